@@ -1,0 +1,27 @@
+# Firebreak: the two commands of the README, and what they need.
+#   make demo   simulate the bundled example pipelines
+#   make test   run the test suite
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libgraphviz-dev graphviz pkg-config
+
+.PHONY: demo test deps build bench
+
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
+		echo "installing system packages: $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	@mkdir -p Output
+	$(SWIFT) run --skip-build firebreak validate Scenarios/pipelines/*.yml
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) run -c release firebreak-bench

@@ -1,0 +1,111 @@
+import Yams
+
+extension ModelReader {
+    static let jobKeys = [
+        "role", "definition", "triggers", "runsOn", "environment", "needs", "runsRepositoryCode", "untrustedInput",
+        "guard", "secrets", "token", "oidc", "produces", "consumes", "restoresCaches", "savesCaches", "steps",
+    ]
+
+    func readJob(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Job? {
+        guard let f = YAMLFields(node, what: "job '\(name)'", keys: Self.jobKeys, file: file, sink: sink) else { return nil }
+        let untrusted = f.choice("untrustedInput", Job.UntrustedInput.self) ?? .none
+        var token: [Grant]?
+        if f.has("token") {
+            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants"], file: file, sink: sink)
+            else { return nil }
+            token = readTokenGrants(grants, job: name)
+        }
+        return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
+                   triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
+                   needs: f.references("needs"), runsRepositoryCode: f.bool("runsRepositoryCode") ?? true,
+                   untrustedInput: untrusted, guardCondition: f.choice("guard", Job.Guard.self) ?? .none,
+                   secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? false,
+                   produces: f.references("produces"), consumes: readConsumptions(f, job: name),
+                   restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
+                   steps: readSteps(f, job: name), location: location)
+    }
+
+    private func readTokenGrants(_ f: YAMLFields, job: String) -> [Grant] {
+        var grants: [Grant] = []
+        for entry in f.named("grants") {
+            guard let target = NodeID(parsing: entry.name), target.kind == .resource || target.kind == .repository else {
+                sink.error(entry.location, "grant target '\(entry.name)' of the token of job '\(job)' is not a resource or repository id",
+                           help: "write `repository:NAME: write` or `resource:NAME: read`")
+                continue
+            }
+            let location = YAMLFields.location(of: entry.value, file: file)
+            guard case .scalar(let scalar) = entry.value,
+                  let level: AccessLevel = YAMLFields.choice(scalar.string, at: location, key: "access level",
+                                                             what: "the token of job '\(job)'", sink: sink) else { continue }
+            if level > .write {
+                sink.error(location, "a job token cannot \(level.rawValue) '\(entry.name)': job tokens read or write",
+                           help: "model an admin credential as an identity carried by a secret")
+                continue
+            }
+            grants.append(Grant(target: target, level: level, location: entry.location))
+        }
+        return grants.sorted { $0.target < $1.target }
+    }
+
+    private func readConsumptions(_ f: YAMLFields, job: String) -> [Job.Consumption] {
+        var result: [Job.Consumption] = []
+        for entry in f.named("consumes") {
+            guard let c = YAMLFields(entry.value, what: "the use of artifact '\(entry.name)' in job '\(job)'",
+                                     keys: ["use", "verifies", "deploysTo", "canary"], file: file, sink: sink) else { continue }
+            let use = c.choice("use", Job.Consumption.Use.self) ?? (c.has("deploysTo") ? .deploy : .data)
+            let deploysTo = c.reference("deploysTo")
+            if use == .deploy, deploysTo == nil {
+                sink.error(entry.location, "job '\(job)' deploys artifact '\(entry.name)' but does not say where",
+                           help: "add `deploysTo: RESOURCE` naming a declared resource")
+            }
+            if use != .deploy, c.has("deploysTo") {
+                sink.error(c.location(of: "deploysTo"), "'deploysTo' needs `use: deploy`, and this use is \(use.rawValue)")
+            }
+            let canary = c.int("canary", in: 1...99)
+            if canary != nil, use != .deploy {
+                sink.error(c.location(of: "canary"), "a canary applies to a deployment, and this use is \(use.rawValue)")
+            }
+            result.append(Job.Consumption(artifact: Reference(entry.name, at: entry.location), use: use,
+                                          verifies: c.bool("verifies") ?? false, deploysTo: deploysTo,
+                                          canaryPercent: canary, location: entry.location))
+        }
+        return result
+    }
+
+    private func readSteps(_ f: YAMLFields, job: String) -> [Step] {
+        guard let node = f.node("steps") else { return [] }
+        guard case .sequence(let sequence) = node else {
+            sink.error(YAMLFields.location(of: node, file: file), "'steps' in job '\(job)' must be a list",
+                       help: "write each step as `- uses: owner/action@ref`")
+            return []
+        }
+        var steps: [Step] = []
+        var seen: [String: Int] = [:]
+        for item in sequence {
+            guard let s = YAMLFields(item, what: "a step of job '\(job)'", keys: ["uses", "kind", "pin"], file: file, sink: sink)
+            else { continue }
+            s.require("uses", help: "name what the step pulls in, e.g. `uses: actions/setup-node@v4`")
+            guard let uses = s.string("uses") else { continue }
+            let kind = s.choice("kind", Step.Kind.self) ?? .action
+            let pin = s.choice("pin", PinState.self) ?? Step.inferPin(uses: uses, kind: kind)
+            seen[uses, default: 0] += 1
+            let suffix = seen[uses]! > 1 ? "#\(seen[uses]!)" : ""
+            steps.append(Step(name: "\(job)/\(uses)\(suffix)", uses: uses, kind: kind, pin: pin, location: s.location))
+        }
+        return steps
+    }
+}
+
+extension Step {
+    /// The pin state of a `uses` string: `owner/repo@ref`, `image@sha256:...`, `image:tag`, or a URL.
+    public static func inferPin(uses: String, kind: Kind) -> PinState {
+        if uses.contains("@sha256:") { return .digest }
+        if let at = uses.lastIndex(of: "@") {
+            return PinState.infer(fromVersion: String(uses[uses.index(after: at)...]))
+        }
+        if kind == .image, let last = uses.split(separator: "/").last, last.contains(":") {
+            return .tag
+        }
+        return .none
+    }
+}

@@ -1,0 +1,23 @@
+/// How firmly a reference to third-party code is fixed.
+public enum PinState: String, CaseIterable, Sendable, Codable {
+    /// A full commit id or content digest: immutable.
+    case digest
+    /// A tag: its owner can move it.
+    case tag
+    /// A branch: moves with every push.
+    case branch
+    /// No version at all: whatever is latest.
+    case none
+
+    /// Whether the reference can change under the user's feet.
+    public var isMutable: Bool { self != .digest }
+
+    /// Infers the pin state from a version string: 40 hex digits or a `sha256:` digest is
+    /// immutable; an empty one is none; anything else is taken as a tag.
+    public static func infer(fromVersion version: String?) -> PinState {
+        guard let version, !version.isEmpty else { return .none }
+        if version.hasPrefix("sha256:") { return .digest }
+        if version.count == 40, version.allSatisfy(\.isHexDigit) { return .digest }
+        return .tag
+    }
+}

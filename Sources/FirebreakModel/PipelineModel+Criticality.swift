@@ -1,0 +1,69 @@
+extension PipelineModel {
+    /// How much a node matters: what the model declares, else what it leads to.
+    ///
+    /// Resources carry their own criticality. An identity is as critical as the most critical
+    /// target it can write to or administer (one step less for read-only grants); a secret as
+    /// critical as the identity it carries; an environment marked production is critical. The
+    /// rest default to low (triggers, steps, zones, jobs) or medium (artifacts, caches, runners,
+    /// branches, definitions, environments).
+    public func criticality(of id: NodeID) -> Criticality {
+        switch id.kind {
+        case .resource:
+            return resources[id.name]?.criticality ?? .medium
+        case .identity:
+            guard let identity = identities[id.name] else { return .low }
+            return identity.criticality ?? identity.grants.map { grantCriticality($0) }.max() ?? .low
+        case .secret:
+            guard let secret = secrets[id.name] else { return .low }
+            if let declared = secret.criticality { return declared }
+            if let carried = secret.carries { return criticality(of: NodeID(.identity, carried.name)) }
+            return secret.production ? .critical : .medium
+        case .environment:
+            guard let environment = environments[id.name] else { return .medium }
+            return environment.criticality ?? (environment.production ? .critical : .medium)
+        case .artifact:
+            return artifacts[id.name]?.criticality ?? .medium
+        case .cache:
+            return caches[id.name]?.criticality ?? .medium
+        case .repository:
+            return .high
+        case .runner, .branch, .definition:
+            return .medium
+        case .actor, .trigger, .job, .step, .zone:
+            return .low
+        }
+    }
+
+    private func grantCriticality(_ grant: Grant) -> Criticality {
+        let target = criticality(of: grant.target)
+        guard grant.level == .read, let lower = Criticality.allCases.last(where: { $0 < target }) else { return target }
+        return lower
+    }
+
+    /// Whether a node belongs to production: a production resource or environment, a secret
+    /// scoped to a production environment or carrying a production identity, an identity with a
+    /// grant on a production resource.
+    public func isProduction(_ id: NodeID) -> Bool {
+        switch id.kind {
+        case .resource:
+            return resources[id.name]?.production ?? false
+        case .environment:
+            return environments[id.name]?.production ?? false
+        case .identity:
+            return identities[id.name]?.grants.contains { isProduction($0.target) } ?? false
+        case .secret:
+            guard let secret = secrets[id.name] else { return false }
+            if secret.production { return true }
+            if let environment = secret.environment, isProduction(NodeID(.environment, environment.name)) { return true }
+            if let carried = secret.carries { return isProduction(NodeID(.identity, carried.name)) }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// A crown jewel is critical or belongs to production.
+    public func isCrownJewel(_ id: NodeID) -> Bool {
+        criticality(of: id) == .critical || isProduction(id)
+    }
+}

@@ -1,0 +1,130 @@
+/// A whole pipeline as a graph: the nodes of every kind, their relations, and the assumptions
+/// made where the input was silent. Built by a loader; read by everything else.
+public struct PipelineModel: Sendable {
+    public var name: String
+    public var description: String?
+    public var platform: Platform
+    public var repository: Repository
+    public var actors: [String: Actor] = [:]
+    public var branches: [String: Branch] = [:]
+    public var definitions: [String: Definition] = [:]
+    public var triggers: [String: Trigger] = [:]
+    public var jobs: [String: Job] = [:]
+    public var runners: [String: Runner] = [:]
+    public var zones: [String: Zone] = [:]
+    public var identities: [String: Identity] = [:]
+    public var secrets: [String: Secret] = [:]
+    public var environments: [String: Environment] = [:]
+    public var artifacts: [String: Artifact] = [:]
+    public var caches: [String: Cache] = [:]
+    public var resources: [String: Resource] = [:]
+    public var assumptions: [Assumption] = []
+    /// The file the model was loaded from.
+    public var file: String
+
+    public init(name: String, description: String? = nil, platform: Platform, repository: Repository, file: String) {
+        self.name = name
+        self.description = description
+        self.platform = platform
+        self.repository = repository
+        self.file = file
+    }
+
+    /// Every node id with the location that declared it, sorted by id.
+    public var nodes: [(id: NodeID, location: SourceLocation)] {
+        var all: [(NodeID, SourceLocation)] = [(repository.id, repository.location)]
+        all += actors.values.map { ($0.id, $0.location) }
+        all += branches.values.map { ($0.id, $0.location) }
+        all += definitions.values.map { ($0.id, $0.location) }
+        all += triggers.values.map { ($0.id, $0.location) }
+        all += jobs.values.map { ($0.id, $0.location) }
+        all += jobs.values.flatMap { $0.steps.map { ($0.id, $0.location) } }
+        all += runners.values.map { ($0.id, $0.location) }
+        all += zones.values.map { ($0.id, $0.location) }
+        all += identities.values.map { ($0.id, $0.location) }
+        all += secrets.values.map { ($0.id, $0.location) }
+        all += environments.values.map { ($0.id, $0.location) }
+        all += artifacts.values.map { ($0.id, $0.location) }
+        all += caches.values.map { ($0.id, $0.location) }
+        all += resources.values.map { ($0.id, $0.location) }
+        return all.sorted { $0.0 < $1.0 }.map { (id: $0.0, location: $0.1) }
+    }
+
+    /// Whether the model declares a node with this id.
+    public func contains(_ id: NodeID) -> Bool {
+        switch id.kind {
+        case .actor: actors[id.name] != nil
+        case .repository: repository.name == id.name
+        case .branch: branches[id.name] != nil
+        case .definition: definitions[id.name] != nil
+        case .trigger: triggers[id.name] != nil
+        case .job: jobs[id.name] != nil
+        case .step: jobs.values.contains { $0.steps.contains { $0.name == id.name } }
+        case .runner: runners[id.name] != nil
+        case .zone: zones[id.name] != nil
+        case .identity: identities[id.name] != nil
+        case .secret: secrets[id.name] != nil
+        case .environment: environments[id.name] != nil
+        case .artifact: artifacts[id.name] != nil
+        case .cache: caches[id.name] != nil
+        case .resource: resources[id.name] != nil
+        }
+    }
+
+    /// Jobs sorted by name.
+    public var sortedJobs: [Job] { jobs.values.sorted { $0.name < $1.name } }
+
+    /// The branch node whose name or pattern best covers `branch`: itself, else a declared
+    /// pattern, else the implicit `*`.
+    public func branchNode(covering branch: String) -> Branch? {
+        if let exact = branches[branch] { return exact }
+        return branches.values
+            .filter { $0.name != Branch.anyOther && BranchPattern.matches($0.name, branch) }
+            .min { $0.name < $1.name } ?? branches[Branch.anyOther]
+    }
+
+    /// Whether the named branch (or pattern) is protected.
+    public func isProtected(branch: String) -> Bool {
+        branchNode(covering: branch)?.isProtected ?? false
+    }
+
+    /// The branches a trigger can run a job on, as branch node names.
+    public func branches(firing trigger: Trigger) -> [String] {
+        switch trigger.event {
+        case .pullRequest, .mergeRequest:
+            return []
+        case .pullRequestTarget, .workflowRun, .issueComment, .issues, .schedule, .release, .workflowCall:
+            return [repository.defaultBranch]
+        case .push, .tag, .manual:
+            return branches.keys.sorted().filter { trigger.fires(onBranch: $0) }
+        }
+    }
+
+    /// Whether some run of the job happens on a protected branch.
+    public func runsOnProtectedBranch(_ job: Job) -> Bool {
+        job.triggers.compactMap { triggers[$0.name] }.contains { trigger in
+            branches(firing: trigger).contains { isProtected(branch: $0) }
+        }
+    }
+
+    /// Whether the platform hands secret `secret` to job `job`.
+    public func exposes(_ secret: Secret, to job: Job) -> Bool {
+        let referenced = job.secrets.contains { $0.name == secret.name }
+        guard referenced || platform.exposesUnreferencedSecrets else { return false }
+        if let environment = secret.environment, job.environment?.name != environment.name { return false }
+        if secret.protectedBranchesOnly, !runsOnProtectedBranch(job) { return false }
+        return true
+    }
+
+    /// Whether a cloud role's trust policy accepts some run of the job.
+    public func trusts(_ identity: Identity, _ job: Job) -> Bool {
+        guard job.oidc, let trust = identity.trust else { return false }
+        return job.triggers.compactMap { triggers[$0.name] }.contains { trigger in
+            let branches = branches(firing: trigger)
+            let candidates: [String?] = branches.isEmpty ? [nil] : branches
+            return candidates.contains {
+                trust.admits(event: trigger.event, branch: $0, environment: job.environment?.name)
+            }
+        }
+    }
+}

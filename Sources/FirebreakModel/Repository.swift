@@ -1,0 +1,37 @@
+/// The code host repository the pipeline belongs to.
+public struct Repository: Sendable, Hashable {
+    /// Who can see the repository (and so open pull requests from forks).
+    public enum Visibility: String, CaseIterable, Sendable, Codable {
+        case `public`, `internal`, `private`
+    }
+
+    /// Whether runs for pull requests from forks need a maintainer's approval first.
+    public enum ForkApproval: String, CaseIterable, Sendable, Codable {
+        /// Runs start at once.
+        case none
+        /// First-time contributors wait for approval.
+        case firstTime = "first-time"
+        /// Every outside contributor waits for approval.
+        case all
+    }
+
+    public var name: String
+    public var visibility: Visibility
+    public var defaultBranch: String
+    public var forkApproval: ForkApproval
+    /// Whether pipelines for fork pull requests receive the repository's secrets and a write token.
+    public var forkPullRequestsGetSecrets: Bool
+    public var location: SourceLocation
+
+    public init(name: String, visibility: Visibility, defaultBranch: String, forkApproval: ForkApproval,
+                forkPullRequestsGetSecrets: Bool, location: SourceLocation) {
+        self.name = name
+        self.visibility = visibility
+        self.defaultBranch = defaultBranch
+        self.forkApproval = forkApproval
+        self.forkPullRequestsGetSecrets = forkPullRequestsGetSecrets
+        self.location = location
+    }
+
+    public var id: NodeID { NodeID(.repository, name) }
+}

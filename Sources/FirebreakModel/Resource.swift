@@ -1,0 +1,36 @@
+/// Something of value outside the pipeline.
+public struct Resource: Sendable, Hashable {
+    /// The sort of resource.
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        case registry
+        case artifactStore = "artifact-store"
+        case packageRegistry = "package-registry"
+        case cluster
+        case cloudAccount = "cloud-account"
+        case database
+        case signingService = "signing-service"
+        case other
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var zone: Reference?
+    public var criticality: Criticality
+    public var production: Bool
+    /// What anything inside the resource's zone may do without credentials.
+    public var networkAccess: AccessLevel?
+    public var location: SourceLocation
+
+    public init(name: String, kind: Kind, zone: Reference?, criticality: Criticality, production: Bool,
+                networkAccess: AccessLevel?, location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.zone = zone
+        self.criticality = criticality
+        self.production = production
+        self.networkAccess = networkAccess
+        self.location = location
+    }
+
+    public var id: NodeID { NodeID(.resource, name) }
+}

@@ -1,0 +1,26 @@
+/// A stored value that the platform hands to jobs.
+public struct Secret: Sendable, Hashable {
+    public var name: String
+    /// When set, only jobs gated by this environment receive the secret.
+    public var environment: Reference?
+    /// When set, only jobs running on protected branches receive the secret.
+    public var protectedBranchesOnly: Bool
+    /// The identity whose credential the secret holds, if any.
+    public var carries: Reference?
+    public var criticality: Criticality?
+    public var production: Bool
+    public var location: SourceLocation
+
+    public init(name: String, environment: Reference?, protectedBranchesOnly: Bool, carries: Reference?,
+                criticality: Criticality?, production: Bool, location: SourceLocation) {
+        self.name = name
+        self.environment = environment
+        self.protectedBranchesOnly = protectedBranchesOnly
+        self.carries = carries
+        self.criticality = criticality
+        self.production = production
+        self.location = location
+    }
+
+    public var id: NodeID { NodeID(.secret, name) }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Yams
+
+/// Reads untrusted YAML text into a node tree with source marks, within fixed bounds.
+///
+/// libyaml rejects nesting deeper than 1,000 levels; the size bound keeps one file from
+/// exhausting memory, and `NodeBudget` stops alias bombs while the tree is walked.
+public enum YAMLSource {
+    /// Largest file accepted, in bytes.
+    public static let maximumBytes = 8 * 1024 * 1024
+
+    /// Reads and parses a file; every failure is a diagnostic with a location.
+    public static func load(path: String) throws(LoadError) -> Yams.Node {
+        let text: String
+        do {
+            let url = URL(fileURLWithPath: path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                throw LoadError([Diagnostic(.error, at: .implicit(path),
+                                            "file is \(size) bytes, more than the \(maximumBytes) bytes Firebreak reads",
+                                            help: "split the pipeline into smaller files")])
+            }
+            guard let decoded = String(data: try Data(contentsOf: url), encoding: .utf8) else {
+                throw LoadError([Diagnostic(.error, at: .implicit(path), "file is not UTF-8 text")])
+            }
+            text = decoded
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            throw LoadError([Diagnostic(.error, at: .implicit(path), "cannot read file: \(error.localizedDescription)",
+                                        help: "check the path and its permissions")])
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses YAML text holding exactly one document.
+    public static func parse(_ text: String, file: String) throws(LoadError) -> Yams.Node {
+        guard text.utf8.count <= maximumBytes else {
+            throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw LoadError([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty",
+                                            help: "start with `firebreak: 1` and a `repository:` section")])
+            }
+            return node
+        } catch let error as LoadError {
+            throw error
+        } catch let error as YamlError {
+            throw LoadError([diagnostic(for: error, file: file)])
+        } catch {
+            throw LoadError([Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")])
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " \($0.text) at \($0.mark.line):\($0.mark.column)" } ?? ""
+            return Diagnostic(.error, at: at(mark), "YAML syntax error: \(problem)\(detail)",
+                              help: "check the indentation and quoting on this line and the one before")
+        case let .reader(problem, offset, _, _):
+            return Diagnostic(.error, at: .implicit(file), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.error, at: at(context.mark), "duplicate name \(names): it appears more than once in the same mapping (first here)",
+                              help: "give each entry a name of its own, or merge the two")
+        default:
+            return Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")
+        }
+    }
+}

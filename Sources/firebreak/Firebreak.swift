@@ -1,0 +1,45 @@
+import ArgumentParser
+import FirebreakModel
+import Foundation
+
+@main
+struct Firebreak: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "firebreak",
+        abstract: "Simulate attacks on a CI/CD pipeline and measure their blast radius.",
+        discussion: """
+        Firebreak loads a pipeline into a graph of jobs, identities, secrets, runners and network \
+        reach, plays attack scenarios against it, and shows everything an attacker reaches, hop by hop.
+
+        Exit codes: 0 fine, 1 a gate or threshold failed, 2 bad input or usage.
+
+        Start with:
+          firebreak validate Scenarios/pipelines/skeleton-key.yml
+          firebreak graph Scenarios/pipelines/skeleton-key.yml
+        """,
+        version: FirebreakVersion.current,
+        subcommands: [Validate.self, Graph.self]
+    )
+
+    /// Runs the tool, mapping every failure to a message on standard error and an exit code:
+    /// bad input and usage errors exit 2 (argument parser's own default on Linux is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as LoadError {
+            Console.error(error.description)
+            Foundation.exit(2)
+        } catch let error as InputFailure {
+            Console.error(error.message)
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { Console.error(message) }
+            }
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FirebreakModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check pipeline model files and report every problem with its file:line:column.",
+        discussion: """
+        Reads each file in Firebreak's native format (see docs/model-format.md) and reports \
+        YAML syntax errors, unknown keys, wrong types, duplicate names, references to undeclared \
+        nodes and impossible values, all of them, not just the first.
+
+        Exits 0 when every file is valid, 2 when any has an error. Warnings do not fail.
+
+        Example:
+          firebreak validate Scenarios/pipelines/*.yml
+        """
+    )
+
+    @Argument(help: "Model files to check.")
+    var files: [String]
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let model = try ModelLoader().load(path: file)
+                Console.out("ok: \(file): \(model.nodes.count) nodes, \(model.edges.count) edges, \(model.assumptions.count) assumptions\n")
+            } catch {
+                failed = true
+                Console.error(error.description)
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,47 @@
+import FirebreakModel
+import Testing
+
+@Suite struct HostileInputTests {
+    /// Ten levels of ten aliases each would be 10^10 nodes if expanded; the loader reads only
+    /// the levels its format has, so it answers at once with a bounded list of problems.
+    @Test func aliasBombIsRejectedWithoutExpanding() {
+        var yaml = "firebreak: 1\nrepository: {name: a/b}\nx-0: &m0 {k0: x, k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x, k9: x}\n"
+        for level in 1...9 {
+            let previous = (0..<10).map { "k\($0): *m\(level - 1)" }.joined(separator: ", ")
+            yaml += "x-\(level): &m\(level) {\(previous)}\n"
+        }
+        yaml += "jobs: *m9\nzones: *m9\n"
+        #expect {
+            _ = try ModelLoader().load(text: yaml, file: "bomb.yml")
+        } throws: { error in
+            guard let diagnostics = (error as? LoadError)?.diagnostics else { return false }
+            return diagnostics.count < 300 && diagnostics.contains { $0.message == "unknown key 'x-0' in the pipeline" }
+        }
+    }
+
+    @Test func deepNestingIsASyntaxErrorNotACrash() {
+        let yaml = "firebreak: 1\nrepository: {name: a/b}\nzones: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: LoadError.self) { try ModelLoader().load(text: yaml, file: "deep.yml") }
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect {
+            _ = try ModelLoader().load(text: "", file: "empty.yml")
+        } throws: { error in
+            (error as? LoadError)?.description.contains("empty.yml:1:1: error: the file is empty") ?? false
+        }
+    }
+
+    @Test func hostileNamesLoadAsPlainText() throws {
+        let yaml = """
+        firebreak: 1
+        repository: {name: a/b}
+        triggers: {t: {event: push}}
+        runners: {r: {hosting: hosted}}
+        jobs:
+          "a\\"b<script>{}\\n": {triggers: [t], runsOn: r}
+        """
+        let model = try ModelLoader().load(text: yaml, file: "hostile.yml")
+        #expect(model.jobs.keys.first == "a\"b<script>{}\n")
+    }
+}
