@@ -1,0 +1,107 @@
+import FirebreakModel
+
+/// A model indexed for the rules: for each node, the neighbours a rule asks about, sorted,
+/// so that a rule looks only at the facts that can fire it and the simulation is
+/// deterministic. Built once per model and shared by every scenario.
+public struct AttackGraph: Sendable {
+    public let model: PipelineModel
+    /// Jobs, sorted by name.
+    public let jobs: [Job]
+    let jobsOnRunner: [String: [Job]]
+    let exposedSecrets: [String: [(secret: Secret, location: SourceLocation)]]
+    let trustedRoles: [String: [Identity]]
+    let storedArtifacts: [String: [Artifact]]
+    let consumers: [String: [(job: Job, use: Job.Consumption)]]
+    let restorers: [String: [Job]]
+    let resourcesInZone: [String: [Resource]]
+    let jobsByDefinition: [String: [Job]]
+    let environmentsReviewedBy: [String: [Environment]]
+    let jobsGatedBy: [String: [Job]]
+    /// Branches sorted by name, the implicit `*` included.
+    public let branches: [Branch]
+    /// Local pipeline definitions, sorted by name.
+    let localDefinitions: [Definition]
+    /// Identities sorted by name.
+    public let identities: [Identity]
+
+    public init(_ model: PipelineModel) {
+        self.model = model
+        jobs = model.sortedJobs
+        var jobsOnRunner: [String: [Job]] = [:]
+        var exposed: [String: [(Secret, SourceLocation)]] = [:]
+        var trusted: [String: [Identity]] = [:]
+        var consumers: [String: [(Job, Job.Consumption)]] = [:]
+        var restorers: [String: [Job]] = [:]
+        var byDefinition: [String: [Job]] = [:]
+        var gated: [String: [Job]] = [:]
+        let secrets = model.secrets.values.sorted { $0.name < $1.name }
+        identities = model.identities.values.sorted { $0.name < $1.name }
+        let roles = identities.filter { $0.trust != nil }
+        for job in jobs {
+            if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
+            if let definition = job.definition?.name { byDefinition[definition, default: []].append(job) }
+            if let environment = job.environment?.name { gated[environment, default: []].append(job) }
+            for secret in secrets where model.exposes(secret, to: job) {
+                let location = job.secrets.first { $0.name == secret.name }?.location ?? secret.location
+                exposed[job.name, default: []].append((secret, location))
+            }
+            trusted[job.name] = roles.filter { model.trusts($0, job) }
+            for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
+            for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
+        }
+        self.jobsOnRunner = jobsOnRunner
+        exposedSecrets = exposed
+        trustedRoles = trusted
+        self.consumers = consumers
+        self.restorers = restorers
+        jobsByDefinition = byDefinition
+        jobsGatedBy = gated
+        storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
+            .mapValues { $0.sorted { $0.name < $1.name } }
+        resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
+            .mapValues { $0.sorted { $0.name < $1.name } }
+        var reviewed: [String: [Environment]] = [:]
+        for environment in model.environments.values.sorted(by: { $0.name < $1.name }) {
+            for reviewer in environment.reviewers { reviewed[reviewer.name, default: []].append(environment) }
+        }
+        environmentsReviewedBy = reviewed
+        branches = model.branches.values.sorted { $0.name < $1.name }
+        localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
+    }
+
+    // MARK: Lookups rules use
+
+    func job(_ name: String) -> Job? { model.jobs[name] }
+    func runner(of job: Job) -> Runner? { job.runsOn.flatMap { model.runners[$0.name] } }
+    func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
+    func jobs(on runner: String) -> [Job] { jobsOnRunner[runner] ?? [] }
+    func secrets(exposedTo job: String) -> [(secret: Secret, location: SourceLocation)] { exposedSecrets[job] ?? [] }
+    func roles(trusting job: String) -> [Identity] { trustedRoles[job] ?? [] }
+    func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
+    func consumers(of artifact: String) -> [(job: Job, use: Job.Consumption)] { consumers[artifact] ?? [] }
+    func restorers(of cache: String) -> [Job] { restorers[cache] ?? [] }
+    func resources(in zone: String) -> [Resource] { resourcesInZone[zone] ?? [] }
+    func jobs(definedBy definition: String) -> [Job] { jobsByDefinition[definition] ?? [] }
+    func environments(reviewedBy actor: String) -> [Environment] { environmentsReviewedBy[actor] ?? [] }
+    func jobs(gatedBy environment: String) -> [Job] { jobsGatedBy[environment] ?? [] }
+
+    /// Whether a run of `job` from `branch` may use the job's runner and environment.
+    func admits(_ job: Job, onBranch branch: String) -> Bool {
+        if let runner = runner(of: job), runner.protectedBranchesOnly, !model.isProtected(branch: branch) { return false }
+        if let environment = environment(of: job), !environment.admits(branch: branch) { return false }
+        return true
+    }
+
+    /// Where the job names a trigger.
+    func location(of trigger: Trigger, in job: Job) -> SourceLocation {
+        job.triggers.first { $0.name == trigger.name }?.location ?? job.location
+    }
+
+    /// The triggers of a job, resolved.
+    func triggers(of job: Job) -> [Trigger] { job.triggers.compactMap { model.triggers[$0.name] } }
+
+    /// Whether one of the job's triggers is of an event that `include` accepts.
+    func isTriggered(_ job: Job, by include: (Trigger.Event) -> Bool) -> Bool {
+        triggers(of: job).contains { include($0.event) }
+    }
+}

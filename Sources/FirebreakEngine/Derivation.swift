@@ -1,0 +1,48 @@
+import FirebreakModel
+
+/// Why a fact holds: the rule that concluded it, the facts it used (the first is the hop's
+/// origin), a sentence a person reads, and the input location of the model fact used.
+public struct Derivation: Sendable, Hashable {
+    /// The rule's id, or `foothold` for where the scenario put the attacker.
+    public var rule: String
+    public var premises: [Fact]
+    public var why: String
+    public var location: SourceLocation
+    /// Qualifications this hop adds: "time-bounded", "on its next run", a canary's share.
+    public var caveats: [String]
+
+    public init(rule: String, premises: [Fact], why: String, location: SourceLocation, caveats: [String] = []) {
+        self.rule = rule
+        self.premises = premises
+        self.why = why
+        self.location = location
+        self.caveats = caveats
+    }
+
+    /// The fact this hop starts from.
+    public var origin: Fact? { premises.first }
+}
+
+/// A rule's conclusion before it is stored.
+public struct Conclusion: Sendable, Hashable {
+    public var fact: Fact
+    public var derivation: Derivation
+
+    public init(_ fact: Fact, rule: String, premises: [Fact], why: String, at location: SourceLocation, caveats: [String] = []) {
+        self.fact = fact
+        derivation = Derivation(rule: rule, premises: premises, why: why, location: location, caveats: caveats)
+    }
+}
+
+/// Qualifications that rules attach to hops, worded once.
+public enum Caveat {
+    public static let timeBounded = "time-bounded: the credential expires within the hour"
+    public static let nextRun = "on the job's next legitimate run"
+    public static let nextRelease = "delivered by the next legitimate release; an approval gate does not stop it"
+    public static func canary(_ percent: Int) -> String {
+        "limited to the canary's \(percent)% until automated rollback"
+    }
+    public static let labelWindow = "time-of-check/time-of-use: commits pushed after the label is set still run"
+    public static let liftsProtection = "by lifting branch protection, which leaves an audit trail"
+    public static let afterFirstContribution = "after one accepted contribution, since only first-time contributors wait for approval"
+}

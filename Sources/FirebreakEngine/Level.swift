@@ -1,0 +1,35 @@
+import FirebreakModel
+
+/// How much of a capability the attacker has. Runs and artifact writes are `untrusted`
+/// (a fork pull request's own context: no secrets, a read-only token, its own cache and
+/// artifacts) or `full`; resource access has the access levels; everything else is `full`.
+public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
+    case untrusted
+    case read, write, deploy, admin
+    case full
+
+    /// The level for an access level.
+    public init(_ access: AccessLevel) {
+        switch access {
+        case .read: self = .read
+        case .write: self = .write
+        case .deploy: self = .deploy
+        case .admin: self = .admin
+        }
+    }
+
+    /// The access level this level stands for, if it is one.
+    public var access: AccessLevel? {
+        switch self {
+        case .read: .read
+        case .write: .write
+        case .deploy: .deploy
+        case .admin: .admin
+        case .untrusted, .full: nil
+        }
+    }
+
+    public static func < (lhs: Level, rhs: Level) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

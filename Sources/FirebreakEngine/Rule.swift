@@ -1,0 +1,25 @@
+import FirebreakModel
+
+/// One inference step of the simulator: from a newly derived fact and the facts already
+/// known, conclude new facts. A rule names the capabilities whose facts can fire it, so the
+/// fixpoint hands it only those (semi-naive evaluation: each new fact is joined once against
+/// what is already known).
+public protocol Rule: Sendable {
+    /// The rule's documentation and examples: its single source of truth.
+    static var description: RuleDescription { get }
+    /// Capabilities whose new facts can fire the rule.
+    static var firedBy: Set<Capability> { get }
+    /// What follows from `fact`, given the graph and the facts known so far.
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion]
+}
+
+extension Rule {
+    /// The rule's id.
+    public var id: String { Self.description.id }
+
+    /// A conclusion of this rule.
+    func conclude(_ fact: Fact, from premises: [Fact], _ why: String, at location: SourceLocation,
+                  caveats: [String] = []) -> Conclusion {
+        Conclusion(fact, rule: Self.description.id, premises: premises, why: why, at: location, caveats: caveats)
+    }
+}

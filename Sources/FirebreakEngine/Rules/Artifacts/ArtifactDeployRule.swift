@@ -1,0 +1,44 @@
+import FirebreakModel
+
+/// A tampered artifact is shipped by the next legitimate deployment.
+struct ArtifactDeployRule: Rule {
+    static let firedBy: Set<Capability> = [.write]
+
+    static let description = RuleDescription(
+        id: "artifact-deploy",
+        name: "The next release ships the tampered artifact",
+        summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target on the next legitimate release.",
+        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up)",
+        conclusion: "access(X, deploy), delivered by the next legitimate release",
+        control: "Nothing at the gate: an approver approves a release they cannot see into, and the artifact's signature is valid. What limits it: a canary with automated rollback exposes only its share first; a deploy job that builds nothing it did not verify against an independent rebuild.",
+        rationale: "This is why a compromised build still matters in a hardened pipeline: least privilege keeps production credentials away from the build, but the build's output is what production runs.",
+        references: ["Separation of duties reading: canary and progressive rollout as a control", "SolarWinds SUNSPOT, 2020", "TanStack, May 2026: malicious versions published with valid provenance"],
+        firing: [RuleExample("the deploy job ships a tampered image to the cluster", model: ExampleModel.wrap("""
+            resources: {cluster: {type: cluster, criticality: critical}}
+            artifacts: {image: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {deploy: {triggers: [push], runsOn: hosted, consumes: {image: {use: deploy, deploysTo: cluster}}}}
+            """), footholds: ["write artifact:image"], expect: "access resource:cluster deploy")],
+        blocked: [RuleExample("a fork pull request's artifact never leaves its own run", model: ExampleModel.wrap("""
+            resources: {cluster: {type: cluster, criticality: critical}}
+            artifacts: {image: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {deploy: {triggers: [push], runsOn: hosted, consumes: {image: {use: deploy, deploysTo: cluster}}}}
+            """), footholds: ["write artifact:image untrusted"], expect: "access resource:cluster deploy")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .artifact else { return [] }
+        return graph.consumers(of: fact.node.name).compactMap { consumer in
+            guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
+                  fact.level == .full || graph.isTriggered(consumer.job, by: { $0 == .workflowRun }) else { return nil }
+            var caveats = [Caveat.nextRelease]
+            if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
+            return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), from: [fact],
+                            "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'",
+                            at: consumer.use.location, caveats: caveats)
+        }
+    }
+}

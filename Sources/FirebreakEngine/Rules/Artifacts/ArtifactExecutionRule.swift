@@ -1,0 +1,40 @@
+import FirebreakModel
+
+/// A job that runs a downloaded artifact runs the attacker's code.
+struct ArtifactExecutionRule: Rule {
+    static let firedBy: Set<Capability> = [.write]
+
+    static let description = RuleDescription(
+        id: "artifact-execution",
+        name: "Running a downloaded artifact runs its author's code",
+        summary: "A job that executes an artifact the attacker wrote runs the attacker's code with the job's own privileges.",
+        premises: "write(A); job J runs A (for a fork pull request's artifact, only a J started by workflow_run picks it up)",
+        conclusion: "exec(J) with full privileges",
+        control: "Treat downloaded artifacts as data: parse them, never execute or source them, in a privileged job; or verify they came from a trusted producer.",
+        rationale: "A workflow_run job that downloads a pull request's build output and runs a script from it hands the fork's author the base repository's secrets.",
+        references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution", "GitHub Security Lab: workflow_run artifact poisoning"],
+        firing: [RuleExample("a workflow_run job that runs the pull request's report script is taken", model: ExampleModel.wrap("""
+            artifacts: {report: {}}
+            triggers: {after-ci: {event: workflow_run}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {publish: {triggers: [after-ci], runsOn: hosted, consumes: {report: {use: run}}}}
+            """), footholds: ["write artifact:report untrusted"], expect: "exec job:publish")],
+        blocked: [RuleExample("the same job reading the report as data is not", model: ExampleModel.wrap("""
+            artifacts: {report: {}}
+            triggers: {after-ci: {event: workflow_run}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {publish: {triggers: [after-ci], runsOn: hosted, consumes: {report: {use: data}}}}
+            """), footholds: ["write artifact:report untrusted"], expect: "exec job:publish")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .artifact else { return [] }
+        return graph.consumers(of: fact.node.name).compactMap { consumer in
+            guard consumer.use.use == .run,
+                  fact.level == .full || graph.isTriggered(consumer.job, by: { $0 == .workflowRun }) else { return nil }
+            return conclude(Fact(.exec, consumer.job.id), from: [fact],
+                            "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,
+                            caveats: [Caveat.nextRun])
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import FirebreakModel
+
+/// A job that saves a cache decides what later restores of it contain.
+struct CachePoisoningRule: Rule {
+    static let firedBy: Set<Capability> = [.exec]
+
+    static let description = RuleDescription(
+        id: "cache-poisoning",
+        name: "A job that saves a cache poisons it",
+        summary: "Code running in a job that saves a cache writes what every later restore of that cache gets.",
+        premises: "exec(J) with full privileges; J saves cache C (a fork pull request's run saves only to its own scope)",
+        conclusion: "poison(C)",
+        control: "Jobs of different trust never share a cache: give release jobs their own cache key and scope, or no cache at all.",
+        rationale: "GitHub Actions cache writes ignore `permissions: contents: read`, and pull_request_target runs share the default branch's cache scope; Ultralytics (2024) and TanStack (2026) releases restored poisoned caches.",
+        references: ["Ultralytics, December 2024", "TanStack, May 2026", "OWASP CICD-SEC-9 Improper Artifact Integrity Validation"],
+        firing: [RuleExample("a compromised test job poisons the dependency cache it saves", model: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {triggers: [push], runsOn: hosted, savesCaches: [deps]}}
+            """), footholds: ["exec job:test"], expect: "poison cache:deps")],
+        blocked: [RuleExample("a fork pull request's run saves only to its own scope", model: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {pr: {event: pull_request}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {triggers: [pr], runsOn: hosted, savesCaches: [deps]}}
+            """), footholds: ["exec job:test untrusted"], expect: "poison cache:deps")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, fact.level == .full, let job = graph.job(fact.node.name) else { return [] }
+        return job.savesCaches.sorted().map { cache in
+            conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], "job '\(job.name)' saves cache '\(cache.name)'",
+                     at: cache.location)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import FirebreakModel
+
+/// A job that restores a poisoned cache runs what was planted in it.
+struct CacheRestoreRule: Rule {
+    static let firedBy: Set<Capability> = [.poison]
+
+    static let description = RuleDescription(
+        id: "cache-restore",
+        name: "Restoring a poisoned cache runs the planted code",
+        summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run.",
+        premises: "poison(C); job J restores C",
+        conclusion: "exec(J) with full privileges, on J's next legitimate run",
+        control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved.",
+        rationale: "Restored dependencies and tools execute during the build; the privileged job cannot tell a planted package from a cached one.",
+        references: ["Ultralytics, December 2024", "TanStack, May 2026"],
+        firing: [RuleExample("the release job restores the shared cache and runs what is in it", model: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {release: {triggers: [push], runsOn: hosted, restoresCaches: [deps]}}
+            """), footholds: ["poison cache:deps"], expect: "exec job:release")],
+        blocked: [RuleExample("a release job with its own cache restores nothing planted", model: ExampleModel.wrap("""
+            caches: {deps: {}, release-deps: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {release: {triggers: [push], runsOn: hosted, restoresCaches: [release-deps]}}
+            """), footholds: ["poison cache:deps"], expect: "exec job:release")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .cache else { return [] }
+        return graph.restorers(of: fact.node.name).map { job in
+            let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
+            return conclude(Fact(.exec, job.id), from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
+                            at: location, caveats: [Caveat.nextRun])
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import FirebreakModel
+
+/// Holding an identity gives what it is granted.
+struct IdentityGrantsRule: Rule {
+    static let firedBy: Set<Capability> = [.hold]
+
+    static let description = RuleDescription(
+        id: "identity-grants",
+        name: "An identity's grants are its holder's",
+        summary: "Whoever holds an identity uses every resource it is granted, at the granted level.",
+        premises: "hold(I); I is granted level L on resource or repository X",
+        conclusion: "access(X, L)",
+        control: "Least privilege: one identity per stage, each granted only what its stage needs (build writes the registry; only deploy touches production).",
+        rationale: "A single service account that builds and deploys is a skeleton key: stealing it from the least protected stage opens the most protected target.",
+        references: ["Separation of duties reading: the single service account problem", "OWASP CICD-SEC-2 Inadequate Identity and Access Management"],
+        firing: [RuleExample("a key granted admin on the cluster opens the cluster", model: ExampleModel.wrap("""
+            resources: {cluster: {type: cluster, criticality: critical}}
+            identities: {ci-key: {type: static-key, grants: {resource:cluster: admin}}}
+            """), footholds: ["hold identity:ci-key"], expect: "access resource:cluster admin")],
+        blocked: [RuleExample("a build key granted only the registry does not open the cluster", model: ExampleModel.wrap("""
+            resources: {cluster: {type: cluster, criticality: critical}, registry: {type: registry}}
+            identities: {build-key: {type: static-key, grants: {resource:registry: write}}}
+            """), footholds: ["hold identity:build-key"], expect: "access resource:cluster admin")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .identity, let identity = graph.model.identities[fact.node.name] else { return [] }
+        let caveats = identity.lifetime == .shortLived ? [Caveat.timeBounded] : []
+        return identity.grants.map { grant in
+            conclude(Fact(.access, grant.target, Level(grant.level)), from: [fact],
+                     "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)", at: grant.location, caveats: caveats)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import FirebreakModel
+
+/// Code running in a job reads every secret the platform hands that job.
+struct JobSecretsRule: Rule {
+    static let firedBy: Set<Capability> = [.exec]
+
+    static let description = RuleDescription(
+        id: "job-secrets",
+        name: "A job's secrets are its code's secrets",
+        summary: "Code running in a job reads every secret the platform hands to that job.",
+        premises: "exec(J) with full privileges; the platform exposes secret S to J",
+        conclusion: "read(S)",
+        control: "Scope S to an environment or protected branch that J does not run in, or stop J from referencing it. On GitHub a job receives only the secrets it references; on GitLab a CI/CD variable reaches every job unless it is protected or environment-scoped.",
+        rationale: "Secrets are decrypted into the runner for the whole job: any step, including a compromised third-party action, can read them from the environment or the runner's memory, as the tj-actions/changed-files compromise did in 2025.",
+        references: ["OWASP CICD-SEC-6 Insufficient Credential Hygiene", "tj-actions/changed-files compromise (CVE-2025-30066)"],
+        firing: [RuleExample("a build job that references the deploy key can read it", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {DEPLOY_KEY: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}}
+            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY")],
+        blocked: [RuleExample("the same key scoped to the production environment does not reach the build job", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {production: {}}
+            secrets: {DEPLOY_KEY: {environment: production}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}}
+            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, fact.level == .full else { return [] }
+        return graph.secrets(exposedTo: fact.node.name).map { exposed in
+            conclude(Fact(.read, exposed.secret.id), from: [fact],
+                     "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location)
+        }
+    }
+}

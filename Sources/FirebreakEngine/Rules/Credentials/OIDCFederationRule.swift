@@ -1,0 +1,40 @@
+import FirebreakModel
+
+/// A job that may mint OIDC tokens assumes every cloud role whose trust policy accepts it.
+struct OIDCFederationRule: Rule {
+    static let firedBy: Set<Capability> = [.exec]
+
+    static let description = RuleDescription(
+        id: "oidc-federation",
+        name: "OIDC turns a job into every role that trusts it",
+        summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
+        premises: "exec(J) with full privileges; J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
+        conclusion: "hold(R), time-bounded",
+        control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
+        rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
+        references: ["Separation of duties reading: short-lived credentials via OIDC", "TanStack, May 2026: an OIDC publish token read from runner memory"],
+        firing: [RuleExample("a deploy job in the production environment assumes the role that trusts production", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {production: {}}
+            identities: {deployer: {type: cloud-role, trust: {environments: [production]}}}
+            jobs: {deploy: {triggers: [push], runsOn: hosted, environment: production, oidc: true}}
+            """), footholds: ["exec job:deploy"], expect: "hold identity:deployer")],
+        blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {production: {}}
+            identities: {deployer: {type: cloud-role, trust: {environments: [production]}}}
+            jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
+            """), footholds: ["exec job:build"], expect: "hold identity:deployer")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, fact.level == .full else { return [] }
+        return graph.roles(trusting: fact.node.name).map { role in
+            conclude(Fact(.hold, role.id), from: [fact],
+                     "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
+                     at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import FirebreakModel
+
+/// A template or reusable workflow included by a mutable reference runs what its owner publishes.
+struct DefinitionHijackRule: Rule {
+    static let firedBy: Set<Capability> = [.edit]
+
+    static let description = RuleDescription(
+        id: "definition-hijack",
+        name: "An included definition runs what its owner publishes",
+        summary: "Whoever controls a template or reusable workflow included by tag or branch controls the jobs it defines on their next run.",
+        premises: "edit(D); D is included from elsewhere by a mutable reference; D defines job J",
+        conclusion: "exec(J) with full privileges, on J's next run",
+        control: "Include templates and reusable workflows by full commit or digest, from repositories whose own pipelines are protected.",
+        rationale: "A moved tag changes every pipeline that includes it at once, with the caller's secrets (`secrets: inherit` hands over all of them).",
+        references: ["OWASP CICD-SEC-8 Ungoverned Usage of 3rd Party Services", "Trivy, March 2026: 75 of 76 trivy-action tags force-pushed"],
+        firing: [RuleExample("a release template included by tag runs the attacker's new version", model: ExampleModel.wrap("""
+            definitions: {release-template: {path: templates/release.yml, from: "platform/templates@v3"}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {release: {definition: release-template, triggers: [push], runsOn: hosted}}
+            """), footholds: ["edit definition:release-template"], expect: "exec job:release")],
+        blocked: [RuleExample("the same template pinned to a commit keeps running the reviewed version", model: ExampleModel.wrap("""
+            definitions: {release-template: {path: templates/release.yml, from: "platform/templates@0123456789abcdef0123456789abcdef01234567"}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {release: {definition: release-template, triggers: [push], runsOn: hosted}}
+            """), footholds: ["edit definition:release-template"], expect: "exec job:release")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .definition, let definition = graph.model.definitions[fact.node.name],
+              let pin = definition.pin, pin.isMutable else { return [] }
+        return graph.jobs(definedBy: definition.name).map { job in
+            conclude(Fact(.exec, job.id), from: [fact],
+                     "job '\(job.name)' is defined by '\(definition.name)', included by \(pin.rawValue) reference",
+                     at: job.definition!.location, caveats: [Caveat.nextRun])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import FirebreakModel
+
+/// Pushing a branch rewrites the pipeline that runs for it.
+struct PoisonedPipelineRule: Rule {
+    static let firedBy: Set<Capability> = [.push, .approve]
+
+    static let description = RuleDescription(
+        id: "poisoned-pipeline",
+        name: "Pushing a branch rewrites its pipeline",
+        summary: "Whoever pushes a branch edits the pipeline definition read from it and runs a job of their own, with every secret, cloud role and runner whose scope admits that branch.",
+        premises: "push(B); the pipeline definition D is read from the pushed branch",
+        conclusion: "edit(D); read(S) for each secret S whose scope admits B (environment secrets only through an approval held); hold(R) for each cloud role that trusts pushes to B; reach(Z) and own(P) through each runner P that B may use",
+        control: "Scope secrets to environments that allow only protected branches, trust cloud roles only for protected branches or environments, restrict privileged runners to protected branches, and require reviewed pull requests (CODEOWNERS on the pipeline files) on those branches.",
+        rationale: "A workflow file on a feature branch runs when that branch is pushed; repository-wide secrets and any-branch trust policies are one push away (direct poisoned pipeline execution).",
+        references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (direct)", "GhostAction campaign, September 2025", "Separation of duties reading: preventing self-modifying pipelines"],
+        firing: [RuleExample("a feature branch's new workflow reads a repository-wide secret", model: ExampleModel.wrap("""
+            definitions: {ci: {path: .github/workflows/ci.yml}}
+            secrets: {NPM_TOKEN: {}}
+            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN")],
+        blocked: [RuleExample("an environment secret that only main may use is out of a feature branch's reach", model: ExampleModel.wrap("""
+            definitions: {ci: {path: .github/workflows/ci.yml}}
+            environments: {release: {allowedBranches: [main]}}
+            secrets: {NPM_TOKEN: {environment: release}}
+            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        switch fact.node.kind {
+        case .branch:
+            return conclusions(pushing: fact, in: graph, known: known)
+        case .environment:
+            // A newly approved environment opens its secrets to branches already pushed.
+            return known.facts(.push).flatMap { conclusions(pushing: $0, in: graph, known: known) }
+        default:
+            return []
+        }
+    }
+
+    private func conclusions(pushing push: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        let model = graph.model
+        let branch = push.node.name
+        let protected = model.isProtected(branch: branch)
+        var result: [Conclusion] = graph.localDefinitions.map { definition in
+            conclude(Fact(.edit, definition.id), from: [push],
+                     "the pipeline that runs for '\(branch)' is read from '\(branch)' itself (\(definition.path))", at: definition.location)
+        }
+        // Environments a job of the attacker's may declare: they admit the branch, and any reviewers are satisfied.
+        var open: [(environment: Environment, premises: [Fact])] = []
+        for environment in model.environments.values.sorted(by: { $0.name < $1.name }) where environment.admits(branch: branch) {
+            if environment.requiredApprovals == 0 {
+                open.append((environment, [push]))
+            } else if known.has(.approve, environment.id) {
+                open.append((environment, [push, Fact(.approve, environment.id)]))
+            }
+        }
+        for secret in model.secrets.values.sorted(by: { $0.name < $1.name }) {
+            if secret.protectedBranchesOnly, !protected { continue }
+            var premises = [push]
+            if let scope = secret.environment {
+                guard let admitted = open.first(where: { $0.environment.name == scope.name }) else { continue }
+                premises = admitted.premises
+            }
+            result.append(conclude(Fact(.read, secret.id), from: premises,
+                                   "a job added on '\(branch)' may reference secret '\(secret.name)', whose scope admits '\(branch)'",
+                                   at: secret.location))
+        }
+        for role in graph.identities where role.trust != nil {
+            let candidates: [(String?, [Fact])] = [(nil, [push])] + open.map { ($0.environment.name, $0.premises) }
+            guard let match = candidates.first(where: { role.trust!.admits(event: .push, branch: branch, environment: $0.0) }) else { continue }
+            result.append(conclude(Fact(.hold, role.id), from: match.1,
+                                   "cloud role '\(role.name)' trusts pushes to '\(branch)'\(match.0.map { " in environment '\($0)'" } ?? "")",
+                                   at: role.trust!.location, caveats: [Caveat.timeBounded]))
+        }
+        for runner in model.runners.values.sorted(by: { $0.name < $1.name }) where !runner.protectedBranchesOnly || protected {
+            if runner.lifecycle == .persistent {
+                result.append(conclude(Fact(.own, runner.id), from: [push],
+                                       "a job added on '\(branch)' may run on persistent runner '\(runner.name)'", at: runner.location))
+            }
+            for zone in runner.reaches.sorted() {
+                result.append(conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [push],
+                                       "a job added on '\(branch)' may run on runner '\(runner.name)', which reaches '\(zone.name)'",
+                                       at: zone.location))
+            }
+        }
+        return result
+    }
+}

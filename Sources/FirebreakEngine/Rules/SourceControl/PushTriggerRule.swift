@@ -1,0 +1,41 @@
+import FirebreakModel
+
+/// A push to a branch starts the jobs that build that branch.
+struct PushTriggerRule: Rule {
+    static let firedBy: Set<Capability> = [.push]
+
+    static let description = RuleDescription(
+        id: "push-trigger",
+        name: "A push runs the pushed code",
+        summary: "Pushing to a branch starts every job that runs on pushes to it, and those jobs run the pushed code.",
+        premises: "push(B); job J runs repository code on pushes to B; J's runner and environment admit B",
+        conclusion: "start(J)",
+        control: "Protect the branches whose jobs hold secrets; restrict runners and environments to protected branches.",
+        rationale: "Build scripts, Makefiles, test configuration and package manifests are code the job executes: changing them changes what the job does (indirect poisoned pipeline execution).",
+        references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (indirect)"],
+        firing: [RuleExample("a push to main starts the build that runs main's Makefile", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), footholds: ["push branch:main"], expect: "start job:build")],
+        blocked: [RuleExample("a runner reserved for protected branches does not take a feature branch's build", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {deployers: {hosting: self-hosted, lifecycle: ephemeral, protectedBranchesOnly: true}}
+            branches: {main: {requiredReviews: 1}, feature: {protected: false}}
+            jobs: {build: {triggers: [push], runsOn: deployers}}
+            """), footholds: ["push branch:feature"], expect: "start job:build")]
+    )
+
+    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .branch else { return [] }
+        let branch = fact.node.name
+        return graph.jobs.compactMap { job in
+            guard job.runsRepositoryCode, graph.admits(job, onBranch: branch),
+                  let trigger = graph.triggers(of: job).first(where: { $0.event == .push && $0.fires(onBranch: branch) })
+            else { return nil }
+            return conclude(Fact(.start, job.id), from: [fact],
+                            "a push to '\(branch)' starts job '\(job.name)', which runs the pushed code",
+                            at: graph.location(of: trigger, in: job))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import FirebreakModel
+
+/// The monotone fixpoint: from the footholds, apply the rules until nothing new follows.
+///
+/// Facts are processed first in, first out, and each new fact is handed only to the rules
+/// that listen to its capability; a rule joins it against the facts already known. Facts
+/// only accumulate, so the run ends once every fact has been handed on once; the first
+/// derivation of each fact is kept, which makes the witness path along first premises a
+/// breadth-first (fewest-hop) path.
+public struct Simulator: Sendable {
+    private let rulesByCapability: [Capability: [any Rule]]
+
+    /// A simulator with the given rules (by default, the whole catalogue).
+    public init(rules: [any Rule] = RuleCatalogue.all) {
+        var index: [Capability: [any Rule]] = [:]
+        for rule in rules {
+            for capability in type(of: rule).firedBy.sorted() { index[capability, default: []].append(rule) }
+        }
+        rulesByCapability = index
+    }
+
+    /// Runs the fixpoint from the footholds and returns every fact derived.
+    public func run(_ graph: AttackGraph, footholds: [Conclusion]) -> FactStore {
+        var store = FactStore()
+        var queue: [Fact] = []
+        for foothold in footholds where store.insert(foothold.fact, foothold.derivation, depth: 0) {
+            queue.append(foothold.fact)
+        }
+        var head = 0
+        while head < queue.count {
+            let fact = queue[head]
+            head += 1
+            for rule in rulesByCapability[fact.capability] ?? [] {
+                for conclusion in rule.conclusions(from: fact, in: graph, known: store) {
+                    let origin = conclusion.derivation.origin.flatMap { store.depth(of: $0) } ?? 0
+                    if store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1) {
+                        queue.append(conclusion.fact)
+                    }
+                }
+            }
+        }
+        return store
+    }
+}
