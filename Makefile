@@ -18,7 +18,8 @@ build: deps
 
 demo: build
 	@mkdir -p Output
-	$(SWIFT) run --skip-build firebreak validate Scenarios/pipelines/*.yml
+	$(SWIFT) run --skip-build firebreak validate Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
+	$(SWIFT) run --skip-build firebreak simulate Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
 
 test: deps
 	$(SWIFT) test

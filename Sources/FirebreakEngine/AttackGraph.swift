@@ -24,7 +24,23 @@ public struct AttackGraph: Sendable {
     /// Identities sorted by name.
     public let identities: [Identity]
 
+    /// What the graph assumed beyond the model's own assumptions.
+    public let assumptions: [Assumption]
+
+    /// Name of the outsider added to a public repository's model that declares none.
+    public static let implicitOutsider = "anyone"
+
     public init(_ model: PipelineModel) {
+        var model = model
+        var assumptions: [Assumption] = []
+        if model.repository.visibility == .public, !model.actors.values.contains(where: { $0.role == .external }) {
+            model.actors[Self.implicitOutsider] = Actor(name: Self.implicitOutsider, role: .external, location: model.repository.location)
+            assumptions.append(Assumption(subject: NodeID(.actor, Self.implicitOutsider),
+                                          statement: "anyone with an account on the code host can fork the public repository, open pull requests and comment",
+                                          settle: "declare the outsider under `actors:` (role: external), or set `visibility: private`",
+                                          location: model.repository.location))
+        }
+        self.assumptions = assumptions
         self.model = model
         jobs = model.sortedJobs
         var jobsOnRunner: [String: [Job]] = [:]

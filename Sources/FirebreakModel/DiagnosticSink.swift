@@ -26,7 +26,7 @@ public final class DiagnosticSink {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Counts one node read; false (and one error) once the limit is passed.
-    func visit(_ location: SourceLocation) -> Bool {
+    public func visit(_ location: SourceLocation) -> Bool {
         guard !exhausted else { return false }
         visited += 1
         if visited > visitLimit {

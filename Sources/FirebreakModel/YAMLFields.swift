@@ -2,16 +2,16 @@ import Yams
 
 /// A YAML mapping read with a fixed set of keys: unknown keys, wrong types and bad values are
 /// reported to the sink with their location, and the accessors return nil for them.
-struct YAMLFields {
-    let file: String
-    let sink: DiagnosticSink
+public struct YAMLFields {
+    public let file: String
+    public let sink: DiagnosticSink
     /// What the mapping is, for messages ("job 'build'").
-    let what: String
-    let location: SourceLocation
+    public let what: String
+    public let location: SourceLocation
     private var entries: [String: (key: Yams.Node, value: Yams.Node)] = [:]
 
     /// Reads `node` as a mapping with the given keys; nil (and an error) when it is not one.
-    init?(_ node: Yams.Node, what: String, keys: [String], file: String, sink: DiagnosticSink) {
+    public init?(_ node: Yams.Node, what: String, keys: [String], file: String, sink: DiagnosticSink) {
         self.file = file
         self.sink = sink
         self.what = what
@@ -47,12 +47,12 @@ struct YAMLFields {
         }
     }
 
-    static func location(of node: Yams.Node, file: String) -> SourceLocation {
+    public static func location(of node: Yams.Node, file: String) -> SourceLocation {
         guard let mark = node.mark else { return .implicit(file) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    static func describe(_ node: Yams.Node) -> String {
+    public static func describe(_ node: Yams.Node) -> String {
         switch node {
         case .scalar(let scalar): "the value '\(scalar.string.prefix(40))'"
         case .mapping: "a mapping"
@@ -62,23 +62,23 @@ struct YAMLFields {
     }
 
     /// Whether the key is present.
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    public func has(_ key: String) -> Bool { entries[key] != nil }
 
     /// The raw value node for a key.
-    func node(_ key: String) -> Yams.Node? { entries[key]?.value }
+    public func node(_ key: String) -> Yams.Node? { entries[key]?.value }
 
     /// Where the key was written, or the mapping's own location.
-    func location(of key: String) -> SourceLocation {
+    public func location(of key: String) -> SourceLocation {
         entries[key].map { YAMLFields.location(of: $0.key, file: file) } ?? location
     }
 
     /// Where the key's value was written.
-    func valueLocation(of key: String) -> SourceLocation {
+    public func valueLocation(of key: String) -> SourceLocation {
         entries[key].map { YAMLFields.location(of: $0.value, file: file) } ?? location
     }
 
     /// Reports a missing required key.
-    func require(_ key: String, what description: String? = nil, help: String) {
+    public func require(_ key: String, what description: String? = nil, help: String) {
         if entries[key] == nil {
             sink.error(location, "\(what) has no '\(key)'\(description.map { " \($0)" } ?? "")", help: help)
         }
@@ -98,7 +98,7 @@ struct YAMLFields {
     }
 
     /// A text value.
-    func string(_ key: String) -> String? {
+    public func string(_ key: String) -> String? {
         guard let (text, location) = scalar(key, expected: "text") else { return nil }
         if text.isEmpty {
             sink.error(location, "'\(key)' in \(what) is empty")
@@ -108,7 +108,7 @@ struct YAMLFields {
     }
 
     /// `true` or `false`.
-    func bool(_ key: String) -> Bool? {
+    public func bool(_ key: String) -> Bool? {
         guard let (text, location) = scalar(key, expected: "true or false") else { return nil }
         switch text.lowercased() {
         case "true": return true
@@ -120,7 +120,7 @@ struct YAMLFields {
     }
 
     /// A whole number within a range.
-    func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    public func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let (text, location) = scalar(key, expected: "a whole number") else { return nil }
         guard let value = Int(text) else {
             sink.error(location, "'\(key)' in \(what) must be a whole number, not '\(text)'")
@@ -134,12 +134,12 @@ struct YAMLFields {
     }
 
     /// One of an enumeration's raw values.
-    func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value? where Value.RawValue == String {
+    public func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value? where Value.RawValue == String {
         guard let (text, location) = scalar(key, expected: "text") else { return nil }
         return YAMLFields.choice(text, at: location, key: key, what: what, sink: sink)
     }
 
-    static func choice<Value: RawRepresentable & CaseIterable>(_ text: String, at location: SourceLocation, key: String,
+    public static func choice<Value: RawRepresentable & CaseIterable>(_ text: String, at location: SourceLocation, key: String,
                                                                what: String, sink: DiagnosticSink) -> Value? where Value.RawValue == String {
         if let value = Value(rawValue: text) { return value }
         let allowed = Value.allCases.map(\.rawValue)
@@ -152,7 +152,7 @@ struct YAMLFields {
     // MARK: Lists and references
 
     /// A list of texts, each with its location; a single text counts as a list of one.
-    func strings(_ key: String) -> [(text: String, location: SourceLocation)] {
+    public func strings(_ key: String) -> [(text: String, location: SourceLocation)] {
         guard let value = entries[key]?.value else { return [] }
         let items: [Yams.Node]
         switch value {
@@ -177,7 +177,7 @@ struct YAMLFields {
     }
 
     /// A reference to one node by name.
-    func reference(_ key: String) -> Reference? {
+    public func reference(_ key: String) -> Reference? {
         guard let (text, location) = scalar(key, expected: "a name") else { return nil }
         guard !text.isEmpty else {
             sink.error(location, "'\(key)' in \(what) is empty")
@@ -187,17 +187,17 @@ struct YAMLFields {
     }
 
     /// References to nodes by name.
-    func references(_ key: String) -> [Reference] {
+    public func references(_ key: String) -> [Reference] {
         strings(key).map { Reference($0.text, at: $0.location) }
     }
 
     /// The entries of a mapping whose keys are user-given names, in file order.
-    func named(_ key: String) -> [(name: String, location: SourceLocation, value: Yams.Node)] {
+    public func named(_ key: String) -> [(name: String, location: SourceLocation, value: Yams.Node)] {
         guard let value = entries[key]?.value else { return [] }
         return YAMLFields.named(value, what: "'\(key)'", file: file, sink: sink)
     }
 
-    static func named(_ value: Yams.Node, what: String, file: String, sink: DiagnosticSink)
+    public static func named(_ value: Yams.Node, what: String, file: String, sink: DiagnosticSink)
         -> [(name: String, location: SourceLocation, value: Yams.Node)] {
         if case .scalar(let scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || scalar.string.isEmpty { return [] }
         guard case .mapping(let mapping) = value else {
@@ -226,7 +226,7 @@ struct YAMLFields {
     }
 
     /// A nested mapping with its own keys.
-    func fields(_ key: String, keys: [String]) -> YAMLFields? {
+    public func fields(_ key: String, keys: [String]) -> YAMLFields? {
         guard let value = entries[key]?.value else { return nil }
         return YAMLFields(value, what: "'\(key)' in \(what)", keys: keys, file: file, sink: sink)
     }

@@ -1,3 +1,4 @@
+import FirebreakReport
 import Foundation
 
 /// The only place that writes to the terminal.
@@ -5,6 +6,11 @@ enum Console {
     /// Writes text to standard output as is.
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static var style: TerminalStyle {
+        TerminalStyle(colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 
     /// Writes a line to standard error.

@@ -14,11 +14,13 @@ struct Firebreak: ParsableCommand {
         Exit codes: 0 fine, 1 a gate or threshold failed, 2 bad input or usage.
 
         Start with:
-          firebreak validate Scenarios/pipelines/skeleton-key.yml
-          firebreak graph Scenarios/pipelines/skeleton-key.yml
+          firebreak simulate Scenarios/pipelines/*.yml
+          firebreak explain compromised-build-step
+          firebreak explain malicious-fork-pr
+          firebreak explain runner-hijack
         """,
         version: FirebreakVersion.current,
-        subcommands: [Validate.self, Graph.self]
+        subcommands: [Simulate.self, Scenarios.self, Explain.self, Validate.self, Graph.self]
     )
 
     /// Runs the tool, mapping every failure to a message on standard error and an exit code:

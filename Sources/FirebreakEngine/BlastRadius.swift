@@ -1,0 +1,60 @@
+import FirebreakModel
+
+/// One hop of a witness path: which rule took the attacker from one node to the next, why,
+/// and where the input stated the fact the rule used.
+public struct Hop: Sendable, Hashable {
+    public var rule: String
+    /// The node the hop starts from; nil for the foothold, where the attacker starts.
+    public var from: NodeID?
+    public var to: NodeID
+    public var capability: Capability
+    public var level: Level
+    public var why: String
+    public var location: SourceLocation
+    public var caveats: [String]
+}
+
+/// Something the attacker reaches in one scenario, with the fewest-hop path that reaches it.
+public struct ReachedAsset: Sendable, Hashable {
+    public var node: NodeID
+    /// The capability that marks this kind of node reached, at the highest level held.
+    public var capability: Capability
+    public var level: Level
+    public var criticality: Criticality
+    public var crownJewel: Bool
+    /// Whether the attacker started here.
+    public var foothold: Bool
+    /// Whether some hop of the path relies on a credential that expires.
+    public var timeBounded: Bool
+    /// Rule hops from the foothold (the foothold itself is not counted).
+    public var hops: Int
+    public var path: [Hop]
+
+    /// Every caveat along the path, in order, once each.
+    public var caveats: [String] {
+        var seen: Set<String> = []
+        return path.flatMap(\.caveats).filter { seen.insert($0).inserted }
+    }
+}
+
+/// Everything one scenario reaches in one model.
+public struct BlastRadius: Sendable {
+    public var scenario: Scenario
+    public var footholds: [Fact]
+    /// Reached assets, most critical first, then by id.
+    public var reached: [ReachedAsset]
+    /// Sum of the criticality weights of the reached assets.
+    public var score: Int
+    /// Crown jewels reached, sorted.
+    public var crownJewels: [NodeID]
+    /// The full derivation, for explanation.
+    public var facts: FactStore
+
+    /// The asset reached for a node, if any.
+    public func asset(_ id: NodeID) -> ReachedAsset? { reached.first { $0.node == id } }
+
+    /// Counts of reached assets per node kind.
+    public var countsByKind: [NodeKind: Int] {
+        Dictionary(grouping: reached, by: \.node.kind).mapValues(\.count)
+    }
+}

@@ -1,0 +1,87 @@
+import FirebreakModel
+
+/// Turns a scenario's selectors into the starting facts of one model.
+struct FootholdResolver {
+    let graph: AttackGraph
+
+    func footholds(for scenario: Scenario) -> [Conclusion] {
+        scenario.footholds.flatMap { resolve($0) }
+    }
+
+    func resolve(_ selector: FootholdSelector) -> [Conclusion] {
+        let model = graph.model
+        func start(_ fact: Fact, _ why: String, _ location: SourceLocation) -> Conclusion {
+            Conclusion(fact, rule: "foothold", premises: [], why: why, at: location)
+        }
+        switch selector.target {
+        case .jobs:
+            let jobs = graph.jobs.filter { job in
+                selector.accepts("role", job.role.rawValue) && selector.accepts("name", job.name)
+                    && (selector.conditions["triggeredBy"].map { events in graph.triggers(of: job).contains { events.contains($0.event.rawValue) } } ?? true)
+            }
+            return pick(jobs, selector).map { start(Fact(.exec, $0.id), "\(selector.why) (job '\($0.name)')", $0.location) }
+        case .steps:
+            var result: [Conclusion] = []
+            for job in graph.jobs {
+                for step in job.steps where selector.accepts("pin", step.pin.rawValue) && selector.accepts("kind", step.kind.rawValue) {
+                    result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
+                                        step.location))
+                }
+            }
+            for definition in model.definitions.values.sorted(by: { $0.name < $1.name }) {
+                guard let pin = definition.pin, selector.accepts("pin", pin.rawValue), selector.accepts("kind", "template") else { continue }
+                result.append(start(Fact(.edit, definition.id), "\(selector.why): definition '\(definition.name)' is included by \(pin.rawValue)",
+                                    definition.location))
+            }
+            return result
+        case .actors:
+            let actors = model.actors.values.sorted { $0.name < $1.name }.filter { actor in
+                selector.accepts("role", actor.role.rawValue) && selector.accepts("name", actor.name)
+                    && (selector.conditions["reviewer"].map { $0.contains(String(!graph.environments(reviewedBy: actor.name).isEmpty)) } ?? true)
+            }
+            return pick(actors, selector).map { start(Fact(.act, $0.id), "\(selector.why) (actor '\($0.name)', \($0.role.rawValue))", $0.location) }
+        case .identities:
+            var identities = graph.identities.filter { identity in
+                identity.kind != .jobToken && selector.accepts("type", identity.kind.rawValue)
+                    && selector.accepts("lifetime", identity.lifetime.rawValue) && selector.accepts("name", identity.name)
+            }
+            if selector.pick == .broadest {
+                identities = Array(identities.sorted { breadth($0) > breadth($1) || (breadth($0) == breadth($1) && $0.name < $1.name) }.prefix(1))
+            }
+            return pick(identities, selector).map { start(Fact(.hold, $0.id), "\(selector.why) (identity '\($0.name)')", $0.location) }
+        case .runners:
+            let runners = model.runners.values.sorted { $0.name < $1.name }.filter { runner in
+                selector.accepts("hosting", runner.hosting.rawValue) && selector.accepts("lifecycle", runner.lifecycle.rawValue)
+                    && selector.accepts("name", runner.name)
+            }
+            return pick(runners, selector).map { start(Fact(.own, $0.id), "\(selector.why) (runner '\($0.name)')", $0.location) }
+        case .resources:
+            let resources = model.resources.values.sorted { $0.name < $1.name }.filter { resource in
+                selector.accepts("type", resource.kind.rawValue) && selector.accepts("name", resource.name)
+            }
+            return pick(resources, selector).map {
+                start(Fact(.access, $0.id, Level(selector.level)), "\(selector.why) (\(selector.level.rawValue) on '\($0.name)')", $0.location)
+            }
+        case .definitions:
+            let definitions = model.definitions.values.sorted { $0.name < $1.name }.filter { definition in
+                selector.accepts("external", String(definition.isExternal)) && selector.accepts("name", definition.name)
+                    && (selector.conditions["pin"].map { pins in definition.pin.map { pins.contains($0.rawValue) } ?? false } ?? true)
+            }
+            return pick(definitions, selector).map { start(Fact(.edit, $0.id), "\(selector.why) (definition '\($0.name)')", $0.location) }
+        case .caches:
+            let caches = model.caches.values.sorted { $0.name < $1.name }.filter { selector.accepts("name", $0.name) }
+            return pick(caches, selector).map { start(Fact(.poison, $0.id), "\(selector.why) (cache '\($0.name)')", $0.location) }
+        }
+    }
+
+    private func pick<T>(_ matches: [T], _ selector: FootholdSelector) -> [T] {
+        selector.pick == .first ? Array(matches.prefix(1)) : matches
+    }
+
+    /// How far an identity's grants reach: level times the target's weight, summed.
+    func breadth(_ identity: Identity) -> Int {
+        identity.grants.reduce(0) { total, grant in
+            total + (AccessLevel.allCases.firstIndex(of: grant.level)! + 1) * graph.model.criticality(of: grant.target).weight
+        }
+    }
+}

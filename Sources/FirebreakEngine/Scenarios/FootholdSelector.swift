@@ -1,0 +1,72 @@
+import FirebreakModel
+
+/// Selects the nodes of a model where the attacker starts, and what they hold there.
+public struct FootholdSelector: Sendable, Hashable {
+    /// The node kinds a selector can pick, each giving one starting capability.
+    public enum Target: String, CaseIterable, Sendable {
+        /// Code execution in the selected jobs.
+        case jobs
+        /// Code execution in every job that runs a selected step.
+        case steps
+        /// Control of the selected people's accounts.
+        case actors
+        /// The selected identities' credentials.
+        case identities
+        /// Control of the selected runner machines.
+        case runners
+        /// Access to the selected resources, at `level`.
+        case resources
+        /// Control of the selected pipeline definitions or templates.
+        case definitions
+        /// Write access to the selected caches.
+        case caches
+    }
+
+    /// Which of the matching nodes to take.
+    public enum Pick: String, CaseIterable, Sendable {
+        /// Every match.
+        case all
+        /// The match whose grants reach furthest (identities): most access, weighted by criticality.
+        case broadest
+        /// The first match by name.
+        case first
+    }
+
+    public var target: Target
+    /// Conditions, each a key and the values it accepts.
+    public var conditions: [String: [String]]
+    public var pick: Pick
+    /// For resources: the access level the attacker has.
+    public var level: AccessLevel
+    /// Why the attacker has this foothold, in one sentence.
+    public var why: String
+    public var location: SourceLocation
+
+    public init(target: Target, conditions: [String: [String]], pick: Pick, level: AccessLevel, why: String,
+                location: SourceLocation) {
+        self.target = target
+        self.conditions = conditions
+        self.pick = pick
+        self.level = level
+        self.why = why
+        self.location = location
+    }
+
+    /// The conditions each target understands.
+    public static func conditionKeys(for target: Target) -> [String] {
+        switch target {
+        case .jobs: ["role", "name", "triggeredBy"]
+        case .steps: ["pin", "kind"]
+        case .actors: ["role", "name", "reviewer"]
+        case .identities: ["type", "lifetime", "name"]
+        case .runners: ["hosting", "lifecycle", "name"]
+        case .resources: ["type", "name"]
+        case .definitions: ["external", "pin", "name"]
+        case .caches: ["name"]
+        }
+    }
+
+    func accepts(_ key: String, _ value: String) -> Bool {
+        conditions[key].map { $0.contains(value) } ?? true
+    }
+}

@@ -1,0 +1,76 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Reads scenario files, reporting every problem with its file:line:column like a model.
+public struct ScenarioLoader {
+    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references"]
+
+    public init() {}
+
+    /// Loads one scenario file.
+    public func load(path: String) throws(LoadError) -> Scenario {
+        try load(YAMLSource.load(path: path), file: path)
+    }
+
+    /// Loads a scenario from text.
+    public func load(text: String, file: String) throws(LoadError) -> Scenario {
+        try load(YAMLSource.parse(text, file: file), file: file)
+    }
+
+    func load(_ root: Yams.Node, file: String) throws(LoadError) -> Scenario {
+        let sink = DiagnosticSink()
+        guard let top = YAMLFields(root, what: "the scenario", keys: Self.keys, file: file, sink: sink) else {
+            throw LoadError(sink.diagnostics)
+        }
+        for key in ["id", "title", "narrative", "attacker", "footholds"] {
+            top.require(key, help: "every scenario has an id, a title, a narrative, an attacker profile and footholds")
+        }
+        let id = top.string("id")
+        if let id, id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) == nil {
+            sink.error(top.valueLocation(of: "id"), "scenario id '\(id)' must be lowercase words joined by hyphens",
+                       help: "e.g. `id: leaked-god-token`")
+        }
+        var footholds: [FootholdSelector] = []
+        if let node = top.node("footholds") {
+            if case .sequence(let items) = node, !items.isEmpty {
+                footholds = items.compactMap { readSelector($0, file: file, sink: sink) }
+            } else {
+                sink.error(top.valueLocation(of: "footholds"), "'footholds' must be a non-empty list of selectors",
+                           help: "e.g. `- jobs: {role: [build]}`")
+            }
+        }
+        let references = top.strings("references").map(\.text)
+        guard !sink.hasErrors, let id else { throw LoadError(sink.diagnostics) }
+        return Scenario(id: id, title: top.string("title") ?? id, narrative: (top.string("narrative") ?? "").trimmed,
+                        attacker: (top.string("attacker") ?? "").trimmed, footholds: footholds, references: references,
+                        location: top.location)
+    }
+
+    private func readSelector(_ node: Yams.Node, file: String, sink: DiagnosticSink) -> FootholdSelector? {
+        let targets = FootholdSelector.Target.allCases.map(\.rawValue)
+        guard let fields = YAMLFields(node, what: "a foothold", keys: targets + ["pick", "level", "why"], file: file, sink: sink) else {
+            return nil
+        }
+        let chosen = targets.filter { fields.has($0) }
+        guard chosen.count == 1, let target = FootholdSelector.Target(rawValue: chosen[0]) else {
+            sink.error(fields.location, "a foothold selects exactly one of: \(targets.joined(separator: ", "))",
+                       help: "write one selector per list entry, e.g. `- identities: {lifetime: [static]}`")
+            return nil
+        }
+        var conditions: [String: [String]] = [:]
+        if let criteria = fields.fields(target.rawValue, keys: FootholdSelector.conditionKeys(for: target)) {
+            for key in FootholdSelector.conditionKeys(for: target) where criteria.has(key) {
+                conditions[key] = criteria.strings(key).map(\.text)
+            }
+        }
+        fields.require("why", help: "say in one sentence how the attacker gets this foothold")
+        return FootholdSelector(target: target, conditions: conditions, pick: fields.choice("pick", FootholdSelector.Pick.self) ?? .all,
+                                level: fields.choice("level", AccessLevel.self) ?? .write, why: fields.string("why") ?? "",
+                                location: fields.location)
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

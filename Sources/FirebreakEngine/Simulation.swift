@@ -1,0 +1,53 @@
+import FirebreakModel
+
+/// Plays scenarios against one model.
+public struct Simulation: Sendable {
+    public let graph: AttackGraph
+    private let simulator: Simulator
+
+    /// Prepares a model: indexes it once for every scenario.
+    public init(model: PipelineModel, rules: [any Rule] = RuleCatalogue.all) {
+        graph = AttackGraph(model)
+        simulator = Simulator(rules: rules)
+    }
+
+    /// The model's assumptions and those the simulation adds, sorted.
+    public var assumptions: [Assumption] { (graph.model.assumptions + graph.assumptions).sorted() }
+
+    /// Runs one scenario and measures its blast radius.
+    public func run(_ scenario: Scenario) -> BlastRadius {
+        let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
+        let store = simulator.run(graph, footholds: footholds)
+        let model = graph.model
+        var reached: [ReachedAsset] = []
+        var nodes = Set<NodeID>()
+        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
+        for node in nodes.sorted() {
+            let capability = Capability.marking(node.kind)
+            guard let best = store.bestFact(capability, node) else { continue }
+            let path = witnessPath(to: best, in: store)
+            reached.append(ReachedAsset(
+                node: node, capability: capability, level: best.level, criticality: model.criticality(of: node),
+                crownJewel: model.isCrownJewel(node), foothold: path.count == 1,
+                timeBounded: path.contains { $0.caveats.contains(Caveat.timeBounded) }, hops: path.count - 1, path: path))
+        }
+        reached.sort { ($0.criticality, $1.node) > ($1.criticality, $0.node) }
+        return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached,
+                           score: reached.reduce(0) { $0 + $1.criticality.weight },
+                           crownJewels: reached.filter(\.crownJewel).map(\.node).sorted(), facts: store)
+    }
+
+    /// The hops from a foothold to `fact`, following first premises.
+    func witnessPath(to fact: Fact, in store: FactStore) -> [Hop] {
+        var hops: [Hop] = []
+        var current: Fact? = fact
+        var guardCount = 0
+        while let step = current, let derivation = store.derivation(of: step), guardCount < 10_000 {
+            guardCount += 1
+            hops.append(Hop(rule: derivation.rule, from: derivation.origin?.node, to: step.node, capability: step.capability,
+                            level: step.level, why: derivation.why, location: derivation.location, caveats: derivation.caveats))
+            current = derivation.origin
+        }
+        return hops.reversed()
+    }
+}

@@ -1,0 +1,84 @@
+import FirebreakEngine
+import FirebreakModel
+
+/// The JSON contract of `firebreak simulate`: one model, every scenario played, the assumptions.
+/// Field names are stable within a `jsonContract` version.
+public struct SimulationReport: Codable, Sendable, Equatable {
+    public struct HopEntry: Codable, Sendable, Equatable {
+        public var rule: String
+        public var from: String
+        public var to: String
+        public var why: String
+        public var location: String
+        public var caveats: [String]?
+    }
+
+    public struct ReachedEntry: Codable, Sendable, Equatable {
+        public var kind: String
+        public var name: String
+        public var id: String
+        public var criticality: String
+        public var level: String
+        public var crownJewel: Bool
+        public var foothold: Bool
+        public var durable: Bool
+        public var hops: Int
+        public var caveats: [String]?
+        public var path: [HopEntry]
+    }
+
+    public struct ScenarioEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var score: Int
+        public var crownJewelsReached: [String]
+        public var footholds: [String]
+        public var counts: [String: Int]
+        public var reached: [ReachedEntry]
+    }
+
+    public struct AssumptionEntry: Codable, Sendable, Equatable {
+        public var subject: String?
+        public var statement: String
+        public var settle: String
+        public var location: String
+    }
+
+    public var firebreakVersion: String
+    public var jsonContract: Int
+    public var model: String
+    public var file: String
+    public var scenarios: [ScenarioEntry]
+    public var assumptions: [AssumptionEntry]
+
+    /// Builds the report from blast radii computed on one model.
+    public init(model: PipelineModel, results: [BlastRadius], assumptions: [Assumption]) {
+        firebreakVersion = FirebreakVersion.current
+        jsonContract = FirebreakVersion.jsonContract
+        self.model = model.name
+        file = model.file
+        scenarios = results.map { result in
+            ScenarioEntry(
+                id: result.scenario.id, title: result.scenario.title, score: result.score,
+                crownJewelsReached: result.crownJewels.map(\.description), footholds: result.footholds.map(\.description),
+                counts: Dictionary(uniqueKeysWithValues: result.countsByKind.map { ($0.key.rawValue, $0.value) }),
+                reached: result.reached.map { asset in
+                    ReachedEntry(kind: asset.node.kind.rawValue, name: asset.node.name, id: asset.node.description,
+                                 criticality: asset.criticality.rawValue, level: asset.level.rawValue, crownJewel: asset.crownJewel,
+                                 foothold: asset.foothold, durable: !asset.timeBounded, hops: asset.hops,
+                                 caveats: asset.caveats.isEmpty ? nil : asset.caveats,
+                                 path: asset.path.map { hop in
+                                     HopEntry(rule: hop.rule, from: hop.from?.description ?? "attacker", to: hop.to.description,
+                                              why: hop.why, location: hop.location.description,
+                                              caveats: hop.caveats.isEmpty ? nil : hop.caveats)
+                                 })
+                })
+        }
+        self.assumptions = assumptions.map {
+            AssumptionEntry(subject: $0.subject?.description, statement: $0.statement, settle: $0.settle, location: $0.location.description)
+        }
+    }
+
+    /// Deterministic JSON.
+    public var json: String { JSONOutput.encode(self) }
+}

@@ -1,0 +1,13 @@
+/// Colour for terminals, or none. The command line decides which (NO_COLOR, not a terminal).
+public struct TerminalStyle: Sendable {
+    public var colour: Bool
+
+    public static let plain = TerminalStyle(colour: false)
+
+    public init(colour: Bool) { self.colour = colour }
+
+    func wrap(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func red(_ text: String) -> String { wrap(text, "31") }
+    public func green(_ text: String) -> String { wrap(text, "32") }
+}

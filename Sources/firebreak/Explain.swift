@@ -1,0 +1,41 @@
+import ArgumentParser
+import FirebreakEngine
+import FirebreakModel
+import FirebreakReport
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule or a scenario: what it concludes, the control that blocks it, its sources and examples.",
+        discussion: """
+        Without an argument, lists every rule. Rule ids appear in brackets on every hop that \
+        `firebreak simulate` prints.
+
+        Examples:
+          firebreak explain
+          firebreak explain runner-hijack
+          firebreak explain malicious-fork-pr
+        """
+    )
+
+    @Argument(help: "A rule id or scenario id.")
+    var id: String?
+
+    func run() throws {
+        guard let id else {
+            Console.out(RuleDocumentation.index(RuleCatalogue.descriptions))
+            return
+        }
+        if let rule = RuleCatalogue.rule(id: id) {
+            Console.out(RuleDocumentation.text(type(of: rule).description))
+            return
+        }
+        let library = try ScenarioLocator.library(extra: [])
+        if let scenario = library.scenario(id: id) {
+            Console.out(ScenarioDocumentation.text(scenario))
+            return
+        }
+        let known = RuleCatalogue.descriptions.map(\.id) + library.scenarios.map(\.id)
+        let hint = Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "run `firebreak explain` for the rules, `firebreak scenarios` for the scenarios"
+        throw InputFailure(message: "error: no rule or scenario '\(id)'\n  help: \(hint)")
+    }
+}
