@@ -52,7 +52,7 @@ let package = Package(
             path: "Tests/FirebreakTestSupport"
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport"]),
+        .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "CGraphviz"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),
         .testTarget(name: "FirebreakCLITests", dependencies: ["FirebreakTestSupport"]),

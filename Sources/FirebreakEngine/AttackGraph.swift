@@ -50,18 +50,14 @@ public struct AttackGraph: Sendable {
         var restorers: [String: [Job]] = [:]
         var byDefinition: [String: [Job]] = [:]
         var gated: [String: [Job]] = [:]
-        let secrets = model.secrets.values.sorted { $0.name < $1.name }
         identities = model.identities.values.sorted { $0.name < $1.name }
-        let roles = identities.filter { $0.trust != nil }
+        let roles = CloudRoleIndex(identities)
         for job in jobs {
             if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
             if let definition = job.definition?.name { byDefinition[definition, default: []].append(job) }
             if let environment = job.environment?.name { gated[environment, default: []].append(job) }
-            for secret in secrets where model.exposes(secret, to: job) {
-                let location = job.secrets.first { $0.name == secret.name }?.location ?? secret.location
-                exposed[job.name, default: []].append((secret, location))
-            }
-            trusted[job.name] = roles.filter { model.trusts($0, job) }
+            exposed[job.name] = model.exposedSecrets(to: job).map { ($0.secret, $0.location) }
+            trusted[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
             for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
             for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
         }

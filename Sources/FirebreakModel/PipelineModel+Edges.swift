@@ -47,8 +47,12 @@ extension PipelineModel {
                 edges.append(Edge(.stores, from: NodeID(.resource, store.name), to: artifact.id, location: store.location))
             }
         }
+        let roles = CloudRoleIndex(identities.values)
         for job in jobs.values {
             edges += jobEdges(job)
+            for identity in roles.candidates(for: job) where trusts(identity, job) {
+                edges.append(Edge(.trusts, from: identity.id, to: job.id, location: identity.trust?.location ?? identity.location))
+            }
         }
         return edges.sorted()
     }
@@ -70,12 +74,8 @@ extension PipelineModel {
         for need in job.needs {
             edges.append(Edge(.needs, from: job.id, to: NodeID(.job, need.name), location: need.location))
         }
-        for secret in secrets.values where exposes(secret, to: job) {
-            let location = job.secrets.first { $0.name == secret.name }?.location ?? secret.location
-            edges.append(Edge(.exposes, from: secret.id, to: job.id, location: location))
-        }
-        for identity in identities.values where trusts(identity, job) {
-            edges.append(Edge(.trusts, from: identity.id, to: job.id, location: identity.trust?.location ?? identity.location))
+        for exposed in exposedSecrets(to: job) {
+            edges.append(Edge(.exposes, from: exposed.secret.id, to: job.id, location: exposed.location))
         }
         if let token = job.token {
             let tokenID = NodeID(.identity, job.tokenIdentityName)

@@ -116,6 +116,23 @@ public struct PipelineModel: Sendable {
         return true
     }
 
+    /// The secrets the platform hands to a job, sorted by name, each with where the job
+    /// references it (or where the secret is declared, when the platform hands it unasked).
+    public func exposedSecrets(to job: Job) -> [(secret: Secret, location: SourceLocation)] {
+        let candidates: [(Secret, SourceLocation)]
+        if platform.exposesUnreferencedSecrets {
+            candidates = secrets.values.map { secret in
+                (secret, job.secrets.first { $0.name == secret.name }?.location ?? secret.location)
+            }
+        } else {
+            candidates = job.secrets.compactMap { reference in secrets[reference.name].map { ($0, reference.location) } }
+        }
+        var seen = Set<String>()
+        return candidates.filter { exposes($0.0, to: job) && seen.insert($0.0.name).inserted }
+            .sorted { $0.0.name < $1.0.name }
+            .map { (secret: $0.0, location: $0.1) }
+    }
+
     /// Whether a cloud role's trust policy accepts some run of the job.
     public func trusts(_ identity: Identity, _ job: Job) -> Bool {
         guard job.oidc, let trust = identity.trust else { return false }

@@ -1,0 +1,24 @@
+/// Cloud roles grouped by the environment their trust policy names, so that finding the roles
+/// that may trust a job does not scan every role for every job.
+public struct CloudRoleIndex: Sendable {
+    private var byEnvironment: [String: [Identity]] = [:]
+    private var anyEnvironment: [Identity] = []
+
+    /// Indexes the identities that have a trust policy.
+    public init(_ identities: some Sequence<Identity>) {
+        for identity in identities.sorted(by: { $0.name < $1.name }) {
+            guard let trust = identity.trust else { continue }
+            if trust.environments.isEmpty {
+                anyEnvironment.append(identity)
+            } else {
+                for environment in trust.environments { byEnvironment[environment, default: []].append(identity) }
+            }
+        }
+    }
+
+    /// The roles whose trust policy might accept the job, sorted by name; check each with `PipelineModel.trusts`.
+    public func candidates(for job: Job) -> [Identity] {
+        let scoped = job.environment.flatMap { byEnvironment[$0.name] } ?? []
+        return (anyEnvironment + scoped).sorted { $0.name < $1.name }
+    }
+}

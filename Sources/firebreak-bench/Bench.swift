@@ -1,0 +1,42 @@
+import FirebreakEngine
+import FirebreakModel
+import Foundation
+
+/// Measures the simulator on synthetic models of growing size: time of all scenarios and the
+/// process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
+@main
+struct Bench {
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        let targets = arguments.isEmpty ? [1_000, 10_000, 100_000] : arguments.compactMap { Int($0) }
+        let library = try ScenarioLibrary.load(folders: ["Scenarios/attacks"])
+        print("nodes     edges     services  build(s)  simulate(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
+        for target in targets {
+            // About 16 nodes per service.
+            let services = max(1, target / 16)
+            let clock = ContinuousClock()
+            var model: PipelineModel!
+            let buildTime = clock.measure { model = SyntheticModel.make(services: services) }
+            let nodes = model.nodes.count, edges = model.edges.count
+            var reached = 0
+            let simulateTime = clock.measure {
+                let simulation = Simulation(model: model)
+                for scenario in library.scenarios { reached += simulation.run(scenario).reached.count }
+            }
+            let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-17.1f %-15d %.0f", nodes, edges, services, seconds(buildTime),
+                         seconds(simulateTime), seconds(simulateTime) * 1000 / Double(library.scenarios.count), reached, peakMiB()))
+        }
+        print("peak RSS is the process's high-water mark so far (sizes run smallest first).")
+    }
+
+    static func peakMiB() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import FirebreakTestSupport
+import Testing
+
+@Suite struct SimulateTests {
+    static let skeleton = "Scenarios/pipelines/skeleton-key.yml"
+    static let hardened = "Scenarios/pipelines/hardened.yml"
+
+    @Test func jsonFollowsTheContract() throws {
+        let result = try CommandRunner.run(["simulate", Self.skeleton, "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["firebreakVersion"] is String)
+        #expect(json["assumptions"] is [Any])
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 10)
+        for scenario in scenarios {
+            for key in ["id", "title", "score", "crownJewelsReached", "reached"] {
+                #expect(scenario[key] != nil, "scenario lacks \(key)")
+            }
+            let reached = try #require(scenario["reached"] as? [[String: Any]])
+            #expect(!reached.isEmpty)
+            for entry in reached {
+                for key in ["kind", "name", "id", "criticality", "hops", "path"] { #expect(entry[key] != nil, "entry lacks \(key)") }
+                for hop in try #require(entry["path"] as? [[String: Any]]) {
+                    for key in ["rule", "from", "to", "why"] { #expect(hop[key] is String, "hop lacks \(key)") }
+                }
+            }
+        }
+    }
+
+    @Test func jsonIsTheSameBytesEveryRun() throws {
+        let first = try CommandRunner.run(["simulate", Self.skeleton, "--format", "json"])
+        let second = try CommandRunner.run(["simulate", Self.skeleton, "--format", "json"])
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
+    }
+
+    @Test func textShowsEachCrownJewelsPathWithLocations() throws {
+        let result = try CommandRunner.run(["simulate", Self.hardened, "--scenario", "compromised-build-step"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("compromised-build-step — A build step turns hostile"))
+        #expect(result.stdout.contains("score 64, 1 crown jewel reached"))
+        #expect(result.stdout.contains("resource:prod-cluster (critical, deploy, durable) in 2 hops"))
+        #expect(result.stdout.contains("note: limited to the canary's 5% until automated rollback"))
+        #expect(result.stdout.contains("[artifact-deploy] artifact:storefront-image -> access resource:prod-cluster (deploy): job 'deploy' deploys artifact 'storefront-image' to 'prod-cluster'  (Scenarios/pipelines/hardened.yml:"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set")
+    }
+
+    @Test func twoModelsPrintATableSideBySide() throws {
+        let result = try CommandRunner.run(["simulate", Self.skeleton, Self.hardened])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("skeleton-key") == true && lines.first?.contains("hardened") == true)
+        #expect(lines.contains { $0.hasPrefix("malicious-fork-pr") })
+    }
+
+    @Test func unknownScenarioExitsTwoWithASuggestion() throws {
+        let result = try CommandRunner.run(["simulate", Self.skeleton, "--scenario", "leaked-god-tokn"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean 'leaked-god-token'?"))
+    }
+
+    @Test func userScenarioFolderIsValidatedWithLocations() throws {
+        let file = try temporaryFile(named: "mine.yml", contents: "id: mine\ntitle: t\nnarrative: n\nattacker: a\nfootholds:\n  - jobz: {}\n    why: w\n")
+        let folder = (file as NSString).deletingLastPathComponent
+        let result = try CommandRunner.run(["simulate", Self.skeleton, "--scenarios", folder])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("mine.yml:6:5: error: unknown key 'jobz' in a foothold"))
+        #expect(result.stderr.contains("did you mean 'jobs'?"))
+    }
+
+    @Test func userScenarioRunsBesideTheBundledOnes() throws {
+        let file = try temporaryFile(named: "deploy-step.yml", contents: """
+            id: compromised-deploy-step
+            title: The deploy job's tool is compromised
+            narrative: A deployment tool turns hostile.
+            attacker: Whoever controls the deploy tool.
+            footholds:
+              - jobs: {role: [deploy]}
+                why: the deploy tool runs the attacker's code
+            """)
+        let folder = (file as NSString).deletingLastPathComponent
+        let result = try CommandRunner.run(["simulate", Self.hardened, "--scenarios", folder, "--scenario", "compromised-deploy-step"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("secret:DB_PASSWORD"))
+    }
+
+    @Test func explainPrintsARulesDocumentation() throws {
+        let result = try CommandRunner.run(["explain", "runner-hijack"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("control: Ephemeral runners"))
+        #expect(result.stdout.contains("Fires: the deploy job sharing the owned pool is hijacked"))
+        let missing = try CommandRunner.run(["explain", "runner-hijak"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("did you mean 'runner-hijack'?"))
+    }
+
+    @Test func invalidModelExitsTwo() throws {
+        let result = try CommandRunner.run(["simulate", "Tests/FirebreakModelTests/Fixtures/err/unknown-key.yml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown-key.yml:12:5: error: unknown key 'runsOnn'"))
+        #expect(result.stdout.isEmpty)
+    }
+}
