@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config
 
-.PHONY: demo test deps build bench
+.PHONY: demo test deps build bench docs
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -26,3 +26,6 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release firebreak-bench
+
+docs: build
+	$(SWIFT) run --skip-build firebreak explain --markdown > docs/rules.md

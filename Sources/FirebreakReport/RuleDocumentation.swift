@@ -29,3 +29,27 @@ public enum RuleDocumentation {
             .joined(separator: "\n") + "\n"
     }
 }
+
+extension RuleDocumentation {
+    /// The whole catalogue as Markdown: the generated `docs/rules.md`.
+    public static func markdown(_ rules: [RuleDescription]) -> String {
+        var lines = ["# Rules", "",
+                     "Generated from the rule descriptions by `firebreak explain --markdown`; do not edit by hand.", "",
+                     "Each rule turns facts about the attacker (capabilities such as `exec(J)` or `hold(I)`) and facts of",
+                     "the model into a new capability. Every hop of a printed attack path names one of these rules.", "",
+                     "| rule | concludes |", "| --- | --- |"]
+        lines += rules.map { "| [`\($0.id)`](#\($0.id)) | \($0.summary) |" }
+        for rule in rules {
+            lines += ["", "## \(rule.id)", "", "**\(rule.name).** \(rule.summary)", "",
+                      "- **If:** \(rule.premises)", "- **Then:** \(rule.conclusion)", "- **Control:** \(rule.control)", "",
+                      rule.rationale, "", "References: " + rule.references.joined(separator: "; ") + "."]
+            for (title, examples) in [("Fires", rule.firing), ("Blocked", rule.blocked)] {
+                for example in examples {
+                    lines += ["", "*\(title):* \(example.note). The attacker starts with `\(example.footholds.joined(separator: "`, `"))`; "
+                        + "`\(example.expect)` \(title == "Fires" ? "follows" : "does not follow").", "", "```yaml", example.model, "```"]
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

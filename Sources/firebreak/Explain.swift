@@ -14,13 +14,25 @@ struct Explain: ParsableCommand {
           firebreak explain
           firebreak explain runner-hijack
           firebreak explain malicious-fork-pr
+          firebreak explain --markdown > docs/rules.md
         """
     )
 
     @Argument(help: "A rule id or scenario id.")
     var id: String?
 
+    @Flag(help: "Print the whole rule catalogue as Markdown (the generated docs/rules.md).")
+    var markdown = false
+
+    func validate() throws {
+        if markdown, id != nil { throw ValidationError("--markdown prints the whole catalogue; leave out the id") }
+    }
+
     func run() throws {
+        if markdown {
+            Console.out(RuleDocumentation.markdown(RuleCatalogue.descriptions))
+            return
+        }
         guard let id else {
             Console.out(RuleDocumentation.index(RuleCatalogue.descriptions))
             return

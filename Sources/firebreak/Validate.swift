@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
         for file in files {
             do {
                 let model = try ModelLoader().load(path: file)
-                Console.out("ok: \(file): \(model.nodes.count) nodes, \(model.edges.count) edges, \(model.assumptions.count) assumptions\n")
+                Console.out("ok: \(file): \(model.nodes.count) nodes, \(model.edges.count) edges, \(model.assumptions.count) assumption\(model.assumptions.count == 1 ? "" : "s")\n")
             } catch {
                 failed = true
                 Console.error(error.description)
