@@ -8,6 +8,9 @@ public struct SimulationReport: Codable, Sendable, Equatable {
         public var rule: String
         public var from: String
         public var to: String
+        /// The capability this hop gives on `to`, and its level.
+        public var capability: String
+        public var level: String
         public var why: String
         public var location: String
         public var caveats: [String]?
@@ -69,7 +72,7 @@ public struct SimulationReport: Codable, Sendable, Equatable {
                                  caveats: asset.caveats.isEmpty ? nil : asset.caveats,
                                  path: asset.path.map { hop in
                                      HopEntry(rule: hop.rule, from: hop.from?.description ?? "attacker", to: hop.to.description,
-                                              why: hop.why, location: hop.location.description,
+                                              capability: hop.capability.rawValue, level: hop.level.rawValue, why: hop.why, location: hop.location.description,
                                               caveats: hop.caveats.isEmpty ? nil : hop.caveats)
                                  })
                 })

@@ -27,11 +27,7 @@ struct Simulate: ParsableCommand {
     @Argument(help: "Model files.")
     var paths: [String]
 
-    @Option(name: .customLong("scenario"), help: "A scenario id to play (repeatable); all scenarios when absent.")
-    var scenarioIDs: [String] = []
-
-    @Option(name: .customLong("scenarios"), help: "A folder of your own scenario files, added to the bundled ones (repeatable).")
-    var scenarioFolders: [String] = []
+    @OptionGroup var scenarioOptions: ScenarioOptions
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
@@ -40,8 +36,7 @@ struct Simulate: ParsableCommand {
     var details = false
 
     func run() throws {
-        let library = try ScenarioLocator.library(extra: scenarioFolders)
-        let scenarios = try ScenarioLocator.select(scenarioIDs, from: library)
+        let scenarios = try scenarioOptions.scenarios()
         var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius])] = []
         for path in paths {
             let model = try ModelLoader().load(path: path)

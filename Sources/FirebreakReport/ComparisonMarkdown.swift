@@ -1,0 +1,43 @@
+/// A comparison as Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+public enum ComparisonMarkdown {
+    public static func render(_ comparison: ReportComparison, title: String = "Firebreak blast radius") -> String {
+        var lines = ["## \(title)", "", "`\(escape(comparison.before))` → `\(escape(comparison.after))`", "",
+                     "| scenario | score | crown jewels | verdict |", "| --- | ---: | ---: | --- |"]
+        for scenario in comparison.scenarios {
+            let score = "\(scenario.scoreBefore.map(String.init) ?? "–") → \(scenario.scoreAfter.map(String.init) ?? "–")"
+            let jewels = "\(scenario.crownJewelsBefore.count) → \(scenario.crownJewelsAfter.count)"
+            let mark = scenario.grew ? "🔴 " : scenario.verdict == "unchanged" ? "" : "🟢 "
+            lines.append("| `\(scenario.id)` | \(score) | \(jewels) | \(mark)\(escape(scenario.verdict)) |")
+        }
+        let growing = comparison.scenarios.filter(\.grew)
+        if !growing.isEmpty {
+            lines += ["", "### Growth", ""]
+            for scenario in growing {
+                for change in scenario.added + scenario.raised {
+                    let what = change.before == nil ? "newly reaches" : "now reaches at \(change.after ?? "") (was \(change.before ?? ""))"
+                    lines.append("- **\(scenario.id)** \(what) `\(escape(change.id))` (\(change.criticality))")
+                    for hop in change.path ?? [] {
+                        lines.append("  - `\(hop.rule)` \(escape(hop.from)) → \(escape(hop.to)): \(escape(hop.why)) (`\(escape(hop.location))`)")
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Keeps user-given names from breaking the table or the markup.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "|": result += "\\|"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "`": result += "'"
+            case "\n", "\r": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import FirebreakEngine
+import FirebreakModel
+
+/// Blast-radius growth as SARIF 2.1.0, for code scanning: one result per asset newly reached
+/// or reached at a higher level, located at the input fact of the first hop that is new.
+public struct SARIFReport: Encodable, Sendable {
+    struct Message: Encodable, Sendable { var text: String }
+    struct Region: Encodable, Sendable { var startLine: Int; var startColumn: Int }
+    struct ArtifactLocation: Encodable, Sendable { var uri: String }
+    struct PhysicalLocation: Encodable, Sendable { var artifactLocation: ArtifactLocation; var region: Region? }
+    struct Location: Encodable, Sendable { var physicalLocation: PhysicalLocation }
+    struct Result: Encodable, Sendable {
+        var ruleId: String
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var partialFingerprints: [String: String]
+    }
+    struct ReportingDescriptor: Encodable, Sendable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
+        var helpUri: String?
+    }
+    struct Driver: Encodable, Sendable {
+        var name = "Firebreak"
+        var version: String
+        var rules: [ReportingDescriptor]
+    }
+    struct Tool: Encodable, Sendable { var driver: Driver }
+    struct Run: Encodable, Sendable { var tool: Tool; var results: [Result] }
+
+    var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    var version = "2.1.0"
+    var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema", version, runs
+    }
+
+    public init(_ comparison: ReportComparison) {
+        var results: [Result] = []
+        var used = Set<String>()
+        for scenario in comparison.scenarios {
+            for change in scenario.added + scenario.raised {
+                let path = change.path ?? []
+                // The hop that explains the growth: the first that is not the foothold.
+                let cause = path.first { $0.rule != "foothold" } ?? path.last
+                let ruleId = cause?.rule ?? "foothold"
+                used.insert(ruleId)
+                let what = change.before == nil ? "newly reaches" : "now reaches at \(change.after ?? "") (was \(change.before ?? ""))"
+                let route = path.map { "[\($0.rule)] \($0.to)" }.joined(separator: " -> ")
+                results.append(Result(
+                    ruleId: ruleId, level: change.crownJewel ? "error" : "warning",
+                    message: Message(text: "scenario \(scenario.id) \(what) \(change.id) (\(change.criticality)): \(route)"),
+                    locations: cause.map { [Self.location($0.location)] } ?? [],
+                    partialFingerprints: ["firebreak/v1": "\(scenario.id)/\(change.id)"]))
+            }
+        }
+        let rules = RuleCatalogue.descriptions.filter { used.contains($0.id) }.map { rule in
+            ReportingDescriptor(id: rule.id, name: rule.name, shortDescription: Message(text: rule.summary),
+                                fullDescription: Message(text: "If \(rule.premises), then \(rule.conclusion)."),
+                                help: Message(text: "Control: \(rule.control)"), helpUri: nil)
+        } + (used.contains("foothold") ? [ReportingDescriptor(
+            id: "foothold", name: "Where the attacker starts", shortDescription: Message(text: "A scenario's starting point."),
+            fullDescription: Message(text: "The scenario places the attacker here."),
+            help: Message(text: "Remove what the scenario selects (an unpinned step, a static key, a persistent runner)."), helpUri: nil)] : [])
+        runs = [Run(tool: Tool(driver: Driver(version: FirebreakVersion.current, rules: rules)), results: results)]
+    }
+
+    /// Parses `file:line:column` (or a bare file) into a SARIF location.
+    static func location(_ text: String) -> Location {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]), line > 0 {
+            let file = parts.dropLast(2).joined(separator: ":")
+            return Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: file),
+                                                               region: Region(startLine: line, startColumn: max(1, column))))
+        }
+        return Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: text), region: nil))
+    }
+
+    public var json: String { JSONOutput.encode(self) }
+}

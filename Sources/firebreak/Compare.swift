@@ -1,0 +1,70 @@
+import ArgumentParser
+import FirebreakReport
+
+/// Output formats of a comparison.
+enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown, sarif
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the blast radius of a pipeline before and after a change.",
+        discussion: """
+        For every scenario: the score and crown jewels before and after, the assets no longer \
+        reached (with the hop of the old path the change cut), the assets newly reached (with \
+        their path) and a one-line verdict. Comparing is not gating: the exit code is 0.
+
+        BEFORE and AFTER are model files, or, with --repo, two git revisions of one repository \
+        whose model file --model names (read with git show; the working tree is not touched).
+
+        Examples:
+          firebreak compare Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
+          firebreak compare --repo . main HEAD --model pipeline.yml --format markdown
+        """
+    )
+
+    @Argument(help: "The model before the change (a file, or a revision with --repo).")
+    var before: String
+
+    @Argument(help: "The model after the change (a file, or a revision with --repo).")
+    var after: String
+
+    @Option(help: "A git repository: BEFORE and AFTER are revisions in it.")
+    var repo: String?
+
+    @Option(help: "With --repo: the model file's path inside the repository.")
+    var model: String?
+
+    @OptionGroup var scenarios: ScenarioOptions
+
+    @Option(help: "Output format: text, json, markdown or sarif.")
+    var format: ComparisonFormat = .text
+
+    func validate() throws {
+        if repo != nil, model == nil { throw ValidationError("--repo needs --model PATH: the model file inside the repository") }
+        if repo == nil, model != nil { throw ValidationError("--model applies only with --repo") }
+    }
+
+    func run() throws {
+        let selected = try scenarios.scenarios()
+        let (old, new) = try repo.map { repository in
+            (try SimulationInput.model(path: model!, revision: before, repository: repository),
+             try SimulationInput.model(path: model!, revision: after, repository: repository))
+        } ?? (try SimulationInput.model(path: before), try SimulationInput.model(path: after))
+        let comparison = ReportComparison(before: SimulationInput.report(old, scenarios: selected),
+                                          after: SimulationInput.report(new, scenarios: selected))
+        ComparisonOutput.print(comparison, format: format)
+    }
+}
+
+/// Prints a comparison in the chosen format.
+enum ComparisonOutput {
+    static func print(_ comparison: ReportComparison, format: ComparisonFormat) {
+        switch format {
+        case .text: Console.out(ComparisonText(comparison, style: Console.style).text)
+        case .json: Console.out(JSONOutput.encode(comparison))
+        case .markdown: Console.out(ComparisonMarkdown.render(comparison))
+        case .sarif: Console.out(SARIFReport(comparison).json)
+        }
+    }
+}

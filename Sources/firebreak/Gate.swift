@@ -1,0 +1,110 @@
+import ArgumentParser
+import FirebreakReport
+import Foundation
+
+struct Gate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fail (exit 1) when a change widens any scenario's blast radius.",
+        discussion: """
+        Growth is an asset newly reached, or reached at a higher level, in any scenario, \
+        whatever the score does. Each growth is printed with its path; otherwise one line says \
+        the gate passed. Exit 0 when nothing grew, 1 when something did, 2 on bad input.
+
+        Against a baseline: the baseline is exactly what `firebreak simulate --format json` \
+        prints; --update-baseline rewrites it from the current model. Against git: --repo and \
+        --against compare the model file as committed at a revision with the working tree's.
+
+        --allow accepts a known growth with a reason, printed on every run: \
+        `--allow 'secret:NPM_TOKEN=the release job needs it (SEC-12)'`, or \
+        `--allow 'malicious-fork-pr/job:docs=isolated preview'` for one scenario.
+
+        Examples:
+          firebreak gate pipeline.yml --baseline firebreak-baseline.json
+          firebreak gate pipeline.yml --baseline firebreak-baseline.json --update-baseline
+          firebreak gate --repo . --against origin/main --model pipeline.yml --format sarif
+        """
+    )
+
+    @Argument(help: "The current model file (with --repo, its path inside the repository; or use --model).")
+    var path: String?
+
+    @Option(help: "A baseline: the JSON of `firebreak simulate --format json`.")
+    var baseline: String?
+
+    @Flag(help: "Rewrite the baseline from the current model and exit 0.")
+    var updateBaseline = false
+
+    @Option(help: "A git repository to compare against a revision of.")
+    var repo: String?
+
+    @Option(help: "With --repo: the revision whose model is the baseline (e.g. origin/main).")
+    var against: String?
+
+    @Option(help: "With --repo: the model file's path inside the repository.")
+    var model: String?
+
+    @Option(help: "Accept a growth: 'ID=REASON' or 'SCENARIO/ID=REASON' (repeatable).")
+    var allow: [String] = []
+
+    @OptionGroup var scenarios: ScenarioOptions
+
+    @Option(help: "Output format: text, json, markdown or sarif.")
+    var format: ComparisonFormat = .text
+
+    func validate() throws {
+        if repo == nil {
+            guard path != nil, baseline != nil else {
+                throw ValidationError("give a model and --baseline FILE, or --repo DIR --against REV --model PATH")
+            }
+        } else {
+            guard against != nil, model ?? path != nil else { throw ValidationError("--repo needs --against REV and --model PATH") }
+            if updateBaseline { throw ValidationError("--update-baseline applies to --baseline files, not to git revisions") }
+        }
+        _ = try allowances()
+    }
+
+    func allowances() throws -> [Allowance] {
+        try allow.map { text in
+            guard let allowance = Allowance(parsing: text) else {
+                throw ValidationError("--allow '\(text)' must be ID=REASON or SCENARIO/ID=REASON, with a reason")
+            }
+            return allowance
+        }
+    }
+
+    func run() throws {
+        let selected = try scenarios.scenarios()
+        let before: SimulationReport
+        let current: SimulationReport
+        if let repo, let against {
+            let modelPath = model ?? path!
+            before = SimulationInput.report(try SimulationInput.model(path: modelPath, revision: against, repository: repo), scenarios: selected)
+            let workingCopy = (repo as NSString).appendingPathComponent(modelPath)
+            current = SimulationInput.report(try SimulationInput.model(path: workingCopy), scenarios: selected)
+        } else {
+            current = SimulationInput.report(try SimulationInput.model(path: path!), scenarios: selected)
+            if updateBaseline {
+                try BaselineFile.write(current, to: baseline!)
+                Console.out("baseline \(baseline!) updated: \(current.scenarios.count) scenarios\n")
+                return
+            }
+            var stored = try BaselineFile.read(baseline!)
+            if !scenarios.ids.isEmpty {
+                // Only the scenarios asked for are compared; the rest of the baseline stands.
+                stored.scenarios = stored.scenarios.filter { scenarios.ids.contains($0.id) }
+            }
+            before = stored
+        }
+        var comparison = ReportComparison(before: before, after: current)
+        let allowances = try allowances()
+        let accepted = Allowance.apply(allowances, to: &comparison)
+        for note in accepted.notes { Console.error(note) }
+        ComparisonOutput.print(comparison, format: format == .text ? .text : format)
+        if format == .text {
+            Console.out(comparison.grew
+                ? "gate failed: the blast radius grew in \(comparison.scenarios.filter(\.grew).map(\.id).joined(separator: ", "))\n"
+                : "gate passed: no scenario reaches anything new or at a higher level\n")
+        }
+        if comparison.grew { throw ExitCode(1) }
+    }
+}
