@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config
 
-.PHONY: demo test deps build bench docs
+.PHONY: demo test deps build bench docs pictures
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -20,6 +20,10 @@ demo: build
 	@mkdir -p Output
 	$(SWIFT) run --skip-build firebreak validate Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
 	$(SWIFT) run --skip-build firebreak simulate Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario compromised-build-step
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --compare Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
 
 test: deps
 	$(SWIFT) test
@@ -29,3 +33,8 @@ bench: deps
 
 docs: build
 	$(SWIFT) run --skip-build firebreak explain --markdown > docs/rules.md
+
+# The picture the README shows (checked in).
+pictures: build
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr -o docs/images/skeleton-key-malicious-fork-pr.svg
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario compromised-build-step -o docs/images/hardened-compromised-build-step.svg

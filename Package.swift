@@ -44,7 +44,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "firebreak-bench",
-            dependencies: ["FirebreakEngine"]
+            dependencies: ["FirebreakEngine", "FirebreakRender"]
         ),
         .target(
             name: "FirebreakTestSupport",
@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "CGraphviz"]),
+        .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),
         .testTarget(name: "FirebreakCLITests", dependencies: ["FirebreakTestSupport"]),
     ],

@@ -7,7 +7,12 @@ import Foundation
 @main
 struct Bench {
     static func main() throws {
-        let arguments = CommandLine.arguments.dropFirst()
+        var arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "render" {
+            arguments.removeFirst()
+            try RenderBench.run(sizes: arguments.isEmpty ? [10_000] : arguments.compactMap { Int($0) })
+            return
+        }
         let targets = arguments.isEmpty ? [1_000, 10_000, 100_000] : arguments.compactMap { Int($0) }
         let library = try ScenarioLibrary.load(folders: ["Scenarios/attacks"])
         print("nodes     edges     services  build(s)  simulate(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")

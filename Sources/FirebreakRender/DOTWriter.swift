@@ -1,0 +1,284 @@
+import FirebreakEngine
+import FirebreakModel
+
+/// Writes a model, and optionally one scenario's blast radius, as DOT.
+///
+/// Trust boundaries are clusters: each runner pool holds the jobs it runs, each zone the
+/// resources inside it, each environment the secrets scoped to it. With a scenario, footholds
+/// get cut corners, reached nodes are filled by level, the witness paths to crown jewels
+/// are drawn as bold red numbered edges, and unreached nodes are faded. Everything is sorted,
+/// so the same input gives the same DOT.
+public struct DOTWriter {
+    /// What to draw.
+    public struct Options {
+        /// The scenario result to overlay, if any.
+        public var result: BlastRadius?
+        /// Only these nodes (nil: all).
+        public var only: Set<NodeID>?
+        /// A title above the picture.
+        public var title: String?
+
+        public init(result: BlastRadius? = nil, only: Set<NodeID>? = nil, title: String? = nil) {
+            self.result = result
+            self.only = only
+            self.title = title
+        }
+    }
+
+    let model: PipelineModel
+
+    public init(model: PipelineModel) {
+        self.model = model
+    }
+
+    /// One picture.
+    public func write(_ options: Options) -> String {
+        let content = PanelContent(nodes: model.nodes.map(\.id), edges: model.edges, clusters: Self.clusters(of: model))
+        var lines = ["digraph firebreak {"]
+        lines += header(title: options.title)
+        lines += panel(content, options, prefix: "n", indent: "  ")
+        lines += legend(kinds: Set(content.nodes.map(\.kind)), scenario: options.result != nil)
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// This model and another side by side. Both panels hold the union of the two graphs'
+    /// nodes and edges, what a model lacks drawn invisible, so that `dot` places every node at
+    /// the same spot in both and what changed stands out.
+    public func writeComparison(after other: PipelineModel, before: Options, after: Options, title: String?) -> String {
+        let beforeEdges = model.edges, afterEdges = other.edges
+        let nodes = Array(Set(model.nodes.map(\.id)).union(other.nodes.map(\.id))).sorted()
+        let edges = Array(Set(beforeEdges.map(EdgeKey.init)).union(afterEdges.map(EdgeKey.init))).sorted()
+            .map { key in (beforeEdges + afterEdges).first { EdgeKey($0) == key }! }
+        var clusters = Self.clusters(of: model)
+        let placed = Set(clusters.flatMap(\.members))
+        for cluster in Self.clusters(of: other) {
+            let rest = cluster.members.filter { !placed.contains($0) }
+            if rest.first == cluster.owner {
+                clusters.append(Cluster(key: "b" + cluster.key, label: cluster.label, colour: cluster.colour, members: rest))
+            }
+        }
+        var allHops = Self.attackHops(before.result)
+        allHops.merge(Self.attackHops(after.result)) { min($0, $1) }
+        var lines = ["digraph firebreak {"]
+        lines += header(title: title, direction: "TB")
+        let panels = [(before, model, beforeEdges, "before"), (after, other, afterEdges, "after")]
+        for (index, (options, panelModel, panelEdges, label)) in panels.enumerated() {
+            var content = PanelContent(nodes: nodes, edges: edges, clusters: clusters)
+            content.present = Set(panelModel.nodes.map(\.id))
+            content.presentEdges = Set(panelEdges.map(EdgeKey.init))
+            content.attackHops = allHops
+            lines.append("  subgraph cluster_panel_\(index) {")
+            lines.append("    label=\(DOTText.quoted(options.title ?? label)); fontsize=18; style=solid; color=\"#888888\";")
+            lines += panel(content, options, prefix: "p\(index)_", indent: "    ")
+            lines.append("  }")
+        }
+        lines += legend(kinds: Set(nodes.map(\.kind)), scenario: true)
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func header(title: String?, direction: String = "LR") -> [String] {
+        var lines = ["  graph [rankdir=\(direction), fontname=\"Helvetica\", fontsize=12, nodesep=0.25, ranksep=0.6, newrank=true, compound=true, forcelabels=true];",
+                     "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=white];",
+                     "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];"]
+        if let title { lines.append("  label=\(DOTText.quoted(title)); labelloc=t; fontsize=16;") }
+        return lines
+    }
+
+    // MARK: Panel
+
+    struct EdgeKey: Hashable, Comparable {
+        var kind: String, from: NodeID, to: NodeID
+        init(_ edge: Edge) { (kind, from, to) = (edge.kind.rawValue, edge.from, edge.to) }
+        static func < (a: EdgeKey, b: EdgeKey) -> Bool { (a.from, a.kind, a.to) < (b.from, b.kind, b.to) }
+    }
+
+    /// What one panel draws: its nodes and edges, and which of them its model really has.
+    struct PanelContent {
+        var nodes: [NodeID]
+        var edges: [Edge]
+        var clusters: [Cluster]
+        var present: Set<NodeID>?
+        var presentEdges: Set<EdgeKey>?
+        /// For comparisons: the attack hops of both panels, so both lay out alike.
+        var attackHops: [AttackHop: Int]?
+    }
+
+    private func panel(_ content: PanelContent, _ options: Options, prefix: String, indent: String) -> [String] {
+        let nodes = content.nodes.filter { options.only?.contains($0) ?? true }
+        let ids = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, "\(prefix)\($0)") })
+        let reached = Dictionary(uniqueKeysWithValues: (options.result?.reached ?? []).map { ($0.node, $0) })
+        func line(_ node: NodeID) -> String {
+            let text = nodeLine(node, id: ids[node]!, asset: reached[node], scenario: options.result != nil)
+            return content.present.map { $0.contains(node) } ?? true ? text : text.replacingOccurrences(of: "];", with: ", style=invis];")
+        }
+        var lines: [String] = []
+        var placed = Set<NodeID>()
+        for cluster in content.clusters {
+            let members = cluster.members.filter { ids[$0] != nil }
+            guard !members.isEmpty else { continue }
+            // A boundary is drawn only where its own runner, zone or environment exists.
+            let visible = content.present.map { $0.contains(cluster.owner) } ?? true
+            lines.append("\(indent)subgraph cluster_\(prefix)\(cluster.key) {")
+            lines.append("\(indent)  label=\(DOTText.quoted(cluster.label)); style=\(visible ? "\"rounded,dashed\"" : "invis"); color=\(DOTText.quoted(cluster.colour)); fontcolor=\(DOTText.quoted(cluster.colour));")
+            for member in members {
+                lines.append("\(indent)  " + line(member))
+                placed.insert(member)
+            }
+            lines.append("\(indent)}")
+        }
+        for node in nodes where !placed.contains(node) {
+            lines.append(indent + line(node))
+        }
+        for edge in content.edges {
+            guard let from = ids[edge.from], let to = ids[edge.to] else { continue }
+            var attributes = EdgeStyle.attributes(edge.kind)
+            if options.result != nil, reached[edge.from] == nil || reached[edge.to] == nil {
+                attributes = "color=\"\(NodeStyle.faded)\", style=dotted"
+            }
+            if let present = content.presentEdges, !present.contains(EdgeKey(edge)) { attributes = "style=invis" }
+            let label = edge.kind == .grants ? edge.level.map { "\(edge.kind.rawValue) \($0.rawValue)" } ?? "" : ""
+            let tooltip = "\(edge.from) \(edge.kind.rawValue) \(edge.to) (\(edge.location))"
+            lines.append("\(indent)\(from) -> \(to) [\(attributes), tooltip=\(DOTText.quoted(tooltip)), label=\(DOTText.quoted(label))];")
+        }
+        if let result = options.result {
+            let drawn = Self.attackHops(result)
+            lines += attackLines(drawn: drawn, all: content.attackHops ?? drawn, scenario: result.scenario.id, ids: ids,
+                                 prefix: prefix, indent: indent)
+        }
+        return lines
+    }
+
+    private func nodeLine(_ node: NodeID, id: String, asset: ReachedAsset?, scenario: Bool) -> String {
+        let style = NodeStyle.of(node.kind)
+        var styles = ["filled"] + (style.extraStyle.map { [$0] } ?? [])
+        var attributes = ["shape=\(style.shape)"]
+        let name = node.name.count > 40 ? node.name.prefix(38) + "…" : node.name
+        // What the attacker holds goes in an external label, placed after layout, so that two
+        // panels of the same graph lay out alike whatever each one reached.
+        let label = "\(node.kind.rawValue)\n\(name)"
+        var colour = style.colour
+        var fill = "white"
+        if scenario {
+            if let asset {
+                fill = NodeStyle.fill(for: asset.level)
+                var note = "\(asset.capability.rawValue) \(asset.level.rawValue)"
+                if asset.foothold {
+                    styles.append("diagonals")
+                    note = "FOOTHOLD: " + note
+                }
+                attributes.append("xlabel=\(DOTText.quoted(note))")
+                if asset.crownJewel {
+                    attributes.append("penwidth=3")
+                    colour = NodeStyle.attack
+                    styles.append("bold")
+                }
+            } else {
+                colour = NodeStyle.faded
+                attributes.append("fontcolor=\"\(NodeStyle.fadedText)\"")
+            }
+        }
+        attributes += ["style=\(DOTText.quoted(styles.joined(separator: ",")))", "color=\(DOTText.quoted(colour))",
+                       "fillcolor=\(DOTText.quoted(fill))", "label=\(DOTText.quoted(label))", "tooltip=\(DOTText.quoted(node.description))"]
+        return "\(id) [\(attributes.joined(separator: ", "))];"
+    }
+
+    /// One numbered hop of a witness path to a crown jewel (or to a foothold).
+    struct AttackHop: Hashable, Comparable {
+        var from: NodeID?
+        var to: NodeID
+        var rule: String
+
+        static func < (a: AttackHop, b: AttackHop) -> Bool {
+            (a.from?.description ?? "", a.to, a.rule) < (b.from?.description ?? "", b.to, b.rule)
+        }
+    }
+
+    /// The hops of every path to a crown jewel or foothold, each with the lowest position it has in a path.
+    static func attackHops(_ result: BlastRadius?) -> [AttackHop: Int] {
+        var numbers: [AttackHop: Int] = [:]
+        for asset in result?.reached ?? [] where asset.crownJewel || asset.foothold {
+            for (index, hop) in asset.path.enumerated() where hop.from != hop.to {
+                let key = AttackHop(from: hop.from, to: hop.to, rule: hop.rule)
+                numbers[key] = min(numbers[key] ?? .max, index)
+            }
+        }
+        return numbers
+    }
+
+    /// The attacker node and the attack hops: `drawn` hops visible, the rest of `all` invisible.
+    private func attackLines(drawn: [AttackHop: Int], all: [AttackHop: Int], scenario: String, ids: [NodeID: String],
+                             prefix: String, indent: String) -> [String] {
+        let attacker = "\(prefix)attacker"
+        var lines = ["\(indent){ rank=min; \(attacker); }",
+                     "\(indent)\(attacker) [shape=diamond, style=filled, fillcolor=\"\(NodeStyle.attack)\", fontcolor=white, color=\"\(NodeStyle.attack)\", label=\(DOTText.quoted("attacker\n\(scenario)"))];"]
+        for hop in all.keys.sorted(by: { (all[$0]!, $0) < (all[$1]!, $1) }) {
+            guard let to = ids[hop.to] else { continue }
+            let from = hop.from.flatMap { ids[$0] } ?? attacker
+            let number = drawn[hop] ?? all[hop]!
+            let label = number == 0 ? "start" : "\(number). \(hop.rule)"
+            let style = drawn[hop] == nil ? "style=invis" : "color=\"\(NodeStyle.attack)\", penwidth=2.5, fontcolor=\"\(NodeStyle.attack)\""
+            lines.append("\(indent)\(from) -> \(to) [\(style), xlabel=\(DOTText.quoted(label))];")
+        }
+        return lines
+    }
+
+    // MARK: Clusters
+
+    struct Cluster {
+        var key: String
+        var label: String
+        var colour: String
+        /// The runner, zone or environment the boundary stands for; the first member.
+        var members: [NodeID]
+        var owner: NodeID { members[0] }
+    }
+
+    /// Runner pools with their jobs, zones with their resources, environments with their secrets.
+    static func clusters(of model: PipelineModel) -> [Cluster] {
+        var clusters: [Cluster] = []
+        for (index, runner) in model.runners.values.sorted(by: { $0.name < $1.name }).enumerated() {
+            let jobs = model.sortedJobs.filter { $0.runsOn?.name == runner.name }.map(\.id)
+            let steps = model.sortedJobs.filter { $0.runsOn?.name == runner.name }.flatMap { $0.steps.map(\.id) }
+            clusters.append(Cluster(key: "runner\(index)", label: "runner pool \(runner.name) (\(runner.hosting.rawValue), \(runner.lifecycle.rawValue))",
+                                    colour: NodeStyle.of(.runner).colour, members: [runner.id] + jobs + steps))
+        }
+        for (index, zone) in model.zones.values.sorted(by: { $0.name < $1.name }).enumerated() {
+            let resources = model.resources.values.filter { $0.zone?.name == zone.name }.map(\.id).sorted()
+            clusters.append(Cluster(key: "zone\(index)", label: "network zone \(zone.name)", colour: NodeStyle.of(.zone).colour,
+                                    members: [zone.id] + resources))
+        }
+        for (index, environment) in model.environments.values.sorted(by: { $0.name < $1.name }).enumerated() {
+            let secrets = model.secrets.values.filter { $0.environment?.name == environment.name }.map(\.id).sorted()
+            clusters.append(Cluster(key: "env\(index)", label: "environment \(environment.name)", colour: NodeStyle.of(.environment).colour,
+                                    members: [environment.id] + secrets))
+        }
+        return clusters
+    }
+
+    // MARK: Legend
+
+    /// The legend as one table node: a swatch per node kind drawn, then the scenario fills.
+    private func legend(kinds: Set<NodeKind>, scenario: Bool) -> [String] {
+        var rows = ["<tr><td colspan=\"2\"><b>legend</b></td></tr>"]
+        for kind in NodeKind.allCases where kinds.contains(kind) {
+            let style = NodeStyle.of(kind)
+            rows.append("<tr><td border=\"1\" color=\"\(style.colour)\" bgcolor=\"white\"><font color=\"\(style.colour)\">\(style.shape)</font></td><td align=\"left\">\(kind.rawValue)</td></tr>")
+        }
+        if scenario {
+            let samples: [(String, String)] = [
+                (NodeStyle.fill(for: .untrusted), "reached in a sandboxed run"), (NodeStyle.fill(for: .read), "reached: read"),
+                (NodeStyle.fill(for: .write), "reached: write"), (NodeStyle.fill(for: .full), "reached: deploy, admin, full control"),
+                ("white", "not reached (grey)"),
+            ]
+            for (fill, label) in samples {
+                rows.append("<tr><td border=\"1\" bgcolor=\"\(fill)\"> </td><td align=\"left\">\(label)</td></tr>")
+            }
+            rows.append("<tr><td border=\"1\" color=\"\(NodeStyle.attack)\"><b>==</b></td><td align=\"left\">crown jewel reached (thick red border)</td></tr>")
+            rows.append("<tr><td border=\"1\">&lt;&gt;</td><td align=\"left\">foothold (cut corners)</td></tr>")
+            rows.append("<tr><td><font color=\"\(NodeStyle.attack)\"><b>—n→</b></font></td><td align=\"left\">attack hop n of a path to a crown jewel</td></tr>")
+        }
+        return ["  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\">\(rows.joined())</table>>];"]
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import FirebreakEngine
+import FirebreakModel
+import FirebreakRender
+import Foundation
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a pipeline and a scenario's blast radius with Graphviz (svg, png, pdf or dot).",
+        discussion: """
+        Clusters are trust boundaries: runner pools with their jobs, network zones with their \
+        resources, environments with their secrets. With --scenario, footholds have cut \
+        corners, reached nodes are filled by level (pale: a sandboxed run; red: full control), \
+        crown jewels reached have a thick red border, the paths to them are red numbered \
+        edges, and unreached nodes are grey.
+
+        The format follows the output file's extension. Models over \(AttackSubgraph.fullModelLimit) nodes are \
+        drawn as the attack subgraph (reached nodes and their neighbours) unless --full. The \
+        layout is dot up to \(LayoutChoice.dotNodeLimit) nodes and sfdp beyond, unless --layout says otherwise; \
+        a layout that runs past --timeout is stopped.
+
+        Examples:
+          firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr
+          firebreak render Scenarios/pipelines/hardened.yml -o Output/hardened.png
+          firebreak render Scenarios/pipelines/skeleton-key.yml \\
+            --compare Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
+        """
+    )
+
+    @Argument(help: "A model file.")
+    var path: String
+
+    @Option(name: .customLong("scenario"), help: "The scenario whose blast radius to draw.")
+    var scenarioID: String?
+
+    @Option(name: .customLong("scenarios"), help: "A folder of your own scenario files (repeatable).")
+    var scenarioFolders: [String] = []
+
+    @Option(help: "A second model drawn beside the first, with the same placement (needs --scenario).")
+    var compare: String?
+
+    @Option(name: .shortAndLong, help: "Output file; .svg, .png, .pdf or .dot. Default: Output/<model>[-<scenario>].svg")
+    var output: String?
+
+    @Flag(help: "Draw the whole model, however large.")
+    var full = false
+
+    @Option(help: "Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi. Default: by size.")
+    var layout: String?
+
+    @Option(help: "Seconds the layout may take before it is stopped.")
+    var timeout: Int = 120
+
+    func validate() throws {
+        if compare != nil, scenarioID == nil { throw ValidationError("--compare draws two blast radii: name one with --scenario") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let output, OutputFormat(pathExtension: (output as NSString).pathExtension) == nil {
+            throw ValidationError("cannot tell the format of '\(output)': end it in .svg, .png, .pdf or .dot")
+        }
+    }
+
+    func run() throws {
+        let model = try ModelLoader().load(path: path)
+        let scenario = try scenarioID.map { try ScenarioLocator.select([$0], from: ScenarioLocator.library(extra: scenarioFolders))[0] }
+        let result = scenario.map { Simulation(model: model).run($0) }
+        let writer = DOTWriter(model: model)
+        let dot: String
+        var nodeCount = model.nodes.count
+        if let compare, let scenario {
+            let other = try ModelLoader().load(path: compare)
+            let otherResult = Simulation(model: other).run(scenario)
+            let only = subgraph(model, results: [result!, otherResult], others: [other])
+            nodeCount = only?.count ?? Set(model.nodes.map(\.id)).union(other.nodes.map(\.id)).count
+            dot = writer.writeComparison(after: other,
+                before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)"),
+                after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)"),
+                title: "\(scenario.id): \(scenario.title)")
+        } else {
+            let only = subgraph(model, results: result.map { [$0] } ?? [])
+            nodeCount = only?.count ?? nodeCount
+            let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(result!.crownJewels.count) crown jewels)" } ?? model.name
+            dot = writer.write(.init(result: result, only: only, title: title))
+        }
+        let destination = output ?? defaultPath(model: model.name, other: compare, scenario: scenarioID)
+        let format = OutputFormat(pathExtension: (destination as NSString).pathExtension) ?? .svg
+        let data: Data
+        if format == .dot {
+            data = Data(dot.utf8)
+        } else {
+            let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: nodeCount * 2)
+            data = try BoundedRender.render(dot: dot, format: format, layout: engine, timeout: timeout)
+        }
+        try write(data, to: destination)
+        Console.out("wrote \(destination) (\(nodeCount) nodes)\n")
+    }
+
+    /// The attack subgraph for large models, unless --full.
+    func subgraph(_ model: PipelineModel, results: [BlastRadius], others: [PipelineModel] = []) -> Set<NodeID>? {
+        let size = ([model] + others).map(\.nodes.count).max() ?? 0
+        guard !full, !results.isEmpty, size > AttackSubgraph.fullModelLimit else { return nil }
+        return AttackSubgraph.nodes(of: model, edges: ([model] + others).flatMap(\.edges), reached: results)
+    }
+
+    func defaultPath(model: String, other: String?, scenario: String?) -> String {
+        var name = model
+        if let other { name += "-vs-" + ((other as NSString).lastPathComponent as NSString).deletingPathExtension }
+        if let scenario { name += "-\(scenario)" }
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        return "Output/\(safe).svg"
+    }
+
+    /// Writes atomically, so a failure never leaves a partial picture.
+    func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw InputFailure(message: "\(path): error: cannot write the picture: \(error.localizedDescription)")
+        }
+    }
+}
