@@ -14,7 +14,39 @@ public struct ModelLoader {
         "caches", "jobs",
     ]
 
+    /// The sections a context file may hold: what pipeline files cannot say.
+    static let contextKeys = [
+        "firebreak", "repository", "actors", "branches", "runners", "zones", "identities", "secrets", "environments", "resources",
+    ]
+
     public init() {}
+
+    /// Loads a context file (`firebreak.context.yml`): a model without jobs, triggers or
+    /// definitions, whose references are checked only once it is merged into an imported model.
+    /// `repository` names the repository when the file does not.
+    public func loadContext(path: String, repository: String) throws(LoadError) -> PipelineModel {
+        let root = try YAMLSource.load(path: path)
+        let sink = DiagnosticSink()
+        guard let top = YAMLFields(root, what: "the context file", keys: Self.contextKeys, file: path, sink: sink) else {
+            throw LoadError(sink.diagnostics)
+        }
+        let model = ModelReader(file: path, sink: sink, contextRepository: repository).read(top)
+        if sink.hasErrors || model == nil { throw LoadError(sink.diagnostics) }
+        return model!
+    }
+
+    /// Completes an assembled model the way the loader completes a native one (the implicit `*`
+    /// branch, the default branch, job-token identities) and checks every reference in it.
+    /// Returns the model and its diagnostics (errors for dangling references, warnings).
+    public static func finish(_ model: PipelineModel) -> (PipelineModel, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let reader = ModelReader(file: model.file, sink: sink)
+        var model = model
+        reader.addImplicitNodes(&model)
+        ReferenceChecker(model: model, sink: sink).check()
+        model.assumptions = (model.assumptions + reader.assumptions).sorted()
+        return (model, sink.diagnostics)
+    }
 
     /// Loads a model file.
     public func load(path: String) throws(LoadError) -> PipelineModel {

@@ -5,10 +5,13 @@ final class ModelReader {
     let file: String
     let sink: DiagnosticSink
     var assumptions: [Assumption] = []
+    /// For a context file: the repository name to use when the file gives none; nil for a model.
+    let contextRepository: String?
 
-    init(file: String, sink: DiagnosticSink) {
+    init(file: String, sink: DiagnosticSink, contextRepository: String? = nil) {
         self.file = file
         self.sink = sink
+        self.contextRepository = contextRepository
     }
 
     func read(_ top: YAMLFields) -> PipelineModel? {
@@ -17,9 +20,17 @@ final class ModelReader {
             sink.error(top.valueLocation(of: "firebreak"), "format version \(version) is not supported",
                        help: "this Firebreak reads `firebreak: \(ModelLoader.formatVersion)`")
         }
-        top.require("repository", what: "repository section", help: "add a `repository:` section with at least `name:`")
-        let repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests"])
-            .flatMap { readRepository($0) }
+        let repository: Repository?
+        if let contextRepository, !top.has("repository") {
+            repository = Repository(name: contextRepository, visibility: .public, defaultBranch: "main", forkApproval: .none,
+                                    forkPullRequestsGetSecrets: false, location: top.location)
+            assume(NodeID(.repository, contextRepository), "the repository is public: anyone may fork it and open pull requests",
+                   settle: "add `repository: {visibility: private}` to the context file if it is not", at: top.location)
+        } else {
+            top.require("repository", what: "repository section", help: "add a `repository:` section with at least `name:`")
+            repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests"])
+                .flatMap { readRepository($0) }
+        }
         let platform = top.choice("platform", Platform.self) ?? .generic
         let name = top.string("name") ?? String(file.split(separator: "/").last ?? "pipeline")
             .replacingOccurrences(of: ".yml", with: "").replacingOccurrences(of: ".yaml", with: "")
@@ -40,6 +51,7 @@ final class ModelReader {
         model.artifacts = section(top, "artifacts", readArtifact)
         model.caches = section(top, "caches", readCache)
         model.jobs = section(top, "jobs", readJob)
+        guard contextRepository == nil else { return model }
         addImplicitNodes(&model)
         ReferenceChecker(model: model, sink: sink).check()
         model.assumptions = assumptions.sorted()
@@ -66,9 +78,9 @@ final class ModelReader {
         assumptions.append(Assumption(subject: subject, statement: statement, settle: settle, location: location))
     }
 
-    /// The repository itself stands for its owners' write access, and `*` for any branch the
-    /// model does not name.
-    private func addImplicitNodes(_ model: inout PipelineModel) {
+    /// `*` stands for any branch the model does not name; the default branch always exists; each
+    /// job token becomes an identity.
+    func addImplicitNodes(_ model: inout PipelineModel) {
         if model.branches[Branch.anyOther] == nil {
             model.branches[Branch.anyOther] = Branch(name: Branch.anyOther, protection: nil, location: model.repository.location)
             assume(NodeID(.branch, Branch.anyOther),
@@ -94,8 +106,8 @@ final class ModelReader {
     // MARK: Sections
 
     private func readRepository(_ fields: YAMLFields) -> Repository? {
-        fields.require("name", help: "name the repository, e.g. `name: acme/storefront`")
-        guard let name = fields.string("name") else { return nil }
+        if contextRepository == nil { fields.require("name", help: "name the repository, e.g. `name: acme/storefront`") }
+        guard let name = fields.string("name") ?? contextRepository else { return nil }
         let id = NodeID(.repository, name)
         let visibility = fields.choice("visibility", Repository.Visibility.self)
         if !fields.has("visibility") {
@@ -183,7 +195,7 @@ final class ModelReader {
     }
 
     private func readRunner(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Runner? {
-        guard let f = fields(node, "runner '\(name)'", ["hosting", "lifecycle", "reaches", "protectedBranchesOnly"]) else { return nil }
+        guard let f = fields(node, "runner '\(name)'", ["hosting", "lifecycle", "reaches", "protectedBranchesOnly", "labels"]) else { return nil }
         f.require("hosting", help: "write `hosting: hosted` or `hosting: self-hosted`")
         guard let hosting = f.choice("hosting", Runner.Hosting.self) else { return nil }
         var lifecycle = f.choice("lifecycle", Runner.Lifecycle.self)
@@ -201,7 +213,8 @@ final class ModelReader {
                        help: "write `hosting: self-hosted`, or remove `lifecycle`")
         }
         return Runner(name: name, hosting: hosting, lifecycle: lifecycle ?? .persistent, reaches: f.references("reaches"),
-                      protectedBranchesOnly: f.bool("protectedBranchesOnly") ?? false, location: location)
+                      protectedBranchesOnly: f.bool("protectedBranchesOnly") ?? false, labels: f.strings("labels").map(\.text),
+                      location: location)
     }
 
     private func readZone(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Zone? {

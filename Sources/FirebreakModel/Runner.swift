@@ -21,11 +21,14 @@ public struct Runner: Sendable, Hashable {
     public var reaches: [Reference]
     /// Whether only jobs on protected branches may use the pool.
     public var protectedBranchesOnly: Bool
+    /// The labels (or runner group) that jobs select the pool by, as imported pipelines name it.
+    public var labels: [String]
     public var location: SourceLocation
 
     public init(name: String, hosting: Hosting, lifecycle: Lifecycle, reaches: [Reference],
-                protectedBranchesOnly: Bool, location: SourceLocation) {
+                protectedBranchesOnly: Bool, labels: [String] = [], location: SourceLocation) {
         self.name = name
+        self.labels = labels
         self.hosting = hosting
         self.lifecycle = lifecycle
         self.reaches = reaches
