@@ -24,6 +24,10 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "FirebreakImport",
+            dependencies: ["FirebreakModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "FirebreakEngine",
             dependencies: ["FirebreakModel", .product(name: "Yams", package: "Yams")]
         ),
@@ -38,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak",
             dependencies: [
-                "FirebreakModel", "FirebreakEngine", "FirebreakRender", "FirebreakReport",
+                "FirebreakModel", "FirebreakImport", "FirebreakEngine", "FirebreakRender", "FirebreakReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,10 +52,11 @@ let package = Package(
         ),
         .target(
             name: "FirebreakTestSupport",
-            dependencies: ["FirebreakModel", "FirebreakEngine"],
+            dependencies: ["FirebreakModel", "FirebreakImport", "FirebreakEngine"],
             path: "Tests/FirebreakTestSupport"
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FirebreakImportTests", dependencies: ["FirebreakImport", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),

@@ -41,7 +41,13 @@ public struct SimulationText {
             lines.append("  no foothold: nothing in this model matches the scenario's starting point")
             return lines
         }
-        for asset in result.reached where asset.crownJewel {
+        var shown = result.reached.filter(\.crownJewel)
+        if shown.isEmpty {
+            // No crown jewel: show the paths to the most critical things reached instead.
+            shown = Array(result.reached.filter { !$0.foothold }.prefix(3))
+            if !shown.isEmpty { lines.append("  most critical reached:") }
+        }
+        for asset in shown {
             var header = "  \(style.bold(asset.node.description)) (\(asset.criticality.rawValue), \(asset.level.rawValue)"
             header += asset.timeBounded ? ", time-bounded" : ", durable"
             header += ") in \(asset.hops) hop\(asset.hops == 1 ? "" : "s")"

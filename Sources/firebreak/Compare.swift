@@ -14,12 +14,13 @@ struct Compare: ParsableCommand {
         reached (with the hop of the old path the change cut), the assets newly reached (with \
         their path) and a one-line verdict. Comparing is not gating: the exit code is 0.
 
-        BEFORE and AFTER are model files, or, with --repo, two git revisions of one repository \
-        whose model file --model names (read with git show; the working tree is not touched).
+        BEFORE and AFTER are models, workflow files or repository folders, or, with --repo, two \
+        git revisions of one repository: its workflows and context file, or the native model \
+        --model names (read with git; the working tree is not touched).
 
         Examples:
           firebreak compare Scenarios/pipelines/skeleton-key.yml Scenarios/pipelines/hardened.yml
-          firebreak compare --repo . main HEAD --model pipeline.yml --format markdown
+          firebreak compare --repo . origin/main HEAD --format markdown
         """
     )
 
@@ -32,25 +33,26 @@ struct Compare: ParsableCommand {
     @Option(help: "A git repository: BEFORE and AFTER are revisions in it.")
     var repo: String?
 
-    @Option(help: "With --repo: the model file's path inside the repository.")
+    @Option(help: "With --repo: a native model file inside the repository (default: its workflows and context file).")
     var model: String?
 
     @OptionGroup var scenarios: ScenarioOptions
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text, json, markdown or sarif.")
     var format: ComparisonFormat = .text
 
     func validate() throws {
-        if repo != nil, model == nil { throw ValidationError("--repo needs --model PATH: the model file inside the repository") }
         if repo == nil, model != nil { throw ValidationError("--model applies only with --repo") }
     }
 
     func run() throws {
         let selected = try scenarios.scenarios()
         let (old, new) = try repo.map { repository in
-            (try SimulationInput.model(path: model!, revision: before, repository: repository),
-             try SimulationInput.model(path: model!, revision: after, repository: repository))
-        } ?? (try SimulationInput.model(path: before), try SimulationInput.model(path: after))
+            (try SimulationInput.load(revision: before, repository: repository, model: model, context: input.context),
+             try SimulationInput.load(revision: after, repository: repository, model: model, context: input.context))
+        } ?? (try SimulationInput.load(before, context: input.context).model, try SimulationInput.load(after, context: input.context).model)
         let comparison = ReportComparison(before: SimulationInput.report(old, scenarios: selected),
                                           after: SimulationInput.report(new, scenarios: selected))
         ComparisonOutput.print(comparison, format: format)

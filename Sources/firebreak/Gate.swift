@@ -12,7 +12,7 @@ struct Gate: ParsableCommand {
 
         Against a baseline: the baseline is exactly what `firebreak simulate --format json` \
         prints; --update-baseline rewrites it from the current model. Against git: --repo and \
-        --against compare the model file as committed at a revision with the working tree's.
+        --against compare the pipeline as committed at a revision with the working tree's.
 
         --allow accepts a known growth with a reason, printed on every run: \
         `--allow 'secret:NPM_TOKEN=the release job needs it (SEC-12)'`, or \
@@ -21,7 +21,7 @@ struct Gate: ParsableCommand {
         Examples:
           firebreak gate pipeline.yml --baseline firebreak-baseline.json
           firebreak gate pipeline.yml --baseline firebreak-baseline.json --update-baseline
-          firebreak gate --repo . --against origin/main --model pipeline.yml --format sarif
+          firebreak gate --repo . --against origin/main --format sarif
         """
     )
 
@@ -40,7 +40,7 @@ struct Gate: ParsableCommand {
     @Option(help: "With --repo: the revision whose model is the baseline (e.g. origin/main).")
     var against: String?
 
-    @Option(help: "With --repo: the model file's path inside the repository.")
+    @Option(help: "With --repo: a native model file inside the repository (default: its workflows and context file).")
     var model: String?
 
     @Option(help: "Accept a growth: 'ID=REASON' or 'SCENARIO/ID=REASON' (repeatable).")
@@ -48,16 +48,18 @@ struct Gate: ParsableCommand {
 
     @OptionGroup var scenarios: ScenarioOptions
 
+    @OptionGroup var input: InputOptions
+
     @Option(help: "Output format: text, json, markdown or sarif.")
     var format: ComparisonFormat = .text
 
     func validate() throws {
         if repo == nil {
             guard path != nil, baseline != nil else {
-                throw ValidationError("give a model and --baseline FILE, or --repo DIR --against REV --model PATH")
+                throw ValidationError("give a model and --baseline FILE, or --repo DIR --against REV")
             }
         } else {
-            guard against != nil, model ?? path != nil else { throw ValidationError("--repo needs --against REV and --model PATH") }
+            guard against != nil else { throw ValidationError("--repo needs --against REV") }
             if updateBaseline { throw ValidationError("--update-baseline applies to --baseline files, not to git revisions") }
         }
         _ = try allowances()
@@ -77,12 +79,13 @@ struct Gate: ParsableCommand {
         let before: SimulationReport
         let current: SimulationReport
         if let repo, let against {
-            let modelPath = model ?? path!
-            before = SimulationInput.report(try SimulationInput.model(path: modelPath, revision: against, repository: repo), scenarios: selected)
-            let workingCopy = (repo as NSString).appendingPathComponent(modelPath)
-            current = SimulationInput.report(try SimulationInput.model(path: workingCopy), scenarios: selected)
+            let modelPath = model ?? path
+            before = SimulationInput.report(try SimulationInput.load(revision: against, repository: repo, model: modelPath, context: input.context),
+                                            scenarios: selected)
+            let workingCopy = modelPath.map { (repo as NSString).appendingPathComponent($0) } ?? repo
+            current = SimulationInput.report(try SimulationInput.load(workingCopy, context: input.context).model, scenarios: selected)
         } else {
-            current = SimulationInput.report(try SimulationInput.model(path: path!), scenarios: selected)
+            current = SimulationInput.report(try SimulationInput.load(path!, context: input.context).model, scenarios: selected)
             if updateBaseline {
                 try BaselineFile.write(current, to: baseline!)
                 Console.out("baseline \(baseline!) updated: \(current.scenarios.count) scenarios\n")

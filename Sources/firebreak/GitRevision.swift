@@ -28,3 +28,29 @@ enum GitRevision {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension GitRevision {
+    /// Writes the pipeline files of a revision (workflows, actions, CODEOWNERS, the context file)
+    /// into a fresh temporary folder, without touching the working tree, and returns the folder.
+    static func export(_ revision: String, from repository: String) throws -> String {
+        guard !revision.hasPrefix("-") else {
+            throw InputFailure(message: "error: '\(revision)' is not a revision\n  help: name a branch, tag or commit")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let script = "git -C \"$1\" archive --format=tar \"$2\" -- $(git -C \"$1\" ls-tree -r --name-only \"$2\" -- .github CODEOWNERS docs/CODEOWNERS firebreak.context.yml | tr '\\n' ' ') | tar -x -C \"$3\""
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "set -e; " + script, "sh", repository, revision, folder]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw InputFailure(message: "error: cannot read revision '\(revision)' of \(repository): \(message)\n  help: check the revision exists (git fetch it first in CI)")
+        }
+        return folder
+    }
+}

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FirebreakModel
 import FirebreakReport
 
 /// Output formats for commands that print a report.
@@ -20,15 +19,18 @@ struct Graph: ParsableCommand {
         """
     )
 
-    @Argument(help: "A model file.")
+    @Argument(help: "A model file, a workflow file or a repository folder.")
     var file: String
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
 
     func run() throws {
-        let model = try ModelLoader().load(path: file)
-        let report = GraphReport(model)
+        let loaded = try SimulationInput.load(file, context: input.context)
+        let report = GraphReport(loaded.model)
         Console.out(format == .json ? report.json : report.text)
+        if loaded.failed { throw ExitCode(2) }
     }
 }

@@ -27,8 +27,10 @@ struct Render: ParsableCommand {
         """
     )
 
-    @Argument(help: "A model file.")
+    @Argument(help: "A model file, a workflow file or a repository folder.")
     var path: String
+
+    @OptionGroup var input: InputOptions
 
     @Option(name: .customLong("scenario"), help: "The scenario whose blast radius to draw.")
     var scenarioID: String?
@@ -60,14 +62,15 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelLoader().load(path: path)
+        let loaded = try SimulationInput.load(path, context: input.context)
+        let model = loaded.model
         let scenario = try scenarioID.map { try ScenarioLocator.select([$0], from: ScenarioLocator.library(extra: scenarioFolders))[0] }
         let result = scenario.map { Simulation(model: model).run($0) }
         let writer = DOTWriter(model: model)
         let dot: String
         var nodeCount = model.nodes.count
         if let compare, let scenario {
-            let other = try ModelLoader().load(path: compare)
+            let other = try SimulationInput.load(compare, context: input.context).model
             let otherResult = Simulation(model: other).run(scenario)
             let only = subgraph(model, results: [result!, otherResult], others: [other])
             nodeCount = only?.count ?? Set(model.nodes.map(\.id)).union(other.nodes.map(\.id)).count
@@ -92,6 +95,7 @@ struct Render: ParsableCommand {
         }
         try write(data, to: destination)
         Console.out("wrote \(destination) (\(nodeCount) nodes)\n")
+        if loaded.failed { throw ExitCode(2) }
     }
 
     /// The attack subgraph for large models, unless --full.

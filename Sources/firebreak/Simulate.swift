@@ -24,10 +24,12 @@ struct Simulate: ParsableCommand {
         """
     )
 
-    @Argument(help: "Model files.")
+    @Argument(help: "Model files, workflow files or repository folders.")
     var paths: [String]
 
     @OptionGroup var scenarioOptions: ScenarioOptions
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
@@ -38,29 +40,32 @@ struct Simulate: ParsableCommand {
     func run() throws {
         let scenarios = try scenarioOptions.scenarios()
         var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius])] = []
+        var failed = false
         for path in paths {
-            let model = try ModelLoader().load(path: path)
-            let simulation = Simulation(model: model)
-            runs.append((model, simulation, scenarios.map(simulation.run)))
+            let loaded = try SimulationInput.load(path, context: input.context)
+            failed = failed || loaded.failed
+            let simulation = Simulation(model: loaded.model)
+            runs.append((loaded.model, simulation, scenarios.map(simulation.run)))
         }
         switch format {
         case .json:
             let reports = runs.map { SimulationReport(model: $0.model, results: $0.results, assumptions: $0.simulation.assumptions) }
-            if reports.count == 1 {
-                Console.out(reports[0].json)
-            } else {
-                Console.out(JSONOutput.encode(["models": reports]))
-            }
+            Console.out(reports.count == 1 ? reports[0].json : JSONOutput.encode(["models": reports]))
         case .text:
-            let style = Console.style
             if runs.count > 1 {
                 Console.out(ComparisonTable(columns: runs.map { ($0.model.name, $0.results) }).text)
-                guard details else { return }
-                Console.out("\n")
             }
-            for run in runs {
-                Console.out(SimulationText(model: run.model, results: run.results, assumptions: run.simulation.assumptions, style: style).text)
+            if runs.count == 1 || details {
+                if runs.count > 1 { Console.out("\n") }
+                for run in runs {
+                    Console.out(SimulationText(model: run.model, results: run.results, assumptions: run.simulation.assumptions,
+                                               style: Console.style).text)
+                }
             }
+        }
+        if failed {
+            Console.error("error: some input files could not be read; the results leave them out")
+            throw ExitCode(2)
         }
     }
 }

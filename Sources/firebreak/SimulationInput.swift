@@ -1,7 +1,9 @@
 import ArgumentParser
 import FirebreakEngine
+import FirebreakImport
 import FirebreakModel
 import FirebreakReport
+import Foundation
 
 /// Options shared by the commands that simulate: which scenarios to play.
 struct ScenarioOptions: ParsableArguments {
@@ -17,17 +19,42 @@ struct ScenarioOptions: ParsableArguments {
     }
 }
 
-/// Loads models from files or git revisions and simulates them into reports.
+/// Options shared by the commands that read pipelines.
+struct InputOptions: ParsableArguments {
+    @Option(help: "A context file saying what workflow files cannot (default: firebreak.context.yml in the repository root).")
+    var context: String?
+}
+
+/// Loads models from files, folders or git revisions and simulates them into reports.
 enum SimulationInput {
+    /// A loaded input and whether some of its files could not be read (the command then ends with exit 2).
+    struct Loaded {
+        var model: PipelineModel
+        var failed: Bool
+    }
+
+    /// A model file, a workflow file or a repository folder. Problems with single files are
+    /// printed and the rest is analysed.
+    static func load(_ path: String, context: String?, display: String? = nil, name: String? = nil) throws -> Loaded {
+        let result = try InputLoader.load(path: path, context: context, display: display, name: name)
+        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        return Loaded(model: result.model, failed: result.hasErrors)
+    }
+
     /// Simulates a loaded model.
     static func report(_ model: PipelineModel, scenarios: [Scenario]) -> SimulationReport {
         let simulation = Simulation(model: model)
         return SimulationReport(model: model, results: scenarios.map(simulation.run), assumptions: simulation.assumptions)
     }
 
-    /// A model file on disk.
-    static func model(path: String) throws -> PipelineModel {
-        try ModelLoader().load(path: path)
+    /// The pipeline of a repository as committed at a revision: the native model at `model`, or
+    /// else its workflows and context file. Locations read `REV:PATH:line:column`.
+    static func load(revision: String, repository: String, model: String?, context: String?) throws -> PipelineModel {
+        if let model { return try self.model(path: model, revision: revision, repository: repository) }
+        let folder = try GitRevision.export(revision, from: repository)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = URL(fileURLWithPath: repository).standardizedFileURL.lastPathComponent
+        return try load(folder, context: context, display: "\(revision):", name: name).model
     }
 
     /// A model file as committed at a revision; its locations read `REV:PATH:line:column`.

@@ -16,16 +16,20 @@ struct Validate: ParsableCommand {
         """
     )
 
-    @Argument(help: "Model files to check.")
+    @Argument(help: "Model files, workflow files or repository folders to check.")
     var files: [String]
+
+    @OptionGroup var input: InputOptions
 
     func run() throws {
         var failed = false
         for file in files {
             do {
-                let model = try ModelLoader().load(path: file)
+                let loaded = try SimulationInput.load(file, context: input.context)
+                failed = failed || loaded.failed
+                let model = loaded.model
                 Console.out("ok: \(file): \(model.nodes.count) nodes, \(model.edges.count) edges, \(model.assumptions.count) assumption\(model.assumptions.count == 1 ? "" : "s")\n")
-            } catch {
+            } catch let error as LoadError {
                 failed = true
                 Console.error(error.description)
             }

@@ -31,7 +31,7 @@ import Testing
     @Test func missingFileExitsTwo() throws {
         let result = try CommandRunner.run(["validate", "no/such/file.yml"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no/such/file.yml: error: cannot read file"))
+        #expect(result.stderr.contains("no/such/file.yml: error: no such file or folder"))
     }
 
     @Test func usageErrorsExitTwo() throws {

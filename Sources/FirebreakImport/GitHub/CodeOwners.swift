@@ -1,0 +1,49 @@
+import Foundation
+
+/// A CODEOWNERS file: the last matching pattern names a path's owners.
+struct CodeOwners {
+    struct Rule {
+        var pattern: String
+        var owners: [String]
+    }
+
+    var rules: [Rule] = []
+    var file: String?
+
+    /// Reads the first CODEOWNERS GitHub would use: `.github/`, the root, then `docs/`.
+    static func load(root: String) -> CodeOwners {
+        for candidate in [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"] {
+            let path = (root as NSString).appendingPathComponent(candidate)
+            guard let data = FileManager.default.contents(atPath: path), data.count < 1_000_000 else { continue }
+            var owners = CodeOwners(file: candidate)
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+                guard let pattern = words.first, !pattern.hasPrefix("#") else { continue }
+                owners.rules.append(Rule(pattern: pattern, owners: Array(words.dropFirst().prefix { !$0.hasPrefix("#") })))
+            }
+            return owners
+        }
+        return CodeOwners()
+    }
+
+    /// The owners of a repository-relative path.
+    func owners(of path: String) -> [String] {
+        rules.last { Self.matches($0.pattern, path) }?.owners ?? []
+    }
+
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        var pattern = pattern
+        let anchored = pattern.hasPrefix("/")
+        if anchored { pattern.removeFirst() }
+        if pattern.hasSuffix("/") { pattern += "**" }
+        if pattern == "*" || pattern == "**" { return true }
+        if !anchored, !pattern.contains("/") {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return fnmatch(pattern, name, 0) == 0 || path.split(separator: "/").dropLast().contains { fnmatch(pattern, String($0), 0) == 0 }
+        }
+        let regex = "^" + NSRegularExpression.escapedPattern(for: pattern)
+            .replacingOccurrences(of: "\\*\\*", with: ".*").replacingOccurrences(of: "\\*", with: "[^/]*")
+            .replacingOccurrences(of: "\\?", with: "[^/]") + "(/.*)?$"
+        return path.range(of: regex, options: .regularExpression) != nil
+    }
+}

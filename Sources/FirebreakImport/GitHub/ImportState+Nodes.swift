@@ -1,0 +1,139 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+extension ImportState {
+    // MARK: Runners
+
+    /// The runner pool a job's `runs-on` selects: GitHub-hosted, a pool the context file
+    /// describes by labels or group, or a self-hosted pool assumed persistent.
+    mutating func resolveRunner(_ job: Workflow.Job, file: String) -> Reference? {
+        guard let node = job.runsOn else { return nil }
+        let location = node.location(file)
+        var labels = node.texts
+        if let group = node.value("group")?.scalarText { labels = ["group:\(group)"] + (node.value("labels")?.texts ?? []) }
+        else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
+        if labels.contains(where: { $0.contains("${{") }) {
+            let matrix = job.node.value("strategy")?.value("matrix")
+            let resolved = labels.flatMap { label -> [String] in
+                guard let key = Patterns.captures(Patterns.regex(#"matrix\.([A-Za-z0-9_-]+)"#), in: label).first,
+                      let values = matrix?.value(key)?.texts, !values.isEmpty else { return [] }
+                return values
+            }
+            if !resolved.isEmpty, resolved.allSatisfy(ActionsKnowledge.isHostedLabel) {
+                return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+            }
+            assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
+                   settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
+            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        }
+        if !labels.isEmpty, labels.allSatisfy(ActionsKnowledge.isHostedLabel) {
+            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        }
+        return declareRunner(labels: labels, hosted: false, at: location)
+    }
+
+    /// The pool for these labels: one the context describes, or one made up (hosted, or
+    /// self-hosted and assumed persistent).
+    mutating func declareRunner(labels: [String], hosted: Bool, at location: SourceLocation) -> Reference {
+        if hosted {
+            if model.runners["github-hosted"] == nil {
+                model.runners["github-hosted"] = Runner(name: "github-hosted", hosting: .hosted, lifecycle: .ephemeral, reaches: [],
+                                                        protectedBranchesOnly: false, labels: ["ubuntu-latest"], location: location)
+            }
+            return Reference("github-hosted", at: location)
+        }
+        let wanted = Set(labels.filter { $0 != "self-hosted" })
+        if let known = model.runners.values.sorted(by: { $0.name < $1.name }).first(where: { runner in
+            !runner.labels.isEmpty && (Set(runner.labels).isSubset(of: Set(labels)) || runner.labels.contains { "group:\($0)" == labels.first })
+        }) {
+            return Reference(known.name, at: location)
+        }
+        let name = "self-hosted:" + (wanted.isEmpty ? "default" : wanted.sorted().joined(separator: ","))
+        if model.runners[name] == nil {
+            model.runners[name] = Runner(name: name, hosting: .selfHosted, lifecycle: .persistent, reaches: [], protectedBranchesOnly: false,
+                                         labels: labels, location: location)
+            assume(NodeID(.runner, name), "self-hosted runners labelled \(labels.joined(separator: ", ")) are persistent, run any job that asks, and reach no internal network we know of",
+                   settle: "describe the pool under `runners:` in firebreak.context.yml (labels, lifecycle, reaches, protectedBranchesOnly)", at: location)
+        }
+        return Reference(name, at: location)
+    }
+
+    // MARK: Environments and targets
+
+    mutating func declareEnvironment(_ name: String, at location: SourceLocation) -> Reference {
+        if model.environments[name] == nil {
+            let production = name.lowercased().contains("prod") || name.lowercased() == "live"
+            model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
+                                                   allowedBranches: [], waitMinutes: 0, production: production, criticality: nil, location: location)
+            assume(NodeID(.environment, name), "environment '\(name)' has no required reviewers and admits every branch\(production ? "; it is production" : "")",
+                   settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
+        }
+        return Reference(name, at: location)
+    }
+
+    /// The resource a job deploying through an environment delivers to.
+    mutating func declareDeployTarget(for environment: Reference) -> Reference {
+        let name = "\(environment.name) target"
+        if model.resources[name] == nil {
+            let production = model.environments[environment.name]?.production ?? false
+            model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: production ? .critical : .high,
+                                             production: production, networkAccess: nil, location: environment.location)
+            assume(NodeID(.resource, name), "jobs in environment '\(environment.name)' deliver what they download to '\(name)'",
+                   settle: "declare the real target under `resources:` in firebreak.context.yml", at: environment.location)
+        }
+        return Reference(name, at: environment.location)
+    }
+
+    // MARK: Identities
+
+    /// The grants of a job's GITHUB_TOKEN from its `permissions:`; the broad legacy default when none is set.
+    mutating func tokenGrants(_ permissions: Workflow.Permissions?, workflow: Workflow, job: Workflow.Job) -> [Grant]? {
+        let repository = model.repository.id
+        guard let permissions else {
+            if !assumedWorkflows.contains(workflow.path) {
+                assumedWorkflows.insert(workflow.path)
+                assume(NodeID(.definition, workflow.path), "workflow '\(workflow.path)' sets no `permissions:`, so its GITHUB_TOKEN is assumed to have the broad legacy default (write)",
+                       settle: "add `permissions: {contents: read}` to the workflow", at: workflow.location)
+            }
+            return [Grant(target: repository, level: .write, location: job.location)]
+        }
+        guard let level = permissions.level("contents") else { return nil }
+        switch level {
+        case "write": return [Grant(target: repository, level: .write, location: permissions.location)]
+        case "read": return [Grant(target: repository, level: .read, location: permissions.location)]
+        default: return nil
+        }
+    }
+
+    mutating func declareCloud(_ name: String, at location: SourceLocation) {
+        guard model.resources[name] == nil else { return }
+        model.resources[name] = Resource(name: name, kind: .cloudAccount, zone: nil, criticality: .critical, production: true,
+                                         networkAccess: nil, location: location)
+        assume(NodeID(.resource, name), "the cloud account behind '\(name)' holds production",
+               settle: "declare it under `resources:` in firebreak.context.yml with its criticality", at: location)
+    }
+
+    /// A cloud role assumed through OIDC, unless the context describes it.
+    mutating func addCloudRole(_ name: String, cloud: String, at location: SourceLocation) {
+        guard model.identities[name] == nil else { return }
+        declareCloud(cloud, at: location)
+        model.identities[name] = Identity(name: name, kind: .cloudRole, lifetime: .shortLived, owner: nil,
+                                          grants: [Grant(target: NodeID(.resource, cloud), level: .admin, location: location)],
+                                          trust: TrustPolicy(branches: [], environments: [], events: [], location: location),
+                                          criticality: nil, location: location)
+        assume(NodeID(.identity, name), "cloud role '\(name)' trusts every run of this repository and administers '\(cloud)'",
+               settle: "declare it under `identities:` in firebreak.context.yml with its `trust:` conditions and `grants:`", at: location)
+    }
+
+    /// A static cloud key held in a secret, unless the context describes it.
+    mutating func addStaticKey(_ name: String, cloud: String, at location: SourceLocation) {
+        guard model.identities[name] == nil else { return }
+        declareCloud(cloud, at: location)
+        model.identities[name] = Identity(name: name, kind: .staticKey, lifetime: .static, owner: nil,
+                                          grants: [Grant(target: NodeID(.resource, cloud), level: .admin, location: location)],
+                                          trust: nil, criticality: nil, location: location)
+        assume(NodeID(.identity, name), "static key '\(name)' administers '\(cloud)'",
+               settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location)
+    }
+}

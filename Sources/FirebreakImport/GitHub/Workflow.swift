@@ -1,0 +1,71 @@
+import FirebreakModel
+import Yams
+
+/// A GitHub Actions workflow as Firebreak reads it: the parts that decide who can run what
+/// with which privileges, each with its node for locations.
+struct Workflow {
+    /// One event of the workflow's `on:`.
+    struct Event {
+        var name: String
+        var branches: [String]
+        var tagsOnly: Bool
+        var location: SourceLocation
+    }
+
+    /// A `permissions:` block: `read-all`, `write-all`, `{}` or scopes.
+    struct Permissions {
+        var all: String?
+        var scopes: [String: String]
+        var location: SourceLocation
+
+        func level(_ scope: String) -> String? {
+            if let all { return all == "write-all" ? "write" : all == "read-all" ? "read" : nil }
+            return scopes[scope]
+        }
+    }
+
+    struct Step {
+        var uses: String?
+        var run: String?
+        var with: [String: (text: String, node: Yams.Node)]
+        var condition: String?
+        var node: Yams.Node
+        var location: SourceLocation
+    }
+
+    struct Job {
+        var id: String
+        var name: String?
+        var node: Yams.Node
+        var location: SourceLocation
+        var runsOn: Yams.Node?
+        var environment: (name: String, location: SourceLocation)?
+        var permissions: Permissions?
+        var needs: [String]
+        var condition: String?
+        var steps: [Step]
+        /// A reusable workflow the job calls.
+        var uses: (text: String, location: SourceLocation)?
+        var secretsInherit: Bool
+        /// `secrets:` passed to a reusable workflow: callee name -> the caller's text.
+        var passedSecrets: [String: String]
+        var images: [(text: String, location: SourceLocation)]
+    }
+
+    var path: String
+    var file: String
+    var root: Yams.Node
+    var location: SourceLocation
+    var events: [Event]
+    var permissions: Permissions?
+    var jobs: [Job]
+
+    /// The file name without its extension: the prefix of its jobs' names.
+    var stem: String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return last.replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
+    }
+
+    /// Whether the workflow can only be called by others.
+    var isCallOnly: Bool { !events.isEmpty && events.allSatisfy { $0.name == "workflow_call" } }
+}

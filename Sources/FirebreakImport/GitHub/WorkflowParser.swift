@@ -1,0 +1,88 @@
+import FirebreakModel
+import Yams
+
+/// Reads a workflow file into a `Workflow`, reporting what makes it unreadable.
+struct WorkflowParser {
+    let file: String
+    let path: String
+
+    func parse(_ root: Yams.Node) throws(LoadError) -> Workflow {
+        guard root.isMapping else {
+            throw LoadError([Diagnostic(.error, at: root.location(file), "a workflow must be a mapping with `on:` and `jobs:`")])
+        }
+        guard let on = root.value("on") ?? root.value("true") else {
+            throw LoadError([Diagnostic(.error, at: root.location(file), "workflow has no `on:`, so nothing triggers it",
+                                        help: "add `on: push` or the events that should run it")])
+        }
+        guard let jobsNode = root.value("jobs"), jobsNode.isMapping else {
+            throw LoadError([Diagnostic(.error, at: root.location(file), "workflow has no `jobs:` mapping",
+                                        help: "add `jobs:` with at least one job")])
+        }
+        let jobs = jobsNode.entries.map { readJob($0.key, $0.keyNode, $0.value) }
+        return Workflow(path: path, file: file, root: root, location: root.location(file), events: readEvents(on),
+                        permissions: root.value("permissions").map { readPermissions($0) }, jobs: jobs)
+    }
+
+    func readEvents(_ on: Yams.Node) -> [Workflow.Event] {
+        switch on {
+        case .scalar(let scalar):
+            return [Workflow.Event(name: scalar.string, branches: [], tagsOnly: false, location: on.location(file))]
+        case .sequence:
+            return on.items.compactMap { item in
+                item.scalarText.map { Workflow.Event(name: $0, branches: [], tagsOnly: false, location: item.location(file)) }
+            }
+        default:
+            return on.entries.map { entry in
+                let filters = entry.value
+                let branches = filters.value("branches")?.texts ?? []
+                let tagsOnly = filters.value("tags") != nil && filters.value("branches") == nil && filters.value("branches-ignore") == nil
+                return Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, location: entry.keyNode.location(file))
+            }
+        }
+    }
+
+    func readPermissions(_ node: Yams.Node) -> Workflow.Permissions {
+        if let text = node.scalarText {
+            return Workflow.Permissions(all: text.isEmpty ? "none" : text, scopes: [:], location: node.location(file))
+        }
+        var scopes: [String: String] = [:]
+        for entry in node.entries { scopes[entry.key] = entry.value.scalarText ?? "none" }
+        return Workflow.Permissions(all: scopes.isEmpty ? "none" : nil, scopes: scopes, location: node.location(file))
+    }
+
+    func readJob(_ id: String, _ keyNode: Yams.Node, _ node: Yams.Node) -> Workflow.Job {
+        var environment: (String, SourceLocation)?
+        if let env = node.value("environment") {
+            if let name = env.scalarText ?? env.value("name")?.scalarText { environment = (name, env.location(file)) }
+        }
+        var with: [String: String] = [:]
+        if let secrets = node.value("secrets") {
+            for entry in secrets.entries { with[entry.key] = entry.value.scalarText ?? "" }
+        }
+        var images: [(String, SourceLocation)] = []
+        if let container = node.value("container") {
+            if let image = container.scalarText ?? container.value("image")?.scalarText { images.append((image, container.location(file))) }
+        }
+        for service in node.value("services")?.entries ?? [] {
+            if let image = service.value.scalarText ?? service.value.value("image")?.scalarText {
+                images.append((image, service.value.location(file)))
+            }
+        }
+        return Workflow.Job(
+            id: id, name: node.value("name")?.scalarText, node: node, location: keyNode.location(file),
+            runsOn: node.value("runs-on"), environment: environment,
+            permissions: node.value("permissions").map { readPermissions($0) }, needs: node.value("needs")?.texts ?? [],
+            condition: node.value("if")?.scalarText, steps: (node.value("steps")?.items ?? []).map(readStep),
+            uses: node.value("uses").flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
+            secretsInherit: node.value("secrets")?.scalarText == "inherit", passedSecrets: with, images: images)
+    }
+
+    func readStep(_ node: Yams.Node) -> Workflow.Step {
+        var with: [String: (String, Yams.Node)] = [:]
+        for entry in node.value("with")?.entries ?? [] {
+            with[entry.key] = (entry.value.scalarText ?? "", entry.value)
+        }
+        return Workflow.Step(uses: node.value("uses")?.scalarText, run: node.value("run")?.scalarText, with: with,
+                             condition: node.value("if")?.scalarText, node: node, location: node.location(file))
+    }
+}

@@ -1,0 +1,87 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Loads whatever the user points at: a native model file, a single GitHub Actions workflow,
+/// or a repository folder (its workflows, CODEOWNERS and `firebreak.context.yml`).
+public enum InputLoader {
+    /// The context file's name in a repository's root.
+    public static let contextFileName = "firebreak.context.yml"
+
+    /// Loads `path`; `context` overrides the repository's own context file. Files that cannot be
+    /// read are reported in the result and the rest are still analysed; a broken model or
+    /// context file, or a folder with no pipeline at all, throws.
+    /// `display` names the folder in locations when it is not the path itself (a revision exported
+    /// to a temporary folder reads as `REV:`).
+    /// `name` names the repository when no context file does (default: the folder's name).
+    public static func load(path: String, context: String? = nil, display: String? = nil, name: String? = nil) throws(LoadError) -> ImportResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError([Diagnostic(.error, at: .implicit(path), "no such file or folder",
+                                        help: "pass a Firebreak model, a workflow file, or a repository folder")])
+        }
+        if isDirectory.boolValue { return try loadRepository(root: path, context: context, workflows: nil, display: display, name: name) }
+        let root = try YAMLSource.load(path: path)
+        if root.value("firebreak") != nil {
+            if context != nil {
+                throw LoadError([Diagnostic(.error, at: .implicit(path), "a Firebreak model says everything itself; --context applies to workflows and repositories")])
+            }
+            return ImportResult(model: try ModelLoader().load(root, file: path), diagnostics: [])
+        }
+        if root.value("jobs") != nil, root.value("on") != nil || root.value("true") != nil {
+            let (repository, relative) = split(workflow: path)
+            return try loadRepository(root: repository, context: context, workflows: [relative], display: display, name: name)
+        }
+        throw LoadError([Diagnostic(.error, at: root.location(path), "not a Firebreak model (no `firebreak:`) nor a GitHub Actions workflow (no `on:` and `jobs:`)",
+                                    help: "pass a model, a workflow file, or the repository folder")])
+    }
+
+    /// A workflow path split into its repository root and repository-relative path.
+    static func split(workflow path: String) -> (String, String) {
+        if let range = path.range(of: ".github/workflows/", options: .backwards) {
+            let root = String(path[..<range.lowerBound])
+            return (root.isEmpty ? "." : String(root.dropLast(root.hasSuffix("/") ? 1 : 0)), String(path[range.lowerBound...]))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder, (path as NSString).lastPathComponent)
+    }
+
+    static func loadRepository(root: String, context: String?, workflows: [String]?, display: String?, name: String?) throws(LoadError) -> ImportResult {
+        let name = name ?? URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+        let contextPath = context ?? {
+            let candidate = (root as NSString).appendingPathComponent(contextFileName)
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        }()
+        let contextModel = try contextPath.map { path throws(LoadError) in try ModelLoader().loadContext(path: path, repository: name) }
+        var base = contextModel ?? defaultBase(name: name, root: root)
+        base.platform = .github
+        base.file = display ?? root
+        let hasWorkflows = workflows != nil || !GitHubImporter.workflowFiles(root: root).isEmpty
+        guard hasWorkflows else {
+            throw LoadError([Diagnostic(.error, at: .implicit(root), "no pipeline found: no .github/workflows/*.yml",
+                                        help: "point at a repository with workflows, a workflow file, or a Firebreak model")])
+        }
+        var result = GitHubImporter(root: root, context: contextModel, display: display ?? root).importWorkflows(workflows, into: base)
+        let (finished, problems) = ModelLoader.finish(result.model)
+        if problems.contains(where: { $0.severity == .error }) {
+            throw LoadError(result.diagnostics + problems)
+        }
+        result.model = finished
+        result.diagnostics += problems
+        return result
+    }
+
+    /// The repository as assumed when no context file describes it.
+    static func defaultBase(name: String, root: String) -> PipelineModel {
+        let location = SourceLocation.implicit((root as NSString).appendingPathComponent(contextFileName))
+        let repository = Repository(name: name, visibility: .public, defaultBranch: "main", forkApproval: .none,
+                                    forkPullRequestsGetSecrets: false, location: location)
+        var model = PipelineModel(name: name, platform: .github, repository: repository, file: root)
+        let settle = "write \(contextFileName) in the repository root (or pass --context) with a `repository:` section"
+        model.assumptions = [
+            Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and outside contributors' runs start without approval",
+                       settle: settle, location: location),
+        ]
+        return model
+    }
+}

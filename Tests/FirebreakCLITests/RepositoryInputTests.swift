@@ -1,0 +1,47 @@
+import Foundation
+import FirebreakTestSupport
+import Testing
+
+@Suite struct RepositoryInputTests {
+    static let fixtures = "Tests/FirebreakImportTests/Fixtures"
+
+    @Test func simulateReadsARepositoryFolderWithNoFlags() throws {
+        let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/prt-checkout", "--scenario", "malicious-fork-pr"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[privileged-pr-trigger] actor:anyone -> start job:preview/preview"))
+        #expect(result.stdout.contains("\(Self.fixtures)/prt-checkout/.github/workflows/preview.yml:2:5"))
+        #expect(result.stdout.contains("assumptions"))
+    }
+
+    @Test func aSingleWorkflowFileIsAnInput() throws {
+        let result = try CommandRunner.run(["graph", "\(Self.fixtures)/secrets-per-job/.github/workflows/ci.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("secret:NPM_TOKEN -exposes-> job:ci/publish"))
+    }
+
+    @Test func aBrokenWorkflowIsReportedTheRestAnalysedAndTheExitIsTwo() throws {
+        let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/broken", "--scenario", "compromised-build-step"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken/.github/workflows/bad.yml:"))
+        #expect(result.stdout.contains("compromised-build-step"))
+    }
+
+    @Test func anExplicitContextFileIsUsedAndValidated() throws {
+        let context = try temporaryFile(named: "ctx.yml", contents: """
+            firebreak: 1
+            repository: {visibility: private}
+            secrets:
+              NPM_TOKEN: {carries: nobody}
+            """)
+        let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/secrets-per-job", "--context", context])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("ctx.yml:4:24: error: secret 'NPM_TOKEN' carries undeclared identity 'nobody'"))
+    }
+
+    @Test func aFolderWithoutAPipelineIsAnError() throws {
+        let folder = (try temporaryFile(named: "README", contents: "nothing") as NSString).deletingLastPathComponent
+        let result = try CommandRunner.run(["simulate", folder])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no pipeline found"))
+    }
+}
