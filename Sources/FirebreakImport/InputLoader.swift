@@ -32,7 +32,11 @@ public enum InputLoader {
             let (repository, relative) = split(workflow: path)
             return try loadRepository(root: repository, context: context, workflows: [relative], display: display, name: name)
         }
-        throw LoadError([Diagnostic(.error, at: root.location(path), "not a Firebreak model (no `firebreak:`) nor a GitHub Actions workflow (no `on:` and `jobs:`)",
+        if (path as NSString).lastPathComponent == GitLabImporter.fileName {
+            let folder = (path as NSString).deletingLastPathComponent
+            return try loadRepository(root: folder.isEmpty ? "." : folder, context: context, workflows: [], display: display, name: name)
+        }
+        throw LoadError([Diagnostic(.error, at: root.location(path), "not a Firebreak model (no `firebreak:`), a GitHub Actions workflow (no `on:` and `jobs:`) nor a .gitlab-ci.yml",
                                     help: "pass a model, a workflow file, or the repository folder")])
     }
 
@@ -54,14 +58,16 @@ public enum InputLoader {
         }()
         let contextModel = try contextPath.map { path throws(LoadError) in try ModelLoader().loadContext(path: path, repository: name) }
         var base = contextModel ?? defaultBase(name: name, root: root)
-        base.platform = .github
         base.file = display ?? root
-        let hasWorkflows = workflows != nil || !GitHubImporter.workflowFiles(root: root).isEmpty
-        guard hasWorkflows else {
-            throw LoadError([Diagnostic(.error, at: .implicit(root), "no pipeline found: no .github/workflows/*.yml",
-                                        help: "point at a repository with workflows, a workflow file, or a Firebreak model")])
+        let githubFiles = workflows ?? GitHubImporter.workflowFiles(root: root)
+        let hasGitLab = (workflows == nil || workflows == []) && GitLabImporter.exists(root: root)
+        guard !githubFiles.isEmpty || hasGitLab else {
+            throw LoadError([Diagnostic(.error, at: .implicit(root), "no pipeline found: no .github/workflows/*.yml and no .gitlab-ci.yml",
+                                        help: "point at a repository with a pipeline, a pipeline file, or a Firebreak model")])
         }
-        var result = GitHubImporter(root: root, context: contextModel, display: display ?? root).importWorkflows(workflows, into: base)
+        base.platform = githubFiles.isEmpty ? .gitlab : .github
+        var result = GitHubImporter(root: root, context: contextModel, display: display ?? root)
+            .importWorkflows(githubFiles.isEmpty ? [] : workflows, into: base, gitlab: hasGitLab)
         let (finished, problems) = ModelLoader.finish(result.model)
         if problems.contains(where: { $0.severity == .error }) {
             throw LoadError(result.diagnostics + problems)

@@ -53,6 +53,28 @@ public enum YAMLSource {
         }
     }
 
+    /// Parses YAML text that may hold several documents (`---`), each within the same bounds.
+    public static func parseDocuments(_ text: String, file: String) throws(LoadError) -> [Yams.Node] {
+        guard text.utf8.count <= maximumBytes else {
+            throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
+        }
+        do {
+            var documents: [Yams.Node] = []
+            var sequence = try Yams.compose_all(yaml: text)
+            while let document = sequence.next() {
+                documents.append(document)
+                if documents.count > 100 { break }
+            }
+            // The sequence keeps a parse error instead of throwing it.
+            if let error = sequence.error { throw error }
+            return documents
+        } catch let error as YamlError {
+            throw LoadError([diagnostic(for: error, file: file)])
+        } catch {
+            throw LoadError([Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")])
+        }
+    }
+
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {

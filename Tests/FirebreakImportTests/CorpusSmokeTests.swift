@@ -5,15 +5,15 @@ import FirebreakTestSupport
 import Foundation
 import Testing
 
-/// Every public repository in `../shared/corpus` imports and simulates without a crash; any
+/// Every public repository in `../shared/corpus` (GitHub workflows and GitLab CI files) imports and simulates without a crash; any
 /// file that cannot be read is a diagnostic with a location. Skipped when the corpus is absent.
 @Suite(.enabled(if: PackagePaths.sharedCorpus != nil, "../shared/corpus is not beside this checkout"))
 struct CorpusSmokeTests {
-    @Test func everyRepositoryWithWorkflowsImportsAndSimulates() throws {
+    @Test func everyRepositoryWithAPipelineImportsAndSimulates() throws {
         let corpus = try #require(PackagePaths.sharedCorpus)
         let repositories = try FileManager.default.contentsOfDirectory(atPath: corpus).sorted().map { "\(corpus)/\($0)" }
-            .filter { FileManager.default.fileExists(atPath: "\($0)/.github/workflows") }
-        #expect(repositories.count > 50)
+            .filter { FileManager.default.fileExists(atPath: "\($0)/.github/workflows") || FileManager.default.fileExists(atPath: "\($0)/.gitlab-ci.yml") }
+        #expect(repositories.count > 60)
         let library = try Examples.library()
         var jobs = 0
         for repository in repositories {

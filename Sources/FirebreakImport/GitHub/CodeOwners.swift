@@ -10,9 +10,9 @@ struct CodeOwners {
     var rules: [Rule] = []
     var file: String?
 
-    /// Reads the first CODEOWNERS GitHub would use: `.github/`, the root, then `docs/`.
+    /// Reads the first CODEOWNERS the code host would use: `.github/`, the root, `docs/`, then `.gitlab/`.
     static func load(root: String) -> CodeOwners {
-        for candidate in [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"] {
+        for candidate in [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"] {
             let path = (root as NSString).appendingPathComponent(candidate)
             guard let data = FileManager.default.contents(atPath: path), data.count < 1_000_000 else { continue }
             var owners = CodeOwners(file: candidate)

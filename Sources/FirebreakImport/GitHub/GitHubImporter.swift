@@ -25,8 +25,9 @@ public struct GitHubImporter {
         return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { ".github/workflows/\($0)" }
     }
 
-    /// Imports the given workflow files (repository-relative; all of them by default) into `base`.
-    public func importWorkflows(_ paths: [String]? = nil, into base: PipelineModel) -> ImportResult {
+    /// Imports the given workflow files (repository-relative; all of them by default) into
+    /// `base`, and the repository's `.gitlab-ci.yml` when `gitlab` is set.
+    public func importWorkflows(_ paths: [String]? = nil, into base: PipelineModel, gitlab: Bool = false) -> ImportResult {
         var state = ImportState(root: root, display: display, model: base, codeOwners: CodeOwners.load(root: root))
         for path in paths ?? Self.workflowFiles(root: root) {
             guard let workflow = state.workflow(at: path) else { continue }
@@ -34,6 +35,7 @@ public struct GitHubImporter {
             state.importWorkflow(workflow)
         }
         state.declareSecrets(context: context)
+        if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }
         state.resolveNeeds()
         return ImportResult(model: state.model, diagnostics: state.diagnostics)
     }

@@ -1,0 +1,210 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+extension GitLabBuilder {
+    static let sharedRunner = "gitlab-shared"
+
+    mutating func importJob(_ name: String, _ job: SourcedMapping, stage: Int, producers: [(name: String, mapping: SourcedMapping, stage: Int)],
+                            all: [(name: String, mapping: SourcedMapping, stage: Int)], workflow: GitLabRuns?,
+                            globalVariables: Set<String>, referenced: inout [String: SourceLocation]) {
+        let location = config.jobLocations[name] ?? .implicit(state.file(GitLabImporter.fileName))
+        let runs = runs(of: job, workflow: workflow)
+        guard !runs.isEmpty else { return }
+        let triggers = declareTriggers(runs, at: job["rules"]?.location ?? job["only"]?.location ?? location)
+
+        // Scripts and the variables they use.
+        let scriptLines = ["before_script", "script", "after_script"].flatMap { lines(job[$0]) }
+        var texts = scriptLines.map(\.text)
+        let ownVariables = job["variables"]?.node.gitlabEntries ?? []
+        texts += ownVariables.compactMap { $0.value.scalarText ?? $0.value.value("value")?.scalarText }
+        texts += [job["image"], job["environment"]].compactMap { $0?.node.scalarText ?? $0?.node.value("name")?.scalarText ?? $0?.node.value("url")?.scalarText }
+        let (names, assigned) = GitLabVariables.referenced(in: texts)
+        let defined = globalVariables.union(ownVariables.map(\.key)).union(assigned)
+        for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
+            referenced[variable] = scriptLines.first { $0.text.contains(variable) }?.location ?? location
+        }
+
+        // Where it runs and what it pulls in.
+        let runner = declareRunner(tags: job["tags"]?.node.texts ?? [], at: job["tags"]?.location ?? location)
+        var steps: [Step] = []
+        for key in ["image", "services"] {
+            guard let value = job[key] else { continue }
+            let images = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
+                ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
+            for image in images {
+                let pin: PinState = image.contains("@sha256:") ? .digest : image.split(separator: "/").last?.contains(":") == true ? .tag : .none
+                steps.append(Step(name: "\(name)/\(image)", uses: image, kind: .image, pin: pin, location: value.location))
+            }
+        }
+
+        // Environment and deployment.
+        var environment: Reference?
+        var deploys = false
+        if let env = job["environment"] {
+            let envName = env.node.scalarText ?? env.node.value("name")?.scalarText
+            let action = env.node.value("action")?.scalarText ?? "start"
+            if let envName {
+                environment = state.declareEnvironment(envName, at: env.location)
+                if env.node.value("deployment_tier")?.scalarText == "production", var declared = model.environments[envName], !declared.production {
+                    declared.production = true
+                    model.environments[envName] = declared
+                }
+                deploys = action == "start"
+            }
+        }
+        let role = ActionsKnowledge.role(id: name, name: job["stage"]?.node.scalarText, environment: deploys ? environment?.name : nil, steps: [])
+
+        // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
+        var produces: [Reference] = []
+        if job["artifacts"] != nil { produces = [Reference("\(name) artifacts", at: job["artifacts"]!.location)] }
+        var sources: [String]
+        if let dependencies = job["dependencies"] { sources = dependencies.node.texts }
+        else if let needs = job["needs"] {
+            sources = needs.node.items.compactMap { item in
+                if let text = item.scalarText { return text }
+                if item.value("artifacts")?.scalarText == "false" { return nil }
+                return item.value("job")?.scalarText
+            }
+        } else {
+            sources = producers.filter { $0.stage < stage }.map(\.name)
+        }
+        let producing = Set(producers.map(\.name))
+        let consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
+            let artifact = Reference("\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
+            if deploys, let environment, role == .deploy || role == .release {
+                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: state.declareDeployTarget(for: environment),
+                                       canaryPercent: nil, location: artifact.location)
+            }
+            return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
+        }
+        for artifact in produces where model.artifacts[artifact.name] == nil {
+            model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
+        }
+
+        // Caches are kept apart for protected and unprotected refs.
+        var restores: [Reference] = [], saves: [Reference] = []
+        if let cache = job["cache"] {
+            let entries = cache.node.isMapping ? [cache.node] : cache.node.items
+            let scopes = cacheScopes(runs)
+            for entry in entries {
+                let key = entry.value("key")?.scalarText ?? entry.value("key")?.value("prefix")?.scalarText ?? "default"
+                let policy = entry.value("policy")?.scalarText ?? "pull-push"
+                for scope in scopes {
+                    let cacheName = "\(key) (\(scope))"
+                    if model.caches[cacheName] == nil {
+                        model.caches[cacheName] = Cache(name: cacheName, key: key, criticality: nil, location: entry.location(cache.file))
+                    }
+                    let reference = Reference(cacheName, at: entry.location(cache.file))
+                    if policy != "push" { restores.append(reference) }
+                    if policy != "pull" { saves.append(reference) }
+                }
+            }
+        }
+
+        let needs = (job["needs"]?.node.items ?? []).compactMap { $0.scalarText ?? $0.value("job")?.scalarText }
+            .filter { need in all.contains { $0.name == need } }.map { Reference($0, at: job["needs"]!.location) }
+        gitlabJobs.insert(name)
+        model.jobs[name] = Job(
+            name: name, role: role, definition: Reference(config.jobFiles[name] ?? GitLabImporter.fileName, at: location), triggers: triggers,
+            runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty, untrustedInput: .none,
+            guardCondition: .none, secrets: [], token: [Grant(target: model.repository.id, level: .read, location: location)],
+            oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
+            steps: steps, location: location)
+    }
+
+    /// Shared triggers for the pipelines a job runs in.
+    mutating func declareTriggers(_ runs: GitLabRuns, at location: SourceLocation) -> [Reference] {
+        var result: [Reference] = []
+        func add(_ name: String, _ event: Trigger.Event, branches: [String] = []) {
+            if model.triggers[name] == nil {
+                model.triggers[name] = Trigger(name: name, event: event, branches: branches, fromForks: event.isRequestEvent, location: location)
+            }
+            result.append(Reference(name, at: location))
+        }
+        var branches = runs.branches.map { $0 == "$CI_DEFAULT_BRANCH" ? model.repository.defaultBranch : $0 }
+        if runs.protectedOnly {
+            let protected = model.branches.values.filter(\.isProtected).map(\.name)
+            branches = branches.contains("*") ? (protected.isEmpty ? [model.repository.defaultBranch] : protected.sorted())
+                : branches.filter { model.isProtected(branch: $0) || $0 == model.repository.defaultBranch }
+        }
+        if !branches.isEmpty { add("gitlab push \(branches.sorted().joined(separator: ","))", .push, branches: branches.contains("*") ? [] : branches) }
+        if runs.tags { add("gitlab tag", .tag) }
+        if runs.mergeRequests { add("gitlab merge_request", .mergeRequest) }
+        if runs.schedules { add("gitlab schedule", .schedule) }
+        if runs.manual { add("gitlab web", .manual, branches: branches.contains("*") || branches.isEmpty ? [] : branches) }
+        return result
+    }
+
+    /// GitLab keeps separate caches for protected and unprotected refs; a job uses the scopes of
+    /// the refs it runs on.
+    func cacheScopes(_ runs: GitLabRuns) -> [String] {
+        let unprotected = runs.mergeRequests || (!runs.protectedOnly && runs.branches.contains { !model.isProtected(branch: $0 == "$CI_DEFAULT_BRANCH" ? model.repository.defaultBranch : $0) || $0 == "*" })
+        let protected = runs.protectedOnly || runs.tags || runs.schedules || runs.branches.contains { $0 == "*" || $0 == "$CI_DEFAULT_BRANCH" || model.isProtected(branch: $0) }
+        return (protected ? ["protected"] : []) + (unprotected ? ["unprotected"] : [])
+    }
+
+    /// Untagged jobs go to the instance's shared runners; tags select a pool the context describes,
+    /// or a self-hosted pool assumed persistent.
+    mutating func declareRunner(tags: [String], at location: SourceLocation) -> Reference {
+        guard !tags.isEmpty else {
+            if model.runners[Self.sharedRunner] == nil {
+                model.runners[Self.sharedRunner] = Runner(name: Self.sharedRunner, hosting: .hosted, lifecycle: .ephemeral, reaches: [],
+                                                          protectedBranchesOnly: false, location: location)
+                state.assume(NodeID(.runner, Self.sharedRunner), "untagged jobs run on the instance's shared runners, a fresh machine per job",
+                             settle: "describe the shared runners under `runners:` in firebreak.context.yml if they are your own", at: location)
+            }
+            return Reference(Self.sharedRunner, at: location)
+        }
+        return state.declareRunner(labels: tags, hosted: false, at: location)
+    }
+
+    // MARK: Includes and variables
+
+    /// Includes from other projects, remote URLs, templates and components: third-party
+    /// definitions that can add or change any job, modelled as a job of their own that runs in
+    /// every pipeline with every variable.
+    mutating func importExternalIncludes(triggers: [String]) {
+        guard !triggers.isEmpty else { return }
+        for include in config.externalIncludes {
+            let pin = PinState.infer(fromVersion: include.ref)
+            model.definitions[include.name] = Definition(name: include.name, path: include.source, owners: [],
+                                                         source: .external(repository: include.source, ref: include.ref, pin: pin),
+                                                         location: include.location)
+            let runner = declareRunner(tags: [], at: include.location)
+            let name = "included:\(include.name)"
+            gitlabJobs.insert(name)
+            model.jobs[name] = Job(
+                name: name, role: .other, definition: Reference(include.name, at: include.location),
+                triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner, environment: nil, needs: [],
+                runsRepositoryCode: true, untrustedInput: .none, guardCondition: .none, secrets: [],
+                token: [Grant(target: model.repository.id, level: .read, location: include.location)], oidc: false, produces: [],
+                consumes: [], restoresCaches: [], savesCaches: [],
+                steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
+                location: include.location)
+        }
+    }
+
+    /// Variables a job uses that the file does not define are project or group CI/CD variables:
+    /// secrets that reach every job their protection and environment scope admit.
+    mutating func declareVariables(_ referenced: [String: SourceLocation]) {
+        for (name, location) in referenced.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
+            var carries: Reference?
+            if let cloud = GitLabVariables.staticKey(name) {
+                let identity = "\(cloud == "aws-account" ? "aws" : cloud == "gcp-project" ? "gcp" : "azure")-key:\(name)"
+                state.addStaticKey(identity, cloud: cloud, at: location)
+                carries = Reference(identity, at: location)
+            }
+            model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
+                                         criticality: carries == nil ? .high : nil, production: false, location: location)
+            state.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job; what it opens is unknown, so it counts as high",
+                         settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`", at: location)
+        }
+        let all = model.secrets.keys.sorted()
+        for name in gitlabJobs.sorted() {
+            guard var job = model.jobs[name] else { continue }
+            job.secrets = all.map { Reference($0, at: job.location) }
+            model.jobs[name] = job
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Reads `.gitlab-ci.yml` and the local files it includes, inside the repository only, and
+/// records includes from elsewhere as third-party definitions.
+struct GitLabConfigLoader {
+    let root: String
+    /// How the root is written in locations.
+    let display: String
+    var config = GitLabConfig()
+    var diagnostics: [Diagnostic] = []
+    private var visited: Set<String> = []
+
+    init(root: String, display: String) {
+        self.root = root
+        self.display = display
+    }
+
+    func label(_ path: String) -> String {
+        if display == "." || display.isEmpty { return path }
+        return display.hasSuffix(":") ? display + path : (display as NSString).appendingPathComponent(path)
+    }
+
+    /// Loads a file and, before its own keys, everything it includes.
+    mutating func load(_ path: String, depth: Int = 0, from location: SourceLocation? = nil) {
+        guard !visited.contains(path) else { return }
+        guard depth <= 10 else {
+            diagnostics.append(Diagnostic(.error, at: location ?? .implicit(label(path)), "includes nest deeper than 10 levels"))
+            return
+        }
+        visited.insert(path)
+        let file = label(path)
+        let full = (root as NSString).appendingPathComponent(path)
+        let node: Yams.Node
+        do throws(LoadError) {
+            // A file may open with a `spec:` document (component inputs) before the configuration.
+            let documents = try YAMLSource.parseDocuments(try ImportState.read(full, label: file), file: file)
+            guard let last = documents.last, documents.count == 1 || documents.count == 2 && documents[0].value("spec") != nil else {
+                throw LoadError([Diagnostic(.error, at: documents.count > 1 ? documents[1].location(file) : .implicit(file),
+                                            documents.isEmpty ? "the file is empty" : "a GitLab CI file holds one configuration, after an optional `spec:` document")])
+            }
+            node = last
+        } catch {
+            diagnostics += error.diagnostics.isEmpty || location == nil ? error.diagnostics
+                : error.diagnostics.map { Diagnostic($0.severity, at: $0.location.line == 0 ? location! : $0.location, $0.message, help: $0.help) }
+            return
+        }
+        guard node.isMapping else {
+            diagnostics.append(Diagnostic(.error, at: node.location(file), "a GitLab CI file must be a mapping of jobs and keywords"))
+            return
+        }
+        config.files.append(path)
+        if let include = node.value("include") {
+            for item in include.isMapping ? [include] : include.scalarText != nil ? [include] : include.items {
+                self.include(item, file: file, depth: depth)
+            }
+        }
+        config.add(node, file: file, path: path)
+    }
+
+    private mutating func include(_ item: Yams.Node, file: String, depth: Int) {
+        let location = item.location(file)
+        if let text = item.scalarText {
+            if text.hasPrefix("http://") || text.hasPrefix("https://") {
+                external("remote:\(text)", source: text, ref: nil, at: location)
+            } else {
+                local(text, at: location, depth: depth)
+            }
+            return
+        }
+        if let path = item.value("local")?.scalarText {
+            local(path, at: location, depth: depth)
+        } else if let project = item.value("project")?.scalarText {
+            let files = item.value("file")?.texts ?? []
+            let ref = item.value("ref")?.scalarText
+            external("project:\(project)/\(files.joined(separator: ","))@\(ref ?? "HEAD")", source: project, ref: ref, at: location)
+        } else if let remote = item.value("remote")?.scalarText {
+            external("remote:\(remote)", source: remote, ref: nil, at: location)
+        } else if let template = item.value("template")?.scalarText {
+            external("template:\(template)", source: "gitlab-org/gitlab templates", ref: nil, at: location, template: true)
+        } else if let component = item.value("component")?.scalarText {
+            let parts = component.split(separator: "@", maxSplits: 1).map(String.init)
+            external("component:\(component)", source: parts[0], ref: parts.count > 1 ? parts[1] : nil, at: location)
+        } else {
+            diagnostics.append(Diagnostic(.error, at: location, "an include needs one of: local, project, remote, template, component"))
+        }
+    }
+
+    private mutating func external(_ name: String, source: String, ref: String?, at location: SourceLocation, template: Bool = false) {
+        config.externalIncludes.append(.init(name: name, source: source, ref: template ? "(GitLab release)" : ref, location: location))
+    }
+
+    /// A local include: a path inside the repository, possibly with `*` wildcards.
+    private mutating func local(_ path: String, at location: SourceLocation, depth: Int) {
+        let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        let standardized = (relative as NSString).standardizingPath
+        guard !standardized.hasPrefix(".."), !standardized.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            diagnostics.append(Diagnostic(.error, at: location, "local include '\(path)' climbs out of the repository",
+                                          help: "include files inside the repository, or use `project:` for another project"))
+            return
+        }
+        if relative.contains("*") {
+            for match in glob(relative) { load(match, depth: depth + 1, from: location) }
+            return
+        }
+        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(relative)) else {
+            diagnostics.append(Diagnostic(.error, at: location, "local include '\(path)' does not exist in the repository"))
+            return
+        }
+        load(relative, depth: depth + 1, from: location)
+    }
+
+    /// Repository files matching a pattern whose `*` matches within a folder and `**` across folders.
+    private func glob(_ pattern: String) -> [String] {
+        let folder = pattern.split(separator: "/").prefix { !$0.contains("*") }.joined(separator: "/")
+        let base = (root as NSString).appendingPathComponent(folder)
+        let regex = "^" + NSRegularExpression.escapedPattern(for: pattern)
+            .replacingOccurrences(of: "\\*\\*", with: ".*").replacingOccurrences(of: "\\*", with: "[^/]*") + "$"
+        let found = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
+            .map { folder.isEmpty ? $0 : "\(folder)/\($0)" }
+        return found.filter { $0.range(of: regex, options: .regularExpression) != nil }.sorted()
+    }
+}

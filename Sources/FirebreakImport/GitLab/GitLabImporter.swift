@@ -1,0 +1,143 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Imports a repository's `.gitlab-ci.yml` (with its local includes) into a pipeline model.
+struct GitLabImporter {
+    let root: String
+    let display: String
+
+    static let fileName = ".gitlab-ci.yml"
+
+    static func exists(root: String) -> Bool {
+        FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(fileName))
+    }
+
+    func importPipeline(into state: inout ImportState) {
+        var loader = GitLabConfigLoader(root: root, display: display)
+        loader.load(Self.fileName)
+        state.diagnostics += loader.diagnostics
+        let config = loader.config
+        guard !config.files.isEmpty else { return }
+        var builder = GitLabBuilder(config: config, state: state)
+        builder.build()
+        state = builder.state
+    }
+}
+
+/// Turns a merged GitLab configuration into model nodes.
+struct GitLabBuilder {
+    let config: GitLabConfig
+    var state: ImportState
+    var resolved: [String: SourcedMapping] = [:]
+    var resolving: Set<String> = []
+    /// The jobs this builder made: each receives every CI/CD variable its scope admits.
+    var gitlabJobs: Set<String> = []
+
+    init(config: GitLabConfig, state: ImportState) {
+        self.config = config
+        self.state = state
+    }
+
+    var model: PipelineModel {
+        get { state.model }
+        set { state.model = newValue }
+    }
+
+    mutating func build() {
+        for file in config.files {
+            model.definitions[file] = Definition(name: file, path: file, owners: state.codeOwners.owners(of: file), source: .local,
+                                                 location: SourceLocation(file: state.file(file), line: 1, column: 1))
+        }
+        let stages = config.top["stages"]?.node.texts ?? ["build", "test", "deploy"]
+        let workflow = config.top["workflow"]?.node.value("rules").map(GitLabRuns.rules)
+        let visible = config.jobOrder.filter { !$0.hasPrefix(".") }
+        var jobs: [(name: String, mapping: SourcedMapping, stage: Int)] = []
+        for name in visible {
+            let mapping = resolve(name)
+            if mapping["trigger"] != nil, mapping["script"] == nil { continue }
+            if runs(of: mapping, workflow: workflow).isEmpty { continue }
+            let stage = mapping["stage"]?.node.scalarText ?? "test"
+            jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
+        }
+        let producers = jobs.filter { $0.mapping["artifacts"] != nil }
+        let globalVariables = Set((config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
+            + (config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? []))
+        var referenced: [String: SourceLocation] = [:]
+        for job in jobs {
+            importJob(job.name, job.mapping, stage: job.stage, producers: producers, all: jobs, workflow: workflow,
+                      globalVariables: globalVariables, referenced: &referenced)
+        }
+        importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
+        declareVariables(referenced)
+    }
+
+    /// The pipelines a job runs in: its `rules` or `only`, else branches and tags (and merge
+    /// requests when the workflow makes such pipelines), within what the workflow allows.
+    func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
+        var runs: GitLabRuns
+        if let rules = job["rules"] { runs = GitLabRuns.rules(rules.node) }
+        else if let only = job["only"] { runs = GitLabRuns.only(only.node) }
+        else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? false, schedules: true, manual: true) }
+        return workflow.map { runs.restricted(to: $0) } ?? runs
+    }
+
+    // MARK: extends, default, !reference
+
+    /// A job with its `extends` chain and the `default:` section merged in.
+    mutating func resolve(_ name: String) -> SourcedMapping {
+        if let done = resolved[name] { return done }
+        guard let own = config.jobs[name], !resolving.contains(name) else {
+            if resolving.contains(name), let location = config.jobLocations[name] {
+                state.diagnostics.append(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
+            }
+            return config.jobs[name] ?? SourcedMapping()
+        }
+        resolving.insert(name)
+        var merged = SourcedMapping()
+        if !name.hasPrefix("."), let defaults = config.top["default"] {
+            merged = SourcedMapping(defaults.node, file: defaults.file)
+            for key in ["image", "services", "cache", "before_script", "after_script"] where merged[key] == nil {
+                if let legacy = config.top[key] { merged[key] = legacy }
+            }
+        }
+        if let extends = own["extends"] {
+            for parent in extends.node.texts {
+                if config.jobs[parent] == nil {
+                    // With includes from elsewhere, the parent is probably theirs: only a warning.
+                    let severity: Diagnostic.Severity = config.externalIncludes.isEmpty ? .error : .warning
+                    state.diagnostics.append(Diagnostic(severity, at: extends.location, "job '\(name)' extends '\(parent)', which is not defined here",
+                                                        help: config.externalIncludes.isEmpty ? "define '\(parent)' or include the file that does"
+                                                            : "it may come from an include Firebreak cannot read; its keys are left out"))
+                    continue
+                }
+                merged = merged.merging(resolve(parent))
+            }
+        }
+        merged = merged.merging(own)
+        merged["extends"] = nil
+        resolving.remove(name)
+        resolved[name] = merged
+        return merged
+    }
+
+    /// The text lines of a script key, following `!reference` tags and nested lists.
+    mutating func lines(_ value: Sourced?, depth: Int = 0) -> [(text: String, location: SourceLocation)] {
+        guard let value, depth < 6 else { return [] }
+        if let path = value.node.referencePath {
+            guard path.count >= 2 else { return [] }
+            var node = resolve(path[0])[path[1]]
+            for key in path.dropFirst(2) { node = node.flatMap { current in current.node.value(key).map { Sourced(node: $0, file: current.file) } } }
+            if node == nil {
+                state.diagnostics.append(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
+            }
+            return lines(node, depth: depth + 1)
+        }
+        switch value.node {
+        case .scalar(let scalar): return [(scalar.string, value.location)]
+        case .sequence(let items): return items.flatMap { lines(Sourced(node: $0, file: value.file), depth: depth + 1) }
+        case .mapping: return value.node.gitlabEntries.flatMap { lines(Sourced(node: $0.value, file: value.file), depth: depth + 1) }
+        default: return []
+        }
+    }
+}

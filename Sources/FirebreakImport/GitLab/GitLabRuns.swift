@@ -1,0 +1,111 @@
+import FirebreakModel
+import Yams
+
+/// Which pipelines a GitLab job runs in, read from `rules`, `only` and `workflow:rules`.
+/// Conditions Firebreak cannot read are taken to admit the pipeline (pessimistic).
+struct GitLabRuns: Equatable {
+    var branches: [String] = []
+    var tags = false
+    var mergeRequests = false
+    var schedules = false
+    var manual = false
+    var protectedOnly = false
+
+    static let everything = GitLabRuns(branches: ["*"], tags: true, mergeRequests: true, schedules: true, manual: true)
+
+    var isEmpty: Bool { branches.isEmpty && !tags && !mergeRequests && !schedules && !manual }
+
+    mutating func formUnion(_ other: GitLabRuns) {
+        branches = Array(Set(branches + other.branches)).sorted()
+        if branches.contains("*") { branches = ["*"] }
+        tags = tags || other.tags
+        mergeRequests = mergeRequests || other.mergeRequests
+        schedules = schedules || other.schedules
+        manual = manual || other.manual
+        protectedOnly = protectedOnly && other.protectedOnly
+    }
+
+    /// Keeps only what the workflow's rules let pipelines be created for.
+    func restricted(to workflow: GitLabRuns) -> GitLabRuns {
+        var result = self
+        if !workflow.branches.contains("*") {
+            result.branches = branches.contains("*") ? workflow.branches : branches.filter { branch in
+                workflow.branches.contains { BranchPattern.matches($0, branch) }
+            }
+        }
+        result.tags = tags && workflow.tags
+        result.mergeRequests = mergeRequests && workflow.mergeRequests
+        result.schedules = schedules && workflow.schedules
+        result.manual = manual && workflow.manual
+        result.protectedOnly = protectedOnly || workflow.protectedOnly
+        return result
+    }
+
+    /// Reads `rules:`: the union of what each rule admits (rules with `when: never` admit nothing).
+    static func rules(_ node: Yams.Node) -> GitLabRuns {
+        var runs = GitLabRuns()
+        runs.protectedOnly = true
+        for rule in node.items {
+            if rule.value("when")?.scalarText == "never" { continue }
+            runs.formUnion(condition(rule.value("if")?.scalarText))
+        }
+        if runs.isEmpty { runs.protectedOnly = false }
+        return runs
+    }
+
+    /// What one `if:` admits.
+    static func condition(_ text: String?) -> GitLabRuns {
+        guard let text, !text.isEmpty else { return .everything }
+        let squeezed = text.replacingOccurrences(of: " ", with: "")
+        var runs = GitLabRuns()
+        var understood = false
+        if squeezed.contains("merge_request_event") || squeezed.contains("$CI_MERGE_REQUEST_I") {
+            if !squeezed.contains("!=\"merge_request_event\"") { runs.mergeRequests = true; understood = true }
+        }
+        if squeezed.contains("\"schedule\"") { runs.schedules = true; understood = true }
+        if squeezed.contains("\"web\"") || squeezed.contains("\"api\"") || squeezed.contains("\"trigger\"") { runs.manual = true; understood = true }
+        if squeezed.contains("$CI_COMMIT_TAG") && !squeezed.contains("$CI_COMMIT_TAG==null") && !squeezed.contains("!$CI_COMMIT_TAG") {
+            runs.tags = true; understood = true
+        }
+        if squeezed.contains("==$CI_DEFAULT_BRANCH") || squeezed.contains("$CI_DEFAULT_BRANCH==") {
+            runs.branches.append("$CI_DEFAULT_BRANCH"); understood = true
+        }
+        for name in Patterns.captures(Patterns.regex(#"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']"#), in: text) {
+            runs.branches.append(name); understood = true
+        }
+        if text.contains("=~") && (text.contains("CI_COMMIT_BRANCH") || text.contains("CI_COMMIT_REF_NAME")) {
+            runs.branches.append("*"); understood = true
+        }
+        if squeezed.contains("$CI_COMMIT_REF_PROTECTED==\"true\"") || squeezed.contains("$CI_COMMIT_REF_PROTECTED=='true'") {
+            if !understood { runs = .everything.without(mergeRequests: true) }
+            runs.protectedOnly = true
+            understood = true
+        }
+        if squeezed.contains("$CI_COMMIT_BRANCH") && !understood { runs.branches.append("*"); understood = true }
+        return understood ? runs : .everything
+    }
+
+    /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,
+    /// `web`, `api`, branch names and regular expressions.
+    static func only(_ node: Yams.Node) -> GitLabRuns {
+        let refs = node.isMapping ? (node.value("refs")?.texts ?? ["branches", "tags"]) : node.texts
+        var runs = GitLabRuns()
+        for ref in refs {
+            switch ref {
+            case "branches": runs.branches.append("*")
+            case "tags": runs.tags = true
+            case "merge_requests", "external_pull_requests": runs.mergeRequests = true
+            case "schedules": runs.schedules = true
+            case "web", "api", "triggers", "pipelines", "chat": runs.manual = true
+            default: runs.branches.append(ref.hasPrefix("/") ? "*" : ref)
+            }
+        }
+        return runs
+    }
+
+    func without(mergeRequests value: Bool) -> GitLabRuns {
+        var copy = self
+        copy.mergeRequests = value
+        return copy
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Which `$NAMES` in a GitLab job are CI/CD variables set outside the file.
+enum GitLabVariables {
+    static let reference = Patterns.regex(#"\$\{?([A-Z][A-Z0-9_]+)\}?"#)
+    static let assignment = Patterns.regex(#"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Z][A-Z0-9_]+)="#)
+    static let loop = Patterns.regex(#"(?:for|read)\s+(?:-r\s+)?([A-Z][A-Z0-9_]+)"#)
+
+    /// Predefined by GitLab or the runner, or set by common images and tools.
+    static func isPredefined(_ name: String) -> Bool {
+        for prefix in ["CI_", "GITLAB_", "FF_", "RUNNER_", "CHAT_", "TRIGGER_", "DOCKER_", "KUBERNETES_", "BASH", "LC_", "NPM_CONFIG_", "PIP_", "CARGO_", "RUSTUP_", "JAVA_", "MAVEN_", "GRADLE_", "PYTHON", "NODE_", "HOMEBREW_"] where name.hasPrefix(prefix) {
+            return true
+        }
+        return [
+            "HOME", "PATH", "PWD", "OLDPWD", "USER", "SHELL", "HOSTNAME", "TERM", "LANG", "TMPDIR", "TMP", "TEMP", "IFS", "RANDOM",
+            "SECONDS", "UID", "EUID", "OSTYPE", "PPID", "DEBIAN_FRONTEND", "TZ", "CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS",
+            "PKG_CONFIG_PATH", "LD_LIBRARY_PATH", "MAKEFLAGS", "JOBS", "NPROC", "EDITOR", "PAGER", "DISPLAY", "XDG_RUNTIME_DIR",
+            "ARCH", "OS", "VERSION", "CHANGELOG", "ANDROID_HOME", "ANDROID_SDK_ROOT", "SSL_CERT_FILE", "CI", "GIT_DEPTH",
+            "GIT_STRATEGY", "GIT_SUBMODULE_STRATEGY", "GIT_CLONE_PATH", "ARTIFACT_COMPRESSION_LEVEL", "CACHE_COMPRESSION_LEVEL",
+            "TRANSFER_METER_FREQUENCY", "SECURE_FILES_DOWNLOAD_PATH", "GOPATH", "GOFLAGS", "GOCACHE", "GOOS", "GOARCH",
+            "GOTOOLCHAIN", "GOPROXY", "GOPRIVATE", "GONOSUMDB", "GOMODCACHE", "GOBIN", "GOROOT",
+        ].contains(name)
+    }
+
+    /// Names a text references, less those it assigns itself.
+    static func referenced(in texts: [String]) -> (referenced: Set<String>, assigned: Set<String>) {
+        var referenced = Set<String>(), assigned = Set<String>()
+        for text in texts where text.contains("$") || text.contains("=") {
+            referenced.formUnion(Patterns.captures(reference, in: text))
+            assigned.formUnion(Patterns.captures(assignment, in: text))
+            assigned.formUnion(Patterns.captures(loop, in: text))
+        }
+        return (referenced, assigned)
+    }
+
+    /// Names of variables that hold static cloud keys, and the cloud they open.
+    static func staticKey(_ name: String) -> String? {
+        switch name {
+        case "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID": "aws-account"
+        case "GOOGLE_APPLICATION_CREDENTIALS", "GCP_SERVICE_ACCOUNT_KEY", "GCLOUD_SERVICE_KEY": "gcp-project"
+        case "ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET": "azure-subscription"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// One small GitLab project per construct, each with the outcome a reviewer expects.
+@Suite struct GitLabImportTests {
+    static func reaches(_ result: BlastRadius, _ fact: String) -> Bool {
+        guard let fact = Fact(parsing: fact) else { return false }
+        return result.facts.has(fact.capability, fact.node, atLeast: fact.level)
+    }
+
+    @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
+        let model = try ImportFixtures.load("gitlab-variables").model
+        #expect(model.platform == .gitlab)
+        #expect(model.secrets["DEPLOY_TOKEN"] != nil)
+        #expect(model.assumptions.contains { $0.statement.contains("CI/CD variable 'DEPLOY_TOKEN'") })
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(Self.reaches(result, "read secret:DEPLOY_TOKEN"))
+        let hop = try #require(result.asset(NodeID(.secret, "DEPLOY_TOKEN"))?.path.last)
+        #expect(hop.rule == "job-secrets")
+    }
+
+    @Test func unlessItIsProtectedAndTheBuildRunsOnUnprotectedRefs() throws {
+        let model = try ImportFixtures.load("gitlab-protected").model
+        #expect(model.secrets["DEPLOY_TOKEN"]?.protectedBranchesOnly == true)
+        #expect(model.jobs["build"]?.triggers.map(\.name) == ["gitlab merge_request"])
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(Self.reaches(result, "exec job:build"))
+        #expect(!Self.reaches(result, "read secret:DEPLOY_TOKEN"))
+        #expect(model.jobs["deploy"]?.triggers.map(\.name) == ["gitlab push main"])
+    }
+
+    @Test func anIncludeWithoutAPinnedRefIsAThirdPartyFoothold() throws {
+        let model = try ImportFixtures.load("gitlab-includes").model
+        #expect(model.jobs["compile"]?.definition?.name == "ci/build.yml")
+        let project = try #require(model.definitions["project:platform/ci-templates//templates/release.yml@v3.0.0"])
+        #expect(project.pin == .tag)
+        #expect(model.definitions["component:gitlab.com/acme/components/scan@main"]?.pin == .tag)
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds.contains(Fact(.edit, project.id)))
+        #expect(Self.reaches(result, "exec job:included:project:platform/ci-templates//templates/release.yml@v3.0.0"))
+        #expect(Self.reaches(result, "read secret:NPM_TOKEN"))
+    }
+
+    @Test func anIncludePinnedToACommitIsNot() throws {
+        let model = try ImportFixtures.load("gitlab-includes-pinned").model
+        let include = try #require(model.definitions.values.first { $0.isExternal })
+        #expect(include.pin == .digest)
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(!Self.reaches(result, "read secret:RELEASE_TOKEN"))
+        #expect(model.secrets["NOTHING"] == nil, "variables defined in the file are configuration, not secrets")
+    }
+
+    @Test func aManualJobBehindAProtectedEnvironmentNeedsItsApprovers() throws {
+        let model = try ImportFixtures.load("gitlab-environment").model
+        let job = try #require(model.jobs["deploy-production"])
+        #expect(job.environment?.name == "production")
+        #expect(job.role == .deploy)
+        // One maintainer alone cannot approve their own deployment...
+        let insider = try Examples.run("insider-self-approval", on: model)
+        #expect(!Self.reaches(insider, "read secret:PROD_DB_PASSWORD"))
+        // ...but with self-review allowed, they can.
+        var lax = model
+        lax.environments["production"]?.preventSelfReview = false
+        let alone = try Examples.run("insider-self-approval", on: lax)
+        #expect(Self.reaches(alone, "approve environment:production"))
+        #expect(Self.reaches(alone, "read secret:PROD_DB_PASSWORD"))
+    }
+
+    @Test func aLocalIncludeThatClimbsOutIsAnError() throws {
+        let imported = try ImportFixtures.load("gitlab-escape")
+        let error = try #require(imported.diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("climbs out of the repository"))
+        #expect(error.location.line == 2)
+        #expect(imported.model.jobs["build"] != nil)
+    }
+
+    @Test func extendsDefaultsAnchorsReferencesRulesCachesAndArtifacts() throws {
+        let imported = try ImportFixtures.load("gitlab-structure")
+        #expect(!imported.hasErrors, "\(imported.diagnostics)")
+        let model = imported.model
+        let test = try #require(model.jobs["test"])
+        #expect(test.runsOn?.name == "linux-pool")
+        #expect(Set(test.triggers.map(\.name)) == ["gitlab merge_request", "gitlab tag"])
+        #expect(test.steps.map(\.uses) == ["node:20"])
+        #expect(Set(test.savesCaches.map(\.name)) == ["npm (protected)", "npm (unprotected)"])
+        #expect(model.secrets["SHARED_SECRET"] != nil, "a !reference into an included file is followed")
+        #expect(model.secrets["NODE_ENV"] == nil && model.secrets["IMAGE"] == nil)
+        let release = try #require(model.jobs["release"])
+        #expect(release.oidc)
+        #expect(release.steps.first?.pin == .digest)
+        #expect(release.restoresCaches.map(\.name) == ["npm (protected)"], "tag pipelines use the protected cache")
+        #expect(release.consumes.map(\.artifact.name) == ["test artifacts"])
+        #expect(model.edges.contains { $0.kind == .trusts && $0.from == NodeID(.identity, "release-role") && $0.to == release.id })
+        let poisoning = try Examples.run("cache-poisoning", on: model)
+        #expect(Self.reaches(poisoning, "exec job:release"))
+        let fork = try Examples.run("malicious-fork-pr", on: model)
+        #expect(Self.reaches(fork, "exec job:test untrusted"))
+        #expect(!Self.reaches(fork, "read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")
+    }
+
+    @Test func aRepositoryWithBothPlatformsYieldsOneModel() throws {
+        let model = try ImportFixtures.load("gitlab-mixed").model
+        #expect(model.jobs["lint"] != nil)
+        #expect(model.jobs["ci/test"] != nil)
+        #expect(model.definitions[".gitlab-ci.yml"] != nil && model.definitions[".github/workflows/ci.yml"] != nil)
+    }
+}
