@@ -3,6 +3,7 @@ import FirebreakImport
 import FirebreakModel
 import FirebreakTestSupport
 import Testing
+import Foundation
 
 /// One small GitLab project per construct, each with the outcome a reviewer expects.
 @Suite struct GitLabImportTests {
@@ -106,5 +107,33 @@ import Testing
         #expect(model.jobs["lint"] != nil)
         #expect(model.jobs["ci/test"] != nil)
         #expect(model.definitions[".gitlab-ci.yml"] != nil && model.definitions[".github/workflows/ci.yml"] != nil)
+    }
+}
+
+@Suite struct HostileCIFileTests {
+    /// Nine levels of ten aliases would be a billion script lines if followed; the import stops
+    /// at its bound (the test finishing at all is the check: an unbounded walk would not).
+    @Test func aliasBombInAScriptIsBounded() throws {
+        var lines = ["x0: &x0 [a, a, a, a, a, a, a, a, a, a]"]
+        for level in 1...8 {
+            lines.append("x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("build:\n  script: *x8")
+        let file = try temporaryFile(named: ".gitlab-ci.yml", contents: lines.joined(separator: "\n") + "\n")
+        let imported = try InputLoader.load(path: (file as NSString).deletingLastPathComponent)
+        #expect(imported.model.jobs["build"] != nil)
+    }
+
+    @Test func aliasBombInAWorkflowIsBounded() throws {
+        var lines = ["x0: &x0 [a, a, a, a, a, a, a, a, a, a]"]
+        for level in 1...8 {
+            lines.append("x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env: {BOMB: *x8}\n    steps: [{run: make}]")
+        let folder = (try temporaryFile(named: ".keep", contents: "") as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: "\(folder)/.github/workflows", withIntermediateDirectories: true)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/.github/workflows/bomb.yml", atomically: true, encoding: .utf8)
+        let imported = try InputLoader.load(path: folder)
+        #expect(imported.model.jobs["bomb/build"] != nil)
     }
 }

@@ -121,9 +121,18 @@ struct GitLabBuilder {
         return merged
     }
 
-    /// The text lines of a script key, following `!reference` tags and nested lists.
+    /// The text lines of a script key, following `!reference` tags and nested lists, at most
+    /// `lineLimit` of them (aliases can make a short file list a great many lines).
     mutating func lines(_ value: Sourced?, depth: Int = 0) -> [(text: String, location: SourceLocation)] {
-        guard let value, depth < 6 else { return [] }
+        var budget = Self.lineLimit
+        return lines(value, depth: depth, budget: &budget)
+    }
+
+    static let lineLimit = 20_000
+
+    private mutating func lines(_ value: Sourced?, depth: Int, budget: inout Int) -> [(text: String, location: SourceLocation)] {
+        guard let value, depth < 6, budget > 0 else { return [] }
+        budget -= 1
         if let path = value.node.referencePath {
             guard path.count >= 2 else { return [] }
             var node = resolve(path[0])[path[1]]
@@ -131,13 +140,23 @@ struct GitLabBuilder {
             if node == nil {
                 state.diagnostics.append(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
             }
-            return lines(node, depth: depth + 1)
+            return lines(node, depth: depth + 1, budget: &budget)
         }
         switch value.node {
-        case .scalar(let scalar): return [(scalar.string, value.location)]
-        case .sequence(let items): return items.flatMap { lines(Sourced(node: $0, file: value.file), depth: depth + 1) }
-        case .mapping: return value.node.gitlabEntries.flatMap { lines(Sourced(node: $0.value, file: value.file), depth: depth + 1) }
-        default: return []
+        case .scalar(let scalar):
+            return [(scalar.string, value.location)]
+        case .sequence(let items):
+            var result: [(text: String, location: SourceLocation)] = []
+            for item in items where budget > 0 { result += lines(Sourced(node: item, file: value.file), depth: depth + 1, budget: &budget) }
+            return result
+        case .mapping:
+            var result: [(text: String, location: SourceLocation)] = []
+            for entry in value.node.gitlabEntries where budget > 0 {
+                result += lines(Sourced(node: entry.value, file: value.file), depth: depth + 1, budget: &budget)
+            }
+            return result
+        default:
+            return []
         }
     }
 }
