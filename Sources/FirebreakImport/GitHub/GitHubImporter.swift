@@ -65,10 +65,7 @@ struct ImportState {
     }
 
     /// The location label of a repository-relative path.
-    func file(_ path: String) -> String {
-        if display == "." || display.isEmpty { return path }
-        return display.hasSuffix(":") ? display + path : (display as NSString).appendingPathComponent(path)
-    }
+    func file(_ path: String) -> String { displayPath(path, under: display) }
 
     mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
         let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)

@@ -114,26 +114,28 @@ extension ImportState {
                settle: "declare it under `resources:` in firebreak.context.yml with its criticality", at: location)
     }
 
-    /// A cloud role assumed through OIDC, unless the context describes it.
+    /// A cloud role assumed through OIDC, unless the context describes it: assumed to trust
+    /// every run of the repository.
     mutating func addCloudRole(_ name: String, cloud: String, at location: SourceLocation) {
-        guard model.identities[name] == nil else { return }
-        declareCloud(cloud, at: location)
-        model.identities[name] = Identity(name: name, kind: .cloudRole, lifetime: .shortLived, owner: nil,
-                                          grants: [Grant(target: NodeID(.resource, cloud), level: .admin, location: location)],
-                                          trust: TrustPolicy(branches: [], environments: [], events: [], location: location),
-                                          criticality: nil, location: location)
-        assume(NodeID(.identity, name), "cloud role '\(name)' trusts every run of this repository and administers '\(cloud)'",
-               settle: "declare it under `identities:` in firebreak.context.yml with its `trust:` conditions and `grants:`", at: location)
+        addCloudIdentity(name, kind: .cloudRole, cloud: cloud, trust: TrustPolicy(branches: [], environments: [], events: [], location: location),
+                         statement: "cloud role '\(name)' trusts every run of this repository and administers '\(cloud)'",
+                         settle: "declare it under `identities:` in firebreak.context.yml with its `trust:` conditions and `grants:`", at: location)
     }
 
     /// A static cloud key held in a secret, unless the context describes it.
     mutating func addStaticKey(_ name: String, cloud: String, at location: SourceLocation) {
+        addCloudIdentity(name, kind: .staticKey, cloud: cloud, trust: nil, statement: "static key '\(name)' administers '\(cloud)'",
+                         settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location)
+    }
+
+    /// An identity administering a cloud account, with the assumption that says so.
+    private mutating func addCloudIdentity(_ name: String, kind: Identity.Kind, cloud: String, trust: TrustPolicy?, statement: String,
+                                           settle: String, at location: SourceLocation) {
         guard model.identities[name] == nil else { return }
         declareCloud(cloud, at: location)
-        model.identities[name] = Identity(name: name, kind: .staticKey, lifetime: .static, owner: nil,
+        model.identities[name] = Identity(name: name, kind: kind, lifetime: kind.usualLifetime, owner: nil,
                                           grants: [Grant(target: NodeID(.resource, cloud), level: .admin, location: location)],
-                                          trust: nil, criticality: nil, location: location)
-        assume(NodeID(.identity, name), "static key '\(name)' administers '\(cloud)'",
-               settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location)
+                                          trust: trust, criticality: nil, location: location)
+        assume(NodeID(.identity, name), statement, settle: settle, at: location)
     }
 }

@@ -17,10 +17,7 @@ struct GitLabConfigLoader {
         self.display = display
     }
 
-    func label(_ path: String) -> String {
-        if display == "." || display.isEmpty { return path }
-        return display.hasSuffix(":") ? display + path : (display as NSString).appendingPathComponent(path)
-    }
+    func label(_ path: String) -> String { displayPath(path, under: display) }
 
     /// Loads a file and, before its own keys, everything it includes.
     mutating func load(_ path: String, depth: Int = 0, from location: SourceLocation? = nil) {
