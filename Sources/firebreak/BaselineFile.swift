@@ -16,11 +16,7 @@ enum BaselineFile {
 
     /// Writes atomically, so a failure never leaves half a baseline.
     static func write(_ report: SimulationReport, to path: String) throws {
-        do {
-            try Data(report.json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputFailure(message: "\(path): error: cannot write the baseline: \(error.localizedDescription)")
-        }
+        try OutputFile.write(Data(report.json.utf8), to: path, what: "baseline")
     }
 
     static func describe(_ error: Error) -> String {

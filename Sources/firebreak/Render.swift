@@ -93,7 +93,7 @@ struct Render: ParsableCommand {
             let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: nodeCount * 2)
             data = try BoundedRender.render(dot: dot, format: format, layout: engine, timeout: timeout)
         }
-        try write(data, to: destination)
+        try OutputFile.write(data, to: destination, what: "picture")
         Console.out("wrote \(destination) (\(nodeCount) nodes)\n")
         if loaded.failed { throw ExitCode(2) }
     }
@@ -111,16 +111,5 @@ struct Render: ParsableCommand {
         if let scenario { name += "-\(scenario)" }
         let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         return "Output/\(safe).svg"
-    }
-
-    /// Writes atomically, so a failure never leaves a partial picture.
-    func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputFailure(message: "\(path): error: cannot write the picture: \(error.localizedDescription)")
-        }
     }
 }

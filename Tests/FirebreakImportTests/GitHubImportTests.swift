@@ -6,14 +6,9 @@ import Testing
 
 /// One small repository per construct, each with the outcome a security reviewer expects.
 @Suite struct GitHubImportTests {
-    static func reaches(_ result: BlastRadius, _ fact: String) -> Bool {
-        guard let fact = Fact(parsing: fact) else { return false }
-        return result.facts.has(fact.capability, fact.node, atLeast: fact.level)
-    }
-
     @Test func pullRequestTargetThatBuildsTheHeadHandsOverItsSecrets() throws {
         let result = try ImportFixtures.run("malicious-fork-pr", on: "prt-checkout")
-        #expect(Self.reaches(result, "read secret:PREVIEW_TOKEN"))
+        #expect(result.reaches("read secret:PREVIEW_TOKEN"))
         let hop = try #require(result.asset(NodeID(.secret, "PREVIEW_TOKEN"))?.path.first { $0.rule == "privileged-pr-trigger" })
         #expect(hop.location.file.hasSuffix(".github/workflows/preview.yml"))
         #expect(hop.location.line == 2)
@@ -21,16 +16,16 @@ import Testing
 
     @Test func theSameJobOnPullRequestDoesNot() throws {
         let result = try ImportFixtures.run("malicious-fork-pr", on: "pr-checkout")
-        #expect(Self.reaches(result, "exec job:preview/preview untrusted"))
-        #expect(!Self.reaches(result, "read secret:PREVIEW_TOKEN"))
-        #expect(!Self.reaches(result, "exec job:preview/preview full"))
+        #expect(result.reaches("exec job:preview/preview untrusted"))
+        #expect(!result.reaches("read secret:PREVIEW_TOKEN"))
+        #expect(!result.reaches("exec job:preview/preview full"))
     }
 
     @Test func issueTitleInterpolatedIntoAScriptRunsTheOutsidersCode() throws {
         let model = try ImportFixtures.load("issue-injection").model
         #expect(model.jobs["triage/triage"]?.untrustedInput == .interpolation)
         let result = try Examples.run("malicious-fork-pr", on: model)
-        #expect(Self.reaches(result, "read secret:TRIAGE_PAT"))
+        #expect(result.reaches("read secret:TRIAGE_PAT"))
     }
 
     @Test func guardsAreControlsOnlyWhenSound() throws {
@@ -40,9 +35,9 @@ import Testing
         #expect(model.jobs["labelled/safe-to-test"]?.guardCondition == .label)
         #expect(model.jobs["labelled/safe-to-test"]?.untrustedInput == .checkout)
         let result = try Examples.run("malicious-fork-pr", on: model)
-        #expect(!Self.reaches(result, "read secret:SOUND_TOKEN"))
-        #expect(Self.reaches(result, "read secret:SPOOFED_TOKEN"))
-        #expect(Self.reaches(result, "read secret:LABEL_TOKEN"))
+        #expect(!result.reaches("read secret:SOUND_TOKEN"))
+        #expect(result.reaches("read secret:SPOOFED_TOKEN"))
+        #expect(result.reaches("read secret:LABEL_TOKEN"))
         let caveats = result.asset(NodeID(.secret, "LABEL_TOKEN"))?.caveats ?? []
         #expect(caveats.contains(Caveat.labelWindow))
     }
@@ -52,8 +47,8 @@ import Testing
         let exposed = model.edges.filter { $0.kind == .exposes }.map { "\($0.from.name)->\($0.to.name)" }
         #expect(exposed == ["NPM_TOKEN->ci/publish"])
         let result = try Examples.run("compromised-build-step", on: model)
-        #expect(Self.reaches(result, "exec job:ci/build"))
-        #expect(!Self.reaches(result, "read secret:NPM_TOKEN"))
+        #expect(result.reaches("exec job:ci/build"))
+        #expect(!result.reaches("read secret:NPM_TOKEN"))
         #expect(model.jobs["ci/publish"]?.needs.map(\.name) == ["ci/build"])
     }
 
@@ -64,8 +59,8 @@ import Testing
         #expect(pins["actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"] == .digest)
         #expect(pins.first { $0.key.hasPrefix("node:20@sha256") }?.value == .digest)
         let result = try Examples.run("compromised-third-party-action", on: model)
-        #expect(Self.reaches(result, "read secret:TAGGED_SECRET"))
-        #expect(!Self.reaches(result, "read secret:PINNED_SECRET"))
+        #expect(result.reaches("read secret:TAGGED_SECRET"))
+        #expect(!result.reaches("read secret:PINNED_SECRET"))
     }
 
     @Test func oidcRolesAreShortLivedAndStaticKeysAreFootholds() throws {
@@ -78,7 +73,7 @@ import Testing
         #expect(model.secrets["AWS_ACCESS_KEY_ID"]?.carries?.name == key.name)
         let stolen = try Examples.run("stolen-static-key", on: model)
         #expect(stolen.footholds.map(\.node) == [key.id])
-        #expect(Self.reaches(stolen, "access resource:aws-account admin"))
+        #expect(stolen.reaches("access resource:aws-account admin"))
         let build = try Examples.run("compromised-third-party-action", on: model)
         let viaRole = try #require(build.asset(role.id))
         #expect(viaRole.timeBounded)
@@ -86,9 +81,9 @@ import Testing
 
     @Test func aForkPullRequestOnAPersistentSelfHostedRunnerReachesTheDeploy() throws {
         let result = try ImportFixtures.run("malicious-fork-pr", on: "self-hosted")
-        #expect(Self.reaches(result, "own runner:ci-pool"))
-        #expect(Self.reaches(result, "read secret:KUBECONFIG_DATA"))
-        #expect(Self.reaches(result, "access resource:cluster admin"))
+        #expect(result.reaches("own runner:ci-pool"))
+        #expect(result.reaches("read secret:KUBECONFIG_DATA"))
+        #expect(result.reaches("access resource:cluster admin"))
         #expect(result.crownJewels.contains(NodeID(.resource, "cluster")))
     }
 
@@ -104,16 +99,16 @@ import Testing
         let remote = try #require(model.definitions["acme/shared-workflows/.github/workflows/publish.yml@v2"])
         #expect(remote.pin == .tag)
         let result = try Examples.run("compromised-third-party-action", on: model)
-        #expect(Self.reaches(result, "read secret:PYPI_TOKEN"))
+        #expect(result.reaches("read secret:PYPI_TOKEN"))
     }
 
     @Test func workflowRunThatRunsAPullRequestsArtifactIsTaken() throws {
         let model = try ImportFixtures.load("workflow-run-artifact").model
         #expect(model.jobs["comment/comment"]?.consumes.first?.use == .run)
         let result = try Examples.run("malicious-fork-pr", on: model)
-        #expect(Self.reaches(result, "write artifact:report untrusted"))
-        #expect(Self.reaches(result, "exec job:comment/comment"))
-        #expect(Self.reaches(result, "read secret:COMMENT_TOKEN"))
+        #expect(result.reaches("write artifact:report untrusted"))
+        #expect(result.reaches("exec job:comment/comment"))
+        #expect(result.reaches("read secret:COMMENT_TOKEN"))
     }
 
     @Test func pullRequestTargetPoisonsTheDefaultBranchCache() throws {
@@ -134,7 +129,7 @@ import Testing
         #expect(model.edges.contains { $0.kind == .protects && $0.to == NodeID(.definition, ".github/workflows/deploy.yml") })
         #expect(model.jobs["deploy/deploy"]?.role == .deploy)
         let insider = try Examples.run("insider-self-approval", on: model)
-        #expect(!Self.reaches(insider, "read secret:DB_PASSWORD"))
+        #expect(!insider.reaches("read secret:DB_PASSWORD"))
         let build = try Examples.run("malicious-fork-pr", on: model)
         #expect(build.footholds.isEmpty || build.reached.count <= 1, "a private repository takes no stranger's pull request")
     }

@@ -7,18 +7,13 @@ import Foundation
 
 /// One small GitLab project per construct, each with the outcome a reviewer expects.
 @Suite struct GitLabImportTests {
-    static func reaches(_ result: BlastRadius, _ fact: String) -> Bool {
-        guard let fact = Fact(parsing: fact) else { return false }
-        return result.facts.has(fact.capability, fact.node, atLeast: fact.level)
-    }
-
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)
         #expect(model.secrets["DEPLOY_TOKEN"] != nil)
         #expect(model.assumptions.contains { $0.statement.contains("CI/CD variable 'DEPLOY_TOKEN'") })
         let result = try Examples.run("compromised-build-step", on: model)
-        #expect(Self.reaches(result, "read secret:DEPLOY_TOKEN"))
+        #expect(result.reaches("read secret:DEPLOY_TOKEN"))
         let hop = try #require(result.asset(NodeID(.secret, "DEPLOY_TOKEN"))?.path.last)
         #expect(hop.rule == "job-secrets")
     }
@@ -28,8 +23,8 @@ import Foundation
         #expect(model.secrets["DEPLOY_TOKEN"]?.protectedBranchesOnly == true)
         #expect(model.jobs["build"]?.triggers.map(\.name) == ["gitlab merge_request"])
         let result = try Examples.run("compromised-build-step", on: model)
-        #expect(Self.reaches(result, "exec job:build"))
-        #expect(!Self.reaches(result, "read secret:DEPLOY_TOKEN"))
+        #expect(result.reaches("exec job:build"))
+        #expect(!result.reaches("read secret:DEPLOY_TOKEN"))
         #expect(model.jobs["deploy"]?.triggers.map(\.name) == ["gitlab push main"])
     }
 
@@ -41,8 +36,8 @@ import Foundation
         #expect(model.definitions["component:gitlab.com/acme/components/scan@main"]?.pin == .tag)
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.contains(Fact(.edit, project.id)))
-        #expect(Self.reaches(result, "exec job:included:project:platform/ci-templates//templates/release.yml@v3.0.0"))
-        #expect(Self.reaches(result, "read secret:NPM_TOKEN"))
+        #expect(result.reaches("exec job:included:project:platform/ci-templates//templates/release.yml@v3.0.0"))
+        #expect(result.reaches("read secret:NPM_TOKEN"))
     }
 
     @Test func anIncludePinnedToACommitIsNot() throws {
@@ -50,7 +45,7 @@ import Foundation
         let include = try #require(model.definitions.values.first { $0.isExternal })
         #expect(include.pin == .digest)
         let result = try Examples.run("compromised-third-party-action", on: model)
-        #expect(!Self.reaches(result, "read secret:RELEASE_TOKEN"))
+        #expect(!result.reaches("read secret:RELEASE_TOKEN"))
         #expect(model.secrets["NOTHING"] == nil, "variables defined in the file are configuration, not secrets")
     }
 
@@ -61,13 +56,13 @@ import Foundation
         #expect(job.role == .deploy)
         // One maintainer alone cannot approve their own deployment...
         let insider = try Examples.run("insider-self-approval", on: model)
-        #expect(!Self.reaches(insider, "read secret:PROD_DB_PASSWORD"))
+        #expect(!insider.reaches("read secret:PROD_DB_PASSWORD"))
         // ...but with self-review allowed, they can.
         var lax = model
         lax.environments["production"]?.preventSelfReview = false
         let alone = try Examples.run("insider-self-approval", on: lax)
-        #expect(Self.reaches(alone, "approve environment:production"))
-        #expect(Self.reaches(alone, "read secret:PROD_DB_PASSWORD"))
+        #expect(alone.reaches("approve environment:production"))
+        #expect(alone.reaches("read secret:PROD_DB_PASSWORD"))
     }
 
     @Test func aLocalIncludeThatClimbsOutIsAnError() throws {
@@ -96,10 +91,10 @@ import Foundation
         #expect(release.consumes.map(\.artifact.name) == ["test artifacts"])
         #expect(model.edges.contains { $0.kind == .trusts && $0.from == NodeID(.identity, "release-role") && $0.to == release.id })
         let poisoning = try Examples.run("cache-poisoning", on: model)
-        #expect(Self.reaches(poisoning, "exec job:release"))
+        #expect(poisoning.reaches("exec job:release"))
         let fork = try Examples.run("malicious-fork-pr", on: model)
-        #expect(Self.reaches(fork, "exec job:test untrusted"))
-        #expect(!Self.reaches(fork, "read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")
+        #expect(fork.reaches("exec job:test untrusted"))
+        #expect(!fork.reaches("read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")
     }
 
     @Test func aRepositoryWithBothPlatformsYieldsOneModel() throws {

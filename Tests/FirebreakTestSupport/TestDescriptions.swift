@@ -7,3 +7,11 @@ extension BlastRadius: CustomTestStringConvertible {
         "BlastRadius(\(scenario.id), score \(score), \(reached.count) reached, footholds \(footholds.map(\.description)))"
     }
 }
+
+extension BlastRadius {
+    /// Whether the attacker holds `fact` (written `capability kind:name [level]`) or more.
+    public func reaches(_ fact: String) -> Bool {
+        guard let fact = Fact(parsing: fact) else { return false }
+        return facts.has(fact.capability, fact.node, atLeast: fact.level)
+    }
+}
