@@ -19,13 +19,13 @@ struct Gate: ParsableCommand {
         `--allow 'malicious-fork-pr/job:docs=isolated preview'` for one scenario.
 
         Examples:
-          firebreak gate pipeline.yml --baseline firebreak-baseline.json
-          firebreak gate pipeline.yml --baseline firebreak-baseline.json --update-baseline
+          firebreak gate . --baseline base.json
+          firebreak gate . --baseline base.json --update-baseline
           firebreak gate --repo . --against origin/main --format sarif
         """
     )
 
-    @Argument(help: "The current model file (with --repo, its path inside the repository; or use --model).")
+    @Argument(help: "The current pipeline: a model, workflow file or repository folder (with --repo, a model path inside it).")
     var path: String?
 
     @Option(help: "A baseline: the JSON of `firebreak simulate --format json`.")

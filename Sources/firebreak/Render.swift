@@ -20,10 +20,11 @@ struct Render: ParsableCommand {
         a layout that runs past --timeout is stopped.
 
         Examples:
-          firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr
-          firebreak render Scenarios/pipelines/hardened.yml -o Output/hardened.png
-          firebreak render Scenarios/pipelines/skeleton-key.yml \\
-            --compare Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
+          firebreak render skeleton-key.yml --scenario malicious-fork-pr
+          firebreak render hardened.yml -o Output/hardened.png
+          firebreak render . --scenario compromised-build-step -o build.pdf
+          firebreak render skeleton-key.yml --compare hardened.yml \\
+            --scenario malicious-fork-pr
         """
     )
 
