@@ -7,9 +7,9 @@ struct ForkPullRequestRule: Rule {
     static let description = RuleDescription(
         id: "fork-pull-request",
         name: "A fork pull request runs a stranger's code",
-        summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them.",
-        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks",
-        conclusion: "start(J) in the pull request's own context (untrusted), or with full privileges when fork runs receive secrets",
+        summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them; since the pull request also carries its own copy of the workflow files, the outsider can send a job to any runner the repository offers.",
+        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks (for the runners: some job runs on pull requests at all)",
+        conclusion: "start(J) in the pull request's own context (untrusted), or with full privileges when fork runs receive secrets; own(P) and reach(Z) through every runner P not reserved for protected branches",
         control: "Require a maintainer's approval for every outside contributor's run (`approval: all`); approval of first-time contributors only delays a patient attacker by one harmless contribution. Keep fork runs on ephemeral hosted runners with no route inward.",
         rationale: "GitHub gives no secrets and no write token to pull_request runs from forks, but the code still runs on the runner: on a shared self-hosted runner that is enough (Public PPE).",
         references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (public PPE)", "prt-scan campaign, 2026", "PyTorch self-hosted runner research, 2024"],
@@ -18,14 +18,26 @@ struct ForkPullRequestRule: Rule {
             triggers: {pr: {event: pull_request}}
             runners: {hosted: {hosting: hosted}}
             jobs: {test: {triggers: [pr], runsOn: hosted}}
-            """), footholds: ["act actor:stranger"], expect: "start job:test untrusted")],
+            """), footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
+                 RuleExample("the pull request rewrites its workflow to run on the persistent self-hosted pool", model: ExampleModel.wrap("""
+            actors: {stranger: {role: external}}
+            triggers: {pr: {event: pull_request}, push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}, pool: {hosting: self-hosted, lifecycle: persistent}}
+            jobs: {test: {triggers: [pr], runsOn: hosted}, deploy: {triggers: [push], runsOn: pool}}
+            """), footholds: ["act actor:stranger"], expect: "own runner:pool")],
         blocked: [RuleExample("every outside contributor's run waits for a maintainer", model: ExampleModel.wrap("""
             actors: {stranger: {role: external}}
             triggers: {pr: {event: pull_request}}
             runners: {hosted: {hosting: hosted}}
             jobs: {test: {triggers: [pr], runsOn: hosted}}
             """, repository: "{name: acme/app, visibility: public, forkPullRequests: {approval: all}}"),
-            footholds: ["act actor:stranger"], expect: "start job:test untrusted")]
+            footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
+                  RuleExample("a pool reserved for protected branches takes no pull request's job", model: ExampleModel.wrap("""
+            actors: {stranger: {role: external}}
+            triggers: {pr: {event: pull_request}, push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}, pool: {hosting: self-hosted, lifecycle: persistent, protectedBranchesOnly: true}}
+            jobs: {test: {triggers: [pr], runsOn: hosted}, deploy: {triggers: [push], runsOn: pool}}
+            """), footholds: ["act actor:stranger"], expect: "own runner:pool")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
@@ -34,13 +46,30 @@ struct ForkPullRequestRule: Rule {
               repository.visibility == .public, repository.forkApproval != .all else { return [] }
         let level: Level = repository.forkPullRequestsGetSecrets ? .full : .untrusted
         let caveats = repository.forkApproval == .firstTime ? [Caveat.afterFirstContribution] : []
-        return graph.jobs.compactMap { job in
-            guard job.runsRepositoryCode, graph.admits(job, onBranch: "refs/pull/*"),
-                  let trigger = graph.triggers(of: job).first(where: { $0.event.isRequestEvent && $0.fromForks }) else { return nil }
+        var entry: SourceLocation?
+        var result: [Conclusion] = graph.jobs.compactMap { job in
+            guard let trigger = graph.triggers(of: job).first(where: { $0.event.isRequestEvent && $0.fromForks }) else { return nil }
+            entry = entry ?? graph.location(of: trigger, in: job)
+            guard job.runsRepositoryCode, graph.admits(job, onBranch: "refs/pull/*") else { return nil }
             let context = level == .full ? "with the repository's secrets" : "without secrets, in the pull request's own context"
             return conclude(Fact(.start, job.id, level), from: [fact],
                             "a pull request from a fork runs job '\(job.name)' on its own code, \(context)",
                             at: graph.location(of: trigger, in: job), caveats: caveats)
         }
+        // The pull request brings its own workflow files: its job may ask for any runner the
+        // repository offers (GitHub; GitLab only when fork pipelines run in the parent project).
+        guard entry != nil, graph.model.platform != .gitlab || repository.forkPullRequestsGetSecrets else { return result }
+        for runner in graph.model.runners.values.sorted(by: { $0.name < $1.name }) where runner.hosting == .selfHosted && !runner.protectedBranchesOnly {
+            if runner.lifecycle == .persistent {
+                result.append(conclude(Fact(.own, runner.id), from: [fact],
+                                       "a pull request's own workflow can send a job to persistent runner '\(runner.name)'", at: runner.location, caveats: caveats))
+            }
+            for zone in runner.reaches.sorted() {
+                result.append(conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [fact],
+                                       "a pull request's own workflow can send a job to runner '\(runner.name)', which reaches '\(zone.name)'",
+                                       at: zone.location, caveats: caveats))
+            }
+        }
+        return result
     }
 }
