@@ -92,6 +92,8 @@ import Testing
         let compile = try #require(model.jobs["release/build/compile"])
         #expect(compile.secrets.map(\.name) == ["SIGNING_KEY"])
         #expect(compile.triggers.map(\.name) == ["release:push"])
+        #expect(model.jobs["release/build/package"]?.needs.map(\.name) == ["release/build/compile"])
+        #expect(Set(model.jobs["release/publish"]?.needs.map(\.name) ?? []) == ["release/build/compile", "release/build/package"])
         #expect(model.triggers["release:push"]?.event == .tag)
         #expect(model.jobs["build/compile"] == nil, "a call-only workflow is imported through its callers")
         let publish = try #require(model.jobs["release/publish"])

@@ -135,13 +135,10 @@ struct ImportState {
         }
         let events = triggers.compactMap { model.triggers[$0.name]?.event }
         let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
-        var secrets = secretReferences(job.node, workflow: workflow, caller: caller)
+        let secrets = secretReferences(job.node, workflow: workflow, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
-        for identity in stepsInfo.roles where !secrets.contains(where: { $0.name == identity.name }) {
-            addCloudRole(identity.name, cloud: identity.cloud, at: identity.location)
-        }
-        secrets.sort()
+        for role in stepsInfo.roles { addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { declareEnvironment($0.name, at: $0.location) }
         let role = ActionsKnowledge.role(id: job.id, name: job.name, environment: job.environment?.name, steps: job.steps)
         var guardKind = ActionsKnowledge.guardKind(job.condition)
@@ -158,7 +155,7 @@ struct ImportState {
         let pullRequestOnly = !events.isEmpty && events.allSatisfy { $0.isRequestEvent }
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
-            runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: job.needs.map { Reference("\(workflow.stem)/\($0)", at: job.location) },
+            runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
             runsRepositoryCode: stepsInfo.runsCode, untrustedInput: privileged ? stepsInfo.untrusted : .none, guardCondition: guardKind,
             secrets: secrets, token: tokenGrants(permissions, workflow: workflow, job: job),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
@@ -179,6 +176,13 @@ struct ImportState {
     }
 
     static let cacheName = "default-branch-cache"
+
+    /// A job's `needs`, named like the job itself: beside it in its workflow (or in the caller
+    /// of the reusable workflow it belongs to).
+    static func needs(_ job: Workflow.Job, of name: String) -> [Reference] {
+        let prefix = name.split(separator: "/").dropLast().joined(separator: "/")
+        return job.needs.map { Reference("\(prefix)/\($0)", at: job.location) }
+    }
 
     /// A job that calls a reusable workflow: local ones are imported job by job; remote ones are
     /// third-party definitions that run with what the caller passes.
@@ -211,18 +215,16 @@ struct ImportState {
         let hosted = declareRunner(labels: ["ubuntu-latest"], hosted: true, at: uses.location)
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
                settle: "import it as a local file, or describe it in a native model", at: uses.location)
-        let events = triggers.compactMap { model.triggers[$0.name]?.event }
         let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
         model.jobs[name] = Job(
             name: name, role: ActionsKnowledge.role(id: job.id, name: job.name, environment: nil, steps: []),
             definition: Reference(uses.text, at: uses.location), triggers: triggers, runsOn: hosted, environment: nil,
-            needs: job.needs.map { Reference("\(workflow.stem)/\($0)", at: job.location) }, runsRepositoryCode: true,
+            needs: Self.needs(job, of: name), runsRepositoryCode: true,
             untrustedInput: .none, guardCondition: ActionsKnowledge.guardKind(job.condition), secrets: secrets,
             token: tokenGrants(permissions, workflow: workflow, job: job),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false, produces: [], consumes: [], restoresCaches: [],
             savesCaches: [], steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             location: job.location)
-        _ = events
     }
 
     // MARK: Secrets

@@ -97,7 +97,7 @@ extension ImportState {
                 }
             }
         }
-        if checkedOutHead, executesAfterHead, info.untrusted == .none { info.untrusted = .checkout }
+        // Running the pull request's checked-out code outweighs interpolated text.
         if checkedOutHead, executesAfterHead { info.untrusted = .checkout }
         if !job.images.isEmpty, checkedOut { info.runsCode = true }
         return info
