@@ -34,10 +34,12 @@ import Testing
         #expect(model.jobs["comment/bots-only"]?.guardCondition == .spoofable)
         #expect(model.jobs["labelled/safe-to-test"]?.guardCondition == .label)
         #expect(model.jobs["labelled/safe-to-test"]?.untrustedInput == .checkout)
+        #expect(model.jobs["labelled/same-repo-step"]?.untrustedInput == Job.UntrustedInput.none, "a sound guard on the checkout step itself")
         let result = try Examples.run("malicious-fork-pr", on: model)
         #expect(!result.reaches("read secret:SOUND_TOKEN"))
         #expect(result.reaches("read secret:SPOOFED_TOKEN"))
         #expect(result.reaches("read secret:LABEL_TOKEN"))
+        #expect(!result.reaches("read secret:STEP_GUARDED_TOKEN"))
         let caveats = result.asset(NodeID(.secret, "LABEL_TOKEN"))?.caveats ?? []
         #expect(caveats.contains(Caveat.labelWindow))
     }

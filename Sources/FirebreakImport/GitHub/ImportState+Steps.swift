@@ -36,12 +36,14 @@ extension ImportState {
         var checkedOutHead = false
         var executesAfterHead = false
         for step in job.steps {
+            // A step behind a sound guard of its own never runs for an outsider.
+            let guarded = ActionsKnowledge.guardKind(step.condition) == .sound
             let uses = step.uses ?? ""
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 if checkedOut { info.runsCode = true }
                 if checkedOutHead, Patterns.matches(ActionsKnowledge.buildTool, run) { executesAfterHead = true }
-                if Patterns.matches(ActionsKnowledge.attackerControlled, run) { info.untrusted = .interpolation }
+                if !guarded, Patterns.matches(ActionsKnowledge.attackerControlled, run) { info.untrusted = .interpolation }
                 for download in info.downloads.indices where !info.downloads[download].runs {
                     let name = info.downloads[download].artifact.name
                     if run.contains(name), Patterns.matches(ActionsKnowledge.buildTool, run) { info.downloads[download].runs = true }
@@ -62,9 +64,11 @@ extension ImportState {
             case "actions/checkout":
                 checkedOut = true
                 let ref = (with["ref"]?.text ?? "") + " " + (with["repository"]?.text ?? "")
-                if Patterns.matches(ActionsKnowledge.pullRequestHead, ref) { checkedOutHead = true }
+                if !guarded, Patterns.matches(ActionsKnowledge.pullRequestHead, ref) { checkedOutHead = true }
             case "actions/github-script":
-                if let script = with["script"]?.text, Patterns.matches(ActionsKnowledge.attackerControlled, script) { info.untrusted = .interpolation }
+                if !guarded, let script = with["script"]?.text, Patterns.matches(ActionsKnowledge.attackerControlled, script) {
+                    info.untrusted = .interpolation
+                }
             case "actions/upload-artifact":
                 info.uploads.append(Reference(with["name"]?.text ?? "artifact", at: step.location))
             case "actions/download-artifact":
