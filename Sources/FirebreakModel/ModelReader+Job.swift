@@ -13,7 +13,7 @@ extension ModelReader {
         if f.has("token") {
             guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants"], file: file, sink: sink)
             else { return nil }
-            token = readTokenGrants(grants, job: name)
+            token = readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
         }
         return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
                    triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
@@ -23,28 +23,6 @@ extension ModelReader {
                    produces: f.references("produces"), consumes: readConsumptions(f, job: name),
                    restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
                    steps: readSteps(f, job: name), location: location)
-    }
-
-    private func readTokenGrants(_ f: YAMLFields, job: String) -> [Grant] {
-        var grants: [Grant] = []
-        for entry in f.named("grants") {
-            guard let target = NodeID(parsing: entry.name), target.kind == .resource || target.kind == .repository else {
-                sink.error(entry.location, "grant target '\(entry.name)' of the token of job '\(job)' is not a resource or repository id",
-                           help: "write `repository:NAME: write` or `resource:NAME: read`")
-                continue
-            }
-            let location = YAMLFields.location(of: entry.value, file: file)
-            guard case .scalar(let scalar) = entry.value,
-                  let level: AccessLevel = YAMLFields.choice(scalar.string, at: location, key: "access level",
-                                                             what: "the token of job '\(job)'", sink: sink) else { continue }
-            if level > .write {
-                sink.error(location, "a job token cannot \(level.rawValue) '\(entry.name)': job tokens read or write",
-                           help: "model an admin credential as an identity carried by a secret")
-                continue
-            }
-            grants.append(Grant(target: target, level: level, location: entry.location))
-        }
-        return grants.sorted { $0.target < $1.target }
     }
 
     private func readConsumptions(_ f: YAMLFields, job: String) -> [Job.Consumption] {

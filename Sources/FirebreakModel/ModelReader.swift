@@ -245,17 +245,18 @@ final class ModelReader {
             sink.error(f.location(of: "owner"), "'owner' names the person behind a personal-token, and '\(name)' is a \(kind.rawValue)")
         }
         return Identity(name: name, kind: kind, lifetime: f.choice("lifetime", Identity.Lifetime.self) ?? kind.usualLifetime,
-                        owner: f.reference("owner"), grants: readGrants(f, "grants", of: name), trust: trust,
+                        owner: f.reference("owner"), grants: readGrants(f, "grants", of: "'\(name)'"), trust: trust,
                         criticality: f.choice("criticality", Criticality.self), location: location)
     }
 
-    /// `grants:` maps a `resource:name` or `repository:name` id to an access level.
-    private func readGrants(_ f: YAMLFields, _ key: String, of owner: String) -> [Grant] {
+    /// `grants:` maps a `resource:name` or `repository:name` id to an access level. `owner`
+    /// names whose grants they are, for messages ("'deployer'"); a job token only reads or writes.
+    func readGrants(_ f: YAMLFields, _ key: String, of owner: String, jobToken: Bool = false) -> [Grant] {
         var grants: [Grant] = []
         for entry in f.named(key) {
             guard let target = NodeID(parsing: entry.name), target.kind == .resource || target.kind == .repository else {
-                sink.error(entry.location, "grant target '\(entry.name)' of '\(owner)' is not a resource or repository id",
-                           help: "write `resource:NAME: write` or `repository:NAME: write`")
+                sink.error(entry.location, "grant target '\(entry.name)' of \(owner) is not a resource or repository id",
+                           help: "write `resource:NAME: write` or `repository:NAME: read`")
                 continue
             }
             let location = YAMLFields.location(of: entry.value, file: file)
@@ -264,7 +265,12 @@ final class ModelReader {
                 continue
             }
             guard let level: AccessLevel = YAMLFields.choice(scalar.string, at: location, key: "access level",
-                                                             what: "the grants of '\(owner)'", sink: sink) else { continue }
+                                                             what: "the grants of \(owner)", sink: sink) else { continue }
+            if jobToken, level > .write {
+                sink.error(location, "a job token cannot \(level.rawValue) '\(entry.name)': job tokens read or write",
+                           help: "model an admin credential as an identity carried by a secret")
+                continue
+            }
             if target.kind == .repository, level == .deploy {
                 sink.error(location, "a repository is written or administered, not deployed to",
                            help: "write `write` (push) or `admin` (change protections)")
