@@ -23,6 +23,10 @@ public struct AttackGraph: Sendable {
     let localDefinitions: [Definition]
     /// Identities sorted by name.
     public let identities: [Identity]
+    /// Runners, secrets and environments sorted by name, for rules that scan them all.
+    let runners: [Runner]
+    let secrets: [Secret]
+    let environments: [Environment]
 
     /// What the graph assumed beyond the model's own assumptions.
     public let assumptions: [Assumption]
@@ -72,8 +76,11 @@ public struct AttackGraph: Sendable {
             .mapValues { $0.sorted { $0.name < $1.name } }
         resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
             .mapValues { $0.sorted { $0.name < $1.name } }
+        runners = model.runners.values.sorted { $0.name < $1.name }
+        secrets = model.secrets.values.sorted { $0.name < $1.name }
+        environments = model.environments.values.sorted { $0.name < $1.name }
         var reviewed: [String: [Environment]] = [:]
-        for environment in model.environments.values.sorted(by: { $0.name < $1.name }) {
+        for environment in environments {
             for reviewer in environment.reviewers { reviewed[reviewer.name, default: []].append(environment) }
         }
         environmentsReviewedBy = reviewed

@@ -7,7 +7,7 @@ public enum AttackSubgraph {
     /// Models with more nodes than this are drawn as their attack subgraph unless asked otherwise.
     public static let fullModelLimit = 300
 
-    public static func nodes(of model: PipelineModel, edges: [Edge], reached: [BlastRadius]) -> Set<NodeID> {
+    public static func nodes(edges: [Edge], reached: [BlastRadius]) -> Set<NodeID> {
         var keep = Set(reached.flatMap { $0.reached.map(\.node) })
         for edge in edges where keep.contains(edge.from) || keep.contains(edge.to) {
             keep.insert(edge.from)

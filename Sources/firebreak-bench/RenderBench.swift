@@ -17,7 +17,7 @@ enum RenderBench {
             var dot = ""
             var drawn = 0
             let write = clock.measure {
-                let only = AttackSubgraph.nodes(of: model, edges: model.edges, reached: [result])
+                let only = AttackSubgraph.nodes(edges: model.edges, reached: [result])
                 drawn = only.count
                 dot = DOTWriter(model: model).write(.init(result: result, only: only, title: model.name))
             }

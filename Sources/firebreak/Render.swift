@@ -103,7 +103,7 @@ struct Render: ParsableCommand {
     func subgraph(_ model: PipelineModel, results: [BlastRadius], others: [PipelineModel] = []) -> Set<NodeID>? {
         let size = ([model] + others).map(\.nodes.count).max() ?? 0
         guard !full, !results.isEmpty, size > AttackSubgraph.fullModelLimit else { return nil }
-        return AttackSubgraph.nodes(of: model, edges: ([model] + others).flatMap(\.edges), reached: results)
+        return AttackSubgraph.nodes(edges: ([model] + others).flatMap(\.edges), reached: results)
     }
 
     func defaultPath(model: String, other: String?, scenario: String?) -> String {

@@ -46,14 +46,14 @@ struct PoisonedPipelineRule: Rule {
         }
         // Environments a job of the attacker's may declare: they admit the branch, and any reviewers are satisfied.
         var open: [(environment: Environment, premises: [Fact])] = []
-        for environment in model.environments.values.sorted(by: { $0.name < $1.name }) where environment.admits(branch: branch) {
+        for environment in graph.environments where environment.admits(branch: branch) {
             if environment.requiredApprovals == 0 {
                 open.append((environment, [push]))
             } else if known.has(.approve, environment.id) {
                 open.append((environment, [push, Fact(.approve, environment.id)]))
             }
         }
-        for secret in model.secrets.values.sorted(by: { $0.name < $1.name }) {
+        for secret in graph.secrets {
             if secret.protectedBranchesOnly, !protected { continue }
             var premises = [push]
             if let scope = secret.environment {
@@ -71,7 +71,7 @@ struct PoisonedPipelineRule: Rule {
                                    "cloud role '\(role.name)' trusts pushes to '\(branch)'\(match.0.map { " in environment '\($0)'" } ?? "")",
                                    at: role.trust!.location, caveats: [Caveat.timeBounded]))
         }
-        for runner in model.runners.values.sorted(by: { $0.name < $1.name }) where !runner.protectedBranchesOnly || protected {
+        for runner in graph.runners where !runner.protectedBranchesOnly || protected {
             if runner.lifecycle == .persistent {
                 result.append(conclude(Fact(.own, runner.id), from: [push],
                                        "a job added on '\(branch)' may run on persistent runner '\(runner.name)'", at: runner.location))

@@ -59,7 +59,7 @@ struct ForkPullRequestRule: Rule {
         // The pull request brings its own workflow files: its job may ask for any runner the
         // repository offers (GitHub; GitLab only when fork pipelines run in the parent project).
         guard entry != nil, graph.model.platform != .gitlab || repository.forkPullRequestsGetSecrets else { return result }
-        for runner in graph.model.runners.values.sorted(by: { $0.name < $1.name }) where runner.hosting == .selfHosted && !runner.protectedBranchesOnly {
+        for runner in graph.runners where runner.hosting == .selfHosted && !runner.protectedBranchesOnly {
             if runner.lifecycle == .persistent {
                 result.append(conclude(Fact(.own, runner.id), from: [fact],
                                        "a pull request's own workflow can send a job to persistent runner '\(runner.name)'", at: runner.location, caveats: caveats))
