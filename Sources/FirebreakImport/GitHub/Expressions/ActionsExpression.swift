@@ -1,0 +1,63 @@
+/// The syntax tree of one GitHub Actions expression (the text inside `${{ }}`, or an `if:`).
+///
+/// Context and function names are stored lowercased: GitHub reads them without case.
+indirect enum ActionsExpression: Hashable, Sendable {
+    case literal(ExpressionValue)
+    /// A top-level context: `github`, `secrets`, `env`, `matrix`, ...
+    case context(String)
+    /// `base.name`.
+    case property(ActionsExpression, String)
+    /// `base[index]`.
+    case index(ActionsExpression, ActionsExpression)
+    /// `base.*` or `base[*]`: the named property of every element.
+    case filter(ActionsExpression)
+    case call(String, [ActionsExpression])
+    case not(ActionsExpression)
+    case binary(ExpressionOperator, ActionsExpression, ActionsExpression)
+
+    /// The dotted path of a context access (`github.event.pull_request.labels.*.name`), with
+    /// literal string indexes as components; nil when part of it is computed.
+    var contextPath: [String]? {
+        switch self {
+        case .context(let name): return [name]
+        case .property(let base, let name): return base.contextPath.map { $0 + [name] }
+        case .filter(let base): return base.contextPath.map { $0 + ["*"] }
+        case .index(let base, .literal(.string(let key))): return base.contextPath.map { $0 + [key.lowercased()] }
+        default: return nil
+        }
+    }
+
+    /// Every sub-expression, this one first.
+    var allNodes: [ActionsExpression] {
+        var result: [ActionsExpression] = []
+        var stack = [self]
+        while let node = stack.popLast() {
+            result.append(node)
+            switch node {
+            case .literal, .context: break
+            case .property(let base, _), .filter(let base), .not(let base): stack.append(base)
+            case .index(let base, let index): stack += [index, base]
+            case .call(_, let arguments): stack += arguments.reversed()
+            case .binary(_, let lhs, let rhs): stack += [rhs, lhs]
+            }
+        }
+        return result
+    }
+
+    /// Whether the expression calls one of GitHub's status functions, which turns off the
+    /// implied `success() &&` of an `if:`.
+    var callsStatusFunction: Bool {
+        allNodes.contains { node in
+            if case .call(let name, _) = node { return ["success", "failure", "always", "cancelled"].contains(name) }
+            return false
+        }
+    }
+}
+
+/// The binary operators, by GitHub's precedence from loosest to tightest: `||`, `&&`,
+/// `==`/`!=`, then `<`, `<=`, `>`, `>=`.
+enum ExpressionOperator: String, Hashable, Sendable {
+    case or = "||", and = "&&"
+    case equal = "==", notEqual = "!="
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}
