@@ -30,6 +30,8 @@ public struct AttackGraph: Sendable {
 
     /// What the graph assumed beyond the model's own assumptions.
     public let assumptions: [Assumption]
+    /// The model's assumptions by the node they are about.
+    let assumptionsBySubject: [NodeID: [Assumption]]
 
     /// Name of the outsider added to a public repository's model that declares none.
     public static let implicitOutsider = "anyone"
@@ -45,6 +47,7 @@ public struct AttackGraph: Sendable {
                                           location: model.repository.location))
         }
         self.assumptions = assumptions
+        assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
         self.model = model
         jobs = model.sortedJobs
         var jobsOnRunner: [String: [Job]] = [:]
@@ -103,6 +106,13 @@ public struct AttackGraph: Sendable {
     func jobs(definedBy definition: String) -> [Job] { jobsByDefinition[definition] ?? [] }
     func environments(reviewedBy actor: String) -> [Environment] { environmentsReviewedBy[actor] ?? [] }
     func jobs(gatedBy environment: String) -> [Job] { jobsGatedBy[environment] ?? [] }
+
+    /// The caveat a hop carries when it rests on what the import assumed of a runner's
+    /// lifecycle (a self-hosted pool taken to be persistent), so the hop says so where it is used.
+    func persistenceCaveats(of runner: Runner) -> [String] {
+        guard runner.lifecycle == .persistent, let assumed = assumptionsBySubject[runner.id]?.first else { return [] }
+        return ["assumed: \(assumed.statement)"]
+    }
 
     /// Whether a run of `job` from `branch` may use the job's runner and environment.
     func admits(_ job: Job, onBranch branch: String) -> Bool {

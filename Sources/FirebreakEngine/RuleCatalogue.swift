@@ -8,6 +8,7 @@ public enum RuleCatalogue {
         BuildOutputRule(),
         CachePoisoningRule(),
         CacheRestoreRule(),
+        CommittedCredentialRule(),
         DefinitionHijackRule(),
         EnvironmentGateRule(),
         ForkPullRequestRule(),

@@ -43,7 +43,7 @@ public struct ModelLoader {
         let reader = ModelReader(file: model.file, sink: sink)
         var model = model
         reader.addImplicitNodes(&model)
-        ReferenceChecker(model: model, sink: sink).check()
+        ReferenceChecker(model: model, sink: sink, handWritten: false).check()
         model.assumptions = (model.assumptions + reader.assumptions).sorted()
         return (model, sink.diagnostics)
     }

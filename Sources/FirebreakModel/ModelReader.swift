@@ -283,11 +283,11 @@ final class ModelReader {
 
     private func readSecret(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Secret? {
         guard let f = fields(node, "secret '\(name)'",
-                             ["environment", "protectedBranchesOnly", "carries", "criticality", "production"]) else { return nil }
+                             ["environment", "protectedBranchesOnly", "carries", "criticality", "production", "committed"]) else { return nil }
         return Secret(name: name, environment: f.reference("environment"),
                       protectedBranchesOnly: f.bool("protectedBranchesOnly") ?? false, carries: f.reference("carries"),
                       criticality: f.choice("criticality", Criticality.self), production: f.bool("production") ?? false,
-                      location: location)
+                      committed: f.bool("committed") ?? false, location: location)
     }
 
     private func readEnvironment(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Environment? {

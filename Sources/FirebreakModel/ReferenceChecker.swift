@@ -2,6 +2,9 @@
 struct ReferenceChecker {
     let model: PipelineModel
     let sink: DiagnosticSink
+    /// Whether the model was written by hand (importers record untrusted input on every
+    /// event, which is no mistake there).
+    var handWritten = true
 
     func check() {
         for actor in model.actors.values {
@@ -64,7 +67,7 @@ struct ReferenceChecker {
         for grant in job.token ?? [] where !model.contains(grant.target) {
             dangling(grant.target.kind, grant.target.name, at: grant.location, "the token of \(who) grants access to")
         }
-        if job.untrustedInput != .none {
+        if job.untrustedInput != .none, handWritten {
             let privileged = job.triggers.compactMap { model.triggers[$0.name] }.contains { $0.event.isPrivilegedOutsiderEvent }
             if !privileged, !job.triggers.isEmpty {
                 sink.warning(job.location, "\(who) takes untrusted input but no trigger of it runs in the base repository's context",

@@ -9,16 +9,20 @@ public struct Secret: Sendable, Hashable {
     public var carries: Reference?
     public var criticality: Criticality?
     public var production: Bool
+    /// Whether the value is written in the repository's files, where whoever reads the
+    /// repository reads it.
+    public var committed: Bool
     public var location: SourceLocation
 
     public init(name: String, environment: Reference?, protectedBranchesOnly: Bool, carries: Reference?,
-                criticality: Criticality?, production: Bool, location: SourceLocation) {
+                criticality: Criticality?, production: Bool, committed: Bool = false, location: SourceLocation) {
         self.name = name
         self.environment = environment
         self.protectedBranchesOnly = protectedBranchesOnly
         self.carries = carries
         self.criticality = criticality
         self.production = production
+        self.committed = committed
         self.location = location
     }
 

@@ -35,15 +35,19 @@ public struct Trigger: Sendable, Hashable {
 
     public var name: String
     public var event: Event
+    /// The event's name on its platform (`pull_request_review`, `create`), which can be more
+    /// specific than `event`.
+    public var platformEvent: String
     /// Branch names or patterns the trigger listens to; empty means every branch.
     public var branches: [String]
     /// For pull and merge requests: whether requests from forks start it.
     public var fromForks: Bool
     public var location: SourceLocation
 
-    public init(name: String, event: Event, branches: [String], fromForks: Bool, location: SourceLocation) {
+    public init(name: String, event: Event, platformEvent: String? = nil, branches: [String], fromForks: Bool, location: SourceLocation) {
         self.name = name
         self.event = event
+        self.platformEvent = platformEvent ?? event.rawValue
         self.branches = branches
         self.fromForks = fromForks
         self.location = location

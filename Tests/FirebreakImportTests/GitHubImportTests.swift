@@ -31,7 +31,7 @@ import Testing
     @Test func guardsAreControlsOnlyWhenSound() throws {
         let model = try ImportFixtures.load("guards").model
         #expect(model.jobs["comment/members-only"]?.guardCondition == .sound)
-        #expect(model.jobs["comment/bots-only"]?.guardCondition == .spoofable)
+        #expect(model.jobs["comment/bots-only"]?.guardCondition == .spoofable, "anyone who has opened a pull request is not NONE")
         #expect(model.jobs["labelled/safe-to-test"]?.guardCondition == .label)
         #expect(model.jobs["labelled/safe-to-test"]?.untrustedInput == .checkout)
         #expect(model.jobs["labelled/same-repo-step"]?.untrustedInput == Job.UntrustedInput.none, "a sound guard on the checkout step itself")

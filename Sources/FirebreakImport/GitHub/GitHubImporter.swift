@@ -47,14 +47,20 @@ struct ImportState {
     let display: String
     var model: PipelineModel
     let codeOwners: CodeOwners
-    var diagnostics: [Diagnostic] = []
+    var log = DiagnosticLog()
+    var diagnostics: [Diagnostic] {
+        get { log.all }
+        set { log = DiagnosticLog(); log.add(contentsOf: newValue) }
+    }
     var parsed: [String: Workflow?] = [:]
+    var localActions: [String: LocalAction?] = [:]
     /// Secret names referenced, each with the first place it was referenced.
     var referencedSecrets: [String: SourceLocation] = [:]
     /// Secrets found to hold a static cloud key: secret -> identity name.
     var staticKeySecrets: [String: (identity: String, cloud: String, location: SourceLocation)] = [:]
-    /// Jobs that call a remote reusable workflow with `secrets: inherit`.
-    var inheritingJobs: [String] = []
+    /// Jobs that read every secret of the repository (`toJSON(secrets)`, `secrets: inherit` to a
+    /// remote workflow, a computed name), with where they do.
+    var everySecretJobs: [String: SourceLocation] = [:]
     var assumedWorkflows: Set<String> = []
 
     init(root: String, display: String, model: PipelineModel, codeOwners: CodeOwners) {
@@ -84,8 +90,23 @@ struct ImportState {
             parsed[path] = workflow
             return workflow
         } catch {
-            diagnostics += error.diagnostics
+            log.add(contentsOf: error.diagnostics)
             parsed[path] = .some(nil)
+            return nil
+        }
+    }
+
+    /// Reads a local action (`./x` or `$/x`) once; nil (and a report, when it is broken) otherwise.
+    mutating func localAction(_ uses: String) -> LocalAction? {
+        guard let folder = LocalAction.folder(of: uses) else { return nil }
+        if let cached = localActions[folder] { return cached }
+        do {
+            let action = try LocalAction.read(root: root, path: folder, label: file)
+            localActions[folder] = .some(action)
+            return action
+        } catch {
+            log.add(contentsOf: error.diagnostics)
+            localActions[folder] = .some(nil)
             return nil
         }
     }
@@ -102,21 +123,39 @@ struct ImportState {
 
     // MARK: Workflows
 
+    /// One event of a workflow, as the jobs of the workflow (and of the workflows it calls) see it.
+    struct EventUse {
+        var reference: Reference
+        var event: Workflow.Event
+        var semantics: GitHubEvents.Semantics
+        /// Whether an outsider can start a run of it with the workflow's activity types.
+        var outsiderFires: Bool { GitHubEvents.outsiderCanFire(semantics, types: event.types) }
+    }
+
     mutating func importWorkflow(_ workflow: Workflow) {
         let definition = Definition(name: workflow.path, path: workflow.path, owners: codeOwners.owners(of: workflow.path),
                                     source: .local, location: workflow.location)
         model.definitions[definition.name] = definition
-        var triggers: [Reference] = []
+        var events: [EventUse] = []
         for event in workflow.events {
-            guard let kind = ActionsKnowledge.event(event.name, tagsOnly: event.tagsOnly) else { continue }
             let name = "\(workflow.stem):\(event.name)"
-            let branches = kind == .push ? event.branches : []
-            model.triggers[name] = Trigger(name: name, event: kind, branches: branches, fromForks: kind.isRequestEvent, location: event.location)
-            triggers.append(Reference(name, at: event.location))
+            let semantics: GitHubEvents.Semantics
+            if let known = GitHubEvents.semantics(event.name) {
+                semantics = known
+            } else {
+                semantics = GitHubEvents.unknown
+                assume(NodeID(.trigger, name), "'\(event.name)' is not an event GitHub documents; assumed an outsider can fire it and that it runs in the base repository with its secrets",
+                       settle: "check the event's name against GitHub's list of workflow events", at: event.location)
+            }
+            let kind: Trigger.Event = event.name == "push" && event.tagsOnly ? .tag : semantics.modelEvent
+            let branches = kind == .push && event.name == "push" ? event.branches : []
+            model.triggers[name] = Trigger(name: name, event: kind, platformEvent: event.name, branches: branches,
+                                           fromForks: kind.isRequestEvent, location: event.location)
+            events.append(EventUse(reference: Reference(name, at: event.location), event: event, semantics: semantics))
         }
-        guard !triggers.isEmpty else { return }
+        guard !events.isEmpty else { return }
         for job in workflow.jobs {
-            importJob(job, in: workflow, name: "\(workflow.stem)/\(job.id)", triggers: triggers, caller: nil, depth: 0)
+            importJob(job, in: workflow, name: "\(workflow.stem)/\(job.id)", events: events, caller: nil, depth: 0)
         }
     }
 
@@ -124,26 +163,38 @@ struct ImportState {
     struct Caller {
         var permissions: Workflow.Permissions?
         var inherit: Bool
-        var passed: [String: String]
+        /// `secrets:` the caller passes: callee name (lowercased) -> what the caller's expression reads.
+        var passed: [String: SecretUses]
         var visited: Set<String>
     }
 
-    mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, triggers: [Reference], caller: Caller?, depth: Int) {
-        if let uses = job.uses {
-            importCall(job, uses: uses, in: workflow, name: name, triggers: triggers, caller: caller, depth: depth)
+    mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
+        let scanner = ExpressionScanner(file: workflow.file)
+        let condition = job.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }
+        // A job whose `if:` cannot hold on an event does not run on it, whoever causes it.
+        let running = events.filter { use in condition.map { ConditionAnalysis.runs($0.expression, on: use.event.name) } ?? true }
+        if running.isEmpty {
+            log.add(Diagnostic(.warning, at: job.conditionLocation ?? job.location,
+                               "job '\(name)' runs on none of its workflow's events: its `if:` excludes \(events.map(\.event.name).joined(separator: ", "))"))
             return
         }
-        let events = triggers.compactMap { model.triggers[$0.name]?.event }
+        if let uses = job.uses {
+            importCall(job, uses: uses, in: workflow, name: name, events: running, condition: condition, caller: caller, depth: depth)
+            return
+        }
+        let triggers = running.map(\.reference)
+        let modelEvents = running.compactMap { model.triggers[$0.reference.name]?.event }
         let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
-        let secrets = secretReferences(job.node, workflow: workflow, caller: caller)
+        let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
         for role in stepsInfo.roles { addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { declareEnvironment($0.name, at: $0.location) }
-        let role = ActionsKnowledge.role(id: job.id, name: job.name, environment: job.environment?.name, steps: job.steps)
-        var guardKind = ActionsKnowledge.guardKind(job.condition)
-        if guardKind == .none, job.steps.contains(where: { $0.uses.map(ActionsKnowledge.isPermissionCheck) ?? false }) { guardKind = .sound }
-        let privileged = events.contains { $0.isPrivilegedOutsiderEvent }
+        var evidence = stepsInfo.evidence
+        evidence.deploysThroughEnvironment = environment != nil
+        evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
+        let role = JobRoles.role(evidence)
+        let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition)
         let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
             if download.runs { return Job.Consumption(artifact: download.artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location) }
             if role == .deploy || role == .release, let environment {
@@ -152,11 +203,11 @@ struct ImportState {
             }
             return Job.Consumption(artifact: download.artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location)
         }
-        let pullRequestOnly = !events.isEmpty && events.allSatisfy { $0.isRequestEvent }
+        let pullRequestOnly = !modelEvents.isEmpty && modelEvents.allSatisfy { $0.isRequestEvent }
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
-            runsRepositoryCode: stepsInfo.runsCode, untrustedInput: privileged ? stepsInfo.untrusted : .none, guardCondition: guardKind,
+            runsRepositoryCode: stepsInfo.runsCode, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
             secrets: secrets, token: tokenGrants(permissions, workflow: workflow, job: job),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads, consumes: consumes,
@@ -184,79 +235,145 @@ struct ImportState {
         return job.needs.map { Reference("\(prefix)/\($0)", at: job.location) }
     }
 
-    /// A job that calls a reusable workflow: local ones are imported job by job; remote ones are
-    /// third-party definitions that run with what the caller passes.
+    /// A job that calls a reusable workflow: local ones (`./` or `$/`, the same repository at the
+    /// running commit) are imported job by job; remote ones are third-party definitions that run
+    /// with what the caller passes.
     mutating func importCall(_ job: Workflow.Job, uses: (text: String, location: SourceLocation), in workflow: Workflow, name: String,
-                             triggers: [Reference], caller: Caller?, depth: Int) {
-        if uses.text.hasPrefix("./") {
-            let path = String(uses.text.dropFirst(2))
+                             events: [EventUse], condition: ExpressionScanner.Found?, caller: Caller?, depth: Int) {
+        let passed = passedSecrets(job, workflow: workflow)
+        if let path = LocalAction.folder(of: uses.text) {
             guard depth < 4, !(caller?.visited.contains(path) ?? false), let callee = self.workflow(at: path) else {
                 if depth >= 4 || (caller?.visited.contains(path) ?? false) {
-                    diagnostics.append(Diagnostic(.warning, at: uses.location, "reusable workflow '\(uses.text)' calls itself or nests deeper than 4 levels; not followed"))
+                    log.add(Diagnostic(.warning, at: uses.location, "reusable workflow '\(uses.text)' calls itself or nests deeper than 4 levels; not followed"))
                 }
                 return
             }
             model.definitions[callee.path] = Definition(name: callee.path, path: callee.path, owners: codeOwners.owners(of: callee.path),
                                                         source: .local, location: callee.location)
             let next = Caller(permissions: job.permissions ?? caller?.permissions ?? workflow.permissions, inherit: job.secretsInherit,
-                              passed: job.passedSecrets, visited: (caller?.visited ?? []).union([workflow.path, path]))
+                              passed: passed, visited: (caller?.visited ?? []).union([workflow.path, path]))
             for calleeJob in callee.jobs {
-                importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", triggers: triggers, caller: next, depth: depth + 1)
+                importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }
             return
         }
         let parts = uses.text.split(separator: "@", maxSplits: 1).map(String.init)
-        let pin = PinState.infer(fromVersion: parts.count > 1 ? parts[1] : nil)
-        model.definitions[uses.text] = Definition(name: uses.text, path: parts[0], owners: [],
-                                                  source: .external(repository: parts[0], ref: parts.count > 1 ? parts[1] : nil, pin: pin),
+        let repository = parts.first ?? uses.text
+        let version = parts.count > 1 ? parts[1] : nil
+        let pin = PinState.infer(fromVersion: version)
+        model.definitions[uses.text] = Definition(name: uses.text, path: repository, owners: [],
+                                                  source: .external(repository: repository, ref: version, pin: pin),
                                                   location: uses.location)
-        let secrets = secretReferences(job.node, workflow: workflow, caller: caller)
-        if job.secretsInherit { inheritingJobs.append(name) }
+        var reads = SecretUses()
+        for uses in passed.values { reads.merge(uses) }
+        if job.secretsInherit { reads.everySecret = reads.everySecret ?? uses.location }
+        let secrets = resolvedSecrets(reads, job: name, through: caller)
         let hosted = declareRunner(labels: ["ubuntu-latest"], hosted: true, at: uses.location)
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
                settle: "import it as a local file, or describe it in a native model", at: uses.location)
         let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
+        let outsider = events.filter(\.outsiderFires).map { use in
+            condition.map { ConditionAnalysis.verdict(of: $0.expression, on: use.event.name).verdict } ?? .always
+        }.max() ?? .always
         model.jobs[name] = Job(
-            name: name, role: ActionsKnowledge.role(id: job.id, name: job.name, environment: nil, steps: []),
-            definition: Reference(uses.text, at: uses.location), triggers: triggers, runsOn: hosted, environment: nil,
-            needs: Self.needs(job, of: name), runsRepositoryCode: true,
-            untrustedInput: .none, guardCondition: ActionsKnowledge.guardKind(job.condition), secrets: secrets,
+            name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
+            runsOn: hosted, environment: nil, needs: Self.needs(job, of: name), runsRepositoryCode: true,
+            untrustedInput: .none, guardCondition: Self.guardKind(outsider, conditioned: condition != nil), secrets: secrets,
             token: tokenGrants(permissions, workflow: workflow, job: job),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false, produces: [], consumes: [], restoresCaches: [],
             savesCaches: [], steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             location: job.location)
     }
 
+    /// How an outsider's best verdict on a job reads as the model's guard.
+    static func guardKind(_ verdict: ConditionVerdict, conditioned: Bool) -> Job.Guard {
+        switch verdict {
+        case .never: .sound
+        case .needsMaintainer: .label
+        case .attackerCanSatisfy: conditioned ? .spoofable : .none
+        case .always: .none
+        }
+    }
+
     // MARK: Secrets
 
-    /// The secrets a job references (in any step, env, with or if), through what a caller passes.
-    mutating func secretReferences(_ node: Yams.Node, workflow: Workflow, caller: Caller?) -> [Reference] {
-        var found: [String: SourceLocation] = [:]
-        var budget = 200_000
-        let file = workflow.file
-        let scan: (Yams.Node) -> Void = { node in
-            node.forEachScalar(budget: &budget) { text, scalar in
-                for name in ActionsKnowledge.secretNames(in: text) where found[name] == nil { found[name] = scalar.location(file) }
+    /// The secrets a job reads (in any step, env, with or if, and the workflow's env), from the
+    /// expressions' syntax trees, resolved through what a caller passes.
+    mutating func secretReferences(_ job: Workflow.Job, workflow: Workflow, name: String, caller: Caller?) -> [Reference] {
+        let scanner = ExpressionScanner(file: workflow.file)
+        let matrix = job.node.matrixValues
+        var reads = SecretUses()
+        for node in [job.node, workflow.root.value("env")].compactMap({ $0 }) {
+            for found in scanner.expressions(in: node, diagnostics: &log) {
+                reads.collect(found.expression, at: found.location, matrix: matrix)
             }
         }
-        scan(node)
-        if let env = workflow.root.value("env") { scan(env) }
-        var result: [Reference] = []
-        for (name, location) in found.sorted(by: { $0.key < $1.key }) {
-            for resolved in resolve(name, through: caller) where resolved.uppercased() != "GITHUB_TOKEN" {
-                result.append(Reference(resolved, at: location))
-                if referencedSecrets[resolved] == nil { referencedSecrets[resolved] = location }
+        addCommittedCredentials(in: job, workflow: workflow, reads: &reads)
+        return resolvedSecrets(reads, job: name, through: caller)
+    }
+
+    /// `secrets:` a job passes to a reusable workflow: callee name -> what the caller's value reads.
+    mutating func passedSecrets(_ job: Workflow.Job, workflow: Workflow) -> [String: SecretUses] {
+        let scanner = ExpressionScanner(file: workflow.file)
+        let matrix = job.node.matrixValues
+        var result: [String: SecretUses] = [:]
+        for entry in job.node.value("secrets")?.entries ?? [] {
+            var uses = SecretUses()
+            for found in scanner.expressions(inScalar: entry.value, diagnostics: &log) {
+                uses.collect(found.expression, at: found.location, matrix: matrix)
             }
+            result[entry.key.lowercased()] = uses
         }
         return result
     }
 
-    /// A callee's secret name as the caller's secrets: inherited by name, or through `secrets:`.
-    func resolve(_ name: String, through caller: Caller?) -> [String] {
-        guard let caller else { return [name] }
-        if caller.inherit { return [name] }
-        guard let passed = caller.passed[name] else { return [] }
-        return ActionsKnowledge.secretNames(in: passed)
+    /// What a job reads as the repository's secrets: directly, through `secrets: inherit`, or
+    /// through the names its caller maps. Every secret, when the job reads them all.
+    mutating func resolvedSecrets(_ reads: SecretUses, job name: String, through caller: Caller?) -> [Reference] {
+        var resolved = SecretUses()
+        if let caller, !caller.inherit {
+            for callee in reads.names.keys.sorted() {
+                if let passed = caller.passed[callee.lowercased()] { resolved.merge(passed) }
+            }
+            if reads.everySecret != nil { for passed in caller.passed.values { resolved.merge(passed) } }
+        } else {
+            resolved = reads
+        }
+        for (secret, location) in resolved.names.sorted(by: { $0.key < $1.key }) where referencedSecrets[secret] == nil {
+            referencedSecrets[secret] = location
+        }
+        if let location = resolved.everySecret, everySecretJobs[name] == nil { everySecretJobs[name] = location }
+        return resolved.names.sorted { $0.key < $1.key }.map { Reference($0.key, at: $0.value) }
+    }
+
+    /// Passwords written in `credentials:` blocks and token literals: secrets whoever reads the
+    /// repository reads.
+    mutating func addCommittedCredentials(in job: Workflow.Job, workflow: Workflow, reads: inout SecretUses) {
+        var blocks: [Yams.Node] = []
+        if let credentials = job.node.value("container")?.value("credentials") { blocks.append(credentials) }
+        for service in job.node.value("services")?.entries ?? [] {
+            if let credentials = service.value.value("credentials") { blocks.append(credentials) }
+        }
+        var found: [(String, SourceLocation)] = []
+        for block in blocks {
+            if let password = block.value("password"), let text = password.scalarText, !text.isEmpty, !text.contains("${{") {
+                found.append(("password", password.location(workflow.file)))
+            }
+        }
+        var budget = ExpressionScanner.budget
+        job.node.forEachScalar(budget: &budget) { text, node in
+            if !text.contains("${{"), let kind = CommittedTokens.kind(in: text) { found.append((kind, node.location(workflow.file))) }
+        }
+        for (kind, location) in found {
+            let name = "\(kind) in \(location.file):\(location.line)"
+            if model.secrets[name] == nil {
+                model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: nil, criticality: .high,
+                                             production: false, committed: true, location: location)
+                assume(NodeID(.secret, name), "the \(kind) written at \(location) is a live credential; what it opens is unknown, so it counts as high",
+                       settle: "store it as an encrypted secret, reference it with `${{ secrets.NAME }}`, and rotate it", at: location)
+            }
+            reads.names[name] = reads.names[name] ?? location
+        }
     }
 
     /// A job may need a job that called a local reusable workflow: it then needs every job of it.
@@ -284,11 +401,19 @@ struct ImportState {
             assume(NodeID(.secret, name), "secret '\(name)' is defined at repository level, so any job that names it receives it; what it opens is unknown, so it counts as high",
                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)", at: location)
         }
-        let all = model.secrets.keys.sorted()
-        for name in inheritingJobs {
+        guard let first = everySecretJobs.values.min() else { return }
+        let every = SecretUses.everySecretName
+        if model.secrets[every] == nil {
+            model.secrets[every] = Secret(name: every, environment: nil, protectedBranchesOnly: false, carries: nil, criticality: .high,
+                                          production: false, location: first)
+            assume(NodeID(.secret, every), "some jobs read every secret of the repository (`toJSON(secrets)`, `secrets: inherit`, a computed name); the secrets no workflow names are unknown, so this node stands for them",
+                   settle: "pass a reusable workflow only the secrets it needs, and name secrets explicitly", at: first)
+        }
+        let all = model.secrets.values.filter { !$0.committed }.map(\.name).sorted()
+        for (name, location) in everySecretJobs.sorted(by: { $0.key < $1.key }) {
             guard var job = model.jobs[name] else { continue }
-            let location = job.steps.first?.location ?? job.location
-            job.secrets = all.map { Reference($0, at: location) }
+            let named = Set(job.secrets.map(\.name))
+            job.secrets += all.filter { !named.contains($0) }.map { Reference($0, at: location) }
             model.jobs[name] = job
         }
     }

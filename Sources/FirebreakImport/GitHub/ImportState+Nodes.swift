@@ -20,17 +20,18 @@ extension ImportState {
                       let values = matrix?.value(key)?.texts, !values.isEmpty else { return [] }
                 return values
             }
-            if !resolved.isEmpty, resolved.allSatisfy(ActionsKnowledge.isHostedLabel) {
+            if !resolved.isEmpty, resolved.allSatisfy(RunnerLabels.isGitHubHosted) {
                 return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
             }
             assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
                    settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
             return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
         }
-        if !labels.isEmpty, labels.allSatisfy(ActionsKnowledge.isHostedLabel) {
-            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        switch RunnerLabels.machine(labels) {
+        case .githubHosted: return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        case .providerHosted(let provider): return declareProviderRunner(provider, labels: labels, at: location)
+        case .selfHosted: return declareRunner(labels: labels, hosted: false, at: location)
         }
-        return declareRunner(labels: labels, hosted: false, at: location)
     }
 
     /// The pool for these labels: one the context describes, or one made up (hosted, or
@@ -55,6 +56,18 @@ extension ImportState {
                                          labels: labels, location: location)
             assume(NodeID(.runner, name), "self-hosted runners labelled \(labels.joined(separator: ", ")) are persistent, run any job that asks, and reach no internal network we know of",
                    settle: "describe the pool under `runners:` in firebreak.context.yml (labels, lifecycle, reaches, protectedBranchesOnly)", at: location)
+        }
+        return Reference(name, at: location)
+    }
+
+    /// A third-party hosted-runner provider's pool: a fresh machine per job, like GitHub's own.
+    mutating func declareProviderRunner(_ provider: String, labels: [String], at location: SourceLocation) -> Reference {
+        let name = "\(provider)-hosted"
+        if model.runners[name] == nil {
+            model.runners[name] = Runner(name: name, hosting: .hosted, lifecycle: .ephemeral, reaches: [], protectedBranchesOnly: false,
+                                         labels: labels, location: location)
+            assume(NodeID(.runner, name), "runners labelled \(labels.joined(separator: ", ")) are \(provider)'s hosted machines, fresh for each job and inside no internal network",
+                   settle: "describe the pool under `runners:` in firebreak.context.yml if it is configured otherwise", at: location)
         }
         return Reference(name, at: location)
     }

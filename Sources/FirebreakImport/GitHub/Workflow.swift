@@ -9,6 +9,8 @@ struct Workflow {
         var name: String
         var branches: [String]
         var tagsOnly: Bool
+        /// `types:`: the activity types that start it (empty: the event's defaults).
+        var types: [String]
         var location: SourceLocation
     }
 
@@ -29,6 +31,9 @@ struct Workflow {
         var run: String?
         var with: [String: (text: String, node: Yams.Node)]
         var condition: String?
+        /// `env:` of the step: name -> value text.
+        var env: [String: String]
+        var continueOnError: Bool
         var node: Yams.Node
         var location: SourceLocation
     }
@@ -43,6 +48,10 @@ struct Workflow {
         var permissions: Permissions?
         var needs: [String]
         var condition: String?
+        /// Where the job's `if:` is written.
+        var conditionLocation: SourceLocation?
+        /// `env:` of the job: name -> value text.
+        var env: [String: String]
         var steps: [Step]
         /// A reusable workflow the job calls.
         var uses: (text: String, location: SourceLocation)?
@@ -58,6 +67,8 @@ struct Workflow {
     var location: SourceLocation
     var events: [Event]
     var permissions: Permissions?
+    /// `env:` of the workflow: name -> value text.
+    var env: [String: String]
     var jobs: [Job]
 
     /// The file name without its extension: the prefix of its jobs' names.

@@ -20,23 +20,24 @@ struct WorkflowParser {
         }
         let jobs = jobsNode.entries.map { readJob($0.key, $0.keyNode, $0.value) }
         return Workflow(path: path, file: file, root: root, location: root.location(file), events: readEvents(on),
-                        permissions: root.value("permissions").map { readPermissions($0) }, jobs: jobs)
+                        permissions: root.value("permissions").map { readPermissions($0) }, env: Self.env(root), jobs: jobs)
     }
 
     func readEvents(_ on: Yams.Node) -> [Workflow.Event] {
         switch on {
         case .scalar(let scalar):
-            return [Workflow.Event(name: scalar.string, branches: [], tagsOnly: false, location: on.location(file))]
+            return [Workflow.Event(name: scalar.string, branches: [], tagsOnly: false, types: [], location: on.location(file))]
         case .sequence:
             return on.items.compactMap { item in
-                item.scalarText.map { Workflow.Event(name: $0, branches: [], tagsOnly: false, location: item.location(file)) }
+                item.scalarText.map { Workflow.Event(name: $0, branches: [], tagsOnly: false, types: [], location: item.location(file)) }
             }
         default:
             return on.entries.map { entry in
                 let filters = entry.value
                 let branches = filters.value("branches")?.texts ?? []
                 let tagsOnly = filters.value("tags") != nil && filters.value("branches") == nil && filters.value("branches-ignore") == nil
-                return Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, location: entry.keyNode.location(file))
+                return Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, types: filters.value("types")?.texts ?? [],
+                                      location: entry.keyNode.location(file))
             }
         }
     }
@@ -72,7 +73,8 @@ struct WorkflowParser {
             id: id, name: node.value("name")?.scalarText, node: node, location: keyNode.location(file),
             runsOn: node.value("runs-on"), environment: environment,
             permissions: node.value("permissions").map { readPermissions($0) }, needs: node.value("needs")?.texts ?? [],
-            condition: node.value("if")?.scalarText, steps: (node.value("steps")?.items ?? []).map(readStep),
+            condition: node.value("if")?.scalarText, conditionLocation: node.value("if")?.location(file), env: Self.env(node),
+            steps: (node.value("steps")?.items ?? []).map(readStep),
             uses: node.value("uses").flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
             secretsInherit: node.value("secrets")?.scalarText == "inherit", passedSecrets: with, images: images)
     }
@@ -83,6 +85,14 @@ struct WorkflowParser {
             with[entry.key] = (entry.value.scalarText ?? "", entry.value)
         }
         return Workflow.Step(uses: node.value("uses")?.scalarText, run: node.value("run")?.scalarText, with: with,
-                             condition: node.value("if")?.scalarText, node: node, location: node.location(file))
+                             condition: node.value("if")?.scalarText, env: Self.env(node),
+                             continueOnError: node.value("continue-on-error")?.scalarText == "true", node: node, location: node.location(file))
+    }
+
+    /// The `env:` mapping under a node, as texts.
+    static func env(_ node: Yams.Node) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in node.value("env")?.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
+        return result
     }
 }

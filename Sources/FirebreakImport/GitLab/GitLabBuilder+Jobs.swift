@@ -53,7 +53,7 @@ extension GitLabBuilder {
                 deploys = action == "start"
             }
         }
-        let role = ActionsKnowledge.role(id: name, name: job["stage"]?.node.scalarText, environment: deploys ? environment?.name : nil, steps: [])
+        let role = JobRoles.role(JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil))
 
         // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
         var produces: [Reference] = []

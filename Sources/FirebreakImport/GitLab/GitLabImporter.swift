@@ -16,7 +16,7 @@ struct GitLabImporter {
     func importPipeline(into state: inout ImportState) {
         var loader = GitLabConfigLoader(root: root, display: display)
         loader.load(Self.fileName)
-        state.diagnostics += loader.diagnostics
+        state.log.add(contentsOf: loader.diagnostics)
         let config = loader.config
         guard !config.files.isEmpty else { return }
         var builder = GitLabBuilder(config: config, state: state)

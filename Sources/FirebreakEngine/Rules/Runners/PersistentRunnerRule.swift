@@ -30,6 +30,6 @@ struct PersistentRunnerRule: Rule {
               runner.lifecycle == .persistent else { return [] }
         return [conclude(Fact(.own, runner.id), from: [fact],
                          "job '\(job.name)' runs on persistent runner '\(runner.name)', which keeps what the job leaves behind",
-                         at: job.runsOn!.location)]
+                         at: job.runsOn!.location, caveats: graph.persistenceCaveats(of: runner))]
     }
 }

@@ -21,16 +21,22 @@ struct PoisonedPipelineRule: Rule {
             definitions: {ci: {path: .github/workflows/ci.yml}}
             environments: {release: {allowedBranches: [main]}}
             secrets: {NPM_TOKEN: {environment: release}}
-            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN")]
+            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN"),
+                  RuleExample("a job token's push cannot write a workflow file", model: ExampleModel.wrap("""
+            definitions: {ci: {path: .github/workflows/ci.yml}}
+            secrets: {NPM_TOKEN: {}}
+            """), footholds: ["push branch:* write"], expect: "read secret:NPM_TOKEN")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         switch fact.node.kind {
         case .branch:
+            // A job token cannot change workflow files, and its commits start no run.
+            guard fact.level == .full else { return [] }
             return conclusions(pushing: fact, in: graph, known: known)
         case .environment:
             // A newly approved environment opens its secrets to branches already pushed.
-            return known.facts(.push).flatMap { conclusions(pushing: $0, in: graph, known: known) }
+            return known.facts(.push).filter { $0.level == .full }.flatMap { conclusions(pushing: $0, in: graph, known: known) }
         default:
             return []
         }
@@ -74,7 +80,8 @@ struct PoisonedPipelineRule: Rule {
         for runner in graph.runners where !runner.protectedBranchesOnly || protected {
             if runner.lifecycle == .persistent {
                 result.append(conclude(Fact(.own, runner.id), from: [push],
-                                       "a job added on '\(branch)' may run on persistent runner '\(runner.name)'", at: runner.location))
+                                       "a job added on '\(branch)' may run on persistent runner '\(runner.name)'", at: runner.location,
+                                       caveats: graph.persistenceCaveats(of: runner)))
             }
             for zone in runner.reaches.sorted() {
                 result.append(conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [push],

@@ -7,32 +7,43 @@ struct PushRule: Rule {
     static let description = RuleDescription(
         id: "push",
         name: "Write access pushes to every unprotected branch",
-        summary: "An identity or person with write access pushes commits to every branch whose protection does not stop them; an administrator can lift protection.",
+        summary: "An identity or person with write access pushes commits to every branch whose protection does not stop them; an administrator can lift protection. A job's automatic token pushes too, but its commits start no pipeline run and cannot touch workflow files (the push is at level `write`, not `full`).",
         premises: "hold(I) with write or admin on the repository, or act(A) for a contributor, maintainer or admin",
-        conclusion: "push(B) for each branch B that does not require reviews of them (admins: every branch)",
+        conclusion: "push(B) for each branch B that does not require reviews of them (admins: every branch); push(B) at level write for a job token",
         control: "Branch protection that requires reviewed pull requests, enforced for administrators too, with no bypass for automation tokens.",
         rationale: "Whoever pushes to a branch decides what the pipeline builds and, for pipelines defined in the repository, what the pipeline is.",
-        references: ["Separation of duties reading: branch protection on pipeline config", "OWASP CICD-SEC-1 Insufficient Flow Control Mechanisms"],
+        references: ["Separation of duties reading: branch protection on pipeline config", "OWASP CICD-SEC-1 Insufficient Flow Control Mechanisms",
+                     "GitHub Docs: Automatic token authentication (events a GITHUB_TOKEN causes start no new workflow run, except workflow_dispatch and repository_dispatch)"],
         firing: [RuleExample("a token with write access pushes to an unprotected main", model: ExampleModel.wrap("""
             branches: {main: {protected: false}}
             identities: {bot: {type: personal-token, grants: {repository:acme/app: write}}}
-            """), footholds: ["hold identity:bot"], expect: "push branch:main")],
+            """), footholds: ["hold identity:bot"], expect: "push branch:main"),
+                 RuleExample("a job's own token writes commits to main, which start no run by themselves", model: ExampleModel.wrap("""
+            branches: {main: {protected: false}}
+            identities: {ci.token: {type: job-token, grants: {repository:acme/app: write}}}
+            """), footholds: ["hold identity:ci.token"], expect: "push branch:main write")],
         blocked: [RuleExample("main requires a reviewed pull request, so the token cannot push to it", model: ExampleModel.wrap("""
             branches: {main: {requiredReviews: 1, enforceAdmins: true}}
             identities: {bot: {type: personal-token, grants: {repository:acme/app: write}}}
-            """), footholds: ["hold identity:bot"], expect: "push branch:main")]
+            """), footholds: ["hold identity:bot"], expect: "push branch:main"),
+                  RuleExample("a job's own token cannot push commits that start runs", model: ExampleModel.wrap("""
+            branches: {main: {protected: false}}
+            identities: {ci.token: {type: job-token, grants: {repository:acme/app: write}}}
+            """), footholds: ["hold identity:ci.token"], expect: "push branch:main")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let who = fact.node
         let level: AccessLevel?
         let location: SourceLocation
+        var automation = false
         switch who.kind {
         case .identity:
             guard let identity = graph.model.identities[who.name] else { return [] }
             let grant = identity.grants.filter { $0.target == graph.model.repository.id }.max { $0.level < $1.level }
             level = grant?.level
             location = grant?.location ?? identity.location
+            automation = identity.kind == .jobToken
         case .actor:
             guard let actor = graph.model.actors[who.name] else { return [] }
             level = actor.role == .admin ? .admin : actor.role.canPush ? .write : nil
@@ -41,22 +52,26 @@ struct PushRule: Rule {
             return []
         }
         guard let level, level >= .write else { return [] }
+        // Commits pushed with a job's automatic token start no workflow run and cannot change
+        // workflow files: the push writes the branch, nothing more.
+        let pushed: Level = automation ? .write : .full
+        let note = automation ? "; a job token's commits start no run by themselves" : ""
         return graph.branches.compactMap { branch in
             guard let protection = branch.protection else {
-                return conclude(Fact(.push, branch.id), from: [fact],
-                                "\(who) may push to '\(branch.name)', which is unprotected", at: location)
+                return conclude(Fact(.push, branch.id, pushed), from: [fact],
+                                "\(who) may push to '\(branch.name)', which is unprotected\(note)", at: location)
             }
             let whoText = who.description
             let listed = { (list: [Reference]) in list.contains { $0.name == whoText } }
             let mayPush = protection.pushers.map(listed) ?? true
             let skipsReview = protection.requiredReviews == 0 || listed(protection.bypass)
             if mayPush, skipsReview {
-                return conclude(Fact(.push, branch.id), from: [fact],
-                                "\(who) may push to '\(branch.name)' without review", at: branch.location)
+                return conclude(Fact(.push, branch.id, pushed), from: [fact],
+                                "\(who) may push to '\(branch.name)' without review\(note)", at: branch.location)
             }
             if level == .admin {
                 let caveats = protection.enforceAdmins ? [Caveat.liftsProtection] : []
-                return conclude(Fact(.push, branch.id), from: [fact],
+                return conclude(Fact(.push, branch.id, pushed), from: [fact],
                                 "\(who) administers the repository and can push past the protection of '\(branch.name)'",
                                 at: location, caveats: caveats)
             }

@@ -8,7 +8,7 @@ struct ForkPullRequestRule: Rule {
         id: "fork-pull-request",
         name: "A fork pull request runs a stranger's code",
         summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them; since the pull request also carries its own copy of the workflow files, the outsider can send a job to any runner the repository offers.",
-        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks (for the runners: some job runs on pull requests at all)",
+        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks and its condition does not exclude forks (for the runners: some job runs on pull requests at all)",
         conclusion: "start(J) in the pull request's own context (untrusted), or with full privileges when fork runs receive secrets; own(P) and reach(Z) through every runner P not reserved for protected branches",
         control: "Require a maintainer's approval for every outside contributor's run (`approval: all`); approval of first-time contributors only delays a patient attacker by one harmless contribution. Keep fork runs on ephemeral hosted runners with no route inward.",
         rationale: "GitHub gives no secrets and no write token to pull_request runs from forks, but the code still runs on the runner: on a shared self-hosted runner that is enough (Public PPE).",
@@ -32,6 +32,12 @@ struct ForkPullRequestRule: Rule {
             jobs: {test: {triggers: [pr], runsOn: hosted}}
             """, repository: "{name: acme/app, visibility: public, forkPullRequests: {approval: all}}"),
             footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
+                  RuleExample("a job whose condition excludes forks does not run the stranger's code", model: ExampleModel.wrap("""
+            actors: {stranger: {role: external}}
+            triggers: {pr: {event: pull_request}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {triggers: [pr], runsOn: hosted, guard: sound}}
+            """), footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
                   RuleExample("a pool reserved for protected branches takes no pull request's job", model: ExampleModel.wrap("""
             actors: {stranger: {role: external}}
             triggers: {pr: {event: pull_request}, push: {event: push, branches: [main]}}
@@ -50,7 +56,7 @@ struct ForkPullRequestRule: Rule {
         var result: [Conclusion] = graph.jobs.compactMap { job in
             guard let trigger = graph.triggers(of: job).first(where: { $0.event.isRequestEvent && $0.fromForks }) else { return nil }
             entry = entry ?? graph.location(of: trigger, in: job)
-            guard job.runsRepositoryCode, graph.admits(job, onBranch: "refs/pull/*") else { return nil }
+            guard job.runsRepositoryCode, job.guardCondition != .sound, graph.admits(job, onBranch: "refs/pull/*") else { return nil }
             let context = level == .full ? "with the repository's secrets" : "without secrets, in the pull request's own context"
             return conclude(Fact(.start, job.id, level), from: [fact],
                             "a pull request from a fork runs job '\(job.name)' on its own code, \(context)",
@@ -62,7 +68,8 @@ struct ForkPullRequestRule: Rule {
         for runner in graph.runners where runner.hosting == .selfHosted && !runner.protectedBranchesOnly {
             if runner.lifecycle == .persistent {
                 result.append(conclude(Fact(.own, runner.id), from: [fact],
-                                       "a pull request's own workflow can send a job to persistent runner '\(runner.name)'", at: runner.location, caveats: caveats))
+                                       "a pull request's own workflow can send a job to persistent runner '\(runner.name)'", at: runner.location,
+                                       caveats: caveats + graph.persistenceCaveats(of: runner)))
             }
             for zone in runner.reaches.sorted() {
                 result.append(conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [fact],

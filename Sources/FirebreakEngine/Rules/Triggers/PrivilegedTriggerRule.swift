@@ -41,7 +41,7 @@ struct PrivilegedTriggerRule: Rule {
             if job.guardCondition == .label { caveats.append(Caveat.labelWindow) }
             if job.guardCondition == .spoofable { caveats.append("its guard checks a value the outsider can choose") }
             return conclude(Fact(.start, job.id), from: [fact],
-                            "job '\(job.name)' runs on \(trigger.event.rawValue) in the base repository and \(how)",
+                            "job '\(job.name)' runs on \(trigger.platformEvent) in the base repository and \(how)",
                             at: graph.location(of: trigger, in: job), caveats: caveats)
         }
     }

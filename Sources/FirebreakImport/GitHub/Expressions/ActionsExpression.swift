@@ -1,6 +1,7 @@
 /// The syntax tree of one GitHub Actions expression (the text inside `${{ }}`, or an `if:`).
 ///
-/// Context and function names are stored lowercased: GitHub reads them without case.
+/// Context and function names are stored lowercased (GitHub reads them without case);
+/// property names as written, so a secret keeps the case its workflow gives it.
 indirect enum ActionsExpression: Hashable, Sendable {
     case literal(ExpressionValue)
     /// A top-level context: `github`, `secrets`, `env`, `matrix`, ...
@@ -20,10 +21,24 @@ indirect enum ActionsExpression: Hashable, Sendable {
     var contextPath: [String]? {
         switch self {
         case .context(let name): return [name]
-        case .property(let base, let name): return base.contextPath.map { $0 + [name] }
+        case .property(let base, let name): return base.contextPath.map { $0 + [name.lowercased()] }
         case .filter(let base): return base.contextPath.map { $0 + ["*"] }
         case .index(let base, .literal(.string(let key))): return base.contextPath.map { $0 + [key.lowercased()] }
         default: return nil
+        }
+    }
+
+    /// The context paths the expression reads, each as long as it is written
+    /// (`github.event.issue.number`, not also `github.event.issue`); a computed index reads its
+    /// base whole.
+    var contextPaths: [[String]] {
+        if let path = contextPath { return [path] }
+        switch self {
+        case .literal, .context: return []
+        case .property(let base, _), .filter(let base), .not(let base): return base.contextPaths
+        case .index(let base, let index): return base.contextPaths + index.contextPaths
+        case .call(_, let arguments): return arguments.flatMap(\.contextPaths)
+        case .binary(_, let lhs, let rhs): return lhs.contextPaths + rhs.contextPaths
         }
     }
 

@@ -97,7 +97,7 @@ struct ExpressionParser {
                     throw ExpressionError(message: "expected a property name after '.', found \(describe(current))", offset: current.offset)
                 }
                 position += 1
-                base = .property(base, name.lowercased())
+                base = .property(base, name)
             } else if accept("[") {
                 if accept("*") {
                     try expect("]")

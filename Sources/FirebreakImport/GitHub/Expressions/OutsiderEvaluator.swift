@@ -32,11 +32,11 @@ struct OutsiderEvaluator {
         case .property(let base, let name):
             return map(evaluate(base)) { value in
                 if case .object(let members) = value {
-                    return members.first { $0.key.lowercased() == name }?.value ?? .null
+                    return members.first { $0.key.lowercased() == name.lowercased() }?.value ?? .null
                 }
                 if case .array(let items) = value {
                     return .array(items.compactMap { item in
-                        if case .object(let members) = item { return members.first { $0.key.lowercased() == name }?.value }
+                        if case .object(let members) = item { return members.first { $0.key.lowercased() == name.lowercased() }?.value }
                         return nil
                     })
                 }

@@ -1,0 +1,117 @@
+import FirebreakModel
+import Yams
+
+/// Finds and parses the expressions of a workflow's nodes: `${{ }}` in any value, and the whole
+/// value of an `if:`. A malformed expression is reported once at its location and left out
+/// (callers treat what they cannot read pessimistically).
+struct ExpressionScanner {
+    /// One parsed expression and where it is written.
+    struct Found {
+        var expression: ActionsExpression
+        var location: SourceLocation
+        /// The expression's text, for messages.
+        var text: String
+    }
+
+    let file: String
+    /// Scalars visited at most per call: a bound on hostile input.
+    static let budget = 200_000
+
+    /// Every expression below `node`. Problems are added to `diagnostics` (once per location).
+    func expressions(in node: Yams.Node, diagnostics: inout DiagnosticLog) -> [Found] {
+        var found: [Found] = []
+        var budget = Self.budget
+        visit(node, key: nil, budget: &budget, found: &found, diagnostics: &diagnostics)
+        return found
+    }
+
+    /// The expressions embedded in one scalar value.
+    func expressions(inScalar node: Yams.Node, diagnostics: inout DiagnosticLog) -> [Found] {
+        var found: [Found] = []
+        var budget = 2
+        visit(node, key: nil, budget: &budget, found: &found, diagnostics: &diagnostics)
+        return found
+    }
+
+    /// Parses an `if:` value.
+    func condition(_ node: Yams.Node, diagnostics: inout DiagnosticLog) -> Found? {
+        var found: [Found] = []
+        var budget = 2
+        visit(node, key: "if", budget: &budget, found: &found, diagnostics: &diagnostics)
+        return found.first
+    }
+
+    private func visit(_ node: Yams.Node, key: String?, budget: inout Int, found: inout [Found], diagnostics: inout DiagnosticLog) {
+        budget -= 1
+        guard budget > 0 else { return }
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            if key == "if" {
+                let condition = ExpressionTemplate.condition(text)
+                do throws(ExpressionError) {
+                    found.append(Found(expression: try ExpressionParser.parse(condition), location: node.location(file), text: condition))
+                } catch {
+                    report(error, in: condition, scalar: node, offset: nil, diagnostics: &diagnostics)
+                }
+                return
+            }
+            guard text.contains("${{") else { return }
+            do throws(ExpressionError) {
+                for embedded in try ExpressionTemplate.expressions(in: text) {
+                    let location = Self.location(of: embedded.offset, in: node, file: file)
+                    do throws(ExpressionError) {
+                        found.append(Found(expression: try ExpressionParser.parse(embedded.text), location: location, text: embedded.text))
+                    } catch {
+                        report(error, in: embedded.text, scalar: node, offset: embedded.offset, diagnostics: &diagnostics)
+                    }
+                }
+            } catch {
+                report(error, in: text, scalar: node, offset: nil, diagnostics: &diagnostics)
+            }
+        case .sequence(let sequence):
+            for item in sequence { visit(item, key: nil, budget: &budget, found: &found, diagnostics: &diagnostics) }
+        case .mapping(let mapping):
+            for (k, v) in mapping { visit(v, key: k.scalarText, budget: &budget, found: &found, diagnostics: &diagnostics) }
+        case .alias:
+            break
+        }
+    }
+
+    private func report(_ error: ExpressionError, in text: String, scalar: Yams.Node, offset: Int?, diagnostics: inout DiagnosticLog) {
+        let location = offset.map { Self.location(of: $0, in: scalar, file: file) } ?? scalar.location(file)
+        let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
+        diagnostics.add(Diagnostic(.warning, at: location, "cannot read the expression `\(shown)`: \(error.message) (at character \(error.offset + 1)); Firebreak assumes the worst of it",
+                                   help: "GitHub would reject it too: fix the expression"))
+    }
+
+    /// Where the character at `offset` of a scalar's text is in the file: exact on one-line
+    /// scalars; on block scalars, the line, at the scalar's column.
+    static func location(of offset: Int, in node: Yams.Node, file: String) -> SourceLocation {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return node.location(file) }
+        let before = scalar.string.prefix(offset)
+        let newlines = before.filter { $0 == "\n" }.count
+        switch scalar.style {
+        case .literal, .folded:
+            return SourceLocation(file: file, line: mark.line + 1 + newlines, column: mark.column)
+        default:
+            guard newlines == 0 else { return SourceLocation(file: file, line: mark.line + newlines, column: 1) }
+            let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+            return SourceLocation(file: file, line: mark.line, column: mark.column + quote + offset)
+        }
+    }
+}
+
+/// Diagnostics collected during an import, each location reported once.
+struct DiagnosticLog {
+    private(set) var all: [Diagnostic] = []
+    private var seen: Set<String> = []
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        let key = "\(diagnostic.location)|\(diagnostic.message)"
+        guard seen.insert(key).inserted else { return }
+        all.append(diagnostic)
+    }
+
+    mutating func add(contentsOf diagnostics: [Diagnostic]) { for diagnostic in diagnostics { add(diagnostic) } }
+}

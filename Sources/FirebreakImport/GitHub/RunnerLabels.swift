@@ -1,0 +1,41 @@
+/// What a `runs-on:` label says about the machine.
+///
+/// Sources: GitHub Docs, "GitHub-hosted runners" (the `ubuntu-*`, `windows-*`, `macos-*`
+/// images, each job on a fresh virtual machine); the documentation of third-party hosted-runner
+/// providers, whose runners are also created per job and discarded after it.
+enum RunnerLabels {
+    /// Label prefixes of third-party providers that start a fresh machine for each job, with
+    /// the provider's name.
+    static let providers: [(prefix: String, provider: String)] = [
+        ("depot-", "depot"), ("blacksmith-", "blacksmith"), ("namespace-profile-", "namespace"), ("nscloud-", "namespace"),
+        ("buildjet-", "buildjet"), ("warp-", "warpbuild"), ("ubicloud-", "ubicloud"), ("runs-on=", "runs-on"), ("runs-on/", "runs-on"),
+        ("cirrus-", "cirrus"),
+    ]
+
+    /// The kind of machine a set of labels selects.
+    enum Machine: Equatable {
+        /// A GitHub-hosted virtual machine, fresh per job.
+        case githubHosted
+        /// A third-party provider's machine, fresh per job.
+        case providerHosted(String)
+        /// A self-hosted runner: its lifecycle is unknown.
+        case selfHosted
+    }
+
+    static func machine(_ labels: [String]) -> Machine {
+        let lowered = labels.map { $0.lowercased() }
+        guard !lowered.isEmpty, !lowered.contains("self-hosted") else { return .selfHosted }
+        if lowered.allSatisfy(isGitHubHosted) { return .githubHosted }
+        if let provider = lowered.lazy.compactMap(provider(of:)).first { return .providerHosted(provider) }
+        return .selfHosted
+    }
+
+    static func isGitHubHosted(_ label: String) -> Bool {
+        let lowered = label.lowercased()
+        return ["ubuntu-", "windows-", "macos-"].contains { lowered.hasPrefix($0) }
+    }
+
+    static func provider(of label: String) -> String? {
+        providers.first { label.lowercased().hasPrefix($0.prefix) }?.provider
+    }
+}

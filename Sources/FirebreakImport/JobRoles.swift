@@ -1,0 +1,86 @@
+import FirebreakModel
+import Foundation
+
+/// A job's role from what it does — the actions it uses, the commands it runs, the
+/// environment it deploys through — never from what it is called: renaming a job changes no
+/// verdict. Shared by the GitHub and GitLab importers.
+enum JobRoles {
+    /// The evidence of one job.
+    struct Evidence {
+        /// `uses:` of its steps, lowercased without the ref (`docker/build-push-action`).
+        var actions: [String] = []
+        /// Its shell scripts.
+        var scripts: [String] = []
+        /// Whether it deploys through an environment.
+        var deploysThroughEnvironment = false
+        /// Whether a build-and-push action is told to push.
+        var pushesImage = false
+        /// Token scopes the job is granted write on (`packages`, `deployments`, ...).
+        var writeScopes: Set<String> = []
+    }
+
+    static func role(_ evidence: Evidence) -> Job.Role {
+        let script = evidence.scripts.joined(separator: "\n")
+        func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
+        func runs(_ pattern: NSRegularExpression) -> Bool { !script.isEmpty && Patterns.matches(pattern, script) }
+        if uses(publishingActions) || runs(publishingCommands) || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
+        if evidence.deploysThroughEnvironment || uses(deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
+        if uses(signingActions) || runs(signingCommands) { return .sign }
+        if uses(scanningActions) || runs(scanningCommands) { return .scan }
+        if runs(testingCommands) { return .test }
+        if uses(["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
+        return .other
+    }
+
+    static let publishingActions = [
+        "pypa/gh-action-pypi-publish", "softprops/action-gh-release", "ncipollo/release-action", "js-devtools/npm-publish",
+        "goreleaser/goreleaser-action", "changesets/action", "rust-lang/crates-io-auth-action", "actions/create-release",
+        "svenstaro/upload-release-action", "cycjimmy/semantic-release-action", "mikepenz/action-gh-release",
+    ]
+    static let deployingActions = [
+        "azure/webapps-deploy", "azure/k8s-deploy", "azure/functions-action", "aws-actions/amazon-ecs-deploy-task-definition",
+        "google-github-actions/deploy-", "actions/deploy-pages", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action",
+        "cloudflare/wrangler-action", "cloudflare/pages-action", "amondnet/vercel-action", "nwtgck/actions-netlify",
+    ]
+    static let signingActions = ["sigstore/cosign-installer", "actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
+    static let scanningActions = [
+        "github/codeql-action", "ossf/scorecard-action", "zizmorcore/zizmor-action", "aquasecurity/trivy-action",
+        "snyk/actions", "anchore/scan-action", "returntocorp/semgrep-action", "semgrep/semgrep-action",
+    ]
+
+    static let publishingCommands = command([
+        "npm publish", "yarn publish", "yarn npm publish", "pnpm publish", "twine upload", "cargo publish", "gem push",
+        "docker push", "docker buildx imagetools create", "gh release create", "gh release upload", "uv publish", "poetry publish",
+        "flit publish", "hatch publish", "mvn deploy", "gradle publish", #"\./gradlew publish"#, "dotnet nuget push", "nuget push",
+        "vsce publish", "ovsx publish", "helm push", "oras push", "semantic-release", "goreleaser release", "lerna publish",
+        "changeset publish", "skopeo copy", "crane push", "make publish", "make release", "make upload", "rake release",
+    ])
+    static let deployingCommands = command([
+        "kubectl apply", "kubectl set image", "kubectl rollout", "helm upgrade", "helm install", "terraform apply", "tofu apply",
+        "pulumi up", "cdk deploy", "serverless deploy", "sls deploy", "flyctl deploy", "fly deploy", "vercel deploy", "vercel --prod",
+        "netlify deploy", "wrangler deploy", "wrangler publish", "gcloud run deploy", "gcloud app deploy", "gcloud functions deploy",
+        "az webapp deploy", "aws ecs update-service", "aws s3 sync", "aws lambda update-function-code", "firebase deploy",
+        "ansible-playbook", "eb deploy", "kamal deploy", "cap production deploy", "make deploy",
+    ])
+    static let signingCommands = command(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S"])
+    static let scanningCommands = command(["zizmor", "trivy", "semgrep", "bandit", "gosec", "actionlint", "codeql database", "grype", "osv-scanner"])
+    static let testingCommands = command([
+        "pytest", "python -m pytest", "npm test", "npm run test", "yarn test", "pnpm test", "cargo test", "cargo nextest", "go test",
+        "make test", "make check", "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", #"\./gradlew test"#,
+        #"\./gradlew check"#, "swift test", "dotnet test", "rspec", "bundle exec rake test", "jest", "vitest", "phpunit", "mocha",
+        "meson test", "bazel test",
+    ])
+    static let buildingCommands = command([
+        "make", "cargo build", "go build", "npm run build", "npm ci", "npm install", "yarn build", "yarn install", "pnpm build",
+        "pnpm install", "pip install", "python -m build", "uv build", "uv sync", "poetry build", "poetry install", "mvn package",
+        "mvn install", "gradle build", "gradle assemble", #"\./gradlew build"#, #"\./gradlew assemble"#, "docker build", "docker buildx build",
+        "cmake", "meson setup", "meson compile", "ninja", "swift build", "dotnet build", "bazel build", "cargo install", "go install",
+        "maturin build", "cibuildwheel",
+    ])
+
+    /// One regex for a list of commands, each matched at the start of a shell word.
+    private static func command(_ commands: [String]) -> NSRegularExpression {
+        let alternatives = commands.map { $0.replacingOccurrences(of: " ", with: #"\s+"#) }.joined(separator: "|")
+        return Patterns.regex(#"(?m)(^|[\s;&|(`$])("# + alternatives + #")(\b|$)"#)
+    }
+}
