@@ -7,15 +7,15 @@ import Foundation
 /// access tokens (`glpat-`); Slack (`xoxb-`, `xoxp-`); npm (`npm_` + 36); PyPI (`pypi-AgE`).
 enum CommittedTokens {
     static let patterns: [(kind: String, regex: NSRegularExpression)] = [
-        ("GitHub token", Patterns.regex(#"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b"#)),
-        ("AWS access key", Patterns.regex(#"\b(AKIA|ASIA)[0-9A-Z]{16}\b"#)),
-        ("GitLab token", Patterns.regex(#"\bglpat-[A-Za-z0-9_-]{20,}\b"#)),
-        ("Slack token", Patterns.regex(#"\bxox[bpas]-[A-Za-z0-9-]{10,}\b"#)),
-        ("npm token", Patterns.regex(#"\bnpm_[A-Za-z0-9]{36}\b"#)),
-        ("PyPI token", Patterns.regex(#"\bpypi-AgE[A-Za-z0-9_-]{50,}\b"#)),
+        ("github-token", Patterns.regex(#"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b"#)),
+        ("aws-access-key", Patterns.regex(#"\b(AKIA|ASIA)[0-9A-Z]{16}\b"#)),
+        ("gitlab-token", Patterns.regex(#"\bglpat-[A-Za-z0-9_-]{20,}\b"#)),
+        ("slack-token", Patterns.regex(#"\bxox[bpas]-[A-Za-z0-9-]{10,}\b"#)),
+        ("npm-token", Patterns.regex(#"\bnpm_[A-Za-z0-9]{36}\b"#)),
+        ("pypi-token", Patterns.regex(#"\bpypi-AgE[A-Za-z0-9_-]{50,}\b"#)),
     ]
 
-    /// The kind of credential literal in `text`, if it holds one.
+    /// The kind of credential literal in `text` (a slug such as `github-token`), if it holds one.
     static func kind(in text: String) -> String? {
         guard text.count >= 20 else { return nil }
         return patterns.first { Patterns.matches($0.regex, text) }?.kind

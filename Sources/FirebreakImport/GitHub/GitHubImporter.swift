@@ -365,11 +365,11 @@ struct ImportState {
             if !text.contains("${{"), let kind = CommittedTokens.kind(in: text) { found.append((kind, node.location(workflow.file))) }
         }
         for (kind, location) in found {
-            let name = "\(kind) in \(location.file):\(location.line)"
+            let name = "\(kind)@\(workflow.path):\(location.line)"
             if model.secrets[name] == nil {
                 model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: nil, criticality: .high,
                                              production: false, committed: true, location: location)
-                assume(NodeID(.secret, name), "the \(kind) written at \(location) is a live credential; what it opens is unknown, so it counts as high",
+                assume(NodeID(.secret, name), "the \(kind) written in the workflow is a live credential; what it opens is unknown, so it counts as high",
                        settle: "store it as an encrypted secret, reference it with `${{ secrets.NAME }}`, and rotate it", at: location)
             }
             reads.names[name] = reads.names[name] ?? location

@@ -11,7 +11,7 @@ struct SecretUses: Hashable, Sendable {
     var everySecret: SourceLocation?
 
     /// The secret node that stands for all of a repository's secrets when their names are unknown.
-    static let everySecretName = "(every repository secret)"
+    static let everySecretName = "(every-repository-secret)"
 
     mutating func merge(_ other: SecretUses) {
         for (name, location) in other.names where names[name] == nil { names[name] = location }

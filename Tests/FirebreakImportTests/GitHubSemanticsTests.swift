@@ -1,0 +1,121 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// One fixture repository per GitHub semantic the importer relies on, each with the secret an
+/// attacker must reach and the one they must not (GitHub Docs are the source of each).
+@Suite struct GitHubSemanticsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var fixture: String
+        var scenario: String
+        var reached: [String]
+        var unreached: [String]
+        var testDescription: String { "\(fixture) under \(scenario)" }
+    }
+
+    static let cases: [Case] = [
+        Case(fixture: "gh-label-gate", scenario: "malicious-fork-pr", reached: ["read secret:GATED_TOKEN"], unreached: []),
+        Case(fixture: "gh-association-not-none", scenario: "malicious-fork-pr", reached: ["read secret:COMMAND_TOKEN"], unreached: []),
+        Case(fixture: "gh-event-name", scenario: "malicious-fork-pr", reached: ["read secret:OPEN_TOKEN"], unreached: ["read secret:PUSH_ONLY_TOKEN"]),
+        Case(fixture: "gh-check-after-checkout", scenario: "malicious-fork-pr", reached: ["read secret:LATE_TOKEN"], unreached: []),
+        Case(fixture: "gh-check-before-checkout", scenario: "malicious-fork-pr", reached: [], unreached: ["read secret:EARLY_TOKEN"]),
+        Case(fixture: "gh-format-brace", scenario: "malicious-fork-pr", reached: ["read secret:FORMAT_TOKEN"], unreached: []),
+        Case(fixture: "gh-workflow-run-branch", scenario: "malicious-fork-pr", reached: ["read secret:REPORT_TOKEN"], unreached: []),
+        Case(fixture: "gh-composite-input", scenario: "malicious-fork-pr", reached: ["read secret:TITLE_TOKEN"], unreached: ["read secret:NUMBER_TOKEN"]),
+        Case(fixture: "gh-env-indirection", scenario: "malicious-fork-pr", reached: ["read secret:UNSAFE_TOKEN"], unreached: ["read secret:SAFE_TOKEN"]),
+        Case(fixture: "gh-github-env-write", scenario: "malicious-fork-pr", reached: ["read secret:ENV_FILE_TOKEN"], unreached: []),
+        Case(fixture: "gh-secrets-matrix", scenario: "compromised-third-party-action", reached: ["read secret:NPM_TOKEN", "read secret:PYPI_TOKEN"],
+             unreached: ["read secret:DOCS_TOKEN", "read secret:md"]),
+        Case(fixture: "gh-tojson-secrets", scenario: "compromised-third-party-action",
+             reached: ["read secret:NAMED_ELSEWHERE", "read secret:(every-repository-secret)"], unreached: []),
+        Case(fixture: "gh-inherit-remote", scenario: "compromised-third-party-action",
+             reached: ["read secret:BUILD_TOKEN", "read secret:(every-repository-secret)"], unreached: []),
+        Case(fixture: "gh-committed-password", scenario: "malicious-fork-pr",
+             reached: ["read secret:password@.github/workflows/ci.yml:8"], unreached: []),
+        Case(fixture: "gh-token-literal", scenario: "malicious-fork-pr",
+             reached: ["read secret:github-token@.github/workflows/ci.yml:8"], unreached: []),
+        Case(fixture: "gh-pr-review", scenario: "malicious-fork-pr", reached: ["exec job:review/on-review untrusted"],
+             unreached: ["read secret:REVIEW_TOKEN", "exec job:review/on-review"]),
+        Case(fixture: "gh-unknown-event", scenario: "malicious-fork-pr", reached: [], unreached: []),
+        Case(fixture: "gh-token-push", scenario: "malicious-fork-pr", reached: ["push branch:main write", "read secret:NIGHTLY_TOKEN"],
+             unreached: ["read secret:RELEASE_TOKEN", "push branch:main"]),
+        Case(fixture: "gh-self-reference", scenario: "compromised-third-party-action", reached: [], unreached: ["read secret:LINT_TOKEN"]),
+        Case(fixture: "gh-comment-null-fork", scenario: "malicious-fork-pr", reached: ["read secret:NULL_FORK_TOKEN"], unreached: []),
+        Case(fixture: "gh-step-label", scenario: "malicious-fork-pr", reached: ["read secret:STEP_LABEL_TOKEN"], unreached: []),
+        Case(fixture: "gh-dependabot", scenario: "malicious-fork-pr", reached: ["read secret:ACTOR_TOKEN"], unreached: ["read secret:AUTHOR_TOKEN"]),
+        Case(fixture: "gh-labeled-type", scenario: "malicious-fork-pr", reached: ["read secret:LABELED_TOKEN"], unreached: []),
+        Case(fixture: "gh-malformed", scenario: "malicious-fork-pr", reached: ["read secret:MALFORMED_TOKEN"], unreached: []),
+    ]
+
+    @Test(arguments: cases)
+    func blastRadius(of row: Case) throws {
+        let result = try ImportFixtures.run(row.scenario, on: row.fixture)
+        for fact in row.reached { #expect(result.reaches(fact), "\(fact) must be reached") }
+        for fact in row.unreached { #expect(!result.reaches(fact), "\(fact) must not be reached") }
+    }
+
+    @Test func labelGatesAndMaintainerOnlyActivityCarryTheTimeOfCheckWindow() throws {
+        for (fixture, secret) in [("gh-label-gate", "GATED_TOKEN"), ("gh-step-label", "STEP_LABEL_TOKEN"), ("gh-labeled-type", "LABELED_TOKEN")] {
+            let result = try ImportFixtures.run("malicious-fork-pr", on: fixture)
+            #expect(result.asset(NodeID(.secret, secret))?.caveats.contains(Caveat.labelWindow) == true, "\(fixture)")
+        }
+    }
+
+    @Test func aJobTokensCommitsRunOnlyAtTheNextLegitimateRun() throws {
+        let result = try ImportFixtures.run("malicious-fork-pr", on: "gh-token-push")
+        let nightly = try #require(result.asset(NodeID(.secret, "NIGHTLY_TOKEN")))
+        #expect(nightly.caveats.contains(Caveat.nextRun))
+        #expect(nightly.path.contains { $0.rule == "push-trigger" && $0.why.contains("schedule") })
+    }
+
+    @Test func realEventNamesAreKeptAndUnknownOnesAssumedNotDropped() throws {
+        let model = try ImportFixtures.load("gh-unknown-event").model
+        #expect(model.triggers["events:create"]?.platformEvent == "create")
+        #expect(model.triggers["events:deployment_status"]?.platformEvent == "deployment_status")
+        #expect(model.triggers["events:made_up_event"] != nil)
+        #expect(model.assumptions.contains { $0.subject == NodeID(.trigger, "events:made_up_event") })
+        #expect(model.jobs["events/notify"]?.triggers.count == 3)
+        let review = try ImportFixtures.load("gh-pr-review").model
+        #expect(review.triggers["review:pull_request_review"]?.event == .pullRequest)
+    }
+
+    @Test func selfRepositoryReferencesAreLocal() throws {
+        let model = try ImportFixtures.load("gh-self-reference").model
+        #expect(model.jobs["ci/lint/check"] != nil, "the called workflow is imported")
+        #expect(model.definitions.values.allSatisfy { !$0.isExternal })
+        #expect(!model.jobs.values.flatMap(\.steps).contains { $0.uses.hasPrefix("$/") })
+        #expect(model.jobs["ci/lint/check"]?.secrets.map(\.name) == ["LINT_TOKEN"])
+    }
+
+    @Test func hostedRunnerProvidersAreFreshPerJobAndUnknownPoolsSaySoWhereUsed() throws {
+        let model = try ImportFixtures.load("gh-runners").model
+        #expect(model.runners["depot-hosted"]?.lifecycle == .ephemeral)
+        #expect(model.runners["blacksmith-hosted"]?.hosting == .hosted)
+        let gpu = try #require(model.runners["self-hosted:gpu"])
+        #expect(gpu.lifecycle == .persistent)
+        let result = try Examples.run("compromised-build-step", on: model)
+        let hop = try #require(result.asset(gpu.id)?.path.last)
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed: self-hosted runners labelled") })
+    }
+
+    @Test func rolesComeFromWhatAJobDoesNotItsName() throws {
+        let model = try ImportFixtures.load("gh-roles").model
+        #expect(model.jobs["a/build"]?.role == .release, "npm publish")
+        #expect(model.jobs["a/greet"]?.role == .build, "cargo build")
+    }
+
+    @Test func malformedConditionsAreReportedWithTheirLocation() throws {
+        let result = try ImportFixtures.load("gh-malformed")
+        let warning = try #require(result.diagnostics.first { $0.message.contains("cannot read the expression") })
+        #expect(warning.location.file.hasSuffix(".github/workflows/bad.yml"))
+        #expect(warning.location.line == 5)
+    }
+
+    @Test func aPhantomSecretFromProseIsNotASecret() throws {
+        let model = try ImportFixtures.load("gh-secrets-matrix").model
+        #expect(model.secrets["md"] == nil)
+        #expect(model.jobs["publish/publish"]?.secrets.map(\.name) == ["NPM_TOKEN", "PYPI_TOKEN"])
+    }
+}
