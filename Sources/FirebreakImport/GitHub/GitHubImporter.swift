@@ -29,10 +29,18 @@ public struct GitHubImporter {
     /// `base`, and the repository's `.gitlab-ci.yml` when `gitlab` is set.
     public func importWorkflows(_ paths: [String]? = nil, into base: PipelineModel, gitlab: Bool = false) -> ImportResult {
         var state = ImportState(root: root, display: display, model: base, codeOwners: CodeOwners.load(root: root))
+        var callOnly: [Workflow] = []
         for path in paths ?? Self.workflowFiles(root: root) {
             guard let workflow = state.workflow(at: path) else { continue }
-            if workflow.isCallOnly, paths == nil { continue }
+            if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
             state.importWorkflow(workflow)
+        }
+        // Reusable workflows no workflow here calls run for other repositories, with their secrets.
+        for workflow in callOnly where state.model.definitions[workflow.path] == nil {
+            state.model.definitions[workflow.path] = Definition(name: workflow.path, path: workflow.path, owners: state.codeOwners.owners(of: workflow.path),
+                                                                source: .local, location: workflow.location)
+            state.assume(NodeID(.definition, workflow.path), "reusable workflow '\(workflow.path)' is called by no workflow of this repository; its jobs run for other repositories, with their secrets, and are not simulated here",
+                         settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
         }
         state.declareSecrets(context: context)
         if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }

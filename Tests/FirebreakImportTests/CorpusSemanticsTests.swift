@@ -1,0 +1,53 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// What the GitHub semantics change on real repositories of `../shared/corpus`: the false
+/// alarms a reviewer found are gone and nothing is dropped. Skipped when the corpus is absent.
+@Suite(.enabled(if: PackagePaths.sharedCorpus != nil, "../shared/corpus is not beside this checkout"))
+struct CorpusSemanticsTests {
+    static func repository(_ name: String) throws -> String {
+        "\(try #require(PackagePaths.sharedCorpus))/\(name)"
+    }
+
+    @Test func aJobTokensPushToASideBranchStartsNothingInGhaHazmat() throws {
+        let model = try InputLoader.load(path: Self.repository("woodruffw__gha-hazmat")).model
+        let result = try Examples.run("malicious-fork-pr", on: model)
+        let defaultBranch = model.repository.defaultBranch
+        for asset in result.reached where asset.node.kind == .secret {
+            for hop in asset.path where hop.rule == "push-trigger" {
+                #expect(hop.why.contains("'\(defaultBranch)'"), "\(asset.node): \(hop.why)")
+                #expect(asset.caveats.contains(Caveat.nextRun), "\(asset.node) is reached only at the next legitimate run")
+            }
+        }
+        #expect(!result.reaches("push branch:*"), "a job token's push is not a push that starts runs")
+    }
+
+    @Test func uvsSelfRepositoryCallsAreImportedAndNoThirdPartyReachesThroughThem() throws {
+        let model = try InputLoader.load(path: Self.repository("astral-sh__uv")).model
+        #expect(!model.definitions.keys.contains { $0.hasPrefix("$/") })
+        #expect(model.definitions.keys.contains(".github/workflows/plan.yml"))
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        for foothold in result.footholds { #expect(!foothold.node.name.contains("$/"), "\(foothold)") }
+    }
+
+    @Test func everyWorkflowFileIsImportedOrReported() throws {
+        let corpus = try #require(PackagePaths.sharedCorpus)
+        var files = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() {
+            let repository = "\(corpus)/\(name)"
+            let workflows = GitHubImporter.workflowFiles(root: repository)
+            guard !workflows.isEmpty, let imported = try? InputLoader.load(path: repository) else { continue }
+            for workflow in workflows {
+                files += 1
+                let imported = imported.model.definitions[workflow] != nil
+                let reported = imported || (try? InputLoader.load(path: repository).diagnostics.contains { $0.location.file.hasSuffix(workflow) }) == true
+                #expect(imported || reported, "\(name)/\(workflow) was neither imported nor reported")
+            }
+        }
+        #expect(files > 600)
+    }
+}
