@@ -44,30 +44,36 @@ extension ImportState {
             }
             return Reference("github-hosted", at: location)
         }
+        if let known = describedRunner(labels, at: location) { return known }
         let wanted = Set(labels.filter { $0 != "self-hosted" })
-        if let known = model.runners.values.sorted(by: { $0.name < $1.name }).first(where: { runner in
-            !runner.labels.isEmpty && (Set(runner.labels).isSubset(of: Set(labels)) || runner.labels.contains { "group:\($0)" == labels.first })
-        }) {
-            return Reference(known.name, at: location)
-        }
         let name = "self-hosted:" + (wanted.isEmpty ? "default" : wanted.sorted().joined(separator: ","))
-        if model.runners[name] == nil {
-            model.runners[name] = Runner(name: name, hosting: .selfHosted, lifecycle: .persistent, reaches: [], protectedBranchesOnly: false,
-                                         labels: labels, location: location)
-            assume(NodeID(.runner, name), "self-hosted runners labelled \(labels.joined(separator: ", ")) are persistent, run any job that asks, and reach no internal network we know of",
-                   settle: "describe the pool under `runners:` in firebreak.context.yml (labels, lifecycle, reaches, protectedBranchesOnly)", at: location)
-        }
-        return Reference(name, at: location)
+        return pool(name, hosting: .selfHosted, lifecycle: .persistent, labels: labels, at: location,
+                    statement: "self-hosted runners labelled \(labels.joined(separator: ", ")) are persistent, run any job that asks, and reach no internal network we know of",
+                    settle: "describe the pool under `runners:` in firebreak.context.yml (labels, lifecycle, reaches, protectedBranchesOnly)")
     }
 
     /// A third-party hosted-runner provider's pool: a fresh machine per job, like GitHub's own.
     mutating func declareProviderRunner(_ provider: String, labels: [String], at location: SourceLocation) -> Reference {
-        let name = "\(provider)-hosted"
+        if let known = describedRunner(labels, at: location) { return known }
+        return pool("\(provider)-hosted", hosting: .hosted, lifecycle: .ephemeral, labels: labels, at: location,
+                    statement: "runners labelled \(labels.joined(separator: ", ")) are \(provider)'s hosted machines, fresh for each job and inside no internal network",
+                    settle: "describe the pool under `runners:` in firebreak.context.yml if it is configured otherwise")
+    }
+
+    /// The pool the context file describes for these labels (or group), if any.
+    private func describedRunner(_ labels: [String], at location: SourceLocation) -> Reference? {
+        model.runners.values.sorted(by: { $0.name < $1.name }).first(where: { runner in
+            !runner.labels.isEmpty && (Set(runner.labels).isSubset(of: Set(labels)) || runner.labels.contains { "group:\($0)" == labels.first })
+        }).map { Reference($0.name, at: location) }
+    }
+
+    /// A pool made up from labels, declared once with the assumption that describes it.
+    private mutating func pool(_ name: String, hosting: Runner.Hosting, lifecycle: Runner.Lifecycle, labels: [String], at location: SourceLocation,
+                               statement: String, settle: String) -> Reference {
         if model.runners[name] == nil {
-            model.runners[name] = Runner(name: name, hosting: .hosted, lifecycle: .ephemeral, reaches: [], protectedBranchesOnly: false,
+            model.runners[name] = Runner(name: name, hosting: hosting, lifecycle: lifecycle, reaches: [], protectedBranchesOnly: false,
                                          labels: labels, location: location)
-            assume(NodeID(.runner, name), "runners labelled \(labels.joined(separator: ", ")) are \(provider)'s hosted machines, fresh for each job and inside no internal network",
-                   settle: "describe the pool under `runners:` in firebreak.context.yml if it is configured otherwise", at: location)
+            assume(NodeID(.runner, name), statement, settle: settle, at: location)
         }
         return Reference(name, at: location)
     }
