@@ -13,7 +13,8 @@ public enum InputLoader {
     /// context file, or a folder with no pipeline at all, throws.
     /// `display` names the folder in locations when it is not the path itself (a revision exported
     /// to a temporary folder reads as `REV:`).
-    /// `name` names the repository when no context file does (default: the folder's name).
+    /// `name` names the repository when no context file does (default: its `origin` remote's
+    /// `owner/name`, else `this-repository`; never the folder's name).
     public static func load(path: String, context: String? = nil, display: String? = nil, name: String? = nil) throws(LoadError) -> ImportResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -51,13 +52,16 @@ public enum InputLoader {
     }
 
     static func loadRepository(root: String, context: String?, workflows: [String]?, display: String?, name: String?) throws(LoadError) -> ImportResult {
-        let name = name ?? URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+        let folderName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+        // The repository's identity must not depend on the folder it is cloned into.
+        let identity = name ?? RepositoryIdentity.remoteName(root: root) ?? RepositoryIdentity.unnamed
         let contextPath = context ?? {
             let candidate = (root as NSString).appendingPathComponent(contextFileName)
             return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
         }()
-        let contextModel = try contextPath.map { path throws(LoadError) in try ModelLoader().loadContext(path: path, repository: name) }
-        var base = contextModel ?? defaultBase(name: name, root: root)
+        let contextModel = try contextPath.map { path throws(LoadError) in try ModelLoader().loadContext(path: path, repository: identity) }
+        var base = contextModel ?? defaultBase(name: identity, root: root)
+        if contextModel == nil { base.name = folderName }
         base.file = display ?? root
         let githubFiles = workflows ?? GitHubImporter.workflowFiles(root: root)
         let hasGitLab = (workflows == nil || workflows == []) && GitLabImporter.exists(root: root)

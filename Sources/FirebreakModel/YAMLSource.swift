@@ -47,7 +47,7 @@ public enum YAMLSource {
         } catch let error as LoadError {
             throw error
         } catch let error as YamlError {
-            throw LoadError([diagnostic(for: error, file: file)])
+            throw LoadError([diagnostic(for: error, file: file, text: text)])
         } catch {
             throw LoadError([Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")])
         }
@@ -69,13 +69,13 @@ public enum YAMLSource {
             if let error = sequence.error { throw error }
             return documents
         } catch let error as YamlError {
-            throw LoadError([diagnostic(for: error, file: file)])
+            throw LoadError([diagnostic(for: error, file: file, text: text)])
         } catch {
             throw LoadError([Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")])
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String? = nil) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -84,6 +84,10 @@ public enum YAMLSource {
             return Diagnostic(.error, at: at(mark), "YAML syntax error: \(problem)\(detail)",
                               help: "check the indentation and quoting on this line and the one before")
         case let .reader(problem, offset, _, _):
+            if let offset, let text, let location = location(ofByte: offset, in: text, file: file) {
+                return Diagnostic(.error, at: location, "cannot read YAML: \(problem)",
+                                  help: "remove the character (a stray control character or byte) at this place")
+            }
             return Diagnostic(.error, at: .implicit(file), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -92,5 +96,17 @@ public enum YAMLSource {
         default:
             return Diagnostic(.error, at: .implicit(file), "cannot parse YAML: \(error)")
         }
+    }
+
+    /// The line and column (in Unicode scalars) of a UTF-8 byte offset.
+    static func location(ofByte offset: Int, in text: String, file: String) -> SourceLocation? {
+        guard offset >= 0, offset <= text.utf8.count else { return nil }
+        var line = 1, column = 1, bytes = 0
+        for scalar in text.unicodeScalars {
+            guard bytes < offset else { break }
+            bytes += String(scalar).utf8.count
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -25,6 +25,16 @@ public enum ComparisonMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Text as an inline code span that no backtick inside can close.
+    public static func code(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        var longest = 0, run = 0
+        for character in flat { run = character == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
     /// Keeps user-given names from breaking the table or the markup.
     static func escape(_ text: String) -> String {
         var result = ""

@@ -70,6 +70,21 @@ public struct SARIFReport: Encodable, Sendable {
         runs = [Run(tool: Tool(driver: Driver(version: FirebreakVersion.current, rules: rules)), results: results)]
     }
 
+    /// A gate that could not read its inputs: one error result per unreadable file.
+    public init(unreadable diagnostics: [Diagnostic]) {
+        let results = diagnostics.map { diagnostic in
+            Result(ruleId: "unreadable-input", level: "error",
+                   message: Message(text: "the gate failed closed: \(diagnostic.message)"),
+                   locations: [Self.location(diagnostic.location.description)],
+                   partialFingerprints: ["firebreak/v1": "unreadable-input/\(diagnostic.location.file)"])
+        }
+        let rule = ReportingDescriptor(id: "unreadable-input", name: "An input the gate cannot read",
+                                       shortDescription: Message(text: "A pipeline file could not be read, so the gate cannot tell what it opens."),
+                                       fullDescription: Message(text: "The gate fails closed: a file it cannot read could widen the blast radius unseen."),
+                                       help: Message(text: "Fix the file at the location given."), helpUri: nil)
+        runs = [Run(tool: Tool(driver: Driver(version: FirebreakVersion.current, rules: [rule])), results: results)]
+    }
+
     /// Parses `file:line:column` (or a bare file) into a SARIF location.
     static func location(_ text: String) -> Location {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -1,3 +1,4 @@
+import FirebreakModel
 import FirebreakReport
 import Foundation
 
@@ -7,11 +8,16 @@ enum BaselineFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputFailure(message: "\(path): error: cannot read the baseline\n  help: create it with `firebreak gate MODEL --baseline \(path) --update-baseline`")
         }
+        let report: SimulationReport
         do {
-            return try JSONDecoder().decode(SimulationReport.self, from: data)
+            report = try JSONDecoder().decode(SimulationReport.self, from: data)
         } catch {
             throw InputFailure(message: "\(path): error: not a Firebreak simulate report: \(describe(error))\n  help: regenerate it with `firebreak gate MODEL --baseline \(path) --update-baseline`")
         }
+        guard report.jsonContract == FirebreakVersion.jsonContract else {
+            throw InputFailure(message: "\(path): error: the baseline follows JSON contract \(report.jsonContract), this Firebreak reads contract \(FirebreakVersion.jsonContract)\n  help: regenerate it with `firebreak gate MODEL --baseline \(path) --update-baseline` on the base branch")
+        }
+        return report
     }
 
     /// Writes atomically, so a failure never leaves half a baseline.

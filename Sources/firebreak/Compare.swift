@@ -1,4 +1,5 @@
 import ArgumentParser
+import FirebreakModel
 import FirebreakReport
 
 /// Output formats of a comparison.
@@ -52,10 +53,12 @@ struct Compare: ParsableCommand {
         let (old, new) = try repo.map { repository in
             (try SimulationInput.load(revision: before, repository: repository, model: model, context: input.context),
              try SimulationInput.load(revision: after, repository: repository, model: model, context: input.context))
-        } ?? (try SimulationInput.load(before, context: input.context).model, try SimulationInput.load(after, context: input.context).model)
-        let comparison = ReportComparison(before: SimulationInput.report(old, scenarios: selected),
-                                          after: SimulationInput.report(new, scenarios: selected))
+        } ?? (try SimulationInput.load(before, context: input.context), try SimulationInput.load(after, context: input.context))
+        let comparison = ReportComparison(before: SimulationInput.report(old.model, scenarios: selected),
+                                          after: SimulationInput.report(new.model, scenarios: selected))
         ComparisonOutput.print(comparison, format: format)
+        // The rest was compared; a file that could not be read still makes the run fail.
+        if old.failed || new.failed { throw ExitCode(2) }
     }
 }
 
@@ -67,6 +70,19 @@ enum ComparisonOutput {
         case .json: Console.out(JSONOutput.encode(comparison))
         case .markdown: Console.out(ComparisonMarkdown.render(comparison))
         case .sarif: Console.out(SARIFReport(comparison).json)
+        }
+    }
+}
+
+/// Prints a gate's failure to read its inputs in the chosen format.
+enum GateFailureOutput {
+    static func print(_ diagnostics: [Diagnostic], format: ComparisonFormat) {
+        let failure = GateFailure(diagnostics)
+        switch format {
+        case .text: Console.out(failure.text)
+        case .json: Console.out(failure.json)
+        case .markdown: Console.out(failure.markdown)
+        case .sarif: Console.out(failure.sarif)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FirebreakReport
+import FirebreakModel
 import Foundation
 
 struct Gate: ParsableCommand {
@@ -78,14 +79,23 @@ struct Gate: ParsableCommand {
         let selected = try scenarios.scenarios()
         let before: SimulationReport
         let current: SimulationReport
+        // A gate is a control: an input it cannot read fails it (exit 2), never passes it.
+        var unreadable: [Diagnostic] = []
         if let repo, let against {
             let modelPath = model ?? path
-            before = SimulationInput.report(try SimulationInput.load(revision: against, repository: repo, model: modelPath, context: input.context),
-                                            scenarios: selected)
+            let base = try SimulationInput.load(revision: against, repository: repo, model: modelPath, context: input.context)
             let workingCopy = modelPath.map { (repo as NSString).appendingPathComponent($0) } ?? repo
-            current = SimulationInput.report(try SimulationInput.load(workingCopy, context: input.context).model, scenarios: selected)
+            let head = try SimulationInput.load(workingCopy, context: input.context)
+            unreadable = (base.diagnostics + head.diagnostics).filter { $0.severity == .error }
+            before = SimulationInput.report(base.model, scenarios: selected)
+            current = SimulationInput.report(head.model, scenarios: selected)
         } else {
-            current = SimulationInput.report(try SimulationInput.load(path!, context: input.context).model, scenarios: selected)
+            let head = try SimulationInput.load(path!, context: input.context)
+            unreadable = head.diagnostics.filter { $0.severity == .error }
+            current = SimulationInput.report(head.model, scenarios: selected)
+            if !unreadable.isEmpty, updateBaseline {
+                throw InputFailure(message: "error: \(unreadable.count) input file(s) could not be read; the baseline was not updated\n  help: fix the files named above, then update the baseline")
+            }
             if updateBaseline {
                 try BaselineFile.write(current, to: baseline!)
                 Console.out("baseline \(baseline!) updated: \(current.scenarios.count) scenarios\n")
@@ -97,6 +107,10 @@ struct Gate: ParsableCommand {
                 stored.scenarios = stored.scenarios.filter { scenarios.ids.contains($0.id) }
             }
             before = stored
+        }
+        if !unreadable.isEmpty {
+            GateFailureOutput.print(unreadable, format: format)
+            throw ExitCode(2)
         }
         var comparison = ReportComparison(before: before, after: current)
         let allowances = try allowances()

@@ -30,7 +30,9 @@ enum SimulationInput {
     /// A loaded input and whether some of its files could not be read (the command then ends with exit 2).
     struct Loaded {
         var model: PipelineModel
-        var failed: Bool
+        /// What could not be read (errors) and what was read with doubts (warnings).
+        var diagnostics: [Diagnostic]
+        var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// A model file, a workflow file or a repository folder. Problems with single files are
@@ -38,7 +40,7 @@ enum SimulationInput {
     static func load(_ path: String, context: String?, display: String? = nil, name: String? = nil) throws -> Loaded {
         let result = try InputLoader.load(path: path, context: context, display: display, name: name)
         for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
-        return Loaded(model: result.model, failed: result.hasErrors)
+        return Loaded(model: result.model, diagnostics: result.diagnostics)
     }
 
     /// Simulates a loaded model.
@@ -49,12 +51,13 @@ enum SimulationInput {
 
     /// The pipeline of a repository as committed at a revision: the native model at `model`, or
     /// else its workflows and context file. Locations read `REV:PATH:line:column`.
-    static func load(revision: String, repository: String, model: String?, context: String?) throws -> PipelineModel {
-        if let model { return try self.model(path: model, revision: revision, repository: repository) }
+    static func load(revision: String, repository: String, model: String?, context: String?) throws -> Loaded {
+        if let model { return Loaded(model: try self.model(path: model, revision: revision, repository: repository), diagnostics: []) }
         let folder = try GitRevision.export(revision, from: repository)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let name = URL(fileURLWithPath: repository).standardizedFileURL.lastPathComponent
-        return try load(folder, context: context, display: "\(revision):", name: name).model
+        // Named like the working tree, from the remote: the temporary folder has no name of its own.
+        let name = RepositoryIdentity.name(root: repository)
+        return try load(folder, context: context, display: "\(revision):", name: name)
     }
 
     /// A model file as committed at a revision; its locations read `REV:PATH:line:column`.
