@@ -84,12 +84,14 @@ public enum InputLoader {
     /// The repository as assumed when no context file describes it.
     static func defaultBase(name: String, root: String) -> PipelineModel {
         let location = SourceLocation.implicit((root as NSString).appendingPathComponent(contextFileName))
-        let repository = Repository(name: name, visibility: .public, defaultBranch: "main", forkApproval: .none,
+        // GitHub's default for public repositories: a first-time contributor's fork pull request
+        // waits for a maintainer's approval before its workflows run.
+        let repository = Repository(name: name, visibility: .public, defaultBranch: "main", forkApproval: .firstTime,
                                     forkPullRequestsGetSecrets: false, location: location)
         var model = PipelineModel(name: name, platform: .github, repository: repository, file: root)
         let settle = "write \(contextFileName) in the repository root (or pass --context) with a `repository:` section"
         model.assumptions = [
-            Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and outside contributors' runs start without approval",
+            Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
                        settle: settle, location: location),
         ]
         return model

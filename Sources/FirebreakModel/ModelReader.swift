@@ -22,9 +22,9 @@ final class ModelReader {
         }
         let repository: Repository?
         if let contextRepository, !top.has("repository") {
-            repository = Repository(name: contextRepository, visibility: .public, defaultBranch: "main", forkApproval: .none,
+            repository = Repository(name: contextRepository, visibility: .public, defaultBranch: "main", forkApproval: .firstTime,
                                     forkPullRequestsGetSecrets: false, location: top.location)
-            assume(NodeID(.repository, contextRepository), "the repository is public: anyone may fork it and open pull requests",
+            assume(NodeID(.repository, contextRepository), "the repository is public: anyone may fork it and open pull requests; a first-time contributor's runs wait for approval (GitHub's default)",
                    settle: "add `repository: {visibility: private}` to the context file if it is not", at: top.location)
         } else {
             top.require("repository", what: "repository section", help: "add a `repository:` section with at least `name:`")
@@ -168,10 +168,15 @@ final class ModelReader {
         f.require("path", help: "give the file's path, e.g. `path: .github/workflows/release.yml`")
         let source: Definition.Source
         if let from = f.string("from") {
-            let parts = from.split(separator: "@", maxSplits: 1).map(String.init)
+            let parts = from.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let repository = parts.first, !repository.isEmpty else {
+                sink.error(f.location(of: "from"), "definition '\(name)' comes `from:` no repository ('\(from)')",
+                           help: "write `from: owner/repo@ref`")
+                return nil
+            }
             let ref = parts.count > 1 ? parts[1] : nil
             let pin = f.choice("pin", PinState.self) ?? PinState.infer(fromVersion: ref)
-            source = .external(repository: parts[0], ref: ref, pin: pin)
+            source = .external(repository: repository, ref: ref, pin: pin)
         } else {
             if f.has("pin") {
                 sink.error(f.location(of: "pin"), "definition '\(name)' is a local file, which has no pin",

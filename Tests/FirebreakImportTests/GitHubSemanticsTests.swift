@@ -47,6 +47,10 @@ import Testing
         Case(fixture: "gh-dependabot", scenario: "malicious-fork-pr", reached: ["read secret:ACTOR_TOKEN"], unreached: ["read secret:AUTHOR_TOKEN"]),
         Case(fixture: "gh-labeled-type", scenario: "malicious-fork-pr", reached: ["read secret:LABELED_TOKEN"], unreached: []),
         Case(fixture: "gh-malformed", scenario: "malicious-fork-pr", reached: ["read secret:MALFORMED_TOKEN"], unreached: []),
+        Case(fixture: "gh-env-file-last-step", scenario: "malicious-fork-pr", reached: [], unreached: ["read secret:LAST_TOKEN"]),
+        Case(fixture: "gh-cache-no-step", scenario: "malicious-fork-pr", reached: ["exec job:release/release", "read secret:CRATES_TOKEN"], unreached: []),
+        Case(fixture: "gh-foreign-checkout", scenario: "compromised-third-party-action", reached: ["read secret:TRIAGE_TOKEN"], unreached: []),
+        Case(fixture: "gh-inline-only", scenario: "malicious-fork-pr", reached: ["read secret:SCRIPT_SECRET"], unreached: ["read secret:INLINE_SECRET"]),
     ]
 
     @Test(arguments: cases)
@@ -111,6 +115,24 @@ import Testing
         let warning = try #require(result.diagnostics.first { $0.message.contains("cannot read the expression") })
         #expect(warning.location.file.hasSuffix(".github/workflows/bad.yml"))
         #expect(warning.location.line == 5)
+    }
+
+    @Test func aReusableWorkflowGetsOnlyWhatItsCallersPass() throws {
+        let model = try ImportFixtures.load("gh-nested-reusable").model
+        #expect(model.jobs["top/without/upload/publish"]?.secrets.map(\.name) == [], "the top caller passes nothing")
+        #expect(model.jobs["top/inheriting/upload/publish"]?.secrets.map(\.name) == ["PYPI_API_TOKEN"])
+    }
+
+    @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
+        let model = try ImportFixtures.load("gh-cache-no-step").model
+        #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"], "no cache step needed to write it")
+        #expect(model.jobs["release/release"]?.restoresCaches.map(\.name) == ["default-branch-cache"], "Swatinem/rust-cache")
+    }
+
+    @Test func forkPullRequestsOfFirstTimeContributorsWaitForApprovalByDefault() throws {
+        let result = try ImportFixtures.run("malicious-fork-pr", on: "pr-checkout")
+        let run = try #require(result.asset(NodeID(.job, "preview/preview")))
+        #expect(run.caveats.contains(Caveat.afterFirstContribution))
     }
 
     @Test func aPhantomSecretFromProseIsNotASecret() throws {

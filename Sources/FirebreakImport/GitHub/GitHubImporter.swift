@@ -43,6 +43,7 @@ public struct GitHubImporter {
                          settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
         }
         state.declareSecrets(context: context)
+        state.shareDefaultBranchCache()
         if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }
         state.resolveNeeds()
         return ImportResult(model: state.model, diagnostics: state.diagnostics)
@@ -89,10 +90,9 @@ struct ImportState {
     /// Reads and parses a workflow once; a failure is reported and remembered.
     mutating func workflow(at path: String) -> Workflow? {
         if let cached = parsed[path] { return cached }
-        let full = (root as NSString).appendingPathComponent(path)
         let label = file(path)
         do {
-            let text = try Self.read(full, label: label)
+            let text = try RepositoryFile.read(path, under: root, label: label)
             let node = try YAMLSource.parse(text, file: label)
             let workflow = try WorkflowParser(file: label, path: path).parse(node)
             parsed[path] = workflow
@@ -105,11 +105,20 @@ struct ImportState {
     }
 
     /// Reads a local action (`./x` or `$/x`) once; nil (and a report, when it is broken) otherwise.
-    mutating func localAction(_ uses: String) -> LocalAction? {
-        guard let folder = LocalAction.folder(of: uses) else { return nil }
+    mutating func localAction(_ uses: String, at location: SourceLocation? = nil) -> LocalAction? {
+        guard LocalAction.isLocal(uses) else { return nil }
+        guard let folder = LocalAction.folder(of: uses) else {
+            log.add(Diagnostic(.error, at: location ?? .implicit(file(".github/workflows")), "local action '\(uses)' climbs out of the repository",
+                               help: "reference actions inside the repository, or another repository's as `owner/repo@<full commit>`"))
+            return nil
+        }
         if let cached = localActions[folder] { return cached }
         do {
             let action = try LocalAction.read(root: root, path: folder, label: file)
+            if action == nil {
+                log.add(Diagnostic(.error, at: location ?? .implicit(file(folder)), "local action '\(uses)' has no action.yml or action.yaml",
+                                   help: "check the path: GitHub resolves it from the repository root"))
+            }
             localActions[folder] = .some(action)
             return action
         } catch {
@@ -117,16 +126,6 @@ struct ImportState {
             localActions[folder] = .some(nil)
             return nil
         }
-    }
-
-    static func read(_ path: String, label: String) throws(LoadError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
-        }
-        guard data.count <= YAMLSource.maximumBytes else {
-            throw LoadError([Diagnostic(.error, at: .implicit(label), "file is \(data.count) bytes, more than Firebreak reads")])
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     // MARK: Workflows
@@ -187,11 +186,15 @@ struct ImportState {
             return
         }
         if let uses = job.uses {
+            if Self.namesNothing(uses.text) {
+                log.add(Diagnostic(.error, at: uses.location, "`uses: '\(uses.text)'` names no reusable workflow",
+                                   help: "write `uses: owner/repo/.github/workflows/file.yml@<full commit>` or `uses: ./.github/workflows/file.yml`"))
+                return
+            }
             importCall(job, uses: uses, in: workflow, name: name, events: running, condition: condition, caller: caller, depth: depth)
             return
         }
         let triggers = running.map(\.reference)
-        let modelEvents = running.compactMap { model.triggers[$0.reference.name]?.event }
         let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
@@ -211,7 +214,6 @@ struct ImportState {
             }
             return Job.Consumption(artifact: download.artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location)
         }
-        let pullRequestOnly = !modelEvents.isEmpty && modelEvents.allSatisfy { $0.isRequestEvent }
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
@@ -220,7 +222,7 @@ struct ImportState {
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads, consumes: consumes,
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
-            savesCaches: stepsInfo.usesCache && !pullRequestOnly ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
+            savesCaches: [],
             steps: stepsInfo.steps, location: job.location)
         model.jobs[name] = modelJob
         for artifact in stepsInfo.uploads + stepsInfo.downloads.map(\.artifact) where model.artifacts[artifact.name] == nil {
@@ -229,12 +231,34 @@ struct ImportState {
         if stepsInfo.usesCache, model.caches[Self.cacheName] == nil {
             model.caches[Self.cacheName] = Cache(name: Self.cacheName, key: nil, criticality: nil, location: stepsInfo.cacheLocation)
             assume(NodeID(.cache, Self.cacheName),
-                   "every workflow run on the default branch (push, schedule, pull_request_target, issue_comment, workflow_run) shares one cache scope, whatever the keys",
-                   settle: "keep release jobs off actions/cache, or give them keys no other job can write", at: stepsInfo.cacheLocation)
+                   "every run in the default branch's context (its pushes, schedule, manual runs, pull_request_target, issue_comment, issues, workflow_run) shares one cache scope whatever the keys, and any code such a run executes can write to it, cache step or not",
+                   settle: "keep release jobs off the Actions cache, or give them keys no other job can write", at: stepsInfo.cacheLocation)
         }
     }
 
     static let cacheName = "default-branch-cache"
+
+    /// Every job that runs in the default branch's context can write its cache, with or
+    /// without a cache step: the cache service's token is in the runner for any code the job
+    /// runs. Pull request runs write their merge ref's scope, tag runs their tag's.
+    mutating func shareDefaultBranchCache() {
+        guard let cache = model.caches[Self.cacheName] else { return }
+        let defaultBranch = model.repository.defaultBranch
+        for name in model.jobs.keys.sorted() {
+            guard var job = model.jobs[name], job.savesCaches.isEmpty else { continue }
+            let triggers = job.triggers.compactMap { model.triggers[$0.name] }
+            let onDefaultBranch = triggers.contains { trigger in
+                switch trigger.event {
+                case .pullRequestTarget, .issueComment, .issues, .workflowRun, .schedule, .manual: true
+                case .push: trigger.fires(onBranch: defaultBranch)
+                default: false
+                }
+            }
+            guard onDefaultBranch else { continue }
+            job.savesCaches = [Reference(cache.name, at: job.restoresCaches.first?.location ?? job.location)]
+            model.jobs[name] = job
+        }
+    }
 
     /// A job's `needs`, named like the job itself: beside it in its workflow (or in the caller
     /// of the reusable workflow it belongs to).
@@ -249,7 +273,12 @@ struct ImportState {
     mutating func importCall(_ job: Workflow.Job, uses: (text: String, location: SourceLocation), in workflow: Workflow, name: String,
                              events: [EventUse], condition: ExpressionScanner.Found?, caller: Caller?, depth: Int) {
         let passed = passedSecrets(job, workflow: workflow)
-        if let path = LocalAction.folder(of: uses.text) {
+        if LocalAction.isLocal(uses.text) {
+            guard let path = LocalAction.folder(of: uses.text) else {
+                log.add(Diagnostic(.error, at: uses.location, "reusable workflow '\(uses.text)' climbs out of the repository",
+                                   help: "call workflows inside the repository, or another repository's as `owner/repo/.github/workflows/x.yml@<full commit>`"))
+                return
+            }
             guard depth < 4, !(caller?.visited.contains(path) ?? false), let callee = self.workflow(at: path) else {
                 if depth >= 4 || (caller?.visited.contains(path) ?? false) {
                     log.add(Diagnostic(.warning, at: uses.location, "reusable workflow '\(uses.text)' calls itself or nests deeper than 4 levels; not followed"))
@@ -258,8 +287,12 @@ struct ImportState {
             }
             model.definitions[callee.path] = Definition(name: callee.path, path: callee.path, owners: codeOwners.owners(of: callee.path),
                                                         source: .local, location: callee.location)
-            let next = Caller(permissions: job.permissions ?? caller?.permissions ?? workflow.permissions, inherit: job.secretsInherit,
-                              passed: passed, visited: (caller?.visited ?? []).union([workflow.path, path]))
+            // What this job passes is read from what it was passed itself: `secrets: inherit` hands
+            // down exactly that, and an explicit mapping names the caller's own secrets.
+            let inherits = job.secretsInherit && (caller?.inherit ?? true)
+            let handed = job.secretsInherit ? (caller?.passed ?? [:]) : passed.mapValues { Self.resolve($0, through: caller) }
+            let next = Caller(permissions: job.permissions ?? caller?.permissions ?? workflow.permissions, inherit: inherits,
+                              passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]))
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }
@@ -338,20 +371,24 @@ struct ImportState {
     /// What a job reads as the repository's secrets: directly, through `secrets: inherit`, or
     /// through the names its caller maps. Every secret, when the job reads them all.
     mutating func resolvedSecrets(_ reads: SecretUses, job name: String, through caller: Caller?) -> [Reference] {
-        var resolved = SecretUses()
-        if let caller, !caller.inherit {
-            for callee in reads.names.keys.sorted() {
-                if let passed = caller.passed[callee.lowercased()] { resolved.merge(passed) }
-            }
-            if reads.everySecret != nil { for passed in caller.passed.values { resolved.merge(passed) } }
-        } else {
-            resolved = reads
-        }
+        let resolved = Self.resolve(reads, through: caller)
         for (secret, location) in resolved.names.sorted(by: { $0.key < $1.key }) where referencedSecrets[secret] == nil {
             referencedSecrets[secret] = location
         }
         if let location = resolved.everySecret, everySecretJobs[name] == nil { everySecretJobs[name] = location }
         return resolved.names.sorted { $0.key < $1.key }.map { Reference($0.key, at: $0.value) }
+    }
+
+    /// A reusable workflow's secret reads as its caller's: the same names through `secrets:
+    /// inherit`, the caller's expressions through an explicit mapping, nothing otherwise.
+    static func resolve(_ reads: SecretUses, through caller: Caller?) -> SecretUses {
+        guard let caller, !caller.inherit else { return reads }
+        var resolved = SecretUses()
+        for callee in reads.names.keys.sorted() {
+            if let passed = caller.passed[callee.lowercased()] { resolved.merge(passed) }
+        }
+        if reads.everySecret != nil { for passed in caller.passed.values.sorted(by: { $0.names.keys.sorted().lexicographicallyPrecedes($1.names.keys.sorted()) }) { resolved.merge(passed) } }
+        return resolved
     }
 
     /// Passwords written in `credentials:` blocks and token literals: secrets whoever reads the

@@ -18,7 +18,11 @@ extension ImportState {
         let conditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let actions = localActions(reachableFrom: job.steps)
         let taint = StepTaint(inheritedEnv: workflow.env.merging(job.env) { $1 }, file: workflow.file)
-        let tainted = job.steps.map { taint.finding(in: $0, localAction: { actions[$0] }, diagnostics: &log) != nil }
+        let tainted = job.steps.indices.map { index in
+            guard let finding = taint.finding(in: job.steps[index], localAction: { actions[$0] }, diagnostics: &log) else { return false }
+            // `$GITHUB_ENV` and kin are read by the steps after this one only.
+            return !finding.throughEnvironmentFile || index < job.steps.count - 1
+        }
         let headCheckouts = job.steps.map { Self.checksOutHead($0, scanner: scanner, diagnostics: &log) }
         let executes = job.steps.map(Self.executesWorkspaceCode)
         let fences = job.steps.enumerated().map { Self.failsForOutsiders($0.element, condition: conditions[$0.offset]?.text) }

@@ -39,17 +39,24 @@ extension ImportState {
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
-                if checkedOut { info.runsCode = true }
+                // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
+                if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
                 for download in info.downloads.indices where !info.downloads[download].runs {
                     let name = info.downloads[download].artifact.name
                     if run.contains(name), Patterns.matches(ActionsKnowledge.buildTool, run) { info.downloads[download].runs = true }
                 }
             }
+            if step.uses != nil, Self.namesNothing(uses) {
+                log.add(Diagnostic(.error, at: step.node.value("uses")?.location(workflow.file) ?? step.location,
+                                   "`uses: '\(uses)'` names no action", help: "write `uses: owner/repo@<full commit>` or `uses: ./path/to/action`"))
+                continue
+            }
             guard !uses.isEmpty else { continue }
-            if LocalAction.folder(of: uses) != nil {
+            if LocalAction.isLocal(uses) {
                 // `./x` runs the checked-out workspace's action; `$/x` the repository's own at the
                 // running commit, no checkout needed. Either way: repository code.
                 info.runsCode = true
+                _ = localAction(uses, at: step.node.value("uses")?.location(workflow.file))
                 for nested in localActionSteps(uses, depth: depth) {
                     addStep(nested.uses, kind: nested.uses.hasPrefix("docker://") ? .image : .action, at: nested.location)
                     info.evidence.actions.append(nested.uses.split(separator: "@").first.map { $0.lowercased() } ?? "")
@@ -59,19 +66,31 @@ extension ImportState {
             }
             info.evidence.actions.append(action)
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
+            if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }) { info.runsCode = true }
+            if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
+                info.usesCache = true
+                info.cacheLocation = step.location
+            }
             let with = step.with
             switch action {
             case "actions/checkout":
                 checkedOut = true
+                // Another repository's code checked out at a branch or tag, then run (`./action`,
+                // its scripts), is third-party code as much as a `uses:` is.
+                if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
+                   job.steps.drop(while: { $0.location != step.location }).dropFirst().contains(where: Self.executesWorkspaceCode) {
+                    let ref = with["ref"]?.text
+                    let reference = "\(repository)@\(ref ?? "(default branch)")"
+                    seen[reference, default: 0] += 1
+                    let pin: PinState = ref.map { PinState.infer(fromVersion: $0) } ?? .branch
+                    info.steps.append(Step(name: "\(jobName)/\(reference)", uses: reference, kind: .action, pin: pin, location: step.location))
+                }
             case "docker/build-push-action":
                 if with["push"]?.text == "true" { info.evidence.pushesImage = true }
             case "actions/upload-artifact":
                 info.uploads.append(Reference(with["name"]?.text ?? "artifact", at: step.location))
             case "actions/download-artifact":
                 info.downloads.append((Reference(with["name"]?.text ?? "artifact", at: step.location), false))
-            case "actions/cache", "actions/cache/restore", "actions/cache/save":
-                info.usesCache = true
-                info.cacheLocation = step.location
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
                     info.staticKeys.append((secret, ("aws-key:\(secret)", "aws-account", key.node.location(workflow.file))))
@@ -91,14 +110,31 @@ extension ImportState {
                     info.roles.append(("azure:\(client.text)", "azure-subscription", client.node.location(workflow.file)))
                 }
             default:
-                if action.hasPrefix("actions/setup-"), let cache = with["cache"]?.text, !cache.isEmpty, cache != "false" {
-                    info.usesCache = true
-                    info.cacheLocation = step.location
-                }
+                break
             }
         }
         if !job.images.isEmpty, checkedOut { info.runsCode = true }
         return info
+    }
+
+    /// Actions that restore and save the repository's Actions cache whatever their inputs.
+    static let cacheActions = ["actions/cache", "swatinem/rust-cache", "mozilla-actions/sccache-action", "gradle/actions/setup-gradle",
+                               "gradle/gradle-build-action", "hendrikmuhs/ccache-action", "nix-community/cache-nix-action"]
+
+    /// Actions whose cache is turned on by an input.
+    static func enablesCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
+        let on = { (key: String) in with[key].map { !$0.text.isEmpty && $0.text != "false" } ?? false }
+        if action.hasPrefix("actions/setup-") { return on("cache") }
+        if action.hasPrefix("astral-sh/setup-uv") { return on("enable-cache") }
+        if action.hasPrefix("ruby/setup-ruby") { return on("bundler-cache") }
+        if action.hasPrefix("docker/build-push-action") { return with["cache-to"]?.text.contains("type=gha") ?? false }
+        return false
+    }
+
+    /// Whether a `uses:` value names nothing GitHub could run: empty, or only a ref.
+    static func namesNothing(_ uses: String) -> Bool {
+        let trimmed = uses.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed.hasPrefix("@") || trimmed == "./" || trimmed == "$/"
     }
 
     /// The one secret an action input names (`${{ secrets.AWS_KEY }}`), read from its syntax tree.
@@ -116,7 +152,8 @@ extension ImportState {
         var steps: [(String, SourceLocation)] = []
         for step in action.steps {
             guard let nested = step.uses else { continue }
-            if LocalAction.folder(of: nested) != nil {
+            if LocalAction.isLocal(nested) {
+                _ = localAction(nested, at: step.node.value("uses")?.location(action.file))
                 steps += localActionSteps(nested, depth: depth + 1)
             } else {
                 steps.append((nested, step.location))
@@ -130,7 +167,7 @@ extension ImportState {
     mutating func localActionScripts(_ uses: String, depth: Int) -> [String] {
         guard depth < 3, let action = localAction(uses) else { return [] }
         return action.steps.flatMap { step -> [String] in
-            if let nested = step.uses, LocalAction.folder(of: nested) != nil { return localActionScripts(nested, depth: depth + 1) }
+            if let nested = step.uses, LocalAction.isLocal(nested) { return localActionScripts(nested, depth: depth + 1) }
             return step.run.map { [$0] } ?? []
         }
     }

@@ -20,10 +20,9 @@ struct LocalAction {
     static func read(root: String, path: String, label: (String) -> String) throws(LoadError) -> LocalAction? {
         for name in ["action.yml", "action.yaml"] {
             let relative = path.isEmpty ? name : "\(path)/\(name)"
-            let full = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"
-            guard fileExists(full) else { continue }
+            guard RepositoryFile.exists(relative, under: root) else { continue }
             let file = label(relative)
-            let node = try YAMLSource.parse(try ImportState.read(full, label: file), file: file)
+            let node = try YAMLSource.parse(try RepositoryFile.read(relative, under: root, label: file), file: file)
             let parser = WorkflowParser(file: file, path: relative)
             let runs = node.value("runs")
             var defaults: [String: String] = [:]
@@ -38,7 +37,11 @@ struct LocalAction {
         return nil
     }
 
-    /// The folder a `uses:` names, for `./` and `$/` references; nil for anything else.
+    /// Whether a `uses:` names something in the repository itself.
+    static func isLocal(_ uses: String) -> Bool { uses.hasPrefix("./") || uses.hasPrefix("$/") }
+
+    /// The folder a `uses:` names, for `./` and `$/` references, normalised; nil for anything
+    /// else and for a path that climbs out of the repository.
     static func folder(of uses: String) -> String? {
         guard uses.hasPrefix("./") || uses.hasPrefix("$/") else { return nil }
         var parts: [Substring] = []
@@ -46,10 +49,5 @@ struct LocalAction {
             if part == ".." { guard !parts.isEmpty else { return nil }; parts.removeLast() } else { parts.append(part) }
         }
         return parts.joined(separator: "/")
-    }
-
-    private static func fileExists(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 }

@@ -9,7 +9,7 @@ enum RunnerLabels {
     static let providers: [(prefix: String, provider: String)] = [
         ("depot-", "depot"), ("blacksmith-", "blacksmith"), ("namespace-profile-", "namespace"), ("nscloud-", "namespace"),
         ("buildjet-", "buildjet"), ("warp-", "warpbuild"), ("ubicloud-", "ubicloud"), ("runs-on=", "runs-on"), ("runs-on/", "runs-on"),
-        ("cirrus-", "cirrus"),
+        ("cirrus-", "cirrus"), ("codspeed-", "codspeed"),
     ]
 
     /// The kind of machine a set of labels selects.

@@ -15,6 +15,9 @@ struct StepTaint {
     struct Finding {
         var context: String
         var location: SourceLocation
+        /// Whether the text reaches code only through the job's environment file, which only
+        /// later steps read.
+        var throughEnvironmentFile = false
     }
 
     /// Checks `step`; `taintedInputs` names the inputs a composite action receives tainted.
@@ -34,7 +37,8 @@ struct StepTaint {
             }
             if let text = script.scalarText, Self.writesEnvironmentFile(text) {
                 for name in taintedEnv.sorted() where text.contains("$\(name)") || text.contains("${\(name)}") {
-                    return Finding(context: "env.\(name) written to the job's environment file", location: script.location(file))
+                    return Finding(context: "env.\(name) written to the job's environment file", location: script.location(file),
+                                   throughEnvironmentFile: true)
                 }
             }
         }

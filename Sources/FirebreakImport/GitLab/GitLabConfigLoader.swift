@@ -28,11 +28,10 @@ struct GitLabConfigLoader {
         }
         visited.insert(path)
         let file = label(path)
-        let full = (root as NSString).appendingPathComponent(path)
         let node: Yams.Node
         do throws(LoadError) {
             // A file may open with a `spec:` document (component inputs) before the configuration.
-            let documents = try YAMLSource.parseDocuments(try ImportState.read(full, label: file), file: file)
+            let documents = try YAMLSource.parseDocuments(try RepositoryFile.read(path, under: root, label: file), file: file)
             guard let last = documents.last, documents.count == 1 || documents.count == 2 && documents[0].value("spec") != nil else {
                 throw LoadError([Diagnostic(.error, at: documents.count > 1 ? documents[1].location(file) : .implicit(file),
                                             documents.isEmpty ? "the file is empty" : "a GitLab CI file holds one configuration, after an optional `spec:` document")])
@@ -77,8 +76,13 @@ struct GitLabConfigLoader {
         } else if let template = item.value("template")?.scalarText {
             external("template:\(template)", source: "gitlab-org/gitlab templates", ref: nil, at: location, template: true)
         } else if let component = item.value("component")?.scalarText {
-            let parts = component.split(separator: "@", maxSplits: 1).map(String.init)
-            external("component:\(component)", source: parts[0], ref: parts.count > 1 ? parts[1] : nil, at: location)
+            let parts = component.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let source = parts.first, !source.isEmpty else {
+                diagnostics.append(Diagnostic(.error, at: location, "include component '\(component)' names no component",
+                                              help: "write `component: $CI_SERVER_FQDN/group/project/name@version`"))
+                return
+            }
+            external("component:\(component)", source: source, ref: parts.count > 1 ? parts[1] : nil, at: location)
         } else {
             diagnostics.append(Diagnostic(.error, at: location, "an include needs one of: local, project, remote, template, component"))
         }

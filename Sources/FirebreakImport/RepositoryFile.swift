@@ -1,0 +1,37 @@
+import FirebreakModel
+import Foundation
+
+/// Reads a file of the repository under import: only a regular file, only inside the
+/// repository (a symbolic link that leaves it is refused), and no larger than Firebreak reads.
+enum RepositoryFile {
+    /// The text of `relative` under `root`; every refusal is an error at `label`.
+    static func read(_ relative: String, under root: String, label: String) throws(LoadError) -> String {
+        let full = (root as NSString).appendingPathComponent(relative)
+        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        let base = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "the file leaves the repository through a symbolic link (to \(resolved))",
+                                        help: "Firebreak reads only files inside the repository")])
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "not a regular file (a folder, device, FIFO or socket)")])
+        }
+        if let size = attributes[.size] as? Int, size > YAMLSource.maximumBytes {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "file is \(size) bytes, more than the \(YAMLSource.maximumBytes) bytes Firebreak reads",
+                                        help: "split the pipeline into smaller files")])
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether a regular file exists at `relative` under `root` (links followed).
+    static func exists(_ relative: String, under root: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(relative), isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}
