@@ -10,6 +10,7 @@ public enum RuleCatalogue {
         CacheRestoreRule(),
         CommittedCredentialRule(),
         DefinitionHijackRule(),
+        DispatchRule(),
         EnvironmentGateRule(),
         ForkPullRequestRule(),
         IdentityGrantsRule(),

@@ -259,9 +259,9 @@ final class ModelReader {
     func readGrants(_ f: YAMLFields, _ key: String, of owner: String, jobToken: Bool = false) -> [Grant] {
         var grants: [Grant] = []
         for entry in f.named(key) {
-            guard let target = NodeID(parsing: entry.name), target.kind == .resource || target.kind == .repository else {
-                sink.error(entry.location, "grant target '\(entry.name)' of \(owner) is not a resource or repository id",
-                           help: "write `resource:NAME: write` or `repository:NAME: read`")
+            guard let target = NodeID(parsing: entry.name), [.resource, .repository, .trigger].contains(target.kind) else {
+                sink.error(entry.location, "grant target '\(entry.name)' of \(owner) is not a resource, repository or trigger id",
+                           help: "write `resource:NAME: write`, `repository:NAME: read`, or `trigger:NAME: write` for a credential that may start it")
                 continue
             }
             let location = YAMLFields.location(of: entry.value, file: file)
@@ -279,6 +279,11 @@ final class ModelReader {
             if target.kind == .repository, level == .deploy {
                 sink.error(location, "a repository is written or administered, not deployed to",
                            help: "write `write` (push) or `admin` (change protections)")
+                continue
+            }
+            if target.kind == .trigger, level != .write {
+                sink.error(location, "a trigger is started (`write`), not given \(level.rawValue) access",
+                           help: "write `\(entry.name): write` for a credential that may start it")
                 continue
             }
             grants.append(Grant(target: target, level: level, location: entry.location))

@@ -117,6 +117,17 @@ import Testing
         #expect(warning.location.line == 5)
     }
 
+    @Test func aJobTokenThatMayDispatchRunsTheWorkflowAtOnce() throws {
+        let dispatching = try ImportFixtures.run("malicious-fork-pr", on: "gh-dispatch")
+        let deploy = try #require(dispatching.asset(NodeID(.secret, "DEPLOY_TOKEN")))
+        #expect(deploy.path.contains { $0.rule == "dispatch" })
+        #expect(!deploy.caveats.contains(Caveat.nextRun))
+        let pushing = try ImportFixtures.run("malicious-fork-pr", on: "gh-no-dispatch")
+        let later = try #require(pushing.asset(NodeID(.secret, "DEPLOY_TOKEN")))
+        #expect(!later.path.contains { $0.rule == "dispatch" }, "contents: write alone cannot start workflow_dispatch")
+        #expect(later.caveats.contains(Caveat.nextRun))
+    }
+
     @Test func aReusableWorkflowGetsOnlyWhatItsCallersPass() throws {
         let model = try ImportFixtures.load("gh-nested-reusable").model
         #expect(model.jobs["top/without/upload/publish"]?.secrets.map(\.name) == [], "the top caller passes nothing")

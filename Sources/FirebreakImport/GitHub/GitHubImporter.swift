@@ -44,6 +44,7 @@ public struct GitHubImporter {
         }
         state.declareSecrets(context: context)
         state.shareDefaultBranchCache()
+        state.grantDispatch()
         if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }
         state.resolveNeeds()
         return ImportResult(model: state.model, diagnostics: state.diagnostics)
@@ -71,6 +72,8 @@ struct ImportState {
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
     var assumedWorkflows: Set<String> = []
+    /// Jobs whose token may dispatch workflows.
+    var dispatchers: [String: Dispatcher] = [:]
 
     init(root: String, display: String, model: PipelineModel, codeOwners: CodeOwners) {
         self.root = root
@@ -218,7 +221,7 @@ struct ImportState {
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
             runsRepositoryCode: stepsInfo.runsCode, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
-            secrets: secrets, token: tokenGrants(permissions, workflow: workflow, job: job),
+            secrets: secrets, token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads, consumes: consumes,
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
@@ -320,7 +323,7 @@ struct ImportState {
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, environment: nil, needs: Self.needs(job, of: name), runsRepositoryCode: true,
             untrustedInput: .none, guardCondition: Self.guardKind(outsider, conditioned: condition != nil), secrets: secrets,
-            token: tokenGrants(permissions, workflow: workflow, job: job),
+            token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false, produces: [], consumes: [], restoresCaches: [],
             savesCaches: [], steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             location: job.location)

@@ -106,8 +106,9 @@ extension ImportState {
 
     // MARK: Identities
 
-    /// The grants of a job's GITHUB_TOKEN from its `permissions:`; the broad legacy default when none is set.
-    mutating func tokenGrants(_ permissions: Workflow.Permissions?, workflow: Workflow, job: Workflow.Job) -> [Grant]? {
+    /// The grants of a job's GITHUB_TOKEN from its `permissions:`; the broad legacy default when
+    /// none is set. Whether it may dispatch workflows is remembered for `grantDispatch()`.
+    mutating func tokenGrants(_ permissions: Workflow.Permissions?, workflow: Workflow, job: Workflow.Job, name: String) -> [Grant]? {
         let repository = model.repository.id
         guard let permissions else {
             if !assumedWorkflows.contains(workflow.path) {
@@ -115,13 +116,41 @@ extension ImportState {
                 assume(NodeID(.definition, workflow.path), "workflow '\(workflow.path)' sets no `permissions:`, so its GITHUB_TOKEN is assumed to have the broad legacy default (write)",
                        settle: "add `permissions: {contents: read}` to the workflow", at: workflow.location)
             }
+            dispatchers[name] = Dispatcher(workflows: true, repository: true, location: job.location)
             return [Grant(target: repository, level: .write, location: job.location)]
         }
-        guard let level = permissions.level("contents") else { return nil }
-        switch level {
+        let contents = permissions.level("contents")
+        if permissions.level("actions") == "write" || contents == "write" {
+            dispatchers[name] = Dispatcher(workflows: permissions.level("actions") == "write", repository: contents == "write",
+                                           location: permissions.location)
+        }
+        switch contents {
         case "write": return [Grant(target: repository, level: .write, location: permissions.location)]
         case "read": return [Grant(target: repository, level: .read, location: permissions.location)]
         default: return nil
+        }
+    }
+
+    /// What a job token may dispatch: `workflow_dispatch` runs (`actions: write`) and
+    /// `repository_dispatch` events (`contents: write`). GitHub starts these even when a
+    /// GITHUB_TOKEN asks (GitHub Docs, "Triggering a workflow from a workflow").
+    struct Dispatcher {
+        var workflows: Bool
+        var repository: Bool
+        var location: SourceLocation
+    }
+
+    /// Grants each dispatching job token the dispatch triggers of the repository.
+    mutating func grantDispatch() {
+        let triggers = model.triggers.values.sorted { $0.name < $1.name }
+        for (name, dispatcher) in dispatchers.sorted(by: { $0.key < $1.key }) {
+            guard var job = model.jobs[name] else { continue }
+            let fired = triggers.filter { trigger in
+                (dispatcher.workflows && trigger.platformEvent == "workflow_dispatch") || (dispatcher.repository && trigger.platformEvent == "repository_dispatch")
+            }
+            guard !fired.isEmpty else { continue }
+            job.token = (job.token ?? []) + fired.map { Grant(target: $0.id, level: .write, location: dispatcher.location) }
+            model.jobs[name] = job
         }
     }
 
