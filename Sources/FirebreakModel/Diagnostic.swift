@@ -23,8 +23,9 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// `file:line:col: severity: message`, then an indented `help:` line.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let help { text += "\n  help: \(help)" }
+        // Locations and messages quote the input: shown inert.
+        var text = "\(InertText.escape(location.description)): \(severity.rawValue): \(InertText.escape(message))"
+        if let help { text += "\n  help: \(InertText.escape(help))" }
         return text
     }
 

@@ -7,6 +7,16 @@ struct ReferenceChecker {
     var handWritten = true
 
     func check() {
+        // A name that could rewrite a terminal line or reorder text is refused: every report
+        // would have to print it.
+        for node in model.nodes where InertText.needsEscaping(node.id.name) {
+            sink.error(node.location, "the \(node.id.kind.rawValue) name '\(InertText.escape(node.id.name))' holds control or bidirectional characters",
+                       help: "name it with printable characters only")
+        }
+        for file in Set(model.nodes.map(\.location.file)).sorted() where InertText.needsEscaping(file) {
+            sink.error(.implicit(file), "the file name '\(InertText.escape(file))' holds control or bidirectional characters",
+                       help: "rename the file with printable characters only")
+        }
         for actor in model.actors.values {
             for held in actor.holds { expect(held, .identity, "actor '\(actor.name)' holds") }
         }

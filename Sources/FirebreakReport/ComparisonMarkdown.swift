@@ -1,13 +1,13 @@
 /// A comparison as Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
 public enum ComparisonMarkdown {
     public static func render(_ comparison: ReportComparison, title: String = "Firebreak blast radius") -> String {
-        var lines = ["## \(title)", "", "`\(escape(comparison.before))` → `\(escape(comparison.after))`", "",
+        var lines = ["## \(title)", "", "\(code(comparison.before)) → \(code(comparison.after))", "",
                      "| scenario | score | crown jewels | verdict |", "| --- | ---: | ---: | --- |"]
         for scenario in comparison.scenarios {
             let score = "\(scenario.scoreBefore.map(String.init) ?? "–") → \(scenario.scoreAfter.map(String.init) ?? "–")"
             let jewels = "\(scenario.crownJewelsBefore.count) → \(scenario.crownJewelsAfter.count)"
             let mark = scenario.grew ? "🔴 " : scenario.verdict == "unchanged" ? "" : "🟢 "
-            lines.append("| `\(scenario.id)` | \(score) | \(jewels) | \(mark)\(escape(scenario.verdict)) |")
+            lines.append("| \(cell(scenario.id)) | \(score) | \(jewels) | \(mark)\(escape(scenario.verdict)) |")
         }
         let growing = comparison.scenarios.filter(\.grew)
         if !growing.isEmpty {
@@ -15,9 +15,9 @@ public enum ComparisonMarkdown {
             for scenario in growing {
                 for change in scenario.added + scenario.raised {
                     let what = change.before == nil ? "newly reaches" : "now reaches at \(change.after ?? "") (was \(change.before ?? ""))"
-                    lines.append("- **\(scenario.id)** \(what) `\(escape(change.id))` (\(change.criticality))")
+                    lines.append("- \(code(scenario.id)) \(what) \(code(change.id)) (\(change.criticality))")
                     for hop in change.path ?? [] {
-                        lines.append("  - `\(hop.rule)` \(escape(hop.from)) → \(escape(hop.to)): \(escape(hop.why)) (`\(escape(hop.location))`)")
+                        lines.append("  - \(code(hop.rule)) \(code(hop.from)) → \(code(hop.to)): \(code(hop.why)) (\(code(hop.location)))")
                     }
                 }
             }
@@ -34,6 +34,9 @@ public enum ComparisonMarkdown {
         let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + pad + flat + pad + fence
     }
+
+    /// A code span for a table cell, where a `|` would end the cell even inside the span.
+    static func cell(_ text: String) -> String { code(text.replacingOccurrences(of: "|", with: "¦")) }
 
     /// Keeps user-given names from breaking the table or the markup.
     static func escape(_ text: String) -> String {

@@ -1,11 +1,51 @@
+import FirebreakModel
 import FirebreakReport
 import Foundation
 
 /// The only place that writes to the terminal.
 enum Console {
-    /// Writes text to standard output as is.
+    /// Writes text to standard output, with anything that could drive the terminal shown
+    /// inert (only Firebreak's own colour codes pass). A failed write (a full disk, a closed
+    /// pipe) ends the run with exit 2.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(inert(text), to: .standardOutput, what: "standard output")
+    }
+
+    /// Text with control and bidirectional characters escaped, keeping newlines, tabs and the
+    /// colour sequences `TerminalStyle` writes.
+    static func inert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: InertText.isUnsafe) else { return text }
+        var result = ""
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\u{1B}", let sequence = ownColourSequence(scalars) {
+                result.unicodeScalars.append(scalar)
+                result += sequence
+                scalars = scalars.dropFirst(sequence.unicodeScalars.count)
+            } else if InertText.isUnsafe(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `[1m`, `[31m`, `[32m` or `[0m` at the start of `rest`: the only sequences Firebreak writes.
+    private static func ownColourSequence(_ rest: ArraySlice<Unicode.Scalar>) -> String? {
+        let prefix = String(String.UnicodeScalarView(rest.prefix(4)))
+        return ["[0m", "[1m", "[31m", "[32m"].first { prefix.hasPrefix($0) }
+    }
+
+    private static func write(_ text: String, to handle: FileHandle, what: String) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            if handle !== FileHandle.standardError {
+                try? FileHandle.standardError.write(contentsOf: Data("error: cannot write to \(what): \(error.localizedDescription)\n".utf8))
+            }
+            Foundation.exit(2)
+        }
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -15,7 +55,7 @@ enum Console {
 
     /// Writes a line to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(inert(text.hasSuffix("\n") ? text : text + "\n"), to: .standardError, what: "standard error")
     }
 }
 

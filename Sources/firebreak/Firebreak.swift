@@ -26,6 +26,8 @@ struct Firebreak: ParsableCommand {
     /// Runs the tool, mapping every failure to a message on standard error and an exit code:
     /// bad input and usage errors exit 2 (argument parser's own default on Linux is 64).
     static func main() {
+        // A closed pipe becomes a write error (exit 2), not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,7 +41,7 @@ struct Firebreak: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { print(message) } else { Console.error(message) }
+                if code == .success { Console.out(message + "\n") } else { Console.error(message) }
             }
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
         }

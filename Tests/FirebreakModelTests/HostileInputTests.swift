@@ -39,9 +39,30 @@ import Testing
         triggers: {t: {event: push}}
         runners: {r: {hosting: hosted}}
         jobs:
-          "a\\"b<script>{}\\n": {triggers: [t], runsOn: r}
+          "a\\"b<script>{}|": {triggers: [t], runsOn: r}
         """
         let model = try ModelLoader().load(text: yaml, file: "hostile.yml")
-        #expect(model.jobs.keys.first == "a\"b<script>{}\n")
+        #expect(model.jobs.keys.first == "a\"b<script>{}|")
+    }
+
+    @Test func namesThatCouldRewriteATerminalLineAreRefused() {
+        for name in ["a\\nb", "x\\e[2K\\rgate passed", "evil\\u202Etxt.yml", "t\\e]0;title\\a"] {
+            let yaml = """
+            firebreak: 1
+            repository: {name: a/b}
+            triggers: {t: {event: push}}
+            runners: {r: {hosting: hosted}}
+            jobs:
+              "\(name)": {triggers: [t], runsOn: r}
+            """
+            #expect(throws: LoadError.self, "\(name)") { _ = try ModelLoader().load(text: yaml, file: "hostile.yml") }
+            do {
+                _ = try ModelLoader().load(text: yaml, file: "hostile.yml")
+            } catch {
+                let text = error.description
+                #expect(text.contains("holds control or bidirectional characters"))
+                #expect(!text.unicodeScalars.contains { InertText.isUnsafe($0) }, "the message itself is inert")
+            }
+        }
     }
 }
