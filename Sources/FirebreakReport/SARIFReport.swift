@@ -1,3 +1,4 @@
+import Foundation
 import FirebreakEngine
 import FirebreakModel
 
@@ -23,6 +24,8 @@ public struct SARIFReport: Encodable, Sendable {
         var fullDescription: Message
         var help: Message
         var helpUri: String?
+        /// `security-severity`, which code scanning reads to rank alerts (0–10).
+        var properties: [String: String]? = nil
     }
     struct Driver: Encodable, Sendable {
         var name = "Firebreak"
@@ -43,6 +46,7 @@ public struct SARIFReport: Encodable, Sendable {
     public init(_ comparison: ReportComparison) {
         var results: [Result] = []
         var used = Set<String>()
+        var severity: [String: Double] = [:]
         for scenario in comparison.scenarios {
             for change in scenario.added + scenario.raised {
                 let path = change.path ?? []
@@ -52,8 +56,9 @@ public struct SARIFReport: Encodable, Sendable {
                 used.insert(ruleId)
                 let what = change.before == nil ? "newly reaches" : "now reaches at \(change.after ?? "") (was \(change.before ?? ""))"
                 let route = path.map { "[\($0.rule)] \($0.to)" }.joined(separator: " -> ")
+                severity[ruleId] = max(severity[ruleId] ?? 0, Self.securitySeverity(change.criticality, crownJewel: change.crownJewel))
                 results.append(Result(
-                    ruleId: ruleId, level: change.crownJewel ? "error" : "warning",
+                    ruleId: ruleId, level: Self.level(change.criticality, crownJewel: change.crownJewel),
                     message: Message(text: "scenario \(scenario.id) \(what) \(change.id) (\(change.criticality)): \(route)"),
                     locations: cause.map { [Self.location($0.location)] } ?? [],
                     partialFingerprints: ["firebreak/v1": "\(scenario.id)/\(change.id)"]))
@@ -62,12 +67,31 @@ public struct SARIFReport: Encodable, Sendable {
         let rules = RuleCatalogue.descriptions.filter { used.contains($0.id) }.map { rule in
             ReportingDescriptor(id: rule.id, name: rule.name, shortDescription: Message(text: rule.summary),
                                 fullDescription: Message(text: "If \(rule.premises), then \(rule.conclusion)."),
-                                help: Message(text: "Control: \(rule.control)"), helpUri: nil)
+                                help: Message(text: "Control: \(rule.control) (`firebreak explain \(rule.id)`)"), helpUri: nil,
+                                properties: severity[rule.id].map { ["security-severity": String(format: "%.1f", $0)] })
         } + (used.contains("foothold") ? [ReportingDescriptor(
             id: "foothold", name: "Where the attacker starts", shortDescription: Message(text: "A scenario's starting point."),
             fullDescription: Message(text: "The scenario places the attacker here."),
-            help: Message(text: "Remove what the scenario selects (an unpinned step, a static key, a persistent runner)."), helpUri: nil)] : [])
+            help: Message(text: "Remove what the scenario selects (an unpinned step, a static key, a persistent runner). (`firebreak explain foothold`)"), helpUri: nil,
+            properties: severity["foothold"].map { ["security-severity": String(format: "%.1f", $0)] })] : [])
         runs = [Run(tool: Tool(driver: Driver(version: FirebreakVersion.current, rules: rules)), results: results)]
+    }
+
+    /// The SARIF level of a growth: by what it reaches.
+    static func level(_ criticality: String, crownJewel: Bool) -> String {
+        if crownJewel || criticality == "critical" || criticality == "high" { return "error" }
+        return criticality == "medium" ? "warning" : "note"
+    }
+
+    /// Code scanning's `security-severity` (critical is 9.0 and above, high 7.0 to 8.9).
+    static func securitySeverity(_ criticality: String, crownJewel: Bool) -> Double {
+        if crownJewel { return 9.5 }
+        switch criticality {
+        case "critical": return 9.0
+        case "high": return 8.0
+        case "medium": return 5.5
+        default: return 3.0
+        }
     }
 
     /// A gate that could not read its inputs: one error result per unreadable file.

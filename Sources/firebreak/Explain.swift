@@ -41,12 +41,30 @@ struct Explain: ParsableCommand {
             Console.out(RuleDocumentation.text(type(of: rule).description))
             return
         }
+        if id == "foothold" {
+            Console.out("""
+                foothold — Where the attacker starts
+
+                Every path begins with a foothold: a fact the scenario gives the attacker before any
+                rule fires (a job they run code in, an identity they hold, an actor they are). A
+                scenario's selectors pick the footholds from the model: jobs by role or name, steps by
+                pin state, identities by breadth or name, runners by hosting, actors by role.
+
+                control: remove what the scenario selects — pin the step by digest, replace the static
+                key with OIDC, make the runner ephemeral, split the identity — and the scenario has no
+                foothold, or a smaller one.
+
+                see: firebreak scenarios; firebreak explain SCENARIO-ID
+
+                """)
+            return
+        }
         let library = try ScenarioLocator.library(extra: [])
         if let scenario = library.scenario(id: id) {
             Console.out(ScenarioDocumentation.text(scenario))
             return
         }
-        let known = RuleCatalogue.descriptions.map(\.id) + library.scenarios.map(\.id)
+        let known = RuleCatalogue.descriptions.map(\.id) + library.scenarios.map(\.id) + ["foothold"]
         let hint = Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "run `firebreak explain` for the rules, `firebreak scenarios` for the scenarios"
         throw InputFailure(message: "error: no rule or scenario '\(id)'\n  help: \(hint)")
     }

@@ -116,11 +116,25 @@ struct Gate: ParsableCommand {
         let allowances = try allowances()
         let accepted = Allowance.apply(allowances, to: &comparison)
         for note in accepted.notes { Console.error(note) }
-        ComparisonOutput.print(comparison, format: format == .text ? .text : format)
-        if format == .text {
-            Console.out(comparison.grew
-                ? "gate failed: the blast radius grew in \(comparison.scenarios.filter(\.grew).map(\.id).joined(separator: ", "))\n"
-                : "gate passed: no scenario reaches anything new or at a higher level\n")
+        let grown = comparison.scenarios.filter(\.grew)
+        switch format {
+        case .text:
+            // Verdict first: a pass is one line; a failure names what grew, then shows how.
+            guard comparison.grew else {
+                Console.out("gate passed: no scenario reaches anything new or at a higher level\n")
+                return
+            }
+            let count = grown.reduce(0) { $0 + $1.added.count + $1.raised.count }
+            Console.out("gate failed: the blast radius grew in \(grown.map(\.id).joined(separator: ", ")) (\(count) asset\(count == 1 ? "" : "s") newly reached or at a higher level)\n\n")
+            ComparisonOutput.print(comparison, format: .text)
+            Console.out("\nto accept a known growth, rerun with --allow 'ID=REASON' (see firebreak gate --help)\n")
+        case .markdown:
+            let headline = comparison.grew
+                ? "## ❌ Firebreak gate failed: the blast radius grew in \(grown.map { ComparisonMarkdown.code($0.id) }.joined(separator: ", "))\n\nTo accept a known growth, rerun the gate with `--allow 'ID=REASON'`; the reason is printed on every run.\n\n"
+                : "## ✅ Firebreak gate passed: no scenario reaches anything new or at a higher level\n\n"
+            Console.out(headline + ComparisonMarkdown.render(comparison, title: "Blast radius, scenario by scenario"))
+        default:
+            ComparisonOutput.print(comparison, format: format)
         }
         if comparison.grew { throw ExitCode(1) }
     }

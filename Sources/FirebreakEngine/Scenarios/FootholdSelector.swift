@@ -66,6 +66,25 @@ public struct FootholdSelector: Sendable, Hashable {
         }
     }
 
+    /// The values a condition can take, when they are a closed set (nil: any name).
+    public static func allowedValues(for target: Target, key: String) -> [String]? {
+        func cases<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> [String] where T.RawValue == String { type.allCases.map(\.rawValue) }
+        switch (target, key) {
+        case (.jobs, "role"): return cases(Job.Role.self)
+        case (.jobs, "triggeredBy"): return cases(Trigger.Event.self)
+        case (.steps, "pin"), (.definitions, "pin"): return cases(PinState.self)
+        case (.steps, "kind"): return cases(Step.Kind.self)
+        case (.actors, "role"): return cases(Actor.Role.self)
+        case (.actors, "reviewer"), (.definitions, "external"): return ["true", "false"]
+        case (.identities, "type"): return cases(Identity.Kind.self)
+        case (.identities, "lifetime"): return cases(Identity.Lifetime.self)
+        case (.runners, "hosting"): return cases(Runner.Hosting.self)
+        case (.runners, "lifecycle"): return cases(Runner.Lifecycle.self)
+        case (.resources, "type"): return cases(Resource.Kind.self)
+        default: return nil
+        }
+    }
+
     func accepts(_ key: String, _ value: String) -> Bool {
         conditions[key].map { $0.contains(value) } ?? true
     }

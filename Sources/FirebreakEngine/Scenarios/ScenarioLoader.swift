@@ -61,7 +61,16 @@ public struct ScenarioLoader {
         var conditions: [String: [String]] = [:]
         if let criteria = fields.fields(target.rawValue, keys: FootholdSelector.conditionKeys(for: target)) {
             for key in FootholdSelector.conditionKeys(for: target) where criteria.has(key) {
-                conditions[key] = criteria.strings(key).map(\.text)
+                let values = criteria.strings(key)
+                // A typo would select nothing and pass every gate: unknown values are errors.
+                if let allowed = FootholdSelector.allowedValues(for: target, key: key) {
+                    for value in values where !allowed.contains(value.text) {
+                        let hint = Suggestion.closest(to: value.text, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+                        sink.error(value.location, "'\(value.text)' is not a \(key) of \(target.rawValue)",
+                                   help: "\(hint)one of: \(allowed.joined(separator: ", "))")
+                    }
+                }
+                conditions[key] = values.map(\.text)
             }
         }
         fields.require("why", help: "say in one sentence how the attacker gets this foothold")
