@@ -1,5 +1,4 @@
 import FirebreakModel
-import Foundation
 
 /// A job's role from what it does — the actions it uses, the commands it runs, the
 /// environment it deploys through — never from what it is called: renaming a job changes no
@@ -20,9 +19,9 @@ enum JobRoles {
     }
 
     static func role(_ evidence: Evidence) -> Job.Role {
-        let script = evidence.scripts.joined(separator: "\n")
+        let script = ShellWords(evidence.scripts.joined(separator: "\n"))
         func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
-        func runs(_ pattern: NSRegularExpression) -> Bool { !script.isEmpty && Patterns.matches(pattern, script) }
+        func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
         if uses(publishingActions) || runs(publishingCommands) || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
         if evidence.deploysThroughEnvironment || uses(deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         if uses(signingActions) || runs(signingCommands) { return .sign }
@@ -48,39 +47,33 @@ enum JobRoles {
         "snyk/actions", "anchore/scan-action", "returntocorp/semgrep-action", "semgrep/semgrep-action",
     ]
 
-    static let publishingCommands = command([
+    static let publishingCommands = CommandPhrases([
         "npm publish", "yarn publish", "yarn npm publish", "pnpm publish", "twine upload", "cargo publish", "gem push",
         "docker push", "docker buildx imagetools create", "gh release create", "gh release upload", "uv publish", "poetry publish",
-        "flit publish", "hatch publish", "mvn deploy", "gradle publish", #"\./gradlew publish"#, "dotnet nuget push", "nuget push",
+        "flit publish", "hatch publish", "mvn deploy", "gradle publish", "./gradlew publish", "dotnet nuget push", "nuget push",
         "vsce publish", "ovsx publish", "helm push", "oras push", "semantic-release", "goreleaser release", "lerna publish",
         "changeset publish", "skopeo copy", "crane push", "make publish", "make release", "make upload", "rake release",
     ])
-    static let deployingCommands = command([
+    static let deployingCommands = CommandPhrases([
         "kubectl apply", "kubectl set image", "kubectl rollout", "helm upgrade", "helm install", "terraform apply", "tofu apply",
         "pulumi up", "cdk deploy", "serverless deploy", "sls deploy", "flyctl deploy", "fly deploy", "vercel deploy", "vercel --prod",
         "netlify deploy", "wrangler deploy", "wrangler publish", "gcloud run deploy", "gcloud app deploy", "gcloud functions deploy",
         "az webapp deploy", "aws ecs update-service", "aws s3 sync", "aws lambda update-function-code", "firebase deploy",
         "ansible-playbook", "eb deploy", "kamal deploy", "cap production deploy", "make deploy",
     ])
-    static let signingCommands = command(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S"])
-    static let scanningCommands = command(["zizmor", "trivy", "semgrep", "bandit", "gosec", "actionlint", "codeql database", "grype", "osv-scanner"])
-    static let testingCommands = command([
+    static let signingCommands = CommandPhrases(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S"])
+    static let scanningCommands = CommandPhrases(["zizmor", "trivy", "semgrep", "bandit", "gosec", "actionlint", "codeql database", "grype", "osv-scanner"])
+    static let testingCommands = CommandPhrases([
         "pytest", "python -m pytest", "npm test", "npm run test", "yarn test", "pnpm test", "cargo test", "cargo nextest", "go test",
-        "make test", "make check", "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", #"\./gradlew test"#,
-        #"\./gradlew check"#, "swift test", "dotnet test", "rspec", "bundle exec rake test", "jest", "vitest", "phpunit", "mocha",
+        "make test", "make check", "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", "./gradlew test",
+        "./gradlew check", "swift test", "dotnet test", "rspec", "bundle exec rake test", "jest", "vitest", "phpunit", "mocha",
         "meson test", "bazel test",
     ])
-    static let buildingCommands = command([
+    static let buildingCommands = CommandPhrases([
         "make", "cargo build", "go build", "npm run build", "npm ci", "npm install", "yarn build", "yarn install", "pnpm build",
         "pnpm install", "pip install", "python -m build", "uv build", "uv sync", "poetry build", "poetry install", "mvn package",
-        "mvn install", "gradle build", "gradle assemble", #"\./gradlew build"#, #"\./gradlew assemble"#, "docker build", "docker buildx build",
+        "mvn install", "gradle build", "gradle assemble", "./gradlew build", "./gradlew assemble", "docker build", "docker buildx build",
         "cmake", "meson setup", "meson compile", "ninja", "swift build", "dotnet build", "bazel build", "cargo install", "go install",
         "maturin build", "cibuildwheel",
     ])
-
-    /// One regex for a list of commands, each matched at the start of a shell word.
-    private static func command(_ commands: [String]) -> NSRegularExpression {
-        let alternatives = commands.map { $0.replacingOccurrences(of: " ", with: #"\s+"#) }.joined(separator: "|")
-        return Patterns.regex(#"(?m)(^|[\s;&|(`$])("# + alternatives + #")(\b|$)"#)
-    }
 }

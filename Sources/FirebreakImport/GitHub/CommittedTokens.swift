@@ -15,9 +15,12 @@ enum CommittedTokens {
         ("pypi-token", Patterns.regex(#"\bpypi-AgE[A-Za-z0-9_-]{50,}\b"#)),
     ]
 
+    /// What every pattern starts with: a cheap test before the expressions run.
+    static let prefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "ASIA", "glpat-", "xox", "npm_", "pypi-"]
+
     /// The kind of credential literal in `text` (a slug such as `github-token`), if it holds one.
     static func kind(in text: String) -> String? {
-        guard text.count >= 20 else { return nil }
+        guard text.utf8.count >= 20, prefixes.contains(where: { TextSearch.contains(text, $0) }) else { return nil }
         return patterns.first { Patterns.matches($0.regex, text) }?.kind
     }
 }

@@ -56,7 +56,7 @@ struct ExpressionScanner {
                 }
                 return
             }
-            guard text.contains("${{") else { return }
+            guard TextSearch.contains(text, "${{") else { return }
             do throws(ExpressionError) {
                 for embedded in try ExpressionTemplate.expressions(in: text) {
                     let location = Self.location(of: embedded.offset, in: node, file: file)
@@ -89,7 +89,7 @@ struct ExpressionScanner {
     /// scalars; on block scalars, the line, at the scalar's column.
     static func location(of offset: Int, in node: Yams.Node, file: String) -> SourceLocation {
         guard case .scalar(let scalar) = node, let mark = node.mark else { return node.location(file) }
-        let before = scalar.string.prefix(offset)
+        let before = scalar.string.unicodeScalars.prefix(offset)
         let newlines = before.filter { $0 == "\n" }.count
         switch scalar.style {
         case .literal, .folded:

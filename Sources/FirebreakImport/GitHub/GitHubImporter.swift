@@ -74,6 +74,11 @@ struct ImportState {
     var assumedWorkflows: Set<String> = []
     /// Jobs whose token may dispatch workflows.
     var dispatchers: [String: Dispatcher] = [:]
+    /// What a job definition reads and exposes, by `workflow#job` (and events): a reusable
+    /// workflow's jobs are analysed once, however many callers instantiate them.
+    var secretReads: [String: SecretUses] = [:]
+    var exposures: [String: Exposure] = [:]
+    var stepsInfo: [String: StepsInfo] = [:]
 
     init(root: String, display: String, model: PipelineModel, codeOwners: CodeOwners) {
         self.root = root
@@ -118,11 +123,12 @@ struct ImportState {
         if let cached = localActions[folder] { return cached }
         do {
             let action = try LocalAction.read(root: root, path: folder, label: file)
-            if action == nil {
-                log.add(Diagnostic(.error, at: location ?? .implicit(file(folder)), "local action '\(uses)' has no action.yml or action.yaml",
+            if action == nil, let location {
+                log.add(Diagnostic(.error, at: location, "local action '\(uses)' has no action.yml or action.yaml",
                                    help: "check the path: GitHub resolves it from the repository root"))
             }
-            localActions[folder] = .some(action)
+            // A missing action is reported where a step uses it; a lookup without a place waits for that.
+            if action != nil || location != nil { localActions[folder] = .some(action) }
             return action
         } catch {
             log.add(contentsOf: error.diagnostics)
@@ -344,6 +350,8 @@ struct ImportState {
     /// The secrets a job reads (in any step, env, with or if, and the workflow's env), from the
     /// expressions' syntax trees, resolved through what a caller passes.
     mutating func secretReferences(_ job: Workflow.Job, workflow: Workflow, name: String, caller: Caller?) -> [Reference] {
+        let key = "\(workflow.path)#\(job.id)"
+        if let cached = secretReads[key] { return resolvedSecrets(cached, job: name, through: caller) }
         let scanner = ExpressionScanner(file: workflow.file)
         let matrix = job.node.matrixValues
         var reads = SecretUses()
@@ -353,6 +361,7 @@ struct ImportState {
             }
         }
         addCommittedCredentials(in: job, workflow: workflow, reads: &reads)
+        secretReads[key] = reads
         return resolvedSecrets(reads, job: name, through: caller)
     }
 
@@ -410,7 +419,7 @@ struct ImportState {
         }
         var budget = ExpressionScanner.budget
         job.node.forEachScalar(budget: &budget) { text, node in
-            if !text.contains("${{"), let kind = CommittedTokens.kind(in: text) { found.append((kind, node.location(workflow.file))) }
+            if !TextSearch.contains(text, "${{"), let kind = CommittedTokens.kind(in: text) { found.append((kind, node.location(workflow.file))) }
         }
         for (kind, location) in found {
             let name = "\(kind)@\(workflow.path):\(location.line)"

@@ -14,6 +14,15 @@ extension ImportState {
 
     mutating func outsiderExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
                                    condition: ExpressionScanner.Found?) -> Exposure {
+        let key = "\(workflow.path)#\(job.id)#" + events.map { "\($0.event.name):\($0.event.types.joined(separator: ","))" }.joined(separator: ";")
+        if let cached = exposures[key] { return cached }
+        let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition)
+        exposures[key] = exposure
+        return exposure
+    }
+
+    private mutating func analyseExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
+                                          condition: ExpressionScanner.Found?) -> Exposure {
         let scanner = ExpressionScanner(file: workflow.file)
         let conditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let actions = localActions(reachableFrom: job.steps)
@@ -97,7 +106,9 @@ extension ImportState {
     /// earlier step computed for it), `gh pr checkout`, or a fetch of `refs/pull/`.
     static func checksOutHead(_ step: Workflow.Step, scanner: ExpressionScanner, diagnostics: inout DiagnosticLog) -> Bool {
         if let run = step.run {
-            return run.contains("gh pr checkout") || run.contains("refs/pull/") || run.range(of: #"pull/\S+/head"#, options: .regularExpression) != nil
+            guard TextSearch.contains(run, "pull") else { return false }
+            return TextSearch.contains(run, "gh pr checkout") || TextSearch.contains(run, "refs/pull/")
+                || run.range(of: #"pull/\S+/head"#, options: .regularExpression) != nil
         }
         guard step.uses?.lowercased().hasPrefix("actions/checkout") == true else { return false }
         for key in ["ref", "repository"] {
@@ -120,7 +131,7 @@ extension ImportState {
 
     /// Whether a step executes files of the checked-out workspace.
     static func executesWorkspaceCode(_ step: Workflow.Step) -> Bool {
-        if let run = step.run { return Patterns.matches(ActionsKnowledge.buildTool, run) }
+        if let run = step.run { return ActionsKnowledge.runsBuildTool(run) }
         guard let uses = step.uses?.lowercased() else { return false }
         if uses.hasPrefix("./") { return true }
         return workspaceRunningActions.contains { uses.hasPrefix($0) }
@@ -133,10 +144,14 @@ extension ImportState {
         guard !step.continueOnError else { return false }
         if let uses = step.uses, ActionsKnowledge.isPermissionCheck(uses) { return true }
         let script = step.run ?? (step.uses?.lowercased().hasPrefix("actions/github-script") == true ? step.with["script"]?.text : nil) ?? ""
-        let fails = script.range(of: #"exit\s+[1-9]|setFailed|throw\s"#, options: .regularExpression) != nil
-        let checks = (script + " " + (condition ?? "")).range(of: #"author_association|getCollaboratorPermissionLevel|checkMembershipForUser|permission|collaborator|is[-_]member"#,
-                                                              options: [.regularExpression, .caseInsensitive]) != nil
-        return fails && checks
+        guard TextSearch.contains(script, "exit") || TextSearch.contains(script, "setFailed") || TextSearch.contains(script, "throw") else { return false }
+        let words = ShellWords(script).words
+        let fails = words.indices.contains { words[$0] == "exit" && $0 + 1 < words.count && words[$0 + 1].first.map { "123456789".contains($0) } == true }
+            || TextSearch.contains(script, "setFailed") || words.contains("throw")
+        guard fails else { return false }
+        let checked = (script + " " + (condition ?? "")).lowercased()
+        return ["author_association", "getcollaboratorpermissionlevel", "checkmembershipforuser", "permission", "collaborator", "is_member", "is-member"]
+            .contains { TextSearch.contains(checked, $0) }
     }
 }
 

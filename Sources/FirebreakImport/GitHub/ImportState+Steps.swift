@@ -19,20 +19,41 @@ struct StepsInfo {
 }
 
 extension ImportState {
+    /// What a job's steps tell, read once per job definition (a reusable workflow's job is
+    /// instantiated for every caller); step names are the instance's own.
     mutating func importSteps(_ job: Workflow.Job, in workflow: Workflow, jobName: String, depth: Int) -> StepsInfo {
+        let key = "\(workflow.path)#\(job.id)#\(depth)"
+        let template = stepsInfo[key] ?? readSteps(job, in: workflow, depth: depth)
+        stepsInfo[key] = template
+        var info = template
+        info.steps = template.steps.map { step in
+            var named = step
+            named.name = "\(jobName)/\(step.name)"
+            return named
+        }
+        return info
+    }
+
+    /// Reads the steps with names relative to the job.
+    private mutating func readSteps(_ job: Workflow.Job, in workflow: Workflow, depth: Int) -> StepsInfo {
         var info = StepsInfo()
         var seen: [String: Int] = [:]
-        func addStep(_ uses: String, kind: Step.Kind, at location: SourceLocation) {
+        func addStep(_ written: String, kind: Step.Kind, at location: SourceLocation) {
+            // An expression spread over lines names one step: its name is kept on one line.
+            let uses = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             seen[uses, default: 0] += 1
             let suffix = seen[uses]! > 1 ? "#\(seen[uses]!)" : ""
             let pin = uses.hasPrefix("docker://") ? (uses.contains("@sha256:") ? .digest : .tag) : Step.inferPin(uses: uses, kind: kind)
-            info.steps.append(Step(name: "\(jobName)/\(uses)\(suffix)", uses: uses, kind: kind, pin: pin, location: location))
+            info.steps.append(Step(name: "\(uses)\(suffix)", uses: uses, kind: kind, pin: pin, location: location))
         }
         for image in job.images {
-            let pin: PinState = image.text.contains("@sha256:") ? .digest : image.text.split(separator: "/").last?.contains(":") == true ? .tag : .none
-            seen[image.text, default: 0] += 1
-            info.steps.append(Step(name: "\(jobName)/\(image.text)", uses: image.text, kind: .image, pin: pin, location: image.location))
+            let text = image.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let pin: PinState = text.contains("@sha256:") ? .digest : text.split(separator: "/").last?.contains(":") == true ? .tag : .none
+            seen[text, default: 0] += 1
+            info.steps.append(Step(name: text, uses: text, kind: .image, pin: pin, location: image.location))
         }
+        /// Folders other repositories were checked out into: what a `./` action there runs.
+        var foreignCheckouts: [(folder: String, source: String, ref: String?)] = []
         var checkedOut = false
         for step in job.steps {
             let uses = step.uses ?? ""
@@ -43,7 +64,7 @@ extension ImportState {
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
                 for download in info.downloads.indices where !info.downloads[download].runs {
                     let name = info.downloads[download].artifact.name
-                    if run.contains(name), Patterns.matches(ActionsKnowledge.buildTool, run) { info.downloads[download].runs = true }
+                    if run.contains(name), ActionsKnowledge.runsBuildTool(run) { info.downloads[download].runs = true }
                 }
             }
             if step.uses != nil, Self.namesNothing(uses) {
@@ -52,6 +73,16 @@ extension ImportState {
                 continue
             }
             guard !uses.isEmpty else { continue }
+            if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
+               let checkout = foreignCheckouts.first(where: { folder == $0.folder || folder.hasPrefix($0.folder + "/") }) {
+                // An action inside another repository's checkout is that repository's code.
+                let inside = folder.dropFirst(checkout.folder.count).drop { $0 == "/" }
+                let reference = "\(checkout.source)/\(inside)@\(checkout.ref ?? "(default branch)")"
+                addStep(reference, kind: .action, at: step.location)
+                info.steps[info.steps.count - 1].pin = checkout.ref.map { PinState.infer(fromVersion: $0) } ?? .branch
+                info.runsCode = true
+                continue
+            }
             if LocalAction.isLocal(uses) {
                 // `./x` runs the checked-out workspace's action; `$/x` the repository's own at the
                 // running commit, no checkout needed. Either way: repository code.
@@ -75,6 +106,10 @@ extension ImportState {
             switch action {
             case "actions/checkout":
                 checkedOut = true
+                if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty,
+                   let source = with["repository"]?.text, !source.isEmpty {
+                    foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
+                }
                 // Another repository's code checked out at a branch or tag, then run (`./action`,
                 // its scripts), is third-party code as much as a `uses:` is.
                 if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
@@ -83,7 +118,7 @@ extension ImportState {
                     let reference = "\(repository)@\(ref ?? "(default branch)")"
                     seen[reference, default: 0] += 1
                     let pin: PinState = ref.map { PinState.infer(fromVersion: $0) } ?? .branch
-                    info.steps.append(Step(name: "\(jobName)/\(reference)", uses: reference, kind: .action, pin: pin, location: step.location))
+                    info.steps.append(Step(name: reference, uses: reference, kind: .action, pin: pin, location: step.location))
                 }
             case "docker/build-push-action":
                 if with["push"]?.text == "true" { info.evidence.pushesImage = true }

@@ -89,6 +89,6 @@ struct StepTaint {
     }
 
     static func writesEnvironmentFile(_ script: String) -> Bool {
-        script.contains("GITHUB_ENV") || script.contains("GITHUB_OUTPUT") || script.contains("GITHUB_PATH")
+        TextSearch.contains(script, "GITHUB_ENV") || TextSearch.contains(script, "GITHUB_OUTPUT") || TextSearch.contains(script, "GITHUB_PATH")
     }
 }

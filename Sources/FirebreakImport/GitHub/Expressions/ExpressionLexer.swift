@@ -14,17 +14,20 @@ struct ExpressionLexer {
     }
 
     static func tokens(_ text: String) throws(ExpressionError) -> [Token] {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var position = 0
-        func peek(_ ahead: Int = 0) -> Character? {
+        func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
             position + ahead < characters.count ? characters[position + ahead] : nil
         }
         while let character = peek() {
             let start = position
-            if character.isWhitespace { position += 1; continue }
+            if character == " " || character == "\n" || character == "\t" || character == "\r" || (!character.isASCII && character.properties.isWhitespace) {
+                position += 1
+                continue
+            }
             if character == "'" {
-                var value = ""
+                var value = String.UnicodeScalarView()
                 position += 1
                 while true {
                     guard let next = peek() else { throw ExpressionError(message: "unterminated string literal", offset: start) }
@@ -35,14 +38,14 @@ struct ExpressionLexer {
                         value.append(next)
                     }
                 }
-                tokens.append(Token(kind: .string(value), offset: start))
+                tokens.append(Token(kind: .string(String(value)), offset: start))
                 continue
             }
-            if character.isNumber || (character == "-" && (peek(1)?.isNumber ?? false)) || (character == "." && (peek(1)?.isNumber ?? false)) {
+            if isDigit(character) || (character == "-" && peek(1).map(isDigit) == true) || (character == "." && peek(1).map(isDigit) == true) {
                 var text = String(character)
                 position += 1
-                while let next = peek(), next.isNumber || next.isLetter || next == "." || ((next == "-" || next == "+") && (text.last == "e" || text.last == "E")) {
-                    text.append(next)
+                while let next = peek(), isDigit(next) || isLetter(next) || next == "." || ((next == "-" || next == "+") && (text.last == "e" || text.last == "E")) {
+                    text.unicodeScalars.append(next)
                     position += 1
                 }
                 let lowered = text.lowercased()
@@ -57,22 +60,22 @@ struct ExpressionLexer {
                 tokens.append(Token(kind: .number(value), offset: start))
                 continue
             }
-            if character.isLetter || character == "_" {
-                var name = ""
-                while let next = peek(), next.isLetter || next.isNumber || next == "_" || next == "-" {
+            if isLetter(character) || character == "_" {
+                var name = String.UnicodeScalarView()
+                while let next = peek(), isLetter(next) || isDigit(next) || next == "_" || next == "-" {
                     name.append(next)
                     position += 1
                 }
-                tokens.append(Token(kind: .identifier(name), offset: start))
+                tokens.append(Token(kind: .identifier(String(name)), offset: start))
                 continue
             }
-            let pair = peek(1).map { String([character, $0]) } ?? ""
+            let pair = peek(1).map { String(String.UnicodeScalarView([character, $0])) } ?? ""
             if ["==", "!=", "<=", ">=", "&&", "||"].contains(pair) {
                 tokens.append(Token(kind: .symbol(pair), offset: start))
                 position += 2
                 continue
             }
-            guard "!<>()[],.*".contains(character) else {
+            guard "!<>()[],.*".unicodeScalars.contains(character) else {
                 throw ExpressionError(message: "unexpected character '\(character)'", offset: start)
             }
             tokens.append(Token(kind: .symbol(String(character)), offset: start))
@@ -80,5 +83,11 @@ struct ExpressionLexer {
         }
         tokens.append(Token(kind: .end, offset: characters.count))
         return tokens
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
     }
 }

@@ -5,15 +5,15 @@ enum ExpressionTemplate {
     /// One `${{ ... }}` occurrence: its inner text and where it starts in the string.
     struct Embedded: Hashable, Sendable {
         var text: String
-        /// Character offset of `${{` in the string.
+        /// Offset of `${{` in the string, in Unicode scalars.
         var offset: Int
     }
 
     /// Every `${{ }}` in `text`, in order. A `}}` inside a quoted string does not close the
     /// expression (as in `format('{0}}', ...)`). An unclosed `${{` is an error at its offset.
     static func expressions(in text: String) throws(ExpressionError) -> [Embedded] {
-        guard text.contains("${{") else { return [] }
-        let characters = Array(text)
+        guard TextSearch.contains(text, "${{") else { return [] }
+        let characters = Array(text.unicodeScalars)
         var result: [Embedded] = []
         var position = 0
         while position + 2 < characters.count {
@@ -25,7 +25,7 @@ enum ExpressionTemplate {
             position += 3
             var inString = false
             var closed = false
-            var inner = ""
+            var inner = String.UnicodeScalarView()
             while position < characters.count {
                 let character = characters[position]
                 if character == "'" { inString.toggle() }
@@ -38,7 +38,7 @@ enum ExpressionTemplate {
                 position += 1
             }
             guard closed else { throw ExpressionError(message: "`${{` is never closed with `}}`", offset: start) }
-            result.append(Embedded(text: inner, offset: start))
+            result.append(Embedded(text: String(inner), offset: start))
         }
         return result
     }

@@ -1,0 +1,59 @@
+/// Shell scripts read as words, to find the commands they run without regular expressions:
+/// a script is split at blanks and shell punctuation, and a command phrase (`npm publish`,
+/// `./gradlew build`) is found where its words stand one after another.
+struct ShellWords {
+    let words: [Substring]
+
+    init(_ script: String) {
+        // Every separator is ASCII, so byte positions are always character boundaries.
+        var words: [Substring] = []
+        let bytes = script.utf8
+        var start: String.Index?
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if Self.separates(bytes[index]) {
+                if let begun = start { words.append(script[begun..<index]); start = nil }
+            } else if start == nil {
+                start = index
+            }
+            index = bytes.index(after: index)
+        }
+        if let begun = start { words.append(script[begun...]) }
+        self.words = words
+    }
+
+    /// Blanks and the shell punctuation that ends a word: space, tab, newlines, ; & | ( ) ` $ " ' < > { }.
+    private static let separators: Set<UInt8> = Set(" \t\n\r\u{0B}\u{0C};&|()`$\"'<>{}".utf8)
+
+    private static func separates(_ byte: UInt8) -> Bool { separators.contains(byte) }
+
+    /// Whether any word starts a command path of the workspace (`./build.sh`).
+    var runsWorkspacePath: Bool { words.contains { $0.hasPrefix("./") && $0.count > 2 } }
+}
+
+/// A set of command phrases, looked up by their first word.
+struct CommandPhrases: Sendable {
+    private let byFirstWord: [Substring: [[Substring]]]
+
+    init(_ phrases: [String]) {
+        var index: [Substring: [[Substring]]] = [:]
+        for phrase in phrases {
+            let words = phrase.split(separator: " ")
+            guard let first = words.first else { continue }
+            index[first, default: []].append(words)
+        }
+        byFirstWord = index
+    }
+
+    /// Whether the script's words hold one of the phrases.
+    func occur(in script: ShellWords) -> Bool {
+        let words = script.words
+        for position in words.indices {
+            guard let candidates = byFirstWord[words[position]] else { continue }
+            for phrase in candidates where position + phrase.count <= words.count {
+                if zip(phrase.indices, phrase).allSatisfy({ words[position + $0.0] == $0.1 }) { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,30 @@
+/// Substring search on UTF-8 bytes, without Foundation's locale-aware machinery: the import
+/// asks "does this scalar hold `${{`?" of every value in every workflow.
+enum TextSearch {
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        var found = false
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            found = search(bytes, needle, first)
+        } ?? {
+            found = search(Array(text.utf8)[...], needle, first)
+        }()
+        return found
+    }
+
+    private static func search<C: Collection>(_ bytes: C, _ needle: [UInt8], _ first: UInt8) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] { matched = false; break }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
