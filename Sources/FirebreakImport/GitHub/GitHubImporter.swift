@@ -125,7 +125,7 @@ struct ImportState {
             let action = try LocalAction.read(root: root, path: folder, label: file)
             if action == nil, let location {
                 log.add(Diagnostic(.error, at: location, "local action '\(uses)' has no action.yml or action.yaml",
-                                   help: "check the path: GitHub resolves it from the repository root"))
+                                   help: "check the path (GitHub resolves it from the repository root), and that submodules are checked out"))
             }
             // A missing action is reported where a step uses it; a lookup without a place waits for that.
             if action != nil || location != nil { localActions[folder] = .some(action) }

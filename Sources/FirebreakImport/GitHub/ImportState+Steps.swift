@@ -55,8 +55,14 @@ extension ImportState {
         /// Folders other repositories were checked out into: what a `./` action there runs.
         var foreignCheckouts: [(folder: String, source: String, ref: String?)] = []
         var checkedOut = false
+        /// Folders this repository was checked out into again: `./folder/x` is its own `./x`.
+        var ownCheckouts: [String] = []
         for step in job.steps {
-            let uses = step.uses ?? ""
+            var uses = step.uses ?? ""
+            if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
+               let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+                uses = "./" + folder.dropFirst(own.count).drop { $0 == "/" }
+            }
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
@@ -106,9 +112,12 @@ extension ImportState {
             switch action {
             case "actions/checkout":
                 checkedOut = true
-                if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty,
-                   let source = with["repository"]?.text, !source.isEmpty {
-                    foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
+                if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty {
+                    if let source = with["repository"]?.text, !source.isEmpty {
+                        foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
+                    } else {
+                        ownCheckouts.append(folder)
+                    }
                 }
                 // Another repository's code checked out at a branch or tag, then run (`./action`,
                 // its scripts), is third-party code as much as a `uses:` is.
@@ -169,7 +178,7 @@ extension ImportState {
     /// Whether a `uses:` value names nothing GitHub could run: empty, or only a ref.
     static func namesNothing(_ uses: String) -> Bool {
         let trimmed = uses.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed.hasPrefix("@") || trimmed == "./" || trimmed == "$/"
+        return trimmed.isEmpty || trimmed.hasPrefix("@")
     }
 
     /// The one secret an action input names (`${{ secrets.AWS_KEY }}`), read from its syntax tree.

@@ -1,0 +1,98 @@
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// Local actions and reusable workflows are read from inside the repository only, and a
+/// missing one is an error where it is used, never a silent gap in the model.
+@Suite struct ConfinedInputTests {
+    /// A repository in a fresh folder, with `files` written into it.
+    static func repository(_ files: [String: String]) throws -> String {
+        let root = (try temporaryFile(named: ".keep", contents: "") as NSString).deletingLastPathComponent + "/repo"
+        for (path, text) in files {
+            let full = (root as NSString).appendingPathComponent(path)
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    static func workflow(_ uses: String) -> String {
+        """
+        on: push
+        permissions: {}
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+              - uses: \(uses)
+        """
+    }
+
+    static let composite = """
+        runs:
+          using: composite
+          steps:
+            - uses: someone/helper@main
+        """
+
+    @Test func theRootActionAndAnActionInOwnCheckoutFolderAreLocal() throws {
+        let root = try Self.repository([
+            ".github/workflows/ci.yml": Self.workflow("./"),
+            ".github/workflows/again.yml": """
+                on: push
+                permissions: {}
+                jobs:
+                  again:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                        with: {path: copy}
+                      - uses: ./copy
+                """,
+            "action.yml": Self.composite,
+        ])
+        let result = try InputLoader.load(path: root)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.model.jobs["ci/build"]?.steps.contains { $0.uses == "someone/helper@main" } == true)
+        #expect(result.model.jobs["again/again"]?.steps.contains { $0.uses == "someone/helper@main" } == true)
+    }
+
+    @Test func aMissingLocalActionIsAnErrorWhereItIsUsed() throws {
+        let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("./tools/missing")])
+        let result = try InputLoader.load(path: root)
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.message == "local action './tools/missing' has no action.yml or action.yaml")
+        #expect(error.location.line == 8)
+    }
+
+    @Test func aLocalActionThatClimbsOutIsRefused() throws {
+        let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("./../outside")])
+        let outside = (root as NSString).deletingLastPathComponent + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Self.composite.write(toFile: outside + "/action.yml", atomically: true, encoding: .utf8)
+        let result = try InputLoader.load(path: root)
+        #expect(result.diagnostics.contains { $0.message.contains("climbs out of the repository") })
+        #expect(!result.model.jobs.values.flatMap(\.steps).contains { $0.uses.contains("helper") })
+    }
+
+    @Test func aSymbolicLinkThatLeavesTheRepositoryIsRefused() throws {
+        let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("./tools/act")])
+        let outside = (root as NSString).deletingLastPathComponent + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Self.composite.write(toFile: outside + "/action.yml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: root + "/tools", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/tools/act", withDestinationPath: outside)
+        let result = try InputLoader.load(path: root)
+        #expect(result.diagnostics.contains { $0.message.contains("leaves the repository through a symbolic link") })
+        #expect(!result.model.jobs.values.flatMap(\.steps).contains { $0.uses.contains("helper") })
+    }
+
+    @Test func emptyUsesIsALocatedErrorNotACrash() throws {
+        let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("\"@\"")])
+        let result = try InputLoader.load(path: root)
+        #expect(result.diagnostics.contains { $0.message == "`uses: '@'` names no action" && $0.location.line == 8 })
+    }
+}
