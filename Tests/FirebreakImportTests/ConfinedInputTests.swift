@@ -95,4 +95,20 @@ import Testing
         let result = try InputLoader.load(path: root)
         #expect(result.diagnostics.contains { $0.message == "`uses: '@'` names no action" && $0.location.line == 8 })
     }
+
+    @Test func reusableWorkflowsThatFanOutStopAtTheBudgetAndSaySoOnce() throws {
+        var files: [String: String] = [:]
+        for level in 0..<5 {
+            let on = level == 0 ? "on: push" : "on: workflow_call"
+            let jobs = level < 4
+                ? (0..<15).map { "  c\($0):\n    uses: ./.github/workflows/l\(level + 1).yml\n    secrets: inherit" }.joined(separator: "\n")
+                : "  leaf:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make"
+            files[".github/workflows/l\(level).yml"] = "\(on)\npermissions: {}\njobs:\n\(jobs)\n"
+        }
+        let result = try InputLoader.load(path: try Self.repository(files))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("reusable workflows expand to more than 20000 jobs") == true)
+        #expect(result.model.jobs.count <= 20_001)
+    }
 }

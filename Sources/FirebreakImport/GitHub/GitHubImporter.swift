@@ -79,6 +79,8 @@ struct ImportState {
     var secretReads: [String: SecretUses] = [:]
     var exposures: [String: Exposure] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
+    /// Whether reusable-workflow expansion hit `maximumJobs`.
+    var expansionStopped = false
 
     init(root: String, display: String, model: PipelineModel, codeOwners: CodeOwners) {
         self.root = root
@@ -247,6 +249,10 @@ struct ImportState {
 
     static let cacheName = "default-branch-cache"
 
+    /// The most jobs one import instantiates (reusable workflows called from many places
+    /// multiply): a bound on the model's size, not a limit real repositories reach.
+    static let maximumJobs = 20_000
+
     /// Every job that runs in the default branch's context can write its cache, with or
     /// without a cache step: the cache service's token is in the runner for any code the job
     /// runs. Pull request runs write their merge ref's scope, tag runs their tag's.
@@ -286,6 +292,14 @@ struct ImportState {
             guard let path = LocalAction.folder(of: uses.text) else {
                 log.add(Diagnostic(.error, at: uses.location, "reusable workflow '\(uses.text)' climbs out of the repository",
                                    help: "call workflows inside the repository, or another repository's as `owner/repo/.github/workflows/x.yml@<full commit>`"))
+                return
+            }
+            // Callers that fan out multiply: past the budget the import stops, and says so.
+            guard model.jobs.count < Self.maximumJobs else {
+                guard !expansionStopped else { return }
+                expansionStopped = true
+                log.add(Diagnostic(.error, at: uses.location, "reusable workflows expand to more than \(Self.maximumJobs) jobs; '\(uses.text)' and the calls after it are not imported",
+                                   help: "Firebreak bounds what one run imports; analyse the called workflows on their own"))
                 return
             }
             guard depth < 4, !(caller?.visited.contains(path) ?? false), let callee = self.workflow(at: path) else {
