@@ -114,6 +114,12 @@ public struct AttackGraph: Sendable {
         return ["assumed: \(assumed.statement)"]
     }
 
+    /// "assumed: ..." for each assumption the model makes about a node, for the hops that rest
+    /// on that node's assumed facts to say so where they are used.
+    func assumedCaveats(about id: NodeID) -> [String] {
+        (assumptionsBySubject[id] ?? []).map { "assumed: \($0.statement)" }
+    }
+
     /// Whether a run of `job` from `branch` may use the job's runner and environment.
     func admits(_ job: Job, onBranch branch: String) -> Bool {
         if let runner = runner(of: job), runner.protectedBranchesOnly, !model.isProtected(branch: branch) { return false }

@@ -24,16 +24,20 @@ public struct ReachedAsset: Sendable, Hashable {
     public var crownJewel: Bool
     /// Whether the attacker started here.
     public var foothold: Bool
-    /// Whether some hop of the path relies on a credential that expires.
+    /// Whether what is reached expires with a credential: the hop that reaches it holds or
+    /// uses a short-lived one. A secret read through an expiring token stays read.
     public var timeBounded: Bool
     /// Rule hops from the foothold (the foothold itself is not counted).
     public var hops: Int
     public var path: [Hop]
 
-    /// Every caveat along the path, in order, once each.
+    /// Every caveat along the path, in order, once each; an expiring credential on the way
+    /// only when the last hop is the one that expires.
     public var caveats: [String] {
         var seen: Set<String> = []
-        return path.flatMap(\.caveats).filter { seen.insert($0).inserted }
+        return path.enumerated().flatMap { index, hop in
+            hop.caveats.filter { $0 != Caveat.timeBounded || index == path.count - 1 }
+        }.filter { seen.insert($0).inserted }
     }
 }
 

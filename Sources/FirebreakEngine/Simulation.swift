@@ -29,7 +29,7 @@ public struct Simulation: Sendable {
             reached.append(ReachedAsset(
                 node: node, capability: capability, level: best.level, criticality: model.criticality(of: node),
                 crownJewel: model.isCrownJewel(node), foothold: path.count == 1,
-                timeBounded: path.contains { $0.caveats.contains(Caveat.timeBounded) }, hops: path.count - 1, path: path))
+                timeBounded: path.last?.caveats.contains(Caveat.timeBounded) ?? false, hops: path.count - 1, path: path))
         }
         reached.sort { ($0.criticality, $1.node) > ($1.criticality, $0.node) }
         return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached,

@@ -50,6 +50,10 @@ import Testing
         Case(fixture: "gh-env-file-last-step", scenario: "malicious-fork-pr", reached: [], unreached: ["read secret:LAST_TOKEN"]),
         Case(fixture: "gh-cache-no-step", scenario: "malicious-fork-pr", reached: ["exec job:release/release", "read secret:CRATES_TOKEN"], unreached: []),
         Case(fixture: "gh-foreign-checkout", scenario: "compromised-third-party-action", reached: ["read secret:TRIAGE_TOKEN"], unreached: []),
+        Case(fixture: "gh-repository-dispatch", scenario: "malicious-fork-pr", reached: ["access trigger:sync:repository_dispatch write"],
+             unreached: ["read secret:SYNC_TOKEN"]),
+        Case(fixture: "gh-not-repository-code", scenario: "malicious-fork-pr", reached: ["push branch:main write"],
+             unreached: ["read secret:CONTAINER_TOKEN", "read secret:OTHER_REPO_TOKEN"]),
         Case(fixture: "gh-inline-only", scenario: "malicious-fork-pr", reached: ["read secret:SCRIPT_SECRET"], unreached: ["read secret:INLINE_SECRET"]),
     ]
 
@@ -71,6 +75,7 @@ import Testing
         let result = try ImportFixtures.run("malicious-fork-pr", on: "gh-token-push")
         let nightly = try #require(result.asset(NodeID(.secret, "NIGHTLY_TOKEN")))
         #expect(nightly.caveats.contains(Caveat.nextRun))
+        #expect(!nightly.timeBounded && !nightly.caveats.contains(Caveat.timeBounded), "a secret read through an expiring token stays read")
         #expect(nightly.path.contains { $0.rule == "push-trigger" && $0.why.contains("schedule") })
     }
 

@@ -166,7 +166,9 @@ struct ImportState {
                        settle: "check the event's name against GitHub's list of workflow events", at: event.location)
             }
             let kind: Trigger.Event = event.name == "push" && event.tagsOnly ? .tag : semantics.modelEvent
-            let branches = kind == .push && event.name == "push" ? event.branches : []
+            // A repository dispatch always runs the default branch; a push, the branches it lists.
+            let branches = event.name == "repository_dispatch" ? [model.repository.defaultBranch]
+                : kind == .push && event.name == "push" ? event.branches : []
             model.triggers[name] = Trigger(name: name, event: kind, platformEvent: event.name, branches: branches,
                                            fromForks: kind.isRequestEvent, location: event.location)
             events.append(EventUse(reference: Reference(name, at: event.location), event: event, semantics: semantics))

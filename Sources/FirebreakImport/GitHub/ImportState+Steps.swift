@@ -111,7 +111,9 @@ extension ImportState {
             let with = step.with
             switch action {
             case "actions/checkout":
-                checkedOut = true
+                // Only this repository's own code counts as repository code.
+                let repository = with["repository"]?.text ?? ""
+                if repository.isEmpty || repository.replacingOccurrences(of: " ", with: "") == "${{github.repository}}" { checkedOut = true }
                 if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty {
                     if let source = with["repository"]?.text, !source.isEmpty {
                         foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
@@ -157,7 +159,6 @@ extension ImportState {
                 break
             }
         }
-        if !job.images.isEmpty, checkedOut { info.runsCode = true }
         return info
     }
 

@@ -33,8 +33,8 @@ struct EnvironmentGateRule: Rule {
         case .job:
             guard let job = graph.job(fact.node.name) else { return [] }
             guard let environment = graph.environment(of: job), environment.requiredApprovals > 0 else {
-                let why = graph.environment(of: job).map { "environment '\($0.name)' has no reviewers, so job '\(job.name)' runs at once" }
-                    ?? "job '\(job.name)' has no approval gate and runs at once"
+                let why = graph.environment(of: job).map { "environment '\($0.name)' has no reviewers, so nothing holds job '\(job.name)' back" }
+                    ?? "job '\(job.name)' has no approval gate to hold it back"
                 return [conclude(Fact(.exec, job.id, fact.level), from: [fact], why, at: job.environment?.location ?? job.location)]
             }
             let approval = Fact(.approve, environment.id)

@@ -34,7 +34,7 @@ struct OIDCFederationRule: Rule {
         return graph.roles(trusting: fact.node.name).map { role in
             conclude(Fact(.hold, role.id), from: [fact],
                      "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
-                     at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded])
+                     at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: role.id))
         }
     }
 }

@@ -18,7 +18,13 @@ struct DispatchRule: Rule {
             runners: {hosted: {hosting: hosted}}
             jobs: {release: {triggers: [dispatch], runsOn: hosted}}
             """), footholds: ["access trigger:dispatch write", "push branch:* write"], expect: "start job:release")],
-        blocked: [RuleExample("the release environment admits only main, which the token cannot push", model: ExampleModel.wrap("""
+        blocked: [RuleExample("a repository dispatch runs the default branch, which the token cannot push", model: ExampleModel.wrap("""
+            triggers: {dispatch: {event: manual, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}}
+            jobs: {release: {triggers: [dispatch], runsOn: hosted}}
+            """), footholds: ["access trigger:dispatch write", "push branch:* write"], expect: "start job:release"),
+                  RuleExample("the release environment admits only main, which the token cannot push", model: ExampleModel.wrap("""
             triggers: {dispatch: {event: manual}}
             runners: {hosted: {hosting: hosted}}
             environments: {release: {allowedBranches: [main]}}
@@ -47,12 +53,15 @@ struct DispatchRule: Rule {
     private func starts(dispatching access: Fact, onto push: Fact, in graph: AttackGraph) -> [Conclusion] {
         guard let trigger = graph.model.triggers[access.node.name] else { return [] }
         let branch = push.node.name
+        // A dispatch names the ref to run (`workflow_dispatch`) or runs the default branch
+        // (`repository_dispatch`): the trigger's branches say which.
+        guard trigger.fires(onBranch: branch) else { return [] }
         return graph.jobs.compactMap { job in
             guard job.runsRepositoryCode, job.triggers.contains(where: { $0.name == trigger.name }),
                   graph.admits(job, onBranch: branch) else { return nil }
             return conclude(Fact(.start, job.id), from: [access, push],
                             "the attacker may start \(trigger.platformEvent) '\(trigger.name)' on '\(branch)', where they pushed the code job '\(job.name)' runs; a dispatched run starts at once",
-                            at: graph.location(of: trigger, in: job))
+                            at: graph.location(of: trigger, in: job), caveats: graph.assumedCaveats(about: job.id))
         }
     }
 }

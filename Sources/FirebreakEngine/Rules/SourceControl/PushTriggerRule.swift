@@ -48,7 +48,7 @@ struct PushTriggerRule: Rule {
             else { return nil }
             return conclude(Fact(.start, job.id), from: [fact],
                             "a push to '\(branch)' starts job '\(job.name)', which runs the pushed code",
-                            at: graph.location(of: trigger, in: job))
+                            at: graph.location(of: trigger, in: job), caveats: graph.assumedCaveats(about: job.id))
         }
     }
 
@@ -64,7 +64,7 @@ struct PushTriggerRule: Rule {
             else { return nil }
             return conclude(Fact(.start, job.id), from: [fact],
                             "commits a job token pushed to '\(branch)' start no run themselves, but job '\(job.name)' builds '\(branch)' when \(trigger.platformEvent) next starts it",
-                            at: graph.location(of: trigger, in: job), caveats: [Caveat.nextRun])
+                            at: graph.location(of: trigger, in: job), caveats: [Caveat.nextRun] + graph.assumedCaveats(about: job.id))
         }
     }
 }
