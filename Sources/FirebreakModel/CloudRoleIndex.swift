@@ -18,7 +18,7 @@ public struct CloudRoleIndex: Sendable {
 
     /// The roles whose trust policy might accept the job, sorted by name; check each with `PipelineModel.trusts`.
     public func candidates(for job: Job) -> [Identity] {
-        let scoped = job.environment.flatMap { byEnvironment[$0.name] } ?? []
+        guard let scoped = job.environment.flatMap({ byEnvironment[$0.name] }), !scoped.isEmpty else { return anyEnvironment }
         return (anyEnvironment + scoped).sorted { $0.name < $1.name }
     }
 }

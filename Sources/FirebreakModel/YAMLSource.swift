@@ -39,7 +39,9 @@ public enum YAMLSource {
             throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Tags are never read (every value is taken as written), so no scalar is matched against
+            // YAML 1.1's type patterns: the basic resolver.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw LoadError([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty",
                                             help: "start with `firebreak: 1` and a `repository:` section")])
             }
@@ -60,7 +62,7 @@ public enum YAMLSource {
         }
         do {
             var documents: [Yams.Node] = []
-            var sequence = try Yams.compose_all(yaml: text)
+            var sequence = try Yams.compose_all(yaml: text, .basic)
             while let document = sequence.next() {
                 documents.append(document)
                 if documents.count > 100 { break }

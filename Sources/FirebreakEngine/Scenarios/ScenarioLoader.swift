@@ -27,7 +27,7 @@ public struct ScenarioLoader {
             top.require(key, help: "every scenario has an id, a title, a narrative, an attacker profile and footholds")
         }
         let id = top.string("id")
-        if let id, id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) == nil {
+        if let id, !Self.isScenarioID(id) {
             sink.error(top.valueLocation(of: "id"), "scenario id '\(id)' must be lowercase words joined by hyphens",
                        help: "e.g. `id: leaked-god-token`")
         }
@@ -77,6 +77,16 @@ public struct ScenarioLoader {
         return FootholdSelector(target: target, conditions: conditions, pick: fields.choice("pick", FootholdSelector.Pick.self) ?? .all,
                                 level: fields.choice("level", AccessLevel.self) ?? .write, why: fields.string("why") ?? "",
                                 location: fields.location)
+    }
+}
+
+extension ScenarioLoader {
+    /// Lowercase words joined by hyphens: `[a-z0-9][a-z0-9-]*`.
+    static func isScenarioID(_ id: String) -> Bool {
+        let scalars = Array(id.unicodeScalars)
+        func allowed(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) }
+        guard let first = scalars.first, allowed(first) else { return false }
+        return scalars.dropFirst().allSatisfy { allowed($0) || $0 == "-" }
     }
 }
 

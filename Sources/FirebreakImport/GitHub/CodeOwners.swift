@@ -41,9 +41,14 @@ struct CodeOwners {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             return fnmatch(pattern, name, 0) == 0 || path.split(separator: "/").dropLast().contains { fnmatch(pattern, String($0), 0) == 0 }
         }
-        let regex = "^" + NSRegularExpression.escapedPattern(for: pattern)
-            .replacingOccurrences(of: "\\*\\*", with: ".*").replacingOccurrences(of: "\\*", with: "[^/]*")
-            .replacingOccurrences(of: "\\?", with: "[^/]") + "(/.*)?$"
-        return path.range(of: regex, options: .regularExpression) != nil
+        // A pattern names the path itself or a folder above it.
+        let glob = PathGlob(pattern)
+        if glob.matches(path) { return true }
+        var prefix = ""
+        for part in path.split(separator: "/").dropLast() {
+            prefix += prefix.isEmpty ? String(part) : "/\(part)"
+            if glob.matches(prefix) { return true }
+        }
+        return false
     }
 }

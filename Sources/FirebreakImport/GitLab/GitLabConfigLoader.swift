@@ -116,10 +116,9 @@ struct GitLabConfigLoader {
     private func glob(_ pattern: String) -> [String] {
         let folder = pattern.split(separator: "/").prefix { !$0.contains("*") }.joined(separator: "/")
         let base = (root as NSString).appendingPathComponent(folder)
-        let regex = "^" + NSRegularExpression.escapedPattern(for: pattern)
-            .replacingOccurrences(of: "\\*\\*", with: ".*").replacingOccurrences(of: "\\*", with: "[^/]*") + "$"
+        let glob = PathGlob(pattern)
         let found = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
             .map { folder.isEmpty ? $0 : "\(folder)/\($0)" }
-        return found.filter { $0.range(of: regex, options: .regularExpression) != nil }.sorted()
+        return found.filter(glob.matches).sorted()
     }
 }
