@@ -1,4 +1,5 @@
 import FirebreakModel
+import Yams
 import Foundation
 
 /// Reads a file of the repository under import: only a regular file, only inside the
@@ -33,5 +34,26 @@ enum RepositoryFile {
     static func exists(_ relative: String, under root: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(relative), isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}
+
+extension RepositoryFile {
+    /// The most nodes a CI file may hold once its aliases are expanded: far above any real
+    /// pipeline, far below what makes an alias bomb costly to walk.
+    static let maximumExpandedNodes = 1_000_000
+
+    /// Parses a CI file's YAML and refuses one whose aliases expand beyond the bound.
+    static func parse(_ text: String, label: String) throws(LoadError) -> Yams.Node {
+        let node = try YAMLSource.parse(text, file: label)
+        try checkExpansion(node, label: label)
+        return node
+    }
+
+    /// Refuses a document whose aliases expand beyond `maximumExpandedNodes`.
+    static func checkExpansion(_ node: Yams.Node, label: String) throws(LoadError) {
+        guard node.expands(beyond: maximumExpandedNodes) else { return }
+        throw LoadError([Diagnostic(.error, at: node.location(label),
+                                    "the file expands through its aliases to more than \(maximumExpandedNodes) values; Firebreak does not read it",
+                                    help: "write the repeated parts out, or anchor smaller pieces")])
     }
 }

@@ -48,6 +48,24 @@ extension Yams.Node {
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
+    /// Whether the tree, with every alias expanded, holds more than `limit` nodes. Counting
+    /// stops at the limit, so an alias bomb costs no more than the limit to detect.
+    func expands(beyond limit: Int) -> Bool {
+        var count = 0
+        var stack = [self]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit { return true }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack.append(key); stack.append(value) }
+            }
+        }
+        return false
+    }
+
     /// Calls `body` with every scalar below this node (keys included), visiting at most what the
     /// budget allows; returns false when the budget ran out.
     @discardableResult

@@ -111,4 +111,21 @@ import Testing
         #expect(errors.first?.message.contains("reusable workflows expand to more than 20000 jobs") == true)
         #expect(result.model.jobs.count <= 20_001)
     }
+
+    @Test func anAliasBombSpreadOverManyJobsIsRefusedAtOnce() throws {
+        var lines = ["on: push", "x-a: &a [" + Array(repeating: "\"${{ secrets.A }}\"", count: 10).joined(separator: ", ") + "]"]
+        var previous = "a"
+        for level in 1...5 {
+            lines.append("x-l\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+            previous = "l\(level)"
+        }
+        lines.append("jobs:")
+        for job in 0..<200 {
+            lines.append("  j\(job):\n    runs-on: ubuntu-latest\n    env:\n      X: *\(previous)\n    steps:\n      - run: make")
+        }
+        let root = try Self.repository([".github/workflows/bomb.yml": lines.joined(separator: "\n") + "\n"])
+        let result = try InputLoader.load(path: root)
+        #expect(result.diagnostics.contains { $0.message.contains("expands through its aliases to more than 1000000 values") })
+        #expect(result.model.jobs.isEmpty)
+    }
 }

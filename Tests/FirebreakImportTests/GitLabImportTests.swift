@@ -106,8 +106,8 @@ import Foundation
 }
 
 @Suite struct HostileCIFileTests {
-    /// Nine levels of ten aliases would be a billion script lines if followed; the import stops
-    /// at its bound (the test finishing at all is the check: an unbounded walk would not).
+    /// Nine levels of ten aliases would be a billion script lines if followed; the file is refused
+    /// with a located error once its expansion passes the bound (an unbounded walk would not end).
     @Test func aliasBombInAScriptIsBounded() throws {
         var lines = ["x0: &x0 [a, a, a, a, a, a, a, a, a, a]"]
         for level in 1...8 {
@@ -116,7 +116,8 @@ import Foundation
         lines.append("build:\n  script: *x8")
         let file = try temporaryFile(named: ".gitlab-ci.yml", contents: lines.joined(separator: "\n") + "\n")
         let imported = try InputLoader.load(path: (file as NSString).deletingLastPathComponent)
-        #expect(imported.model.jobs["build"] != nil)
+        #expect(imported.model.jobs["build"] == nil)
+        #expect(imported.diagnostics.contains { $0.severity == .error && $0.message.contains("expands through its aliases") && $0.location.line == 1 })
     }
 
     @Test func aliasBombInAWorkflowIsBounded() throws {
@@ -129,6 +130,7 @@ import Foundation
         try FileManager.default.createDirectory(atPath: "\(folder)/.github/workflows", withIntermediateDirectories: true)
         try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/.github/workflows/bomb.yml", atomically: true, encoding: .utf8)
         let imported = try InputLoader.load(path: folder)
-        #expect(imported.model.jobs["bomb/build"] != nil)
+        #expect(imported.model.jobs["bomb/build"] == nil)
+        #expect(imported.diagnostics.contains { $0.severity == .error && $0.message.contains("expands through its aliases") })
     }
 }

@@ -103,7 +103,7 @@ struct ImportState {
         let label = file(path)
         do {
             let text = try RepositoryFile.read(path, under: root, label: label)
-            let node = try YAMLSource.parse(text, file: label)
+            let node = try RepositoryFile.parse(text, label: label)
             let workflow = try WorkflowParser(file: label, path: path).parse(node)
             parsed[path] = workflow
             return workflow

@@ -22,7 +22,7 @@ struct LocalAction {
             let relative = path.isEmpty ? name : "\(path)/\(name)"
             guard RepositoryFile.exists(relative, under: root) else { continue }
             let file = label(relative)
-            let node = try YAMLSource.parse(try RepositoryFile.read(relative, under: root, label: file), file: file)
+            let node = try RepositoryFile.parse(try RepositoryFile.read(relative, under: root, label: file), label: file)
             let parser = WorkflowParser(file: file, path: relative)
             let runs = node.value("runs")
             var defaults: [String: String] = [:]

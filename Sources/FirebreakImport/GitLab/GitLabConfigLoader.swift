@@ -32,6 +32,7 @@ struct GitLabConfigLoader {
         do throws(LoadError) {
             // A file may open with a `spec:` document (component inputs) before the configuration.
             let documents = try YAMLSource.parseDocuments(try RepositoryFile.read(path, under: root, label: file), file: file)
+            for document in documents { try RepositoryFile.checkExpansion(document, label: file) }
             guard let last = documents.last, documents.count == 1 || documents.count == 2 && documents[0].value("spec") != nil else {
                 throw LoadError([Diagnostic(.error, at: documents.count > 1 ? documents[1].location(file) : .implicit(file),
                                             documents.isEmpty ? "the file is empty" : "a GitLab CI file holds one configuration, after an optional `spec:` document")])
