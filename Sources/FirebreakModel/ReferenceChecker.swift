@@ -5,6 +5,18 @@ struct ReferenceChecker {
     /// Whether the model was written by hand (importers record untrusted input on every
     /// event, which is no mistake there).
     var handWritten = true
+    /// Declared names by kind, gathered once for the "did you mean" of every dangling name.
+    private let declared: [NodeKind: [String]]
+    /// How many more dangling names get a suggestion: each costs a scan of the names, so a
+    /// file with thousands of them gets suggestions for the first ones only.
+    private let suggestions = SuggestionBudget(remaining: 100)
+
+    init(model: PipelineModel, sink: DiagnosticSink, handWritten: Bool = true) {
+        self.model = model
+        self.sink = sink
+        self.handWritten = handWritten
+        declared = Dictionary(grouping: model.nodes.map(\.id), by: \.kind).mapValues { $0.map(\.name) }
+    }
 
     func check() {
         // A name that could rewrite a terminal line or reorder text is refused: every report
@@ -101,10 +113,23 @@ struct ReferenceChecker {
     }
 
     private func dangling(_ kind: NodeKind, _ name: String, at location: SourceLocation, _ phrase: String) {
-        let declared = model.nodes.filter { $0.id.kind == kind }.map(\.id.name)
-        let suggestion = Suggestion.closest(to: name, in: declared)
+        let suggestion = suggestions.take() ? Suggestion.closest(to: name, in: declared[kind] ?? []) : nil
         let section = kind == .identity ? "identities" : kind == .repository ? "repository" : "\(kind.rawValue)s"
         sink.error(location, "\(phrase) undeclared \(kind.rawValue) '\(name)'",
                    help: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under `\(section):` or correct the name")
+    }
+}
+
+/// A count of suggestions left, shared by the checks of one model.
+final class SuggestionBudget {
+    private var remaining: Int
+
+    init(remaining: Int) { self.remaining = remaining }
+
+    /// Whether one more suggestion may be made.
+    func take() -> Bool {
+        guard remaining > 0 else { return false }
+        remaining -= 1
+        return true
     }
 }

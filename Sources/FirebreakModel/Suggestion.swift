@@ -4,7 +4,11 @@ public enum Suggestion {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
+        let length = lowered.unicodeScalars.count
         for candidate in candidates {
+            // The edit distance is at least the difference in length: most candidates stop here.
+            let allowed = max(2, candidate.count / 3)
+            guard abs(candidate.unicodeScalars.count - length) <= min(allowed, best?.1 ?? .max) else { continue }
             let distance = editDistance(lowered, candidate.lowercased())
             if distance <= max(2, candidate.count / 3), distance < (best?.1 ?? .max) || (distance == best?.1 && candidate < best!.0) {
                 best = (candidate, distance)
