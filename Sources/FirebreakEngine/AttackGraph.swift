@@ -8,7 +8,6 @@ public struct AttackGraph: Sendable {
     /// Jobs, sorted by name.
     public let jobs: [Job]
     let jobsOnRunner: [String: [Job]]
-    let exposedSecrets: [String: [(secret: Secret, location: SourceLocation)]]
     let trustedRoles: [String: [Identity]]
     let storedArtifacts: [String: [Artifact]]
     let consumers: [String: [(job: Job, use: Job.Consumption)]]
@@ -51,7 +50,6 @@ public struct AttackGraph: Sendable {
         self.model = model
         jobs = model.sortedJobs
         var jobsOnRunner: [String: [Job]] = [:]
-        var exposed: [String: [(Secret, SourceLocation)]] = [:]
         var trusted: [String: [Identity]] = [:]
         var consumers: [String: [(Job, Job.Consumption)]] = [:]
         var restorers: [String: [Job]] = [:]
@@ -63,13 +61,11 @@ public struct AttackGraph: Sendable {
             if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
             if let definition = job.definition?.name { byDefinition[definition, default: []].append(job) }
             if let environment = job.environment?.name { gated[environment, default: []].append(job) }
-            exposed[job.name] = model.exposedSecrets(to: job).map { ($0.secret, $0.location) }
             trusted[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
             for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
             for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
         }
         self.jobsOnRunner = jobsOnRunner
-        exposedSecrets = exposed
         trustedRoles = trusted
         self.consumers = consumers
         self.restorers = restorers
@@ -97,7 +93,11 @@ public struct AttackGraph: Sendable {
     func runner(of job: Job) -> Runner? { job.runsOn.flatMap { model.runners[$0.name] } }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
     func jobs(on runner: String) -> [Job] { jobsOnRunner[runner] ?? [] }
-    func secrets(exposedTo job: String) -> [(secret: Secret, location: SourceLocation)] { exposedSecrets[job] ?? [] }
+    /// The secrets the platform hands a job, worked out when a rule asks: where every variable
+    /// reaches every job (GitLab), storing them all would grow with jobs × variables.
+    func secrets(exposedTo job: String) -> [(secret: Secret, location: SourceLocation)] {
+        model.jobs[job].map { model.exposedSecrets(to: $0) } ?? []
+    }
     func roles(trusting job: String) -> [Identity] { trustedRoles[job] ?? [] }
     func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
     func consumers(of artifact: String) -> [(job: Job, use: Job.Consumption)] { consumers[artifact] ?? [] }

@@ -72,6 +72,8 @@ struct ImportState {
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
     var assumedWorkflows: Set<String> = []
+    /// The assumptions made so far, for de-duplication in constant time.
+    var assumptionSet: Set<Assumption> = []
     /// Jobs whose token may dispatch workflows.
     var dispatchers: [String: Dispatcher] = [:]
     /// What a job definition reads and exposes, by `workflow#job` (and events): a reusable
@@ -94,7 +96,8 @@ struct ImportState {
 
     mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
         let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
-        if !model.assumptions.contains(assumption) { model.assumptions.append(assumption) }
+        if assumptionSet.isEmpty, !model.assumptions.isEmpty { assumptionSet = Set(model.assumptions) }
+        if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.

@@ -200,6 +200,9 @@ extension GitLabBuilder {
             state.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job; what it opens is unknown, so it counts as high",
                          settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`", at: location)
         }
+        // A GitLab model hands every variable to every job its scope admits by itself; only in a
+        // model of both platforms must the GitLab jobs list them (jobs × variables references).
+        guard model.platform != .gitlab else { return }
         let all = model.secrets.keys.sorted()
         for name in gitlabJobs.sorted() {
             guard var job = model.jobs[name] else { continue }
