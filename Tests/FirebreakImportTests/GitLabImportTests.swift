@@ -145,4 +145,23 @@ import Foundation
         let job = try #require(model.jobs["job0"])
         #expect(model.exposedSecrets(to: job).count == 3000, "GitLab hands every unprotected variable to every job")
     }
+
+    /// One included file under several spellings is read once.
+    @Test func oneIncludeUnderManySpellingsIsOneFile() throws {
+        let root = (try temporaryFile(named: ".gitlab-ci.yml", contents: """
+            include:
+              - local: ./ci/x.yml
+              - local: .//ci/x.yml
+              - local: ci//./x.yml
+              - local: /ci/x.yml
+            main:
+              script: [make]
+            """) as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: root + "/ci", withIntermediateDirectories: true)
+        try "x:\n  script: [make]\n".write(toFile: root + "/ci/x.yml", atomically: true, encoding: .utf8)
+        let result = try InputLoader.load(path: root)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.model.definitions.keys.filter { $0.hasSuffix("x.yml") } == ["ci/x.yml"])
+        #expect(result.model.jobs["x"] != nil)
+    }
 }

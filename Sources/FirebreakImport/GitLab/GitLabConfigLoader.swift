@@ -102,15 +102,17 @@ struct GitLabConfigLoader {
                                           help: "include files inside the repository, or use `project:` for another project"))
             return
         }
-        if relative.contains("*") {
-            for match in glob(relative) { load(match, depth: depth + 1, from: location) }
+        // One file under many spellings (`./x.yml`, `.//x.yml`) is one visit.
+        let normalized = relative.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
+        if normalized.contains("*") {
+            for match in glob(normalized) { load(match, depth: depth + 1, from: location) }
             return
         }
-        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(relative)) else {
+        guard RepositoryFile.exists(normalized, under: root) else {
             diagnostics.append(Diagnostic(.error, at: location, "local include '\(path)' does not exist in the repository"))
             return
         }
-        load(relative, depth: depth + 1, from: location)
+        load(normalized, depth: depth + 1, from: location)
     }
 
     /// Repository files matching a pattern whose `*` matches within a folder and `**` across folders.
