@@ -5,48 +5,11 @@ import Testing
 /// The gate is a control: an input it cannot read fails it, revisions are exported exactly,
 /// and a baseline does not depend on the folder a clone sits in.
 @Suite struct GateFailsClosedTests {
-    /// A scratch git repository with files, committed.
-    struct Repository {
-        let root: String
-
-        init(name: String = "repo") throws {
-            let parent = (try temporaryFile(named: ".keep", contents: "") as NSString).deletingLastPathComponent
-            root = (parent as NSString).appendingPathComponent(name)
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try git("init", "-q", "-b", "main")
-        }
-
-        init(cloning source: Repository, as name: String) throws {
-            let parent = (try temporaryFile(named: ".keep", contents: "") as NSString).deletingLastPathComponent
-            root = (parent as NSString).appendingPathComponent(name)
-            try Self.run(["git", "clone", "-q", source.root, root])
-        }
-
-        func write(_ path: String, _ text: String) throws {
-            let full = (root as NSString).appendingPathComponent(path)
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-        }
-
-        func commit(_ message: String) throws {
-            try git("add", "-A")
-            try git("commit", "-q", "-m", message)
-        }
-
-        func git(_ arguments: String...) throws {
-            try Self.run(["git", "-C", root, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments)
-        }
-
-        static func run(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(arguments.joined(separator: " ")) failed")
-        }
+    /// An empty git repository on `main`.
+    static func repository(named name: String = "repo") throws -> ScratchRepository {
+        let repository = try ScratchRepository(named: name)
+        try repository.initialise()
+        return repository
     }
 
     static let workflow = """
@@ -61,7 +24,7 @@ import Testing
         """
 
     @Test func anUnreadableWorkflowFailsTheGateInEveryFormat() throws {
-        let repository = try Repository()
+        let repository = try Self.repository()
         try repository.write(".github/workflows/ci.yml", Self.workflow)
         try repository.commit("ci")
         try repository.write(".github/workflows/evil.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \u{1}\n")
@@ -87,7 +50,7 @@ import Testing
     }
 
     @Test func aLocalActionAnywhereInTheRepositoryIsPartOfTheRevision() throws {
-        let repository = try Repository()
+        let repository = try Self.repository()
         try repository.write(".github/workflows/ci.yml", """
             on: push
             permissions: {}
@@ -121,7 +84,7 @@ import Testing
     }
 
     @Test func fileNamesWithSpacesAreExported() throws {
-        let repository = try Repository()
+        let repository = try Self.repository()
         try repository.write(".github/workflows/build and test.yml", Self.workflow)
         try repository.commit("ci")
         let gate = try CommandRunner.run(["gate", "--repo", repository.root, "--against", "HEAD"])
@@ -129,11 +92,11 @@ import Testing
     }
 
     @Test func aBaselineHoldsInAnotherClone() throws {
-        let source = try Repository(name: "source")
+        let source = try Self.repository(named: "source")
         try source.write(".github/workflows/ci.yml", Self.workflow)
         try source.commit("ci")
-        let base = try Repository(cloning: source, as: "base")
-        let other = try Repository(cloning: source, as: "repo")
+        let base = try ScratchRepository(cloning: source, as: "base")
+        let other = try ScratchRepository(cloning: source, as: "repo")
         let baseline = (base.root as NSString).appendingPathComponent("../baseline.json")
         #expect(try CommandRunner.run(["gate", base.root, "--baseline", baseline, "--update-baseline"]).status == 0)
         let gate = try CommandRunner.run(["gate", other.root, "--baseline", baseline])
@@ -141,7 +104,7 @@ import Testing
     }
 
     @Test func aBaselineOfAnotherContractIsRefusedWithTheCommandToRegenerate() throws {
-        let repository = try Repository()
+        let repository = try Self.repository()
         try repository.write(".github/workflows/ci.yml", Self.workflow)
         try repository.commit("ci")
         let baseline = (repository.root as NSString).appendingPathComponent("../old.json")

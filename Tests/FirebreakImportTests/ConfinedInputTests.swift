@@ -9,13 +9,7 @@ import Testing
 @Suite struct ConfinedInputTests {
     /// A repository in a fresh folder, with `files` written into it.
     static func repository(_ files: [String: String]) throws -> String {
-        let root = (try temporaryFile(named: ".keep", contents: "") as NSString).deletingLastPathComponent + "/repo"
-        for (path, text) in files {
-            let full = (root as NSString).appendingPathComponent(path)
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
-        return root
+        try ScratchRepository(files: files).root
     }
 
     static func workflow(_ uses: String) -> String {
