@@ -93,8 +93,12 @@ import Foundation
         let poisoning = try Examples.run("cache-poisoning", on: model)
         #expect(poisoning.reaches("exec job:release"))
         let fork = try Examples.run("malicious-fork-pr", on: model)
-        #expect(fork.reaches("exec job:test untrusted"))
+        #expect(!fork.reaches("exec job:test untrusted"), "by default a fork's merge request pipeline runs in the fork project")
         #expect(!fork.reaches("read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")
+        var parentRuns = model
+        parentRuns.repository.forkPullRequestsGetSecrets = true
+        #expect(try Examples.run("malicious-fork-pr", on: parentRuns).reaches("exec job:test full"),
+                "a parent project that runs fork pipelines itself runs the fork's code with its variables")
     }
 
     @Test func aRepositoryWithBothPlatformsYieldsOneModel() throws {
@@ -102,6 +106,15 @@ import Foundation
         #expect(model.jobs["lint"] != nil)
         #expect(model.jobs["ci/test"] != nil)
         #expect(model.definitions[".gitlab-ci.yml"] != nil && model.definitions[".github/workflows/ci.yml"] != nil)
+    }
+}
+
+/// Names a script sets itself are not CI/CD variables (GitLab Docs: "CI/CD variables"; the
+/// shell and PowerShell set the rest).
+@Suite struct GitLabVariableTests {
+    @Test func matrixKeysLoopsArraysAndPowerShellNamesAreNotSecrets() throws {
+        let model = try ImportFixtures.load("gitlab-nonsecrets").model
+        #expect(model.secrets.keys.sorted() == ["DEPLOY_TARGETS", "UPLOAD_TOKEN"])
     }
 }
 

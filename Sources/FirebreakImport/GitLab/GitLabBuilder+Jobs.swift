@@ -20,7 +20,9 @@ extension GitLabBuilder {
         texts += ownVariables.compactMap { $0.value.scalarText ?? $0.value.value("value")?.scalarText }
         texts += [job["image"], job["environment"]].compactMap { $0?.node.scalarText ?? $0?.node.value("name")?.scalarText ?? $0?.node.value("url")?.scalarText }
         let (names, assigned) = GitLabVariables.referenced(in: texts)
-        let defined = globalVariables.union(ownVariables.map(\.key)).union(assigned)
+        // `parallel: matrix:` names variables the job's copies are given, not secrets.
+        let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
+        let defined = globalVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
             referenced[variable] = scriptLines.first { $0.text.contains(variable) }?.location ?? location
         }

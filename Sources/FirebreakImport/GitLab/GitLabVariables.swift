@@ -4,10 +4,19 @@ import Foundation
 enum GitLabVariables {
     static let reference = Patterns.regex(#"\$\{?([A-Z][A-Z0-9_]+)\}?"#)
     static let assignment = Patterns.regex(#"(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+)?([A-Z][A-Z0-9_]+)="#)
-    static let loop = Patterns.regex(#"(?:for|read)\s+(?:-r\s+)?([A-Z][A-Z0-9_]+)"#)
+    /// Names a shell or PowerShell line sets: loops, `read -ra`, `mapfile`, `declare -a`, `$env:X =`.
+    static let loop = Patterns.regex(#"(?:\bfor|\bread|\bmapfile|\breadarray|\bdeclare|\btypeset|\blocal)(?:\s+-[A-Za-z]+)*\s+([A-Z][A-Z0-9_]+)"#)
+    static let powerShellAssignment = Patterns.regex(#"\$(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\s*=[^=]"#)
+
+    /// PowerShell's automatic variables, which look like `$NAMES` but are set by the shell.
+    static let powerShellAutomatic: Set<String> = [
+        "LASTEXITCODE", "ERROR", "ERRORACTIONPREFERENCE", "PSVERSIONTABLE", "PSSCRIPTROOT", "PSHOME", "PID", "HOST", "NULL", "TRUE",
+        "FALSE", "ARGS", "INPUT", "MATCHES", "PROFILE", "PWD", "HOME", "PSITEM", "_",
+    ]
 
     /// Predefined by GitLab or the runner, or set by common images and tools.
     static func isPredefined(_ name: String) -> Bool {
+        if powerShellAutomatic.contains(name) { return true }
         for prefix in ["CI_", "GITLAB_", "FF_", "RUNNER_", "CHAT_", "TRIGGER_", "DOCKER_", "KUBERNETES_", "BASH", "LC_", "NPM_CONFIG_", "PIP_", "CARGO_", "RUSTUP_", "JAVA_", "MAVEN_", "GRADLE_", "PYTHON", "NODE_", "HOMEBREW_"] where name.hasPrefix(prefix) {
             return true
         }
@@ -29,6 +38,7 @@ enum GitLabVariables {
             referenced.formUnion(Patterns.captures(reference, in: text))
             assigned.formUnion(Patterns.captures(assignment, in: text))
             assigned.formUnion(Patterns.captures(loop, in: text))
+            assigned.formUnion(Patterns.captures(powerShellAssignment, in: text).map { $0.uppercased() == $0 ? $0 : $0.uppercased() })
         }
         return (referenced, assigned)
     }

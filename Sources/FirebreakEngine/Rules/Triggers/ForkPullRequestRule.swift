@@ -7,12 +7,13 @@ struct ForkPullRequestRule: Rule {
     static let description = RuleDescription(
         id: "fork-pull-request",
         name: "A fork pull request runs a stranger's code",
-        summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them; since the pull request also carries its own copy of the workflow files, the outsider can send a job to any runner the repository offers.",
+        summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them; since the pull request also carries its own copy of the workflow files, the outsider can send a job to any runner the repository offers. On GitLab this holds only where the parent project runs fork pipelines itself: by default they run in the fork.",
         premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks and its condition does not exclude forks (for the runners: some job runs on pull requests at all)",
         conclusion: "start(J) in the pull request's own context (untrusted), or with full privileges when fork runs receive secrets; own(P) and reach(Z) through every runner P not reserved for protected branches",
         control: "Require a maintainer's approval for every outside contributor's run (`approval: all`); approval of first-time contributors only delays a patient attacker by one harmless contribution. Keep fork runs on ephemeral hosted runners with no route inward.",
         rationale: "GitHub gives no secrets and no write token to pull_request runs from forks, but the code still runs on the runner: on a shared self-hosted runner that is enough (Public PPE).",
-        references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (public PPE)", "prt-scan campaign, 2026", "PyTorch self-hosted runner research, 2024"],
+        references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (public PPE)", "prt-scan campaign, 2026", "PyTorch self-hosted runner research, 2024",
+                     "GitLab Docs: Merge request pipelines, use with forked projects"],
         firing: [RuleExample("an outsider's pull request runs the test job", model: ExampleModel.wrap("""
             actors: {stranger: {role: external}}
             triggers: {pr: {event: pull_request}}
@@ -32,6 +33,12 @@ struct ForkPullRequestRule: Rule {
             jobs: {test: {triggers: [pr], runsOn: hosted}}
             """, repository: "{name: acme/app, visibility: public, forkPullRequests: {approval: all}}"),
             footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
+                  RuleExample("GitLab runs a fork's merge request in the fork project, not the parent", model: ExampleModel.wrap("""
+            actors: {stranger: {role: external}}
+            triggers: {mr: {event: merge_request}}
+            runners: {shared: {hosting: self-hosted, lifecycle: persistent}}
+            jobs: {test: {triggers: [mr], runsOn: shared}}
+            """, platform: "gitlab"), footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
                   RuleExample("a job whose condition excludes forks does not run the stranger's code", model: ExampleModel.wrap("""
             actors: {stranger: {role: external}}
             triggers: {pr: {event: pull_request}}
@@ -50,6 +57,9 @@ struct ForkPullRequestRule: Rule {
         let repository = graph.model.repository
         guard fact.node.kind == .actor, graph.model.actors[fact.node.name]?.role == .external,
               repository.visibility == .public, repository.forkApproval != .all else { return [] }
+        // GitLab runs a fork's merge request pipeline in the fork project, with the fork's
+        // runners and variables, unless the parent project runs fork pipelines itself.
+        guard graph.model.platform != .gitlab || repository.forkPullRequestsGetSecrets else { return [] }
         let level: Level = repository.forkPullRequestsGetSecrets ? .full : .untrusted
         let caveats = repository.forkApproval == .firstTime ? [Caveat.afterFirstContribution] : []
         var entry: SourceLocation?
@@ -64,7 +74,7 @@ struct ForkPullRequestRule: Rule {
         }
         // The pull request brings its own workflow files: its job may ask for any runner the
         // repository offers (GitHub; GitLab only when fork pipelines run in the parent project).
-        guard entry != nil, graph.model.platform != .gitlab || repository.forkPullRequestsGetSecrets else { return result }
+        guard entry != nil else { return result }
         for runner in graph.runners where runner.hosting == .selfHosted && !runner.protectedBranchesOnly {
             if runner.lifecycle == .persistent {
                 result.append(conclude(Fact(.own, runner.id), from: [fact],
