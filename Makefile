@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config
 
-.PHONY: demo test deps build bench docs pictures
+.PHONY: demo test deps build bench docs pictures fuzz
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -30,6 +30,15 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release firebreak-bench
+
+# Mutation fuzzing of every reader of untrusted text (release build). A crash leaves its input
+# in Output/fuzz/READER-current.txt: keep it as a regression fixture.
+FUZZ_EXECUTIONS ?= 100000
+fuzz: deps
+	$(SWIFT) build -c release --product firebreak-bench
+	@for reader in model context scenario workflow gitlab baseline; do \
+		.build/release/firebreak-bench fuzz $$reader $(FUZZ_EXECUTIONS) || exit 1; \
+	done
 
 docs: build
 	$(SWIFT) run --skip-build firebreak explain --markdown > docs/rules.md

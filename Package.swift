@@ -48,11 +48,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "firebreak-bench",
-            dependencies: ["FirebreakEngine", "FirebreakRender"]
+            dependencies: ["FirebreakEngine", "FirebreakRender", "FirebreakTestSupport"]
         ),
         .target(
             name: "FirebreakTestSupport",
-            dependencies: ["FirebreakModel", "FirebreakImport", "FirebreakEngine"],
+            dependencies: ["FirebreakModel", "FirebreakImport", "FirebreakEngine", "FirebreakReport"],
             path: "Tests/FirebreakTestSupport"
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),

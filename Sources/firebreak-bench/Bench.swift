@@ -8,6 +8,10 @@ import Foundation
 struct Bench {
     static func main() throws {
         var arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "fuzz" {
+            try FuzzRun.run(Array(arguments.dropFirst()))
+            return
+        }
         if arguments.first == "render" {
             arguments.removeFirst()
             try RenderBench.run(sizes: arguments.isEmpty ? [10_000] : arguments.compactMap { Int($0) })
