@@ -91,6 +91,19 @@ import Testing
         #expect(gate.status == 0, "\(gate.stdout)\(gate.stderr)")
     }
 
+    @Test(arguments: ["github", "gitlab", "mixed"])
+    func anUnchangedRepositoryPassesAgainstItsOwnHead(_ platform: String) throws {
+        let repository = try Self.repository()
+        if platform != "gitlab" { try repository.write(".github/workflows/build and test.yml", Self.workflow) }
+        if platform != "github" {
+            try repository.write(".gitlab-ci.yml", "include:\n  - local: ci/build jobs.yml\ntest:\n  script: [make test]\n")
+            try repository.write("ci/build jobs.yml", "build:\n  script: [make]\n")
+        }
+        try repository.commit(platform)
+        let gate = try CommandRunner.run(["gate", "--repo", repository.root, "--against", "HEAD"])
+        #expect(gate.status == 0, "\(gate.stdout)\(gate.stderr)")
+    }
+
     @Test func aBaselineHoldsInAnotherClone() throws {
         let source = try Self.repository(named: "source")
         try source.write(".github/workflows/ci.yml", Self.workflow)
