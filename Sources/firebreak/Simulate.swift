@@ -37,6 +37,9 @@ struct Simulate: ParsableCommand {
     @Flag(help: "With several models, print each full report after the table.")
     var details = false
 
+    @Flag(help: "List every assumption (the text report lists the first 20 and counts the rest).")
+    var assumptions = false
+
     func run() throws {
         let scenarios = try scenarioOptions.scenarios()
         var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius])] = []
@@ -59,7 +62,7 @@ struct Simulate: ParsableCommand {
                 if runs.count > 1 { Console.out("\n") }
                 for run in runs {
                     Console.out(SimulationText(model: run.model, results: run.results, assumptions: run.simulation.assumptions,
-                                               style: Console.style).text)
+                                               style: Console.style, assumptionLimit: assumptions ? nil : 20).text)
                 }
             }
         }

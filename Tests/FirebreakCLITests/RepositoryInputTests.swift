@@ -9,8 +9,16 @@ import Testing
         let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/prt-checkout", "--scenario", "malicious-fork-pr"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("[privileged-pr-trigger] actor:anyone -> start job:preview/preview"))
-        #expect(result.stdout.contains("\(Self.fixtures)/prt-checkout/.github/workflows/preview.yml:2:5"))
+        #expect(result.stdout.contains("(.github/workflows/preview.yml:2:5)"), "locations relative to the folder given")
+        #expect(result.stdout.contains("secrets reached: PREVIEW_TOKEN"))
         #expect(result.stdout.contains("assumptions"))
+    }
+
+    @Test func theVerdictTableComesFirstWorstScenarioOnTop() throws {
+        let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/prt-checkout"])
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[2].hasPrefix("scenario") && lines[2].contains("crown jewels"))
+        #expect(lines[3].hasPrefix("malicious-fork-pr"), "the scenario that reaches most is first")
     }
 
     @Test func aSingleWorkflowFileIsAnInput() throws {
