@@ -14,10 +14,13 @@ extension ImportState {
         if let group = node.value("group")?.scalarText { labels = ["group:\(group)"] + (node.value("labels")?.texts ?? []) }
         else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
         if labels.contains(where: { $0.contains("${{") }) {
-            let matrix = job.node.value("strategy")?.value("matrix")
+            // `runs-on: ${{ matrix.os }}` over a literal matrix: the labels it takes.
+            let matrix = job.node.matrixValues
             let resolved = labels.flatMap { label -> [String] in
-                guard let key = Patterns.captures(Patterns.regex(#"matrix\.([A-Za-z0-9_-]+)"#), in: label).first,
-                      let values = matrix?.value(key)?.texts, !values.isEmpty else { return [] }
+                let paths = ((try? ExpressionTemplate.expressions(in: label)) ?? []).compactMap { try? ExpressionParser.parse($0.text) }
+                    .flatMap(\.contextPaths)
+                guard let path = paths.first(where: { $0.count == 2 && $0[0] == "matrix" }), let values = matrix[path[1]], !values.isEmpty
+                else { return [] }
                 return values
             }
             if !resolved.isEmpty, resolved.allSatisfy(RunnerLabels.isGitHubHosted) {

@@ -4,6 +4,9 @@ import Yams
 /// Which pipelines a GitLab job runs in, read from `rules`, `only` and `workflow:rules`.
 /// Conditions Firebreak cannot read are taken to admit the pipeline (pessimistic).
 struct GitLabRuns: Equatable {
+    /// `$CI_COMMIT_BRANCH == "name"` and `$CI_COMMIT_REF_NAME == 'name'`, compiled once.
+    static let branchComparison = Patterns.regex(#"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']"#)
+
     var branches: [String] = []
     var tags = false
     var mergeRequests = false
@@ -70,7 +73,7 @@ struct GitLabRuns: Equatable {
         if squeezed.contains("==$CI_DEFAULT_BRANCH") || squeezed.contains("$CI_DEFAULT_BRANCH==") {
             runs.branches.append("$CI_DEFAULT_BRANCH"); understood = true
         }
-        for name in Patterns.captures(Patterns.regex(#"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']"#), in: text) {
+        for name in Patterns.captures(Self.branchComparison, in: text) {
             runs.branches.append(name); understood = true
         }
         if text.contains("=~") && (text.contains("CI_COMMIT_BRANCH") || text.contains("CI_COMMIT_REF_NAME")) {
