@@ -47,7 +47,7 @@ public struct GitHubImporter {
         state.grantDispatch()
         if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }
         state.resolveNeeds()
-        return ImportResult(model: state.model, diagnostics: state.diagnostics)
+        return ImportResult(model: state.model, diagnostics: state.log.all)
     }
 }
 
@@ -57,11 +57,8 @@ struct ImportState {
     let display: String
     var model: PipelineModel
     let codeOwners: CodeOwners
+    /// Problems found so far, each place reported once.
     var log = DiagnosticLog()
-    var diagnostics: [Diagnostic] {
-        get { log.all }
-        set { log = DiagnosticLog(); log.add(contentsOf: newValue) }
-    }
     var parsed: [String: Workflow?] = [:]
     var localActions: [String: LocalAction?] = [:]
     /// Secret names referenced, each with the first place it was referenced.

@@ -89,7 +89,7 @@ struct GitLabBuilder {
         if let done = resolved[name] { return done }
         guard let own = config.jobs[name], !resolving.contains(name) else {
             if resolving.contains(name), let location = config.jobLocations[name] {
-                state.diagnostics.append(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
+                state.log.add(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
             }
             return config.jobs[name] ?? SourcedMapping()
         }
@@ -106,7 +106,7 @@ struct GitLabBuilder {
                 if config.jobs[parent] == nil {
                     // With includes from elsewhere, the parent is probably theirs: only a warning.
                     let severity: Diagnostic.Severity = config.externalIncludes.isEmpty ? .error : .warning
-                    state.diagnostics.append(Diagnostic(severity, at: extends.location, "job '\(name)' extends '\(parent)', which is not defined here",
+                    state.log.add(Diagnostic(severity, at: extends.location, "job '\(name)' extends '\(parent)', which is not defined here",
                                                         help: config.externalIncludes.isEmpty ? "define '\(parent)' or include the file that does"
                                                             : "it may come from an include Firebreak cannot read; its keys are left out"))
                     continue
@@ -138,7 +138,7 @@ struct GitLabBuilder {
             var node = resolve(path[0])[path[1]]
             for key in path.dropFirst(2) { node = node.flatMap { current in current.node.value(key).map { Sourced(node: $0, file: current.file) } } }
             if node == nil {
-                state.diagnostics.append(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
+                state.log.add(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
             }
             return lines(node, depth: depth + 1, budget: &budget)
         }
