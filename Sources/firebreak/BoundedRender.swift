@@ -14,6 +14,10 @@ enum BoundedRender {
         let process = Process()
         process.executableURL = executable()
         process.arguments = ["render-worker", "--format", format.rawValue, "--layout", layout]
+        // A crashed layout is reported in one sentence, not with a backtrace.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -46,9 +50,13 @@ enum BoundedRender {
             throw InputFailure(message: "error: the \(layout) layout did not finish within \(timeout) s and was stopped\n  help: try --layout sfdp, draw the attack subgraph (leave out --full), or raise --timeout")
         }
         process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+            throw InputFailure(message: "error: the \(layout) layout stopped (signal \(process.terminationStatus)), most likely out of the \(RenderWorker.memoryLimitGiB) GiB it may use\n  help: try --layout sfdp, or draw the attack subgraph (leave out --full)")
+        }
         guard process.terminationStatus == 0 else {
             let message = collected.errors.withLock { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw InputFailure(message: message.isEmpty ? "error: rendering failed (status \(process.terminationStatus))" : message)
+            let firstLines = message.split(separator: "\n").prefix(5).joined(separator: "\n")
+            throw InputFailure(message: firstLines.isEmpty ? "error: rendering failed (status \(process.terminationStatus))" : firstLines)
         }
         return collected.output.withLock { $0 }
     }

@@ -91,7 +91,9 @@ struct Render: ParsableCommand {
         if format == .dot {
             data = Data(dot.utf8)
         } else {
-            let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: nodeCount * 2)
+            // The edges Firebreak drew, counted, not guessed: long edges are what make dot slow.
+            let edgeCount = dot.components(separatedBy: " -> ").count - 1
+            let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: edgeCount)
             data = try BoundedRender.render(dot: dot, format: format, layout: engine, timeout: timeout)
         }
         try OutputFile.write(data, to: destination, what: "picture")

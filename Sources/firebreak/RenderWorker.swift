@@ -10,7 +10,17 @@ struct RenderWorker: ParsableCommand {
     @Option var format: String
     @Option var layout: String
 
+    /// The address space a layout may take: a dense graph can ask Graphviz for tens of
+    /// gigabytes, which ends this child, not the machine.
+    static let memoryLimitGiB = 4
+
     func run() throws {
+        var limit = rlimit(rlim_cur: rlim_t(Self.memoryLimitGiB) << 30, rlim_max: rlim_t(Self.memoryLimitGiB) << 30)
+        #if os(Linux)
+        setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        #else
+        setrlimit(RLIMIT_AS, &limit)
+        #endif
         guard let format = OutputFormat(rawValue: format) else { throw InputFailure(message: "error: unknown format \(format)") }
         let dot = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         do {
