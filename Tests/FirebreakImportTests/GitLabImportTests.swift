@@ -1,5 +1,5 @@
 import FirebreakEngine
-import FirebreakImport
+@testable import FirebreakImport
 import FirebreakModel
 import FirebreakTestSupport
 import Testing
@@ -25,7 +25,9 @@ import Foundation
         let result = try Examples.run("compromised-build-step", on: model)
         #expect(result.reaches("exec job:build"))
         #expect(!result.reaches("read secret:DEPLOY_TOKEN"))
-        #expect(model.jobs["deploy"]?.triggers.map(\.name) == ["gitlab push main"])
+        // `$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH` holds for pushes to main, for schedules on
+        // main and for a pipeline someone runs by hand on main: never for a merge request or a tag.
+        #expect(model.jobs["deploy"]?.triggers.map(\.name) == ["gitlab push main", "gitlab schedule", "gitlab web"])
     }
 
     @Test func anIncludeWithoutAPinnedRefIsAThirdPartyFoothold() throws {
@@ -79,7 +81,8 @@ import Foundation
         let model = imported.model
         let test = try #require(model.jobs["test"])
         #expect(test.runsOn?.name == "linux-pool")
-        #expect(Set(test.triggers.map(\.name)) == ["gitlab merge_request", "gitlab tag"])
+        // Merge requests and tags; a pipeline run by hand may be for a tag too.
+        #expect(Set(test.triggers.map(\.name)) == ["gitlab merge_request", "gitlab tag", "gitlab web"])
         #expect(test.steps.map(\.uses) == ["node:20"])
         #expect(Set(test.savesCaches.map(\.name)) == ["npm (protected)", "npm (unprotected)"])
         #expect(model.secrets["SHARED_SECRET"] != nil, "a !reference into an included file is followed")
@@ -106,6 +109,34 @@ import Foundation
         #expect(model.jobs["lint"] != nil)
         #expect(model.jobs["ci/test"] != nil)
         #expect(model.definitions[".gitlab-ci.yml"] != nil && model.definitions[".github/workflows/ci.yml"] != nil)
+    }
+}
+
+/// `rules: if:` evaluated on each kind of pipeline with GitLab's predefined variables.
+@Suite struct GitLabRulesTests {
+    @Test(arguments: [
+        ("$CI_PIPELINE_SOURCE == \"merge_request_event\"", "mr"),
+        ("$CI_PIPELINE_SOURCE != \"merge_request_event\"", "*,tag,schedule,web"),
+        ("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", "$CI_DEFAULT_BRANCH,schedule,web"),
+        // The default branch's name is the model's, unknown here: it might be "release".
+        ("$CI_COMMIT_BRANCH == \"release\" || $CI_COMMIT_TAG", "$CI_DEFAULT_BRANCH,release,tag,schedule,web"),
+        ("$CI_COMMIT_TAG =~ /^v\\d+/", "tag,web"),
+        ("$CI_COMMIT_BRANCH && $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH", "*,web"),
+        ("$CI_MERGE_REQUEST_IID && $CI_MERGE_REQUEST_TARGET_BRANCH_NAME == \"main\"", "mr"),
+        ("$CI_PIPELINE_SOURCE == \"schedule\"", "schedule"),
+        ("($CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_REF_PROTECTED == \"true\")", "*,tag,protected"),
+        ("$CI_COMMIT_BRANCH == (", "everything"),
+    ])
+    func admits(_ row: (String, String)) {
+        let runs = GitLabRuns.condition(row.0)
+        var kinds = runs.branches
+        if runs.tags { kinds.append("tag") }
+        if runs.mergeRequests { kinds.append("mr") }
+        if runs.schedules { kinds.append("schedule") }
+        if runs.manual { kinds.append("web") }
+        if runs.protectedOnly { kinds.append("protected") }
+        let expected = row.1 == "everything" ? ["*", "tag", "mr", "schedule", "web"] : row.1.split(separator: ",").map(String.init)
+        #expect(kinds == expected, "\(row.0)")
     }
 }
 

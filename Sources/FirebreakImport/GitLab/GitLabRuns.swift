@@ -4,9 +4,6 @@ import Yams
 /// Which pipelines a GitLab job runs in, read from `rules`, `only` and `workflow:rules`.
 /// Conditions Firebreak cannot read are taken to admit the pipeline (pessimistic).
 struct GitLabRuns: Equatable {
-    /// `$CI_COMMIT_BRANCH == "name"` and `$CI_COMMIT_REF_NAME == 'name'`, compiled once.
-    static let branchComparison = Patterns.regex(#"\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']"#)
-
     var branches: [String] = []
     var tags = false
     var mergeRequests = false
@@ -56,36 +53,10 @@ struct GitLabRuns: Equatable {
         return runs
     }
 
-    /// What one `if:` admits.
+    /// What one `if:` admits: every pipeline when there is none or it cannot be read.
     static func condition(_ text: String?) -> GitLabRuns {
-        guard let text, !text.isEmpty else { return .everything }
-        let squeezed = text.replacingOccurrences(of: " ", with: "")
-        var runs = GitLabRuns()
-        var understood = false
-        if squeezed.contains("merge_request_event") || squeezed.contains("$CI_MERGE_REQUEST_I") {
-            if !squeezed.contains("!=\"merge_request_event\"") { runs.mergeRequests = true; understood = true }
-        }
-        if squeezed.contains("\"schedule\"") { runs.schedules = true; understood = true }
-        if squeezed.contains("\"web\"") || squeezed.contains("\"api\"") || squeezed.contains("\"trigger\"") { runs.manual = true; understood = true }
-        if squeezed.contains("$CI_COMMIT_TAG") && !squeezed.contains("$CI_COMMIT_TAG==null") && !squeezed.contains("!$CI_COMMIT_TAG") {
-            runs.tags = true; understood = true
-        }
-        if squeezed.contains("==$CI_DEFAULT_BRANCH") || squeezed.contains("$CI_DEFAULT_BRANCH==") {
-            runs.branches.append("$CI_DEFAULT_BRANCH"); understood = true
-        }
-        for name in Patterns.captures(Self.branchComparison, in: text) {
-            runs.branches.append(name); understood = true
-        }
-        if text.contains("=~") && (text.contains("CI_COMMIT_BRANCH") || text.contains("CI_COMMIT_REF_NAME")) {
-            runs.branches.append("*"); understood = true
-        }
-        if squeezed.contains("$CI_COMMIT_REF_PROTECTED==\"true\"") || squeezed.contains("$CI_COMMIT_REF_PROTECTED=='true'") {
-            if !understood { runs = .everything.without(mergeRequests: true) }
-            runs.protectedOnly = true
-            understood = true
-        }
-        if squeezed.contains("$CI_COMMIT_BRANCH") && !understood { runs.branches.append("*"); understood = true }
-        return understood ? runs : .everything
+        guard let text else { return .everything }
+        return GitLabPipelines.admitted(by: text) ?? .everything
     }
 
     /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Which pipelines a `rules: if:` admits, found by evaluating it on each kind of pipeline
+/// (a push to the default branch, to a branch it names, to any other branch, a tag, a merge
+/// request, a schedule, a manual or API run) with GitLab's predefined variables set as that
+/// pipeline sets them. A variable the file does not define is unknown, and an unknown outcome
+/// admits the pipeline (pessimistic).
+///
+/// Source: GitLab Docs, "Predefined CI/CD variables" (which variables each pipeline source
+/// sets: `CI_COMMIT_BRANCH` not in merge request or tag pipelines, `CI_COMMIT_TAG` only for
+/// tags, `CI_MERGE_REQUEST_*` only in merge request pipelines).
+enum GitLabPipelines {
+    /// A variable's value in one pipeline.
+    enum Value: Equatable {
+        case text(String)
+        case null
+        /// Set, to text Firebreak does not know.
+        case someText
+        /// A branch other than the default and every branch the file names.
+        case otherBranch
+        /// Maybe unset, maybe anything.
+        case unknown
+    }
+
+    enum Truth { case yes, no, maybe }
+
+    /// The symbolic name of the default branch, resolved by the builder.
+    static let defaultBranch = "$CI_DEFAULT_BRANCH"
+
+    /// The pipelines `text` admits; nil when it cannot be read.
+    static func admitted(by text: String) -> GitLabRuns? {
+        guard let expression = GitLabExpression.parse(text) else { return nil }
+        var runs = GitLabRuns()
+        let named = Set(branchLiterals(in: expression))
+        func admits(_ variables: [String: Value]) -> Bool { evaluate(expression, variables) != .no }
+        func push(_ branch: Value, protected: Value = .unknown) -> [String: Value] {
+            ["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_BRANCH": branch, "CI_COMMIT_REF_NAME": branch, "CI_COMMIT_TAG": .null,
+             "CI_COMMIT_REF_PROTECTED": protected]
+        }
+        if admits(push(.text(defaultBranch))) { runs.branches.append(defaultBranch) }
+        for branch in named.sorted() where admits(push(.text(branch))) { runs.branches.append(branch) }
+        if admits(push(.otherBranch)) {
+            runs.branches.append("*")
+            // Admitted on another branch only when it is protected: a protected-refs-only job.
+            runs.protectedOnly = !admits(push(.otherBranch, protected: .text("false")))
+        }
+        runs.tags = admits(["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_TAG": .someText, "CI_COMMIT_BRANCH": .null,
+                            "CI_COMMIT_REF_NAME": .someText])
+        runs.mergeRequests = admits(["CI_PIPELINE_SOURCE": .text("merge_request_event"), "CI_MERGE_REQUEST_IID": .someText,
+                                     "CI_COMMIT_BRANCH": .null, "CI_COMMIT_TAG": .null, "CI_COMMIT_REF_NAME": .someText,
+                                     "CI_COMMIT_REF_PROTECTED": .text("false")])
+        runs.schedules = admits(["CI_PIPELINE_SOURCE": .text("schedule"), "CI_COMMIT_BRANCH": .text(defaultBranch),
+                                 "CI_COMMIT_REF_NAME": .text(defaultBranch), "CI_COMMIT_TAG": .null])
+        runs.manual = ["web", "api", "trigger", "pipeline", "parent_pipeline", "chat"].contains { source in
+            admits(["CI_PIPELINE_SOURCE": .text(source), "CI_COMMIT_BRANCH": .unknown, "CI_COMMIT_REF_NAME": .someText])
+        }
+        if runs.branches.contains("*") { runs.branches = ["*"] }
+        return runs
+    }
+
+    /// Branch names the expression compares `CI_COMMIT_BRANCH` or `CI_COMMIT_REF_NAME` with.
+    static func branchLiterals(in expression: GitLabExpression) -> [String] {
+        switch expression {
+        case .compare(_, .variable(let name), .string(let value)), .compare(_, .string(let value), .variable(let name)):
+            return ["CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME"].contains(name) ? [value] : []
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            return branchLiterals(in: lhs) + branchLiterals(in: rhs)
+        default:
+            return []
+        }
+    }
+
+    static func evaluate(_ expression: GitLabExpression, _ variables: [String: Value]) -> Truth {
+        switch expression {
+        case .and(let lhs, let rhs):
+            let a = evaluate(lhs, variables)
+            if a == .no { return .no }
+            let b = evaluate(rhs, variables)
+            return b == .no ? .no : (a == .yes && b == .yes ? .yes : .maybe)
+        case .or(let lhs, let rhs):
+            let a = evaluate(lhs, variables)
+            if a == .yes { return .yes }
+            let b = evaluate(rhs, variables)
+            return b == .yes ? .yes : (a == .no && b == .no ? .no : .maybe)
+        case .compare(let op, let lhs, let rhs):
+            let a = value(lhs, variables), b = value(rhs, variables)
+            switch op {
+            case "==": return equal(a, b)
+            case "!=": return negate(equal(a, b))
+            case "=~": return matches(a, rhs)
+            default: return negate(matches(a, rhs))
+            }
+        default:
+            switch value(expression, variables) {
+            case .text(let text): return text.isEmpty ? .no : .yes
+            case .null: return .no
+            case .someText, .otherBranch, .unknown: return .maybe
+            }
+        }
+    }
+
+    static func value(_ expression: GitLabExpression, _ variables: [String: Value]) -> Value {
+        switch expression {
+        case .variable(let name):
+            if let known = variables[name] { return known }
+            if name == "CI_DEFAULT_BRANCH" { return .text(defaultBranch) }
+            if name.hasPrefix("CI_MERGE_REQUEST_") || name.hasPrefix("CI_EXTERNAL_PULL_REQUEST_") {
+                return variables["CI_MERGE_REQUEST_IID"] == nil ? .null : .someText
+            }
+            return .unknown
+        case .string(let text): return .text(text)
+        case .null: return .null
+        default: return .unknown
+        }
+    }
+
+    static func equal(_ a: Value, _ b: Value) -> Truth {
+        switch (a, b) {
+        case (.text(let x), .text(let y)):
+            // The default branch's real name is the builder's: against another literal, unknown.
+            if (x == defaultBranch) != (y == defaultBranch) { return .maybe }
+            return x == y ? .yes : .no
+        case (.null, .null): return .yes
+        case (.null, .text), (.text, .null), (.null, .someText), (.someText, .null), (.null, .otherBranch), (.otherBranch, .null): return .no
+        case (.otherBranch, .text), (.text, .otherBranch): return .no
+        default: return .maybe
+        }
+    }
+
+    static func matches(_ a: Value, _ pattern: GitLabExpression) -> Truth {
+        guard case .pattern(let source) = pattern else { return .maybe }
+        switch a {
+        case .null: return .no
+        case .text(let text) where text != defaultBranch:
+            guard let regex = try? NSRegularExpression(pattern: source) else { return .maybe }
+            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil ? .yes : .no
+        default: return .maybe
+        }
+    }
+
+    static func negate(_ truth: Truth) -> Truth {
+        switch truth {
+        case .yes: .no
+        case .no: .yes
+        case .maybe: .maybe
+        }
+    }
+}
