@@ -81,6 +81,10 @@ public enum InputLoader {
         return result
     }
 
+    /// The people assumed to have access when no context file names them.
+    public static let defaultContributor = "a-contributor"
+    public static let defaultMaintainer = "a-maintainer"
+
     /// The repository as assumed when no context file describes it.
     static func defaultBase(name: String, root: String) -> PipelineModel {
         let location = SourceLocation.implicit((root as NSString).appendingPathComponent(contextFileName))
@@ -94,6 +98,15 @@ public enum InputLoader {
             Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
                        settle: settle, location: location),
         ]
+        // People with access, so that the insider scenarios have someone to start from.
+        model.actors[defaultContributor] = Actor(name: defaultContributor, role: .contributor, location: location)
+        model.actors[defaultMaintainer] = Actor(name: defaultMaintainer, role: .maintainer, location: location)
+        model.assumptions.append(Assumption(subject: NodeID(.actor, defaultContributor),
+                                            statement: "someone has write access: they push branches and open pull requests from the repository itself",
+                                            settle: "declare the people with access under `actors:` in \(contextFileName)", location: location))
+        model.assumptions.append(Assumption(subject: NodeID(.actor, defaultMaintainer),
+                                            statement: "someone maintains the repository: they merge, label, approve and start workflows by hand",
+                                            settle: "declare the people with access under `actors:` in \(contextFileName)", location: location))
         return model
     }
 }
