@@ -14,9 +14,15 @@ public struct FactStore: Sendable {
 
     public init() {}
 
-    /// Records a fact; false if it was already known.
+    /// Records a fact; false if it was already known (a derivation as short with fewer caveats
+    /// then replaces the one kept).
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
-        guard derivations[fact] == nil else { return false }
+        if let known = derivations[fact] {
+            // Of two derivations as short, keep the one with fewer qualifications: the path
+            // shown is the attacker's plainest.
+            if depths[fact] == depth, derivation.caveats.count < known.caveats.count { derivations[fact] = derivation }
+            return false
+        }
         derivations[fact] = derivation
         depths[fact] = depth
         levelsByKey[Key(capability: fact.capability, node: fact.node), default: []].append(fact.level)
