@@ -28,7 +28,7 @@ final class ModelReader {
                    settle: "add `repository: {visibility: private}` to the context file if it is not", at: top.location)
         } else {
             top.require("repository", what: "repository section", help: "add a `repository:` section with at least `name:`")
-            repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests"])
+            repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests", "criticality"])
                 .flatMap { readRepository($0) }
         }
         let platform = top.choice("platform", Platform.self) ?? .generic
@@ -130,7 +130,8 @@ final class ModelReader {
                    at: fields.location)
         }
         return Repository(name: name, visibility: visibility ?? .public, defaultBranch: fields.string("defaultBranch") ?? "main",
-                          forkApproval: approval, forkPullRequestsGetSecrets: forkSecrets, location: fields.location)
+                          forkApproval: approval, forkPullRequestsGetSecrets: forkSecrets,
+                          criticality: fields.choice("criticality", Criticality.self), location: fields.location)
     }
 
     private func readActor(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Actor? {

@@ -26,7 +26,7 @@ extension PipelineModel {
         case .cache:
             return caches[id.name]?.criticality ?? .medium
         case .repository:
-            return .high
+            return repository.criticality ?? .high
         case .runner, .branch, .definition:
             return .medium
         case .actor, .trigger, .job, .step, .zone:

@@ -21,10 +21,14 @@ public struct Repository: Sendable, Hashable {
     public var forkApproval: ForkApproval
     /// Whether pipelines for fork pull requests receive the repository's secrets and a write token.
     public var forkPullRequestsGetSecrets: Bool
+    /// How much write access to the repository is worth; `high` unless said (an action or
+    /// library others run by tag is `critical`: whoever moves its tags runs code in theirs).
+    public var criticality: Criticality?
     public var location: SourceLocation
 
     public init(name: String, visibility: Visibility, defaultBranch: String, forkApproval: ForkApproval,
-                forkPullRequestsGetSecrets: Bool, location: SourceLocation) {
+                forkPullRequestsGetSecrets: Bool, criticality: Criticality? = nil, location: SourceLocation) {
+        self.criticality = criticality
         self.name = name
         self.visibility = visibility
         self.defaultBranch = defaultBranch

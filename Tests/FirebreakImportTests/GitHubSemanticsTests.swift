@@ -133,6 +133,17 @@ import Testing
         #expect(later.caveats.contains(Caveat.nextRun))
     }
 
+    @Test func crownJewelsComeFromEvidence() throws {
+        let model = try ImportFixtures.load("gh-crown-jewels").model
+        #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")
+        #expect(model.isCrownJewel(NodeID(.secret, "NPM_TOKEN")), "used by the job that publishes")
+        #expect(!model.isCrownJewel(NodeID(.secret, "NOTES_TOKEN")))
+        let result = try Examples.run("malicious-fork-pr", on: model)
+        #expect(result.crownJewels.contains(model.repository.id))
+        let plain = try ImportFixtures.load("gh-token-push").model
+        #expect(!plain.isCrownJewel(plain.repository.id), "no action at the root")
+    }
+
     @Test func aReusableWorkflowGetsOnlyWhatItsCallersPass() throws {
         let model = try ImportFixtures.load("gh-nested-reusable").model
         #expect(model.jobs["top/without/upload/publish"]?.secrets.map(\.name) == [], "the top caller passes nothing")
