@@ -34,6 +34,12 @@ struct CorpusSemanticsTests {
         for foothold in result.footholds { #expect(!foothold.node.name.contains("$/"), "\(foothold)") }
     }
 
+    @Test func anActionRepositorysReleaseTagsAreACrownJewel() throws {
+        let model = try InputLoader.load(path: Self.repository("tj-actions__changed-files")).model
+        #expect(model.isCrownJewel(model.repository.id))
+        #expect(model.assumptions.contains { $0.subject == model.repository.id && $0.statement.contains("moves the tags") })
+    }
+
     @Test func everyWorkflowFileIsImportedOrReported() throws {
         let corpus = try #require(PackagePaths.sharedCorpus)
         var files = 0
