@@ -51,7 +51,7 @@ public struct SimulationText {
         var lines = [style.bold("scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  crown jewels  score  secrets  identities")]
         for result in ranked {
             let counts = result.countsByKind
-            let jewels = result.footholds.isEmpty ? "no foothold" : "\(result.crownJewels.count)"
+            let jewels = result.footholds.isEmpty ? "n/a" : "\(result.crownJewels.count)"
             let row = result.scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 + "  " + jewels.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + "  " + String(result.score).padding(toLength: 5, withPad: " ", startingAt: 0)
@@ -75,7 +75,8 @@ public struct SimulationText {
         var lines = ["\(style.bold(result.scenario.id)) — \(result.scenario.title)",
                      "  score \(result.score), \(verdict); reached \(Self.counts(result))"]
         if result.footholds.isEmpty {
-            lines.append("  no foothold: nothing in this model matches the scenario's starting point")
+            let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
+            lines.append("  not applicable: this model has no \(wanted)")
             return lines
         }
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)

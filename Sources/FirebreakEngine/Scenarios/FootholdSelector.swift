@@ -85,6 +85,15 @@ public struct FootholdSelector: Sendable, Hashable {
         }
     }
 
+    /// What the selector looks for, in words: "identity of type static-key".
+    public var summary: String {
+        let noun = String(target.rawValue.dropLast(target == .identities ? 3 : 1)) + (target == .identities ? "y" : "")
+        let parts = conditions.sorted { $0.key < $1.key }.map { key, values in
+            "\(key) \(values.joined(separator: " or "))"
+        }
+        return parts.isEmpty ? noun : "\(noun) with \(parts.joined(separator: " and "))"
+    }
+
     func accepts(_ key: String, _ value: String) -> Bool {
         conditions[key].map { $0.contains(value) } ?? true
     }
