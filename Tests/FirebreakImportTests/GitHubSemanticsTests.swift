@@ -133,6 +133,18 @@ import Testing
         #expect(later.caveats.contains(Caveat.nextRun))
     }
 
+    @Test func aSecretHandedToAStepAsItsGitHubTokenIsALongLivedToken() throws {
+        let model = try ImportFixtures.load("gh-long-lived-token").model
+        let token = try #require(model.identities["github-token:BOT_PAT"])
+        #expect(token.kind == .personalToken && token.lifetime == .static)
+        #expect(model.secrets["BOT_PAT"]?.carries?.name == token.name)
+        #expect(model.secrets["DEPLOY_KEY"]?.carries == nil, "a secret not used as a token is data")
+        #expect(model.identities.keys.filter { $0.hasPrefix("github-token:") } == ["github-token:BOT_PAT"], "the job's own token is not one")
+        let leaked = try Examples.run("leaked-god-token", on: model)
+        #expect(leaked.footholds.map(\.node) == [token.id])
+        #expect(leaked.reaches("read secret:DEPLOY_KEY"), "a token that writes the repository pushes a workflow that reads any secret")
+    }
+
     @Test func crownJewelsComeFromEvidence() throws {
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")

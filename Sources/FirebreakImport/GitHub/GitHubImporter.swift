@@ -72,6 +72,8 @@ struct ImportState {
     var assumedWorkflows: Set<String> = []
     /// The assumptions made so far, for de-duplication in constant time.
     var assumptionSet: Set<Assumption> = []
+    /// Secrets used as GitHub tokens, each with where first.
+    var githubTokenSecrets: [String: SourceLocation] = [:]
     /// Jobs whose token may dispatch workflows.
     var dispatchers: [String: Dispatcher] = [:]
     /// What a job definition reads and exposes, by `workflow#job` (and events): a reusable
@@ -213,6 +215,7 @@ struct ImportState {
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
+        for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
         for role in stepsInfo.roles { addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { declareEnvironment($0.name, at: $0.location) }
         var evidence = stepsInfo.evidence
@@ -251,6 +254,19 @@ struct ImportState {
     }
 
     static let cacheName = "default-branch-cache"
+
+    /// A long-lived GitHub token a secret holds, found where a step takes it as its token: it
+    /// writes the repository (it may do more; what, only its owner knows).
+    mutating func addGitHubToken(for secret: String, at location: SourceLocation) -> String {
+        let name = "github-token:\(secret)"
+        guard model.identities[name] == nil else { return name }
+        model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
+                                          grants: [Grant(target: model.repository.id, level: .write, location: location)],
+                                          trust: nil, criticality: nil, location: location)
+        assume(NodeID(.identity, name), "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)",
+               settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
+        return name
+    }
 
     /// Crown jewels from evidence, where no context file says otherwise: the secrets a publishing
     /// job uses, and write access to a repository others run by tag (an action at its root).
@@ -489,6 +505,8 @@ struct ImportState {
             if let key = staticKeySecrets[name] {
                 addStaticKey(key.identity, cloud: key.cloud, at: key.location)
                 carries = Reference(key.identity, at: key.location)
+            } else if let used = githubTokenSecrets[name] {
+                carries = Reference(addGitHubToken(for: name, at: used), at: used)
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
                                          criticality: carries == nil ? .high : nil, production: false, location: location)

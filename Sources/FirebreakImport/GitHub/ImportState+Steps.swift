@@ -12,6 +12,9 @@ struct StepsInfo {
     var cacheLocation = SourceLocation.implicit("")
     /// Secrets holding a static cloud key.
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
+    /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
+    /// personal or app tokens, since the job's own would be `github.token`.
+    var githubTokens: [(secret: String, location: SourceLocation)] = []
     /// Cloud roles assumed through OIDC.
     var roles: [(name: String, cloud: String, location: SourceLocation)] = []
     /// What the steps do, for the job's role.
@@ -58,6 +61,12 @@ extension ImportState {
         /// Folders this repository was checked out into again: `./folder/x` is its own `./x`.
         var ownCheckouts: [String] = []
         for step in job.steps {
+            for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
+                if let secret = Self.secretName(in: value.text) { info.githubTokens.append((secret, value.node.location(workflow.file))) }
+            }
+            for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
+                if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
+            }
             var uses = step.uses ?? ""
             if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
                let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
@@ -161,6 +170,10 @@ extension ImportState {
         }
         return info
     }
+
+    /// Inputs and variables through which actions and the `gh` and `git` tools take a GitHub token.
+    static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token"]
+    static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT"]
 
     /// Actions that restore and save the repository's Actions cache whatever their inputs.
     static let cacheActions = ["actions/cache", "swatinem/rust-cache", "mozilla-actions/sccache-action", "gradle/actions/setup-gradle",
