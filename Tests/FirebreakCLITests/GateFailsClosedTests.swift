@@ -12,16 +12,7 @@ import Testing
         return repository
     }
 
-    static let workflow = """
-        on: push
-        permissions: {}
-        jobs:
-          build:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-              - run: make
-        """
+    static let workflow = SampleWorkflow.build()
 
     @Test func anUnreadableWorkflowFailsTheGateInEveryFormat() throws {
         let repository = try Self.repository()

@@ -38,16 +38,7 @@ import Testing
     }
 
     @Test func theJobPassesAnUnchangedPipelineAndFailsAWiderOne() throws {
-        let source = try ScratchRepository(named: "upstream", files: [".github/workflows/ci.yml": """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-                  - run: make
-            """])
+        let source = try ScratchRepository(named: "upstream", files: [".github/workflows/ci.yml": SampleWorkflow.build()])
         try source.initialise()
         try source.commit("ci")
         let clone = try ScratchRepository(cloning: source, as: "checkout")
@@ -57,17 +48,8 @@ import Testing
         let sarif = try Data(contentsOf: URL(fileURLWithPath: clone.root + "/firebreak.sarif"))
         #expect((try JSONSerialization.jsonObject(with: sarif) as? [String: Any])?["version"] as? String == "2.1.0")
 
-        try clone.write(".github/workflows/ci.yml", """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-                  - uses: someone/deployer@main
-                    with: {token: "${{ secrets.DEPLOY_TOKEN }}"}
-            """)
+        try clone.write(".github/workflows/ci.yml",
+                        SampleWorkflow.build(then: "uses: someone/deployer@main\n        with: {token: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
         let wider = try Self.runJob(in: clone)
         #expect(wider.status == 1)
         #expect(wider.summary.hasPrefix("## ❌ Firebreak gate failed"))

@@ -12,18 +12,7 @@ import Testing
         try ScratchRepository(files: files).root
     }
 
-    static func workflow(_ uses: String) -> String {
-        """
-        on: push
-        permissions: {}
-        jobs:
-          build:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-              - uses: \(uses)
-        """
-    }
+    static func workflow(_ uses: String) -> String { SampleWorkflow.build(then: "uses: \(uses)") }
 
     static let composite = """
         runs:
