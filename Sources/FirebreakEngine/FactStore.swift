@@ -20,7 +20,7 @@ public struct FactStore: Sendable {
         if let known = derivations[fact] {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if depths[fact] == depth, derivation.caveats.count < known.caveats.count { derivations[fact] = derivation }
+            if derivation.caveats.count < known.caveats.count, depths[fact] == depth { derivations[fact] = derivation }
             return false
         }
         derivations[fact] = derivation
