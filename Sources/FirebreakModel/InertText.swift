@@ -11,12 +11,12 @@ public enum InertText {
         }
     }
 
-    /// `text` with every unsafe scalar, and newlines too when `keepingNewlines` is false, escaped.
-    public static func escape(_ text: String, keepingNewlines: Bool = false) -> String {
+    /// `text` with every unsafe scalar, newlines and tabs included, escaped.
+    public static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) || (!keepingNewlines && (scalar == "\n" || scalar == "\t")) {
+            if isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
                 result += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 result.unicodeScalars.append(scalar)

@@ -6,6 +6,10 @@ public struct TerminalStyle: Sendable {
 
     public init(colour: Bool) { self.colour = colour }
 
+    /// The SGR codes this style writes (reset, bold, red, green): the only escape sequences a
+    /// report may carry to the terminal.
+    public static let codes = ["0", "1", "31", "32"]
+
     func wrap(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     public func bold(_ text: String) -> String { wrap(text, "1") }
     public func red(_ text: String) -> String { wrap(text, "31") }

@@ -31,10 +31,10 @@ enum Console {
         return result
     }
 
-    /// `[1m`, `[31m`, `[32m` or `[0m` at the start of `rest`: the only sequences Firebreak writes.
+    /// One of `TerminalStyle.codes` as `[<code>m` at the start of `rest`.
     private static func ownColourSequence(_ rest: ArraySlice<Unicode.Scalar>) -> String? {
         let prefix = String(String.UnicodeScalarView(rest.prefix(4)))
-        return ["[0m", "[1m", "[31m", "[32m"].first { prefix.hasPrefix($0) }
+        return TerminalStyle.codes.map { "[\($0)m" }.first { prefix.hasPrefix($0) }
     }
 
     private static func write(_ text: String, to handle: FileHandle, what: String) {

@@ -42,17 +42,8 @@ import Testing
 
     @Test func aLocalActionAnywhereInTheRepositoryIsPartOfTheRevision() throws {
         let repository = try Self.repository()
-        try repository.write(".github/workflows/ci.yml", """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-                  - uses: ./tools/act
-                    env: {TOKEN: "${{ secrets.DEPLOY_TOKEN }}"}
-            """)
+        try repository.write(".github/workflows/ci.yml",
+                             SampleWorkflow.build(then: "uses: ./tools/act\n        env: {TOKEN: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
         try repository.write("tools/act/action.yml", """
             runs:
               using: composite

@@ -89,6 +89,7 @@ struct ImportState {
         self.display = display
         self.model = model
         self.codeOwners = codeOwners
+        assumptionSet = Set(model.assumptions)
     }
 
     /// The location label of a repository-relative path.
@@ -96,7 +97,6 @@ struct ImportState {
 
     mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
         let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
-        if assumptionSet.isEmpty, !model.assumptions.isEmpty { assumptionSet = Set(model.assumptions) }
         if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
     }
 

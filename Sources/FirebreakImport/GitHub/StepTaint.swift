@@ -24,7 +24,7 @@ struct StepTaint {
     func finding(in step: Workflow.Step, taintedInputs: Set<String> = [], localAction: (String) -> LocalAction?,
                  diagnostics: inout DiagnosticLog, depth: Int = 0) -> Finding? {
         let env = inheritedEnv.merging(step.env) { $1 }
-        let taintedEnv = Set(env.compactMap { name, value in tainted(text: value, env: [:], inputs: taintedInputs) != nil ? name : nil })
+        let taintedEnv = Set(env.compactMap { name, value in tainted(text: value, inputs: taintedInputs) != nil ? name : nil })
         let scanner = ExpressionScanner(file: file)
         var scripts: [Yams.Node] = []
         if step.run != nil, let run = step.node.value("run") { scripts.append(run) }
@@ -50,7 +50,7 @@ struct StepTaint {
                 inputs.insert(name.lowercased())
             }
         }
-        for (name, text) in action.inputDefaults where step.with[name] == nil && tainted(text: text, env: [:], inputs: []) != nil {
+        for (name, text) in action.inputDefaults where step.with[name] == nil && tainted(text: text, inputs: []) != nil {
             inputs.insert(name)
         }
         let inner = StepTaint(inheritedEnv: [:], file: action.file)
@@ -62,7 +62,7 @@ struct StepTaint {
         return nil
     }
 
-    private func tainted(text: String, env: [String: String], inputs: Set<String>) -> String? {
+    private func tainted(text: String, inputs: Set<String>) -> String? {
         guard let embedded = try? ExpressionTemplate.expressions(in: text) else { return nil }
         for item in embedded {
             guard let expression = try? ExpressionParser.parse(item.text) else { continue }

@@ -58,15 +58,6 @@ indirect enum ActionsExpression: Hashable, Sendable {
         }
         return result
     }
-
-    /// Whether the expression calls one of GitHub's status functions, which turns off the
-    /// implied `success() &&` of an `if:`.
-    var callsStatusFunction: Bool {
-        allNodes.contains { node in
-            if case .call(let name, _) = node { return ["success", "failure", "always", "cancelled"].contains(name) }
-            return false
-        }
-    }
 }
 
 /// The binary operators, by GitHub's precedence from loosest to tightest: `||`, `&&`,
