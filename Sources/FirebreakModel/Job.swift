@@ -85,11 +85,17 @@ public struct Job: Sendable, Hashable {
     public var steps: [Step]
     public var location: SourceLocation
 
-    public init(name: String, role: Role, definition: Reference?, triggers: [Reference], runsOn: Reference?,
-                environment: Reference?, needs: [Reference], runsRepositoryCode: Bool,
-                untrustedInput: UntrustedInput, guardCondition: Guard, secrets: [Reference], token: [Grant]?,
-                oidc: Bool, produces: [Reference], consumes: [Consumption], restoresCaches: [Reference],
-                savesCaches: [Reference], steps: [Step], location: SourceLocation) {
+    /// The platform whose semantics apply to the job (which secrets reach it unasked); nil: the model's.
+    public var platform: Platform?
+
+    /// A job; everything but its name, role and location defaults to "nothing stated", so an
+    /// importer names only what it found.
+    public init(name: String, role: Role, definition: Reference? = nil, triggers: [Reference] = [], runsOn: Reference? = nil,
+                environment: Reference? = nil, needs: [Reference] = [], runsRepositoryCode: Bool = true,
+                untrustedInput: UntrustedInput = .none, guardCondition: Guard = .none, secrets: [Reference] = [], token: [Grant]? = nil,
+                oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
+                savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, location: SourceLocation) {
+        self.platform = platform
         self.name = name
         self.role = role
         self.definition = definition

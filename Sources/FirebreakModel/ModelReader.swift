@@ -201,7 +201,7 @@ final class ModelReader {
     }
 
     private func readRunner(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Runner? {
-        guard let f = fields(node, "runner '\(name)'", ["hosting", "lifecycle", "reaches", "protectedBranchesOnly", "labels"]) else { return nil }
+        guard let f = fields(node, "runner '\(name)'", ["hosting", "lifecycle", "reaches", "protectedBranchesOnly", "labels", "platform"]) else { return nil }
         f.require("hosting", help: "write `hosting: hosted` or `hosting: self-hosted`")
         guard let hosting = f.choice("hosting", Runner.Hosting.self) else { return nil }
         var lifecycle = f.choice("lifecycle", Runner.Lifecycle.self)
@@ -220,7 +220,7 @@ final class ModelReader {
         }
         return Runner(name: name, hosting: hosting, lifecycle: lifecycle ?? .persistent, reaches: f.references("reaches"),
                       protectedBranchesOnly: f.bool("protectedBranchesOnly") ?? false, labels: f.strings("labels").map(\.text),
-                      location: location)
+                      platform: f.choice("platform", Platform.self), location: location)
     }
 
     private func readZone(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Zone? {
@@ -294,11 +294,11 @@ final class ModelReader {
 
     private func readSecret(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Secret? {
         guard let f = fields(node, "secret '\(name)'",
-                             ["environment", "protectedBranchesOnly", "carries", "criticality", "production", "committed"]) else { return nil }
+                             ["environment", "protectedBranchesOnly", "carries", "criticality", "production", "committed", "platform"]) else { return nil }
         return Secret(name: name, environment: f.reference("environment"),
                       protectedBranchesOnly: f.bool("protectedBranchesOnly") ?? false, carries: f.reference("carries"),
                       criticality: f.choice("criticality", Criticality.self), production: f.bool("production") ?? false,
-                      committed: f.bool("committed") ?? false, location: location)
+                      committed: f.bool("committed") ?? false, platform: f.choice("platform", Platform.self), location: location)
     }
 
     private func readEnvironment(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Environment? {

@@ -107,10 +107,19 @@ public struct PipelineModel: Sendable {
         }
     }
 
-    /// Whether the platform hands secret `secret` to job `job`.
+    /// The platform whose semantics apply to a job: its own, else the model's.
+    public func platform(of job: Job) -> Platform { job.platform ?? platform }
+
+    /// Whether a runner pool serves a job (a pool of one platform serves only that platform's jobs).
+    public func serves(_ runner: Runner, _ job: Job) -> Bool { runner.platform.map { $0 == platform(of: job) } ?? true }
+
+    /// Whether the platform hands secret `secret` to job `job`: a secret stored by one platform
+    /// reaches only that platform's jobs.
     public func exposes(_ secret: Secret, to job: Job) -> Bool {
+        let jobPlatform = platform(of: job)
+        if let stored = secret.platform, stored != jobPlatform { return false }
         let referenced = job.secrets.contains { $0.name == secret.name }
-        guard referenced || platform.exposesUnreferencedSecrets else { return false }
+        guard referenced || jobPlatform.exposesUnreferencedSecrets else { return false }
         if let environment = secret.environment, job.environment?.name != environment.name { return false }
         if secret.protectedBranchesOnly, !runsOnProtectedBranch(job) { return false }
         return true
@@ -120,7 +129,7 @@ public struct PipelineModel: Sendable {
     /// references it (or where the secret is declared, when the platform hands it unasked).
     public func exposedSecrets(to job: Job) -> [(secret: Secret, location: SourceLocation)] {
         let candidates: [(Secret, SourceLocation)]
-        if platform.exposesUnreferencedSecrets {
+        if platform(of: job).exposesUnreferencedSecrets {
             candidates = secrets.values.map { secret in
                 (secret, job.secrets.first { $0.name == secret.name }?.location ?? secret.location)
             }

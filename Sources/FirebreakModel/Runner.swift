@@ -23,11 +23,14 @@ public struct Runner: Sendable, Hashable {
     public var protectedBranchesOnly: Bool
     /// The labels (or runner group) that jobs select the pool by, as imported pipelines name it.
     public var labels: [String]
+    /// The platform whose jobs the pool serves; nil: any job.
+    public var platform: Platform?
     public var location: SourceLocation
 
     public init(name: String, hosting: Hosting, lifecycle: Lifecycle, reaches: [Reference],
-                protectedBranchesOnly: Bool, labels: [String] = [], location: SourceLocation) {
+                protectedBranchesOnly: Bool, labels: [String] = [], platform: Platform? = nil, location: SourceLocation) {
         self.name = name
+        self.platform = platform
         self.labels = labels
         self.hosting = hosting
         self.lifecycle = lifecycle

@@ -12,10 +12,14 @@ public struct Secret: Sendable, Hashable {
     /// Whether the value is written in the repository's files, where whoever reads the
     /// repository reads it.
     public var committed: Bool
+    /// The platform that stores the secret: it reaches only that platform's jobs; nil: any job.
+    public var platform: Platform?
     public var location: SourceLocation
 
     public init(name: String, environment: Reference?, protectedBranchesOnly: Bool, carries: Reference?,
-                criticality: Criticality?, production: Bool, committed: Bool = false, location: SourceLocation) {
+                criticality: Criticality?, production: Bool, committed: Bool = false, platform: Platform? = nil,
+                location: SourceLocation) {
+        self.platform = platform
         self.name = name
         self.environment = environment
         self.protectedBranchesOnly = protectedBranchesOnly

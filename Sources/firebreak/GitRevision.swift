@@ -1,3 +1,4 @@
+import FirebreakImport
 import Foundation
 
 /// Reads a file as it is at a git revision, without touching the working tree.
@@ -30,14 +31,7 @@ enum GitRevision {
 }
 
 extension GitRevision {
-    /// Whether an importer may read a file at this repository path: any YAML file (workflows,
-    /// actions and GitLab includes can sit anywhere), CODEOWNERS and the context file.
-    static func mayBeRead(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        return name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "CODEOWNERS"
-    }
-
-    /// Writes every file of a revision that an importer may read (`mayBeRead`) into a fresh
+    /// Writes every file of a revision that some importer of the catalogue may read into a fresh
     /// temporary folder, without touching the working tree, and returns the folder. Paths are
     /// passed as arguments, never through a shell, so any file name works.
     static func export(_ revision: String, from repository: String) throws -> String {
@@ -45,7 +39,7 @@ extension GitRevision {
             throw InputFailure(message: "error: '\(revision)' is not a revision\n  help: name a branch, tag or commit")
         }
         let listing = try git(["-C", repository, "ls-tree", "-r", "-z", "--name-only", revision], what: "read revision '\(revision)' of \(repository)")
-        let paths = listing.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter(mayBeRead)
+        let paths = listing.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter(ImporterCatalogue.mayRead)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Batches keep each command line well under the system's limit.

@@ -45,7 +45,7 @@ struct CorpusSemanticsTests {
         var files = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() {
             let repository = "\(corpus)/\(name)"
-            let workflows = GitHubImporter.workflowFiles(root: repository)
+            let workflows = ImporterCatalogue.pipelineFiles(in: repository)["github-actions"] ?? []
             guard !workflows.isEmpty, let imported = try? InputLoader.load(path: repository) else { continue }
             for workflow in workflows {
                 files += 1

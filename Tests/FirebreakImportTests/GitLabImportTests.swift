@@ -100,8 +100,12 @@ import Foundation
         #expect(!fork.reaches("read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")
         var parentRuns = model
         parentRuns.repository.forkPullRequestsGetSecrets = true
-        #expect(try Examples.run("malicious-fork-pr", on: parentRuns).reaches("exec job:test full"),
-                "a parent project that runs fork pipelines itself runs the fork's code with its variables")
+        let inParent = try Examples.run("malicious-fork-pr", on: parentRuns)
+        #expect(inParent.reaches("exec job:test untrusted"), "a parent project that runs fork pipelines itself runs the fork's code")
+        #expect(inParent.reaches("read secret:SHARED_SECRET"), "...with its unprotected variables")
+        parentRuns.secrets["SHARED_SECRET"]?.protectedBranchesOnly = true
+        #expect(!(try Examples.run("malicious-fork-pr", on: parentRuns).reaches("read secret:SHARED_SECRET")),
+                "a merge request pipeline never receives a protected variable")
     }
 
     @Test func aRepositoryWithBothPlatformsYieldsOneModel() throws {
@@ -109,6 +113,14 @@ import Foundation
         #expect(model.jobs["lint"] != nil)
         #expect(model.jobs["ci/test"] != nil)
         #expect(model.definitions[".gitlab-ci.yml"] != nil && model.definitions[".github/workflows/ci.yml"] != nil)
+        // Each platform's secrets reach its own jobs only.
+        let secretsOf = { (job: String) in Set(model.jobs[job].map { model.exposedSecrets(to: $0).map(\.secret.name) } ?? []) }
+        #expect(secretsOf("lint") == ["REGISTRY_TOKEN"], "a CI/CD variable reaches every GitLab job, never a GitHub secret")
+        #expect(secretsOf("ci/publish") == ["GH_PUBLISH_TOKEN"], "a GitHub job receives the secrets it names, never a GitLab variable")
+        #expect(secretsOf("ci/test").isEmpty)
+        // Runners serve their own platform's jobs.
+        #expect(model.runners["self-hosted:docker"]?.platform == .gitlab)
+        #expect(model.runners["github-hosted"]?.platform == .github)
     }
 }
 

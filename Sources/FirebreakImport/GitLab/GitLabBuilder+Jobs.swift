@@ -8,7 +8,7 @@ extension GitLabBuilder {
     mutating func importJob(_ name: String, _ job: SourcedMapping, stage: Int, producers: [(name: String, mapping: SourcedMapping, stage: Int)],
                             all: [(name: String, mapping: SourcedMapping, stage: Int)], workflow: GitLabRuns?,
                             globalVariables: Set<String>, referenced: inout [String: SourceLocation]) {
-        let location = config.jobLocations[name] ?? .implicit(state.file(GitLabImporter.fileName))
+        let location = config.jobLocations[name] ?? .implicit(builder.file(GitLabCIImporter.fileName))
         let runs = runs(of: job, workflow: workflow)
         guard !runs.isEmpty else { return }
         let triggers = declareTriggers(runs, at: job["rules"]?.location ?? job["only"]?.location ?? location)
@@ -35,8 +35,7 @@ extension GitLabBuilder {
             let images = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
                 ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
             for image in images {
-                let pin: PinState = image.contains("@sha256:") ? .digest : image.split(separator: "/").last?.contains(":") == true ? .tag : .none
-                steps.append(Step(name: "\(name)/\(image)", uses: image, kind: .image, pin: pin, location: value.location))
+                steps.append(Step(name: "\(name)/\(image)", uses: image, kind: .image, pin: ImageReference(image).pin, location: value.location))
             }
         }
 
@@ -47,7 +46,7 @@ extension GitLabBuilder {
             let envName = env.node.scalarText ?? env.node.value("name")?.scalarText
             let action = env.node.value("action")?.scalarText ?? "start"
             if let envName {
-                environment = state.declareEnvironment(envName, at: env.location)
+                environment = builder.declareEnvironment(envName, at: env.location)
                 if env.node.value("deployment_tier")?.scalarText == "production", var declared = model.environments[envName], !declared.production {
                     declared.production = true
                     model.environments[envName] = declared
@@ -75,7 +74,7 @@ extension GitLabBuilder {
         let consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
             if deploys, let environment, role == .deploy || role == .release {
-                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: state.declareDeployTarget(for: environment),
+                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
                                        canaryPercent: nil, location: artifact.location)
             }
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
@@ -106,13 +105,12 @@ extension GitLabBuilder {
 
         let needs = (job["needs"]?.node.items ?? []).compactMap { $0.scalarText ?? $0.value("job")?.scalarText }
             .filter { need in all.contains { $0.name == need } }.map { Reference($0, at: job["needs"]!.location) }
-        gitlabJobs.insert(name)
         model.jobs[name] = Job(
-            name: name, role: role, definition: Reference(config.jobFiles[name] ?? GitLabImporter.fileName, at: location), triggers: triggers,
-            runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty, untrustedInput: .none,
-            guardCondition: .none, secrets: [], token: [Grant(target: model.repository.id, level: .read, location: location)],
+            name: name, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
+            runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
+            token: [Grant(target: model.repository.id, level: .read, location: location)],
             oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
-            steps: steps, location: location)
+            steps: steps, platform: .gitlab, location: location)
     }
 
     /// Shared triggers for the pipelines a job runs in.
@@ -150,15 +148,11 @@ extension GitLabBuilder {
     /// or a self-hosted pool assumed persistent.
     mutating func declareRunner(tags: [String], at location: SourceLocation) -> Reference {
         guard !tags.isEmpty else {
-            if model.runners[Self.sharedRunner] == nil {
-                model.runners[Self.sharedRunner] = Runner(name: Self.sharedRunner, hosting: .hosted, lifecycle: .ephemeral, reaches: [],
-                                                          protectedBranchesOnly: false, location: location)
-                state.assume(NodeID(.runner, Self.sharedRunner), "untagged jobs run on the instance's shared runners, a fresh machine per job",
-                             settle: "describe the shared runners under `runners:` in firebreak.context.yml if they are your own", at: location)
-            }
-            return Reference(Self.sharedRunner, at: location)
+            return builder.hostedRunner(Self.sharedRunner, labels: [], platform: .gitlab, at: location,
+                                        assuming: "untagged jobs run on the instance's shared runners, a fresh machine per job",
+                                        settle: "describe the shared runners under `runners:` in firebreak.context.yml if they are your own")
         }
-        return state.declareRunner(labels: tags, hosted: false, at: location)
+        return builder.selfHostedRunner(labels: tags, platform: .gitlab, at: location)
     }
 
     // MARK: Includes and variables
@@ -175,15 +169,12 @@ extension GitLabBuilder {
                                                          location: include.location)
             let runner = declareRunner(tags: [], at: include.location)
             let name = "included:\(include.name)"
-            gitlabJobs.insert(name)
             model.jobs[name] = Job(
                 name: name, role: .other, definition: Reference(include.name, at: include.location),
-                triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner, environment: nil, needs: [],
-                runsRepositoryCode: true, untrustedInput: .none, guardCondition: .none, secrets: [],
-                token: [Grant(target: model.repository.id, level: .read, location: include.location)], oidc: false, produces: [],
-                consumes: [], restoresCaches: [], savesCaches: [],
+                triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner,
+                token: [Grant(target: model.repository.id, level: .read, location: include.location)],
                 steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
-                location: include.location)
+                platform: .gitlab, location: include.location)
         }
     }
 
@@ -194,22 +185,13 @@ extension GitLabBuilder {
             var carries: Reference?
             if let cloud = GitLabVariables.staticKey(name) {
                 let identity = "\(cloud == "aws-account" ? "aws" : cloud == "gcp-project" ? "gcp" : "azure")-key:\(name)"
-                state.addStaticKey(identity, cloud: cloud, at: location)
+                builder.addStaticKey(identity, cloud: cloud, at: location)
                 carries = Reference(identity, at: location)
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries == nil ? .high : nil, production: false, location: location)
-            state.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job; what it opens is unknown, so it counts as high",
+                                         criticality: carries == nil ? .high : nil, production: false, platform: .gitlab, location: location)
+            builder.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job; what it opens is unknown, so it counts as high",
                          settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`", at: location)
-        }
-        // A GitLab model hands every variable to every job its scope admits by itself; only in a
-        // model of both platforms must the GitLab jobs list them (jobs × variables references).
-        guard model.platform != .gitlab else { return }
-        let all = model.secrets.keys.sorted()
-        for name in gitlabJobs.sorted() {
-            guard var job = model.jobs[name] else { continue }
-            job.secrets = all.map { Reference($0, at: job.location) }
-            model.jobs[name] = job
         }
     }
 }

@@ -2,52 +2,60 @@ import FirebreakModel
 import Foundation
 import Yams
 
-/// Imports a repository's `.gitlab-ci.yml` (with its local includes) into a pipeline model.
-struct GitLabImporter {
-    let root: String
-    let display: String
+/// GitLab CI: the repository's `.gitlab-ci.yml` with its local includes.
+struct GitLabCIImporter: PipelineImporter {
+    let id = "gitlab-ci"
+    let platform = Platform.gitlab
+    let summary = "GitLab CI: .gitlab-ci.yml, its local includes and child pipelines"
 
     static let fileName = ".gitlab-ci.yml"
 
-    static func exists(root: String) -> Bool {
-        FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(fileName))
+    func pipelineFiles(in root: String) -> [String] {
+        RepositoryFile.exists(Self.fileName, under: root) ? [Self.fileName] : []
     }
 
-    func importPipeline(into state: inout ImportState) {
-        var loader = GitLabConfigLoader(root: root, display: display)
+    func claim(file path: String, document: Yams.Node) -> (root: String, file: String)? {
+        guard (path as NSString).lastPathComponent == Self.fileName else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder, Self.fileName)
+    }
+
+    /// Local includes and child pipelines can be any YAML file of the repository; CODEOWNERS.
+    func mayRead(_ path: String) -> Bool {
+        path.hasSuffix(".yml") || path.hasSuffix(".yaml") || CodeOwners.locations.contains(path)
+    }
+
+    func importFiles(_ files: [String]?, into builder: inout ModelBuilder, context: PipelineModel?) {
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display)
         loader.load(Self.fileName)
-        state.log.add(contentsOf: loader.diagnostics)
-        let config = loader.config
-        guard !config.files.isEmpty else { return }
-        var builder = GitLabBuilder(config: config, state: state)
-        builder.build()
-        state = builder.state
+        builder.log.add(contentsOf: loader.diagnostics)
+        guard !loader.config.files.isEmpty else { return }
+        var gitlab = GitLabBuilder(config: loader.config, builder: builder)
+        gitlab.build()
+        builder = gitlab.builder
     }
 }
 
 /// Turns a merged GitLab configuration into model nodes.
 struct GitLabBuilder {
     let config: GitLabConfig
-    var state: ImportState
+    var builder: ModelBuilder
     var resolved: [String: SourcedMapping] = [:]
     var resolving: Set<String> = []
-    /// The jobs this builder made: each receives every CI/CD variable its scope admits.
-    var gitlabJobs: Set<String> = []
 
-    init(config: GitLabConfig, state: ImportState) {
+    init(config: GitLabConfig, builder: ModelBuilder) {
         self.config = config
-        self.state = state
+        self.builder = builder
     }
 
     var model: PipelineModel {
-        get { state.model }
-        set { state.model = newValue }
+        get { builder.model }
+        _modify { yield &builder.model }
     }
 
     mutating func build() {
         for file in config.files {
-            model.definitions[file] = Definition(name: file, path: file, owners: state.codeOwners.owners(of: file), source: .local,
-                                                 location: SourceLocation(file: state.file(file), line: 1, column: 1))
+            builder.declareLocalDefinition(file, at: SourceLocation(file: builder.file(file), line: 1, column: 1))
         }
         let stages = config.top["stages"]?.node.texts ?? ["build", "test", "deploy"]
         let workflow = config.top["workflow"]?.node.value("rules").map(GitLabRuns.rules)
@@ -89,7 +97,7 @@ struct GitLabBuilder {
         if let done = resolved[name] { return done }
         guard let own = config.jobs[name], !resolving.contains(name) else {
             if resolving.contains(name), let location = config.jobLocations[name] {
-                state.log.add(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
+                builder.log.add(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
             }
             return config.jobs[name] ?? SourcedMapping()
         }
@@ -106,7 +114,7 @@ struct GitLabBuilder {
                 if config.jobs[parent] == nil {
                     // With includes from elsewhere, the parent is probably theirs: only a warning.
                     let severity: Diagnostic.Severity = config.externalIncludes.isEmpty ? .error : .warning
-                    state.log.add(Diagnostic(severity, at: extends.location, "job '\(name)' extends '\(parent)', which is not defined here",
+                    builder.log.add(Diagnostic(severity, at: extends.location, "job '\(name)' extends '\(parent)', which is not defined here",
                                                         help: config.externalIncludes.isEmpty ? "define '\(parent)' or include the file that does"
                                                             : "it may come from an include Firebreak cannot read; its keys are left out"))
                     continue
@@ -138,7 +146,7 @@ struct GitLabBuilder {
             var node = resolve(path[0])[path[1]]
             for key in path.dropFirst(2) { node = node.flatMap { current in current.node.value(key).map { Sourced(node: $0, file: current.file) } } }
             if node == nil {
-                state.log.add(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
+                builder.log.add(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
             }
             return lines(node, depth: depth + 1, budget: &budget)
         }

@@ -21,7 +21,7 @@ struct StepsInfo {
     var evidence = JobRoles.Evidence()
 }
 
-extension ImportState {
+extension GitHubImport {
     /// What a job's steps tell, read once per job definition (a reusable workflow's job is
     /// instantiated for every caller); step names are the instance's own.
     mutating func importSteps(_ job: Workflow.Job, in workflow: Workflow, jobName: String, depth: Int) -> StepsInfo {
@@ -46,14 +46,13 @@ extension ImportState {
             let uses = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             seen[uses, default: 0] += 1
             let suffix = seen[uses]! > 1 ? "#\(seen[uses]!)" : ""
-            let pin = uses.hasPrefix("docker://") ? (uses.contains("@sha256:") ? .digest : .tag) : Step.inferPin(uses: uses, kind: kind)
+            let pin = uses.hasPrefix("docker://") ? ImageReference(uses).pin : Step.inferPin(uses: uses, kind: kind)
             info.steps.append(Step(name: "\(uses)\(suffix)", uses: uses, kind: kind, pin: pin, location: location))
         }
         for image in job.images {
             let text = image.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let pin: PinState = text.contains("@sha256:") ? .digest : text.split(separator: "/").last?.contains(":") == true ? .tag : .none
             seen[text, default: 0] += 1
-            info.steps.append(Step(name: text, uses: text, kind: .image, pin: pin, location: image.location))
+            info.steps.append(Step(name: text, uses: text, kind: .image, pin: ImageReference(text).pin, location: image.location))
         }
         /// Folders other repositories were checked out into: what a `./` action there runs.
         var foreignCheckouts: [(folder: String, source: String, ref: String?)] = []

@@ -2,7 +2,7 @@ import FirebreakModel
 import Foundation
 import Yams
 
-extension ImportState {
+extension GitHubImport {
     /// How an outsider's runs get into a job: the untrusted input a step they reach takes
     /// (the pull request's code run after a checkout of its head, or their text pasted into a
     /// script), and the guard in front of it. A condition protects only the steps it sits on,

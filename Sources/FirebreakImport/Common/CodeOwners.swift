@@ -10,9 +10,12 @@ struct CodeOwners {
     var rules: [Rule] = []
     var file: String?
 
-    /// Reads the first CODEOWNERS the code host would use: `.github/`, the root, `docs/`, then `.gitlab/`.
+    /// Where code hosts look for the file, in their order: `.github/`, the root, `docs/`, then `.gitlab/`.
+    static let locations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"]
+
+    /// Reads the first CODEOWNERS the code host would use.
     static func load(root: String) -> CodeOwners {
-        for candidate in [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"] {
+        for candidate in locations {
             let path = (root as NSString).appendingPathComponent(candidate)
             guard let data = FileManager.default.contents(atPath: path), data.count < 1_000_000 else { continue }
             var owners = CodeOwners(file: candidate)

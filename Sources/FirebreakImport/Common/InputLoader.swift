@@ -21,7 +21,7 @@ public enum InputLoader {
             throw LoadError([Diagnostic(.error, at: .implicit(path), "no such file or folder",
                                         help: "pass a Firebreak model, a workflow file, or a repository folder")])
         }
-        if isDirectory.boolValue { return try loadRepository(root: path, context: context, workflows: nil, display: display, name: name) }
+        if isDirectory.boolValue { return try loadRepository(root: path, context: context, display: display, name: name) }
         let root = try YAMLSource.load(path: path)
         if root.value("firebreak") != nil {
             if context != nil {
@@ -29,29 +29,18 @@ public enum InputLoader {
             }
             return ImportResult(model: try ModelLoader().load(root, file: path), diagnostics: [])
         }
-        if root.value("jobs") != nil, root.value("on") != nil || root.value("true") != nil {
-            let (repository, relative) = split(workflow: path)
-            return try loadRepository(root: repository, context: context, workflows: [relative], display: display, name: name)
-        }
-        if (path as NSString).lastPathComponent == GitLabImporter.fileName {
-            let folder = (path as NSString).deletingLastPathComponent
-            return try loadRepository(root: folder.isEmpty ? "." : folder, context: context, workflows: [], display: display, name: name)
+        for importer in ImporterCatalogue.all {
+            guard let (repository, file) = importer.claim(file: path, document: root) else { continue }
+            return try loadRepository(root: repository, context: context, selection: (importer.id, file), display: display, name: name)
         }
         throw LoadError([Diagnostic(.error, at: root.location(path), "not a Firebreak model (no `firebreak:`), a GitHub Actions workflow (no `on:` and `jobs:`) nor a .gitlab-ci.yml",
                                     help: "pass a model, a workflow file, or the repository folder")])
     }
 
-    /// A workflow path split into its repository root and repository-relative path.
-    static func split(workflow path: String) -> (String, String) {
-        if let range = path.range(of: ".github/workflows/", options: .backwards) {
-            let root = String(path[..<range.lowerBound])
-            return (root.isEmpty ? "." : String(root.dropLast(root.hasSuffix("/") ? 1 : 0)), String(path[range.lowerBound...]))
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        return (folder.isEmpty ? "." : folder, (path as NSString).lastPathComponent)
-    }
-
-    static func loadRepository(root: String, context: String?, workflows: [String]?, display: String?, name: String?) throws(LoadError) -> ImportResult {
+    /// Imports a repository: every importer's pipeline files, or only `selection` (one file of
+    /// one importer) when the user named a file.
+    static func loadRepository(root: String, context: String?, selection: (importer: String, file: String)? = nil,
+                               display: String?, name: String?) throws(LoadError) -> ImportResult {
         let folderName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         // The repository's identity must not depend on the folder it is cloned into.
         let identity = name ?? RepositoryIdentity.remoteName(root: root) ?? RepositoryIdentity.unnamed
@@ -63,15 +52,21 @@ public enum InputLoader {
         var base = contextModel ?? defaultBase(name: identity, root: root)
         if contextModel == nil { base.name = folderName }
         base.file = display ?? root
-        let githubFiles = workflows ?? GitHubImporter.workflowFiles(root: root)
-        let hasGitLab = (workflows == nil || workflows == []) && GitLabImporter.exists(root: root)
-        guard !githubFiles.isEmpty || hasGitLab else {
+        // Each importer with files here, and what it imports (nil: the whole repository's).
+        let plan: [(importer: any PipelineImporter, files: [String]?)] = ImporterCatalogue.all.compactMap { importer in
+            if let selection { return selection.importer == importer.id ? (importer, [selection.file]) : nil }
+            return importer.pipelineFiles(in: root).isEmpty ? nil : (importer, nil)
+        }
+        guard let first = plan.first else {
             throw LoadError([Diagnostic(.error, at: .implicit(root), "no pipeline found: no .github/workflows/*.yml and no .gitlab-ci.yml",
                                         help: "point at a repository with a pipeline, a pipeline file, or a Firebreak model")])
         }
-        base.platform = githubFiles.isEmpty ? .gitlab : .github
-        var result = GitHubImporter(root: root, context: contextModel, display: display ?? root)
-            .importWorkflows(githubFiles.isEmpty ? [] : workflows, into: base, gitlab: hasGitLab)
+        base.platform = first.importer.platform
+        var builder = ModelBuilder(root: root, display: display ?? root, model: base)
+        for step in plan { step.importer.importFiles(step.files, into: &builder, context: contextModel) }
+        builder.markCrownJewels(context: contextModel)
+        builder.resolveNeeds()
+        var result = ImportResult(model: builder.model, diagnostics: builder.log.all)
         let (finished, problems) = ModelLoader.finish(result.model)
         if problems.contains(where: { $0.severity == .error }) {
             throw LoadError(result.diagnostics + problems)

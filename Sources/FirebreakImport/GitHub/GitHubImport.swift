@@ -2,64 +2,10 @@ import FirebreakModel
 import Foundation
 import Yams
 
-/// Imports a repository's GitHub Actions workflows (and their local actions and reusable
-/// workflows, CODEOWNERS and the context file's facts) into a pipeline model.
-public struct GitHubImporter {
-    /// The repository folder.
-    let root: String
-    /// What the context file says, already loaded; nil when there is none.
-    let context: PipelineModel?
-    /// How the root is written in locations (e.g. `.` or the path the user gave).
-    let display: String
-
-    public init(root: String, context: PipelineModel?, display: String? = nil) {
-        self.root = root
-        self.context = context
-        self.display = display ?? root
-    }
-
-    /// The workflow files of the repository, sorted.
-    public static func workflowFiles(root: String) -> [String] {
-        let folder = (root as NSString).appendingPathComponent(".github/workflows")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { ".github/workflows/\($0)" }
-    }
-
-    /// Imports the given workflow files (repository-relative; all of them by default) into
-    /// `base`, and the repository's `.gitlab-ci.yml` when `gitlab` is set.
-    public func importWorkflows(_ paths: [String]? = nil, into base: PipelineModel, gitlab: Bool = false) -> ImportResult {
-        var state = ImportState(root: root, display: display, model: base, codeOwners: CodeOwners.load(root: root))
-        var callOnly: [Workflow] = []
-        for path in paths ?? Self.workflowFiles(root: root) {
-            guard let workflow = state.workflow(at: path) else { continue }
-            if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
-            state.importWorkflow(workflow)
-        }
-        // Reusable workflows no workflow here calls run for other repositories, with their secrets.
-        for workflow in callOnly where state.model.definitions[workflow.path] == nil {
-            state.model.definitions[workflow.path] = Definition(name: workflow.path, path: workflow.path, owners: state.codeOwners.owners(of: workflow.path),
-                                                                source: .local, location: workflow.location)
-            state.assume(NodeID(.definition, workflow.path), "reusable workflow '\(workflow.path)' is called by no workflow of this repository; its jobs run for other repositories, with their secrets, and are not simulated here",
-                         settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
-        }
-        state.declareSecrets(context: context)
-        state.shareDefaultBranchCache()
-        state.grantDispatch()
-        state.markCrownJewels(context: context)
-        if gitlab { GitLabImporter(root: root, display: display).importPipeline(into: &state) }
-        state.resolveNeeds()
-        return ImportResult(model: state.model, diagnostics: state.log.all)
-    }
-}
-
-/// The model being assembled, and what the import has seen so far.
-struct ImportState {
-    let root: String
-    let display: String
-    var model: PipelineModel
-    let codeOwners: CodeOwners
-    /// Problems found so far, each place reported once.
-    var log = DiagnosticLog()
+/// The state of one GitHub Actions import: the shared model builder, and what this platform's
+/// import has seen so far.
+struct GitHubImport {
+    var builder: ModelBuilder
     var parsed: [String: Workflow?] = [:]
     var localActions: [String: LocalAction?] = [:]
     /// Secret names referenced, each with the first place it was referenced.
@@ -70,8 +16,6 @@ struct ImportState {
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
     var assumedWorkflows: Set<String> = []
-    /// The assumptions made so far, for de-duplication in constant time.
-    var assumptionSet: Set<Assumption> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
     /// Jobs whose token may dispatch workflows.
@@ -84,20 +28,44 @@ struct ImportState {
     /// Whether reusable-workflow expansion hit `maximumJobs`.
     var expansionStopped = false
 
-    init(root: String, display: String, model: PipelineModel, codeOwners: CodeOwners) {
-        self.root = root
-        self.display = display
-        self.model = model
-        self.codeOwners = codeOwners
-        assumptionSet = Set(model.assumptions)
+    init(builder: ModelBuilder) {
+        self.builder = builder
     }
 
-    /// The location label of a repository-relative path.
-    func file(_ path: String) -> String { displayPath(path, under: display) }
+    var root: String { builder.root }
+    var codeOwners: CodeOwners { builder.codeOwners }
+    var model: PipelineModel {
+        get { builder.model }
+        _modify { yield &builder.model }
+    }
+    var log: DiagnosticLog {
+        get { builder.log }
+        _modify { yield &builder.log }
+    }
+
+    func file(_ path: String) -> String { builder.file(path) }
 
     mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
-        let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
-        if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
+        builder.assume(subject, statement, settle: settle, at: location)
+    }
+
+    /// Imports the given workflow files, or every workflow of the repository when nil.
+    mutating func importWorkflows(_ paths: [String]?, context: PipelineModel?) {
+        var callOnly: [Workflow] = []
+        for path in paths ?? GitHubActionsImporter.workflowFiles(root: root) {
+            guard let workflow = workflow(at: path) else { continue }
+            if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
+            importWorkflow(workflow)
+        }
+        // Reusable workflows no workflow here calls run for other repositories, with their secrets.
+        for workflow in callOnly where model.definitions[workflow.path] == nil {
+            builder.declareLocalDefinition(workflow.path, at: workflow.location)
+            assume(NodeID(.definition, workflow.path), "reusable workflow '\(workflow.path)' is called by no workflow of this repository; its jobs run for other repositories, with their secrets, and are not simulated here",
+                   settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
+        }
+        declareSecrets(context: context)
+        shareDefaultBranchCache()
+        grantDispatch()
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.
@@ -154,9 +122,7 @@ struct ImportState {
     }
 
     mutating func importWorkflow(_ workflow: Workflow) {
-        let definition = Definition(name: workflow.path, path: workflow.path, owners: codeOwners.owners(of: workflow.path),
-                                    source: .local, location: workflow.location)
-        model.definitions[definition.name] = definition
+        builder.declareLocalDefinition(workflow.path, at: workflow.location)
         var events: [EventUse] = []
         for event in workflow.events {
             let name = "\(workflow.stem):\(event.name)"
@@ -216,8 +182,8 @@ struct ImportState {
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
-        for role in stepsInfo.roles { addCloudRole(role.name, cloud: role.cloud, at: role.location) }
-        let environment = job.environment.map { declareEnvironment($0.name, at: $0.location) }
+        for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
+        let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
         var evidence = stepsInfo.evidence
         evidence.deploysThroughEnvironment = environment != nil
         evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
@@ -226,7 +192,7 @@ struct ImportState {
         let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
             if download.runs { return Job.Consumption(artifact: download.artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location) }
             if role == .deploy || role == .release, let environment {
-                let target = declareDeployTarget(for: environment)
+                let target = builder.declareDeployTarget(for: environment)
                 return Job.Consumption(artifact: download.artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: download.artifact.location)
             }
             return Job.Consumption(artifact: download.artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location)
@@ -239,8 +205,7 @@ struct ImportState {
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads, consumes: consumes,
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
-            savesCaches: [],
-            steps: stepsInfo.steps, location: job.location)
+            steps: stepsInfo.steps, platform: .github, location: job.location)
         model.jobs[name] = modelJob
         for artifact in stepsInfo.uploads + stepsInfo.downloads.map(\.artifact) where model.artifacts[artifact.name] == nil {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
@@ -266,26 +231,6 @@ struct ImportState {
         assume(NodeID(.identity, name), "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)",
                settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
         return name
-    }
-
-    /// Crown jewels from evidence, where no context file says otherwise: the secrets a publishing
-    /// job uses, and write access to a repository others run by tag (an action at its root).
-    mutating func markCrownJewels(context: PipelineModel?) {
-        for name in model.jobs.keys.sorted() {
-            guard let job = model.jobs[name], job.role == .release else { continue }
-            for reference in job.secrets where context?.secrets[reference.name] == nil && reference.name != SecretUses.everySecretName {
-                guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical else { continue }
-                secret.criticality = .critical
-                model.secrets[reference.name] = secret
-                assume(secret.id, "secret '\(secret.name)' is used by publishing job '\(name)', so it is taken to publish releases: a crown jewel",
-                       settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: reference.location)
-            }
-        }
-        guard context == nil || context?.repository.criticality == nil, model.repository.criticality == nil,
-              ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists($0, under: root) }) else { return }
-        model.repository.criticality = .critical
-        assume(model.repository.id, "the repository is an action others run by tag: whoever can write it moves the tags and runs code in every workflow that uses it, so write access is a crown jewel",
-               settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location)
     }
 
     /// The most jobs one import instantiates (reusable workflows called from many places
@@ -347,8 +292,7 @@ struct ImportState {
                 }
                 return
             }
-            model.definitions[callee.path] = Definition(name: callee.path, path: callee.path, owners: codeOwners.owners(of: callee.path),
-                                                        source: .local, location: callee.location)
+            builder.declareLocalDefinition(callee.path, at: callee.location)
             // What this job passes is read from what it was passed itself: `secrets: inherit` hands
             // down exactly that, and an explicit mapping names the caller's own secrets.
             let inherits = job.secretsInherit && (caller?.inherit ?? true)
@@ -380,12 +324,12 @@ struct ImportState {
         }.max() ?? .always
         model.jobs[name] = Job(
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
-            runsOn: hosted, environment: nil, needs: Self.needs(job, of: name), runsRepositoryCode: true,
-            untrustedInput: .none, guardCondition: Self.guardKind(outsider, conditioned: condition != nil), secrets: secrets,
+            runsOn: hosted, needs: Self.needs(job, of: name),
+            guardCondition: Self.guardKind(outsider, conditioned: condition != nil), secrets: secrets,
             token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
-            oidc: permissions.map { $0.level("id-token") == "write" } ?? false, produces: [], consumes: [], restoresCaches: [],
-            savesCaches: [], steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
-            location: job.location)
+            oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
+            steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
+            platform: .github, location: job.location)
     }
 
     /// How an outsider's best verdict on a job reads as the model's guard.
@@ -478,23 +422,11 @@ struct ImportState {
             let name = "\(kind)@\(workflow.path):\(location.line)"
             if model.secrets[name] == nil {
                 model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: nil, criticality: .high,
-                                             production: false, committed: true, location: location)
+                                             production: false, committed: true, platform: .github, location: location)
                 assume(NodeID(.secret, name), "the \(kind) written in the workflow is a live credential; what it opens is unknown, so it counts as high",
                        settle: "store it as an encrypted secret, reference it with `${{ secrets.NAME }}`, and rotate it", at: location)
             }
             reads.names[name] = reads.names[name] ?? location
-        }
-    }
-
-    /// A job may need a job that called a local reusable workflow: it then needs every job of it.
-    mutating func resolveNeeds() {
-        let names = Set(model.jobs.keys)
-        for (name, var job) in model.jobs where job.needs.contains(where: { !names.contains($0.name) }) {
-            job.needs = job.needs.flatMap { need -> [Reference] in
-                if names.contains(need.name) { return [need] }
-                return names.filter { $0.hasPrefix(need.name + "/") }.sorted().map { Reference($0, at: need.location) }
-            }
-            model.jobs[name] = job
         }
     }
 
@@ -503,13 +435,13 @@ struct ImportState {
         for (name, location) in referencedSecrets.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
             var carries: Reference?
             if let key = staticKeySecrets[name] {
-                addStaticKey(key.identity, cloud: key.cloud, at: key.location)
+                builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location)
                 carries = Reference(key.identity, at: key.location)
             } else if let used = githubTokenSecrets[name] {
                 carries = Reference(addGitHubToken(for: name, at: used), at: used)
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries == nil ? .high : nil, production: false, location: location)
+                                         criticality: carries == nil ? .high : nil, production: false, platform: .github, location: location)
             assume(NodeID(.secret, name), "secret '\(name)' is defined at repository level, so any job that names it receives it; what it opens is unknown, so it counts as high",
                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)", at: location)
         }
@@ -517,11 +449,11 @@ struct ImportState {
         let every = SecretUses.everySecretName
         if model.secrets[every] == nil {
             model.secrets[every] = Secret(name: every, environment: nil, protectedBranchesOnly: false, carries: nil, criticality: .high,
-                                          production: false, location: first)
+                                          production: false, platform: .github, location: first)
             assume(NodeID(.secret, every), "some jobs read every secret of the repository (`toJSON(secrets)`, `secrets: inherit`, a computed name); the secrets no workflow names are unknown, so this node stands for them",
                    settle: "pass a reusable workflow only the secrets it needs, and name secrets explicitly", at: first)
         }
-        let all = model.secrets.values.filter { !$0.committed }.map(\.name).sorted()
+        let all = model.secrets.values.filter { !$0.committed && $0.platform != .gitlab }.map(\.name).sorted()
         for (name, location) in everySecretJobs.sorted(by: { $0.key < $1.key }) {
             guard var job = model.jobs[name] else { continue }
             let named = Set(job.secrets.map(\.name))

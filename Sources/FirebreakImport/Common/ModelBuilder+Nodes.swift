@@ -1,0 +1,121 @@
+import FirebreakModel
+import Foundation
+
+/// Nodes every platform's importer declares the same way: runner pools, environments and
+/// their targets, cloud accounts and the identities that administer them. Each made-up node
+/// comes with the assumption that describes it.
+extension ModelBuilder {
+    // MARK: Runners
+
+    /// A pool of the platform's hosted machines, fresh for each job.
+    mutating func hostedRunner(_ name: String, labels: [String], platform: Platform, at location: SourceLocation,
+                               assuming statement: String? = nil, settle: String = "") -> Reference {
+        if model.runners[name] == nil {
+            model.runners[name] = Runner(name: name, hosting: .hosted, lifecycle: .ephemeral, reaches: [], protectedBranchesOnly: false,
+                                         labels: labels, platform: platform, location: location)
+            if let statement { assume(NodeID(.runner, name), statement, settle: settle, at: location) }
+        }
+        return Reference(name, at: location)
+    }
+
+    /// The self-hosted pool these labels (or tags) select: one the context describes, or one
+    /// made up and assumed persistent.
+    mutating func selfHostedRunner(labels: [String], platform: Platform, at location: SourceLocation) -> Reference {
+        if let known = describedRunner(labels, at: location) { return known }
+        let wanted = Set(labels.filter { $0 != "self-hosted" })
+        let name = "self-hosted:" + (wanted.isEmpty ? "default" : wanted.sorted().joined(separator: ","))
+        return pool(name, hosting: .selfHosted, lifecycle: .persistent, labels: labels, platform: platform, at: location,
+                    statement: "self-hosted runners labelled \(labels.joined(separator: ", ")) are persistent, run any job that asks, and reach no internal network we know of",
+                    settle: "describe the pool under `runners:` in firebreak.context.yml (labels, lifecycle, reaches, protectedBranchesOnly)")
+    }
+
+    /// A third-party hosted-runner provider's pool: a fresh machine per job.
+    mutating func providerRunner(_ provider: String, labels: [String], platform: Platform, at location: SourceLocation) -> Reference {
+        if let known = describedRunner(labels, at: location) { return known }
+        return pool("\(provider)-hosted", hosting: .hosted, lifecycle: .ephemeral, labels: labels, platform: platform, at: location,
+                    statement: "runners labelled \(labels.joined(separator: ", ")) are \(provider)'s hosted machines, fresh for each job and inside no internal network",
+                    settle: "describe the pool under `runners:` in firebreak.context.yml if it is configured otherwise")
+    }
+
+    /// The pool the context file describes for these labels (or group), if any.
+    private func describedRunner(_ labels: [String], at location: SourceLocation) -> Reference? {
+        model.runners.values.sorted(by: { $0.name < $1.name }).first(where: { runner in
+            !runner.labels.isEmpty && (Set(runner.labels).isSubset(of: Set(labels)) || runner.labels.contains { "group:\($0)" == labels.first })
+        }).map { Reference($0.name, at: location) }
+    }
+
+    /// A pool made up from labels, declared once with the assumption that describes it. Two
+    /// platforms asking for the same labels share it.
+    private mutating func pool(_ name: String, hosting: Runner.Hosting, lifecycle: Runner.Lifecycle, labels: [String], platform: Platform,
+                               at location: SourceLocation, statement: String, settle: String) -> Reference {
+        if let existing = model.runners[name] {
+            if existing.platform != platform { model.runners[name]?.platform = nil }
+        } else {
+            model.runners[name] = Runner(name: name, hosting: hosting, lifecycle: lifecycle, reaches: [], protectedBranchesOnly: false,
+                                         labels: labels, platform: platform, location: location)
+            assume(NodeID(.runner, name), statement, settle: settle, at: location)
+        }
+        return Reference(name, at: location)
+    }
+
+    // MARK: Environments and targets
+
+    mutating func declareEnvironment(_ name: String, at location: SourceLocation) -> Reference {
+        if model.environments[name] == nil {
+            let production = name.lowercased().contains("prod") || name.lowercased() == "live"
+            model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
+                                                   allowedBranches: [], waitMinutes: 0, production: production, criticality: nil, location: location)
+            assume(NodeID(.environment, name), "environment '\(name)' has no required reviewers and admits every branch\(production ? "; it is production" : "")",
+                   settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
+        }
+        return Reference(name, at: location)
+    }
+
+    /// The resource a job deploying through an environment delivers to.
+    mutating func declareDeployTarget(for environment: Reference) -> Reference {
+        let name = "\(environment.name) target"
+        if model.resources[name] == nil {
+            let production = model.environments[environment.name]?.production ?? false
+            model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: production ? .critical : .high,
+                                             production: production, networkAccess: nil, location: environment.location)
+            assume(NodeID(.resource, name), "jobs in environment '\(environment.name)' deliver what they download to '\(name)'",
+                   settle: "declare the real target under `resources:` in firebreak.context.yml", at: environment.location)
+        }
+        return Reference(name, at: environment.location)
+    }
+
+    // MARK: Clouds
+
+    mutating func declareCloud(_ name: String, at location: SourceLocation) {
+        guard model.resources[name] == nil else { return }
+        model.resources[name] = Resource(name: name, kind: .cloudAccount, zone: nil, criticality: .critical, production: true,
+                                         networkAccess: nil, location: location)
+        assume(NodeID(.resource, name), "the cloud account behind '\(name)' holds production",
+               settle: "declare it under `resources:` in firebreak.context.yml with its criticality", at: location)
+    }
+
+    /// A cloud role assumed through OIDC, unless the context describes it: assumed to trust
+    /// every run of the repository.
+    mutating func addCloudRole(_ name: String, cloud: String, at location: SourceLocation) {
+        addCloudIdentity(name, kind: .cloudRole, cloud: cloud, trust: TrustPolicy(branches: [], environments: [], events: [], location: location),
+                         statement: "cloud role '\(name)' trusts every run of this repository and administers '\(cloud)'",
+                         settle: "declare it under `identities:` in firebreak.context.yml with its `trust:` conditions and `grants:`", at: location)
+    }
+
+    /// A static cloud key held in a secret, unless the context describes it.
+    mutating func addStaticKey(_ name: String, cloud: String, at location: SourceLocation) {
+        addCloudIdentity(name, kind: .staticKey, cloud: cloud, trust: nil, statement: "static key '\(name)' administers '\(cloud)'",
+                         settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location)
+    }
+
+    /// An identity administering a cloud account, with the assumption that says so.
+    private mutating func addCloudIdentity(_ name: String, kind: Identity.Kind, cloud: String, trust: TrustPolicy?, statement: String,
+                                           settle: String, at location: SourceLocation) {
+        guard model.identities[name] == nil else { return }
+        declareCloud(cloud, at: location)
+        model.identities[name] = Identity(name: name, kind: kind, lifetime: kind.usualLifetime, owner: nil,
+                                          grants: [Grant(target: NodeID(.resource, cloud), level: .admin, location: location)],
+                                          trust: trust, criticality: nil, location: location)
+        assume(NodeID(.identity, name), statement, settle: settle, at: location)
+    }
+}

@@ -1,0 +1,96 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Where a GitHub job runs and what its GITHUB_TOKEN may do.
+extension GitHubImport {
+    // MARK: Runners
+
+    /// The runner pool a job's `runs-on` selects: GitHub-hosted, a pool the context file
+    /// describes by labels or group, or a self-hosted pool assumed persistent.
+    mutating func resolveRunner(_ job: Workflow.Job, file: String) -> Reference? {
+        guard let node = job.runsOn else { return nil }
+        let location = node.location(file)
+        var labels = node.texts
+        if let group = node.value("group")?.scalarText { labels = ["group:\(group)"] + (node.value("labels")?.texts ?? []) }
+        else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
+        if labels.contains(where: { $0.contains("${{") }) {
+            // `runs-on: ${{ matrix.os }}` over a literal matrix: the labels it takes.
+            let matrix = job.node.matrixValues
+            let resolved = labels.flatMap { label -> [String] in
+                let paths = ((try? ExpressionTemplate.expressions(in: label)) ?? []).compactMap { try? ExpressionParser.parse($0.text) }
+                    .flatMap(\.contextPaths)
+                guard let path = paths.first(where: { $0.count == 2 && $0[0] == "matrix" }), let values = matrix[path[1]], !values.isEmpty
+                else { return [] }
+                return values
+            }
+            if !resolved.isEmpty, resolved.allSatisfy(RunnerLabels.isGitHubHosted) {
+                return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+            }
+            assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
+                   settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
+            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        }
+        switch RunnerLabels.machine(labels) {
+        case .githubHosted: return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        case .providerHosted(let provider): return builder.providerRunner(provider, labels: labels, platform: .github, at: location)
+        case .selfHosted: return declareRunner(labels: labels, hosted: false, at: location)
+        }
+    }
+
+    /// The pool for these labels: GitHub's hosted machines, or a self-hosted pool.
+    mutating func declareRunner(labels: [String], hosted: Bool, at location: SourceLocation) -> Reference {
+        hosted ? builder.hostedRunner("github-hosted", labels: ["ubuntu-latest"], platform: .github, at: location)
+            : builder.selfHostedRunner(labels: labels, platform: .github, at: location)
+    }
+
+    // MARK: Identities
+
+    /// The grants of a job's GITHUB_TOKEN from its `permissions:`; the broad legacy default when
+    /// none is set. Whether it may dispatch workflows is remembered for `grantDispatch()`.
+    mutating func tokenGrants(_ permissions: Workflow.Permissions?, workflow: Workflow, job: Workflow.Job, name: String) -> [Grant]? {
+        let repository = model.repository.id
+        guard let permissions else {
+            if !assumedWorkflows.contains(workflow.path) {
+                assumedWorkflows.insert(workflow.path)
+                assume(NodeID(.definition, workflow.path), "workflow '\(workflow.path)' sets no `permissions:`, so its GITHUB_TOKEN is assumed to have the broad legacy default (write)",
+                       settle: "add `permissions: {contents: read}` to the workflow", at: workflow.location)
+            }
+            dispatchers[name] = Dispatcher(workflows: true, repository: true, location: job.location)
+            return [Grant(target: repository, level: .write, location: job.location)]
+        }
+        let contents = permissions.level("contents")
+        if permissions.level("actions") == "write" || contents == "write" {
+            dispatchers[name] = Dispatcher(workflows: permissions.level("actions") == "write", repository: contents == "write",
+                                           location: permissions.location)
+        }
+        switch contents {
+        case "write": return [Grant(target: repository, level: .write, location: permissions.location)]
+        case "read": return [Grant(target: repository, level: .read, location: permissions.location)]
+        default: return nil
+        }
+    }
+
+    /// What a job token may dispatch: `workflow_dispatch` runs (`actions: write`) and
+    /// `repository_dispatch` events (`contents: write`). GitHub starts these even when a
+    /// GITHUB_TOKEN asks (GitHub Docs, "Triggering a workflow from a workflow").
+    struct Dispatcher {
+        var workflows: Bool
+        var repository: Bool
+        var location: SourceLocation
+    }
+
+    /// Grants each dispatching job token the dispatch triggers of the repository.
+    mutating func grantDispatch() {
+        let triggers = model.triggers.values.sorted { $0.name < $1.name }
+        for (name, dispatcher) in dispatchers.sorted(by: { $0.key < $1.key }) {
+            guard var job = model.jobs[name] else { continue }
+            let fired = triggers.filter { trigger in
+                (dispatcher.workflows && trigger.platformEvent == "workflow_dispatch") || (dispatcher.repository && trigger.platformEvent == "repository_dispatch")
+            }
+            guard !fired.isEmpty else { continue }
+            job.token = (job.token ?? []) + fired.map { Grant(target: $0.id, level: .write, location: dispatcher.location) }
+            model.jobs[name] = job
+        }
+    }
+}
