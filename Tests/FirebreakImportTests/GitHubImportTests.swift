@@ -142,7 +142,7 @@ import Testing
         let model = try ImportFixtures.load("composite").model
         let job = try #require(model.jobs["ci/build"])
         #expect(job.runsOn?.name == "github-hosted")
-        #expect(job.steps.contains { $0.uses == "some-org/setup-toolchain@main" && $0.pin == .tag })
+        #expect(job.steps.contains { $0.uses == "some-org/setup-toolchain@main" && $0.pin == .branch })
         #expect(job.runsRepositoryCode)
     }
 

@@ -35,7 +35,7 @@ import Foundation
         #expect(model.jobs["compile"]?.definition?.name == "ci/build.yml")
         let project = try #require(model.definitions["project:platform/ci-templates//templates/release.yml@v3.0.0"])
         #expect(project.pin == .tag)
-        #expect(model.definitions["component:gitlab.com/acme/components/scan@main"]?.pin == .tag)
+        #expect(model.definitions["component:gitlab.com/acme/components/scan@main"]?.pin == .branch)
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.contains(Fact(.edit, project.id)))
         #expect(result.reaches("exec job:included:project:platform/ci-templates//templates/release.yml@v3.0.0"))

@@ -13,6 +13,8 @@ import Testing
     @Test func pinStateIsInferredFromTheVersion() {
         #expect(Step.inferPin(uses: "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", kind: .action) == .digest)
         #expect(Step.inferPin(uses: "actions/checkout@v4", kind: .action) == .tag)
+        #expect(Step.inferPin(uses: "dtolnay/rust-toolchain@stable", kind: .action) == .branch, "a name without a digit is taken as a branch")
+        #expect(Step.inferPin(uses: "someone/tool@main", kind: .action) == .branch)
         #expect(Step.inferPin(uses: "node@sha256:abcd", kind: .image) == .digest)
         #expect(Step.inferPin(uses: "node:20", kind: .image) == .tag)
         #expect(Step.inferPin(uses: "node", kind: .image) == .none)
