@@ -87,6 +87,9 @@ public struct Job: Sendable, Hashable {
 
     /// The platform whose semantics apply to the job (which secrets reach it unasked); nil: the model's.
     public var platform: Platform?
+    /// Whether the job waits for a person with access to the project to start it (GitLab's
+    /// `when: manual`): no outsider's event starts it.
+    public var manual: Bool
 
     /// A job; everything but its name, role and location defaults to "nothing stated", so an
     /// importer names only what it found.
@@ -94,8 +97,10 @@ public struct Job: Sendable, Hashable {
                 environment: Reference? = nil, needs: [Reference] = [], runsRepositoryCode: Bool = true,
                 untrustedInput: UntrustedInput = .none, guardCondition: Guard = .none, secrets: [Reference] = [], token: [Grant]? = nil,
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
-                savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, location: SourceLocation) {
+                savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
+                location: SourceLocation) {
         self.platform = platform
+        self.manual = manual
         self.name = name
         self.role = role
         self.definition = definition

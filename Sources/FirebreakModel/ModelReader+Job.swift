@@ -4,7 +4,7 @@ extension ModelReader {
     static let jobKeys = [
         "role", "definition", "triggers", "runsOn", "environment", "needs", "runsRepositoryCode", "untrustedInput",
         "guard", "secrets", "token", "oidc", "produces", "consumes", "restoresCaches", "savesCaches", "steps",
-        "platform",
+        "platform", "manual",
     ]
 
     func readJob(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Job? {
@@ -23,7 +23,8 @@ extension ModelReader {
                    secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? false,
                    produces: f.references("produces"), consumes: readConsumptions(f, job: name),
                    restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
-                   steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self), location: location)
+                   steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self),
+                   manual: f.bool("manual") ?? false, location: location)
     }
 
     private func readConsumptions(_ f: YAMLFields, job: String) -> [Job.Consumption] {

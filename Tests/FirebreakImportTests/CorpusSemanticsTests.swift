@@ -26,6 +26,19 @@ struct CorpusSemanticsTests {
         #expect(!result.reaches("push branch:*"), "a job token's push is not a push that starts runs")
     }
 
+    @Test func gitlabRunnersNonSecretsAreNotSecretsAndForkMergeRequestsStayInTheFork() throws {
+        let model = try InputLoader.load(path: Self.repository("gitlabhq__gitlab-runner")).model
+        let secrets = Set(model.secrets.keys)
+        // A PowerShell built-in, a bash array, a parallel:matrix key, and variables scripts assign.
+        for name in ["LASTEXITCODE", "BRANCHES", "PKGS", "GPG_KEYID", "GPG_PASSPHRASE"] {
+            #expect(!secrets.contains(name), "\(name) is not a CI/CD variable")
+        }
+        #expect(secrets.contains("REPO_REBASE_PUSH_TOKEN") && secrets.contains("HOSTED_RUNNERS_BRIDGE_TOKEN"))
+        let fork = try Examples.run("malicious-fork-pr", on: model)
+        let parent = fork.reached.filter { [.runner, .job, .secret].contains($0.node.kind) }
+        #expect(parent.isEmpty, "a fork's merge request pipeline runs in the fork project: \(parent.map(\.node))")
+    }
+
     @Test func uvsSelfRepositoryCallsAreImportedAndNoThirdPartyReachesThroughThem() throws {
         let model = try InputLoader.load(path: Self.repository("astral-sh__uv")).model
         #expect(!model.definitions.keys.contains { $0.hasPrefix("$/") })

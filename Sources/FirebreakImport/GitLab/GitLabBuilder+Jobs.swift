@@ -7,10 +7,12 @@ extension GitLabBuilder {
 
     mutating func importJob(_ name: String, _ job: SourcedMapping, stage: Int, producers: [(name: String, mapping: SourcedMapping, stage: Int)],
                             all: [(name: String, mapping: SourcedMapping, stage: Int)], workflow: GitLabRuns?,
-                            globalVariables: Set<String>, referenced: inout [String: SourceLocation]) {
+                            fileVariables: Set<String>, referenced: inout [String: SourceLocation]) {
         let location = config.jobLocations[name] ?? .implicit(builder.file(GitLabCIImporter.fileName))
         let runs = runs(of: job, workflow: workflow)
         guard !runs.isEmpty else { return }
+        // Its name in the model: a child pipeline's jobs are named after the job that starts it.
+        let id = prefix + name
         let triggers = declareTriggers(runs, at: job["rules"]?.location ?? job["only"]?.location ?? location)
 
         // Scripts and the variables they use.
@@ -22,7 +24,7 @@ extension GitLabBuilder {
         let (names, assigned) = GitLabVariables.referenced(in: texts)
         // `parallel: matrix:` names variables the job's copies are given, not secrets.
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
-        let defined = globalVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
+        let defined = fileVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
             referenced[variable] = scriptLines.first { $0.text.contains(variable) }?.location ?? location
         }
@@ -35,7 +37,7 @@ extension GitLabBuilder {
             let images = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
                 ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
             for image in images {
-                steps.append(Step(name: "\(name)/\(image)", uses: image, kind: .image, pin: ImageReference(image).pin, location: value.location))
+                steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: ImageReference(image).pin, location: value.location))
             }
         }
 
@@ -58,7 +60,7 @@ extension GitLabBuilder {
 
         // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
         var produces: [Reference] = []
-        if job["artifacts"] != nil { produces = [Reference("\(name) artifacts", at: job["artifacts"]!.location)] }
+        if job["artifacts"] != nil { produces = [Reference("\(id) artifacts", at: job["artifacts"]!.location)] }
         var sources: [String]
         if let dependencies = job["dependencies"] { sources = dependencies.node.texts }
         else if let needs = job["needs"] {
@@ -72,7 +74,7 @@ extension GitLabBuilder {
         }
         let producing = Set(producers.map(\.name))
         let consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
-            let artifact = Reference("\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
+            let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
             if deploys, let environment, role == .deploy || role == .release {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
                                        canaryPercent: nil, location: artifact.location)
@@ -104,13 +106,13 @@ extension GitLabBuilder {
         }
 
         let needs = (job["needs"]?.node.items ?? []).compactMap { $0.scalarText ?? $0.value("job")?.scalarText }
-            .filter { need in all.contains { $0.name == need } }.map { Reference($0, at: job["needs"]!.location) }
-        model.jobs[name] = Job(
-            name: name, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
+            .filter { need in all.contains { $0.name == need } }.map { Reference(prefix + $0, at: job["needs"]!.location) }
+        model.jobs[id] = Job(
+            name: id, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
             runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
             token: [Grant(target: model.repository.id, level: .read, location: location)],
             oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
-            steps: steps, platform: .gitlab, location: location)
+            steps: steps, platform: .gitlab, manual: runs.byHand, location: location)
     }
 
     /// Shared triggers for the pipelines a job runs in.
@@ -168,7 +170,7 @@ extension GitLabBuilder {
                                                          source: .external(repository: include.source, ref: include.ref, pin: pin),
                                                          location: include.location)
             let runner = declareRunner(tags: [], at: include.location)
-            let name = "included:\(include.name)"
+            let name = "\(prefix)included:\(include.name)"
             model.jobs[name] = Job(
                 name: name, role: .other, definition: Reference(include.name, at: include.location),
                 triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner,

@@ -93,6 +93,12 @@ struct GitLabConfigLoader {
         config.externalIncludes.append(.init(name: name, source: source, ref: template ? "(GitLab release)" : ref, location: location))
     }
 
+    /// Loads a repository file named in the configuration (a child pipeline's), confined to
+    /// the repository like a local include.
+    mutating func loadLocal(_ path: String, at location: SourceLocation) {
+        local(path, at: location, depth: 0)
+    }
+
     /// A local include: a path inside the repository, possibly with `*` wildcards.
     private mutating func local(_ path: String, at location: SourceLocation, depth: Int) {
         let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path

@@ -42,6 +42,15 @@ struct GitLabBuilder {
     var builder: ModelBuilder
     var resolved: [String: SourcedMapping] = [:]
     var resolving: Set<String> = []
+    /// What the names of this builder's jobs start with: empty in the project's pipeline,
+    /// `TRIGGER/` in the child pipeline job TRIGGER starts.
+    var prefix = ""
+    /// In a child pipeline: the pipelines the job that starts it runs in, and how deep it nests.
+    var parentRuns: GitLabRuns?
+    var depth = 0
+
+    /// GitLab lets a child pipeline start children of its own, two levels down at most.
+    static let maximumChildDepth = 2
 
     init(config: GitLabConfig, builder: ModelBuilder) {
         self.config = config
@@ -58,36 +67,59 @@ struct GitLabBuilder {
             builder.declareLocalDefinition(file, at: SourceLocation(file: builder.file(file), line: 1, column: 1))
         }
         let stages = config.top["stages"]?.node.texts ?? ["build", "test", "deploy"]
-        let workflow = config.top["workflow"]?.node.value("rules").map(GitLabRuns.rules)
+        let workflow = config.top["workflow"]?.node.value("rules").map { GitLabRuns.rules($0, child: parentRuns != nil) }
         let visible = config.jobOrder.filter { !$0.hasPrefix(".") }
         var jobs: [(name: String, mapping: SourcedMapping, stage: Int)] = []
+        var downstream: [(name: String, trigger: Sourced, runs: GitLabRuns)] = []
         for name in visible {
             let mapping = resolve(name)
-            if mapping["trigger"] != nil, mapping["script"] == nil { continue }
-            if runs(of: mapping, workflow: workflow).isEmpty { continue }
+            let runs = runs(of: mapping, workflow: workflow)
+            if runs.isEmpty { continue }
+            if let trigger = mapping["trigger"], mapping["script"] == nil {
+                downstream.append((name, trigger, runs))
+                continue
+            }
             let stage = mapping["stage"]?.node.scalarText ?? "test"
             jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
         }
         let producers = jobs.filter { $0.mapping["artifacts"] != nil }
-        let globalVariables = Set((config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
-            + (config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? []))
+        let fileVariables = definedVariables()
         var referenced: [String: SourceLocation] = [:]
         for job in jobs {
             importJob(job.name, job.mapping, stage: job.stage, producers: producers, all: jobs, workflow: workflow,
-                      globalVariables: globalVariables, referenced: &referenced)
+                      fileVariables: fileVariables, referenced: &referenced)
         }
         importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
         declareVariables(referenced)
+        for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
+    }
+
+    /// Variables the configuration gives a value itself: at the top, in `default:`, in any
+    /// job's (or template's) `variables:` and `parallel: matrix:`. A job that uses one of them
+    /// without defining it sees an empty value, not a CI/CD setting.
+    func definedVariables() -> Set<String> {
+        var names = Set(config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
+        names.formUnion(config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? [])
+        for job in config.jobs.values {
+            names.formUnion(job["variables"]?.node.gitlabEntries.map(\.key) ?? [])
+            names.formUnion((job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) })
+        }
+        return names
     }
 
     /// The pipelines a job runs in: its `rules` or `only`, else branches and tags (and merge
     /// requests when the workflow makes such pipelines), within what the workflow allows.
     func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
         var runs: GitLabRuns
-        if let rules = job["rules"] { runs = GitLabRuns.rules(rules.node) }
+        if let rules = job["rules"] { runs = GitLabRuns.rules(rules.node, child: parentRuns != nil) }
         else if let only = job["only"] { runs = GitLabRuns.only(only.node) }
-        else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? false, schedules: true, manual: true) }
-        return workflow.map { runs.restricted(to: $0) } ?? runs
+        else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? parentRuns?.mergeRequests ?? false,
+                                 schedules: true, manual: true) }
+        if job["when"]?.node.scalarText == "manual" { runs.byHand = true }
+        if let workflow { runs = runs.restricted(to: workflow) }
+        // A child pipeline runs only where the job that starts it runs.
+        if let parentRuns { runs = runs.restricted(to: parentRuns) }
+        return runs
     }
 
     // MARK: extends, default, !reference

@@ -27,12 +27,17 @@ enum GitLabPipelines {
     /// The symbolic name of the default branch, resolved by the builder.
     static let defaultBranch = "$CI_DEFAULT_BRANCH"
 
-    /// The pipelines `text` admits; nil when it cannot be read.
-    static func admitted(by text: String) -> GitLabRuns? {
+    /// The pipelines `text` admits; nil when it cannot be read. In a child pipeline
+    /// (`child`), `CI_PIPELINE_SOURCE` is `parent_pipeline` whatever started the parent.
+    static func admitted(by text: String, child: Bool = false) -> GitLabRuns? {
         guard let expression = GitLabExpression.parse(text) else { return nil }
         var runs = GitLabRuns()
         let named = Set(branchLiterals(in: expression))
-        func admits(_ variables: [String: Value]) -> Bool { evaluate(expression, variables) != .no }
+        func admits(_ variables: [String: Value]) -> Bool {
+            var variables = variables
+            if child { variables["CI_PIPELINE_SOURCE"] = .text("parent_pipeline") }
+            return evaluate(expression, variables) != .no
+        }
         func push(_ branch: Value, protected: Value = .unknown) -> [String: Value] {
             ["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_BRANCH": branch, "CI_COMMIT_REF_NAME": branch, "CI_COMMIT_TAG": .null,
              "CI_COMMIT_REF_PROTECTED": protected]

@@ -10,6 +10,8 @@ struct GitLabRuns: Equatable {
     var schedules = false
     var manual = false
     var protectedOnly = false
+    /// Whether every rule that admits a pipeline makes the job wait for a person (`when: manual`).
+    var byHand = false
 
     static let everything = GitLabRuns(branches: ["*"], tags: true, mergeRequests: true, schedules: true, manual: true)
 
@@ -41,22 +43,28 @@ struct GitLabRuns: Equatable {
         return result
     }
 
-    /// Reads `rules:`: the union of what each rule admits (rules with `when: never` admit nothing).
-    static func rules(_ node: Yams.Node) -> GitLabRuns {
+    /// Reads `rules:`: the union of what each rule admits (rules with `when: never` admit
+    /// nothing). In a child pipeline (`child`) the pipeline source is `parent_pipeline`.
+    static func rules(_ node: Yams.Node, child: Bool = false) -> GitLabRuns {
         var runs = GitLabRuns()
         runs.protectedOnly = true
+        var byHand = true
         for rule in node.items {
-            if rule.value("when")?.scalarText == "never" { continue }
-            runs.formUnion(condition(rule.value("if")?.scalarText))
+            let when = rule.value("when")?.scalarText
+            if when == "never" { continue }
+            let admitted = condition(rule.value("if")?.scalarText, child: child)
+            if !admitted.isEmpty, when != "manual" { byHand = false }
+            runs.formUnion(admitted)
         }
         if runs.isEmpty { runs.protectedOnly = false }
+        runs.byHand = byHand && !runs.isEmpty
         return runs
     }
 
     /// What one `if:` admits: every pipeline when there is none or it cannot be read.
-    static func condition(_ text: String?) -> GitLabRuns {
+    static func condition(_ text: String?, child: Bool = false) -> GitLabRuns {
         guard let text else { return .everything }
-        return GitLabPipelines.admitted(by: text) ?? .everything
+        return GitLabPipelines.admitted(by: text, child: child) ?? .everything
     }
 
     /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,

@@ -8,7 +8,7 @@ struct ForkPullRequestRule: Rule {
         id: "fork-pull-request",
         name: "A fork pull request runs a stranger's code",
         summary: "An outsider opens a pull request from a fork and the jobs that build pull requests run the outsider's code, without secrets and with a read-only token unless the repository sends them; since the pull request also carries its own copy of the workflow files, the outsider can send a job to any runner the repository offers. On GitLab this holds only where the parent project runs fork pipelines itself (by default they run in the fork), and such a merge request pipeline receives the unprotected CI/CD variables, never the protected ones.",
-        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks and its condition does not exclude forks (for the runners: some job runs on pull requests at all)",
+        premises: "act(A) for an external actor; the repository is public; job J runs repository code on pull requests from forks, its condition does not exclude forks and it is not a manual job (for the runners: some job runs on pull requests at all)",
         conclusion: "start(J) in the pull request's own context (untrusted), or with full privileges when fork runs receive secrets; on GitLab, start(J) untrusted and read(S) for each unprotected variable S that reaches J; own(P) and reach(Z) through every runner P of J's platform not reserved for protected branches",
         control: "Require a maintainer's approval for every outside contributor's run (`approval: all`); approval of first-time contributors only delays a patient attacker by one harmless contribution. Keep fork runs on ephemeral hosted runners with no route inward.",
         rationale: "GitHub gives no secrets and no write token to pull_request runs from forks, but the code still runs on the runner: on a shared self-hosted runner that is enough (Public PPE).",
@@ -47,6 +47,13 @@ struct ForkPullRequestRule: Rule {
             runners: {shared: {hosting: self-hosted, lifecycle: persistent}}
             jobs: {test: {triggers: [mr], runsOn: shared}}
             """, platform: "gitlab"), footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
+                  RuleExample("a manual job waits for a member to start it", model: ExampleModel.wrap("""
+            actors: {stranger: {role: external}}
+            triggers: {mr: {event: merge_request}}
+            runners: {shared: {hosting: hosted}}
+            jobs: {test: {triggers: [mr], runsOn: shared, manual: true}}
+            """, repository: "{name: acme/app, visibility: public, forkPullRequests: {secrets: true}}", platform: "gitlab"),
+            footholds: ["act actor:stranger"], expect: "start job:test untrusted"),
                   RuleExample("a merge request pipeline never receives a protected variable", model: ExampleModel.wrap("""
             actors: {stranger: {role: external}}
             triggers: {mr: {event: merge_request}, main: {event: push, branches: [main]}}
@@ -85,7 +92,8 @@ struct ForkPullRequestRule: Rule {
             if platform == .gitlab, !repository.forkPullRequestsGetSecrets { continue }
             guard let trigger = graph.triggers(of: job).first(where: { $0.event.isRequestEvent && $0.fromForks }) else { continue }
             entered.insert(platform)
-            guard job.runsRepositoryCode, job.guardCondition != .sound, graph.admits(job, onBranch: "refs/pull/*") else { continue }
+            // A manual job waits for a member to start it: the stranger cannot.
+            guard job.runsRepositoryCode, job.guardCondition != .sound, !job.manual, graph.admits(job, onBranch: "refs/pull/*") else { continue }
             let location = graph.location(of: trigger, in: job)
             guard platform == .gitlab else {
                 let level: Level = repository.forkPullRequestsGetSecrets ? .full : .untrusted

@@ -8,7 +8,7 @@ struct PrivilegedTriggerRule: Rule {
         id: "privileged-pr-trigger",
         name: "A privileged trigger runs a stranger's input with the repository's secrets",
         summary: "A job started by pull_request_target, issue_comment, issues or workflow_run runs in the base repository with its secrets and token; if it checks out and builds the pull request's code, or pastes attacker-written text into a script, the outsider runs code there.",
-        premises: "act(A) for an external actor; the repository is public; job J is started by such an event, takes untrusted input (checkout of the head, or interpolation), and has no sound guard",
+        premises: "act(A) for an external actor; the repository is public; job J is started by such an event, takes untrusted input (checkout of the head, or interpolation), has no sound guard and does not wait for a person to start it (manual)",
         conclusion: "start(J) with full privileges",
         control: "Do not check out or interpolate untrusted input in privileged jobs; pass text through environment variables; guard with a sound check (author association of a member, head repository equal to the base). A label gate leaves a window between the check and the checkout.",
         rationale: "Ultralytics (2024), Nx (2025), the Trivy and prt-scan campaigns (2026) all began with a pull_request_target job that ran a branch name or the pull request's code in the base repository's context.",
@@ -32,7 +32,7 @@ struct PrivilegedTriggerRule: Rule {
         guard fact.node.kind == .actor, graph.model.actors[fact.node.name]?.role == .external,
               repository.visibility == .public else { return [] }
         return graph.jobs.compactMap { job in
-            guard job.untrustedInput != .none, job.guardCondition != .sound,
+            guard job.untrustedInput != .none, job.guardCondition != .sound, !job.manual,
                   graph.admits(job, onBranch: repository.defaultBranch),
                   let trigger = graph.triggers(of: job).first(where: { $0.event.isPrivilegedOutsiderEvent }) else { return nil }
             let how = job.untrustedInput == .checkout ? "checks out and runs the pull request's code"

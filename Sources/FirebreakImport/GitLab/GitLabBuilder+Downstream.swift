@@ -1,0 +1,54 @@
+import FirebreakModel
+import Foundation
+import Yams
+
+/// Jobs that start other pipelines (`trigger:`): a child pipeline from files of this
+/// repository runs in this project, with its variables and runners, and is imported job by
+/// job; a pipeline of another project runs there, with that project's variables.
+///
+/// Source: GitLab Docs, "Downstream pipelines" (parent-child and multi-project pipelines;
+/// `CI_PIPELINE_SOURCE` is `parent_pipeline` in a child; children nest two levels deep).
+extension GitLabBuilder {
+    mutating func importDownstream(_ name: String, _ trigger: Sourced, runs: GitLabRuns) {
+        let job = prefix + name
+        let node = trigger.node
+        if let project = node.scalarText ?? node.value("project")?.scalarText {
+            let branch = node.value("branch")?.scalarText
+            let definition = "project:\(project)@\(branch ?? "default branch")"
+            model.definitions[definition] = Definition(name: definition, path: project, owners: [],
+                                                       source: .external(repository: project, ref: branch, pin: PinState.infer(fromVersion: branch ?? "HEAD")),
+                                                       location: trigger.location)
+            builder.assume(NodeID(.definition, definition), "job '\(job)' starts a pipeline of project '\(project)', which runs there with that project's variables and runners; what this pipeline forwards to it is not modelled",
+                           settle: "analyse project '\(project)' on its own", at: trigger.location)
+            return
+        }
+        guard let include = node.value("include") else { return }
+        var files: [(path: String, location: SourceLocation)] = []
+        for item in include.scalarText != nil || include.isMapping ? [include] : include.items {
+            let location = item.location(trigger.file)
+            if let path = item.scalarText ?? item.value("local")?.scalarText {
+                files.append((path, location))
+            } else if item.value("artifact") != nil {
+                builder.assume(NodeID(.job, job), "job '\(job)' starts a child pipeline a job generates at run time; its jobs are unknown and not simulated",
+                               settle: "describe the generated jobs in a native model", at: location)
+            } else {
+                builder.log.add(Diagnostic(.warning, at: location, "child pipeline of job '\(job)' comes from outside the repository; its jobs are not imported"))
+            }
+        }
+        guard !files.isEmpty else { return }
+        guard depth < Self.maximumChildDepth else {
+            builder.log.add(Diagnostic(.warning, at: trigger.location, "child pipeline of job '\(job)' nests deeper than GitLab allows; not imported"))
+            return
+        }
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display)
+        for file in files { loader.loadLocal(file.path, at: file.location) }
+        builder.log.add(contentsOf: loader.diagnostics)
+        guard !loader.config.files.isEmpty else { return }
+        var child = GitLabBuilder(config: loader.config, builder: builder)
+        child.prefix = job + "/"
+        child.parentRuns = runs
+        child.depth = depth + 1
+        child.build()
+        builder = child.builder
+    }
+}

@@ -1,0 +1,49 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// Manual jobs, child pipelines and multi-project pipelines, and who can start what from a
+/// fork's merge request.
+@Suite struct GitLabDownstreamTests {
+    @Test func aChildPipelineIsImportedJobByJobWhereItsParentJobRuns() throws {
+        let imported = try ImportFixtures.load("gitlab-downstream")
+        #expect(!imported.hasErrors, "\(imported.diagnostics)")
+        let model = imported.model
+        let child = try #require(model.jobs["docs/docs-build"], "a child pipeline's job is named after the job that starts it")
+        #expect(child.platform == .gitlab)
+        #expect(child.triggers.map(\.name) == ["gitlab merge_request"], "it runs only where its parent job runs")
+        #expect(child.runsOn?.name == "self-hosted:docs-runner")
+        #expect(model.definitions["ci/docs child.yml"] != nil)
+        #expect(model.jobs["docs/only-on-push"] == nil, "in a child pipeline the pipeline source is parent_pipeline, never push")
+        #expect(model.jobs["docs"] == nil && model.jobs["charts"] == nil, "a trigger job runs no script of its own")
+    }
+
+    @Test func anotherProjectsPipelineIsAThirdPartyDefinition() throws {
+        let model = try ImportFixtures.load("gitlab-downstream").model
+        let charts = try #require(model.definitions["project:acme/helm-charts@main"])
+        #expect(charts.pin == .branch)
+        #expect(model.assumptions.contains { $0.subject == charts.id && $0.statement.contains("that project's variables") })
+    }
+
+    @Test func aManualJobWaitsForAMemberEvenWhenForkPipelinesRunInTheParent() throws {
+        let model = try ImportFixtures.load("gitlab-downstream").model
+        #expect(model.jobs["review-app"]?.manual == true)
+        #expect(model.jobs["build"]?.manual == false)
+        let fork = try Examples.run("malicious-fork-pr", on: model)
+        #expect(fork.reaches("exec job:docs/docs-build untrusted"), "the child pipeline of a fork's merge request runs in the parent")
+        #expect(fork.reaches("own runner:self-hosted:docs-runner"))
+        #expect(!fork.reaches("exec job:review-app untrusted"), "a stranger cannot press play")
+        #expect(fork.reaches("read secret:REVIEW_TOKEN"), "an unprotected variable reaches the child pipeline's job as well")
+    }
+
+    @Test func byDefaultAForksMergeRequestRunsInTheFork() throws {
+        var model = try ImportFixtures.load("gitlab-downstream").model
+        model.repository.forkPullRequestsGetSecrets = false
+        let fork = try Examples.run("malicious-fork-pr", on: model)
+        #expect(!fork.reaches("exec job:docs/docs-build untrusted"))
+        #expect(!fork.reaches("own runner:self-hosted:docs-runner"), "the fork's pipeline uses the fork's runners")
+        #expect(!fork.reaches("read secret:REVIEW_TOKEN"))
+    }
+}
