@@ -24,13 +24,15 @@ public struct ModelLoader {
     /// Loads a context file (`firebreak.context.yml`): a model without jobs, triggers or
     /// definitions, whose references are checked only once it is merged into an imported model.
     /// `repository` names the repository when the file does not.
-    public func loadContext(path: String, repository: String) throws(LoadError) -> PipelineModel {
+    /// `label` is how locations name the file (default: `path`).
+    public func loadContext(path: String, repository: String, label: String? = nil) throws(LoadError) -> PipelineModel {
         let root = try YAMLSource.load(path: path)
         let sink = DiagnosticSink()
-        guard let top = YAMLFields(root, what: "the context file", keys: Self.contextKeys, file: path, sink: sink) else {
+        let file = label ?? path
+        guard let top = YAMLFields(root, what: "the context file", keys: Self.contextKeys, file: file, sink: sink) else {
             throw LoadError(sink.diagnostics)
         }
-        let model = ModelReader(file: path, sink: sink, contextRepository: repository).read(top)
+        let model = ModelReader(file: file, sink: sink, contextRepository: repository).read(top)
         if sink.hasErrors || model == nil { throw LoadError(sink.diagnostics) }
         return model!
     }

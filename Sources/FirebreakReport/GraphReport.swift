@@ -7,6 +7,8 @@ public struct GraphReport: Encodable, Sendable {
         var id: String
         var kind: String
         var name: String
+        /// What rules read of the node (`role=build`, `manual`, `pin=branch`).
+        var facts: [String]
         var location: String
     }
 
@@ -39,7 +41,10 @@ public struct GraphReport: Encodable, Sendable {
         self.model = model.name
         file = model.file
         counts = Dictionary(grouping: nodes, by: { $0.id.kind.rawValue }).mapValues(\.count)
-        self.nodes = nodes.map { NodeEntry(id: $0.id.description, kind: $0.id.kind.rawValue, name: $0.id.name, location: $0.location.description) }
+        self.nodes = nodes.map {
+            NodeEntry(id: $0.id.description, kind: $0.id.kind.rawValue, name: $0.id.name, facts: NodeFacts.of($0.id, in: model),
+                      location: $0.location.description)
+        }
         edges = model.edges.map {
             EdgeEntry(kind: $0.kind.rawValue, from: $0.from.description, to: $0.to.description, level: $0.level?.rawValue,
                       location: $0.location.description)
@@ -52,11 +57,17 @@ public struct GraphReport: Encodable, Sendable {
     /// JSON, deterministic.
     public var json: String { JSONOutput.encode(self) }
 
-    /// Plain text: a header, counts per kind, one line per edge, then the assumptions.
+    /// Plain text: a header, counts per kind, what rules read of each node, one line per edge,
+    /// then the assumptions.
     public var text: String {
         var lines = ["\(model) (\(file)): \(nodes.count) nodes, \(edges.count) edges", "", "nodes by kind:"]
         for (kind, count) in counts.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count)")
+        }
+        let described = nodes.filter { !$0.facts.isEmpty }
+        if !described.isEmpty {
+            lines += ["", "nodes:"]
+            for node in described { lines.append("  \(node.id)  \(node.facts.joined(separator: " "))") }
         }
         lines += ["", "edges:"]
         for edge in edges {

@@ -44,13 +44,17 @@ public enum InputLoader {
         let folderName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         // The repository's identity must not depend on the folder it is cloned into.
         let identity = name ?? RepositoryIdentity.remoteName(root: root) ?? RepositoryIdentity.unnamed
+        let ownContext = displayPath(contextFileName, under: display ?? root)
         let contextPath = context ?? {
             let candidate = (root as NSString).appendingPathComponent(contextFileName)
             return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
         }()
-        let contextModel = try contextPath.map { path throws(LoadError) in try ModelLoader().loadContext(path: path, repository: identity) }
-        var base = contextModel ?? defaultBase(name: identity, root: root)
-        if contextModel == nil { base.name = folderName }
+        let contextModel = try contextPath.map { path throws(LoadError) in
+            try ModelLoader().loadContext(path: path, repository: identity, label: context == nil ? ownContext : nil)
+        }
+        var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext)
+        // A context file that names no model leaves the repository's folder as its name.
+        if contextModel == nil || contextModel?.name == (contextFileName as NSString).deletingPathExtension { base.name = folderName }
         base.file = display ?? root
         // Each importer with files here, and what it imports (nil: the whole repository's).
         let plan: [(importer: any PipelineImporter, files: [String]?)] = ImporterCatalogue.all.compactMap { importer in
@@ -81,13 +85,14 @@ public enum InputLoader {
     public static let defaultMaintainer = "a-maintainer"
 
     /// The repository as assumed when no context file describes it.
-    static func defaultBase(name: String, root: String) -> PipelineModel {
-        let location = SourceLocation.implicit((root as NSString).appendingPathComponent(contextFileName))
+    /// `contextFile` is where a context file would go, as locations name it.
+    static func defaultBase(name: String, contextFile: String) -> PipelineModel {
+        let location = SourceLocation.implicit(contextFile)
         // GitHub's default for public repositories: a first-time contributor's fork pull request
         // waits for a maintainer's approval before its workflows run.
         let repository = Repository(name: name, visibility: .public, defaultBranch: "main", forkApproval: .firstTime,
                                     forkPullRequestsGetSecrets: false, location: location)
-        var model = PipelineModel(name: name, platform: .github, repository: repository, file: root)
+        var model = PipelineModel(name: name, platform: .github, repository: repository, file: contextFile)
         let settle = "write \(contextFileName) in the repository root (or pass --context) with a `repository:` section"
         model.assumptions = [
             Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
