@@ -42,7 +42,9 @@ struct GraphSnapshotTests {
         }
         let expected = try #require(try? String(contentsOfFile: file, encoding: .utf8),
                                     "no snapshot for fixture '\(name)': record it with FIREBREAK_RECORD_SNAPSHOTS=1")
-        #expect(actual == expected, "\(name): what the import understood changed:\n\(LineDiff(expected: expected, actual: actual))")
+        if actual != expected {
+            Issue.record("\(name): what the import understood changed (- snapshot, + now):\n\(LineDiff(expected: expected, actual: actual))")
+        }
     }
 
     @Test func everySnapshotHasItsFixture() throws {

@@ -42,10 +42,10 @@ public struct LineDiff: CustomStringConvertible {
         while i < old.count || j < new.count {
             if i < old.count, j < new.count, old[i] == new[j] {
                 result.append(" \(old[i])"); i += 1; j += 1
-            } else if j < new.count, i == old.count || length[i][j + 1] >= length[i + 1][j] {
-                result.append("+\(new[j])"); j += 1
-            } else {
+            } else if i < old.count, j == new.count || length[i + 1][j] >= length[i][j + 1] {
                 result.append("-\(old[i])"); i += 1
+            } else {
+                result.append("+\(new[j])"); j += 1
             }
         }
         return result
