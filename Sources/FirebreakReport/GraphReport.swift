@@ -41,8 +41,9 @@ public struct GraphReport: Encodable, Sendable {
         self.model = model.name
         file = model.file
         counts = Dictionary(grouping: nodes, by: { $0.id.kind.rawValue }).mapValues(\.count)
+        let steps = NodeFacts.stepIndex(model)
         self.nodes = nodes.map {
-            NodeEntry(id: $0.id.description, kind: $0.id.kind.rawValue, name: $0.id.name, facts: NodeFacts.of($0.id, in: model),
+            NodeEntry(id: $0.id.description, kind: $0.id.kind.rawValue, name: $0.id.name, facts: NodeFacts.of($0.id, in: model, steps: steps),
                       location: $0.location.description)
         }
         edges = model.edges.map {

@@ -3,52 +3,87 @@ import FirebreakModel
 /// The attributes of a node that rules read, in a few words each (`role=build`, `manual`,
 /// `pin=branch`), for `firebreak graph`: with the edges they say everything the import
 /// understood. Defaults (nothing stated) are left out.
-enum NodeFacts {
-    static func of(_ id: NodeID, in model: PipelineModel) -> [String] {
+struct NodeFacts {
+    private(set) var words: [String] = []
+
+    private mutating func add(_ word: String, if set: Bool = true) { if set { words.append(word) } }
+    private mutating func add(_ key: String, _ value: String?) { if let value { words.append("\(key)=\(value)") } }
+
+    /// The facts of one node; `steps` indexes the model's steps by name (see `stepIndex`).
+    static func of(_ id: NodeID, in model: PipelineModel, steps: [String: Step]) -> [String] {
+        var facts = NodeFacts()
         switch id.kind {
-        case .repository:
-            let repository = model.repository
-            return ["visibility=\(repository.visibility.rawValue)", "default-branch=\(repository.defaultBranch)",
-                    "fork-approval=\(repository.forkApproval.rawValue)"]
-                + flag(repository.forkPullRequestsGetSecrets, "fork-runs-get-secrets") + criticality(repository.criticality)
-        case .actor:
-            return model.actors[id.name].map { ["role=\($0.role.rawValue)"] } ?? []
-        case .job:
-            guard let job = model.jobs[id.name] else { return [] }
-            return ["role=\(job.role.rawValue)"] + (job.platform.map { ["platform=\($0.rawValue)"] } ?? [])
-                + flag(job.manual, "manual") + flag(!job.runsRepositoryCode, "runs-no-repository-code") + flag(job.oidc, "oidc")
-                + (job.untrustedInput == .none ? [] : ["untrusted-input=\(job.untrustedInput.rawValue)"])
-                + (job.guardCondition == .none ? [] : ["guard=\(job.guardCondition.rawValue)"])
-        case .step:
-            guard let step = model.jobs.values.lazy.flatMap(\.steps).first(where: { $0.name == id.name }) else { return [] }
-            return ["kind=\(step.kind.rawValue)", "pin=\(step.pin.rawValue)"]
-        case .definition:
-            guard let definition = model.definitions[id.name] else { return [] }
-            return definition.pin.map { ["external", "pin=\($0.rawValue)"] } ?? []
-        case .trigger:
-            guard let trigger = model.triggers[id.name] else { return [] }
-            return ["event=\(trigger.platformEvent)"] + flag(trigger.fromForks, "from-forks")
-                + (trigger.branches.isEmpty ? [] : ["branches=\(trigger.branches.joined(separator: ","))"])
-        case .runner:
-            guard let runner = model.runners[id.name] else { return [] }
-            return [runner.hosting.rawValue, runner.lifecycle.rawValue] + (runner.platform.map { ["platform=\($0.rawValue)"] } ?? [])
-                + flag(runner.protectedBranchesOnly, "protected-only")
-        case .secret:
-            guard let secret = model.secrets[id.name] else { return [] }
-            return (secret.platform.map { ["platform=\($0.rawValue)"] } ?? []) + flag(secret.protectedBranchesOnly, "protected-only")
-                + flag(secret.committed, "committed") + flag(secret.production, "production") + criticality(secret.criticality)
+        case .repository: facts.describe(model.repository)
+        case .actor: facts.add("role", model.actors[id.name]?.role.rawValue)
+        case .job: if let job = model.jobs[id.name] { facts.describe(job) }
+        case .step: if let step = steps[id.name] { facts.add("kind", step.kind.rawValue); facts.add("pin", step.pin.rawValue) }
+        case .definition: if let pin = model.definitions[id.name]?.pin { facts.add("external"); facts.add("pin", pin.rawValue) }
+        case .trigger: if let trigger = model.triggers[id.name] { facts.describe(trigger) }
+        case .runner: if let runner = model.runners[id.name] { facts.describe(runner) }
+        case .secret: if let secret = model.secrets[id.name] { facts.describe(secret) }
         case .identity:
-            guard let identity = model.identities[id.name] else { return [] }
-            return [identity.kind.rawValue, identity.lifetime.rawValue] + criticality(identity.criticality)
+            if let identity = model.identities[id.name] {
+                facts.add(identity.kind.rawValue)
+                facts.add(identity.lifetime.rawValue)
+                facts.add("criticality", identity.criticality?.rawValue)
+            }
         case .environment:
-            guard let environment = model.environments[id.name] else { return [] }
-            return flag(environment.production, "production") + ["approvals=\(environment.requiredApprovals)"]
-        default:
-            return []
+            if let environment = model.environments[id.name] {
+                facts.add("production", if: environment.production)
+                facts.add("approvals", String(environment.requiredApprovals))
+            }
+        default: break
         }
+        return facts.words
     }
 
-    private static func flag(_ set: Bool, _ word: String) -> [String] { set ? [word] : [] }
+    private mutating func describe(_ repository: Repository) {
+        add("visibility", repository.visibility.rawValue)
+        add("default-branch", repository.defaultBranch)
+        add("fork-approval", repository.forkApproval.rawValue)
+        add("fork-runs-get-secrets", if: repository.forkPullRequestsGetSecrets)
+        add("criticality", repository.criticality?.rawValue)
+    }
 
-    private static func criticality(_ value: Criticality?) -> [String] { value.map { ["criticality=\($0.rawValue)"] } ?? [] }
+    private mutating func describe(_ job: Job) {
+        add("role", job.role.rawValue)
+        add("platform", job.platform?.rawValue)
+        add("manual", if: job.manual)
+        add("runs-no-repository-code", if: !job.runsRepositoryCode)
+        add("oidc", if: job.oidc)
+        add("untrusted-input", job.untrustedInput == .none ? nil : job.untrustedInput.rawValue)
+        add("guard", job.guardCondition == .none ? nil : job.guardCondition.rawValue)
+    }
+
+    private mutating func describe(_ trigger: Trigger) {
+        add("event", trigger.platformEvent)
+        add("from-forks", if: trigger.fromForks)
+        add("branches", trigger.branches.isEmpty ? nil : trigger.branches.joined(separator: ","))
+    }
+
+    private mutating func describe(_ runner: Runner) {
+        add(runner.hosting.rawValue)
+        add(runner.lifecycle.rawValue)
+        add("platform", runner.platform?.rawValue)
+        add("protected-only", if: runner.protectedBranchesOnly)
+    }
+
+    private mutating func describe(_ secret: Secret) {
+        add("platform", secret.platform?.rawValue)
+        add("protected-only", if: secret.protectedBranchesOnly)
+        add("committed", if: secret.committed)
+        add("production", if: secret.production)
+        add("criticality", secret.criticality?.rawValue)
+    }
+}
+
+extension NodeFacts {
+    /// Every step of the model by node name, built once for a whole graph.
+    static func stepIndex(_ model: PipelineModel) -> [String: Step] {
+        var index: [String: Step] = [:]
+        for job in model.jobs.values {
+            for step in job.steps where index[step.name] == nil { index[step.name] = step }
+        }
+        return index
+    }
 }

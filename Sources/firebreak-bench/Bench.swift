@@ -4,12 +4,17 @@ import Foundation
 
 /// Measures the simulator on synthetic models of growing size: time of all scenarios and the
 /// process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
+/// Also `import [SECRETS]` (a synthetic repository's import), `render [NODES]` and `fuzz READER`.
 @main
 struct Bench {
     static func main() throws {
         var arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "fuzz" {
             try FuzzRun.run(Array(arguments.dropFirst()))
+            return
+        }
+        if arguments.first == "import" {
+            try ImportBench.run(Array(arguments.dropFirst()))
             return
         }
         if arguments.first == "render" {
