@@ -1,4 +1,5 @@
 import ArgumentParser
+import FirebreakImport
 import FirebreakModel
 import Foundation
 
@@ -10,6 +11,10 @@ struct Firebreak: ParsableCommand {
         discussion: """
         Firebreak loads a pipeline into a graph of jobs, identities, secrets, runners and network \
         reach, plays attack scenarios against it, and shows everything an attacker reaches, hop by hop.
+
+        Inputs: a Firebreak model (docs/model-format.md), or a repository folder (with an \
+        optional firebreak.context.yml) or one pipeline file, read by these importers:
+        \(ImporterCatalogue.summaries.map { "  - \($0)" }.joined(separator: "\n"))
 
         Exit codes: 0 fine, 1 a gate or threshold failed, 2 bad input or usage.
 

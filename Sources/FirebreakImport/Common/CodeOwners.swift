@@ -42,7 +42,8 @@ struct CodeOwners {
         if pattern == "*" || pattern == "**" { return true }
         if !anchored, !pattern.contains("/") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            return fnmatch(pattern, name, 0) == 0 || path.split(separator: "/").dropLast().contains { fnmatch(pattern, String($0), 0) == 0 }
+            let glob = PathGlob(pattern)
+            return glob.matches(name) || path.split(separator: "/").dropLast().contains { glob.matches(String($0)) }
         }
         // A pattern names the path itself or a folder above it.
         let glob = PathGlob(pattern)

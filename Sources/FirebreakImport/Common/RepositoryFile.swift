@@ -27,7 +27,11 @@ enum RepositoryFile {
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
         }
-        return String(decoding: data, as: UTF8.self)
+        // The same policy as every other file Firebreak reads: UTF-8 or an error.
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "file is not UTF-8 text")])
+        }
+        return text
     }
 
     /// Whether a regular file exists at `relative` under `root` (links followed).
