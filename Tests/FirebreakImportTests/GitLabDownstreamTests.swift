@@ -36,6 +36,11 @@ import Testing
         #expect(fork.reaches("own runner:self-hosted:docs-runner"))
         #expect(!fork.reaches("exec job:review-app untrusted"), "a stranger cannot press play")
         #expect(fork.reaches("read secret:REVIEW_TOKEN"), "an unprotected variable reaches the child pipeline's job as well")
+        var protected = model
+        protected.runners["self-hosted:docs-runner"]?.protectedBranchesOnly = true
+        let kept = try Examples.run("malicious-fork-pr", on: protected)
+        #expect(!kept.reaches("own runner:self-hosted:docs-runner") && !kept.reaches("exec job:docs/docs-build untrusted"),
+                "a merge request pipeline never runs on a protected runner")
     }
 
     @Test func byDefaultAForksMergeRequestRunsInTheFork() throws {
@@ -45,5 +50,18 @@ import Testing
         #expect(!fork.reaches("exec job:docs/docs-build untrusted"))
         #expect(!fork.reaches("own runner:self-hosted:docs-runner"), "the fork's pipeline uses the fork's runners")
         #expect(!fork.reaches("read secret:REVIEW_TOKEN"))
+    }
+
+    @Test func manyJobsStartingTheSameChildImportItOnceAndSelfTriggersStopAtGitLabsDepth() throws {
+        // Six trigger jobs start the same child, which starts the project's own file again.
+        var parent = ""
+        for index in 0..<6 { parent += "start-\(index):\n  trigger: {include: child.yml}\n" }
+        let child = "work:\n  script: [make]\nagain:\n  trigger: {include: .gitlab-ci.yml}\n"
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": parent, "child.yml": child])
+        let imported = try InputLoader.load(path: repository.root)
+        let jobs = imported.model.jobs.keys.filter { $0.hasSuffix("/work") }.sorted()
+        #expect(jobs == ["start-0/work"], "one child, imported once: \(jobs)")
+        #expect(imported.model.jobs.count < 20)
+        #expect(imported.diagnostics.contains { $0.message.contains("nests deeper than GitLab allows") })
     }
 }

@@ -32,14 +32,16 @@ extension GitLabBuilder {
                 builder.assume(NodeID(.job, job), "job '\(job)' starts a child pipeline a job generates at run time; its jobs are unknown and not simulated",
                                settle: "describe the generated jobs in a native model", at: location)
             } else {
-                builder.log.add(Diagnostic(.warning, at: location, "child pipeline of job '\(job)' comes from outside the repository; its jobs are not imported"))
+                builder.log.add(Diagnostic(.warning, at: location, "child pipeline of job '\(name)' comes from outside the repository; its jobs are not imported"))
             }
         }
         guard !files.isEmpty else { return }
         guard depth < Self.maximumChildDepth else {
-            builder.log.add(Diagnostic(.warning, at: trigger.location, "child pipeline of job '\(job)' nests deeper than GitLab allows; not imported"))
+            builder.log.add(Diagnostic(.warning, at: trigger.location, "child pipeline of job '\(name)' nests deeper than GitLab allows; not imported"))
             return
         }
+        let key = files.map(\.path).sorted().joined(separator: "\n") + "|\(runs)"
+        guard importedChildren.insert(key).inserted else { return }
         var loader = GitLabConfigLoader(root: builder.root, display: builder.display)
         for file in files { loader.loadLocal(file.path, at: file.location) }
         builder.log.add(contentsOf: loader.diagnostics)
@@ -48,7 +50,9 @@ extension GitLabBuilder {
         child.prefix = job + "/"
         child.parentRuns = runs
         child.depth = depth + 1
+        child.importedChildren = importedChildren
         child.build()
         builder = child.builder
+        importedChildren = child.importedChildren
     }
 }

@@ -48,6 +48,9 @@ struct GitLabBuilder {
     /// In a child pipeline: the pipelines the job that starts it runs in, and how deep it nests.
     var parentRuns: GitLabRuns?
     var depth = 0
+    /// Child pipelines imported so far in this import (their files and where they run): the
+    /// same child started by many jobs is imported once, under the first job's name.
+    var importedChildren: Set<String> = []
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
