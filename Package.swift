@@ -56,7 +56,7 @@ let package = Package(
             path: "Tests/FirebreakTestSupport"
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FirebreakImportTests", dependencies: ["FirebreakImport", "FirebreakTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "FirebreakImportTests", dependencies: ["FirebreakImport", "FirebreakReport", "FirebreakTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),

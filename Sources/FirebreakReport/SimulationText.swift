@@ -3,50 +3,66 @@ import FirebreakEngine
 import FirebreakModel
 
 /// The text report of `firebreak simulate`, verdict first: a table of every scenario ranked by
-/// crown jewels then score, then per scenario the secrets it reaches and each crown jewel's
-/// path, one hop per line with its rule, reason and source location (relative to the input
-/// folder), and last the assumptions.
+/// crown jewels then score; then per scenario, worst first, the secrets it reaches and the
+/// paths to its crown jewels (else to what it reaches that matters most) as a tree, each hop
+/// with its rule and source location (relative to the input folder); last the assumptions,
+/// counted by what they are about. Lines stay within 120 columns.
 public struct SimulationText {
     let model: PipelineModel
     let results: [BlastRadius]
     let assumptions: [Assumption]
     let style: TerminalStyle
-    /// How many assumptions to list (all when nil); the rest are counted.
-    let assumptionLimit: Int?
+    /// Whether to list every assumption; otherwise they are counted by subject with an example.
+    let allAssumptions: Bool
+    /// How many paths to draw per scenario; the rest are counted.
+    let maxPaths: Int
+    /// Whether each hop's reason is printed under it.
+    let why: Bool
+    static let width = 120
 
     public init(model: PipelineModel, results: [BlastRadius], assumptions: [Assumption], style: TerminalStyle = .plain,
-                assumptionLimit: Int? = nil) {
+                allAssumptions: Bool = false, maxPaths: Int = 1, why: Bool = false) {
+        self.why = why
         self.model = model
         self.results = results
         self.assumptions = assumptions
         self.style = style
-        self.assumptionLimit = assumptionLimit
+        self.allAssumptions = allAssumptions
+        self.maxPaths = max(1, maxPaths)
     }
 
     public var text: String {
         var lines = [style.bold("\(model.name) (\(model.file)): \(results.count) scenario\(results.count == 1 ? "" : "s")"), ""]
-        if results.count > 1 { lines += verdictTable() + [""] }
-        for result in results {
-            lines += scenarioLines(result)
+        if results.count > 1 { lines += verdictTable() }
+        if results.count > 1, results.contains(where: { !$0.footholds.isEmpty }) {
+            lines.append(clip("Per scenario, worst first: score, secrets, and the path to its crown jewel or top asset (--max-paths N for more)."))
+        }
+        if lines.count > 2 { lines.append("") }
+        var drawn = DrawnPaths()
+        for result in ranked where !result.footholds.isEmpty {
+            lines += scenarioLines(result, drawn: &drawn)
             lines.append("")
         }
-        if !assumptions.isEmpty {
-            let listed = assumptionLimit.map { Array(assumptions.prefix($0)) } ?? assumptions
-            lines.append(style.bold("\(assumptions.count) assumption\(assumptions.count == 1 ? "" : "s") (settle them in the model to sharpen the result):"))
-            for assumption in listed {
-                lines.append("  \(relative(assumption.location)): \(assumption.statement)")
-                lines.append("    settle: \(assumption.settle)")
+        let idle = ranked.filter(\.footholds.isEmpty)
+        if !idle.isEmpty {
+            lines.append(style.bold("not applicable here:"))
+            for result in idle {
+                let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
+                lines.append(clip("  \(result.scenario.id): this model has no \(wanted)"))
             }
-            if listed.count < assumptions.count {
-                lines.append("  ... and \(assumptions.count - listed.count) more (--assumptions lists them all)")
-            }
+            lines.append("")
         }
+        lines += assumptionLines()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The scenarios, worst first: crown jewels, then score.
+    var ranked: [BlastRadius] {
+        results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.
     func verdictTable() -> [String] {
-        let ranked = results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
         let width = max(8, ranked.map(\.scenario.id.count).max() ?? 0)
         var lines = [style.bold("scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  crown jewels  score  secrets  identities")]
         for result in ranked {
@@ -69,42 +85,130 @@ public struct SimulationText {
         return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
     }
 
-    func scenarioLines(_ result: BlastRadius) -> [String] {
-        let jewels = result.crownJewels.count
-        let verdict = jewels > 0 ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") : style.green("no crown jewel reached")
-        var lines = ["\(style.bold(result.scenario.id)) — \(result.scenario.title)",
-                     "  score \(result.score), \(verdict); reached \(Self.counts(result))"]
+    /// Paths already drawn for earlier scenarios, by the hops from some point to their end: a
+    /// later path that ends the same way is drawn up to there and then refers to it.
+    struct DrawnPaths {
+        var suffixes: [[String]: (scenario: String, from: String)] = [:]
+
+        static func key(_ hop: Hop) -> String { "\(hop.rule)|\(hop.from?.description ?? "")|\(hop.capability)|\(hop.to)|\(hop.level)" }
+
+        /// Where a path can stop and refer to an earlier one: the first hop (after the foothold)
+        /// from which it ends as an earlier drawn path does.
+        func shared(_ path: [Hop]) -> (index: Int, scenario: String, from: String)? {
+            let keys = path.map(Self.key)
+            for index in 1..<max(1, keys.count) {
+                if let earlier = suffixes[Array(keys[index...])] { return (index, earlier.scenario, earlier.from) }
+            }
+            return nil
+        }
+
+        mutating func remember(_ path: [Hop], scenario: String) {
+            let keys = path.map(Self.key)
+            for index in 1..<max(1, keys.count) where suffixes[Array(keys[index...])] == nil {
+                suffixes[Array(keys[index...])] = (scenario, "\(path[index].capability.rawValue) \(path[index].to)")
+            }
+        }
+    }
+
+    func scenarioLines(_ result: BlastRadius, drawn: inout DrawnPaths) -> [String] {
+        let header = "\(style.bold(result.scenario.id)) — \(result.scenario.title)"
         if result.footholds.isEmpty {
             let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
-            lines.append("  not applicable: this model has no \(wanted)")
-            return lines
+            return [header, clip("  not applicable: this model has no \(wanted)")]
         }
+        let jewels = result.crownJewels.count
+        let verdict = jewels > 0 ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") : style.green("no crown jewel reached")
+        let score = "  score \(result.score), \(verdict); reached "
+        var lines = [header, Self.list(score, Self.countList(result), width: Self.width + score.count - style.visibleCount(score))]
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
         if !secrets.isEmpty {
-            let listed = secrets.prefix(12).joined(separator: ", ")
-            lines.append("  secrets reached: \(listed)\(secrets.count > 12 ? " and \(secrets.count - 12) more" : "")")
+            lines.append(Self.list("  secrets reached: ", secrets, width: Self.width))
         }
-        var shown = result.reached.filter(\.crownJewel)
-        if shown.isEmpty {
-            // No crown jewel: show the paths to the most critical things reached instead.
-            shown = Array(result.reached.filter { !$0.foothold }.prefix(3))
-            if !shown.isEmpty { lines.append("  most critical reached:") }
-        }
+        let candidates = (result.reached.filter(\.crownJewel).isEmpty
+            ? result.reached.filter { !$0.foothold } : result.reached.filter(\.crownJewel)).sorted(by: Self.worthShowing)
+        guard !candidates.isEmpty else { return lines }
+        let shown = Array(candidates.prefix(maxPaths))
+        var tree = PathTree(width: Self.width, why: why, location: relative)
+        var notes: [ObjectIdentifier: String] = [:]
         for asset in shown {
-            var header = "  \(style.bold(asset.node.description)) (\(asset.criticality.rawValue), \(asset.level.rawValue)"
-            header += asset.timeBounded ? ", time-bounded" : ", durable"
-            header += ") in \(asset.hops) hop\(asset.hops == 1 ? "" : "s")"
-            lines.append(header)
-            for caveat in asset.caveats where caveat != Caveat.timeBounded {
-                lines.append("    note: \(caveat)")
+            if let earlier = drawn.shared(asset.path) {
+                let end = tree.add(asset, upTo: earlier.index)
+                let target = "\(asset.node) (\(asset.criticality.rawValue))"
+                if let end { notes[ObjectIdentifier(end)] = "then as in \(earlier.scenario), from \(earlier.from) to \(target)" }
+            } else {
+                tree.add(asset)
             }
-            for (index, hop) in asset.path.enumerated() {
-                let from = hop.from?.description ?? "attacker"
-                let level = hop.level == .full ? "" : " (\(hop.level.rawValue))"
-                lines.append("    \(index). [\(hop.rule)] \(from) -> \(hop.capability.rawValue) \(hop.to)\(level): \(hop.why)  (\(relative(hop.location)))")
+        }
+        lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
+        for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
+        return lines
+    }
+
+    /// Which asset's path to draw first: the more critical, and among equals what a reviewer
+    /// asks about first (secrets, then identities, resources, environments, the repository).
+    static func worthShowing(_ a: ReachedAsset, _ b: ReachedAsset) -> Bool {
+        let rank: [NodeKind] = [.secret, .identity, .resource, .environment, .repository]
+        let ra = rank.firstIndex(of: a.node.kind) ?? rank.count, rb = rank.firstIndex(of: b.node.kind) ?? rank.count
+        return (a.criticality, -ra, b.node) > (b.criticality, -rb, a.node)
+    }
+
+    /// The assumptions: every one with `allAssumptions`, else counted by what they are about,
+    /// with one example each.
+    func assumptionLines() -> [String] {
+        guard !assumptions.isEmpty else { return [] }
+        let count = assumptions.count
+        if allAssumptions {
+            var lines = [style.bold("\(count) assumption\(count == 1 ? "" : "s") (settle them in the model to sharpen the result):")]
+            for assumption in assumptions {
+                lines.append("  \(relative(assumption.location)): \(assumption.statement)")
+                lines.append("    settle: \(assumption.settle)")
             }
+            return lines
+        }
+        var lines = [style.bold("\(count) assumption\(count == 1 ? " stands" : "s stand") in for what the files do not say (--assumptions lists each with how to settle it):")]
+        let groups = Dictionary(grouping: assumptions) { $0.subject?.kind.rawValue ?? "repository" }
+            .sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) })
+        for (kind, members) in groups.prefix(Self.assumptionGroups) {
+            let example = members[0]
+            lines.append(clip("  \(members.count) about \(kind == "repository" ? "the repository" : Self.plural(NodeKind(rawValue: kind) ?? .job, 2)), e.g. \(relative(example.location)): \(example.statement)"))
+        }
+        if groups.count > Self.assumptionGroups {
+            let rest = groups.dropFirst(Self.assumptionGroups)
+            lines.append(clip("  \(rest.map(\.value.count).reduce(0, +)) more about " + rest.map { $0.key == "repository" ? "the repository" : Self.plural(NodeKind(rawValue: $0.key) ?? .job, 2) }.joined(separator: ", ")))
         }
         return lines
+    }
+
+    /// How many groups of assumptions the text names; the rest are counted in one line.
+    static let assumptionGroups = 4
+
+    /// `prefix` then the names, as many as fit in `width`, then how many more.
+    static func list(_ prefix: String, _ names: [String], width: Int, separator: String = ", ") -> String {
+        guard !names.isEmpty else { return prefix + "nothing" }
+        var line = prefix
+        for (index, name) in names.enumerated() {
+            let more = names.count - index
+            let piece = (index == 0 ? "" : separator) + name
+            let reserve = more > 1 ? " and \(more - 1) more".count : 0
+            if line.count + piece.count + reserve > width {
+                return line + " and \(more) more"
+            }
+            line += piece
+        }
+        return line
+    }
+
+    func clip(_ line: String) -> String {
+        line.count <= Self.width ? line : String(line.prefix(Self.width - 1)) + "…"
+    }
+
+    /// "9 secrets", "16 identities", ...: the kinds that matter most first.
+    static func countList(_ result: BlastRadius) -> [String] {
+        let counts = result.countsByKind
+        let order: [NodeKind] = [.secret, .identity, .resource, .environment, .repository, .branch, .runner, .zone, .job,
+                                 .artifact, .cache, .definition, .step, .trigger, .actor]
+        let ordered = order + NodeKind.allCases.filter { !order.contains($0) }
+        return ordered.compactMap { kind in counts[kind].flatMap { $0 > 0 ? "\($0) \(plural(kind, $0))" : nil } }
     }
 
     /// "3 secrets, 2 identities, ..." in a fixed kind order.

@@ -14,4 +14,12 @@ public struct TerminalStyle: Sendable {
     public func bold(_ text: String) -> String { wrap(text, "1") }
     public func red(_ text: String) -> String { wrap(text, "31") }
     public func green(_ text: String) -> String { wrap(text, "32") }
+
+    /// The characters of `text` a terminal shows: without this style's escape sequences.
+    func visibleCount(_ text: String) -> Int {
+        guard colour else { return text.count }
+        var count = text.count
+        for code in Self.codes { count -= text.components(separatedBy: "\u{1B}[\(code)m").count.advanced(by: -1) * (code.count + 3) }
+        return count
+    }
 }

@@ -8,10 +8,12 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play attack scenarios against pipelines and print each blast radius with its paths.",
         discussion: """
-        For each scenario: the score (the sum of the criticality weights of everything reached), \
-        the crown jewels reached (critical or production assets), counts per kind, and for each \
-        crown jewel the path, one hop per line: the rule, from, to, why, and the file:line:column \
-        of the model fact the hop used.
+        First a table of every scenario, worst first. Then for each scenario: the score (the sum \
+        of the criticality weights of everything reached), the crown jewels reached (critical or \
+        production assets), counts per kind, the secrets reached, and the path to each crown jewel \
+        (else to the most critical asset) as a tree, one hop per line with its rule and the \
+        file:line:column of the fact it used; `firebreak explain RULE` says what a rule means, and \
+        --format json gives every path with the reason for each hop.
 
         With several models, text output is a side-by-side table of scores and crown jewels; add \
         --details for the full reports.
@@ -37,8 +39,14 @@ struct Simulate: ParsableCommand {
     @Flag(help: "With several models, print each full report after the table.")
     var details = false
 
-    @Flag(help: "List every assumption (the text report lists the first 20 and counts the rest).")
+    @Flag(help: "List every assumption with how to settle it (the text report counts them by subject).")
     var assumptions = false
+
+    @Option(name: .customLong("max-paths"), help: "Paths drawn per scenario in the text report; the rest are counted.")
+    var maxPaths = 1
+
+    @Flag(help: "Print the reason for each hop under it in the text report.")
+    var why = false
 
     func run() throws {
         let scenarios = try scenarioOptions.scenarios()
@@ -62,7 +70,7 @@ struct Simulate: ParsableCommand {
                 if runs.count > 1 { Console.out("\n") }
                 for run in runs {
                     Console.out(SimulationText(model: run.model, results: run.results, assumptions: run.simulation.assumptions,
-                                               style: Console.style, assumptionLimit: assumptions ? nil : 20).text)
+                                               style: Console.style, allAssumptions: assumptions, maxPaths: maxPaths, why: why).text)
                 }
             }
         }

@@ -8,8 +8,8 @@ import Testing
     @Test func simulateReadsARepositoryFolderWithNoFlags() throws {
         let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/prt-checkout", "--scenario", "malicious-fork-pr"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("[privileged-pr-trigger] actor:anyone -> start job:preview/preview"))
-        #expect(result.stdout.contains("(.github/workflows/preview.yml:2:5)"), "locations relative to the folder given")
+        #expect(result.stdout.contains("└ start job:preview/preview  [privileged-pr-trigger] .github/workflows/preview.yml:2:5"),
+                "locations relative to the folder given")
         #expect(result.stdout.contains("secrets reached: PREVIEW_TOKEN"))
         #expect(result.stdout.contains("assumptions"))
     }

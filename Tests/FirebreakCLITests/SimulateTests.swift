@@ -41,9 +41,14 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("compromised-build-step — A build step turns hostile"))
         #expect(result.stdout.contains("score 64, 1 crown jewel reached"))
-        #expect(result.stdout.contains("resource:prod-cluster (critical, deploy, durable) in 2 hops"))
+        #expect(result.stdout.contains("""
+              exec job:build  [foothold] Scenarios/pipelines/hardened.yml:118:3
+              └ write artifact:storefront-image  [build-output] Scenarios/pipelines/hardened.yml:129:16
+                └ access resource:prod-cluster (deploy)  ◆ crown jewel, critical  [artifact-deploy] …/hardened.yml:159:7
+            """), "the path as a tree, one hop per line with its rule and location, within 120 columns")
         #expect(result.stdout.contains("note: limited to the canary's 5% until automated rollback"))
-        #expect(result.stdout.contains("[artifact-deploy] artifact:storefront-image -> access resource:prod-cluster (deploy): job 'deploy' deploys artifact 'storefront-image' to 'prod-cluster'  (Scenarios/pipelines/hardened.yml:"))
+        let why = try CommandRunner.run(["simulate", Self.hardened, "--scenario", "compromised-build-step", "--why"])
+        #expect(why.stdout.contains("why: job 'deploy' deploys artifact 'storefront-image' to 'prod-cluster'"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set")
     }
 
@@ -83,7 +88,7 @@ import Testing
         let folder = (file as NSString).deletingLastPathComponent
         let result = try CommandRunner.run(["simulate", Self.hardened, "--scenarios", folder, "--scenario", "compromised-deploy-step"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("secret:DB_PASSWORD"))
+        #expect(result.stdout.contains("DB_PASSWORD"))
     }
 
     @Test func explainPrintsARulesDocumentation() throws {

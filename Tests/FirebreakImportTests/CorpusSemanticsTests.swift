@@ -1,6 +1,7 @@
 import FirebreakEngine
 import FirebreakImport
 import FirebreakModel
+import FirebreakReport
 import FirebreakTestSupport
 import Foundation
 import Testing
@@ -37,6 +38,17 @@ struct CorpusSemanticsTests {
         let fork = try Examples.run("malicious-fork-pr", on: model)
         let parent = fork.reached.filter { [.runner, .job, .secret].contains($0.node.kind) }
         #expect(parent.isEmpty, "a fork's merge request pipeline runs in the fork project: \(parent.map(\.node))")
+    }
+
+    @Test func ruffsDefaultTextFitsInEightyLinesOf120Characters() throws {
+        let model = try InputLoader.load(path: Self.repository("astral-sh__ruff")).model
+        let simulation = Simulation(model: model)
+        let results = try Examples.library().scenarios.map(simulation.run)
+        let text = SimulationText(model: model, results: results, assumptions: simulation.assumptions).text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 80, "\(lines.count) lines")
+        #expect((lines.map(\.count).max() ?? 0) <= 120)
+        #expect(lines[2].hasPrefix("scenario"), "the verdict table comes first")
     }
 
     @Test func uvsSelfRepositoryCallsAreImportedAndNoThirdPartyReachesThroughThem() throws {

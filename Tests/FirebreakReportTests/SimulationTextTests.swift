@@ -1,0 +1,81 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakReport
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// The text report reads verdict first and stays short and narrow: a tree per scenario,
+/// assumptions named where a hop rests on them, scenarios that cannot start set apart.
+struct SimulationTextTests {
+    static func text(_ path: String, maxPaths: Int = 1) throws -> String {
+        let model = try InputLoader.load(path: path).model
+        let simulation = Simulation(model: model)
+        let results = try Examples.library().scenarios.map(simulation.run)
+        return SimulationText(model: model, results: results, assumptions: simulation.assumptions, maxPaths: maxPaths).text
+    }
+
+    static func lines(_ text: String) -> [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    @Test func everyFixturesReportStaysWithin120Columns() throws {
+        let fixtures = PackagePaths.path("Tests/FirebreakImportTests/Fixtures")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures).sorted() {
+            guard let text = try? Self.text("\(fixtures)/\(name)") else { continue }
+            let widest = Self.lines(text).map(\.count).max() ?? 0
+            #expect(widest <= 120, "\(name): a line of \(widest) characters")
+        }
+    }
+
+    @Test func pathsAreATreeWhoseSharedHopsArePrintedOnce() throws {
+        let text = try Self.text(ImportFixtures.path("self-hosted"), maxPaths: 3)
+        #expect(text.contains("""
+              act actor:anyone  [foothold] firebreak.context.yml:2:13
+              └ own runner:ci-pool  [fork-pull-request] firebreak.context.yml:4:3
+                └ exec job:ci/deploy  [runner-hijack] .github/workflows/ci.yml:14:14
+            """))
+        // Three paths from one foothold: the foothold line is printed once in that scenario.
+        let fork = text.components(separatedBy: "\n\n").first { $0.hasPrefix("malicious-fork-pr") } ?? ""
+        #expect(fork.components(separatedBy: "act actor:anyone").count == 2, "\(fork)")
+        #expect(fork.contains("├ ") || fork.components(separatedBy: "◆").count > 2, "several paths branch off: \(fork)")
+        // A later scenario that ends as an earlier one refers to it instead of repeating it.
+        #expect(text.contains("then as in malicious-fork-pr, from exec job:ci/deploy"))
+    }
+
+    @Test func aHopThatRestsOnAnAssumptionSaysSoWhereItIsUsed() throws {
+        let text = try Self.text(ImportFixtures.path("gh-runners"))
+        #expect(text.contains("note: assumed: self-hosted runners labelled self-hosted, gpu are persistent"))
+    }
+
+    @Test func scenariosThatCannotStartAreNotApplicableWithTheReason() throws {
+        let text = try Self.text(ImportFixtures.path("prt-checkout"))
+        #expect(text.contains("not applicable here:\n"))
+        #expect(text.contains("  stolen-static-key: this model has no identity with type static-key"))
+        #expect(text.contains("stolen-static-key               n/a"), "the verdict table says n/a, not 0")
+    }
+
+    @Test func aLargeRepositorysDefaultTextFitsInEightyLines() throws {
+        // Forty workflows, each with a privileged pull request job that builds the head with secrets.
+        var files: [String: String] = [:]
+        for index in 0..<40 {
+            files[".github/workflows/w\(index).yml"] = """
+                on: [pull_request_target, push]
+                jobs:
+                  build:
+                    runs-on: [self-hosted, pool\(index % 3)]
+                    steps:
+                      - uses: actions/checkout@v4
+                        with: {ref: "${{ github.event.pull_request.head.sha }}"}
+                      - run: make && ./publish --token "${{ secrets.TOKEN_\(index) }}"
+                      - uses: actions/cache@v4
+                        with: {path: ~/.cache, key: k}
+                """
+        }
+        let repository = try ScratchRepository(files: files)
+        let text = try Self.text(repository.root)
+        let lines = Self.lines(text)
+        #expect(lines.count <= 80, "\(lines.count) lines:\n\(text)")
+        #expect((lines.map(\.count).max() ?? 0) <= 120)
+        #expect(text.contains("and 3") || text.contains("more"), "long lists are counted, not printed")
+    }
+}
