@@ -27,6 +27,12 @@ struct NodeFacts {
                 facts.add(identity.lifetime.rawValue)
                 facts.add("criticality", identity.criticality?.rawValue)
             }
+        case .resource:
+            if let resource = model.resources[id.name] {
+                facts.add(resource.kind.rawValue)
+                facts.add("production", if: resource.production)
+                facts.add("criticality", resource.criticality.rawValue)
+            }
         case .environment:
             if let environment = model.environments[id.name] {
                 facts.add("production", if: environment.production)

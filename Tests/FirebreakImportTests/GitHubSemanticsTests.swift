@@ -152,8 +152,36 @@ import Testing
         #expect(!model.isCrownJewel(NodeID(.secret, "NOTES_TOKEN")))
         let result = try Examples.run("malicious-fork-pr", on: model)
         #expect(result.crownJewels.contains(model.repository.id))
-        let plain = try ImportFixtures.load("gh-token-push").model
-        #expect(!plain.isCrownJewel(plain.repository.id), "no action at the root")
+        let plain = try ImportFixtures.load("composite").model
+        #expect(!plain.isCrownJewel(plain.repository.id), "no action at the root and no job that publishes")
+        let published = try ImportFixtures.load("gh-token-push").model
+        #expect(published.isCrownJewel(published.repository.id), "a job publishes its releases: the next release ships what the default branch holds")
+    }
+
+    @Test func publishingIdentitiesPackagesAndProductionAreCrownJewels() throws {
+        let model = try ImportFixtures.load("gh-publishing").model
+        let pypi = try #require(model.resources["pypi"], "trusted publishing: `id-token: write` in a job that publishes to PyPI")
+        #expect(pypi.kind == .packageRegistry && model.isCrownJewel(pypi.id))
+        #expect(model.jobs["release/publish"]?.token?.contains { $0.target == pypi.id && $0.level == .write } == true)
+        #expect(model.assumptions.contains { $0.subject == pypi.id && $0.statement.contains("trusted publishing") })
+        let packages = try #require(model.resources["github-packages"], "`packages: write`")
+        #expect(model.jobs["release/image"]?.token?.contains { $0.target == packages.id } == true)
+        #expect(model.isCrownJewel(NodeID(.secret, "KUBE_TOKEN")), "used by a job deploying to production")
+        #expect(model.jobs["release/build"]?.token?.contains { $0.target == pypi.id } != true, "only the publishing job holds it")
+        // Whoever runs code in the publishing job publishes: its token writes the registry.
+        let hold = try Examples.run("compromised-third-party-action", on: model)
+        #expect(!hold.reaches("write resource:pypi"), "every action is pinned to a commit")
+    }
+
+    @Test func theContextFileCanSayARegistryIsNoCrownJewel() throws {
+        let source = ImportFixtures.path("gh-publishing") + "/.github/workflows/release.yml"
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/release.yml": try String(contentsOfFile: source, encoding: .utf8),
+            "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/lib, visibility: public}\nresources: {pypi: {type: package-registry, criticality: low}}\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.resources["pypi"]?.criticality == .low)
+        #expect(!model.isCrownJewel(NodeID(.resource, "pypi")))
     }
 
     @Test func aReusableWorkflowGetsOnlyWhatItsCallersPass() throws {

@@ -64,4 +64,18 @@ import Testing
         #expect(imported.model.jobs.count < 20)
         #expect(imported.diagnostics.contains { $0.message.contains("nests deeper than GitLab allows") })
     }
+
+    @Test func aJobPublishingWithAnIDTokenHoldsTheRegistry() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            publish:
+              id_tokens: {PYPI_ID_TOKEN: {aud: pypi}}
+              rules: [{if: $CI_COMMIT_TAG}]
+              script: [uv build, uv publish --trusted-publishing always]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let pypi = try #require(model.resources["pypi"])
+        #expect(model.isCrownJewel(pypi.id))
+        #expect(model.jobs["publish"]?.token?.contains { $0.target == pypi.id && $0.level == .write } == true)
+        #expect(model.isCrownJewel(model.repository.id), "its releases are published for others")
+    }
 }

@@ -31,10 +31,38 @@ enum JobRoles {
         return .other
     }
 
+    /// The package registries a publishing job uploads to, from its actions and commands
+    /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`).
+    static func registries(_ evidence: Evidence) -> [String] {
+        let script = ShellWords(evidence.scripts.joined(separator: "\n"))
+        var found: [String] = []
+        for (registry, actions, commands) in registryEvidence {
+            let byAction = evidence.actions.contains { action in actions.contains { action.hasPrefix($0) } }
+            if byAction || commands.occur(in: script) { found.append(registry) }
+        }
+        if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
+        return found
+    }
+
+    /// Registries that accept a workflow's OIDC token instead of a stored secret ("trusted
+    /// publishing": PyPI, npm, crates.io, RubyGems, NuGet).
+    static let trustedPublishers: Set<String> = ["pypi", "npm", "crates.io", "rubygems", "nuget"]
+
+    static let registryEvidence: [(String, [String], CommandPhrases)] = [
+        ("pypi", ["pypa/gh-action-pypi-publish"], CommandPhrases(["twine upload", "uv publish", "poetry publish", "flit publish", "hatch publish", "maturin publish", "maturin upload"])),
+        ("npm", ["js-devtools/npm-publish", "changesets/action"], CommandPhrases(["npm publish", "yarn publish", "yarn npm publish", "pnpm publish", "lerna publish", "changeset publish", "semantic-release"])),
+        ("crates.io", ["rust-lang/crates-io-auth-action"], CommandPhrases(["cargo publish"])),
+        ("rubygems", ["rubygems/release-gem"], CommandPhrases(["gem push", "rake release"])),
+        ("nuget", [], CommandPhrases(["dotnet nuget push", "nuget push"])),
+        ("maven", [], CommandPhrases(["mvn deploy", "gradle publish", "./gradlew publish"])),
+        ("container-registry", [], CommandPhrases(["docker push", "docker buildx imagetools create", "crane push", "skopeo copy", "oras push", "helm push"])),
+    ]
+
     static let publishingActions = [
         "pypa/gh-action-pypi-publish", "softprops/action-gh-release", "ncipollo/release-action", "js-devtools/npm-publish",
         "goreleaser/goreleaser-action", "changesets/action", "rust-lang/crates-io-auth-action", "actions/create-release",
         "svenstaro/upload-release-action", "cycjimmy/semantic-release-action", "mikepenz/action-gh-release",
+        "rubygems/release-gem",
     ]
     static let deployingActions = [
         "azure/webapps-deploy", "azure/k8s-deploy", "azure/functions-action", "aws-actions/amazon-ecs-deploy-task-definition",

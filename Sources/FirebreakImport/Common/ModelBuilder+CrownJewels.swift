@@ -2,23 +2,34 @@ import FirebreakModel
 import Foundation
 
 extension ModelBuilder {
-    /// Crown jewels from evidence, where no context file says otherwise: the secrets a publishing
-    /// job uses, and write access to a repository others run by tag (an action at its root).
+    /// Crown jewels from evidence, where no context file says otherwise, each stated as an
+    /// assumption with its evidence: the secrets a publishing job uses, the secrets of jobs that
+    /// deploy to a production environment, and write access to a repository others consume
+    /// (an action run by tag, or a project whose releases a job publishes).
     mutating func markCrownJewels(context: PipelineModel?) {
         for name in model.jobs.keys.sorted() {
-            guard let job = model.jobs[name], job.role == .release else { continue }
+            guard let job = model.jobs[name] else { continue }
+            let production = job.environment.flatMap { model.environments[$0.name] }.map(\.production) ?? false
+            guard job.role == .release || production else { continue }
+            let why = job.role == .release ? "is used by publishing job '\(name)', so it is taken to publish releases"
+                : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
             for reference in job.secrets where context?.secrets[reference.name] == nil && reference.name != SecretUses.everySecretName {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical else { continue }
                 secret.criticality = .critical
                 model.secrets[reference.name] = secret
-                assume(secret.id, "secret '\(secret.name)' is used by publishing job '\(name)', so it is taken to publish releases: a crown jewel",
+                assume(secret.id, "secret '\(secret.name)' \(why): a crown jewel",
                        settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: reference.location)
             }
         }
-        guard context == nil || context?.repository.criticality == nil, model.repository.criticality == nil,
-              ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists($0, under: root) }) else { return }
-        model.repository.criticality = .critical
-        assume(model.repository.id, "the repository is an action others run by tag: whoever can write it moves the tags and runs code in every workflow that uses it, so write access is a crown jewel",
-               settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location)
+        guard context == nil || context?.repository.criticality == nil, model.repository.criticality == nil else { return }
+        if ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists($0, under: root) }) {
+            model.repository.criticality = .critical
+            assume(model.repository.id, "the repository is an action others run by tag: whoever can write it moves the tags and runs code in every workflow that uses it, so write access is a crown jewel",
+                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location)
+        } else if let publisher = model.jobs.values.filter({ $0.role == .release }).min(by: { $0.name < $1.name }) {
+            model.repository.criticality = .critical
+            assume(model.repository.id, "the repository's releases are published for others (job '\(publisher.name)'): whoever writes its default branch or release tags ships code to them with the next release, so write access is a crown jewel",
+                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: publisher.location)
+        }
     }
 }

@@ -84,6 +84,30 @@ extension ModelBuilder {
         return Reference(name, at: environment.location)
     }
 
+    // MARK: Registries
+
+    /// A package registry the repository publishes to: what others install from it is this
+    /// repository's release, so write access to it is a crown jewel (unless the context file
+    /// describes the registry otherwise).
+    mutating func declareRegistry(_ name: String, statement: String, at location: SourceLocation) -> NodeID {
+        let id = NodeID(.resource, name)
+        guard model.resources[name] == nil else { return id }
+        model.resources[name] = Resource(name: name, kind: .packageRegistry, zone: nil, criticality: .critical, production: true,
+                                         networkAccess: nil, location: location)
+        assume(id, statement, settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
+        return id
+    }
+
+    /// Write grants on each registry among `registries` that accepts a job's OIDC token
+    /// ("trusted publishing"), for a publishing job that may mint one (`token` says how).
+    mutating func trustedPublishingGrants(_ registries: [String], job: String, token: String, at location: SourceLocation) -> [Grant] {
+        registries.filter(JobRoles.trustedPublishers.contains).map { registry in
+            let target = declareRegistry(registry, statement: "job '\(job)' publishes to \(registry) with \(token): the registry trusts its OIDC token (trusted publishing), so whoever runs code in the job publishes releases others install, a crown jewel",
+                                         at: location)
+            return Grant(target: target, level: .write, location: location)
+        }
+    }
+
     // MARK: Clouds
 
     mutating func declareCloud(_ name: String, at location: SourceLocation) {

@@ -93,4 +93,21 @@ extension GitHubImport {
             model.jobs[name] = job
         }
     }
+
+    /// Where a publishing job's token reaches beyond the repository: a registry that accepts
+    /// its OIDC token (trusted publishing: `id-token: write` in a job that publishes there), and
+    /// the repository's GitHub Packages with `packages: write`.
+    mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, name: String) -> [Grant] {
+        guard let permissions else { return [] }
+        var grants: [Grant] = []
+        if permissions.level("id-token") == "write" {
+            grants = builder.trustedPublishingGrants(JobRoles.registries(evidence), job: name, token: "`id-token: write`", at: permissions.location)
+        }
+        if permissions.level("packages") == "write" {
+            let target = builder.declareRegistry("github-packages", statement: "job '\(name)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
+                                                 at: permissions.location)
+            grants.append(Grant(target: target, level: .write, location: permissions.location))
+        }
+        return grants
+    }
 }

@@ -188,6 +188,11 @@ struct GitHubImport {
         evidence.deploysThroughEnvironment = environment != nil
         evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
         let role = JobRoles.role(evidence)
+        var token = tokenGrants(permissions, workflow: workflow, job: job, name: name)
+        if role == .release {
+            let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
+            if !publishing.isEmpty { token = (token ?? []) + publishing }
+        }
         let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition)
         let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
             if download.runs { return Job.Consumption(artifact: download.artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location) }
@@ -201,7 +206,7 @@ struct GitHubImport {
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
             runsRepositoryCode: stepsInfo.runsCode, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
-            secrets: secrets, token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
+            secrets: secrets, token: token,
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads, consumes: consumes,
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],

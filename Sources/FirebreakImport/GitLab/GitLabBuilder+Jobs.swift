@@ -56,7 +56,12 @@ extension GitLabBuilder {
                 deploys = action == "start"
             }
         }
-        let role = JobRoles.role(JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil))
+        let evidence = JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil)
+        let role = JobRoles.role(evidence)
+        var token = [Grant(target: model.repository.id, level: .read, location: location)]
+        if role == .release, let idTokens = job["id_tokens"] {
+            token += builder.trustedPublishingGrants(JobRoles.registries(evidence), job: id, token: "`id_tokens:`", at: idTokens.location)
+        }
 
         // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
         var produces: [Reference] = []
@@ -110,7 +115,7 @@ extension GitLabBuilder {
         model.jobs[id] = Job(
             name: id, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
             runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
-            token: [Grant(target: model.repository.id, level: .read, location: location)],
+            token: token,
             oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
             steps: steps, platform: .gitlab, manual: runs.byHand, location: location)
     }
