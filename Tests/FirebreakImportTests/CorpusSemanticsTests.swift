@@ -40,6 +40,29 @@ struct CorpusSemanticsTests {
         #expect(parent.isEmpty, "a fork's merge request pipeline runs in the fork project: \(parent.map(\.node))")
     }
 
+    @Test func everyRepositoryGetsAVerdictForEveryScenario() throws {
+        let corpus = try #require(PackagePaths.sharedCorpus)
+        let scenarios = try Examples.library().scenarios
+        var repositories = 0, applicable = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() {
+            guard !ImporterCatalogue.pipelineFiles(in: "\(corpus)/\(name)").values.allSatisfy(\.isEmpty) else { continue }
+            repositories += 1
+            let model: PipelineModel
+            do { model = try InputLoader.load(path: "\(corpus)/\(name)").model } catch {
+                Issue.record("\(name) gives no verdict: \(error.diagnostics.first.map(\.message) ?? "")")
+                continue
+            }
+            let simulation = Simulation(model: model)
+            for scenario in scenarios {
+                let result = simulation.run(scenario)
+                // Reach, nothing reached, or not applicable with the foothold it lacks.
+                if result.footholds.isEmpty { #expect(!scenario.footholds.map(\.summary).joined().isEmpty) } else { applicable += 1 }
+            }
+        }
+        #expect(repositories >= 80)
+        #expect(applicable >= repositories * 5, "most scenarios start on real repositories: \(applicable) of \(repositories * scenarios.count)")
+    }
+
     @Test func ruffsDefaultTextFitsInEightyLinesOf120Characters() throws {
         let model = try InputLoader.load(path: Self.repository("astral-sh__ruff")).model
         let simulation = Simulation(model: model)
