@@ -18,6 +18,9 @@ public struct PipelineModel: Sendable {
     public var artifacts: [String: Artifact] = [:]
     public var caches: [String: Cache] = [:]
     public var resources: [String: Resource] = [:]
+    /// Weak constructs the importer saw that the graph's facts do not say by themselves
+    /// (every interpolation into a script, each checkout that keeps its token, ...).
+    public var weaknesses: [Weakness] = []
     public var assumptions: [Assumption] = []
     /// The file the model was loaded from.
     public var file: String

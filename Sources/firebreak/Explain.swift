@@ -18,7 +18,7 @@ struct Explain: ParsableCommand {
         """
     )
 
-    @Argument(help: "A rule id or scenario id.")
+    @Argument(help: "A rule id, a scenario id or a weakness kind.")
     var id: String?
 
     @Flag(help: "Print the whole rule catalogue as Markdown (the generated docs/rules.md).")
@@ -59,12 +59,17 @@ struct Explain: ParsableCommand {
                 """)
             return
         }
+        if let kind = Weakness.Kind(rawValue: id), let rule = RuleCatalogue.rule(id: kind.rule) {
+            Console.out("\(kind.rawValue) — \(kind.title)\n\nA weakness `firebreak weaknesses` lists: a premise of rule '\(kind.rule)', explained below.\n\n")
+            Console.out(RuleDocumentation.text(type(of: rule).description))
+            return
+        }
         let library = try ScenarioLocator.library(extra: [])
         if let scenario = library.scenario(id: id) {
             Console.out(ScenarioDocumentation.text(scenario))
             return
         }
-        let known = RuleCatalogue.descriptions.map(\.id) + library.scenarios.map(\.id) + ["foothold"]
+        let known = RuleCatalogue.descriptions.map(\.id) + library.scenarios.map(\.id) + ["foothold"] + Weakness.Kind.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "run `firebreak explain` for the rules, `firebreak scenarios` for the scenarios"
         throw InputFailure(message: "error: no rule or scenario '\(id)'\n  help: \(hint)")
     }

@@ -9,7 +9,10 @@ struct StepsInfo {
     var uploads: [Reference] = []
     var downloads: [(artifact: Reference, runs: Bool)] = []
     var usesCache = false
+    /// Where the first cache step is.
     var cacheLocation = SourceLocation.implicit("")
+    /// Every cache step, in order.
+    var cacheLocations: [SourceLocation] = []
     /// Secrets holding a static cloud key.
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
@@ -113,8 +116,9 @@ extension GitHubImport {
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }) { info.runsCode = true }
             if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
+                if !info.usesCache { info.cacheLocation = step.location }
                 info.usesCache = true
-                info.cacheLocation = step.location
+                info.cacheLocations.append(step.location)
             }
             let with = step.with
             switch action {
@@ -181,8 +185,12 @@ extension GitHubImport {
     /// Actions whose cache is turned on by an input.
     static func enablesCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
         let on = { (key: String) in with[key].map { !$0.text.isEmpty && $0.text != "false" } ?? false }
+        let notOff = { (key: String) in with[key].map { $0.text.lowercased() != "false" } ?? true }
+        // setup-go caches unless told not to (since v4); setup-uv's `enable-cache` defaults to
+        // `auto`, on for GitHub-hosted runners.
+        if action.hasPrefix("actions/setup-go") { return notOff("cache") }
         if action.hasPrefix("actions/setup-") { return on("cache") }
-        if action.hasPrefix("astral-sh/setup-uv") { return on("enable-cache") }
+        if action.hasPrefix("astral-sh/setup-uv") { return notOff("enable-cache") }
         if action.hasPrefix("ruby/setup-ruby") { return on("bundler-cache") }
         if action.hasPrefix("docker/build-push-action") { return with["cache-to"]?.text.contains("type=gha") ?? false }
         return false

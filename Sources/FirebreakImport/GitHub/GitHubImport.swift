@@ -27,6 +27,8 @@ struct GitHubImport {
     var stepsInfo: [String: StepsInfo] = [:]
     /// Whether reusable-workflow expansion hit `maximumJobs`.
     var expansionStopped = false
+    /// Weaknesses recorded so far, by kind and place.
+    var recordedWeaknesses: Set<String> = []
 
     init(builder: ModelBuilder) {
         self.builder = builder
@@ -62,6 +64,7 @@ struct GitHubImport {
             builder.declareLocalDefinition(workflow.path, at: workflow.location)
             assume(NodeID(.definition, workflow.path), "reusable workflow '\(workflow.path)' is called by no workflow of this repository; its jobs run for other repositories, with their secrets, and are not simulated here",
                    settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
+            recordUncalledWeaknesses(workflow)
         }
         declareSecrets(context: context)
         shareDefaultBranchCache()
@@ -174,6 +177,7 @@ struct GitHubImport {
                 return
             }
             importCall(job, uses: uses, in: workflow, name: name, events: running, condition: condition, caller: caller, depth: depth)
+            recordWeaknesses(job, in: workflow, name: name, publishingCaches: [], permissions: job.permissions ?? caller?.permissions ?? workflow.permissions)
             return
         }
         let triggers = running.map(\.reference)
@@ -212,6 +216,11 @@ struct GitHubImport {
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
         model.jobs[name] = modelJob
+        // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
+        let publishes = role == .release || running.contains { use in
+            use.event.name == "release" || use.event.name == "push" && (use.event.tags || use.event.branches.contains { $0.contains("release") })
+        }
+        recordWeaknesses(job, in: workflow, name: name, publishingCaches: publishes ? stepsInfo.cacheLocations : [], permissions: permissions)
         for artifact in stepsInfo.uploads + stepsInfo.downloads.map(\.artifact) where model.artifacts[artifact.name] == nil {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
         }

@@ -9,6 +9,8 @@ struct Workflow {
         var name: String
         var branches: [String]
         var tagsOnly: Bool
+        /// Whether the event filters on tags (`tags:` or `tags-ignore:`): a run for a pushed tag.
+        var tags = false
         /// `types:`: the activity types that start it (empty: the event's defaults).
         var types: [String]
         var location: SourceLocation

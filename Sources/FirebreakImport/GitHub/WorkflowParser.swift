@@ -36,8 +36,10 @@ struct WorkflowParser {
                 let filters = entry.value
                 let branches = filters.value("branches")?.texts ?? []
                 let tagsOnly = filters.value("tags") != nil && filters.value("branches") == nil && filters.value("branches-ignore") == nil
-                return Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, types: filters.value("types")?.texts ?? [],
-                                      location: entry.keyNode.location(file))
+                var event = Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, types: filters.value("types")?.texts ?? [],
+                                           location: entry.keyNode.location(file))
+                event.tags = filters.value("tags") != nil || filters.value("tags-ignore") != nil
+                return event
             }
         }
     }

@@ -1,0 +1,107 @@
+import FirebreakModel
+import Yams
+
+/// The weak constructs of a GitHub job as written, whether or not an attack path uses them
+/// today: every interpolation of a context that is not fixed by GitHub into a script, each
+/// checkout that leaves the job token in `.git`, `secrets: inherit`, reading every secret,
+/// tokens that may write, and caches in publishing jobs. The graph's own facts (unpinned
+/// steps, persistent runners, ...) are found from the model; these are what it cannot say.
+extension GitHubImport {
+    /// Contexts GitHub sets and nobody else writes: pasting them into a script injects nothing.
+    static let fixedContexts: Set<String> = [
+        "github.sha", "github.workspace", "github.run_id", "github.run_number", "github.run_attempt", "github.repository",
+        "github.repository_id", "github.repository_owner", "github.repository_owner_id", "github.server_url", "github.api_url",
+        "github.graphql_url", "github.event_name", "github.job", "github.action_path", "github.action", "github.token",
+        "github.retention_days", "github.workflow", "github.workflow_ref", "github.workflow_sha", "github.path", "github.env",
+        "github.output", "github.step_summary", "github.event.number", "github.event.pull_request.number",
+        "github.event.issue.number", "github.event.pull_request.head.sha", "github.event.pull_request.base.sha",
+        "github.event.repository.default_branch", "github.event.repository.full_name", "github.event.repository.name",
+    ]
+    static let fixedRoots: Set<String> = ["runner", "secrets", "job", "strategy"]
+
+    /// `publishingCaches`: the cache steps of a run that publishes.
+    mutating func recordWeaknesses(_ job: Workflow.Job, in workflow: Workflow, name: String, publishingCaches: [SourceLocation],
+                                   permissions: Workflow.Permissions?) {
+        let subject = NodeID(.job, name)
+        let scanner = ExpressionScanner(file: workflow.file)
+        // A literal matrix's values are written in the workflow: pasting them injects nothing.
+        let literalMatrix = Set(job.node.matrixValues.filter { !$0.value.isEmpty }.map { "matrix.\($0.key.lowercased())" })
+        for step in job.steps {
+            var scripts: [Yams.Node] = []
+            if step.run != nil, let run = step.node.value("run") { scripts.append(run) }
+            if step.uses?.lowercased().hasPrefix("actions/github-script") == true, let script = step.with["script"]?.node { scripts.append(script) }
+            for script in scripts {
+                for found in scanner.expressions(inScalar: script, diagnostics: &log) {
+                    let paths = found.expression.contextPaths.map { $0.joined(separator: ".") }
+                    guard let path = paths.first(where: { !Self.isFixed($0) && !literalMatrix.contains($0) }) else { continue }
+                    let writer = found.expression.contextPaths.lazy.compactMap(ContextTaint.writer(of:)).first
+                    let who = writer.map { "\($0.rawValue)-written" } ?? "not attacker-written on its own"
+                    record(.scriptInjection, subject, "'${{ \(found.text) }}' pasted into a script (\(path): \(who))", at: found.location)
+                }
+            }
+            if let uses = step.uses?.lowercased(), uses.hasPrefix("actions/checkout@") || uses == "actions/checkout",
+               step.with["persist-credentials"]?.text.lowercased() != "false" {
+                record(.persistedCredentials, subject, "actions/checkout keeps the job token in .git (no `persist-credentials: false`)",
+                       at: step.location)
+            }
+        }
+        if job.secretsInherit, let uses = job.uses {
+            record(.inheritedSecrets, subject, "`secrets: inherit` hands '\(uses.text)' every secret", at: uses.location)
+        }
+        var reads = SecretUses()
+        for found in scanner.expressions(in: job.node, diagnostics: &log) { reads.collect(found.expression, at: found.location, matrix: [:]) }
+        if let every = reads.everySecret {
+            record(.everySecret, subject, "the job reads every secret at once (`toJSON(secrets)` or a computed name)", at: every)
+        }
+        if let top = workflow.permissions, top.location != permissions?.location {
+            let writes = top.scopes.filter { $0.value == "write" }.map(\.key).sorted()
+            if top.all == "write-all" || !writes.isEmpty {
+                let what = top.all == "write-all" ? "write-all" : writes.map { "\($0): write" }.joined(separator: ", ")
+                record(.broadToken, subject, "the workflow's token may write (\(what)) wherever a job does not narrow it", at: top.location)
+            }
+        }
+        if let permissions {
+            let writes = permissions.scopes.filter { $0.value == "write" }.map(\.key).sorted()
+            if permissions.all == "write-all" || !writes.isEmpty {
+                let what = permissions.all == "write-all" ? "write-all" : writes.map { "\($0): write" }.joined(separator: ", ")
+                record(.broadToken, subject, "the job token may write (\(what))", at: permissions.location)
+            }
+        } else {
+            record(.broadToken, subject, "no `permissions:` for job '\(job.id)': its token gets the repository's default, which may write everything",
+                   at: job.location)
+        }
+        for cache in publishingCaches {
+            record(.sharedCache, subject, "a run that publishes restores a cache other runs of the default branch write", at: cache)
+        }
+    }
+
+    /// A reusable workflow no workflow here calls is not simulated, but its constructs are
+    /// still weaknesses of this repository: they run for whoever calls it.
+    mutating func recordUncalledWeaknesses(_ workflow: Workflow) {
+        let definition = NodeID(.definition, workflow.path)
+        for job in workflow.jobs {
+            recordWeaknesses(job, in: workflow, name: "\(workflow.stem)/\(job.id)", publishingCaches: [], permissions: job.permissions ?? workflow.permissions)
+            for step in job.steps {
+                guard let uses = step.uses, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { continue }
+                let pin = Step.inferPin(uses: uses, kind: .action)
+                if pin != .digest {
+                    record(.unpinnedUses, definition, "'\(uses)' is pinned by \(pin.rawValue), not to a commit or digest", at: step.location)
+                }
+            }
+            if let uses = job.uses, !LocalAction.isLocal(uses.text), Step.inferPin(uses: uses.text, kind: .reusableWorkflow) != .digest {
+                record(.unpinnedUses, definition, "'\(uses.text)' is not pinned to a commit", at: uses.location)
+            }
+        }
+    }
+
+    static func isFixed(_ path: String) -> Bool {
+        guard let root = path.split(separator: ".").first.map(String.init) else { return true }
+        return fixedRoots.contains(root) || fixedContexts.contains(path) || path.hasPrefix("steps.") && (path.hasSuffix(".outcome") || path.hasSuffix(".conclusion"))
+    }
+
+    /// Records a weakness once per place, however many callers instantiate the job.
+    private mutating func record(_ kind: Weakness.Kind, _ subject: NodeID, _ detail: String, at location: SourceLocation) {
+        guard recordedWeaknesses.insert("\(kind.rawValue)|\(location)").inserted else { return }
+        model.weaknesses.append(Weakness(kind, subject: subject, detail: detail, at: location))
+    }
+}

@@ -1,0 +1,54 @@
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// `firebreak weaknesses`: every weak construct once, ranked by what a path through it reaches,
+/// or latent with why; in text, JSON and SARIF; each kind explained by `firebreak explain`.
+struct WeaknessesTests {
+    static let fixtures = "Tests/FirebreakImportTests/Fixtures"
+
+    @Test func aReachedWeaknessNamesWhatItOpensAndTheScenariosThatUseIt() throws {
+        let result = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/issue-injection"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("issue-injection (\(Self.fixtures)/issue-injection): 3 weaknesses; 3 open a path"))
+        #expect(result.stdout.contains("""
+            [script-injection] '${{  github.event.issue.title  }}' pasted into a script (github.event.issue.title: outsider-written)
+                .github/workflows/triage.yml:9:33: opens secret:TRIAGE_PAT (high) in 1 scenario: malicious-fork-pr
+            """))
+    }
+
+    @Test func aWeaknessNothingUsesIsLatentWithWhy() throws {
+        let result = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/pr-checkout", "--all"])
+        #expect(result.stdout.contains("""
+            [untrusted-checkout] job 'preview/preview' checks out and runs code a pull request brings
+                .github/workflows/preview.yml:6:3: latent: the job runs only for pull requests, where a fork's run gets no secrets
+            """))
+        let short = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/pr-checkout"])
+        #expect(short.stdout.contains("latent today (--all lists each with why): 1 untrusted-checkout"))
+    }
+
+    @Test func jsonAndSARIFCarryEveryWeaknessWithSeverityFromWhatItOpens() throws {
+        let json = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/cache", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = try #require(report["weaknesses"] as? [[String: Any]])
+        #expect(entries.count == 9)
+        #expect(entries.first?["crownJewel"] as? Bool == true, "ranked by what they open")
+        let sarif = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/cache", "--format", "sarif", "--docs-url", "https://example.org/rules.md"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == entries.count, "one result per weakness")
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for rule in rules {
+            let severity = try #require((rule["properties"] as? [String: String])?["security-severity"])
+            #expect(Double(severity) == 9.5, "every kind here opens a crown jewel somewhere: \(rule["id"] ?? "")")
+            #expect((rule["helpUri"] as? String)?.hasPrefix("https://example.org/rules.md#") == true)
+            let id = try #require(rule["id"] as? String)
+            let explained = try CommandRunner.run(["explain", id])
+            #expect(explained.status == 0 && explained.stdout.hasPrefix("\(id) — "), "firebreak explain knows \(id)")
+        }
+        let latent = entries.filter { $0["opens"] == nil }.count
+        #expect(results.filter { $0["level"] as? String == "note" }.count == latent, "latent weaknesses are notes")
+        #expect(results.filter { $0["level"] as? String == "error" }.count == entries.count - latent)
+    }
+}
