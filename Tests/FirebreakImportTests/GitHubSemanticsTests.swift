@@ -149,6 +149,12 @@ import Testing
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")
         #expect(model.isCrownJewel(NodeID(.secret, "NPM_TOKEN")), "used by the job that publishes")
+        // A publishing job's registry token is a long-lived credential: the leaked-token scenario can start from it.
+        #expect(model.secrets["NPM_TOKEN"]?.carries?.name == "registry-token:NPM_TOKEN")
+        #expect(model.identities["registry-token:NPM_TOKEN"]?.grants.map(\.target) == [NodeID(.resource, "npm")])
+        let leaked = try Examples.run("leaked-god-token", on: model)
+        #expect(leaked.footholds.map(\.node) == [NodeID(.identity, "registry-token:NPM_TOKEN")], "the long-lived credential found is the foothold")
+        #expect(leaked.crownJewels.contains(NodeID(.resource, "npm")), "and it publishes to the registry")
         #expect(!model.isCrownJewel(NodeID(.secret, "NOTES_TOKEN")))
         let result = try Examples.run("malicious-fork-pr", on: model)
         #expect(result.crownJewels.contains(model.repository.id))

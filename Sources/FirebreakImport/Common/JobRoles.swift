@@ -44,6 +44,20 @@ enum JobRoles {
         return found
     }
 
+    /// The registry a secret of a publishing job is the upload token of, by its name
+    /// (`NPM_TOKEN`, `PYPI_API_TOKEN`, `CARGO_REGISTRY_TOKEN`, `DOCKERHUB_TOKEN`), among the
+    /// registries the job publishes to.
+    static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
+        let name = secret.uppercased()
+        return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
+    }
+
+    static let registryTokenHints: [String: [String]] = [
+        "pypi": ["PYPI", "TWINE"], "npm": ["NPM", "NODE_AUTH"], "crates.io": ["CARGO", "CRATES"], "rubygems": ["RUBYGEMS", "GEM_HOST"],
+        "nuget": ["NUGET"], "maven": ["MAVEN", "OSSRH", "SONATYPE", "GRADLE_PUBLISH"],
+        "container-registry": ["DOCKER", "REGISTRY", "GHCR", "QUAY"],
+    ]
+
     /// Registries that accept a workflow's OIDC token instead of a stored secret ("trusted
     /// publishing": PyPI, npm, crates.io, RubyGems, NuGet).
     static let trustedPublishers: Set<String> = ["pypi", "npm", "crates.io", "rubygems", "nuget"]

@@ -98,6 +98,21 @@ extension ModelBuilder {
         return id
     }
 
+    /// The registry upload token a secret holds: a long-lived credential that publishes to
+    /// `registry` (a foothold of the leaked-token scenario). Returns the identity's name.
+    mutating func addRegistryToken(secret: String, registry: String, job: String, at location: SourceLocation) -> String {
+        let name = "registry-token:\(secret)"
+        guard model.identities[name] == nil else { return name }
+        let target = declareRegistry(registry, statement: "job '\(job)' publishes to \(registry): whoever can upload there ships releases others install, a crown jewel",
+                                     at: location)
+        model.identities[name] = Identity(name: name, kind: .serviceAccount, lifetime: .static, owner: nil,
+                                          grants: [Grant(target: target, level: .write, location: location)], trust: nil, criticality: nil,
+                                          location: location)
+        assume(NodeID(.identity, name), "secret '\(secret)' of publishing job '\(job)' is a long-lived upload token for \(registry), by its name",
+               settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`, and let the secret `carries:` it", at: location)
+        return name
+    }
+
     /// Write grants on each registry among `registries` that accepts a job's OIDC token
     /// ("trusted publishing"), for a publishing job that may mint one (`token` says how).
     mutating func trustedPublishingGrants(_ registries: [String], job: String, token: String, at location: SourceLocation) -> [Grant] {

@@ -18,6 +18,8 @@ struct GitHubImport {
     var assumedWorkflows: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
+    /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
+    var registryTokenSecrets: [String: (registry: String, job: String, location: SourceLocation)] = [:]
     /// Jobs whose token may dispatch workflows.
     var dispatchers: [String: Dispatcher] = [:]
     /// What a job definition reads and exposes, by `workflow#job` (and events): a reusable
@@ -196,6 +198,12 @@ struct GitHubImport {
         if role == .release {
             let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
             if !publishing.isEmpty { token = (token ?? []) + publishing }
+            let registries = JobRoles.registries(evidence)
+            for secret in secrets where registryTokenSecrets[secret.name] == nil {
+                if let registry = JobRoles.registryToken(secret.name, publishingTo: registries) {
+                    registryTokenSecrets[secret.name] = (registry, name, secret.location)
+                }
+            }
         }
         let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition)
         let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
@@ -453,10 +461,14 @@ struct GitHubImport {
                 carries = Reference(key.identity, at: key.location)
             } else if let used = githubTokenSecrets[name] {
                 carries = Reference(addGitHubToken(for: name, at: used), at: used)
+            } else if let upload = registryTokenSecrets[name] {
+                carries = Reference(builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location),
+                                    at: upload.location)
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
                                          criticality: carries == nil ? .high : nil, production: false, platform: .github, location: location)
-            assume(NodeID(.secret, name), "secret '\(name)' is defined at repository level, so any job that names it receives it; what it opens is unknown, so it counts as high",
+            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
+            assume(NodeID(.secret, name), "secret '\(name)' is defined at repository level, so any job that names it receives it\(opens)",
                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)", at: location)
         }
         guard let first = everySecretJobs.values.min() else { return }
