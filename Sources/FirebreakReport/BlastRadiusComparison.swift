@@ -16,6 +16,8 @@ public struct ScenarioComparison: Sendable, Equatable, Encodable {
         public var after: String?
         /// For a removed or lowered asset: the first hop of its old path that no longer holds.
         public var cut: SimulationReport.HopEntry?
+        /// The model changes at the cut hop's nodes that cut it, when both models are known.
+        public var changedBy: [String]?
         /// For a new or raised asset: its path now.
         public var path: [SimulationReport.HopEntry]?
     }
@@ -77,7 +79,7 @@ public struct ReportComparison: Sendable, Encodable {
         func change(_ entry: SimulationReport.ReachedEntry, before: String?, after: String?, cut: SimulationReport.HopEntry?,
                     path: [SimulationReport.HopEntry]?) -> ScenarioComparison.Change {
             .init(id: entry.id, kind: entry.kind, criticality: entry.criticality, crownJewel: entry.crownJewel,
-                  before: before, after: after, cut: cut, path: path)
+                  before: before, after: after, cut: cut, changedBy: nil, path: path)
         }
         var removed: [ScenarioComparison.Change] = [], added: [ScenarioComparison.Change] = []
         var raised: [ScenarioComparison.Change] = [], lowered: [ScenarioComparison.Change] = []

@@ -27,11 +27,11 @@ public struct ComparisonText {
             }
             for change in scenario.removed {
                 lines.append("  - \(change.id) (\(change.criticality)) no longer reached")
-                lines += Self.cut(change.cut)
+                lines += Self.cut(change.cut, changedBy: change.changedBy)
             }
             for change in scenario.lowered {
                 lines.append("  v \(change.id) now \(change.after ?? ""), was \(change.before ?? "")")
-                lines += Self.cut(change.cut)
+                lines += Self.cut(change.cut, changedBy: change.changedBy)
             }
             lines.append("")
         }
@@ -46,8 +46,9 @@ public struct ComparisonText {
     }
 
     /// The hop of the old path that no longer holds.
-    static func cut(_ hop: SimulationReport.HopEntry?) -> [String] {
+    static func cut(_ hop: SimulationReport.HopEntry?, changedBy: [String]?) -> [String] {
         guard let hop else { return [] }
         return ["      cut at [\(hop.rule)] \(hop.from) -> \(hop.to)", "         (\(hop.location))"]
+            + (changedBy ?? []).prefix(4).map { "         by: \($0)" }
     }
 }

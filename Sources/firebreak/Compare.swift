@@ -54,8 +54,9 @@ struct Compare: ParsableCommand {
             (try SimulationInput.load(revision: before, repository: repository, model: model, context: input.context),
              try SimulationInput.load(revision: after, repository: repository, model: model, context: input.context))
         } ?? (try SimulationInput.load(before, context: input.context), try SimulationInput.load(after, context: input.context))
-        let comparison = ReportComparison(before: SimulationInput.report(old.model, scenarios: selected),
+        var comparison = ReportComparison(before: SimulationInput.report(old.model, scenarios: selected),
                                           after: SimulationInput.report(new.model, scenarios: selected))
+        comparison.explainCuts(ModelDifference(before: old.model, after: new.model))
         ComparisonOutput.print(comparison, format: format)
         // The rest was compared; a file that could not be read still makes the run fail.
         if old.failed || new.failed { throw ExitCode(2) }
