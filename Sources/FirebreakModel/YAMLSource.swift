@@ -10,7 +10,7 @@ public enum YAMLSource {
     public static let maximumBytes = 8 * 1024 * 1024
 
     /// Reads and parses a file; every failure is a diagnostic with a location.
-    public static func load(path: String) throws(LoadError) -> Yams.Node {
+    public static func load(path: String, maximumBytes: Int = maximumBytes) throws(LoadError) -> Yams.Node {
         let text: String
         do {
             let url = URL(fileURLWithPath: path)
@@ -18,7 +18,7 @@ public enum YAMLSource {
             if let size = attributes[.size] as? Int, size > maximumBytes {
                 throw LoadError([Diagnostic(.error, at: .implicit(path),
                                             "file is \(size) bytes, more than the \(maximumBytes) bytes Firebreak reads",
-                                            help: "split the pipeline into smaller files")])
+                                            help: "split the pipeline into smaller files, or raise the limit with --max-file-bytes")])
             }
             guard let decoded = String(data: try Data(contentsOf: url), encoding: .utf8) else {
                 throw LoadError([Diagnostic(.error, at: .implicit(path), "file is not UTF-8 text")])
@@ -30,11 +30,11 @@ public enum YAMLSource {
             throw LoadError([Diagnostic(.error, at: .implicit(path), "cannot read file: \(error.localizedDescription)",
                                         help: "check the path and its permissions")])
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, maximumBytes: maximumBytes)
     }
 
     /// Parses YAML text holding exactly one document.
-    public static func parse(_ text: String, file: String) throws(LoadError) -> Yams.Node {
+    public static func parse(_ text: String, file: String, maximumBytes: Int = maximumBytes) throws(LoadError) -> Yams.Node {
         guard text.utf8.count <= maximumBytes else {
             throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
         }
@@ -56,7 +56,7 @@ public enum YAMLSource {
     }
 
     /// Parses YAML text that may hold several documents (`---`), each within the same bounds.
-    public static func parseDocuments(_ text: String, file: String) throws(LoadError) -> [Yams.Node] {
+    public static func parseDocuments(_ text: String, file: String, maximumBytes: Int = maximumBytes) throws(LoadError) -> [Yams.Node] {
         guard text.utf8.count <= maximumBytes else {
             throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
         }

@@ -23,10 +23,28 @@ struct ScenarioOptions: ParsableArguments {
 struct InputOptions: ParsableArguments {
     @Option(help: "A context file saying what workflow files cannot (default: firebreak.context.yml in the repository root).")
     var context: String?
+
+    @Option(name: .customLong("max-file-bytes"), help: "The largest pipeline file read, in bytes.")
+    var maxFileBytes = InputLimits.standard.fileBytes
+
+    @Option(name: .customLong("max-files"), help: "The most pipeline files read in one run (workflows, actions, includes).")
+    var maxFiles = InputLimits.standard.files
+
+    @Option(name: .customLong("max-jobs"), help: "The most jobs imported in one run (reusable workflows and child pipelines included).")
+    var maxJobs = InputLimits.standard.jobs
+
+    /// Checks the limits and makes them the run's: every load of this process reads within them.
+    func validate() throws {
+        guard maxFileBytes > 0, maxFiles > 0, maxJobs > 0 else { throw ValidationError("--max-file-bytes, --max-files and --max-jobs must be positive") }
+        SimulationInput.limits = InputLimits(fileBytes: maxFileBytes, files: maxFiles, jobs: maxJobs)
+    }
 }
 
 /// Loads models from files, folders or git revisions and simulates them into reports.
 enum SimulationInput {
+    /// The limits of this run, set once from the command line (one command per process).
+    nonisolated(unsafe) static var limits = InputLimits.standard
+
     /// A loaded input and whether some of its files could not be read (the command then ends with exit 2).
     struct Loaded {
         var model: PipelineModel
@@ -38,7 +56,7 @@ enum SimulationInput {
     /// A model file, a workflow file or a repository folder. Problems with single files are
     /// printed and the rest is analysed.
     static func load(_ path: String, context: String?, display: String? = nil, name: String? = nil) throws -> Loaded {
-        let result = try InputLoader.load(path: path, context: context, display: display, name: name)
+        let result = try InputLoader.load(path: path, context: context, display: display, name: name, limits: limits)
         for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
         return Loaded(model: result.model, diagnostics: result.diagnostics)
     }

@@ -15,14 +15,16 @@ public enum InputLoader {
     /// to a temporary folder reads as `REV:`).
     /// `name` names the repository when no context file does (default: its `origin` remote's
     /// `owner/name`, else `this-repository`; never the folder's name).
-    public static func load(path: String, context: String? = nil, display: String? = nil, name: String? = nil) throws(LoadError) -> ImportResult {
+    /// `limits` bounds what the import reads (bytes per file, files, jobs).
+    public static func load(path: String, context: String? = nil, display: String? = nil, name: String? = nil,
+                            limits: InputLimits = .standard) throws(LoadError) -> ImportResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LoadError([Diagnostic(.error, at: .implicit(path), "no such file or folder",
                                         help: "pass a Firebreak model, a workflow file, or a repository folder")])
         }
-        if isDirectory.boolValue { return try loadRepository(root: path, context: context, display: display, name: name) }
-        let root = try YAMLSource.load(path: path)
+        if isDirectory.boolValue { return try loadRepository(root: path, context: context, display: display, name: name, limits: limits) }
+        let root = try YAMLSource.load(path: path, maximumBytes: limits.fileBytes)
         if root.value("firebreak") != nil {
             if context != nil {
                 throw LoadError([Diagnostic(.error, at: .implicit(path), "a Firebreak model says everything itself; --context applies to workflows and repositories")])
@@ -31,7 +33,8 @@ public enum InputLoader {
         }
         for importer in ImporterCatalogue.all {
             guard let (repository, file) = importer.claim(file: path, document: root) else { continue }
-            return try loadRepository(root: repository, context: context, selection: (importer.id, file), display: display, name: name)
+            return try loadRepository(root: repository, context: context, selection: (importer.id, file), display: display, name: name,
+                                      limits: limits)
         }
         throw LoadError([Diagnostic(.error, at: root.location(path), "not a Firebreak model (no `firebreak:`), a GitHub Actions workflow (no `on:` and `jobs:`) nor a .gitlab-ci.yml",
                                     help: "pass a model, a workflow file, or the repository folder")])
@@ -40,7 +43,7 @@ public enum InputLoader {
     /// Imports a repository: every importer's pipeline files, or only `selection` (one file of
     /// one importer) when the user named a file.
     static func loadRepository(root: String, context: String?, selection: (importer: String, file: String)? = nil,
-                               display: String?, name: String?) throws(LoadError) -> ImportResult {
+                               display: String?, name: String?, limits: InputLimits = .standard) throws(LoadError) -> ImportResult {
         let folderName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         // The repository's identity must not depend on the folder it is cloned into.
         let identity = name ?? RepositoryIdentity.remoteName(root: root) ?? RepositoryIdentity.unnamed
@@ -66,7 +69,7 @@ public enum InputLoader {
                                         help: "point at a repository with a pipeline, a pipeline file, or a Firebreak model")])
         }
         base.platform = first.importer.platform
-        var builder = ModelBuilder(root: root, display: display ?? root, model: base)
+        var builder = ModelBuilder(root: root, display: display ?? root, model: base, limits: limits)
         for step in plan { step.importer.importFiles(step.files, into: &builder, context: contextModel) }
         builder.markCrownJewels(context: contextModel)
         builder.resolveNeeds()

@@ -13,9 +13,12 @@ struct ModelBuilder {
     let codeOwners: CodeOwners
     /// Problems found so far, each place reported once.
     var log = DiagnosticLog()
+    /// What the import has read against its limits.
+    let budget: ReadBudget
     private var assumptionSet: Set<Assumption>
 
-    init(root: String, display: String, model: PipelineModel) {
+    init(root: String, display: String, model: PipelineModel, limits: InputLimits = .standard) {
+        budget = ReadBudget(limits)
         self.root = root
         self.display = display
         self.model = model

@@ -6,7 +6,8 @@ import Foundation
 /// repository (a symbolic link that leaves it is refused), and no larger than Firebreak reads.
 enum RepositoryFile {
     /// The text of `relative` under `root`; every refusal is an error at `label`.
-    static func read(_ relative: String, under root: String, label: String) throws(LoadError) -> String {
+    /// `budget` counts the file against the run's limits and sets the largest size read.
+    static func read(_ relative: String, under root: String, label: String, budget: ReadBudget? = nil) throws(LoadError) -> String {
         let full = (root as NSString).appendingPathComponent(relative)
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
         let base = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
@@ -20,10 +21,12 @@ enum RepositoryFile {
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "not a regular file (a folder, device, FIFO or socket)")])
         }
-        if let size = attributes[.size] as? Int, size > YAMLSource.maximumBytes {
-            throw LoadError([Diagnostic(.error, at: .implicit(label), "file is \(size) bytes, more than the \(YAMLSource.maximumBytes) bytes Firebreak reads",
-                                        help: "split the pipeline into smaller files")])
+        let limit = budget?.limits.fileBytes ?? YAMLSource.maximumBytes
+        if let size = attributes[.size] as? Int, size > limit {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "file is \(size) bytes, more than the \(limit) bytes Firebreak reads",
+                                        help: "split the pipeline into smaller files, or raise the limit with --max-file-bytes")])
         }
+        try budget?.admitFile(label: label)
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
         }
@@ -47,8 +50,8 @@ extension RepositoryFile {
     static let maximumExpandedNodes = 1_000_000
 
     /// Parses a CI file's YAML and refuses one whose aliases expand beyond the bound.
-    static func parse(_ text: String, label: String) throws(LoadError) -> Yams.Node {
-        let node = try YAMLSource.parse(text, file: label)
+    static func parse(_ text: String, label: String, budget: ReadBudget? = nil) throws(LoadError) -> Yams.Node {
+        let node = try YAMLSource.parse(text, file: label, maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)
         try checkExpansion(node, label: label)
         return node
     }

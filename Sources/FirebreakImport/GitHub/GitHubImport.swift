@@ -27,7 +27,7 @@ struct GitHubImport {
     var secretReads: [String: SecretUses] = [:]
     var exposures: [String: Exposure] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
-    /// Whether reusable-workflow expansion hit `maximumJobs`.
+    /// Whether reusable-workflow expansion hit the job limit.
     var expansionStopped = false
     /// Weaknesses recorded so far, by kind and place.
     var recordedWeaknesses: Set<String> = []
@@ -77,10 +77,16 @@ struct GitHubImport {
     mutating func workflow(at path: String) -> Workflow? {
         if let cached = parsed[path] { return cached }
         let label = file(path)
-        do {
-            let text = try RepositoryFile.read(path, under: root, label: label)
-            let node = try RepositoryFile.parse(text, label: label)
+        do throws(LoadError) {
+            let text = try RepositoryFile.read(path, under: root, label: label, budget: builder.budget)
+            let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
             let workflow = try WorkflowParser(file: label, path: path).parse(node)
+            let limit = builder.budget.limits.jobs
+            guard workflow.jobs.count <= limit else {
+                throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,
+                                            "the workflow has \(workflow.jobs.count) jobs, more than the \(limit) Firebreak imports in one run",
+                                            help: "raise the limit with --max-jobs")])
+            }
             parsed[path] = workflow
             return workflow
         } catch {
@@ -100,7 +106,7 @@ struct GitHubImport {
         }
         if let cached = localActions[folder] { return cached }
         do {
-            let action = try LocalAction.read(root: root, path: folder, label: file)
+            let action = try LocalAction.read(root: root, path: folder, label: file, budget: builder.budget)
             if action == nil, let location {
                 log.add(Diagnostic(.error, at: location, "local action '\(uses)' has no action.yml or action.yaml",
                                    help: "check the path (GitHub resolves it from the repository root), and that submodules are checked out"))
@@ -255,10 +261,6 @@ struct GitHubImport {
         return name
     }
 
-    /// The most jobs one import instantiates (reusable workflows called from many places
-    /// multiply): a bound on the model's size, not a limit real repositories reach.
-    static let maximumJobs = 20_000
-
     /// Every job that runs in the default branch's context can write its cache, with or
     /// without a cache step: the cache service's token is in the runner for any code the job
     /// runs. Pull request runs write their merge ref's scope, tag runs their tag's.
@@ -301,10 +303,10 @@ struct GitHubImport {
                 return
             }
             // Callers that fan out multiply: past the budget the import stops, and says so.
-            guard model.jobs.count < Self.maximumJobs else {
+            guard model.jobs.count < builder.budget.limits.jobs else {
                 guard !expansionStopped else { return }
                 expansionStopped = true
-                log.add(Diagnostic(.error, at: uses.location, "reusable workflows expand to more than \(Self.maximumJobs) jobs; '\(uses.text)' and the calls after it are not imported",
+                log.add(Diagnostic(.error, at: uses.location, "reusable workflows expand to more than \(builder.budget.limits.jobs) jobs; '\(uses.text)' and the calls after it are not imported",
                                    help: "Firebreak bounds what one run imports; analyse the called workflows on their own"))
                 return
             }

@@ -17,12 +17,12 @@ struct LocalAction {
     var location: SourceLocation
 
     /// Reads `root/path/action.yml` (or `.yaml`); nil when neither exists.
-    static func read(root: String, path: String, label: (String) -> String) throws(LoadError) -> LocalAction? {
+    static func read(root: String, path: String, label: (String) -> String, budget: ReadBudget? = nil) throws(LoadError) -> LocalAction? {
         for name in ["action.yml", "action.yaml"] {
             let relative = path.isEmpty ? name : "\(path)/\(name)"
             guard RepositoryFile.exists(relative, under: root) else { continue }
             let file = label(relative)
-            let node = try RepositoryFile.parse(try RepositoryFile.read(relative, under: root, label: file), label: file)
+            let node = try RepositoryFile.parse(try RepositoryFile.read(relative, under: root, label: file, budget: budget), label: file, budget: budget)
             let parser = WorkflowParser(file: file, path: relative)
             let runs = node.value("runs")
             var defaults: [String: String] = [:]

@@ -42,7 +42,7 @@ extension GitLabBuilder {
         }
         let key = files.map(\.path).sorted().joined(separator: "\n") + "|\(runs)"
         guard importedChildren.insert(key).inserted else { return }
-        var loader = GitLabConfigLoader(root: builder.root, display: builder.display)
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)
         for file in files { loader.loadLocal(file.path, at: file.location) }
         builder.log.add(contentsOf: loader.diagnostics)
         guard !loader.config.files.isEmpty else { return }

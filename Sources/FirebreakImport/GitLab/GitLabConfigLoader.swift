@@ -12,9 +12,13 @@ struct GitLabConfigLoader {
     var diagnostics: [Diagnostic] = []
     private var visited: Set<String> = []
 
-    init(root: String, display: String) {
+    /// The import's limits: files read, bytes per file.
+    let budget: ReadBudget?
+
+    init(root: String, display: String, budget: ReadBudget? = nil) {
         self.root = root
         self.display = display
+        self.budget = budget
     }
 
     func label(_ path: String) -> String { displayPath(path, under: display) }
@@ -31,7 +35,8 @@ struct GitLabConfigLoader {
         let node: Yams.Node
         do throws(LoadError) {
             // A file may open with a `spec:` document (component inputs) before the configuration.
-            let documents = try YAMLSource.parseDocuments(try RepositoryFile.read(path, under: root, label: file), file: file)
+            let documents = try YAMLSource.parseDocuments(try RepositoryFile.read(path, under: root, label: file, budget: budget), file: file,
+                                                          maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)
             for document in documents { try RepositoryFile.checkExpansion(document, label: file) }
             guard let last = documents.last, documents.count == 1 || documents.count == 2 && documents[0].value("spec") != nil else {
                 throw LoadError([Diagnostic(.error, at: documents.count > 1 ? documents[1].location(file) : .implicit(file),

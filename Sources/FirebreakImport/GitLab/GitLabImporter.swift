@@ -26,7 +26,7 @@ struct GitLabCIImporter: PipelineImporter {
     }
 
     func importFiles(_ files: [String]?, into builder: inout ModelBuilder, context: PipelineModel?) {
-        var loader = GitLabConfigLoader(root: builder.root, display: builder.display)
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)
         loader.load(Self.fileName)
         builder.log.add(contentsOf: loader.diagnostics)
         guard !loader.config.files.isEmpty else { return }
@@ -72,6 +72,13 @@ struct GitLabBuilder {
         let stages = config.top["stages"]?.node.texts ?? ["build", "test", "deploy"]
         let workflow = config.top["workflow"]?.node.value("rules").map { GitLabRuns.rules($0, child: parentRuns != nil) }
         let visible = config.jobOrder.filter { !$0.hasPrefix(".") }
+        let limit = builder.budget.limits.jobs
+        guard model.jobs.count + visible.count <= limit else {
+            builder.log.add(Diagnostic(.error, at: config.jobLocations[visible[0]] ?? .implicit(builder.file(GitLabCIImporter.fileName)),
+                                       "the pipeline has \(visible.count) jobs, more than the \(limit) Firebreak imports in one run; not imported",
+                                       help: "raise the limit with --max-jobs"))
+            return
+        }
         var jobs: [(name: String, mapping: SourcedMapping, stage: Int)] = []
         var downstream: [(name: String, trigger: Sourced, runs: GitLabRuns)] = []
         for name in visible {
