@@ -78,4 +78,19 @@ import Testing
         #expect(model.jobs["publish"]?.token?.contains { $0.target == pypi.id && $0.level == .write } == true)
         #expect(model.isCrownJewel(model.repository.id), "its releases are published for others")
     }
+
+    @Test func aPublishingJobsRegistryVariableIsAnUploadToken() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            publish:
+              rules: [{if: $CI_COMMIT_TAG}]
+              script:
+                - echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc
+                - npm publish
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["NPM_TOKEN"]?.carries?.name == "registry-token:NPM_TOKEN")
+        #expect(model.identities["registry-token:NPM_TOKEN"]?.grants.map(\.target) == [NodeID(.resource, "npm")])
+        let leaked = try Examples.run("leaked-god-token", on: model)
+        #expect(leaked.crownJewels.contains(NodeID(.resource, "npm")))
+    }
 }

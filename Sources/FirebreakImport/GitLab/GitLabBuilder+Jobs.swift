@@ -59,8 +59,17 @@ extension GitLabBuilder {
         let evidence = JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil)
         let role = JobRoles.role(evidence)
         var token = [Grant(target: model.repository.id, level: .read, location: location)]
-        if role == .release, let idTokens = job["id_tokens"] {
-            token += builder.trustedPublishingGrants(JobRoles.registries(evidence), job: id, token: "`id_tokens:`", at: idTokens.location)
+        if role == .release {
+            let registries = JobRoles.registries(evidence)
+            if let idTokens = job["id_tokens"] {
+                token += builder.trustedPublishingGrants(registries, job: id, token: "`id_tokens:`", at: idTokens.location)
+            }
+            // A variable named for the registry the job uploads to is its upload token.
+            for variable in names.subtracting(defined).sorted() where registryVariables[variable] == nil {
+                if let registry = JobRoles.registryToken(variable, publishingTo: registries) {
+                    registryVariables[variable] = (registry, id, scriptLines.first { $0.text.contains(variable) }?.location ?? location)
+                }
+            }
         }
 
         // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
@@ -194,6 +203,9 @@ extension GitLabBuilder {
                 let identity = "\(cloud == "aws-account" ? "aws" : cloud == "gcp-project" ? "gcp" : "azure")-key:\(name)"
                 builder.addStaticKey(identity, cloud: cloud, at: location)
                 carries = Reference(identity, at: location)
+            } else if let upload = registryVariables[name] {
+                carries = Reference(builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location),
+                                    at: upload.location)
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
                                          criticality: carries == nil ? .high : nil, production: false, platform: .gitlab, location: location)

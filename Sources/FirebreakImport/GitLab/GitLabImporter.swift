@@ -51,6 +51,8 @@ struct GitLabBuilder {
     /// Child pipelines imported so far in this import (their files and where they run): the
     /// same child started by many jobs is imported once, under the first job's name.
     var importedChildren: Set<String> = []
+    /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job, where.
+    var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
