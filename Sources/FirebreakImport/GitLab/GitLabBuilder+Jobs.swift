@@ -209,7 +209,8 @@ extension GitLabBuilder {
             }
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
                                          criticality: carries == nil ? .high : nil, production: false, platform: .gitlab, location: location)
-            builder.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job; what it opens is unknown, so it counts as high",
+            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
+            builder.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job\(opens)",
                          settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`", at: location)
         }
     }
