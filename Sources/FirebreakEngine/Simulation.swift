@@ -34,7 +34,7 @@ public struct Simulation: Sendable {
         reached.sort { ($0.criticality, $1.node) > ($1.criticality, $0.node) }
         return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached,
                            score: reached.reduce(0) { $0 + $1.criticality.weight },
-                           crownJewels: reached.filter(\.crownJewel).map(\.node).sorted(), facts: store)
+                           crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
     }
 
     /// The hops from a foothold to `fact`, following first premises.

@@ -20,9 +20,10 @@ enum JobRoles {
 
     static func role(_ evidence: Evidence) -> Job.Role {
         let script = ShellWords(evidence.scripts.joined(separator: "\n"))
+        let publishing = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
         func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
-        if uses(publishingActions) || runs(publishingCommands) || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
+        if uses(publishingActions) || publishingCommands.occur(in: publishing) || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
         if evidence.deploysThroughEnvironment || uses(deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         if uses(signingActions) || runs(signingCommands) { return .sign }
         if uses(scanningActions) || runs(scanningCommands) { return .scan }
@@ -34,14 +35,22 @@ enum JobRoles {
     /// The package registries a publishing job uploads to, from its actions and commands
     /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`).
     static func registries(_ evidence: Evidence) -> [String] {
-        let script = ShellWords(evidence.scripts.joined(separator: "\n"))
+        let script = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
         var found: [String] = []
         for (registry, actions, commands) in registryEvidence {
             let byAction = evidence.actions.contains { action in actions.contains { action.hasPrefix($0) } }
             if byAction || commands.occur(in: script) { found.append(registry) }
         }
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
+        // A test index (test.pypi.org) is not the registry others install from.
+        if evidence.scripts.contains(where: { $0.contains("test.pypi.org") || $0.contains("testpypi") }) { found.removeAll { $0 == "pypi" } }
         return found
+    }
+
+    /// Script lines that may publish: a dry run (`--dry-run`) publishes nothing.
+    static func publishingLines(_ scripts: [String]) -> [String] {
+        scripts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") }.map(String.init)
     }
 
     /// The registry a secret of a publishing job is the upload token of, by its name
@@ -49,6 +58,8 @@ enum JobRoles {
     /// registries the job publishes to.
     static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
         let name = secret.uppercased()
+        // `_RO`, `READ`: a read-only token, kept to avoid rate limits, uploads nothing.
+        guard !name.hasSuffix("_RO"), !name.contains("READ") else { return nil }
         return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
     }
 

@@ -64,7 +64,11 @@ extension GitHubImport {
         var ownCheckouts: [String] = []
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
-                if let secret = Self.secretName(in: value.text) { info.githubTokens.append((secret, value.node.location(workflow.file))) }
+                guard let secret = Self.secretName(in: value.text) else { continue }
+                // A bare `token:` is a GitHub token only for an action that calls GitHub, or by its name;
+                // a service's own action takes that service's token (CodSpeed, Codecov).
+                if key.lowercased() == "token", !Self.callsGitHub(step.uses ?? ""), !Self.namesGitHubToken(secret) { continue }
+                info.githubTokens.append((secret, value.node.location(workflow.file)))
             }
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
@@ -113,6 +117,10 @@ extension GitHubImport {
                 continue
             }
             info.evidence.actions.append(action)
+            // Where a publishing action uploads (`repository-url: https://test.pypi.org/legacy/`).
+            for key in ["repository-url", "repository_url", "registry-url", "publish-url"] {
+                if let target = step.with[key]?.text { info.evidence.scripts.append(target) }
+            }
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }) { info.runsCode = true }
             if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
@@ -175,6 +183,24 @@ extension GitHubImport {
     }
 
     /// Inputs and variables through which actions and the `gh` and `git` tools take a GitHub token.
+    /// Actions whose `token:` input is a GitHub token: GitHub's own and those that call its API.
+    static let gitHubCallingActions = [
+        "actions/", "github/", "peter-evans/", "stefanzweifel/", "ad-m/github-push-action", "softprops/", "ncipollo/", "cli/",
+        "octokit/", "release-drafter/", "googleapis/release-please-action", "tibdex/", "endbug/", "crazy-max/ghaction-github",
+        "jamesives/github-pages-deploy-action", "peaceiris/actions-gh-pages", "dessant/", "marocchino/", "thollander/",
+    ]
+
+    static func callsGitHub(_ uses: String) -> Bool {
+        let lowered = uses.lowercased()
+        return gitHubCallingActions.contains { lowered.hasPrefix($0) }
+    }
+
+    /// Whether a secret's name says it is a GitHub token (`GH_PAT`, `BOT_TOKEN`, `GITHUB_APP_TOKEN`).
+    static func namesGitHubToken(_ secret: String) -> Bool {
+        let name = secret.uppercased()
+        return ["GITHUB", "GH_", "PAT", "BOT"].contains { name.contains($0) }
+    }
+
     static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token"]
     static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT"]
 

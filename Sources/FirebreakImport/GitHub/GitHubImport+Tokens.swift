@@ -32,7 +32,12 @@ extension GitHubImport {
             return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
         }
         switch RunnerLabels.machine(labels) {
-        case .githubHosted: return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+        case .githubHosted:
+            if let larger = labels.first(where: RunnerLabels.isLargerRunner) {
+                assume(NodeID(.runner, "github-hosted"), "runner label '\(larger)' names a GitHub-hosted larger runner (a fresh machine per job), by the way such runners are usually named",
+                       settle: "describe the pool under `runners:` in firebreak.context.yml if it is self-hosted", at: location)
+            }
+            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
         case .providerHosted(let provider): return builder.providerRunner(provider, labels: labels, platform: .github, at: location)
         case .selfHosted: return declareRunner(labels: labels, hosted: false, at: location)
         }

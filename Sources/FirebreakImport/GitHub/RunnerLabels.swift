@@ -32,7 +32,14 @@ enum RunnerLabels {
 
     static func isGitHubHosted(_ label: String) -> Bool {
         let lowered = label.lowercased()
-        return ["ubuntu-", "windows-", "macos-"].contains { lowered.hasPrefix($0) }
+        return ["ubuntu-", "windows-", "macos-"].contains { lowered.hasPrefix($0) } || isLargerRunner(lowered)
+    }
+
+    /// A GitHub-hosted larger runner, by the naming organisations give them (`github-ubuntu-24.04-arm-4`):
+    /// hosted and fresh per job, an assumption the import states.
+    static func isLargerRunner(_ label: String) -> Bool {
+        let lowered = label.lowercased()
+        return lowered.hasPrefix("github-") && ["ubuntu", "windows", "macos"].contains { lowered.dropFirst("github-".count).hasPrefix($0) }
     }
 
     static func provider(of label: String) -> String? {
