@@ -21,7 +21,10 @@ extension PipelineModel {
                                       detail: "job '\(job.name)' runs artifact '\(consumption.artifact.name)' without verifying it", at: consumption.location))
             }
         }
-        for definition in definitions.values where definition.isExternal && definition.pin != .digest {
+        // A downstream project's pipeline runs there, and a template ships with the GitLab server:
+        // neither is code this pipeline pulls in at a version it could pin.
+        for definition in definitions.values where definition.isExternal && definition.pin != .digest
+            && !definition.name.hasPrefix("downstream:") && !definition.name.hasPrefix("template:") {
             found.append(Weakness(.unpinnedUses, subject: definition.id,
                                   detail: "'\(definition.name)' is pinned by \((definition.pin ?? .none).rawValue), not to a commit", at: definition.location))
         }

@@ -63,8 +63,8 @@ struct PathTree {
     /// Draws a branch and what follows it; a caveat is noted once on each path, where it first applies.
     private func render(_ branch: Branch, lead: String, childLead: String, noted: Set<String>, into result: inout [String],
                         after: (Branch) -> [String]) {
-        result.append(fit(lead, fact(branch.hop), mark(branch), tail(branch.hop)))
         let noteLead = childLead + (branch.children.isEmpty ? "  " : "│ ")
+        result += fit(lead, fact(branch.hop), mark(branch), tail(branch.hop), next: noteLead)
         if why { result.append(clip(noteLead + "why: " + branch.hop.why)) }
         var noted = noted
         for caveat in branch.hop.caveats where caveat != Caveat.timeBounded && noted.insert(caveat).inserted {
@@ -92,19 +92,16 @@ struct PathTree {
     private func tail(_ hop: Hop) -> String { "[\(hop.rule)] \(location(hop.location))" }
 
     /// `lead + fact + mark + "  " + tail` within the width: the location's folders give way to
-    /// `…/` first, then the fact is shortened in the middle (to `shortest` characters at least).
-    func fit(_ lead: String, _ fact: String, _ mark: String, _ tail: String) -> String {
-        let shortest = 24
+    /// `…/` first; if it is still too long, the rule and location go on a line of their own
+    /// (`next` leads it). Names are never shortened.
+    func fit(_ lead: String, _ fact: String, _ mark: String, _ tail: String, next: String) -> [String] {
         var tail = tail
         if lead.count + fact.count + mark.count + 2 + tail.count > width, let slash = tail.lastIndex(of: "/"),
            let bracket = tail.firstIndex(of: "]") {
             tail = tail[...bracket] + " …" + tail[slash...]
         }
-        let room = width - lead.count - mark.count - tail.count - 2
-        guard fact.count > room else { return lead + fact + mark + "  " + tail }
-        let keep = max(shortest, room) - 1
-        let head = fact.prefix(keep / 2), end = fact.suffix(keep - keep / 2)
-        return lead + head + "…" + end + mark + "  " + tail
+        guard lead.count + fact.count + mark.count + 2 + tail.count > width else { return [lead + fact + mark + "  " + tail] }
+        return [lead + fact + mark, next + "  " + tail]
     }
 
     /// A note line within the width, cut at the end.

@@ -96,7 +96,8 @@ public struct SimulationText {
         /// from which it ends as an earlier drawn path does.
         func shared(_ path: [Hop]) -> (index: Int, scenario: String, from: String)? {
             let keys = path.map(Self.key)
-            for index in 1..<max(1, keys.count) {
+            // Only a shared run of two hops or more is worth a reference.
+            for index in 1..<max(1, keys.count - 1) {
                 if let earlier = suffixes[Array(keys[index...])] { return (index, earlier.scenario, earlier.from) }
             }
             return nil
@@ -124,17 +125,24 @@ public struct SimulationText {
         if !secrets.isEmpty {
             lines.append(Self.list("  secrets reached: ", secrets, width: Self.width))
         }
-        let candidates = (result.reached.filter(\.crownJewel).isEmpty
-            ? result.reached.filter { !$0.foothold } : result.reached.filter(\.crownJewel)).sorted(by: Self.worthShowing)
-        guard !candidates.isEmpty else { return lines }
+        // What the attacker started with is no news: not the foothold, nor the secret that stores it.
+        let footholds = Set(result.footholds.map(\.node))
+        let news = result.reached.filter { asset in
+            !asset.foothold && !(asset.node.kind == .secret
+                && model.secrets[asset.node.name]?.carries.map { footholds.contains(NodeID(.identity, $0.name)) } == true)
+        }
+        let candidates = (news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel)).sorted(by: Self.worthShowing)
+        guard !candidates.isEmpty else {
+            let starts = result.footholds.map(\.node.description)
+            return lines + [clip("  nothing beyond where it starts: " + starts.joined(separator: ", "))]
+        }
         let shown = Array(candidates.prefix(maxPaths))
         var tree = PathTree(width: Self.width, why: why, location: relative)
         var notes: [ObjectIdentifier: String] = [:]
         for asset in shown {
             if let earlier = drawn.shared(asset.path) {
                 let end = tree.add(asset, upTo: earlier.index)
-                let target = "\(asset.node) (\(asset.criticality.rawValue))"
-                if let end { notes[ObjectIdentifier(end)] = "then as in \(earlier.scenario), from \(earlier.from) to \(target)" }
+                if let end { notes[ObjectIdentifier(end)] = "then as in \(earlier.scenario), from \(earlier.from)" }
             } else {
                 tree.add(asset)
             }
@@ -180,7 +188,7 @@ public struct SimulationText {
     }
 
     /// How many groups of assumptions the text names; the rest are counted in one line.
-    static let assumptionGroups = 4
+    static let assumptionGroups = 3
 
     /// `prefix` then the names, as many as fit in `width`, then how many more.
     static func list(_ prefix: String, _ names: [String], width: Int, separator: String = ", ") -> String {

@@ -81,7 +81,7 @@ public struct WeaknessReport: Encodable, Sendable {
             }
             if job.guardCondition == .sound { return "the job's condition keeps outsiders' runs out" }
             if model.exposedSecrets(to: job).isEmpty, job.token?.allSatisfy({ $0.level == .read }) ?? true {
-                return "the job holds no secret and only a read token: nothing beyond it is reached through it"
+                return "the job holds no secret and its token cannot write the repository: no path goes beyond it"
             }
         }
         if weakness.kind == .scriptInjection, weakness.detail.contains("not attacker-written") {

@@ -42,7 +42,7 @@ struct Simulate: ParsableCommand {
     @Flag(help: "List every assumption with how to settle it (the text report counts them by subject).")
     var assumptions = false
 
-    @Option(name: .customLong("max-paths"), help: "Paths drawn per scenario in the text report; the rest are counted.")
+    @Option(name: .customLong("max-paths"), help: "Paths drawn per scenario in the text report (to the crown jewels, else the most critical assets); --format json has every path.")
     var maxPaths = 1
 
     @Flag(help: "Print the reason for each hop under it in the text report.")

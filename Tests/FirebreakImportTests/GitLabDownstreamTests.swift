@@ -22,7 +22,7 @@ import Testing
 
     @Test func anotherProjectsPipelineIsAThirdPartyDefinition() throws {
         let model = try ImportFixtures.load("gitlab-downstream").model
-        let charts = try #require(model.definitions["project:acme/helm-charts@main"])
+        let charts = try #require(model.definitions["downstream:acme/helm-charts@main"])
         #expect(charts.pin == .branch)
         #expect(model.assumptions.contains { $0.subject == charts.id && $0.statement.contains("that project's variables") })
     }

@@ -69,6 +69,9 @@ public enum InputLoader {
                                         help: "point at a repository with a pipeline, a pipeline file, or a Firebreak model")])
         }
         base.platform = first.importer.platform
+        if contextModel == nil, base.platform == .gitlab, let index = base.assumptions.firstIndex(where: { $0.subject == base.repository.id }) {
+            base.assumptions[index].statement = "no context file: the project is public and its default branch is 'main'; a merge request from a fork runs its pipeline in the fork project (GitLab's default)"
+        }
         var builder = ModelBuilder(root: root, display: display ?? root, model: base, limits: limits)
         for step in plan { step.importer.importFiles(step.files, into: &builder, context: contextModel) }
         builder.markCrownJewels(context: contextModel)

@@ -53,19 +53,11 @@ extension GitHubImport {
         if let every = reads.everySecret {
             record(.everySecret, subject, "the job reads every secret at once (`toJSON(secrets)` or a computed name)", at: every)
         }
-        if let top = workflow.permissions, top.location != permissions?.location {
-            let writes = top.scopes.filter { $0.value == "write" }.map(\.key).sorted()
-            if top.all == "write-all" || !writes.isEmpty {
-                let what = top.all == "write-all" ? "write-all" : writes.map { "\($0): write" }.joined(separator: ", ")
-                record(.broadToken, subject, "the workflow's token may write (\(what)) wherever a job does not narrow it", at: top.location)
-            }
+        if let top = workflow.permissions, top.location != permissions?.location, let what = Self.describeWrites(top) {
+            record(.broadToken, subject, "the workflow's token \(what) wherever a job does not narrow it", at: top.location)
         }
         if let permissions {
-            let writes = permissions.scopes.filter { $0.value == "write" }.map(\.key).sorted()
-            if permissions.all == "write-all" || !writes.isEmpty {
-                let what = permissions.all == "write-all" ? "write-all" : writes.map { "\($0): write" }.joined(separator: ", ")
-                record(.broadToken, subject, "the job token may write (\(what))", at: permissions.location)
-            }
+            if let what = Self.describeWrites(permissions) { record(.broadToken, subject, "the job token \(what)", at: permissions.location) }
         } else {
             record(.broadToken, subject, "no `permissions:` for job '\(job.id)': its token gets the repository's default, which may write everything",
                    at: job.location)
@@ -97,6 +89,17 @@ extension GitHubImport {
     static func isFixed(_ path: String) -> Bool {
         guard let root = path.split(separator: ".").first.map(String.init) else { return true }
         return fixedRoots.contains(root) || fixedContexts.contains(path) || path.hasPrefix("steps.") && (path.hasSuffix(".outcome") || path.hasSuffix(".conclusion"))
+    }
+
+    /// "contents: write, packages: write and mints OIDC tokens": what a token's scopes allow.
+    static func describeWrites(_ permissions: Workflow.Permissions) -> String? {
+        if permissions.all == "write-all" { return "may write everything (write-all)" }
+        let writes = permissions.scopes.filter { $0.value == "write" }.map(\.key).sorted()
+        let plain = writes.filter { $0 != "id-token" }
+        guard !writes.isEmpty else { return nil }
+        let mints = writes.contains("id-token") ? "mints OIDC tokens (id-token: write)" : nil
+        let write = plain.isEmpty ? nil : "may write (\(plain.map { "\($0): write" }.joined(separator: ", ")))"
+        return [write, mints].compactMap { $0 }.joined(separator: " and ")
     }
 
     /// Records a weakness once per place, however many callers instantiate the job.

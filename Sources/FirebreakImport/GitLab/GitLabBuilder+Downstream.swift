@@ -14,7 +14,7 @@ extension GitLabBuilder {
         let node = trigger.node
         if let project = node.scalarText ?? node.value("project")?.scalarText {
             let branch = node.value("branch")?.scalarText
-            let definition = "project:\(project)@\(branch ?? "default branch")"
+            let definition = "downstream:\(project)@\(branch ?? "default branch")"
             model.definitions[definition] = Definition(name: definition, path: project, owners: [],
                                                        source: .external(repository: project, ref: branch, pin: PinState.infer(fromVersion: branch ?? "HEAD")),
                                                        location: trigger.location)
