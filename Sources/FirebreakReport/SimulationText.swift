@@ -34,9 +34,6 @@ public struct SimulationText {
     public var text: String {
         var lines = [style.bold("\(model.name) (\(model.file)): \(results.count) scenario\(results.count == 1 ? "" : "s")"), ""]
         if results.count > 1 { lines += verdictTable() }
-        if results.count > 1, results.contains(where: { !$0.footholds.isEmpty }) {
-            lines.append(clip("Per scenario, worst first: score, secrets, and the path to its crown jewel or top asset (--max-paths N for more)."))
-        }
         if lines.count > 2 { lines.append("") }
         var drawn = DrawnPaths()
         for result in ranked where !result.footholds.isEmpty {
@@ -119,12 +116,11 @@ public struct SimulationText {
         }
         let jewels = result.crownJewels.count
         let verdict = jewels > 0 ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") : style.green("no crown jewel reached")
-        let score = "  score \(result.score), \(verdict); reached "
-        var lines = [header, Self.list(score, Self.countList(result), width: Self.width + score.count - style.visibleCount(score))]
+        // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
-        if !secrets.isEmpty {
-            lines.append(Self.list("  secrets reached: ", secrets, width: Self.width))
-        }
+        let score = "  score \(result.score), \(verdict); " + (secrets.isEmpty ? "reached " : "\(secrets.count) secret\(secrets.count == 1 ? "" : "s"): ")
+        let width = Self.width + score.count - style.visibleCount(score)
+        var lines = [header, Self.list(score, secrets.isEmpty ? Self.countList(result) : secrets, width: width)]
         // What the attacker started with is no news: not the foothold, nor the secret that stores it.
         let footholds = Set(result.footholds.map(\.node))
         let news = result.reached.filter { asset in
@@ -188,7 +184,7 @@ public struct SimulationText {
     }
 
     /// How many groups of assumptions the text names; the rest are counted in one line.
-    static let assumptionGroups = 3
+    static let assumptionGroups = 2
 
     /// `prefix` then the names, as many as fit in `width`, then how many more.
     static func list(_ prefix: String, _ names: [String], width: Int, separator: String = ", ") -> String {

@@ -10,7 +10,7 @@ struct Simulate: ParsableCommand {
         discussion: """
         First a table of every scenario, worst first. Then for each scenario: the score (the sum \
         of the criticality weights of everything reached), the crown jewels reached (critical or \
-        production assets), counts per kind, the secrets reached, and the path to each crown jewel \
+        production assets), the secrets reached (else counts per kind), and the path to each crown jewel \
         (else to the most critical asset) as a tree, one hop per line with its rule and the \
         file:line:column of the fact it used; `firebreak explain RULE` says what a rule means, and \
         --format json gives every path with the reason for each hop.

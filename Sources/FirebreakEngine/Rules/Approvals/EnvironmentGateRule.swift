@@ -35,7 +35,9 @@ struct EnvironmentGateRule: Rule {
             guard let environment = graph.environment(of: job), environment.requiredApprovals > 0 else {
                 let why = graph.environment(of: job).map { "environment '\($0.name)' has no reviewers, so nothing holds job '\(job.name)' back" }
                     ?? "job '\(job.name)' has no approval gate to hold it back"
-                return [conclude(Fact(.exec, job.id, fact.level), from: [fact], why, at: job.environment?.location ?? job.location)]
+                let assumed = graph.environment(of: job).map { Array(graph.assumedCaveats(about: $0.id).prefix(1)) } ?? []
+                return [conclude(Fact(.exec, job.id, fact.level), from: [fact], why, at: job.environment?.location ?? job.location,
+                                 caveats: assumed)]
             }
             let approval = Fact(.approve, environment.id)
             guard known.contains(approval) else { return [] }

@@ -68,7 +68,7 @@ struct PoisonedPipelineRule: Rule {
             }
             result.append(conclude(Fact(.read, secret.id), from: premises,
                                    "a job added on '\(branch)' may reference secret '\(secret.name)', whose scope admits '\(branch)'",
-                                   at: secret.location))
+                                   at: secret.location, caveats: Array(graph.assumedCaveats(about: secret.id).prefix(1))))
         }
         for role in graph.identities where role.trust != nil {
             let candidates: [(String?, [Fact])] = [(nil, [push])] + open.map { ($0.environment.name, $0.premises) }

@@ -59,7 +59,8 @@ struct PushRule: Rule {
         return graph.branches.compactMap { branch in
             guard let protection = branch.protection else {
                 return conclude(Fact(.push, branch.id, pushed), from: [fact],
-                                "\(who) may push to '\(branch.name)', which is unprotected\(note)", at: location)
+                                "\(who) may push to '\(branch.name)', which is unprotected\(note)", at: location,
+                                caveats: graph.assumedCaveats(about: branch.id))
             }
             let whoText = who.description
             let listed = { (list: [Reference]) in list.contains { $0.name == whoText } }
