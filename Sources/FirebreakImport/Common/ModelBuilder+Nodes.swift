@@ -84,6 +84,21 @@ extension ModelBuilder {
         return Reference(name, at: environment.location)
     }
 
+    // MARK: Secrets
+
+    /// The secrets the pipeline uses and no context file declares, in name order: each high,
+    /// unless `credential` recognises what it carries. `scope` says who receives it.
+    mutating func declareFoundSecrets(_ found: [String: SourceLocation], platform: Platform, scope: (String) -> String, settle: String,
+                                      credential: (inout ModelBuilder, String) -> Reference?) {
+        for (name, location) in found.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
+            let carries = credential(&self, name)
+            model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
+                                         criticality: carries == nil ? .high : nil, production: false, platform: platform, location: location)
+            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
+            assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
+        }
+    }
+
     // MARK: Registries
 
     /// A package registry the repository publishes to: what others install from it is this
@@ -100,9 +115,9 @@ extension ModelBuilder {
 
     /// The registry upload token a secret holds: a long-lived credential that publishes to
     /// `registry` (a foothold of the leaked-token scenario). Returns the identity's name.
-    mutating func addRegistryToken(secret: String, registry: String, job: String, at location: SourceLocation) -> String {
+    mutating func addRegistryToken(secret: String, registry: String, job: String, at location: SourceLocation) -> Reference {
         let name = "registry-token:\(secret)"
-        guard model.identities[name] == nil else { return name }
+        guard model.identities[name] == nil else { return Reference(name, at: location) }
         let target = declareRegistry(registry, statement: "job '\(job)' publishes to \(registry): whoever can upload there ships releases others install, a crown jewel",
                                      at: location)
         model.identities[name] = Identity(name: name, kind: .serviceAccount, lifetime: .static, owner: nil,
@@ -110,7 +125,7 @@ extension ModelBuilder {
                                           location: location)
         assume(NodeID(.identity, name), "secret '\(secret)' of publishing job '\(job)' is a long-lived upload token for \(registry), by its name",
                settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`, and let the secret `carries:` it", at: location)
-        return name
+        return Reference(name, at: location)
     }
 
     /// Write grants on each registry among `registries` that accepts a job's OIDC token
@@ -142,9 +157,11 @@ extension ModelBuilder {
     }
 
     /// A static cloud key held in a secret, unless the context describes it.
-    mutating func addStaticKey(_ name: String, cloud: String, at location: SourceLocation) {
-        addCloudIdentity(name, kind: .staticKey, cloud: cloud, trust: nil, statement: "static key '\(name)' administers '\(cloud)'",
-                         settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location)
+    @discardableResult
+    mutating func addStaticKey(_ name: String, cloud: String, at location: SourceLocation) -> Reference {
+        defer { addCloudIdentity(name, kind: .staticKey, cloud: cloud, trust: nil, statement: "static key '\(name)' administers '\(cloud)'",
+                         settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`", at: location) }
+        return Reference(name, at: location)
     }
 
     /// An identity administering a cloud account, with the assumption that says so.

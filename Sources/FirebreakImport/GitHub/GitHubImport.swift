@@ -248,18 +248,6 @@ struct GitHubImport {
 
     static let cacheName = "default-branch-cache"
 
-    /// A long-lived GitHub token a secret holds, found where a step takes it as its token: it
-    /// writes the repository (it may do more; what, only its owner knows).
-    mutating func addGitHubToken(for secret: String, at location: SourceLocation) -> String {
-        let name = "github-token:\(secret)"
-        guard model.identities[name] == nil else { return name }
-        model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
-                                          grants: [Grant(target: model.repository.id, level: .write, location: location)],
-                                          trust: nil, criticality: nil, location: location)
-        assume(NodeID(.identity, name), "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)",
-               settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
-        return name
-    }
 
     /// Every job that runs in the default branch's context can write its cache, with or
     /// without a cache step: the cache service's token is in the runner for any code the job
@@ -456,22 +444,14 @@ struct GitHubImport {
 
     /// Declares every referenced secret the context file does not, as repository-wide.
     mutating func declareSecrets(context: PipelineModel?) {
-        for (name, location) in referencedSecrets.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
-            var carries: Reference?
-            if let key = staticKeySecrets[name] {
-                builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location)
-                carries = Reference(key.identity, at: key.location)
-            } else if let used = githubTokenSecrets[name] {
-                carries = Reference(addGitHubToken(for: name, at: used), at: used)
-            } else if let upload = registryTokenSecrets[name] {
-                carries = Reference(builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location),
-                                    at: upload.location)
-            }
-            model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries == nil ? .high : nil, production: false, platform: .github, location: location)
-            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
-            assume(NodeID(.secret, name), "secret '\(name)' is defined at repository level, so any job that names it receives it\(opens)",
-                   settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)", at: location)
+        let (keys, tokens, uploads) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets)
+        builder.declareFoundSecrets(referencedSecrets, platform: .github,
+                                    scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
+                                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
+            if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
+            if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used) }
+            if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
+            return nil
         }
         guard let first = everySecretJobs.values.min() else { return }
         let every = SecretUses.everySecretName

@@ -197,21 +197,16 @@ extension GitLabBuilder {
     /// Variables a job uses that the file does not define are project or group CI/CD variables:
     /// secrets that reach every job their protection and environment scope admit.
     mutating func declareVariables(_ referenced: [String: SourceLocation]) {
-        for (name, location) in referenced.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
-            var carries: Reference?
+        let uploads = registryVariables
+        builder.declareFoundSecrets(referenced, platform: .gitlab,
+                                    scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
+                                    settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
             if let cloud = GitLabVariables.staticKey(name) {
                 let identity = "\(cloud == "aws-account" ? "aws" : cloud == "gcp-project" ? "gcp" : "azure")-key:\(name)"
-                builder.addStaticKey(identity, cloud: cloud, at: location)
-                carries = Reference(identity, at: location)
-            } else if let upload = registryVariables[name] {
-                carries = Reference(builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location),
-                                    at: upload.location)
+                return builder.addStaticKey(identity, cloud: cloud, at: builder.model.secrets[name]?.location ?? referenced[name]!)
             }
-            model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries == nil ? .high : nil, production: false, platform: .gitlab, location: location)
-            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
-            builder.assume(NodeID(.secret, name), "CI/CD variable '\(name)' is neither protected nor environment-scoped, so it reaches every job\(opens)",
-                         settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`", at: location)
+            if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
+            return nil
         }
     }
 }
