@@ -145,7 +145,7 @@ extension GitHubImport {
                 // its scripts), is third-party code as much as a `uses:` is.
                 if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
                    job.steps.drop(while: { $0.location != step.location }).dropFirst().contains(where: Self.executesWorkspaceCode) {
-                    let ref = with["ref"]?.text
+                    let ref = with["ref"].map { Self.resolvingEnv($0.text, workflow.env.merging(job.env) { $1 }) }
                     let reference = "\(repository)@\(ref ?? "(default branch)")"
                     seen[reference, default: 0] += 1
                     let pin: PinState = ref.map { PinState.infer(fromVersion: $0) } ?? .branch
@@ -209,6 +209,16 @@ extension GitHubImport {
                                "gradle/gradle-build-action", "hendrikmuhs/ccache-action", "nix-community/cache-nix-action"]
 
     /// Actions whose cache is turned on by an input.
+    /// `${{ env.NAME }}` as NAME's literal value from the workflow's or job's `env:`, when the
+    /// whole text is that one reference and the value is literal; the text itself otherwise.
+    static func resolvingEnv(_ text: String, _ env: [String: String]) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return text }
+        let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+        guard inner.hasPrefix("env."), let value = env[String(inner.dropFirst(4))], !value.contains("${{") else { return text }
+        return value
+    }
+
     static func enablesCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
         let on = { (key: String) in with[key].map { !$0.text.isEmpty && $0.text != "false" } ?? false }
         let notOff = { (key: String) in with[key].map { $0.text.lowercased() != "false" } ?? true }
