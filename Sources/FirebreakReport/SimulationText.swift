@@ -108,12 +108,10 @@ public struct SimulationText {
         }
     }
 
+    /// A scenario that starts here: its summary line and its paths (one that cannot start is
+    /// listed under "not applicable here" instead).
     func scenarioLines(_ result: BlastRadius, drawn: inout DrawnPaths) -> [String] {
         let header = "\(style.bold(result.scenario.id)) — \(result.scenario.title)"
-        if result.footholds.isEmpty {
-            let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
-            return [header, clip("  not applicable: this model has no \(wanted)")]
-        }
         let jewels = result.crownJewels.count
         let verdict = jewels > 0 ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") : style.green("no crown jewel reached")
         // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
