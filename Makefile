@@ -36,8 +36,10 @@ bench: deps
 FUZZ_EXECUTIONS ?= 100000
 fuzz: deps
 	$(SWIFT) build -c release --product firebreak-bench
+	@# The repository readers write a scratch repository per execution: on tmpfs they run 3-4 times faster.
 	@for reader in model context scenario workflow gitlab baseline; do \
-		.build/release/firebreak-bench fuzz $$reader $(FUZZ_EXECUTIONS) || exit 1; \
+		TMPDIR=$$([ -d /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp}) \
+			.build/release/firebreak-bench fuzz $$reader $(FUZZ_EXECUTIONS) || exit 1; \
 	done
 
 docs: build
