@@ -105,7 +105,5 @@ struct PathTree {
     }
 
     /// A note line within the width, cut at the end.
-    func clip(_ line: String) -> String {
-        line.count <= width ? line : String(line.prefix(width - 1)) + "…"
-    }
+    func clip(_ line: String) -> String { line.clipped(to: width) }
 }

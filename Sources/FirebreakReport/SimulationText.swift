@@ -76,11 +76,7 @@ public struct SimulationText {
     }
 
     /// A location as the reader finds it: relative to the input folder.
-    func relative(_ location: SourceLocation) -> String {
-        let text = location.description
-        let prefix = model.file.hasSuffix("/") ? model.file : model.file + "/"
-        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-    }
+    func relative(_ location: SourceLocation) -> String { location.description(relativeTo: model.file) }
 
     /// Paths already drawn for earlier scenarios, by the hops from some point to their end: a
     /// later path that ends the same way is drawn up to there and then refers to it.
@@ -185,12 +181,12 @@ public struct SimulationText {
     static let assumptionGroups = 2
 
     /// `prefix` then the names, as many as fit in `width`, then how many more.
-    static func list(_ prefix: String, _ names: [String], width: Int, separator: String = ", ") -> String {
+    static func list(_ prefix: String, _ names: [String], width: Int) -> String {
         guard !names.isEmpty else { return prefix + "nothing" }
         var line = prefix
         for (index, name) in names.enumerated() {
             let more = names.count - index
-            let piece = (index == 0 ? "" : separator) + name
+            let piece = (index == 0 ? "" : ", ") + name
             let reserve = more > 1 ? " and \(more - 1) more".count : 0
             if line.count + piece.count + reserve > width {
                 return line + " and \(more) more"
@@ -200,9 +196,7 @@ public struct SimulationText {
         return line
     }
 
-    func clip(_ line: String) -> String {
-        line.count <= Self.width ? line : String(line.prefix(Self.width - 1)) + "…"
-    }
+    func clip(_ line: String) -> String { line.clipped(to: Self.width) }
 
     /// "9 secrets", "16 identities", ...: the kinds that matter most first.
     static func countList(_ result: BlastRadius) -> [String] {
@@ -211,16 +205,6 @@ public struct SimulationText {
                                  .artifact, .cache, .definition, .step, .trigger, .actor]
         let ordered = order + NodeKind.allCases.filter { !order.contains($0) }
         return ordered.compactMap { kind in counts[kind].flatMap { $0 > 0 ? "\($0) \(plural(kind, $0))" : nil } }
-    }
-
-    /// "3 secrets, 2 identities, ..." in a fixed kind order.
-    static func counts(_ result: BlastRadius) -> String {
-        let counts = result.countsByKind
-        let parts = NodeKind.allCases.compactMap { kind -> String? in
-            guard let count = counts[kind], count > 0 else { return nil }
-            return "\(count) \(plural(kind, count))"
-        }
-        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
     }
 
     static func plural(_ kind: NodeKind, _ count: Int) -> String {

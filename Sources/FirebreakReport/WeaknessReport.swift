@@ -32,10 +32,6 @@ public struct WeaknessReport: Encodable, Sendable {
         self.model = model.name
         file = model.file
         var entries: [(rank: Int, entry: Entry)] = []
-        let prefix = model.file.hasSuffix("/") ? model.file : model.file + "/"
-        let relative = { (location: SourceLocation) in
-            location.description.hasPrefix(prefix) ? String(location.description.dropFirst(prefix.count)) : location.description
-        }
         for weakness in model.allWeaknesses {
             var scenarios = Set<String>()
             var best: ReachedAsset?
@@ -46,7 +42,7 @@ public struct WeaknessReport: Encodable, Sendable {
                 }
             }
             let entry = Entry(kind: weakness.kind.rawValue, rule: weakness.kind.rule, title: weakness.kind.title, detail: weakness.detail,
-                              location: relative(weakness.location), subject: weakness.subject.description,
+                              location: weakness.location.description(relativeTo: model.file), subject: weakness.subject.description,
                               scenarios: scenarios.sorted(), opens: best?.node.description, criticality: best?.criticality.rawValue,
                               crownJewel: best?.crownJewel ?? false, latent: best == nil ? Self.latentReason(weakness, in: model) : nil)
             let rank = best.map(Self.rank) ?? -1

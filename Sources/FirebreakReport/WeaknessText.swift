@@ -32,7 +32,5 @@ extension WeaknessReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func clip(_ line: String) -> String {
-        line.count <= 120 ? line : String(line.prefix(119)) + "…"
-    }
+    private func clip(_ line: String) -> String { line.clipped(to: 120) }
 }

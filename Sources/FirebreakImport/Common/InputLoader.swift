@@ -55,23 +55,20 @@ public enum InputLoader {
         let contextModel = try contextPath.map { path throws(LoadError) in
             try ModelLoader().loadContext(path: path, repository: identity, label: context == nil ? ownContext : nil)
         }
-        var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext)
-        // A context file that names no model leaves the repository's folder as its name.
-        if contextModel == nil || contextModel?.name == (contextFileName as NSString).deletingPathExtension { base.name = folderName }
-        base.file = display ?? root
         // Each importer with files here, and what it imports (nil: the whole repository's).
         let plan: [(importer: any PipelineImporter, files: [String]?)] = ImporterCatalogue.all.compactMap { importer in
             if let selection { return selection.importer == importer.id ? (importer, [selection.file]) : nil }
             return importer.pipelineFiles(in: root).isEmpty ? nil : (importer, nil)
         }
+        var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext, platform: plan.first?.importer.platform ?? .github)
+        // A context file that names no model leaves the repository's folder as its name.
+        if contextModel == nil || contextModel?.name == (contextFileName as NSString).deletingPathExtension { base.name = folderName }
+        base.file = display ?? root
         guard let first = plan.first else {
             throw LoadError([Diagnostic(.error, at: .implicit(root), "no pipeline found: no .github/workflows/*.yml and no .gitlab-ci.yml",
                                         help: "point at a repository with a pipeline, a pipeline file, or a Firebreak model")])
         }
         base.platform = first.importer.platform
-        if contextModel == nil, base.platform == .gitlab, let index = base.assumptions.firstIndex(where: { $0.subject == base.repository.id }) {
-            base.assumptions[index].statement = "no context file: the project is public and its default branch is 'main'; a merge request from a fork runs its pipeline in the fork project (GitLab's default)"
-        }
         var builder = ModelBuilder(root: root, display: display ?? root, model: base, limits: limits)
         for step in plan { step.importer.importFiles(step.files, into: &builder, context: contextModel) }
         builder.markCrownJewels(context: contextModel)
@@ -91,8 +88,9 @@ public enum InputLoader {
     public static let defaultMaintainer = "a-maintainer"
 
     /// The repository as assumed when no context file describes it.
-    /// `contextFile` is where a context file would go, as locations name it.
-    static func defaultBase(name: String, contextFile: String) -> PipelineModel {
+    /// `contextFile` is where a context file would go, as locations name it; `platform` says
+    /// whose default for fork requests holds.
+    static func defaultBase(name: String, contextFile: String, platform: Platform) -> PipelineModel {
         let location = SourceLocation.implicit(contextFile)
         // GitHub's default for public repositories: a first-time contributor's fork pull request
         // waits for a maintainer's approval before its workflows run.
@@ -101,7 +99,9 @@ public enum InputLoader {
         var model = PipelineModel(name: name, platform: .github, repository: repository, file: contextFile)
         let settle = "write \(contextFileName) in the repository root (or pass --context) with a `repository:` section"
         model.assumptions = [
-            Assumption(subject: repository.id, statement: "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
+            Assumption(subject: repository.id, statement: platform == .gitlab
+                ? "no context file: the project is public and its default branch is 'main'; a merge request from a fork runs its pipeline in the fork project (GitLab's default)"
+                : "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
                        settle: settle, location: location),
         ]
         // People with access, so that the insider scenarios have someone to start from.
