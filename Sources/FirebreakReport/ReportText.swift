@@ -7,6 +7,13 @@ extension String {
     }
 }
 
+extension String {
+    /// A path within `width` characters: its start gives way to `…` (the end names the folder).
+    func keepingEnd(_ width: Int) -> String {
+        count <= width || width < 2 ? self : "…" + suffix(width - 1)
+    }
+}
+
 extension SourceLocation {
     /// `file:line:column` relative to the input folder `root`, as a reader finds it.
     func description(relativeTo root: String) -> String {

@@ -32,7 +32,9 @@ public struct SimulationText {
     }
 
     public var text: String {
-        var lines = [style.bold("\(model.name) (\(model.file)): \(results.count) scenario\(results.count == 1 ? "" : "s")"), ""]
+        let count = ": \(results.count) scenario\(results.count == 1 ? "" : "s")"
+        let file = model.file.keepingEnd(Self.width - model.name.count - 3 - count.count)
+        var lines = [style.bold("\(model.name) (\(file))\(count)"), ""]
         if results.count > 1 { lines += verdictTable() }
         if lines.count > 2 { lines.append("") }
         var drawn = DrawnPaths()

@@ -8,7 +8,8 @@ extension WeaknessReport {
         let open = weaknesses.filter { $0.opens != nil }
         let latent = weaknesses.filter { $0.opens == nil }
         let jewels = open.filter(\.crownJewel).count
-        var lines = [style.bold("\(model) (\(file)): \(weaknesses.count) weakness\(weaknesses.count == 1 ? "" : "es"); \(open.count) open a path, \(jewels) to a crown jewel; \(latent.count) latent"), ""]
+        let counts = ": \(weaknesses.count) weakness\(weaknesses.count == 1 ? "" : "es"); \(open.count) open a path, \(jewels) to a crown jewel; \(latent.count) latent"
+        var lines = [style.bold("\(model) (\(file.keepingEnd(120 - model.count - 3 - counts.count)))\(counts)"), ""]
         for entry in open {
             lines.append(clip("[\(entry.kind)] \(entry.detail)"))
             let what = "\(entry.opens ?? "") (\(entry.crownJewel ? "crown jewel, " : "")\(entry.criticality ?? ""))"

@@ -10,7 +10,8 @@ struct WeaknessesTests {
     @Test func aReachedWeaknessNamesWhatItOpensAndTheScenariosThatUseIt() throws {
         let result = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/issue-injection"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("issue-injection (\(Self.fixtures)/issue-injection): 3 weaknesses; 3 open a path"))
+        #expect(result.stdout.hasPrefix("issue-injection ("))
+        #expect(result.stdout.contains("Fixtures/issue-injection): 3 weaknesses; 3 open a path"), "a long path gives way at its start")
         #expect(result.stdout.contains("""
             [script-injection] '${{  github.event.issue.title  }}' pasted into a script (github.event.issue.title: outsider-written)
                 .github/workflows/triage.yml:9:33: opens secret:TRIAGE_PAT (high) in 1 scenario: malicious-fork-pr

@@ -27,6 +27,19 @@ struct SimulationTextTests {
         }
     }
 
+    @Test func aLongFolderPathKeepsTheHeaderWithin120Columns() throws {
+        let repository = try ScratchRepository(named: String(repeating: "deep-folder/", count: 10) + "repository",
+                                               files: [".github/workflows/ci.yml": SampleWorkflow.build()])
+        let header = try #require(Self.lines(try Self.text(repository.root)).first)
+        #expect(header.count <= 120, "\(header)")
+        #expect(header.contains("…") && header.hasSuffix("repository): 10 scenarios"), "the end of the path names the folder")
+        let model = try InputLoader.load(path: repository.root).model
+        let simulation = Simulation(model: model)
+        let weaknesses = WeaknessReport(model: model, results: try Examples.library().scenarios.map(simulation.run)).text()
+        let first = try #require(Self.lines(weaknesses).first)
+        #expect(first.count <= 120 && first.contains("…") && first.contains("/repository): "), "\(first)")
+    }
+
     @Test func pathsAreATreeWhoseSharedHopsArePrintedOnce() throws {
         let text = try Self.text(ImportFixtures.path("self-hosted"), maxPaths: 3)
         #expect(text.contains("""
