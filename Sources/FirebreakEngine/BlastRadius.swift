@@ -12,6 +12,18 @@ public struct Hop: Sendable, Hashable {
     public var why: String
     public var location: SourceLocation
     public var caveats: [String]
+
+    public init(rule: String, from: NodeID?, to: NodeID, capability: Capability, level: Level, why: String,
+                location: SourceLocation, caveats: [String] = []) {
+        self.rule = rule
+        self.from = from
+        self.to = to
+        self.capability = capability
+        self.level = level
+        self.why = why
+        self.location = location
+        self.caveats = caveats
+    }
 }
 
 /// Something the attacker reaches in one scenario, with the fewest-hop path that reaches it.

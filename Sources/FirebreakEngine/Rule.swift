@@ -11,9 +11,14 @@ public protocol Rule: Sendable {
     static var firedBy: Set<Capability> { get }
     /// What follows from `fact`, given the graph and the facts known so far.
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion]
+    /// The changes to the model that would each stop this rule from taking `hop`: the
+    /// rule's control, made concrete. Empty when nothing in the model blocks the hop.
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange]
 }
 
 extension Rule {
+    public func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] { [] }
+
     /// The rule's id.
     public var id: String { Self.description.id }
 

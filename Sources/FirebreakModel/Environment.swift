@@ -29,6 +29,9 @@ public struct Environment: Sendable, Hashable {
 
     public var id: NodeID { NodeID(.environment, name) }
 
+    /// The environment a fix creates to keep a secret away from every branch but the default one.
+    public static let defaultBranchOnly = "default-branch"
+
     /// Whether a run from `branch` may use the environment.
     public func admits(branch: String) -> Bool {
         allowedBranches.isEmpty || allowedBranches.contains { BranchPattern.matches($0, branch) }

@@ -31,6 +31,38 @@ import Testing
         }
     }
 
+    /// Rules whose own hop no change to the model blocks. A build's output and its delivery
+    /// are what production runs (only a canary limits them); a job token, a push's start and a
+    /// dispatch are cut upstream, at the grants and the protection they rely on.
+    static let uncontrolled: Set<String> = ["build-output", "artifact-deploy", "job-token", "push-trigger", "dispatch"]
+
+    /// Each control a rule names for its firing examples, put in place, stops the example's
+    /// conclusion; every rule but the uncontrolled ones names one for some example.
+    @Test(arguments: ids)
+    func controlsBlockTheFiringExamples(id: String) throws {
+        let rule = try #require(RuleCatalogue.rule(id: id))
+        var named = 0
+        defer { #expect((named == 0) == Self.uncontrolled.contains(id), "\(id): \(named) controls named") }
+        for example in type(of: rule).description.firing {
+            let (store, expected) = try Self.run(example, rule: rule)
+            let derivation = try #require(store.derivation(of: expected))
+            let model = try ModelLoader().load(text: example.model, file: "example.yml")
+            let hop = Hop(rule: id, from: derivation.origin?.node, to: expected.node, capability: expected.capability,
+                          level: expected.level, why: derivation.why, location: derivation.location)
+            let controls = rule.controls(for: hop, in: model)
+            named += controls.count
+            for control in controls {
+                let changed = model.applying([control])
+                let footholds = example.footholds.compactMap(Fact.init(parsing:)).map {
+                    Conclusion($0, rule: "foothold", premises: [], why: "example", at: .implicit("example.yml"))
+                }
+                let after = Simulator(rules: [rule]).run(AttackGraph(changed), footholds: footholds)
+                #expect(!after.has(expected.capability, expected.node, atLeast: expected.level),
+                        "\(id): \(example.note): \(control) leaves \(expected)")
+            }
+        }
+    }
+
     @Test(arguments: ids)
     func blockedExamplesDoNotFire(id: String) throws {
         let rule = try #require(RuleCatalogue.rule(id: id))

@@ -61,3 +61,11 @@ struct EnvironmentGateRule: Rule {
                  at: job.environment!.location)
     }
 }
+
+extension EnvironmentGateRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let name = model.jobs[hop.to.name]?.environment?.name, let environment = model.environments[name],
+              environment.requiredApprovals == 0 else { return [] }
+        return [ModelChange(.requireReviewers, environment.id)]
+    }
+}

@@ -38,3 +38,10 @@ struct SelfApprovalRule: Rule {
         }
     }
 }
+
+extension SelfApprovalRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let environment = model.environments[hop.to.name], !environment.preventSelfReview else { return [] }
+        return [ModelChange(.preventSelfReview, hop.to)]
+    }
+}

@@ -38,3 +38,10 @@ struct ArtifactExecutionRule: Rule {
         }
     }
 }
+
+extension ArtifactExecutionRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let artifact = hop.from else { return [] }
+        return [ModelChange(.dataOnly, hop.to, artifact)]
+    }
+}

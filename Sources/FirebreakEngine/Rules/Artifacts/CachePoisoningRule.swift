@@ -35,3 +35,10 @@ struct CachePoisoningRule: Rule {
         }
     }
 }
+
+extension CachePoisoningRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let job = hop.from, job.kind == .job else { return [] }
+        return [ModelChange(.separateCache, job, hop.to)]
+    }
+}

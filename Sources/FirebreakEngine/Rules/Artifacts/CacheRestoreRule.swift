@@ -36,3 +36,10 @@ struct CacheRestoreRule: Rule {
         }
     }
 }
+
+extension CacheRestoreRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let cache = hop.from, cache.kind == .cache else { return [] }
+        return [ModelChange(.separateCache, hop.to, cache)]
+    }
+}

@@ -41,3 +41,9 @@ struct StoreTamperRule: Rule {
         }
     }
 }
+
+extension StoreTamperRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        [ModelChange(.signArtifact, hop.to)]
+    }
+}

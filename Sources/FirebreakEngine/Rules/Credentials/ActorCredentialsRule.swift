@@ -30,3 +30,9 @@ struct ActorCredentialsRule: Rule {
         }
     }
 }
+
+extension ActorCredentialsRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        model.identities[hop.to.name]?.kind == .personalToken ? [ModelChange(.machineIdentity, hop.to)] : []
+    }
+}

@@ -36,3 +36,9 @@ struct CommittedCredentialRule: Rule {
         }
     }
 }
+
+extension CommittedCredentialRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        [ModelChange(.uncommitSecret, hop.to)]
+    }
+}

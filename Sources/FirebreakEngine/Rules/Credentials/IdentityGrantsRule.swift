@@ -32,3 +32,14 @@ struct IdentityGrantsRule: Rule {
         }
     }
 }
+
+extension IdentityGrantsRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let identity = hop.from, identity.kind == .identity else { return [] }
+        // A job's automatic token is granted by the job's permissions: it becomes read-only.
+        if let job = model.jobs.values.first(where: { $0.tokenIdentityName == identity.name }) {
+            return job.token?.contains(where: { $0.target == hop.to && $0.level > .read }) == true ? [ModelChange(.readOnlyToken, job.id)] : []
+        }
+        return [ModelChange(.dropGrant, identity, hop.to)]
+    }
+}

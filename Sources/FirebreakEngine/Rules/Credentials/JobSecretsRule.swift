@@ -36,3 +36,17 @@ struct JobSecretsRule: Rule {
         }
     }
 }
+
+extension JobSecretsRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let job = hop.from.flatMap({ model.jobs[$0.name] }), let secret = model.secrets[hop.to.name] else { return [] }
+        // Replacing the stored key with OIDC deletes the secret itself.
+        let replaced = secret.carries.flatMap { model.identities[$0.name] }
+            .flatMap { $0.lifetime == .static && $0.kind != .personalToken && $0.kind != .jobToken ? ModelChange(.shortLivedCredential, $0.id) : nil }
+        if job.secrets.contains(where: { $0.name == secret.name }) {
+            return [ModelChange(.withholdSecret, job.id, secret.id)] + (replaced.map { [$0] } ?? [])
+        }
+        // A variable the platform hands to every job: scope it to the protected branches.
+        return model.runsOnProtectedBranch(job) || secret.protectedBranchesOnly ? [] : [ModelChange(.protectSecret, secret.id)]
+    }
+}

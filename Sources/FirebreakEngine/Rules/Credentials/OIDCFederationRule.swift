@@ -19,7 +19,16 @@ struct OIDCFederationRule: Rule {
             environments: {production: {}}
             identities: {deployer: {type: cloud-role, trust: {environments: [production]}}}
             jobs: {deploy: {triggers: [push], runsOn: hosted, environment: production, oidc: true}}
-            """), footholds: ["exec job:deploy"], expect: "hold identity:deployer")],
+            """), footholds: ["exec job:deploy"], expect: "hold identity:deployer"),
+                 RuleExample("a role that trusts every run of the repository accepts the test job too", model: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {production: {}}
+            identities: {deployer: {type: cloud-role, trust: {}}}
+            jobs:
+              deploy: {triggers: [push], runsOn: hosted, environment: production, oidc: true}
+              test: {triggers: [push], runsOn: hosted, oidc: true}
+            """), footholds: ["exec job:test"], expect: "hold identity:deployer")],
         blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
@@ -36,5 +45,13 @@ struct OIDCFederationRule: Rule {
                      "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
                      at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: role.id))
         }
+    }
+}
+
+extension OIDCFederationRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let role = model.identities[hop.to.name], let trust = role.trust,
+              trust.environments.isEmpty, trust.branches.isEmpty || trust.admitsPullRequests else { return [] }
+        return [ModelChange(.narrowTrust, hop.to)]
     }
 }

@@ -31,3 +31,10 @@ struct PersonalTokenRule: Rule {
                          at: owner.location)]
     }
 }
+
+extension PersonalTokenRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let identity = hop.from else { return [] }
+        return [ModelChange(.machineIdentity, identity)]
+    }
+}

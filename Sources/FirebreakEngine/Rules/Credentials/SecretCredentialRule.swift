@@ -32,3 +32,11 @@ struct SecretCredentialRule: Rule {
                          at: carried.location, caveats: shortLived ? [Caveat.timeBounded] : [])]
     }
 }
+
+extension SecretCredentialRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let identity = model.identities[hop.to.name], identity.lifetime == .static,
+              identity.kind != .personalToken else { return [] }
+        return [ModelChange(.shortLivedCredential, hop.to)]
+    }
+}

@@ -41,3 +41,11 @@ struct NetworkReachRule: Rule {
         }
     }
 }
+
+extension NetworkReachRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let from = hop.from else { return [] }
+        let runner = from.kind == .runner ? from.name : model.jobs[from.name]?.runsOn?.name
+        return runner.map { [ModelChange(.dropRoute, NodeID(.runner, $0), hop.to)] } ?? []
+    }
+}

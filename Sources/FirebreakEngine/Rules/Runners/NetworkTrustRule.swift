@@ -33,3 +33,9 @@ struct NetworkTrustRule: Rule {
         }
     }
 }
+
+extension NetworkTrustRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        [ModelChange(.authenticateCallers, hop.to)]
+    }
+}

@@ -33,3 +33,9 @@ struct PersistentRunnerRule: Rule {
                          at: job.runsOn!.location, caveats: graph.persistenceCaveats(of: runner))]
     }
 }
+
+extension PersistentRunnerRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        [ModelChange(.ephemeralRunner, hop.to)]
+    }
+}

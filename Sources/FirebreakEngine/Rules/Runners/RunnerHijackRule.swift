@@ -34,3 +34,10 @@ struct RunnerHijackRule: Rule {
         }
     }
 }
+
+extension RunnerHijackRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let runner = hop.from else { return [] }
+        return [ModelChange(.ephemeralRunner, runner)]
+    }
+}

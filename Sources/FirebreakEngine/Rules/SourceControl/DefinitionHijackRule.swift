@@ -37,3 +37,10 @@ struct DefinitionHijackRule: Rule {
         }
     }
 }
+
+extension DefinitionHijackRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        guard let definition = hop.from else { return [] }
+        return [ModelChange(.pinDefinition, definition)]
+    }
+}

@@ -92,3 +92,36 @@ struct PoisonedPipelineRule: Rule {
         return result
     }
 }
+
+extension PoisonedPipelineRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        switch hop.to.kind {
+        case .secret:
+            guard let secret = model.secrets[hop.to.name] else { return [] }
+            if let scope = secret.environment {
+                let restricted = model.environments[scope.name].map { $0.allowedBranches == [model.repository.defaultBranch] } ?? true
+                return restricted ? [] : [ModelChange(.restrictEnvironment, NodeID(.environment, scope.name))]
+            }
+            var changes: [ModelChange] = []
+            let users = model.sortedJobs.filter { job in job.secrets.contains { $0.name == secret.name } }
+            if let first = users.first?.environment?.name, users.allSatisfy({ $0.environment?.name == first }),
+               model.environments[first].map({ !$0.allowedBranches.isEmpty || $0.requiredApprovals > 0 }) ?? false {
+                changes.append(ModelChange(.scopeSecret, secret.id, NodeID(.environment, first)))
+            } else if users.allSatisfy({ $0.environment == nil }), (users.first.map(model.platform(of:)) ?? secret.platform ?? model.platform) == .github {
+                // No environment yet: one that admits the default branch only, which the jobs that use it join.
+                changes.append(ModelChange(.scopeSecret, secret.id, NodeID(.environment, Environment.defaultBranchOnly)))
+            }
+            if secret.platform == .gitlab || model.platform == .gitlab { changes.append(ModelChange(.protectSecret, secret.id)) }
+            return changes
+        case .identity:
+            return [ModelChange(.narrowTrust, hop.to)]
+        case .runner:
+            return [ModelChange(.protectRunner, hop.to), ModelChange(.ephemeralRunner, hop.to)]
+        case .zone:
+            return model.runners.values.filter { runner in !runner.protectedBranchesOnly && runner.reaches.contains { $0.name == hop.to.name } }
+                .map { ModelChange(.protectRunner, $0.id) }.sorted()
+        default:
+            return []
+        }
+    }
+}

@@ -80,3 +80,14 @@ struct PushRule: Rule {
         }
     }
 }
+
+extension PushRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        var changes: [ModelChange] = []
+        if hop.to.name != Branch.anyOther, model.branches[hop.to.name] != nil { changes.append(ModelChange(.protectBranch, hop.to)) }
+        if let who = hop.from, who.kind == .identity, model.identities[who.name]?.kind != .jobToken {
+            changes.append(ModelChange(.dropGrant, who, model.repository.id))
+        }
+        return changes
+    }
+}

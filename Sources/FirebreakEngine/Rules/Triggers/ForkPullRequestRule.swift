@@ -132,3 +132,15 @@ struct ForkPullRequestRule: Rule {
         return result
     }
 }
+
+extension ForkPullRequestRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        var changes = [ModelChange(.requireForkApproval, model.repository.id)]
+        switch hop.to.kind {
+        case .runner: changes.append(ModelChange(.protectRunner, hop.to))
+        case .secret: changes.append(ModelChange(.protectSecret, hop.to))
+        default: break
+        }
+        return changes
+    }
+}

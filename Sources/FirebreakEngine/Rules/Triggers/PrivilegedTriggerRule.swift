@@ -46,3 +46,9 @@ struct PrivilegedTriggerRule: Rule {
         }
     }
 }
+
+extension PrivilegedTriggerRule {
+    func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        hop.to.kind == .job ? [ModelChange(.dropUntrustedInput, hop.to)] : []
+    }
+}
