@@ -28,6 +28,10 @@ let package = Package(
             dependencies: ["FirebreakModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "FirebreakPatch",
+            dependencies: ["FirebreakModel", "FirebreakImport", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "FirebreakEngine",
             dependencies: ["FirebreakModel", .product(name: "Yams", package: "Yams")]
         ),
@@ -42,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak",
             dependencies: [
-                "FirebreakModel", "FirebreakImport", "FirebreakEngine", "FirebreakRender", "FirebreakReport",
+                "FirebreakModel", "FirebreakImport", "FirebreakPatch", "FirebreakEngine", "FirebreakRender", "FirebreakReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +60,7 @@ let package = Package(
             path: "Tests/FirebreakTestSupport"
         ),
         .testTarget(name: "FirebreakModelTests", dependencies: ["FirebreakModel", "FirebreakTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FirebreakImportTests", dependencies: ["FirebreakImport", "FirebreakReport", "FirebreakTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "FirebreakImportTests", dependencies: ["FirebreakImport", "FirebreakPatch", "FirebreakReport", "FirebreakTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),

@@ -1,3 +1,4 @@
+import Foundation
 import FirebreakModel
 
 /// Every pipeline importer, sorted by id: the one place a new platform is added.
@@ -22,5 +23,18 @@ public enum ImporterCatalogue {
     /// what a revision export must contain.
     public static func mayRead(_ path: String) -> Bool {
         path == InputLoader.contextFileName || all.contains { $0.mayRead(path) }
+    }
+
+    /// Every file under `root` that some importer may read (repository-relative, sorted), `.git` left out.
+    public static func inputFiles(root: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            if path == ".git" || path.hasPrefix(".git/") { walker.skipDescendants(); continue }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(path), isDirectory: &isDirectory)
+            if exists, !isDirectory.boolValue, mayRead(path) { files.append(path) }
+        }
+        return files.sorted()
     }
 }

@@ -1,0 +1,52 @@
+import FirebreakImport
+import FirebreakModel
+
+/// A change written into a repository's workflow files: what the files themselves can say.
+struct RepositoryEdit {
+    var file: String
+    var apply: (inout YAMLTextEditor) throws(PatchError) -> Void
+
+    static func make(for change: ModelChange, model: PipelineModel) -> RepositoryEdit? {
+        switch change.kind {
+        case .pinStep:
+            guard let step = model.jobs.values.lazy.flatMap(\.steps).first(where: { $0.name == change.subject.name }),
+                  !step.location.file.isEmpty else { return nil }
+            return RepositoryEdit(file: step.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+                try pin(step.uses, kind: step.kind.rawValue, at: step.location.line, in: &editor)
+            }
+        case .pinDefinition:
+            guard let definition = model.definitions[change.subject.name], case .external(let repository, let ref?, _) = definition.source,
+                  !definition.location.file.isEmpty else { return nil }
+            return RepositoryEdit(file: definition.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+                try pin("\(repository)@\(ref)", kind: "template", at: definition.location.line, in: &editor)
+            }
+        case .dropUntrustedInput:
+            guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github, job.untrustedInput == .checkout
+            else { return nil }
+            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.dropHeadCheckout(of: job, in: &editor)
+            }
+        case .readOnlyToken:
+            guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github else { return nil }
+            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.readOnlyPermissions(of: job, in: &editor)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Pins what line `line` uses: a GitLab project include's `ref:`, else the version written on the line.
+    private static func pin(_ uses: String, kind: String, at line: Int, in editor: inout YAMLTextEditor) throws(PatchError) {
+        if let path = editor.pathOfMapping(withKeyOnLine: line), editor.value(at: path + ["project"]) != nil,
+           case .scalar(let ref)? = editor.value(at: path + ["ref"]) {
+            guard ref != PinPlaceholder.commit else { return }
+            try editor.set(path + ["ref"], to: .scalar(PinPlaceholder.commit))
+            try editor.commentLine(containing: "ref: \(PinPlaceholder.commit)", after: line, PinPlaceholder.comment(replacing: ref))
+            return
+        }
+        try editor.replaceLine(line) { text in
+            text.contains(PinPlaceholder.commit) || text.contains(PinPlaceholder.digest) ? text : PinPlaceholder.pin(line: text, uses: uses, kind: kind)
+        }
+    }
+}
