@@ -1,0 +1,149 @@
+import Foundation
+import FirebreakEngine
+import FirebreakModel
+
+/// The fix advisor's answer for one input, with the patch that writes it, in text, JSON and Markdown.
+public struct FixReport: Sendable {
+    public var model: PipelineModel
+    public var advice: FixAdvice
+    /// The unified diff of the input's files, empty when nothing is written.
+    public var diff: String
+    /// Changes in the set that no file of the input can say.
+    public var byHand: [ModelChange]
+
+    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange]) {
+        self.model = model
+        self.advice = advice
+        self.diff = diff
+        self.byHand = byHand
+    }
+
+    /// The verdict line: how many crown jewels the set keeps out of reach.
+    public var verdict: String {
+        let before = FixAdvice.total(advice.before), after = FixAdvice.total(advice.after)
+        let set = advice.minimalSet.count
+        let search: String
+        switch advice.search {
+        case .exact: search = "the smallest such set: exhaustive search over \(advice.candidates.count) candidates"
+        case .pruned: search = "exhaustive search over \(advice.candidates.count) candidates; none of the changes can be left out"
+        case .greedy: search = "greedy search over \(advice.candidates.count) candidates, too many for an exhaustive one; none can be left out"
+        }
+        if before.crownJewels == 0 { return "no crown jewel is reached in the scenarios played: nothing to fix" }
+        return "\(set) change\(set == 1 ? "" : "s") cut\(set == 1 ? "s" : "") \(before.crownJewels - after.crownJewels) of the \(before.crownJewels) "
+            + "crown-jewel reaches in \(advice.before.count) scenario\(advice.before.count == 1 ? "" : "s") (\(search)); score \(before.score) → \(after.score)"
+    }
+
+    public func text(style: TerminalStyle = .plain) -> String {
+        var out = "\(model.name) (\(model.file)): \(verdict)\n"
+        if !advice.remaining.isEmpty {
+            out += "\n\(advice.remaining.count) crown jewel\(advice.remaining.count == 1 ? "" : "s") still reached:\n"
+            for remaining in advice.remaining {
+                out += "  \(remaining.scenario): \(remaining.crownJewel) via \(remaining.path.map(\.rule).joined(separator: " → "))\n"
+                out += "    \(reason(remaining))\n"
+            }
+        }
+        if !advice.minimalSet.isEmpty {
+            out += "\nthe set, most effective first (crown jewels / score each removes alone):\n"
+            let width = String(advice.minimalSet.count).count
+            for (index, candidate) in advice.minimalSet.enumerated() {
+                let number = String(index + 1).leftPadded(to: width)
+                out += "  \(number). \(ChangeWording.sentence(candidate.change))\n"
+                var detail = "blocks \(candidate.rules.joined(separator: ", ")) · \(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved) · "
+                    + candidate.location.description
+                if candidate.change.narrowsFunction { detail += " · takes access away: check no legitimate run needs it" }
+                out += String(repeating: " ", count: width + 4) + detail + "\n"
+            }
+        }
+        let others = advice.candidates.filter { candidate in !advice.minimalSet.contains { $0.change == candidate.change } }
+        if !others.isEmpty {
+            out += "\nother controls on the paths (--format json lists each with its effect):\n"
+            for candidate in others.prefix(8) {
+                var note = ""
+                if !candidate.forbiddenBy.isEmpty { note = "  [kept: \(candidate.forbiddenBy.joined(separator: "; "))]" }
+                else if !candidate.writable { note = "  [a setting: made by hand]" }
+                out += "  - \(ChangeWording.sentence(candidate.change)) (\(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved))\(note)\n"
+            }
+            if others.count > 8 { out += "  … and \(others.count - 8) more\n" }
+        }
+        if !byHand.isEmpty {
+            out += "\nby hand (settings no file says):\n" + byHand.map { "  - \(ChangeWording.sentence($0))\n" }.joined()
+        }
+        if !diff.isEmpty { out += "\npatch (--apply DIR writes patched copies):\n" + diff }
+        return out
+    }
+
+    public func markdown() -> String {
+        var out = "### Firebreak fix advisor: \(model.name)\n\n\(verdict).\n\n"
+        if !advice.minimalSet.isEmpty {
+            out += "| # | change | blocks | removes alone (crown jewels / score) |\n|---|---|---|---|\n"
+            for (index, candidate) in advice.minimalSet.enumerated() {
+                out += "| \(index + 1) | \(escape(ChangeWording.sentence(candidate.change))) | \(candidate.rules.map { "`\($0)`" }.joined(separator: ", ")) | \(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved) |\n"
+            }
+        }
+        if !advice.remaining.isEmpty {
+            out += "\n**Still reached:**\n\n"
+            for remaining in advice.remaining {
+                out += "- `\(remaining.crownJewel)` in `\(remaining.scenario)`: \(escape(reason(remaining)))\n"
+            }
+        }
+        if !diff.isEmpty { out += "\n<details><summary>Patch</summary>\n\n```diff\n\(diff)```\n\n</details>\n" }
+        return out
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(FixJSON(self)), as: UTF8.self) + "\n"
+    }
+
+    private func reason(_ remaining: FixAdvice.Remaining) -> String {
+        if !remaining.blockedBy.isEmpty { return "blocked by --keep \(remaining.blockedBy.joined(separator: ", "))" }
+        if !remaining.byHand.isEmpty {
+            return "only settings cut it: " + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; ")
+        }
+        return "no control in the model cuts this path; "
+            + (remaining.path.last?.caveats.isEmpty == false ? "what limits it: \(remaining.path.last!.caveats.joined(separator: "; "))" : "see `firebreak explain \(remaining.path.last?.rule ?? "")`")
+    }
+
+    private func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+/// The JSON shape of a fix report.
+private struct FixJSON: Encodable {
+    struct Candidate: Encodable {
+        var id: String, kind: String, subject: String, object: String?, sentence: String, rules: [String], location: String
+        var crownJewelsRemoved: Int, scoreRemoved: Int, inSet: Bool, narrowsFunction: Bool, writable: Bool, forbiddenBy: [String]
+    }
+    struct Outcome: Encodable { var scenario: String, crownJewels: [String], score: Int }
+    struct Remaining: Encodable { var scenario: String, crownJewel: String, rules: [String], blockedBy: [String], byHand: [String] }
+    var model: String, file: String, verdict: String, search: String
+    var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], patch: String
+
+    init(_ report: FixReport) {
+        let advice = report.advice
+        model = report.model.name
+        file = report.model.file
+        verdict = report.verdict
+        search = advice.search.rawValue
+        before = advice.before.map { Outcome(scenario: $0.scenario, crownJewels: $0.crownJewels.map(\.description), score: $0.score) }
+        after = advice.after.map { Outcome(scenario: $0.scenario, crownJewels: $0.crownJewels.map(\.description), score: $0.score) }
+        let set = Set(advice.minimalSet.map(\.change))
+        candidates = advice.candidates.map { candidate in
+            Candidate(id: candidate.change.description, kind: candidate.change.kind.rawValue, subject: candidate.change.subject.description,
+                      object: candidate.change.object?.description, sentence: ChangeWording.sentence(candidate.change), rules: candidate.rules,
+                      location: candidate.location.description, crownJewelsRemoved: candidate.crownJewelsRemoved,
+                      scoreRemoved: candidate.scoreRemoved, inSet: set.contains(candidate.change),
+                      narrowsFunction: candidate.change.narrowsFunction, writable: candidate.writable, forbiddenBy: candidate.forbiddenBy)
+        }
+        remaining = advice.remaining.map {
+            Remaining(scenario: $0.scenario, crownJewel: $0.crownJewel.description, rules: $0.path.map(\.rule), blockedBy: $0.blockedBy,
+                      byHand: $0.byHand.map(\.description))
+        }
+        byHand = report.byHand.map(\.description)
+        patch = report.diff
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import FirebreakTestSupport
+import Testing
+
+/// `firebreak fix` as a user runs it: the verdict first, exit 1 when a --keep blocks the goal,
+/// patched copies that `compare` reads, and no write over the input.
+@Suite struct FixCommandTests {
+    static let skeleton = "Scenarios/pipelines/skeleton-key.yml"
+
+    @Test func theVerdictComesFirstAndThePatchLast() throws {
+        let result = try CommandRunner.run(["fix", Self.skeleton])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        #expect(lines[0].hasPrefix("skeleton-key (Scenarios/pipelines/skeleton-key.yml): 16 changes cut 65 of the 66 crown-jewel reaches"))
+        #expect(result.stdout.contains("1 crown jewel still reached:\n  compromised-build-step: resource:prod-cluster via foothold → build-output → artifact-deploy"))
+        #expect(result.stdout.contains("--- a/Scenarios/pipelines/skeleton-key.yml"))
+    }
+
+    @Test func aKeepThatMakesTheGoalImpossibleExitsOneNamingIt() throws {
+        let result = try CommandRunner.run(["fix", Self.skeleton, "--scenario", "compromised-build-step",
+                                            "--keep", "job:build reads secret:AWS_DEPLOY_KEY", "--keep", "identity:ci-deployer"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no set keeps every crown jewel out of reach while --keep identity:ci-deployer, job:build reads secret:AWS_DEPLOY_KEY holds"))
+        #expect(result.stdout.contains("blocked by --keep identity:ci-deployer, job:build reads secret:AWS_DEPLOY_KEY"))
+    }
+
+    @Test func aBadKeepIsAUsageError() throws {
+        let result = try CommandRunner.run(["fix", Self.skeleton, "--keep", "job:build steals secret:X"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("job:NAME reads secret:NAME"))
+    }
+
+    @Test func applyWritesACopyThatCompareReadsAndNeverTheInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fix-apply-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = try String(contentsOfFile: PackagePaths.path(Self.skeleton), encoding: .utf8)
+        let fix = try CommandRunner.run(["fix", Self.skeleton, "--apply", folder, "--format", "json"])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        #expect(try String(contentsOfFile: PackagePaths.path(Self.skeleton), encoding: .utf8) == before)
+        let patched = (folder as NSString).appendingPathComponent("skeleton-key.yml")
+        let compare = try CommandRunner.run(["compare", Self.skeleton, patched, "--scenario", "leaked-god-token"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        #expect(compare.stdout.contains("crown jewels 7 -> 0"))
+        let overInput = try CommandRunner.run(["fix", Self.skeleton, "--apply", "Scenarios/pipelines"])
+        #expect(overInput.status == 2 && overInput.stderr.contains("--apply writes copies"))
+        #expect(try String(contentsOfFile: PackagePaths.path(Self.skeleton), encoding: .utf8) == before)
+    }
+
+    @Test func markdownSuitsAPullRequestComment() throws {
+        let result = try CommandRunner.run(["fix", Self.skeleton, "--format", "markdown", "--scenario", "malicious-fork-pr"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("### Firebreak fix advisor: skeleton-key\n"))
+        #expect(result.stdout.contains("| # | change | blocks |") && result.stdout.contains("```diff\n--- a/"))
+    }
+}

@@ -1,0 +1,118 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakPatch
+import FirebreakModel
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// The fix advisor's set, written as a patch and applied to a copy, gives exactly the blast
+/// radius it predicted; its constraints and its patches behave as a reviewer expects.
+struct FixAdvisorTests {
+    /// Advice and patch for an input, the patch applied to a scratch copy, and the copy imported again.
+    struct RoundTrip {
+        var advice: FixAdvice
+        var patch: Patch
+        var after: [FixAdvice.Outcome]
+        var reimported: ImportResult
+    }
+
+    static func roundTrip(_ path: String, keeps: [KeepConstraint] = [], scenarios: [String]? = nil) throws -> RoundTrip {
+        let loaded = try InputLoader.load(path: path)
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let context = (path as NSString).appendingPathComponent(InputLoader.contextFileName)
+        let input: PatchWriter.Input = isDirectory.boolValue
+            ? .repository(root: path, context: FileManager.default.fileExists(atPath: context) ? context : nil) : .model(path: path)
+        let writer = PatchWriter(model: loaded.model, input: input)
+        let library = try Examples.library().scenarios.filter { scenarios?.contains($0.id) ?? true }
+        let advice = FixAdvisor(model: loaded.model, scenarios: library, keeps: keeps, writable: { [writer] in writer.canWrite($0) }).advise()
+        let patch = try writer.patch(advice.minimalSet.map(\.change))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-fix-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copied: String
+        switch input {
+        case .model:
+            let name = (path as NSString).lastPathComponent
+            var renamed = patch
+            renamed.files = patch.files.map { Patch.File(path: name, original: $0.original, patched: $0.patched) }
+            try PatchWriter(model: loaded.model, input: .repository(root: (path as NSString).deletingLastPathComponent, context: nil))
+                .apply(renamed, into: folder, copying: [name])
+            copied = (folder as NSString).appendingPathComponent(name)
+        case .repository:
+            try writer.apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: path))
+            copied = folder
+        }
+        let reimported = try InputLoader.load(path: copied, name: loaded.model.repository.name)
+        let simulation = Simulation(model: reimported.model)
+        let after = library.map(simulation.run).map(FixAdvice.Outcome.init)
+        return RoundTrip(advice: advice, patch: patch, after: after, reimported: reimported)
+    }
+
+    static let inputs: [String] = ["Scenarios/pipelines/skeleton-key.yml", "Scenarios/pipelines/hardened.yml"].map(PackagePaths.path)
+        + ["fix-prt-publish", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
+           "gitlab-structure", "gitlab-protected", "pinning"].map(ImportFixtures.path)
+
+    @Test(arguments: inputs)
+    func theAppliedPatchGivesThePredictedBlastRadius(path: String) throws {
+        let trip = try Self.roundTrip(path)
+        #expect(trip.reimported.diagnostics.filter { $0.severity == .error }.isEmpty, "\(trip.reimported.diagnostics)")
+        #expect(trip.after == trip.advice.after, "\(path): predicted \(trip.advice.after), applied \(trip.after)")
+        #expect(trip.patch.byHand.isEmpty, "the set holds only changes the patch writes: \(trip.patch.byHand)")
+    }
+
+    @Test func onSkeletonKeyTheSetLeavesOnlyTheBuildsOwnOutputReached() throws {
+        let trip = try Self.roundTrip(PackagePaths.path("Scenarios/pipelines/skeleton-key.yml"))
+        let reached = trip.advice.after.flatMap { outcome in outcome.crownJewels.map { "\(outcome.scenario) \($0)" } }
+        #expect(reached == ["compromised-build-step resource:prod-cluster"])
+        let remaining = try #require(trip.advice.remaining.first)
+        #expect(remaining.uncontrolled && remaining.path.map(\.rule) == ["foothold", "build-output", "artifact-deploy"])
+        #expect(trip.advice.minimalSet.allSatisfy { !$0.rules.isEmpty })
+        #expect(FixAdvice.total(trip.advice.before).crownJewels == 66)
+    }
+
+    @Test func aKeepThatLeavesNoControlIsNamed() throws {
+        // The build keeps the deploy key and the key stays as it is: nothing cuts the build's read of it.
+        let keeps = try ["job:build reads secret:AWS_DEPLOY_KEY", "identity:ci-deployer"].map(KeepConstraint.init(parsing:))
+        let trip = try Self.roundTrip(PackagePaths.path("Scenarios/pipelines/skeleton-key.yml"), keeps: keeps)
+        #expect(trip.advice.blockedByKeeps)
+        let blocked = try #require(trip.advice.remaining.first {
+            $0.scenario == "compromised-build-step" && $0.crownJewel == NodeID(.secret, "AWS_DEPLOY_KEY")
+        })
+        #expect(blocked.blockedBy == ["identity:ci-deployer", "job:build reads secret:AWS_DEPLOY_KEY"])
+        #expect(!trip.advice.minimalSet.contains { $0.change.touches.contains(NodeID(.identity, "ci-deployer")) })
+        #expect(trip.after == trip.advice.after)
+    }
+
+    @Test func keepingATriggerKeepsItsJobsAsTheyAre() throws {
+        let keep = try KeepConstraint(parsing: "trigger:pull_request_target")
+        let trip = try Self.roundTrip(ImportFixtures.path("fix-prt-publish"), keeps: [keep], scenarios: ["malicious-fork-pr"])
+        #expect(!trip.advice.minimalSet.contains { $0.change.kind == .dropUntrustedInput })
+        #expect(trip.advice.candidates.contains { $0.change.kind == .dropUntrustedInput && $0.forbiddenBy == ["trigger:pull_request_target"] })
+    }
+
+    @Test func thePullRequestTargetPatchLeavesTheRegistryTokenUnreached() throws {
+        let trip = try Self.roundTrip(ImportFixtures.path("fix-prt-publish"), scenarios: ["malicious-fork-pr"])
+        #expect(FixAdvice.total(trip.advice.before).crownJewels > 0)
+        let token = NodeID(.secret, "NPM_TOKEN")
+        #expect(trip.advice.before.contains { $0.crownJewels.contains(token) })
+        #expect(trip.after.allSatisfy { !$0.crownJewels.contains(token) })
+        #expect(trip.reimported.diagnostics.isEmpty, "\(trip.reimported.diagnostics)")
+        let diff = trip.patch.unifiedDiff
+        #expect(diff.contains("--- a/.github/workflows/preview.yml") && diff.contains("-          ref: ${{ github.event.pull_request.head.sha }}"))
+    }
+
+    @Test func aPinIsAMarkedPlaceholderNamingTheVersionItReplaces() throws {
+        let trip = try Self.roundTrip(ImportFixtures.path("gitlab-includes"))
+        let diff = trip.patch.unifiedDiff
+        #expect(diff.contains("+  - component: gitlab.com/acme/components/scan@0000000000000000000000000000000000000000  # firebreak: placeholder"))
+        #expect(diff.contains("that main points to today"))
+        #expect(diff.contains("+    ref: 0000000000000000000000000000000000000000  # firebreak: placeholder — pin the full commit (or digest) that v3.0.0"))
+    }
+
+    @Test func malformedKeepsAreRefusedWithTheAcceptedForms() {
+        for text in ["release", "job:release reads", "job:release steals secret:X", "secret:X reads secret:Y"] {
+            #expect(throws: KeepError.self) { try KeepConstraint(parsing: text) }
+        }
+    }
+}
