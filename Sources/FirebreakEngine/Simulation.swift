@@ -37,6 +37,25 @@ public struct Simulation: Sendable {
                            crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
     }
 
+    /// A scenario's crown jewels (footholds left out) and score, without the paths: what a
+    /// what-if needs, at a fraction of the cost.
+    public func outcome(_ scenario: Scenario) -> (crownJewels: [NodeID], score: Int) {
+        let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
+        let store = simulator.run(graph, footholds: footholds)
+        let model = graph.model
+        let starts = Set(footholds.map(\.fact))
+        var nodes = Set<NodeID>()
+        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
+        var score = 0
+        var jewels: [NodeID] = []
+        for node in nodes {
+            guard let best = store.bestFact(Capability.marking(node.kind), node) else { continue }
+            score += model.criticality(of: node).weight
+            if model.isCrownJewel(node), !starts.contains(best) { jewels.append(node) }
+        }
+        return (jewels.sorted(), score)
+    }
+
     /// The hops from a foothold to `fact`, following first premises.
     func witnessPath(to fact: Fact, in store: FactStore) -> [Hop] {
         var hops: [Hop] = []

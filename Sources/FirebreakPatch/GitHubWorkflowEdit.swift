@@ -27,6 +27,20 @@ enum GitHubWorkflowEdit {
         if !changed { throw PatchError(file: editor.file, message: "job '\(key)' checks out no pull request head that a patch can remove") }
     }
 
+    /// The entries (an `env:` variable, a `with:` input) that hand the secret to the job go,
+    /// bottom up so that line numbers above stay valid. A reference inside a script cannot be cut
+    /// out by a patch.
+    static func dropSecretReferences(to secret: String, at lines: [Int], in editor: inout YAMLTextEditor) throws(PatchError) {
+        for line in Set(lines).sorted(by: >) {
+            guard let path = editor.pathOfMapping(withKeyOnLine: line), let key = editor.key(atLine: line, under: path),
+                  case .scalar(let value)? = editor.value(at: path + [.key(key)]), value.contains("secrets."),
+                  !value.contains("\n") else {
+                throw PatchError(file: editor.file, message: "line \(line) hands secret '\(secret)' over where a patch cannot remove it")
+            }
+            try editor.remove(path + [.key(key)])
+        }
+    }
+
     /// The job's token may read the repository and nothing else (an OIDC job keeps `id-token: write`).
     static func readOnlyPermissions(of job: Job, in editor: inout YAMLTextEditor) throws(PatchError) {
         let key = try jobKey(job, editor)

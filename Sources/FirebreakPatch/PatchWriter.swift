@@ -1,6 +1,7 @@
 import FirebreakImport
 import Foundation
 import FirebreakModel
+import Yams
 
 /// Writes model changes into the input's own files: the model file for a native model; the
 /// workflow files for GitHub Actions and GitLab CI, where the files can say it.
@@ -17,6 +18,8 @@ public struct PatchWriter: Sendable {
     public let input: Input
     /// The context file as read, for what it declares.
     private let context: YAMLTextEditor?
+    /// Changes already tried on the files, and whether the edit could be made.
+    private let tried = Memo<ModelChange, Bool>()
 
     public init(model: PipelineModel, input: Input) {
         self.model = model
@@ -29,12 +32,11 @@ public struct PatchWriter: Sendable {
         }
     }
 
-    /// Whether a patch of the input's files can make the change.
+    /// Whether a patch of the input's files can make the change: tried once on the files.
     public func canWrite(_ change: ModelChange) -> Bool {
-        switch input {
-        case .model: return true
-        case .repository: return repositoryEdit(for: change) != nil || ContextEdits.canWrite(change, declaredIn: context)
-        }
+        if case .model = input { return true }
+        guard repositoryEdit(for: change) != nil || ContextEdits.canWrite(change, declaredIn: context) else { return false }
+        return tried.value(for: change) { (try? patch([change]))?.byHand.isEmpty ?? false }
     }
 
     /// The patch for the changes; those no file can express are left by hand.
@@ -76,6 +78,9 @@ public struct PatchWriter: Sendable {
                 try edit.apply(&edited)
                 editors[file] = edited
             }
+        }
+        for (path, editor) in editors where (try? Yams.compose(yaml: editor.text)) == nil {
+            throw PatchError(file: path, message: "the patched file would not read as YAML; the change is left by hand")
         }
         let files = editors.keys.sorted().compactMap { path -> Patch.File? in
             let patched = editors[path]!.text

@@ -26,7 +26,10 @@ enum PinPlaceholder {
         if line.range(of: written) == nil, let colon = uses.firstIndex(of: ":") { written = String(uses[uses.index(after: colon)...]) }
         guard let range = line.range(of: written) else { return nil }
         let (text, replaced) = pinned(written, kind: kind)
-        let head = line[..<range.lowerBound] + text
-        return String(head) + comment(replacing: replaced)
+        // What follows the reference (a closing quote) stays; an old comment gives way to ours.
+        var rest = String(line[range.upperBound...])
+        if let hash = rest.range(of: " #") { rest = String(rest[..<hash.lowerBound]) }
+        while rest.hasSuffix(" ") { rest.removeLast() }
+        return String(line[..<range.lowerBound]) + text + rest + comment(replacing: replaced)
     }
 }

@@ -26,6 +26,14 @@ struct RepositoryEdit {
             return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
                 try GitHubWorkflowEdit.dropHeadCheckout(of: job, in: &editor)
             }
+        case .withholdSecret:
+            guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github,
+                  let secret = change.object?.name else { return nil }
+            let lines = job.secrets.filter { $0.name == secret }.map(\.location)
+            guard let file = lines.first?.file, lines.allSatisfy({ $0.file == file }) else { return nil }
+            return RepositoryEdit(file: file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.dropSecretReferences(to: secret, at: lines.map(\.line), in: &editor)
+            }
         case .readOnlyToken:
             guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github else { return nil }
             return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
@@ -45,8 +53,20 @@ struct RepositoryEdit {
             try editor.commentLine(containing: "ref: \(PinPlaceholder.commit)", after: line, PinPlaceholder.comment(replacing: ref))
             return
         }
-        try editor.replaceLine(line) { text in
-            text.contains(PinPlaceholder.commit) || text.contains(PinPlaceholder.digest) ? text : PinPlaceholder.pin(line: text, uses: uses, kind: kind)
+        // The reference may sit on a later line of the same mapping (`- name: ...` then `uses:`).
+        // (A step reached twice, directly and through a reusable workflow, is pinned once.)
+        let pinned = { (text: String) in text.contains(PinPlaceholder.commit) || text.contains(PinPlaceholder.digest) }
+        let holds = { (text: String) in pinned(text) || PinPlaceholder.pin(line: text, uses: uses, kind: kind) != nil }
+        var target = line
+        let lines = editor.text.components(separatedBy: "\n")
+        if line <= lines.count, !holds(lines[line - 1]), let path = editor.pathOfMapping(withKeyOnLine: line) {
+            for key in ["uses", "image", "component", "name"] {
+                if let found = editor.keyLine(at: path + [.key(key)]), holds(lines[found - 1]) {
+                    target = found
+                    break
+                }
+            }
         }
+        try editor.replaceLine(target) { text in pinned(text) ? text : PinPlaceholder.pin(line: text, uses: uses, kind: kind) }
     }
 }

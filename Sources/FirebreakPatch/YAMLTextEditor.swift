@@ -289,9 +289,15 @@ extension YAMLTextEditor {
         guard let root = try? Yams.compose(yaml: text) else { return nil }
         var node = root
         for step in path {
-            guard case .mapping(let mapping) = node, case .key(let key) = step,
-                  let next = mapping.first(where: { $0.key.string == key })?.value else { return nil }
-            node = next
+            switch (node, step) {
+            case (.mapping(let mapping), .key(let key)):
+                guard let next = mapping.first(where: { $0.key.string == key })?.value else { return nil }
+                node = next
+            case (.sequence(let sequence), .index(let index)) where index < sequence.count:
+                node = sequence[index]
+            default:
+                return nil
+            }
         }
         guard case .mapping(let mapping) = node else { return nil }
         return mapping.first { $0.key.mark?.line == line }?.key.string
@@ -328,5 +334,26 @@ extension YAMLTextEditor {
         let lines = self.text.components(separatedBy: "\n")
         guard let index = lines.indices.first(where: { $0 >= after - 1 && lines[$0].contains(text) }) else { return }
         try replaceLine(index + 1) { $0 + comment }
+    }
+}
+
+extension YAMLTextEditor {
+    /// The line the key at `path` is written on.
+    public func keyLine(at path: [Step]) -> Int? {
+        guard let last = path.last, case .key(let key) = last, let root = try? Yams.compose(yaml: text) else { return nil }
+        var node = root
+        for step in path.dropLast() {
+            switch (node, step) {
+            case (.mapping(let mapping), .key(let name)):
+                guard let next = mapping.first(where: { $0.key.string == name })?.value else { return nil }
+                node = next
+            case (.sequence(let sequence), .index(let index)) where index < sequence.count:
+                node = sequence[index]
+            default:
+                return nil
+            }
+        }
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.first { $0.key.string == key }?.key.mark?.line
     }
 }

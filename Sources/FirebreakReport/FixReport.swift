@@ -60,7 +60,7 @@ public struct FixReport: Sendable {
             for candidate in others.prefix(8) {
                 var note = ""
                 if !candidate.forbiddenBy.isEmpty { note = "  [kept: \(candidate.forbiddenBy.joined(separator: "; "))]" }
-                else if !candidate.writable { note = "  [a setting: made by hand]" }
+                else if !candidate.writable { note = "  [no patch writes it: by hand]" }
                 out += "  - \(ChangeWording.sentence(candidate.change)) (\(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved))\(note)\n"
             }
             if others.count > 8 { out += "  … and \(others.count - 8) more\n" }

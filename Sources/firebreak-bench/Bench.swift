@@ -4,7 +4,8 @@ import Foundation
 
 /// Measures the simulator on synthetic models of growing size: time of all scenarios and the
 /// process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
-/// Also `import [SECRETS]` (a synthetic repository's import), `render [NODES]` and `fuzz READER`.
+/// Also `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
+/// `render [NODES]` and `fuzz READER`.
 @main
 struct Bench {
     static func main() throws {
@@ -15,6 +16,10 @@ struct Bench {
         }
         if arguments.first == "import" {
             try ImportBench.run(Array(arguments.dropFirst()))
+            return
+        }
+        if arguments.first == "fix" {
+            try FixBench.run(Array(arguments.dropFirst()))
             return
         }
         if arguments.first == "render" {

@@ -58,13 +58,20 @@ struct Fix: ParsableCommand {
         let loaded = try SimulationInput.load(path, context: input.context)
         let writer = PatchWriter(model: loaded.model, input: try patchInput(loaded.model))
         let advice = FixAdvisor(model: loaded.model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) }).advise()
-        let patch = try writer.patch(advice.minimalSet.map(\.change))
-        let report = FixReport(model: loaded.model, advice: advice, diff: patch.unifiedDiff, byHand: patch.byHand)
+        let patch: Patch?
+        do throws(PatchError) {
+            patch = try writer.patch(advice.minimalSet.map(\.change))
+        } catch {
+            Console.error("error: the patch could not be written: \(error)")
+            patch = nil
+        }
+        let report = FixReport(model: loaded.model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [])
         switch format {
         case .text: Console.out(report.text(style: Console.style))
         case .json: Console.out(report.json)
         case .markdown: Console.out(report.markdown())
         }
+        guard let patch else { throw ExitCode(2) }
         if let apply { try write(patch, with: writer, into: apply, model: loaded.model) }
         if loaded.failed {
             Console.error("error: some input files could not be read; the results leave them out")

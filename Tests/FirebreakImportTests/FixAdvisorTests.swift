@@ -20,7 +20,8 @@ struct FixAdvisorTests {
     static func roundTrip(_ path: String, keeps: [KeepConstraint] = [], scenarios: [String]? = nil) throws -> RoundTrip {
         let loaded = try InputLoader.load(path: path)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        #expect(exists)
         let context = (path as NSString).appendingPathComponent(InputLoader.contextFileName)
         let input: PatchWriter.Input = isDirectory.boolValue
             ? .repository(root: path, context: FileManager.default.fileExists(atPath: context) ? context : nil) : .model(path: path)
@@ -50,7 +51,7 @@ struct FixAdvisorTests {
     }
 
     static let inputs: [String] = ["Scenarios/pipelines/skeleton-key.yml", "Scenarios/pipelines/hardened.yml"].map(PackagePaths.path)
-        + ["fix-prt-publish", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
+        + ["fix-prt-publish", "fix-pins", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
            "gitlab-structure", "gitlab-protected", "pinning"].map(ImportFixtures.path)
 
     @Test(arguments: inputs)
@@ -59,6 +60,22 @@ struct FixAdvisorTests {
         #expect(trip.reimported.diagnostics.filter { $0.severity == .error }.isEmpty, "\(trip.reimported.diagnostics)")
         #expect(trip.after == trip.advice.after, "\(path): predicted \(trip.advice.after), applied \(trip.after)")
         #expect(trip.patch.byHand.isEmpty, "the set holds only changes the patch writes: \(trip.patch.byHand)")
+    }
+
+    /// What-ifs re-run only the scenarios whose facts touch a changed node or its neighbours:
+    /// for every candidate, that answer equals a full re-run of every scenario.
+    @Test(arguments: inputs)
+    func whatIfsThatSkipUntouchedScenariosAgreeWithFullRuns(path: String) throws {
+        let model = try InputLoader.load(path: path).model
+        let advisor = FixAdvisor(model: model, scenarios: try Examples.library().scenarios)
+        let baseline = advisor.baseline(advisor.simulate([]))
+        let advice = advisor.advise()
+        for candidate in advice.candidates {
+            let full = advisor.simulate([candidate.change]).map(FixAdvice.Outcome.init)
+            #expect(advisor.outcomes([candidate.change], base: baseline) == full, "\(path): \(candidate.change)")
+        }
+        let set = advice.minimalSet.map(\.change)
+        #expect(advisor.outcomes(set, base: baseline) == advisor.simulate(set).map(FixAdvice.Outcome.init))
     }
 
     @Test func onSkeletonKeyTheSetLeavesOnlyTheBuildsOwnOutputReached() throws {
@@ -108,6 +125,16 @@ struct FixAdvisorTests {
         #expect(diff.contains("+  - component: gitlab.com/acme/components/scan@0000000000000000000000000000000000000000  # firebreak: placeholder"))
         #expect(diff.contains("that main points to today"))
         #expect(diff.contains("+    ref: 0000000000000000000000000000000000000000  # firebreak: placeholder — pin the full commit (or digest) that v3.0.0"))
+    }
+
+    @Test func pinsKeepQuotesAndFindTheReferenceBelowAStepsName() throws {
+        let trip = try Self.roundTrip(ImportFixtures.path("fix-pins"), scenarios: ["compromised-third-party-action"])
+        let diff = trip.patch.unifiedDiff
+        #expect(diff.contains("+      image: \"node:20-bookworm@sha256:\(String(repeating: "0", count: 64))\"  # firebreak: placeholder"))
+        #expect(diff.contains("+        uses: actions/checkout@\(String(repeating: "0", count: 40))  # firebreak: placeholder"))
+        #expect(!diff.contains("+      - name: Check out"), "the name line stays as it is")
+        #expect(trip.reimported.diagnostics.isEmpty)
+        #expect(trip.after.allSatisfy { $0.crownJewels.isEmpty })
     }
 
     @Test func malformedKeepsAreRefusedWithTheAcceptedForms() {

@@ -1,4 +1,3 @@
-import Dispatch
 import FirebreakModel
 
 /// Finds the controls that keep crown jewels out of reach, by re-simulation.
@@ -34,6 +33,46 @@ public struct FixAdvisor: Sendable {
         return scenarios.map(simulation.run)
     }
 
+    /// What the scenarios reach with `changes` applied, re-running only the scenarios whose
+    /// facts the changes can alter: a rule reads a node's attributes only while handling a
+    /// fact about that node or one of its neighbours, so a scenario whose facts touch neither
+    /// the changed nodes nor their neighbours runs exactly as before. A changed repository
+    /// (which every outsider rule reads) or new reviewers (whom the insider scenarios may now
+    /// start from) re-run everything.
+    public func outcomes(_ changes: [ModelChange], base: Baseline) -> [FixAdvice.Outcome] {
+        let changed = model.applying(changes)
+        let nodes = changed.nodesChanged(from: model)
+        if nodes.isEmpty { return base.outcomes }
+        // A relation a change adds lives in a node it changed: the changed nodes cover it.
+        var affected = nodes
+        for node in nodes { affected.formUnion(base.neighbours[node] ?? []) }
+        let everything = nodes.contains(model.repository.id) || changes.contains { $0.kind == .requireReviewers }
+        var simulation: Simulation?
+        return scenarios.indices.map { index in
+            guard everything || !base.touched[index].isDisjoint(with: affected) else { return base.outcomes[index] }
+            if simulation == nil { simulation = Simulation(model: changed, rules: simulationRules) }
+            let result = simulation!.outcome(scenarios[index])
+            return FixAdvice.Outcome(scenario: scenarios[index].id, crownJewels: result.crownJewels, score: result.score)
+        }
+    }
+
+    /// The unchanged model's results, kept to answer what-ifs: each scenario's outcome and the
+    /// nodes its facts are about, and the model's neighbours.
+    public struct Baseline: Sendable {
+        public var outcomes: [FixAdvice.Outcome]
+        var touched: [Set<NodeID>]
+        var neighbours: [NodeID: Set<NodeID>]
+    }
+
+    public func baseline(_ results: [BlastRadius]) -> Baseline {
+        Baseline(outcomes: results.map(FixAdvice.Outcome.init),
+                 touched: results.map { Set($0.facts.facts.map(\.node)) }, neighbours: model.neighbours)
+    }
+
+    /// Rounds of exhaustive search before the set only grows.
+    static let exhaustiveIterations = 12
+    static let iterations = 500
+
     public func advise() -> FixAdvice {
         let base = simulate([])
         var found: [ModelChange: (rules: Set<String>, location: SourceLocation)] = [:]
@@ -43,8 +82,16 @@ public struct FixAdvisor: Sendable {
         var exhaustive = true
         var pruned = false
         var results = base
-        for _ in 0..<500 {
+        var verdicts: [ModelChange: (forbiddenBy: [String], writable: Bool)] = [:]
+        func verdict(_ change: ModelChange) -> (forbiddenBy: [String], writable: Bool) {
+            if let known = verdicts[change] { return known }
+            let answer = (forbidding(change), writable(change))
+            verdicts[change] = answer
+            return answer
+        }
+        for iteration in 0..<Self.iterations {
             var added = false
+            var fresh: [Set<ModelChange>] = []
             let current = model.applying(chosen)
             for result in results {
                 for jewel in result.crownJewels {
@@ -59,41 +106,56 @@ public struct FixAdvisor: Sendable {
                     }
                     // A chosen control that is in place while the path still exists does not cut it.
                     cutters.subtract(chosen)
-                    let allowed = cutters.filter { forbidding($0).isEmpty && writable($0) }
+                    let allowed = cutters.filter { verdict($0).forbiddenBy.isEmpty && verdict($0).writable }
                     if allowed.isEmpty {
-                        let blockers = Set(cutters.flatMap(forbidding)).sorted()
-                        let byHand = cutters.filter { forbidding($0).isEmpty && !writable($0) }.sorted()
+                        let blockers = Set(cutters.flatMap { verdict($0).forbiddenBy }).sorted()
+                        let byHand = cutters.filter { verdict($0).forbiddenBy.isEmpty && !verdict($0).writable }.sorted()
                         settled[key] = FixAdvice.Remaining(scenario: result.scenario.id, crownJewel: jewel, path: asset.path,
                                                            blockedBy: blockers, byHand: byHand)
                     } else {
                         paths.append(allowed)
+                        fresh.append(allowed)
                         added = true
                     }
                 }
             }
             if !added { break }
-            let universe = Set(paths.flatMap { $0 }).sorted { ($0.narrowsFunction ? 1 : 0, $0) < ($1.narrowsFunction ? 1 : 0, $1) }
-            let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
-            let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }).solve()
-            exhaustive = exhaustive && solution.exact
-            chosen = solution.elements.map { universe[$0] }
+            if iteration >= Self.exhaustiveIterations {
+                // Many rounds without settling: keep what is chosen and cover the new paths greedily.
+                exhaustive = false
+                let universe = Set(fresh.flatMap { $0 }).sorted()
+                let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
+                chosen += HittingSet(sets: fresh.map { Set($0.map { index[$0]! }) }, budget: 0).solve().elements.map { universe[$0] }
+            } else {
+                // Earlier choices first, so that the search keeps them when it can and the rounds settle.
+                let universe = Set(paths.flatMap { $0 }).sorted {
+                    (chosen.contains($0) ? 0 : 1, $0.narrowsFunction ? 1 : 0, $0) < (chosen.contains($1) ? 0 : 1, $1.narrowsFunction ? 1 : 0, $1)
+                }
+                let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
+                let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }).solve()
+                exhaustive = exhaustive && solution.exact
+                chosen = solution.elements.map { universe[$0] }
+            }
             results = simulate(chosen)
         }
-        let candidates = rank(found, base: base)
+        let baseline = baseline(base)
+        let candidates = rank(found, base: baseline)
         // A change can also take a crown jewel away by lowering what it is worth (a secret is
         // critical for what its key opens): drop every change the others make unnecessary,
         // least effective first.
-        let order = candidates.map(\.change)
-        let goal = Set(reachedJewels(results))
-        for change in order.reversed() where chosen.contains(change) {
-            let trial = chosen.filter { $0 != change }
-            let trialResults = simulate(trial)
-            if Set(reachedJewels(trialResults)).isSubset(of: goal) {
-                chosen = trial
-                results = trialResults
-                pruned = true
-            }
+        let goal = Set(reachedJewels(results.map(FixAdvice.Outcome.init)))
+        @Sendable func needless(_ change: ModelChange, from set: [ModelChange]) -> Bool {
+            Set(reachedJewels(outcomes(set.filter { $0 != change }, base: baseline))).isSubset(of: goal)
         }
+        // Which changes could go, each tried in parallel; then drop them one by one, least
+        // effective first, checking each time (two may be needless only one at a time).
+        let current = chosen
+        let droppable = Set(zip(current, ParallelMap.map(current) { needless($0, from: current) }).filter(\.1).map(\.0))
+        for change in candidates.map(\.change).reversed() where droppable.contains(change) && needless(change, from: chosen) {
+            chosen.removeAll { $0 == change }
+            pruned = true
+        }
+        if pruned { results = simulate(chosen) }
         let remaining = results.flatMap { result in
             result.crownJewels.compactMap { settled["\(result.scenario.id) \($0)"] }
         }
@@ -102,8 +164,8 @@ public struct FixAdvisor: Sendable {
                          search: !exhaustive ? .greedy : pruned ? .pruned : .exact, remaining: remaining)
     }
 
-    private func reachedJewels(_ results: [BlastRadius]) -> [String] {
-        results.flatMap { result in result.crownJewels.map { "\(result.scenario.id) \($0)" } }
+    private func reachedJewels(_ outcomes: [FixAdvice.Outcome]) -> [String] {
+        outcomes.flatMap { outcome in outcome.crownJewels.map { "\(outcome.scenario) \($0)" } }
     }
 
     /// The controls that would block a hop: its rule's, or the foothold's.
@@ -120,10 +182,10 @@ public struct FixAdvisor: Sendable {
     }
 
     /// Each candidate alone, simulated in parallel, ranked by crown jewels then score removed.
-    private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: [BlastRadius]) -> [FixCandidate] {
+    private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: Baseline) -> [FixCandidate] {
         let changes = found.keys.sorted()
-        let before = FixAdvice.total(base.map(outcome))
-        let totals = ParallelMap.map(changes) { change in FixAdvice.total(simulate([change]).map(outcome)) }
+        let before = FixAdvice.total(base.outcomes)
+        let totals = ParallelMap.map(changes) { change in FixAdvice.total(outcomes([change], base: base)) }
         return zip(changes, totals).map { change, after in
             FixCandidate(change: change, rules: found[change]!.rules.sorted(), location: found[change]!.location,
                          crownJewelsRemoved: before.crownJewels - after.crownJewels, scoreRemoved: before.score - after.score,

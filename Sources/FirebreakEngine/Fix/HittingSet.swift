@@ -4,7 +4,7 @@ struct HittingSet {
     /// Elements are indexes; a lower index is preferred when sizes tie.
     let sets: [Set<Int>]
     /// Nodes the exact search may visit before it settles for the best set found.
-    var budget = 200_000
+    var budget = 20_000
 
     /// The chosen elements, sorted, and whether the set is proven smallest.
     func solve() -> (elements: [Int], exact: Bool) {
