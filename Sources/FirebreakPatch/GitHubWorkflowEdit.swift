@@ -7,8 +7,8 @@ enum GitHubWorkflowEdit {
     /// head: its `ref:` (and `repository:`) naming the head go. Building the pull request then
     /// belongs in a `pull_request` workflow without secrets, handing results to a
     /// `workflow_run` one as data (the two-workflow pattern).
-    static func dropHeadCheckout(of job: Job, in editor: inout YAMLTextEditor) throws(PatchError) {
-        let key = try jobKey(job, editor)
+    static func dropHeadCheckout(of job: Job, in editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) {
+        let key = try jobKey(job, original)
         guard case .sequence(let steps)? = editor.value(at: ["jobs", .key(key), "steps"]) else {
             throw PatchError(file: editor.file, message: "job '\(key)' has no steps to patch")
         }
@@ -27,13 +27,16 @@ enum GitHubWorkflowEdit {
         if !changed { throw PatchError(file: editor.file, message: "job '\(key)' checks out no pull request head that a patch can remove") }
     }
 
-    /// The entries (an `env:` variable, a `with:` input) that hand the secret to the job go,
-    /// bottom up so that line numbers above stay valid. A reference inside a script cannot be cut
-    /// out by a patch.
-    static func dropSecretReferences(to secret: String, at lines: [Int], in editor: inout YAMLTextEditor) throws(PatchError) {
+    /// The entries (an `env:` variable, a `with:` input) of the job's own block that hand the
+    /// secret to it go, bottom up so that line numbers above stay valid. A reference inside a
+    /// script, or in the workflow's `env:` that every job shares, cannot be cut out for one job.
+    static func dropSecretReferences(to secret: String, of job: Job, at lines: [Int], in editor: inout YAMLTextEditor,
+                                     original: YAMLTextEditor) throws(PatchError) {
+        let key = try jobKey(job, original)
         for line in Set(lines).sorted(by: >) {
-            guard let path = editor.pathOfMapping(withKeyOnLine: line), let key = editor.key(atLine: line, under: path),
-                  case .scalar(let value)? = editor.value(at: path + [.key(key)]), value.contains("secrets."),
+            guard let path = original.pathOfMapping(withKeyOnLine: line), path.starts(with: ["jobs", .key(key)]),
+                  let key = original.key(atLine: line, under: path),
+                  case .scalar(let value)? = original.value(at: path + [.key(key)]), value.contains("secrets."),
                   !value.contains("\n") else {
                 throw PatchError(file: editor.file, message: "line \(line) hands secret '\(secret)' over where a patch cannot remove it")
             }
@@ -42,8 +45,8 @@ enum GitHubWorkflowEdit {
     }
 
     /// The job's token may read the repository and nothing else (an OIDC job keeps `id-token: write`).
-    static func readOnlyPermissions(of job: Job, in editor: inout YAMLTextEditor) throws(PatchError) {
-        let key = try jobKey(job, editor)
+    static func readOnlyPermissions(of job: Job, in editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) {
+        let key = try jobKey(job, original)
         var entries = [YAMLEntry("contents", .scalar("read"))]
         if job.oidc { entries.append(YAMLEntry("id-token", .scalar("write"))) }
         try editor.set(["jobs", .key(key), "permissions"], to: .mapping(entries))

@@ -75,7 +75,7 @@ public struct PatchWriter: Sendable {
                 guard let edit = repositoryEdit(for: change) else { byHand.append(change); continue }
                 let file = relative(edit.file)
                 var edited = try editor(file)
-                try edit.apply(&edited)
+                try edit.apply(&edited, YAMLTextEditor(text: originals[file] ?? edited.text, file: file))
                 editors[file] = edited
             }
         }

@@ -4,40 +4,42 @@ import FirebreakModel
 /// A change written into a repository's workflow files: what the files themselves can say.
 struct RepositoryEdit {
     var file: String
-    var apply: (inout YAMLTextEditor) throws(PatchError) -> Void
+    /// Edits the file as edited so far; line numbers are looked up in the original, which the
+    /// second argument holds (earlier edits may have moved lines).
+    var apply: (inout YAMLTextEditor, YAMLTextEditor) throws(PatchError) -> Void
 
     static func make(for change: ModelChange, model: PipelineModel) -> RepositoryEdit? {
         switch change.kind {
         case .pinStep:
             guard let step = model.jobs.values.lazy.flatMap(\.steps).first(where: { $0.name == change.subject.name }),
                   !step.location.file.isEmpty else { return nil }
-            return RepositoryEdit(file: step.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+            return RepositoryEdit(file: step.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
                 try pin(step.uses, kind: step.kind.rawValue, at: step.location.line, in: &editor)
             }
         case .pinDefinition:
             guard let definition = model.definitions[change.subject.name], case .external(let repository, let ref?, _) = definition.source,
                   !definition.location.file.isEmpty else { return nil }
-            return RepositoryEdit(file: definition.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
+            return RepositoryEdit(file: definition.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
                 try pin("\(repository)@\(ref)", kind: "template", at: definition.location.line, in: &editor)
             }
         case .dropUntrustedInput:
             guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github, job.untrustedInput == .checkout
             else { return nil }
-            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
-                try GitHubWorkflowEdit.dropHeadCheckout(of: job, in: &editor)
+            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.dropHeadCheckout(of: job, in: &editor, original: original)
             }
         case .withholdSecret:
             guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github,
                   let secret = change.object?.name else { return nil }
             let lines = job.secrets.filter { $0.name == secret }.map(\.location)
             guard let file = lines.first?.file, lines.allSatisfy({ $0.file == file }) else { return nil }
-            return RepositoryEdit(file: file) { (editor: inout YAMLTextEditor) throws(PatchError) in
-                try GitHubWorkflowEdit.dropSecretReferences(to: secret, at: lines.map(\.line), in: &editor)
+            return RepositoryEdit(file: file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.dropSecretReferences(to: secret, of: job, at: lines.map(\.line), in: &editor, original: original)
             }
         case .readOnlyToken:
             guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github else { return nil }
-            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor) throws(PatchError) in
-                try GitHubWorkflowEdit.readOnlyPermissions(of: job, in: &editor)
+            return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
+                try GitHubWorkflowEdit.readOnlyPermissions(of: job, in: &editor, original: original)
             }
         default:
             return nil

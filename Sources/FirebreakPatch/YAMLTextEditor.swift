@@ -268,8 +268,12 @@ extension YAMLTextEditor {
 extension YAMLTextEditor {
     /// The value at `path`, if the document has one.
     public func value(at path: [Step]) -> YAMLValue? {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
-        var node = root
+        node(at: path).flatMap(YAMLTextEditor.value(of:))
+    }
+
+    /// The parsed node at `path`, if the document has one.
+    func node(at path: [Step]) -> Node? {
+        guard var node = try? Yams.compose(yaml: text) else { return nil }
         for step in path {
             switch (node, step) {
             case (.mapping(let mapping), .key(let key)):
@@ -281,25 +285,12 @@ extension YAMLTextEditor {
                 return nil
             }
         }
-        return YAMLTextEditor.value(of: node)
+        return node
     }
 
     /// The key of the entry of the mapping at `path` written on `line`.
     public func key(atLine line: Int, under path: [Step]) -> String? {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
-        var node = root
-        for step in path {
-            switch (node, step) {
-            case (.mapping(let mapping), .key(let key)):
-                guard let next = mapping.first(where: { $0.key.string == key })?.value else { return nil }
-                node = next
-            case (.sequence(let sequence), .index(let index)) where index < sequence.count:
-                node = sequence[index]
-            default:
-                return nil
-            }
-        }
-        guard case .mapping(let mapping) = node else { return nil }
+        guard case .mapping(let mapping)? = node(at: path) else { return nil }
         return mapping.first { $0.key.mark?.line == line }?.key.string
     }
 }
@@ -340,20 +331,9 @@ extension YAMLTextEditor {
 extension YAMLTextEditor {
     /// The line the key at `path` is written on.
     public func keyLine(at path: [Step]) -> Int? {
-        guard let last = path.last, case .key(let key) = last, let root = try? Yams.compose(yaml: text) else { return nil }
-        var node = root
-        for step in path.dropLast() {
-            switch (node, step) {
-            case (.mapping(let mapping), .key(let name)):
-                guard let next = mapping.first(where: { $0.key.string == name })?.value else { return nil }
-                node = next
-            case (.sequence(let sequence), .index(let index)) where index < sequence.count:
-                node = sequence[index]
-            default:
-                return nil
-            }
+        guard let last = path.last, case .key(let key) = last, case .mapping(let mapping)? = node(at: Array(path.dropLast())) else {
+            return nil
         }
-        guard case .mapping(let mapping) = node else { return nil }
         return mapping.first { $0.key.string == key }?.key.mark?.line
     }
 }

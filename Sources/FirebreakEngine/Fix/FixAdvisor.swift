@@ -127,9 +127,10 @@ public struct FixAdvisor: Sendable {
                 let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
                 chosen += HittingSet(sets: fresh.map { Set($0.map { index[$0]! }) }, budget: 0).solve().elements.map { universe[$0] }
             } else {
-                // Earlier choices first, so that the search keeps them when it can and the rounds settle.
+                // Changes that take no access away first; among them earlier choices, so that the
+                // search keeps them when it can and the rounds settle.
                 let universe = Set(paths.flatMap { $0 }).sorted {
-                    (chosen.contains($0) ? 0 : 1, $0.narrowsFunction ? 1 : 0, $0) < (chosen.contains($1) ? 0 : 1, $1.narrowsFunction ? 1 : 0, $1)
+                    ($0.narrowsFunction ? 1 : 0, chosen.contains($0) ? 0 : 1, $0) < ($1.narrowsFunction ? 1 : 0, chosen.contains($1) ? 0 : 1, $1)
                 }
                 let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
                 let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }).solve()
