@@ -86,14 +86,34 @@ public struct PatchWriter: Sendable {
             let patched = editors[path]!.text
             return patched == originals[path] ? nil : Patch.File(path: path, original: originals[path]!, patched: patched)
         }
-        return Patch(files: files, byHand: byHand)
+        var result = Patch(files: files, byHand: byHand)
+        result.unusedSecrets = unusedSecrets(withheld: changes.filter { $0.kind == .withholdSecret }.compactMap(\.object?.name),
+                                             patched: editors.mapValues(\.text))
+        return result
+    }
+
+    /// The model a repository's files give with the changes written into them: the patch
+    /// applied to a scratch copy and imported again, its locations named as in the input. Nil
+    /// for a native model (its changes are the model's own) or when the patch cannot be written.
+    public func written(_ changes: [ModelChange], limits: InputLimits = .standard) -> PipelineModel? {
+        guard case .repository(let root, _) = input, let patch = try? patch(changes), patch.byHand.isEmpty else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-fix-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard (try? apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: root))) != nil else { return nil }
+        return try? InputLoader.load(path: folder, display: root, name: model.repository.name, limits: limits).model
     }
 
     /// Writes patched copies of every input file into `folder` (the rest copied unchanged for a
-    /// repository, so that the folder imports as the fixed repository).
+    /// repository, so that the folder imports as the fixed repository; a context file read from
+    /// elsewhere is copied in as the repository's own).
     public func apply(_ patch: Patch, into folder: String, copying files: [String]) throws(PatchError) {
         let manager = FileManager.default
-        let patched = Dictionary(uniqueKeysWithValues: patch.files.map { ($0.path, $0.patched) })
+        var patched = Dictionary(uniqueKeysWithValues: patch.files.map { ($0.path, $0.patched) })
+        if case .repository(let root, let context?) = input, patched[InputLoader.contextFileName] == nil,
+           context != (root as NSString).appendingPathComponent(InputLoader.contextFileName),
+           let text = manager.contents(atPath: context).flatMap({ String(data: $0, encoding: .utf8) }) {
+            patched[InputLoader.contextFileName] = text
+        }
         do {
             for file in Set(files).union(patched.keys).sorted() {
                 let target = (folder as NSString).appendingPathComponent(file)
@@ -116,6 +136,15 @@ public struct PatchWriter: Sendable {
         case .model: return path
         case .repository(let root, _): return (root as NSString).appendingPathComponent(path)
         }
+    }
+
+    /// Withheld secrets that no workflow file names any more once patched.
+    private func unusedSecrets(withheld: [String], patched: [String: String]) -> [String] {
+        guard case .repository(let root, _) = input, !withheld.isEmpty else { return [] }
+        let texts = ImporterCatalogue.inputFiles(root: root).compactMap { file in
+            patched[file] ?? FileManager.default.contents(atPath: absolute(file)).flatMap { String(data: $0, encoding: .utf8) }
+        }
+        return Set(withheld).filter { secret in !texts.contains { GitHubWorkflowEdit.names($0, secret) } }.sorted()
     }
 
     /// A location's file relative to the repository root (locations may carry the root as typed).

@@ -10,8 +10,11 @@ public struct FixReport: Sendable {
     public var diff: String
     /// Changes in the set that no file of the input can say.
     public var byHand: [ModelChange]
+    /// Secrets the patched files no longer name: to delete from the repository's settings.
+    public var unusedSecrets: [String]
 
-    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange]) {
+    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], unusedSecrets: [String] = []) {
+        self.unusedSecrets = unusedSecrets
         self.model = model
         self.advice = advice
         self.diff = diff
@@ -65,8 +68,9 @@ public struct FixReport: Sendable {
             }
             if others.count > 8 { out += "  … and \(others.count - 8) more\n" }
         }
-        if !byHand.isEmpty {
+        if !byHand.isEmpty || !unusedSecrets.isEmpty {
             out += "\nby hand (settings no file says):\n" + byHand.map { "  - \(ChangeWording.sentence($0))\n" }.joined()
+            out += unusedSecrets.map { "  - delete secret '\($0)' from the repository's settings: no workflow names it any more (the prediction takes it as deleted)\n" }.joined()
         }
         if !diff.isEmpty { out += "\npatch (--apply DIR writes patched copies):\n" + diff }
         return out
@@ -121,7 +125,8 @@ private struct FixJSON: Encodable {
     struct Outcome: Encodable { var scenario: String, crownJewels: [String], score: Int }
     struct Remaining: Encodable { var scenario: String, crownJewel: String, rules: [String], blockedBy: [String], byHand: [String] }
     var model: String, file: String, verdict: String, search: String
-    var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], patch: String
+    var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], unusedSecrets: [String]
+    var patch: String
 
     init(_ report: FixReport) {
         let advice = report.advice
@@ -144,6 +149,7 @@ private struct FixJSON: Encodable {
                       byHand: $0.byHand.map(\.description))
         }
         byHand = report.byHand.map(\.description)
+        unusedSecrets = report.unusedSecrets
         patch = report.diff
     }
 }

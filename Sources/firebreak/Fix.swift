@@ -57,7 +57,11 @@ struct Fix: ParsableCommand {
         let scenarios = try scenarioOptions.scenarios()
         let loaded = try SimulationInput.load(path, context: input.context)
         let writer = PatchWriter(model: loaded.model, input: try patchInput(loaded.model))
-        let advice = FixAdvisor(model: loaded.model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) }).advise()
+        let limits = SimulationInput.limits
+        let written: (@Sendable ([ModelChange]) -> PipelineModel?)?
+        if case .repository = writer.input { written = { [writer] in writer.written($0, limits: limits) } } else { written = nil }
+        let advice = FixAdvisor(model: loaded.model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) },
+                                written: written).advise()
         let patch: Patch?
         do throws(PatchError) {
             patch = try writer.patch(advice.minimalSet.map(\.change))
@@ -65,7 +69,8 @@ struct Fix: ParsableCommand {
             Console.error("error: the patch could not be written: \(error)")
             patch = nil
         }
-        let report = FixReport(model: loaded.model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [])
+        let report = FixReport(model: loaded.model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [],
+                               unusedSecrets: patch?.unusedSecrets ?? [])
         switch format {
         case .text: Console.out(report.text(style: Console.style))
         case .json: Console.out(report.json)

@@ -27,7 +27,10 @@ struct FixAdvisorTests {
             ? .repository(root: path, context: FileManager.default.fileExists(atPath: context) ? context : nil) : .model(path: path)
         let writer = PatchWriter(model: loaded.model, input: input)
         let library = try Examples.library().scenarios.filter { scenarios?.contains($0.id) ?? true }
-        let advice = FixAdvisor(model: loaded.model, scenarios: library, keeps: keeps, writable: { [writer] in writer.canWrite($0) }).advise()
+        let written: (@Sendable ([ModelChange]) -> PipelineModel?)?
+        if case .repository = input { written = { [writer] in writer.written($0) } } else { written = nil }
+        let advice = FixAdvisor(model: loaded.model, scenarios: library, keeps: keeps, writable: { [writer] in writer.canWrite($0) },
+                                written: written).advise()
         let patch = try writer.patch(advice.minimalSet.map(\.change))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-fix-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -14,13 +14,19 @@ public struct FixAdvisor: Sendable {
     public let keeps: [KeepConstraint]
     /// Whether a patch of the input can make a change; the set uses only those.
     private let writable: @Sendable (ModelChange) -> Bool
+    /// The model the input's files give once a set is written into them (nil: the changes
+    /// applied to the model). For a repository, the set is judged on what its patched files
+    /// import as, so that the patch gives exactly what is predicted.
+    private let written: (@Sendable ([ModelChange]) -> PipelineModel?)?
     private let rules: [String: any Rule]
     private let simulationRules: [any Rule]
 
     public init(model: PipelineModel, scenarios: [Scenario], keeps: [KeepConstraint] = [],
-                writable: @escaping @Sendable (ModelChange) -> Bool = { _ in true }, rules: [any Rule] = RuleCatalogue.all) {
+                writable: @escaping @Sendable (ModelChange) -> Bool = { _ in true },
+                written: (@Sendable ([ModelChange]) -> PipelineModel?)? = nil, rules: [any Rule] = RuleCatalogue.all) {
         self.model = model
         self.writable = writable
+        self.written = written
         self.scenarios = scenarios
         self.keeps = keeps
         simulationRules = rules
@@ -31,6 +37,13 @@ public struct FixAdvisor: Sendable {
     public func simulate(_ changes: [ModelChange]) -> [BlastRadius] {
         let simulation = Simulation(model: model.applying(changes), rules: simulationRules)
         return scenarios.map(simulation.run)
+    }
+
+    /// The model a set gives as written into the input, and every scenario played on it.
+    func judge(_ changes: [ModelChange]) -> (model: PipelineModel, results: [BlastRadius]) {
+        let changed = changes.isEmpty ? model : (written?(changes) ?? model.applying(changes))
+        let simulation = Simulation(model: changed, rules: simulationRules)
+        return (changed, scenarios.map(simulation.run))
     }
 
     /// What the scenarios reach with `changes` applied, re-running only the scenarios whose
@@ -82,6 +95,7 @@ public struct FixAdvisor: Sendable {
         var exhaustive = true
         var pruned = false
         var results = base
+        var current = model
         var verdicts: [ModelChange: (forbiddenBy: [String], writable: Bool)] = [:]
         func verdict(_ change: ModelChange) -> (forbiddenBy: [String], writable: Bool) {
             if let known = verdicts[change] { return known }
@@ -92,7 +106,6 @@ public struct FixAdvisor: Sendable {
         for iteration in 0..<Self.iterations {
             var added = false
             var fresh: [Set<ModelChange>] = []
-            let current = model.applying(chosen)
             for result in results {
                 for jewel in result.crownJewels {
                     let key = "\(result.scenario.id) \(jewel)"
@@ -137,7 +150,7 @@ public struct FixAdvisor: Sendable {
                 exhaustive = exhaustive && solution.exact
                 chosen = solution.elements.map { universe[$0] }
             }
-            results = simulate(chosen)
+            (current, results) = judge(chosen)
         }
         let baseline = baseline(base)
         let candidates = rank(found, base: baseline)
@@ -150,13 +163,22 @@ public struct FixAdvisor: Sendable {
         }
         // Which changes could go, each tried in parallel; then drop them one by one, least
         // effective first, checking each time (two may be needless only one at a time).
-        let current = chosen
-        let droppable = Set(zip(current, ParallelMap.map(current) { needless($0, from: current) }).filter(\.1).map(\.0))
+        let unpruned = chosen
+        let droppable = Set(zip(unpruned, ParallelMap.map(unpruned) { needless($0, from: unpruned) }).filter(\.1).map(\.0))
         for change in candidates.map(\.change).reversed() where droppable.contains(change) && needless(change, from: chosen) {
             chosen.removeAll { $0 == change }
             pruned = true
         }
-        if pruned { results = simulate(chosen) }
+        if pruned {
+            let judged = judge(chosen).results
+            // Judged as written, the smaller set may reach more than the model predicted: keep the larger one.
+            if Set(reachedJewels(judged.map(FixAdvice.Outcome.init))).isSubset(of: goal) {
+                results = judged
+            } else {
+                chosen = unpruned
+                pruned = false
+            }
+        }
         let remaining = results.flatMap { result in
             result.crownJewels.compactMap { settled["\(result.scenario.id) \($0)"] }
         }
