@@ -159,6 +159,20 @@ import Foundation
         let model = try ImportFixtures.load("gitlab-nonsecrets").model
         #expect(model.secrets.keys.sorted() == ["DEPLOY_TARGETS", "UPLOAD_TOKEN"])
     }
+
+    /// A prefix GitLab or a tool uses does not make a password theirs: only the credentials
+    /// GitLab documents as predefined are left out.
+    @Test func credentialsNamedLikePredefinedVariablesAreStillSecrets() throws {
+        let ci = """
+        release:
+          script:
+            - docker login -u bot -p "$DOCKER_HUB_PASSWORD" && docker login -p "$CI_REGISTRY_PASSWORD_CANONICAL"
+            - echo "$CI_JOB_TOKEN $CI_REGISTRY_PASSWORD $CI_PROJECT_PATH $DOCKER_HOST $GITLAB_USER_LOGIN $CI_DEPLOY_KEY"
+        """
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": ci])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets.keys.sorted() == ["CI_DEPLOY_KEY", "CI_REGISTRY_PASSWORD_CANONICAL", "DOCKER_HUB_PASSWORD"])
+    }
 }
 
 @Suite struct HostileCIFileTests {

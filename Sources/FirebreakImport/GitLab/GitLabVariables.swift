@@ -14,9 +14,25 @@ enum GitLabVariables {
         "FALSE", "ARGS", "INPUT", "MATCHES", "PROFILE", "PWD", "HOME", "PSITEM", "_",
     ]
 
-    /// Predefined by GitLab or the runner, or set by common images and tools.
+    /// The credentials GitLab itself hands a job (GitLab Docs: predefined CI/CD variables).
+    static let predefinedCredentials: Set<String> = [
+        "CI_JOB_TOKEN", "CI_BUILD_TOKEN", "CI_JOB_JWT", "CI_JOB_JWT_V1", "CI_JOB_JWT_V2", "CI_REGISTRY_PASSWORD",
+        "CI_DEPENDENCY_PROXY_PASSWORD", "CI_DEPLOY_PASSWORD", "CI_REPOSITORY_URL",
+    ]
+
+    /// Whether a name reads like a credential: a user-defined variable however it starts
+    /// (`DOCKER_HUB_PASSWORD`, `CI_REGISTRY_PASSWORD_CANONICAL`), unless GitLab predefines it.
+    static func looksLikeCredential(_ name: String) -> Bool {
+        ["PASSWORD", "PASSWD", "TOKEN", "SECRET", "CREDENTIAL", "AUTH_CONFIG", "PRIVATE_KEY"].contains { name.contains($0) }
+            || ["_KEY", "_PAT"].contains { name.hasSuffix($0) || name.contains($0 + "_") }
+    }
+
+    /// Predefined by GitLab or the runner, or set by common images and tools. A name that reads
+    /// like a credential counts as predefined only when GitLab documents it: a prefix such as
+    /// `CI_` or `DOCKER_` does not make a password GitLab's.
     static func isPredefined(_ name: String) -> Bool {
         if powerShellAutomatic.contains(name) { return true }
+        if looksLikeCredential(name) { return predefinedCredentials.contains(name) }
         for prefix in ["CI_", "GITLAB_", "FF_", "RUNNER_", "CHAT_", "TRIGGER_", "DOCKER_", "KUBERNETES_", "BASH", "LC_", "NPM_CONFIG_", "PIP_", "CARGO_", "RUSTUP_", "JAVA_", "MAVEN_", "GRADLE_", "PYTHON", "NODE_", "HOMEBREW_"] where name.hasPrefix(prefix) {
             return true
         }
