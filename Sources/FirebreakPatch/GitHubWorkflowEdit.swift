@@ -27,65 +27,28 @@ enum GitHubWorkflowEdit {
         if !changed { throw PatchError(file: editor.file, message: "job '\(key)' checks out no pull request head that a patch can remove") }
     }
 
-    /// Every entry of the job's own block (an `env:` variable, a `with:` input) whose value
-    /// names the secret goes. A reference inside a script or a condition, or in the workflow's
-    /// `env:` that every job shares, cannot be cut out for one job: the edit is refused.
-    static func dropSecretReferences(to secret: String, of job: Job, at lines: [Int], in editor: inout YAMLTextEditor,
-                                     original: YAMLTextEditor) throws(PatchError) {
-        let key = try jobKey(job, original)
-        let file = editor.file
-        let refused = { (line: Int) in PatchError(file: file, message: "line \(line) hands secret '\(secret)' over where a patch cannot remove it") }
-        for line in lines {
-            guard let path = original.pathOfMapping(withKeyOnLine: line), path.starts(with: ["jobs", .key(key)]) else { throw refused(line) }
-        }
-        guard let block = original.value(at: ["jobs", .key(key)]) else { throw refused(lines.first ?? 0) }
-        var entries: [[YAMLTextEditor.Step]] = []
-        func visit(_ value: YAMLValue, _ path: [YAMLTextEditor.Step]) throws(PatchError) {
-            switch value {
-            case .scalar(let text):
-                guard names(text, secret) else { return }
-                guard case .key(let name)? = path.last, !["run", "script", "if"].contains(name), !text.contains("\n") else {
-                    throw refused(lines.first ?? 0)
-                }
-                entries.append(path)
-            case .sequence(let items):
-                for (index, item) in items.enumerated() { try visit(item, path + [.index(index)]) }
-            case .mapping(let pairs):
-                for pair in pairs { try visit(pair.value, path + [.key(pair.key)]) }
-            }
-        }
-        try visit(block, ["jobs", .key(key)])
-        // Deepest and last first, so that the paths still to remove stay valid.
-        for path in entries.reversed() {
-            try editor.remove(path)
-            // An `env:` or `with:` left with nothing goes too.
-            let parent = Array(path.dropLast())
-            switch editor.value(at: parent) {
-            case .mapping(let rest)? where rest.isEmpty: try editor.remove(parent)
-            case .scalar(let text)? where ["", "~", "null"].contains(text): try editor.remove(parent)
-            default: break
-            }
-        }
-    }
-
-    /// Whether an expression names the secret: `secrets.NAME` (not a longer name) or `secrets['NAME']`.
-    static func names(_ text: String, _ secret: String) -> Bool {
-        if text.contains("secrets['\(secret)']") || text.contains("secrets[\"\(secret)\"]") { return true }
-        var rest = Substring(text)
-        while let range = rest.range(of: "secrets.\(secret)") {
-            let after = rest[range.upperBound...].first
-            if after.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) ?? true { return true }
-            rest = rest[range.upperBound...]
-        }
-        return false
-    }
-
     /// The job's token may read the repository and nothing else (an OIDC job keeps `id-token: write`).
     static func readOnlyPermissions(of job: Job, in editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) {
         let key = try jobKey(job, original)
-        var entries = [YAMLEntry("contents", .scalar("read"))]
-        if job.oidc { entries.append(YAMLEntry("id-token", .scalar("write"))) }
-        try editor.set(["jobs", .key(key), "permissions"], to: .mapping(entries))
+        // The permissions in force (the job's, else the workflow's), every write made a read.
+        let granted = original.value(at: ["jobs", .key(key), "permissions"]) ?? original.value(at: ["permissions"])
+        let permissions: YAMLValue
+        switch granted {
+        case .mapping(let entries)?:
+            var read = entries.map { entry -> YAMLEntry in
+                guard entry.key != "id-token", entry.value == .scalar("write") else { return entry }
+                return YAMLEntry(entry.key, .scalar("read"))
+            }
+            if job.oidc, !read.contains(where: { $0.key == "id-token" }) { read.append(YAMLEntry("id-token", .scalar("write"))) }
+            permissions = .mapping(read)
+        case .scalar("write-all")?, .scalar("read-all")?:
+            permissions = job.oidc ? .mapping([YAMLEntry("contents", .scalar("read")), YAMLEntry("id-token", .scalar("write"))]) : .scalar("read-all")
+        default:
+            var entries = [YAMLEntry("contents", .scalar("read"))]
+            if job.oidc { entries.append(YAMLEntry("id-token", .scalar("write"))) }
+            permissions = .mapping(entries)
+        }
+        try editor.set(["jobs", .key(key), "permissions"], to: permissions)
     }
 
     private static func headExpression(_ value: String) -> Bool {

@@ -21,9 +21,6 @@ public struct Patch: Sendable {
     public var files: [File]
     /// Changes to settings outside the files (or not yet written by a patch): made by hand.
     public var byHand: [ModelChange]
-    /// Secrets no file refers to once the patch is applied: the repository's settings still
-    /// hold them until someone deletes them, which the prediction takes as done.
-    public var unusedSecrets: [String] = []
 
     /// A unified diff of every file, `a/` before and `b/` after.
     public var unifiedDiff: String {

@@ -86,10 +86,7 @@ public struct PatchWriter: Sendable {
             let patched = editors[path]!.text
             return patched == originals[path] ? nil : Patch.File(path: path, original: originals[path]!, patched: patched)
         }
-        var result = Patch(files: files, byHand: byHand)
-        result.unusedSecrets = unusedSecrets(withheld: changes.filter { $0.kind == .withholdSecret }.compactMap(\.object?.name),
-                                             patched: editors.mapValues(\.text))
-        return result
+        return Patch(files: files, byHand: byHand)
     }
 
     /// The model a repository's files give with the changes written into them: the patch
@@ -101,6 +98,12 @@ public struct PatchWriter: Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         guard (try? apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: root))) != nil else { return nil }
         return try? InputLoader.load(path: folder, display: root, name: model.repository.name, limits: limits).model
+    }
+
+    /// Whether the change is a repository setting the patch records in the context file.
+    public func isSetting(_ change: ModelChange) -> Bool {
+        guard case .repository = input else { return false }
+        return repositoryEdit(for: change) == nil && ContextEdits.canWrite(change, declaredIn: context)
     }
 
     /// Writes patched copies of every input file into `folder` (the rest copied unchanged for a
@@ -136,15 +139,6 @@ public struct PatchWriter: Sendable {
         case .model: return path
         case .repository(let root, _): return (root as NSString).appendingPathComponent(path)
         }
-    }
-
-    /// Withheld secrets that no workflow file names any more once patched.
-    private func unusedSecrets(withheld: [String], patched: [String: String]) -> [String] {
-        guard case .repository(let root, _) = input, !withheld.isEmpty else { return [] }
-        let texts = ImporterCatalogue.inputFiles(root: root).compactMap { file in
-            patched[file] ?? FileManager.default.contents(atPath: absolute(file)).flatMap { String(data: $0, encoding: .utf8) }
-        }
-        return Set(withheld).filter { secret in !texts.contains { GitHubWorkflowEdit.names($0, secret) } }.sorted()
     }
 
     /// A location's file relative to the repository root (locations may carry the root as typed).

@@ -11,8 +11,9 @@ struct RepositoryEdit {
     static func make(for change: ModelChange, model: PipelineModel) -> RepositoryEdit? {
         switch change.kind {
         case .pinStep:
+            // A reference built from an expression (`image: x:${{ matrix.v }}`) has one digest per value: by hand.
             guard let step = model.jobs.values.lazy.flatMap(\.steps).first(where: { $0.name == change.subject.name }),
-                  !step.location.file.isEmpty else { return nil }
+                  !step.location.file.isEmpty, !step.uses.contains("${{") else { return nil }
             return RepositoryEdit(file: step.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
                 try pin(step.uses, kind: step.kind.rawValue, at: step.location.line, in: &editor)
             }
@@ -27,14 +28,6 @@ struct RepositoryEdit {
             else { return nil }
             return RepositoryEdit(file: job.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
                 try GitHubWorkflowEdit.dropHeadCheckout(of: job, in: &editor, original: original)
-            }
-        case .withholdSecret:
-            guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github,
-                  let secret = change.object?.name else { return nil }
-            let lines = job.secrets.filter { $0.name == secret }.map(\.location)
-            guard let file = lines.first?.file, lines.allSatisfy({ $0.file == file }) else { return nil }
-            return RepositoryEdit(file: file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
-                try GitHubWorkflowEdit.dropSecretReferences(to: secret, of: job, at: lines.map(\.line), in: &editor, original: original)
             }
         case .readOnlyToken:
             guard let job = model.jobs[change.subject.name], model.platform(of: job) == .github else { return nil }

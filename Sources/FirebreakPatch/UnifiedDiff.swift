@@ -1,7 +1,7 @@
 /// A unified diff between two texts, three lines of context around each change.
 enum UnifiedDiff {
     static func text(old: String, new: String, path: String) -> String {
-        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
+        let a = lines(old), b = lines(new)
         let operations = diff(a, b)
         let changed = operations.indices.filter { operations[$0].kind != .same }
         var groups: [(Int, Int)] = []
@@ -10,15 +10,37 @@ enum UnifiedDiff {
         }
         let hunks = groups.map { first, last -> String in
             let slice = operations[max(0, first - 3)...min(operations.count - 1, last + 3)]
-            let oldStart = slice.first!.oldLine, newStart = slice.first!.newLine
             let oldCount = slice.filter { $0.kind != .added }.count, newCount = slice.filter { $0.kind != .removed }.count
-            var hunk = "@@ -\(oldStart + 1),\(oldCount) +\(newStart + 1),\(newCount) @@\n"
+            // A side with no line in the hunk is numbered by the line before it.
+            let oldStart = slice.first!.oldLine + (oldCount == 0 ? 0 : 1), newStart = slice.first!.newLine + (newCount == 0 ? 0 : 1)
+            var hunk = "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for operation in slice {
-                hunk += (operation.kind == .same ? " " : operation.kind == .removed ? "-" : "+") + operation.text + "\n"
+                let mark = operation.kind == .same ? " " : operation.kind == .removed ? "-" : "+"
+                if operation.text.hasSuffix("\n") {
+                    hunk += mark + operation.text
+                } else {
+                    hunk += mark + operation.text + "\n\\ No newline at end of file\n"
+                }
             }
             return hunk
         }
-        return hunks.isEmpty ? "" : "--- a/\(path)\n+++ b/\(path)\n" + hunks.joined()
+        guard !hunks.isEmpty else { return "" }
+        return (old.isEmpty ? "--- /dev/null\n" : "--- a/\(path)\n") + "+++ b/\(path)\n" + hunks.joined()
+    }
+
+    /// The text's lines, each with its newline (the last may have none).
+    static func lines(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "\n" {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     struct Operation {

@@ -16,7 +16,7 @@ public enum ChangeWording {
         case .scopeSecret: return "move secret '\(subject)' into environment '\(object)'"
         case .protectSecret: return "protect variable '\(subject)': protected branches only"
         case .withholdSecret: return "stop handing secret '\(object)' to job '\(subject)' (give it a credential of its own)"
-        case .readOnlyToken: return "make job '\(subject)''s token read-only"
+        case .readOnlyToken: return "make the token of job '\(subject)' read-only"
         case .dropGrant: return "drop the grant of '\(subject)' on \(change.object.map(\.description) ?? "")"
         case .shortLivedCredential: return "replace the stored key of '\(subject)' with a short-lived OIDC credential"
         case .machineIdentity: return "replace the personal token '\(subject)' with a machine identity"

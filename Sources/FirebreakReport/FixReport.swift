@@ -10,11 +10,12 @@ public struct FixReport: Sendable {
     public var diff: String
     /// Changes in the set that no file of the input can say.
     public var byHand: [ModelChange]
-    /// Secrets the patched files no longer name: to delete from the repository's settings.
-    public var unusedSecrets: [String]
+    /// Changes in the set that are repository settings: the patch records them in the context
+    /// file, and someone makes them in the platform's settings.
+    public var settings: Set<ModelChange>
 
-    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], unusedSecrets: [String] = []) {
-        self.unusedSecrets = unusedSecrets
+    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], settings: Set<ModelChange> = []) {
+        self.settings = settings
         self.model = model
         self.advice = advice
         self.diff = diff
@@ -27,7 +28,7 @@ public struct FixReport: Sendable {
         let set = advice.minimalSet.count
         let search: String
         switch advice.search {
-        case .exact: search = "the smallest such set: exhaustive search over \(advice.candidates.count) candidates"
+        case .exact: search = "the lightest such set: exhaustive search over \(advice.candidates.count) candidates"
         case .pruned: search = "exhaustive search over \(advice.candidates.count) candidates; none of the changes can be left out"
         case .greedy: search = "greedy search over \(advice.candidates.count) candidates, too many for an exhaustive one; none can be left out"
         }
@@ -39,22 +40,39 @@ public struct FixReport: Sendable {
     public func text(style: TerminalStyle = .plain) -> String {
         var out = "\(model.name) (\(model.file)): \(verdict)\n"
         if !advice.remaining.isEmpty {
-            out += "\n\(advice.remaining.count) crown jewel\(advice.remaining.count == 1 ? "" : "s") still reached:\n"
+            let count = advice.remaining.count
+            out += "\n\(count) crown-jewel reach\(count == 1 ? "" : "es") left (scenario: crown jewel via rules):\n"
             for remaining in advice.remaining {
                 out += "  \(remaining.scenario): \(remaining.crownJewel) via \(remaining.path.map(\.rule).joined(separator: " → "))\n"
                 out += "    \(reason(remaining))\n"
             }
         }
         if !advice.minimalSet.isEmpty {
-            out += "\nthe set, most effective first (crown jewels / score each removes alone):\n"
-            let width = String(advice.minimalSet.count).count
-            for (index, candidate) in advice.minimalSet.enumerated() {
+            out += "\nthe set, most effective first (crown jewels / score each removes alone; 0 / 0: needed only with the others):\n"
+            // Pins are many and alike: one entry lists them all, where the first one ranks.
+            let pins = advice.minimalSet.filter { $0.change.kind == .pinStep }
+            var entries: [[FixCandidate]] = []
+            for candidate in advice.minimalSet {
+                if candidate.change.kind != .pinStep { entries.append([candidate]) } else if candidate == pins.first { entries.append(pins) }
+            }
+            let width = String(entries.count).count
+            let indent = String(repeating: " ", count: width + 4)
+            for (index, entry) in entries.enumerated() {
                 let number = String(index + 1).leftPadded(to: width)
+                if entry.count > 1 {
+                    out += "  \(number). pin \(entry.count) third-party references by full commit or digest (blocks foothold)\n"
+                    for pin in entry { out += indent + "\(pin.change.subject.name) · \(pin.location.description)\n" }
+                    continue
+                }
+                let candidate = entry[0]
                 out += "  \(number). \(ChangeWording.sentence(candidate.change))\n"
                 var detail = "blocks \(candidate.rules.joined(separator: ", ")) · \(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved) · "
                     + candidate.location.description
                 if candidate.change.narrowsFunction { detail += " · takes access away: check no legitimate run needs it" }
-                out += String(repeating: " ", count: width + 4) + detail + "\n"
+                if settings.contains(candidate.change) {
+                    detail += " · a setting: make it in the repository's settings (firebreak.context.yml records it)"
+                }
+                out += indent + detail + "\n"
             }
         }
         let others = advice.candidates.filter { candidate in !advice.minimalSet.contains { $0.change == candidate.change } }
@@ -68,9 +86,8 @@ public struct FixReport: Sendable {
             }
             if others.count > 8 { out += "  … and \(others.count - 8) more\n" }
         }
-        if !byHand.isEmpty || !unusedSecrets.isEmpty {
+        if !byHand.isEmpty {
             out += "\nby hand (settings no file says):\n" + byHand.map { "  - \(ChangeWording.sentence($0))\n" }.joined()
-            out += unusedSecrets.map { "  - delete secret '\($0)' from the repository's settings: no workflow names it any more (the prediction takes it as deleted)\n" }.joined()
         }
         if !diff.isEmpty { out += "\npatch (--apply DIR writes patched copies):\n" + diff }
         return out
@@ -119,14 +136,14 @@ private extension String {
 /// The JSON shape of a fix report.
 private struct FixJSON: Encodable {
     struct Candidate: Encodable {
+        var setting: Bool
         var id: String, kind: String, subject: String, object: String?, sentence: String, rules: [String], location: String
         var crownJewelsRemoved: Int, scoreRemoved: Int, inSet: Bool, narrowsFunction: Bool, writable: Bool, forbiddenBy: [String]
     }
     struct Outcome: Encodable { var scenario: String, crownJewels: [String], score: Int }
     struct Remaining: Encodable { var scenario: String, crownJewel: String, rules: [String], blockedBy: [String], byHand: [String] }
     var model: String, file: String, verdict: String, search: String
-    var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], unusedSecrets: [String]
-    var patch: String
+    var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], patch: String
 
     init(_ report: FixReport) {
         let advice = report.advice
@@ -138,7 +155,7 @@ private struct FixJSON: Encodable {
         after = advice.after.map { Outcome(scenario: $0.scenario, crownJewels: $0.crownJewels.map(\.description), score: $0.score) }
         let set = Set(advice.minimalSet.map(\.change))
         candidates = advice.candidates.map { candidate in
-            Candidate(id: candidate.change.description, kind: candidate.change.kind.rawValue, subject: candidate.change.subject.description,
+            Candidate(setting: report.settings.contains(candidate.change), id: candidate.change.description, kind: candidate.change.kind.rawValue, subject: candidate.change.subject.description,
                       object: candidate.change.object?.description, sentence: ChangeWording.sentence(candidate.change), rules: candidate.rules,
                       location: candidate.location.description, crownJewelsRemoved: candidate.crownJewelsRemoved,
                       scoreRemoved: candidate.scoreRemoved, inSet: set.contains(candidate.change),
@@ -149,7 +166,6 @@ private struct FixJSON: Encodable {
                       byHand: $0.byHand.map(\.description))
         }
         byHand = report.byHand.map(\.description)
-        unusedSecrets = report.unusedSecrets
         patch = report.diff
     }
 }

@@ -70,7 +70,7 @@ struct Fix: ParsableCommand {
             patch = nil
         }
         let report = FixReport(model: loaded.model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [],
-                               unusedSecrets: patch?.unusedSecrets ?? [])
+                               settings: Set(advice.candidates.map(\.change).filter(writer.isSetting)))
         switch format {
         case .text: Console.out(report.text(style: Console.style))
         case .json: Console.out(report.json)

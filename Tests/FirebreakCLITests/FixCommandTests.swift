@@ -12,7 +12,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\n")
         #expect(lines[0].hasPrefix("skeleton-key (Scenarios/pipelines/skeleton-key.yml): 16 changes cut 65 of the 66 crown-jewel reaches"))
-        #expect(result.stdout.contains("1 crown jewel still reached:\n  compromised-build-step: resource:prod-cluster via foothold → build-output → artifact-deploy"))
+        #expect(result.stdout.contains("1 crown-jewel reach left (scenario: crown jewel via rules):\n  compromised-build-step: resource:prod-cluster via foothold → build-output → artifact-deploy"))
         #expect(result.stdout.contains("--- a/Scenarios/pipelines/skeleton-key.yml"))
     }
 

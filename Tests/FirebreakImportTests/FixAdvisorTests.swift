@@ -140,6 +140,33 @@ struct FixAdvisorTests {
         #expect(trip.after.allSatisfy { $0.crownJewels.isEmpty })
     }
 
+    /// The printed patch is one `git apply` accepts: hunks at a file's end, a new context file.
+    @Test(arguments: ["fix-prt-publish", "fix-pins", "self-hosted", "cache", "gitlab-includes"])
+    func gitAppliesThePatch(fixture: String) throws {
+        let trip = try Self.roundTrip(ImportFixtures.path(fixture))
+        let diff = trip.patch.unifiedDiff
+        #expect(!diff.isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-apply-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = ImportFixtures.path(fixture)
+        for file in ImporterCatalogue.inputFiles(root: root) {
+            let target = (folder as NSString).appendingPathComponent(file)
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: (root as NSString).appendingPathComponent(file), toPath: target)
+        }
+        let patchFile = (folder as NSString).appendingPathComponent("fix.diff")
+        try Data(diff.utf8).write(to: URL(fileURLWithPath: patchFile))
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", folder, "apply", "--check", "fix.diff"]
+        let errors = Pipe()
+        git.standardError = errors
+        try git.run()
+        git.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(git.terminationStatus == 0, "\(fixture): \(message)\n\(diff)")
+    }
+
     @Test func malformedKeepsAreRefusedWithTheAcceptedForms() {
         for text in ["release", "job:release reads", "job:release steals secret:X", "secret:X reads secret:Y"] {
             #expect(throws: KeepError.self) { try KeepConstraint(parsing: text) }

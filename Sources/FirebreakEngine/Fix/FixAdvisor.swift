@@ -82,6 +82,10 @@ public struct FixAdvisor: Sendable {
                  touched: results.map { Set($0.facts.facts.map(\.node)) }, neighbours: model.neighbours)
     }
 
+    /// What a change costs in the search: one that takes access away from a legitimate run
+    /// counts as four, so that up to four changes that take nothing away are preferred to it.
+    static func weight(_ change: ModelChange) -> Int { change.narrowsFunction ? 4 : 1 }
+
     /// Rounds of exhaustive search before the set only grows.
     static let exhaustiveIterations = 12
     static let iterations = 500
@@ -138,7 +142,9 @@ public struct FixAdvisor: Sendable {
                 exhaustive = false
                 let universe = Set(fresh.flatMap { $0 }).sorted()
                 let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
-                chosen += HittingSet(sets: fresh.map { Set($0.map { index[$0]! }) }, budget: 0).solve().elements.map { universe[$0] }
+                let weights = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($0.offset, Self.weight($0.element)) })
+                chosen += HittingSet(sets: fresh.map { Set($0.map { index[$0]! }) }, weights: weights, budget: 0).solve().elements
+                    .map { universe[$0] }
             } else {
                 // Changes that take no access away first; among them earlier choices, so that the
                 // search keeps them when it can and the rounds settle.
@@ -146,7 +152,8 @@ public struct FixAdvisor: Sendable {
                     ($0.narrowsFunction ? 1 : 0, chosen.contains($0) ? 0 : 1, $0) < ($1.narrowsFunction ? 1 : 0, chosen.contains($1) ? 0 : 1, $1)
                 }
                 let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
-                let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }).solve()
+                let weights = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($0.offset, Self.weight($0.element)) })
+                let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }, weights: weights).solve()
                 exhaustive = exhaustive && solution.exact
                 chosen = solution.elements.map { universe[$0] }
             }
