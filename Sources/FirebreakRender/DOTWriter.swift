@@ -195,10 +195,11 @@ public struct DOTWriter {
         }
     }
 
-    /// The hops of every path to a crown jewel or foothold, each with the lowest position it has in a path.
+    /// The hops of the path to every reached node, each with the lowest position it has in a
+    /// path: every reached node has a drawn way in from the attacker.
     static func attackHops(_ result: BlastRadius?) -> [AttackHop: Int] {
         var numbers: [AttackHop: Int] = [:]
-        for asset in result?.reached ?? [] where asset.crownJewel || asset.foothold {
+        for asset in result?.reached ?? [] {
             for (index, hop) in asset.path.enumerated() where hop.from != hop.to {
                 let key = AttackHop(from: hop.from, to: hop.to, rule: hop.rule)
                 numbers[key] = min(numbers[key] ?? .max, index)
@@ -259,26 +260,41 @@ public struct DOTWriter {
 
     // MARK: Legend
 
-    /// The legend as one table node: a swatch per node kind drawn, then the scenario fills.
+    /// The legend as a boundary of sample nodes drawn the way the picture draws them: each node
+    /// kind in its own shape and colour, then the fills and marks of a scenario.
     private func legend(kinds: Set<NodeKind>, scenario: Bool) -> [String] {
-        var rows = ["<tr><td colspan=\"2\"><b>legend</b></td></tr>"]
+        var samples: [String] = []
         for kind in NodeKind.allCases where kinds.contains(kind) {
             let style = NodeStyle.of(kind)
-            rows.append("<tr><td border=\"1\" color=\"\(style.colour)\" bgcolor=\"white\"><font color=\"\(style.colour)\">\(style.shape)</font></td><td align=\"left\">\(kind.rawValue)</td></tr>")
+            let styles = (["filled"] + (style.extraStyle.map { [$0] } ?? [])).joined(separator: ",")
+            samples.append("shape=\(style.shape), style=\(DOTText.quoted(styles)), color=\(DOTText.quoted(style.colour)), fillcolor=white, label=\(DOTText.quoted(kind.rawValue))")
         }
         if scenario {
-            let samples: [(String, String)] = [
-                (NodeStyle.fill(for: .untrusted), "reached in a sandboxed run"), (NodeStyle.fill(for: .read), "reached: read"),
-                (NodeStyle.fill(for: .write), "reached: write"), (NodeStyle.fill(for: .full), "reached: deploy, admin, full control"),
-                ("white", "not reached (grey)"),
-            ]
-            for (fill, label) in samples {
-                rows.append("<tr><td border=\"1\" bgcolor=\"\(fill)\"> </td><td align=\"left\">\(label)</td></tr>")
+            let fills: [(Level, String)] = [(.untrusted, "reached in a sandboxed run"), (.read, "reached: read"), (.write, "reached: write"),
+                                            (.full, "reached: deploy, admin, full")]
+            for (level, label) in fills {
+                samples.append("shape=box, style=filled, color=\"#555555\", fillcolor=\(DOTText.quoted(NodeStyle.fill(for: level))), label=\(DOTText.quoted(label))")
             }
-            rows.append("<tr><td border=\"1\" color=\"\(NodeStyle.attack)\"><b>==</b></td><td align=\"left\">crown jewel reached (thick red border)</td></tr>")
-            rows.append("<tr><td border=\"1\">&lt;&gt;</td><td align=\"left\">foothold (cut corners)</td></tr>")
-            rows.append("<tr><td><font color=\"\(NodeStyle.attack)\"><b>—n→</b></font></td><td align=\"left\">attack hop n of a path to a crown jewel</td></tr>")
+            samples.append("shape=box, style=filled, color=\(DOTText.quoted(NodeStyle.faded)), fontcolor=\(DOTText.quoted(NodeStyle.fadedText)), fillcolor=white, label=\"not reached\"")
+            samples.append("shape=box, style=\"filled,bold\", penwidth=3, color=\(DOTText.quoted(NodeStyle.attack)), fillcolor=white, label=\"crown jewel reached\"")
+            samples.append("shape=box, style=\"filled,diagonals\", color=\"#555555\", fillcolor=white, label=\"foothold\"")
         }
-        return ["  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\">\(rows.joined())</table>>];"]
+        var lines = ["  subgraph cluster_legend {",
+                     "    label=\"legend\"; style=\"rounded\"; color=\"#999999\"; fontcolor=\"#555555\"; fontsize=11;",
+                     "    node [fontsize=9, width=0.3, height=0.25, margin=\"0.05,0.02\"];"]
+        for (index, attributes) in samples.enumerated() {
+            lines.append("    legend\(index) [\(attributes)];")
+        }
+        // One column (the same rank, across a left-to-right picture), in order.
+        if samples.count > 1 {
+            lines.append("    { rank=same; " + (0..<samples.count).map { "legend\($0);" }.joined(separator: " ") + " }")
+        }
+        if scenario {
+            lines.append("    legend_from [shape=point, width=0.05, color=\(DOTText.quoted(NodeStyle.attack))];")
+            lines.append("    legend_to [shape=plaintext, style=\"\", label=\"attack hop\"];")
+            lines.append("    legend_from -> legend_to [color=\(DOTText.quoted(NodeStyle.attack)), penwidth=2.5, fontcolor=\(DOTText.quoted(NodeStyle.attack)), xlabel=\"n. rule\"];")
+        }
+        lines.append("  }")
+        return lines
     }
 }

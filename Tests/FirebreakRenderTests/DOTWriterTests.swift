@@ -33,6 +33,45 @@ import Testing
             .replacingOccurrences(of: Self.fixtures + "/", with: ""), "the same input gives the same DOT")
     }
 
+    /// Every node the scenario reaches has a drawn attack edge into it, from the attacker or
+    /// from the node before it on its path.
+    @Test func everyReachedNodeHasAnAttackEdgeIntoIt() throws {
+        let (model, result) = try Self.small()
+        let dot = DOTWriter(model: model).write(.init(result: result))
+        var ids: [String: String] = [:]
+        var attacked = Set<String>()
+        for line in dot.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.contains(" -> "), line.contains("color=\"#c0392b\", penwidth=2.5") {
+                let target = line.components(separatedBy: " -> ")[1].components(separatedBy: " ")[0]
+                attacked.insert(target)
+            } else if let range = line.range(of: "tooltip=\""), !line.contains(" -> ") {
+                let id = line.components(separatedBy: " ")[0]
+                let tooltip = line[range.upperBound...].prefix { $0 != "\"" }
+                ids[String(tooltip)] = id
+            }
+        }
+        #expect(result.reached.count > 3)
+        for asset in result.reached {
+            let id = try #require(ids[asset.node.description], "\(asset.node) is drawn")
+            #expect(attacked.contains(id), "\(asset.node) has an attack edge into it")
+        }
+    }
+
+    /// The legend draws each kind in its shape: no shape name is written out as text.
+    @Test func theLegendDrawsShapesRatherThanNamingThem() throws {
+        let (model, result) = try Self.small()
+        let dot = DOTWriter(model: model).write(.init(result: result))
+        for shape in ["cds", "invhouse", "box3d", "folder", "note", "component", "tab", "hexagon", "octagon", "doubleoctagon",
+                      "parallelogram", "trapezium", "cylinder", "ellipse"] {
+            #expect(!dot.contains("label=\"\(shape)\"") && !dot.contains(">\(shape)<"), "\(shape) written as text")
+        }
+        let legend = try #require(dot.components(separatedBy: "subgraph cluster_legend {").last)
+        for kind in Set(model.nodes.map(\.id.kind)) {
+            #expect(legend.contains("label=\"\(kind.rawValue)\""), "\(kind) has a sample node")
+        }
+        #expect(legend.contains("shape=cylinder") && legend.contains("style=\"filled,diagonals\""))
+    }
+
     @Test func renderedSVGIsXMLAndHoldsEveryReachedNode() throws {
         let (model, result) = try Self.small()
         let svg = try Graphviz.render(dot: DOTWriter(model: model).write(.init(result: result)), format: .svg)
