@@ -44,7 +44,9 @@ public struct DOTWriter {
 
     /// This model and another side by side. Both panels hold the union of the two graphs'
     /// nodes and edges, what a model lacks drawn invisible, so that `dot` places every node at
-    /// the same spot in both and what changed stands out.
+    /// the same spot in both and what changed stands out. Each panel labels its boundaries from
+    /// its own model; on the before panel, the relations and attack hops the change removed are
+    /// drawn cut (dashed grey, ✂), and the caption counts what the fix took away.
     public func writeComparison(after other: PipelineModel, before: Options, after: Options, title: String?) -> String {
         let beforeEdges = model.edges, afterEdges = other.edges
         let nodes = Array(Set(model.nodes.map(\.id)).union(other.nodes.map(\.id))).sorted()
@@ -60,14 +62,27 @@ public struct DOTWriter {
         }
         var allHops = Self.attackHops(before.result)
         allHops.merge(Self.attackHops(after.result)) { min($0, $1) }
+        let beforeHops = Self.attackHops(before.result), afterHops = Self.attackHops(after.result)
+        let cutHops = Set(beforeHops.keys).subtracting(afterHops.keys)
+        let cutEdges = Set(beforeEdges.map(EdgeKey.init)).subtracting(afterEdges.map(EdgeKey.init))
         var lines = ["digraph firebreak {"]
-        lines += header(title: title, direction: "TB")
+        lines += header(title: Self.caption(title, before: before.result, after: after.result, cutHops: cutHops.count), direction: "TB")
         let panels = [(before, model, beforeEdges, "before"), (after, other, afterEdges, "after")]
         for (index, (options, panelModel, panelEdges, label)) in panels.enumerated() {
-            var content = PanelContent(nodes: nodes, edges: edges, clusters: clusters)
+            // The same boundaries in both panels (so that they lay out alike), each labelled by its own model.
+            let own = Dictionary(Self.clusters(of: panelModel).map { ($0.owner, $0.label) }, uniquingKeysWith: { first, _ in first })
+            var content = PanelContent(nodes: nodes, edges: edges, clusters: clusters.map { cluster in
+                var labelled = cluster
+                labelled.label = own[cluster.owner] ?? cluster.label
+                return labelled
+            })
             content.present = Set(panelModel.nodes.map(\.id))
             content.presentEdges = Set(panelEdges.map(EdgeKey.init))
             content.attackHops = allHops
+            if index == 0 {
+                content.cutEdges = cutEdges
+                content.cutHops = cutHops
+            }
             lines.append("  subgraph cluster_panel_\(index) {")
             lines.append("    label=\(DOTText.quoted(options.title ?? label)); fontsize=18; style=solid; color=\"#888888\";")
             lines += panel(content, options, prefix: "p\(index)_", indent: "    ")
@@ -103,6 +118,18 @@ public struct DOTWriter {
         var presentEdges: Set<EdgeKey>?
         /// For comparisons: the attack hops of both panels, so both lay out alike.
         var attackHops: [AttackHop: Int]?
+        /// On the before panel: relations and attack hops the change removed, drawn cut.
+        var cutEdges: Set<EdgeKey> = []
+        var cutHops: Set<AttackHop> = []
+    }
+
+    /// The comparison's title with what the fix took away: "fix cut N paths, removed M crown jewels".
+    static func caption(_ title: String?, before: BlastRadius?, after: BlastRadius?, cutHops: Int) -> String? {
+        guard let before, let after else { return title }
+        let gone = Set(before.reached.map(\.node)).subtracting(after.reached.map(\.node)).count
+        let jewels = Set(before.crownJewels).subtracting(after.crownJewels).count
+        let summary = "fix cut \(gone) path\(gone == 1 ? "" : "s") (\(cutHops) hop\(cutHops == 1 ? "" : "s")), removed \(jewels) crown jewel\(jewels == 1 ? "" : "s")"
+        return title.map { "\($0)\n\(summary)" } ?? summary
     }
 
     private func panel(_ content: PanelContent, _ options: Options, prefix: String, indent: String) -> [String] {
@@ -138,14 +165,17 @@ public struct DOTWriter {
                 attributes = "color=\"\(NodeStyle.faded)\", style=dotted"
             }
             if let present = content.presentEdges, !present.contains(EdgeKey(edge)) { attributes = "style=invis" }
+            if content.cutEdges.contains(EdgeKey(edge)) {
+                attributes = "color=\"\(NodeStyle.faded)\", style=dashed, fontcolor=\"#888888\", xlabel=\"✂\""
+            }
             let label = edge.kind == .grants ? edge.level.map { "\(edge.kind.rawValue) \($0.rawValue)" } ?? "" : ""
             let tooltip = "\(edge.from) \(edge.kind.rawValue) \(edge.to) (\(edge.location))"
             lines.append("\(indent)\(from) -> \(to) [\(attributes), tooltip=\(DOTText.quoted(tooltip)), label=\(DOTText.quoted(label))];")
         }
         if let result = options.result {
             let drawn = Self.attackHops(result)
-            lines += attackLines(drawn: drawn, all: content.attackHops ?? drawn, scenario: result.scenario.id, ids: ids,
-                                 prefix: prefix, indent: indent)
+            lines += attackLines(drawn: drawn, all: content.attackHops ?? drawn, cut: content.cutHops, scenario: result.scenario.id,
+                                 ids: ids, prefix: prefix, indent: indent)
         }
         return lines
     }
@@ -209,8 +239,8 @@ public struct DOTWriter {
     }
 
     /// The attacker node and the attack hops: `drawn` hops visible, the rest of `all` invisible.
-    private func attackLines(drawn: [AttackHop: Int], all: [AttackHop: Int], scenario: String, ids: [NodeID: String],
-                             prefix: String, indent: String) -> [String] {
+    private func attackLines(drawn: [AttackHop: Int], all: [AttackHop: Int], cut: Set<AttackHop>, scenario: String,
+                             ids: [NodeID: String], prefix: String, indent: String) -> [String] {
         let attacker = "\(prefix)attacker"
         var lines = ["\(indent){ rank=min; \(attacker); }",
                      "\(indent)\(attacker) [shape=diamond, style=filled, fillcolor=\"\(NodeStyle.attack)\", fontcolor=white, color=\"\(NodeStyle.attack)\", label=\(DOTText.quoted("attacker\n\(scenario)"))];"]
@@ -218,8 +248,13 @@ public struct DOTWriter {
             guard let to = ids[hop.to] else { continue }
             let from = hop.from.flatMap { ids[$0] } ?? attacker
             let number = drawn[hop] ?? all[hop]!
-            let label = number == 0 ? "start" : "\(number). \(hop.rule)"
-            let style = drawn[hop] == nil ? "style=invis" : "color=\"\(NodeStyle.attack)\", penwidth=2.5, fontcolor=\"\(NodeStyle.attack)\""
+            var label = number == 0 ? "start" : "\(number). \(hop.rule)"
+            var style = drawn[hop] == nil ? "style=invis" : "color=\"\(NodeStyle.attack)\", penwidth=2.5, fontcolor=\"\(NodeStyle.attack)\""
+            if drawn[hop] != nil, cut.contains(hop) {
+                // A hop the fix removed: still drawn where it was, struck through.
+                style = "color=\"#999999\", style=dashed, penwidth=2, fontcolor=\"#888888\""
+                label = "✂ " + label
+            }
             lines.append("\(indent)\(from) -> \(to) [\(style), xlabel=\(DOTText.quoted(label))];")
         }
         return lines

@@ -72,6 +72,25 @@ import Testing
         #expect(legend.contains("shape=cylinder") && legend.contains("style=\"filled,diagonals\""))
     }
 
+    /// Before and after a fix: each panel labels its boundaries from its own model, the before
+    /// panel strikes through what the fix removed, and the caption counts it.
+    @Test func aComparisonDrawsEachPanelFromItsOwnModelAndMarksTheCut() throws {
+        let before = try Examples.model("skeleton-key")
+        let after = before.applying([ModelChange(.ephemeralRunner, NodeID(.runner, "shared-pool"))])
+        let old = try Examples.run("malicious-fork-pr", on: before), new = try Examples.run("malicious-fork-pr", on: after)
+        let dot = DOTWriter(model: before).writeComparison(after: after, before: .init(result: old), after: .init(result: new), title: "fix")
+        let panels = dot.components(separatedBy: "subgraph cluster_panel_1 {")
+        #expect(panels.count == 2)
+        #expect(panels[0].contains("runner pool shared-pool (self-hosted, persistent)"))
+        #expect(panels[1].contains("runner pool shared-pool (self-hosted, ephemeral)"))
+        #expect(!panels[1].contains("(self-hosted, persistent)"), "the after panel shows the after model's runner")
+        #expect(panels[0].contains("xlabel=\"✂ ") && !panels[1].contains("✂"), "cut hops are struck through on the before panel only")
+        let gone = Set(old.reached.map(\.node)).subtracting(new.reached.map(\.node)).count
+        let jewels = Set(old.crownJewels).subtracting(new.crownJewels).count
+        #expect(gone > 0 && jewels > 0)
+        #expect(dot.contains("fix cut \(gone) paths") && dot.contains("removed \(jewels) crown jewel"))
+    }
+
     @Test func renderedSVGIsXMLAndHoldsEveryReachedNode() throws {
         let (model, result) = try Self.small()
         let svg = try Graphviz.render(dot: DOTWriter(model: model).write(.init(result: result)), format: .svg)
