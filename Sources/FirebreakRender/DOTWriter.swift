@@ -17,15 +17,22 @@ public struct DOTWriter {
         public var only: Set<NodeID>?
         /// A title above the picture.
         public var title: String?
+        /// Whether the nodes left out by `only` are counted in one summary node per trust
+        /// boundary ("12 more: 9 jobs, 3 steps, not reached").
+        public var summarize: Bool
 
-        public init(result: BlastRadius? = nil, only: Set<NodeID>? = nil, title: String? = nil) {
+        public init(result: BlastRadius? = nil, only: Set<NodeID>? = nil, title: String? = nil, summarize: Bool = false) {
             self.result = result
             self.only = only
             self.title = title
+            self.summarize = summarize
         }
     }
 
     let model: PipelineModel
+
+    /// The longest side of a picture, in inches at 96 dpi: 4,000 pixels.
+    public static let maximumInches = "41.66"
 
     public init(model: PipelineModel) {
         self.model = model
@@ -37,7 +44,7 @@ public struct DOTWriter {
         var lines = ["digraph firebreak {"]
         lines += header(title: options.title)
         lines += panel(content, options, prefix: "n", indent: "  ")
-        lines += legend(kinds: Set(content.nodes.map(\.kind)), scenario: options.result != nil)
+        lines += legend(kinds: Set(content.nodes.filter { options.only?.contains($0) ?? true }.map(\.kind)), scenario: options.result != nil)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -88,13 +95,14 @@ public struct DOTWriter {
             lines += panel(content, options, prefix: "p\(index)_", indent: "    ")
             lines.append("  }")
         }
-        lines += legend(kinds: Set(nodes.map(\.kind)), scenario: true)
+        lines += legend(kinds: Set(nodes.filter { before.only?.contains($0) ?? true }.map(\.kind)), scenario: true)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func header(title: String?, direction: String = "LR") -> [String] {
-        var lines = ["  graph [rankdir=\(direction), fontname=\"Helvetica\", fontsize=12, nodesep=0.25, ranksep=0.6, newrank=true, compound=true, forcelabels=true];",
+        // At most 4,000 pixels on a side at 96 dpi: a larger layout is scaled down to fit.
+        var lines = ["  graph [rankdir=\(direction), fontname=\"Helvetica\", fontsize=12, nodesep=0.25, ranksep=0.6, newrank=true, compound=true, forcelabels=true, size=\"\(Self.maximumInches),\(Self.maximumInches)\", dpi=96];",
                      "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=white];",
                      "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];"]
         if let title { lines.append("  label=\(DOTText.quoted(title)); labelloc=t; fontsize=16;") }
@@ -158,6 +166,9 @@ public struct DOTWriter {
         for node in nodes where !placed.contains(node) {
             lines.append(indent + line(node))
         }
+        if options.summarize, let only = options.only {
+            lines += summaries(content, only: only, present: content.present, prefix: prefix, indent: indent)
+        }
         for edge in content.edges {
             guard let from = ids[edge.from], let to = ids[edge.to] else { continue }
             var attributes = EdgeStyle.attributes(edge.kind)
@@ -177,6 +188,33 @@ public struct DOTWriter {
             lines += attackLines(drawn: drawn, all: content.attackHops ?? drawn, cut: content.cutHops, scenario: result.scenario.id,
                                  ids: ids, prefix: prefix, indent: indent)
         }
+        return lines
+    }
+
+    /// One grey note per trust boundary (and one for the rest) counting the nodes left out.
+    private func summaries(_ content: PanelContent, only: Set<NodeID>, present: Set<NodeID>?, prefix: String, indent: String) -> [String] {
+        var lines: [String] = []
+        var counted = Set<NodeID>()
+        func note(_ left: [NodeID]) -> String {
+            let kinds = Dictionary(grouping: left, by: \.kind).sorted { ($1.value.count, $0.key.rawValue) < ($0.value.count, $1.key.rawValue) }
+            let parts = kinds.map { kind, nodes in "\(nodes.count) \(nodes.count == 1 ? kind.rawValue : kind.plural)" }
+            return "\(left.count) more not reached:\n" + parts.joined(separator: ", ")
+        }
+        func summary(_ id: String, _ left: [NodeID]) -> String {
+            "\(id) [shape=note, style=\"filled,dashed\", color=\"\(NodeStyle.faded)\", fontcolor=\"\(NodeStyle.fadedText)\", fillcolor=white, label=\(DOTText.quoted(note(left)))];"
+        }
+        let drawn = { (node: NodeID) in present?.contains(node) ?? true }
+        for cluster in content.clusters {
+            let left = cluster.members.filter { !only.contains($0) && drawn($0) }
+            counted.formUnion(cluster.members)
+            guard !left.isEmpty, cluster.members.contains(where: { only.contains($0) }) else { continue }
+            lines.append("\(indent)subgraph cluster_\(prefix)\(cluster.key) { \(summary("\(prefix)\(cluster.key)_more", left)) }")
+            counted.formUnion(left)
+        }
+        let rest = content.nodes.filter { !only.contains($0) && drawn($0) && !counted.contains($0) }
+            + content.clusters.filter { cluster in !cluster.members.contains(where: { only.contains($0) }) }
+                .flatMap { $0.members.filter { drawn($0) } }
+        if !rest.isEmpty { lines.append(indent + summary("\(prefix)more", Array(Set(rest)).sorted())) }
         return lines
     }
 
@@ -331,5 +369,16 @@ public struct DOTWriter {
         }
         lines.append("  }")
         return lines
+    }
+}
+
+extension NodeKind {
+    /// The kind's name for more than one node.
+    var plural: String {
+        switch self {
+        case .identity: "identities"
+        case .branch: "branches"
+        default: rawValue + "s"
+        }
     }
 }

@@ -9,15 +9,17 @@ struct Render: ParsableCommand {
         abstract: "Draw a pipeline and a scenario's blast radius with Graphviz (svg, png, pdf or dot).",
         discussion: """
         Clusters are trust boundaries: runner pools with their jobs, network zones with their \
-        resources, environments with their secrets. With --scenario, footholds have cut \
-        corners, reached nodes are filled by level (pale: a sandboxed run; red: full control), \
-        crown jewels reached have a thick red border, the paths to them are red numbered \
-        edges, and unreached nodes are grey.
+        resources, environments with their secrets. With --scenario, the picture is the attack \
+        view: the footholds (cut corners), every reached node (filled by level: pale for a \
+        sandboxed run, red for full control; crown jewels with a thick red border) and the red \
+        numbered path into each; what is not reached is counted in one grey note per trust \
+        boundary. --full draws the whole model, the unreached in grey. A legend beside the \
+        graph draws every shape and fill used.
 
-        The format follows the output file's extension. Models over \(AttackSubgraph.fullModelLimit) nodes are \
-        drawn as the attack subgraph (reached nodes and their neighbours) unless --full. The \
-        layout is dot up to \(LayoutChoice.dotNodeLimit) nodes and sfdp beyond, unless --layout says otherwise; \
-        a layout that runs past --timeout is stopped.
+        The format follows the output file's extension; a picture is at most 4,000 pixels on \
+        its longest side (a larger layout is scaled down). Without a scenario the whole model is \
+        drawn. The layout is dot up to \(LayoutChoice.dotNodeLimit) nodes and sfdp beyond, unless --layout \
+        says otherwise; a layout that runs past --timeout is stopped.
 
         Examples:
           firebreak render skeleton-key.yml --scenario malicious-fork-pr
@@ -45,7 +47,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file; .svg, .png, .pdf or .dot. Default: Output/<model>[-<scenario>].svg")
     var output: String?
 
-    @Flag(help: "Draw the whole model, however large.")
+    @Flag(help: "Draw the whole model (with --scenario: the unreached nodes too, in grey), however large.")
     var full = false
 
     @Option(help: "Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi. Default: by size.")
@@ -73,17 +75,17 @@ struct Render: ParsableCommand {
         if let compare, let scenario {
             let other = try SimulationInput.load(compare, context: input.context).model
             let otherResult = Simulation(model: other).run(scenario)
-            let only = subgraph(model, results: [result!, otherResult], others: [other])
+            let only = attackView([result!, otherResult])
             nodeCount = only?.count ?? Set(model.nodes.map(\.id)).union(other.nodes.map(\.id)).count
             dot = writer.writeComparison(after: other,
-                before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)"),
-                after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)"),
+                before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)", summarize: only != nil),
+                after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)", summarize: only != nil),
                 title: "\(scenario.id): \(scenario.title)")
         } else {
-            let only = subgraph(model, results: result.map { [$0] } ?? [])
+            let only = result.flatMap { attackView([$0]) }
             nodeCount = only?.count ?? nodeCount
             let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(result!.crownJewels.count) crown jewels)" } ?? model.name
-            dot = writer.write(.init(result: result, only: only, title: title))
+            dot = writer.write(.init(result: result, only: only, title: title, summarize: only != nil))
         }
         let destination = output ?? defaultPath(model: model.name, other: compare, scenario: scenarioID)
         let format = OutputFormat(pathExtension: (destination as NSString).pathExtension) ?? .svg
@@ -101,11 +103,9 @@ struct Render: ParsableCommand {
         if loaded.failed { throw ExitCode(2) }
     }
 
-    /// The attack subgraph for large models, unless --full.
-    func subgraph(_ model: PipelineModel, results: [BlastRadius], others: [PipelineModel] = []) -> Set<NodeID>? {
-        let size = ([model] + others).map(\.nodes.count).max() ?? 0
-        guard !full, !results.isEmpty, size > AttackSubgraph.fullModelLimit else { return nil }
-        return AttackSubgraph.nodes(edges: ([model] + others).flatMap(\.edges), reached: results)
+    /// The attack view: what the scenarios reach (footholds included), unless --full.
+    func attackView(_ results: [BlastRadius]) -> Set<NodeID>? {
+        full ? nil : Set(results.flatMap { $0.reached.map(\.node) })
     }
 
     func defaultPath(model: String, other: String?, scenario: String?) -> String {

@@ -91,6 +91,23 @@ import Testing
         #expect(dot.contains("fix cut \(gone) paths") && dot.contains("removed \(jewels) crown jewel"))
     }
 
+    /// The attack view draws the reached nodes and counts the rest, per trust boundary.
+    @Test func theAttackViewCountsWhatIsNotReached() throws {
+        let model = try Examples.model("hardened")
+        let result = try Examples.run("compromised-build-step", on: model)
+        let reached = Set(result.reached.map(\.node))
+        let dot = DOTWriter(model: model).write(.init(result: result, only: reached, summarize: true))
+        for node in model.nodes.map(\.id) {
+            #expect(dot.contains("tooltip=\"\(node.description)\"") == reached.contains(node), "\(node)")
+        }
+        let unreached = model.nodes.count - reached.count
+        let counted = dot.components(separatedBy: " more not reached:").dropLast()
+            .compactMap { Int($0.components(separatedBy: "label=\"").last ?? "") }.reduce(0, +)
+        #expect(counted == unreached, "every node left out is counted once")
+        #expect(dot.contains("5 steps, 2 jobs, 1 runner"), "a runner pool's note counts what it holds")
+        #expect(!dot.contains("label=\"step\""), "the legend shows only the kinds drawn")
+    }
+
     @Test func renderedSVGIsXMLAndHoldsEveryReachedNode() throws {
         let (model, result) = try Self.small()
         let svg = try Graphviz.render(dot: DOTWriter(model: model).write(.init(result: result)), format: .svg)
