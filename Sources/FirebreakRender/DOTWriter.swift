@@ -20,12 +20,16 @@ public struct DOTWriter {
         /// Whether the nodes left out by `only` are counted in one summary node per trust
         /// boundary ("12 more: 9 jobs, 3 steps, not reached").
         public var summarize: Bool
+        /// Projector mode: larger fonts and thicker lines, for a room.
+        public var large: Bool
 
-        public init(result: BlastRadius? = nil, only: Set<NodeID>? = nil, title: String? = nil, summarize: Bool = false) {
+        public init(result: BlastRadius? = nil, only: Set<NodeID>? = nil, title: String? = nil, summarize: Bool = false,
+                    large: Bool = false) {
             self.result = result
             self.only = only
             self.title = title
             self.summarize = summarize
+            self.large = large
         }
     }
 
@@ -42,9 +46,10 @@ public struct DOTWriter {
     public func write(_ options: Options) -> String {
         let content = PanelContent(nodes: model.nodes.map(\.id), edges: model.edges, clusters: Self.clusters(of: model))
         var lines = ["digraph firebreak {"]
-        lines += header(title: options.title)
+        lines += header(title: options.title, large: options.large)
         lines += panel(content, options, prefix: "n", indent: "  ")
-        lines += legend(kinds: Set(content.nodes.filter { options.only?.contains($0) ?? true }.map(\.kind)), scenario: options.result != nil)
+        lines += legend(kinds: Set(content.nodes.filter { options.only?.contains($0) ?? true }.map(\.kind)), scenario: options.result != nil,
+                        large: options.large)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -73,7 +78,8 @@ public struct DOTWriter {
         let cutHops = Set(beforeHops.keys).subtracting(afterHops.keys)
         let cutEdges = Set(beforeEdges.map(EdgeKey.init)).subtracting(afterEdges.map(EdgeKey.init))
         var lines = ["digraph firebreak {"]
-        lines += header(title: Self.caption(title, before: before.result, after: after.result, cutHops: cutHops.count), direction: "TB")
+        lines += header(title: Self.caption(title, before: before.result, after: after.result, cutHops: cutHops.count), direction: "TB",
+                        large: before.large)
         let panels = [(before, model, beforeEdges, "before"), (after, other, afterEdges, "after")]
         for (index, (options, panelModel, panelEdges, label)) in panels.enumerated() {
             // The same boundaries in both panels (so that they lay out alike), each labelled by its own model.
@@ -95,17 +101,19 @@ public struct DOTWriter {
             lines += panel(content, options, prefix: "p\(index)_", indent: "    ")
             lines.append("  }")
         }
-        lines += legend(kinds: Set(nodes.filter { before.only?.contains($0) ?? true }.map(\.kind)), scenario: true)
+        lines += legend(kinds: Set(nodes.filter { before.only?.contains($0) ?? true }.map(\.kind)), scenario: true, large: before.large)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func header(title: String?, direction: String = "LR") -> [String] {
+    private func header(title: String?, direction: String = "LR", large: Bool = false) -> [String] {
         // At most 4,000 pixels on a side at 96 dpi: a larger layout is scaled down to fit.
-        var lines = ["  graph [rankdir=\(direction), fontname=\"Helvetica\", fontsize=12, nodesep=0.25, ranksep=0.6, newrank=true, compound=true, forcelabels=true, size=\"\(Self.maximumInches),\(Self.maximumInches)\", dpi=96];",
-                     "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=white];",
-                     "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];"]
-        if let title { lines.append("  label=\(DOTText.quoted(title)); labelloc=t; fontsize=16;") }
+        // For a projector, fonts about twice as large and every line twice as thick.
+        let (graphFont, nodeFont, edgeFont, titleFont, pen) = large ? (20, 18, 16, 28, 2) : (12, 10, 9, 16, 1)
+        var lines = ["  graph [rankdir=\(direction), fontname=\"Helvetica\", fontsize=\(graphFont), nodesep=\(large ? 0.4 : 0.25), ranksep=\(large ? 0.9 : 0.6), newrank=true, compound=true, forcelabels=true, size=\"\(Self.maximumInches),\(Self.maximumInches)\", dpi=96];",
+                     "  node [fontname=\"Helvetica\", fontsize=\(nodeFont), style=filled, fillcolor=white, penwidth=\(pen)];",
+                     "  edge [fontname=\"Helvetica\", fontsize=\(edgeFont), arrowsize=\(large ? 1.0 : 0.7), penwidth=\(pen)];"]
+        if let title { lines.append("  label=\(DOTText.quoted(title)); labelloc=t; fontsize=\(titleFont);") }
         return lines
     }
 
@@ -198,7 +206,8 @@ public struct DOTWriter {
         func note(_ left: [NodeID]) -> String {
             let kinds = Dictionary(grouping: left, by: \.kind).sorted { ($1.value.count, $0.key.rawValue) < ($0.value.count, $1.key.rawValue) }
             let parts = kinds.map { kind, nodes in "\(nodes.count) \(nodes.count == 1 ? kind.rawValue : kind.plural)" }
-            return "\(left.count) more not reached:\n" + parts.joined(separator: ", ")
+            let rows = stride(from: 0, to: parts.count, by: 4).map { parts[$0..<min($0 + 4, parts.count)].joined(separator: ", ") }
+            return "\(left.count) more not reached:\n" + rows.joined(separator: ",\n")
         }
         func summary(_ id: String, _ left: [NodeID]) -> String {
             "\(id) [shape=note, style=\"filled,dashed\", color=\"\(NodeStyle.faded)\", fontcolor=\"\(NodeStyle.fadedText)\", fillcolor=white, label=\(DOTText.quoted(note(left)))];"
@@ -335,7 +344,7 @@ public struct DOTWriter {
 
     /// The legend as a boundary of sample nodes drawn the way the picture draws them: each node
     /// kind in its own shape and colour, then the fills and marks of a scenario.
-    private func legend(kinds: Set<NodeKind>, scenario: Bool) -> [String] {
+    private func legend(kinds: Set<NodeKind>, scenario: Bool, large: Bool = false) -> [String] {
         var samples: [String] = []
         for kind in NodeKind.allCases where kinds.contains(kind) {
             let style = NodeStyle.of(kind)
@@ -354,19 +363,19 @@ public struct DOTWriter {
         }
         var lines = ["  subgraph cluster_legend {",
                      "    label=\"legend\"; style=\"rounded\"; color=\"#999999\"; fontcolor=\"#555555\"; fontsize=11;",
-                     "    node [fontsize=9, width=0.3, height=0.25, margin=\"0.05,0.02\"];"]
+                     "    node [fontsize=\(large ? 14 : 9), width=0.3, height=0.25, margin=\"0.05,0.02\"];"]
         for (index, attributes) in samples.enumerated() {
             lines.append("    legend\(index) [\(attributes)];")
         }
-        // One column (the same rank, across a left-to-right picture), in order.
-        if samples.count > 1 {
-            lines.append("    { rank=same; " + (0..<samples.count).map { "legend\($0);" }.joined(separator: " ") + " }")
-        }
+        var column = (0..<samples.count).map { "legend\($0);" }
         if scenario {
             lines.append("    legend_from [shape=point, width=0.05, color=\(DOTText.quoted(NodeStyle.attack))];")
             lines.append("    legend_to [shape=plaintext, style=\"\", label=\"attack hop\"];")
             lines.append("    legend_from -> legend_to [color=\(DOTText.quoted(NodeStyle.attack)), penwidth=2.5, fontcolor=\(DOTText.quoted(NodeStyle.attack)), xlabel=\"n. rule\"];")
+            column += ["legend_from;", "legend_to;"]
         }
+        // One column (the same rank, across a left-to-right picture), in order.
+        if column.count > 1 { lines.append("    { rank=same; " + column.joined(separator: " ") + " }") }
         lines.append("  }")
         return lines
     }

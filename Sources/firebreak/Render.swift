@@ -50,6 +50,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Draw the whole model (with --scenario: the unreached nodes too, in grey), however large.")
     var full = false
 
+    @Option(help: "With --scenario: draw only the path to this node (KIND:NAME, e.g. secret:NPM_TOKEN).")
+    var focus: String?
+
+    @Flag(help: "Projector mode: larger fonts and thicker lines, for a room.")
+    var large = false
+
     @Option(help: "Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi. Default: by size.")
     var layout: String?
 
@@ -58,6 +64,10 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if compare != nil, scenarioID == nil { throw ValidationError("--compare draws two blast radii: name one with --scenario") }
+        if let focus {
+            guard scenarioID != nil, compare == nil else { throw ValidationError("--focus draws the path to one node of a scenario: give --scenario, without --compare") }
+            guard NodeID(parsing: focus) != nil else { throw ValidationError("--focus takes a node as KIND:NAME, e.g. secret:NPM_TOKEN") }
+        }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if let output, OutputFormat(pathExtension: (output as NSString).pathExtension) == nil {
             throw ValidationError("cannot tell the format of '\(output)': end it in .svg, .png, .pdf or .dot")
@@ -68,7 +78,15 @@ struct Render: ParsableCommand {
         let loaded = try SimulationInput.load(path, context: input.context)
         let model = loaded.model
         let scenario = try scenarioID.map { try ScenarioLocator.select([$0], from: ScenarioLocator.library(extra: scenarioFolders))[0] }
-        let result = scenario.map { Simulation(model: model).run($0) }
+        var result = scenario.map { Simulation(model: model).run($0) }
+        if let focus = focus.flatMap(NodeID.init(parsing:)), let whole = result {
+            // Only the path to the one asset: its hops, as the scenario reached them.
+            guard let asset = whole.asset(focus) else {
+                throw ValidationError("\(focus) is not reached in \(whole.scenario.id); `firebreak simulate` lists what is")
+            }
+            let onPath = Set(asset.path.flatMap { [$0.from, $0.to].compactMap { $0 } })
+            result!.reached = whole.reached.filter { onPath.contains($0.node) }
+        }
         let writer = DOTWriter(model: model)
         let dot: String
         var nodeCount = model.nodes.count
@@ -78,14 +96,17 @@ struct Render: ParsableCommand {
             let only = attackView([result!, otherResult])
             nodeCount = only?.count ?? Set(model.nodes.map(\.id)).union(other.nodes.map(\.id)).count
             dot = writer.writeComparison(after: other,
-                before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)", summarize: only != nil),
-                after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)", summarize: only != nil),
+                before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)", summarize: only != nil,
+                              large: large),
+                after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)", summarize: only != nil,
+                             large: large),
                 title: "\(scenario.id): \(scenario.title)")
         } else {
             let only = result.flatMap { attackView([$0]) }
             nodeCount = only?.count ?? nodeCount
             let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(result!.crownJewels.count) crown jewels)" } ?? model.name
-            dot = writer.write(.init(result: result, only: only, title: title, summarize: only != nil))
+            dot = writer.write(.init(result: result, only: only, title: focus.map { "\(title) — the path to \($0)" } ?? title,
+                                     summarize: only != nil, large: large))
         }
         let destination = output ?? defaultPath(model: model.name, other: compare, scenario: scenarioID)
         let format = OutputFormat(pathExtension: (destination as NSString).pathExtension) ?? .svg
@@ -96,6 +117,10 @@ struct Render: ParsableCommand {
             // The edges Firebreak drew, counted, not guessed: long edges are what make dot slow.
             let edgeCount = dot.components(separatedBy: " -> ").count - 1
             let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: edgeCount)
+            let estimate = LayoutChoice.estimatedSeconds(engine: engine, nodes: nodeCount, edges: edgeCount)
+            if estimate > Double(timeout) {
+                Console.error("warning: laying out \(nodeCount) nodes and \(edgeCount) edges with \(engine) may take about \(Int(estimate)) s, more than --timeout \(timeout); --focus NODE draws one path, --layout sfdp is faster")
+            }
             data = try BoundedRender.render(dot: dot, format: format, layout: engine, timeout: timeout)
         }
         try OutputFile.write(data, to: destination, what: "picture")

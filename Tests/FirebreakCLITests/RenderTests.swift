@@ -57,4 +57,33 @@ import Testing
         #expect(svg.contains("before: skeleton&#45;key, score 272"))
         #expect(svg.contains("after: hardened, score 2"))
     }
+
+    /// `--focus` draws the path to one asset only; a node the scenario does not reach is an error.
+    @Test func focusDrawsThePathToOneAsset() throws {
+        let path = try Self.output("focus.dot")
+        let result = try CommandRunner.run(["render", "Scenarios/pipelines/skeleton-key.yml", "--scenario", "malicious-fork-pr",
+                                            "--focus", "secret:DB_PASSWORD", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dot = try String(contentsOfFile: path, encoding: .utf8)
+        for drawn in ["actor:outsider", "runner:shared-pool", "job:deploy", "secret:DB_PASSWORD"] {
+            #expect(dot.contains("tooltip=\"\(drawn)\""), "\(drawn) is on the path")
+        }
+        #expect(!dot.contains("tooltip=\"secret:AWS_DEPLOY_KEY\""), "what is not on the path is only counted")
+        #expect(dot.contains("more not reached"))
+        let missing = try CommandRunner.run(["render", "Scenarios/pipelines/hardened.yml", "--scenario", "malicious-fork-pr",
+                                             "--focus", "secret:DB_PASSWORD", "-o", try Self.output("none.dot")])
+        #expect(missing.status == 2 && missing.stderr.contains("secret:DB_PASSWORD is not reached in malicious-fork-pr"))
+    }
+
+    /// `--large` is for a room: larger fonts, thicker lines.
+    @Test func projectorModeEnlargesFontsAndLines() throws {
+        let normal = try Self.output("normal.dot"), large = try Self.output("large.dot")
+        for (file, extra) in [(normal, [String]()), (large, ["--large"])] {
+            let result = try CommandRunner.run(["render", "Scenarios/pipelines/hardened.yml", "--scenario", "compromised-build-step", "-o", file] + extra)
+            #expect(result.status == 0)
+        }
+        #expect(try String(contentsOfFile: normal, encoding: .utf8).contains("node [fontname=\"Helvetica\", fontsize=10"))
+        let big = try String(contentsOfFile: large, encoding: .utf8)
+        #expect(big.contains("node [fontname=\"Helvetica\", fontsize=18") && big.contains("penwidth=2];"))
+    }
 }

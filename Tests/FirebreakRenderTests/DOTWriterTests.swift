@@ -160,6 +160,12 @@ import Testing
         _ = try XMLDocument(data: svg)
     }
 
+    @Test func aLayoutThatWouldRunPastItsTimeoutIsForeseen() {
+        #expect(LayoutChoice.estimatedSeconds(engine: "dot", nodes: 574, edges: 1_200) < 10)
+        #expect(LayoutChoice.estimatedSeconds(engine: "dot", nodes: 5_000, edges: 12_000) > 120)
+        #expect(LayoutChoice.estimatedSeconds(engine: "sfdp", nodes: 2_358, edges: 5_000) < 10)
+    }
+
     @Test func layoutChoiceFollowsSize() {
         #expect(LayoutChoice.engine(nodes: 100, edges: 200) == "dot")
         #expect(LayoutChoice.engine(nodes: 5_000, edges: 10_000) == "sfdp")
