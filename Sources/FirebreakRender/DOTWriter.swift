@@ -101,7 +101,8 @@ public struct DOTWriter {
             lines += panel(content, options, prefix: "p\(index)_", indent: "    ")
             lines.append("  }")
         }
-        lines += legend(kinds: Set(nodes.filter { before.only?.contains($0) ?? true }.map(\.kind)), scenario: true, large: before.large)
+        lines += legend(kinds: Set(nodes.filter { before.only?.contains($0) ?? true }.map(\.kind)), scenario: true, large: before.large,
+                        topDown: true)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -344,7 +345,7 @@ public struct DOTWriter {
 
     /// The legend as a boundary of sample nodes drawn the way the picture draws them: each node
     /// kind in its own shape and colour, then the fills and marks of a scenario.
-    private func legend(kinds: Set<NodeKind>, scenario: Bool, large: Bool = false) -> [String] {
+    private func legend(kinds: Set<NodeKind>, scenario: Bool, large: Bool = false, topDown: Bool = false) -> [String] {
         var samples: [String] = []
         for kind in NodeKind.allCases where kinds.contains(kind) {
             let style = NodeStyle.of(kind)
@@ -374,8 +375,13 @@ public struct DOTWriter {
             lines.append("    legend_from -> legend_to [color=\(DOTText.quoted(NodeStyle.attack)), penwidth=2.5, fontcolor=\(DOTText.quoted(NodeStyle.attack)), xlabel=\"n. rule\"];")
             column += ["legend_from;", "legend_to;"]
         }
-        // One column (the same rank, across a left-to-right picture), in order.
-        if column.count > 1 { lines.append("    { rank=same; " + column.joined(separator: " ") + " }") }
+        // One column, in order: the same rank across a left-to-right picture, a chain down a top-down one.
+        if column.count > 1, topDown {
+            let chain = (0..<samples.count).map { "legend\($0)" } + (scenario ? ["legend_from"] : [])
+            lines.append("    " + chain.joined(separator: " -> ") + " [style=invis];")
+        } else if column.count > 1 {
+            lines.append("    { rank=same; " + column.joined(separator: " ") + " }")
+        }
         lines.append("  }")
         return lines
     }

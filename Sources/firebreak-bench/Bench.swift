@@ -5,7 +5,7 @@ import Foundation
 /// Measures the simulator on synthetic models of growing size: time of all scenarios and the
 /// process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
 /// Also `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
-/// `render [NODES]` and `fuzz READER`.
+/// `render [NODES]`, `render-repo [DIR] [SCENARIO]` and `fuzz READER`.
 @main
 struct Bench {
     static func main() throws {
@@ -20,6 +20,10 @@ struct Bench {
         }
         if arguments.first == "fix" {
             try FixBench.run(Array(arguments.dropFirst()))
+            return
+        }
+        if arguments.first == "render-repo" {
+            try RepositoryRenderBench.run(Array(arguments.dropFirst()))
             return
         }
         if arguments.first == "render" {
