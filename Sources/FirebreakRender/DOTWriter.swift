@@ -303,7 +303,10 @@ public struct DOTWriter {
                 style = "color=\"#999999\", style=dashed, penwidth=2, fontcolor=\"#888888\""
                 label = "✂ " + label
             }
-            lines.append("\(indent)\(from) -> \(to) [\(style), xlabel=\(DOTText.quoted(label))];")
+            // Hovering a hop says what would have cut it: the rule's control.
+            let control = RuleCatalogue.rule(id: hop.rule).map { type(of: $0).description.control }
+                ?? (hop.rule == "foothold" ? "where the scenario starts" : hop.rule)
+            lines.append("\(indent)\(from) -> \(to) [\(style), xlabel=\(DOTText.quoted(label)), tooltip=\(DOTText.quoted("\(hop.rule): cut by: \(control)"))];")
         }
         return lines
     }

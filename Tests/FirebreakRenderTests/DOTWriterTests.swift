@@ -57,6 +57,16 @@ import Testing
         }
     }
 
+    /// Each attack hop says, on hover, the control that would have cut it.
+    @Test func attackHopsCarryTheControlThatCutsThem() throws {
+        let (model, result) = try Self.small()
+        let dot = DOTWriter(model: model).write(.init(result: result))
+        let hops = dot.split(separator: "\n").filter { $0.contains("penwidth=2.5") && $0.contains(" -> ") && !$0.contains("legend") }
+        #expect(!hops.isEmpty)
+        #expect(hops.allSatisfy { $0.contains("cut by: ") })
+        #expect(dot.contains("runner-hijack: cut by: Ephemeral runners"))
+    }
+
     /// The legend draws each kind in its shape: no shape name is written out as text.
     @Test func theLegendDrawsShapesRatherThanNamingThem() throws {
         let (model, result) = try Self.small()
