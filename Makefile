@@ -47,8 +47,8 @@ docs: build
 
 # The picture the README shows (checked in).
 pictures: build
-	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr -o docs/images/skeleton-key-malicious-fork-pr.svg
-	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario compromised-build-step -o docs/images/hardened-compromised-build-step.svg
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr -o docs/images/skeleton-key-malicious-fork-pr.png
+	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario compromised-build-step -o docs/images/hardened-compromised-build-step.png
 	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --scenario malicious-fork-pr --focus secret:DB_PASSWORD --large -o docs/images/skeleton-key-db-password-large.png
 	rm -rf .build/fixed-skeleton-key && $(SWIFT) run --skip-build firebreak fix Scenarios/pipelines/skeleton-key.yml --apply .build/fixed-skeleton-key > /dev/null
 	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --compare .build/fixed-skeleton-key/skeleton-key.yml --scenario malicious-fork-pr -o docs/images/skeleton-key-fixed-malicious-fork-pr.png
