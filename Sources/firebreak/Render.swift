@@ -104,7 +104,8 @@ struct Render: ParsableCommand {
         } else {
             let only = result.flatMap { attackView([$0]) }
             nodeCount = only?.count ?? nodeCount
-            let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(result!.crownJewels.count) crown jewels)" } ?? model.name
+            let jewels = result.map { "\($0.crownJewels.count) crown jewel\($0.crownJewels.count == 1 ? "" : "s")" } ?? ""
+            let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(jewels))" } ?? model.name
             dot = writer.write(.init(result: result, only: only, title: focus.map { "\(title) — the path to \($0)" } ?? title,
                                      summarize: only != nil, large: large))
         }
