@@ -14,6 +14,7 @@ struct Explain: ParsableCommand {
           firebreak explain
           firebreak explain runner-hijack
           firebreak explain malicious-fork-pr
+          firebreak explain --scenarios my-scenarios/ leaked-deploy-key
           firebreak explain --markdown > docs/rules.md
         """
     )
@@ -23,6 +24,9 @@ struct Explain: ParsableCommand {
 
     @Flag(help: "Print the whole rule catalogue as Markdown (the generated docs/rules.md).")
     var markdown = false
+
+    @Option(name: .customLong("scenarios"), help: "A folder of your own scenario files (repeatable), to explain one of them.")
+    var scenarioFolders: [String] = []
 
     func validate() throws {
         if markdown, id != nil { throw ValidationError("--markdown prints the whole catalogue; leave out the id") }
@@ -64,7 +68,7 @@ struct Explain: ParsableCommand {
             Console.out(RuleDocumentation.text(type(of: rule).description))
             return
         }
-        let library = try ScenarioLocator.library(extra: [])
+        let library = try ScenarioLocator.library(extra: scenarioFolders)
         if let scenario = library.scenario(id: id) {
             Console.out(ScenarioDocumentation.text(scenario))
             return

@@ -107,4 +107,26 @@ import Testing
         #expect(result.stderr.contains("unknown-key.yml:12:5: error: unknown key 'runsOnn'"))
         #expect(result.stdout.isEmpty)
     }
+
+    /// A trainer's handout of the library, and a custom scenario explained from its folder.
+    @Test func scenariosPrintAsAHandoutAndCustomOnesExplain() throws {
+        let handout = try CommandRunner.run(["scenarios", "--markdown"])
+        #expect(handout.status == 0)
+        for id in ["malicious-fork-pr", "leaked-god-token", "compromised-build-step"] {
+            #expect(handout.stdout.contains("\n## \(id)\n"), "\(id) has a section")
+        }
+        #expect(handout.stdout.contains("**Starts from:**") && handout.stdout.contains("**Sources:**"))
+        let folder = (try temporaryFile(named: "leaked-key.yml", contents: """
+            id: leaked-key
+            title: A key leaks
+            narrative: A key is pasted in a chat.
+            attacker: Whoever reads it.
+            footholds:
+              - identities: {type: [static-key]}
+                why: it was pasted
+            """) as NSString).deletingLastPathComponent
+        let explained = try CommandRunner.run(["explain", "--scenarios", folder, "leaked-key"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.hasPrefix("leaked-key: A key leaks") && explained.stdout.contains("identities where type static-key: it was pasted"))
+    }
 }

@@ -1,5 +1,7 @@
 import FirebreakEngine
 import FirebreakModel
+import FirebreakTestSupport
+import Foundation
 import Testing
 
 @Suite struct ScenarioLoaderTests {
@@ -24,6 +26,26 @@ import Testing
                 && text.contains("s.yml:6:12: error: unknown key 'roel' in 'jobs' in a foothold")
                 && text.contains("help: did you mean 'role'?")
                 && text.contains("s.yml:8:5: error: a foothold selects exactly one of")
+        }
+    }
+
+    /// The example in docs/scenario-format.md is a scenario the loader accepts, and every
+    /// closed list of values the document gives is the loader's own.
+    @Test func theScenarioFormatDocumentIsTrue() throws {
+        let document = try String(contentsOfFile: PackagePaths.path("docs/scenario-format.md"), encoding: .utf8)
+        let example = try #require(document.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let scenario = try ScenarioLoader().load(text: example, file: "example.yml")
+        #expect(scenario.id == "leaked-deploy-key" && scenario.footholds.first?.target == .identities)
+        for target in FootholdSelector.Target.allCases {
+            #expect(document.contains("| `\(target.rawValue)` |"), "\(target) is documented")
+            for key in FootholdSelector.conditionKeys(for: target) {
+                let values = FootholdSelector.allowedValues(for: target, key: key) ?? []
+                #expect(document.contains("`\(key)`"), "\(target).\(key) is documented")
+                if key != "pin", !values.isEmpty, values.count < 10 {
+                    #expect(document.contains("`\(key)` (" + values.sorted().joined(separator: ", ")) || values.allSatisfy { document.contains($0) },
+                            "\(target).\(key): \(values)")
+                }
+            }
         }
     }
 
