@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "FirebreakEngineTests", dependencies: ["FirebreakEngine", "FirebreakTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "FirebreakRenderTests", dependencies: ["FirebreakRender", "FirebreakTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FirebreakReportTests", dependencies: ["FirebreakReport", "FirebreakTestSupport"]),
-        .testTarget(name: "FirebreakCLITests", dependencies: ["FirebreakTestSupport"]),
+        .testTarget(name: "FirebreakCLITests", dependencies: ["FirebreakTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
