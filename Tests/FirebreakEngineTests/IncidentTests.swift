@@ -1,0 +1,56 @@
+import FirebreakEngine
+import FirebreakModel
+import FirebreakTestSupport
+import Foundation
+import Testing
+import Yams
+
+/// Real incidents replayed: the scenario reaches what the post-mortem reports on the pipeline
+/// as it was, and nothing of it once the documented fix is in place.
+@Suite struct IncidentTests {
+    static let folder = PackagePaths.path("Scenarios/incidents")
+    static let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".md") }.sorted()
+
+    struct Incident: Decodable {
+        struct Expectation: Decodable { var reached: [String] }
+        var id: String
+        var title: String
+        var scenario: String
+        var story: String
+        var sources: [String]
+        var expect: Expectation
+        var fix: String
+    }
+
+    static func incident(_ name: String) throws -> Incident {
+        try YAMLDecoder().decode(Incident.self, from: try String(contentsOfFile: "\(folder)/\(name)/incident.yml", encoding: .utf8))
+    }
+
+    @Test func eachIncidentHasItsSourcesAndStory() throws {
+        #expect(Self.names.count >= 4)
+        for name in Self.names {
+            let incident = try Self.incident(name)
+            #expect(incident.id == name && !incident.sources.isEmpty && !incident.story.isEmpty && !incident.fix.isEmpty)
+        }
+    }
+
+    @Test(arguments: names)
+    func thePostMortemsBlastRadiusIsReached(name: String) throws {
+        let incident = try Self.incident(name)
+        let result = try Examples.run(incident.scenario, on: try ModelLoader().load(path: "\(Self.folder)/\(name)/model.yml"))
+        let reached = Set(result.reached.map(\.node.description))
+        for expected in incident.expect.reached {
+            #expect(reached.contains(expected), "\(name): \(expected) is reached, as the post-mortem reports")
+        }
+    }
+
+    @Test(arguments: names)
+    func theDocumentedFixCutsIt(name: String) throws {
+        let incident = try Self.incident(name)
+        let result = try Examples.run(incident.scenario, on: try ModelLoader().load(path: "\(Self.folder)/\(name)/fixed.yml"))
+        let reached = Set(result.reached.map(\.node.description))
+        for expected in incident.expect.reached {
+            #expect(!reached.contains(expected), "\(name): the fix keeps \(expected) out of reach")
+        }
+    }
+}
