@@ -16,15 +16,11 @@ public struct Simulation: Sendable {
 
     /// Runs one scenario and measures its blast radius.
     public func run(_ scenario: Scenario) -> BlastRadius {
-        let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
-        let store = simulator.run(graph, footholds: footholds)
+        let (footholds, store) = play(scenario)
         let model = graph.model
         var reached: [ReachedAsset] = []
-        var nodes = Set<NodeID>()
-        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
-        for node in nodes.sorted() {
-            let capability = Capability.marking(node.kind)
-            guard let best = store.bestFact(capability, node) else { continue }
+        for (node, best) in bestFacts(in: store) {
+            let capability = best.capability
             let path = witnessPath(to: best, in: store)
             reached.append(ReachedAsset(
                 node: node, capability: capability, level: best.level, criticality: model.criticality(of: node),
@@ -40,20 +36,29 @@ public struct Simulation: Sendable {
     /// A scenario's crown jewels (footholds left out) and score, without the paths: what a
     /// what-if needs, at a fraction of the cost.
     public func outcome(_ scenario: Scenario) -> (crownJewels: [NodeID], score: Int) {
-        let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
-        let store = simulator.run(graph, footholds: footholds)
+        let (footholds, store) = play(scenario)
         let model = graph.model
         let starts = Set(footholds.map(\.fact))
-        var nodes = Set<NodeID>()
-        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
         var score = 0
         var jewels: [NodeID] = []
-        for node in nodes {
-            guard let best = store.bestFact(Capability.marking(node.kind), node) else { continue }
+        for (node, best) in bestFacts(in: store) {
             score += model.criticality(of: node).weight
             if model.isCrownJewel(node), !starts.contains(best) { jewels.append(node) }
         }
-        return (jewels.sorted(), score)
+        return (jewels, score)
+    }
+
+    /// The scenario's footholds and every fact that follows from them.
+    private func play(_ scenario: Scenario) -> (footholds: [Conclusion], store: FactStore) {
+        let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
+        return (footholds, simulator.run(graph, footholds: footholds))
+    }
+
+    /// Each node reached (a start alone is not), sorted, with the fact that marks it at its highest level.
+    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact)] {
+        var nodes = Set<NodeID>()
+        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
+        return nodes.sorted().compactMap { node in store.bestFact(Capability.marking(node.kind), node).map { (node, $0) } }
     }
 
     /// The hops from a foothold to `fact`, following first premises.

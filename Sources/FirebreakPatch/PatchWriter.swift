@@ -35,7 +35,7 @@ public struct PatchWriter: Sendable {
     /// Whether a patch of the input's files can make the change: tried once on the files.
     public func canWrite(_ change: ModelChange) -> Bool {
         if case .model = input { return true }
-        guard repositoryEdit(for: change) != nil || ContextEdits.canWrite(change, declaredIn: context) else { return false }
+        guard repositoryEdit(for: change) != nil || isSetting(change) else { return false }
         return tried.value(for: change) { (try? patch([change]))?.byHand.isEmpty ?? false }
     }
 
@@ -66,7 +66,7 @@ public struct PatchWriter: Sendable {
                 try NativeEdits(model: model).write(change, into: &edited)
                 editors[path] = edited
             case .repository:
-                if repositoryEdit(for: change) == nil, ContextEdits.canWrite(change, declaredIn: context) {
+                if isSetting(change) {
                     var edited = try editor(InputLoader.contextFileName)
                     try ContextEdits(model: model).write(change, into: &edited)
                     editors[InputLoader.contextFileName] = edited
@@ -96,26 +96,41 @@ public struct PatchWriter: Sendable {
         guard case .repository(let root, _) = input, let patch = try? patch(changes), patch.byHand.isEmpty else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-fix-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        guard (try? apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: root))) != nil else { return nil }
+        guard (try? apply(patch, into: folder)) != nil else { return nil }
         return try? InputLoader.load(path: folder, display: root, name: model.repository.name, limits: limits).model
     }
 
-    /// Whether the change is a repository setting the patch records in the context file.
+    /// Whether the change is a repository setting the patch records in the context file (no
+    /// workflow file can say it).
     public func isSetting(_ change: ModelChange) -> Bool {
         guard case .repository = input else { return false }
         return repositoryEdit(for: change) == nil && ContextEdits.canWrite(change, declaredIn: context)
     }
 
-    /// Writes patched copies of every input file into `folder` (the rest copied unchanged for a
-    /// repository, so that the folder imports as the fixed repository; a context file read from
-    /// elsewhere is copied in as the repository's own).
-    public func apply(_ patch: Patch, into folder: String, copying files: [String]) throws(PatchError) {
+    /// Writes the patched input into `folder`: a native model as `folder/NAME.yml`; for a
+    /// repository every file an importer reads (the rest copied unchanged, so that the folder
+    /// imports as the fixed repository; a context file read from elsewhere is copied in as the
+    /// repository's own).
+    public func apply(_ patch: Patch, into folder: String) throws(PatchError) {
         let manager = FileManager.default
-        var patched = Dictionary(uniqueKeysWithValues: patch.files.map { ($0.path, $0.patched) })
-        if case .repository(let root, let context?) = input, patched[InputLoader.contextFileName] == nil,
-           context != (root as NSString).appendingPathComponent(InputLoader.contextFileName),
-           let text = manager.contents(atPath: context).flatMap({ String(data: $0, encoding: .utf8) }) {
-            patched[InputLoader.contextFileName] = text
+        var patched: [String: String] = [:]
+        var files: [String] = []
+        switch input {
+        case .model(let path):
+            // The patch names the model as given; the copy takes its file name.
+            let name = (path as NSString).lastPathComponent
+            guard let text = patch.files.first?.patched ?? manager.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw PatchError(file: path, message: "cannot read the model to copy it")
+            }
+            patched[name] = text
+        case .repository(let root, let context):
+            patched = Dictionary(uniqueKeysWithValues: patch.files.map { ($0.path, $0.patched) })
+            files = ImporterCatalogue.inputFiles(root: root)
+            if let context, patched[InputLoader.contextFileName] == nil,
+               context != (root as NSString).appendingPathComponent(InputLoader.contextFileName),
+               let text = manager.contents(atPath: context).flatMap({ String(data: $0, encoding: .utf8) }) {
+                patched[InputLoader.contextFileName] = text
+            }
         }
         do {
             for file in Set(files).union(patched.keys).sorted() {

@@ -230,7 +230,6 @@ public struct YAMLTextEditor: Sendable {
             guard let node = try Yams.compose(yaml: text) else { return .mapping(Node.Mapping([])) }
             return node
         } catch {
-            if ProcessInfo.processInfo.environment["FB_DEBUG"] != nil { print(text) }
             throw PatchError(file: file, message: "cannot read the file to patch it: \(error)")
         }
     }
@@ -273,7 +272,7 @@ extension YAMLTextEditor {
 
     /// The parsed node at `path`, if the document has one.
     func node(at path: [Step]) -> Node? {
-        guard var node = try? Yams.compose(yaml: text) else { return nil }
+        guard var node = try? parse() else { return nil }
         for step in path {
             switch (node, step) {
             case (.mapping(let mapping), .key(let key)):
@@ -298,7 +297,7 @@ extension YAMLTextEditor {
 extension YAMLTextEditor {
     /// The path of the mapping that has a key written on `line`, if any.
     public func pathOfMapping(withKeyOnLine line: Int) -> [Step]? {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        guard let root = try? parse() else { return nil }
         func search(_ node: Node, _ path: [Step]) -> [Step]? {
             switch node {
             case .mapping(let mapping):

@@ -5,9 +5,9 @@ import FirebreakModel
 ///
 /// Trust boundaries are clusters: each runner pool holds the jobs it runs, each zone the
 /// resources inside it, each environment the secrets scoped to it. With a scenario, footholds
-/// get cut corners, reached nodes are filled by level, the witness paths to crown jewels
-/// are drawn as bold red numbered edges, and unreached nodes are faded. Everything is sorted,
-/// so the same input gives the same DOT.
+/// get cut corners, reached nodes are filled by level, the witness path to every reached node
+/// is drawn as bold red numbered edges, and unreached nodes are faded (or, left out by
+/// `only`, counted per boundary). Everything is sorted, so the same input gives the same DOT.
 public struct DOTWriter {
     /// What to draw.
     public struct Options {

@@ -6,12 +6,8 @@ import Foundation
 /// order the attack unfolds (fewest hops first), each with the rule's rationale and the
 /// control that would have stopped it, then what was reached.
 public struct AttackNarration: Sendable {
-    /// One revealed hop.
-    public struct Beat: Sendable {
-        public var text: String
-    }
-
-    public let beats: [Beat]
+    /// Each revealed hop's text, in order.
+    public let beats: [String]
     public let ending: String
 
     public init(_ result: BlastRadius) {
@@ -24,7 +20,7 @@ public struct AttackNarration: Sendable {
             }
         }
         hops.sort { ($0.depth, $0.hop.to, $0.hop.rule) < ($1.depth, $1.hop.to, $1.hop.rule) }
-        var beats: [Beat] = []
+        var beats: [String] = []
         for (index, entry) in hops.enumerated() {
             let hop = entry.hop
             var text: String
@@ -40,7 +36,7 @@ public struct AttackNarration: Sendable {
                     text += Self.wrapped("what would have stopped it: \(description.control)")
                 }
             }
-            beats.append(Beat(text: text))
+            beats.append(text)
         }
         self.beats = beats
         let jewels = result.crownJewels

@@ -77,7 +77,7 @@ struct Fix: ParsableCommand {
         case .markdown: Console.out(report.markdown())
         }
         guard let patch else { throw ExitCode(2) }
-        if let apply { try write(patch, with: writer, into: apply, model: loaded.model) }
+        if let apply { try write(patch, with: writer, into: apply) }
         if loaded.failed {
             Console.error("error: some input files could not be read; the results leave them out")
             throw ExitCode(2)
@@ -116,24 +116,11 @@ struct Fix: ParsableCommand {
         }
     }
 
-    private func write(_ patch: Patch, with writer: PatchWriter, into folder: String, model: PipelineModel) throws {
+    private func write(_ patch: Patch, with writer: PatchWriter, into folder: String) throws {
+        try writer.apply(patch, into: folder)
         switch writer.input {
-        case .model(let file):
-            var copy = patch
-            copy.files = patch.files.map { file in
-                var renamed = file
-                renamed.path = (file.path as NSString).lastPathComponent
-                return renamed
-            }
-            if copy.files.isEmpty, let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) {
-                copy.files = [Patch.File(path: (file as NSString).lastPathComponent, original: text, patched: text)]
-            }
-            try PatchWriter(model: model, input: .repository(root: (file as NSString).deletingLastPathComponent, context: nil))
-                .apply(copy, into: folder, copying: [])
-            Console.error("wrote \((folder as NSString).appendingPathComponent((file as NSString).lastPathComponent))")
-        case .repository(let root, _):
-            try writer.apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: root))
-            Console.error("wrote the patched repository files into \(folder)")
+        case .model(let file): Console.error("wrote \((folder as NSString).appendingPathComponent((file as NSString).lastPathComponent))")
+        case .repository: Console.error("wrote the patched repository files into \(folder)")
         }
     }
 

@@ -40,7 +40,7 @@ struct Play: ParsableCommand {
         Console.out(AttackNarration.opening(scenario, model: loaded.model))
         let interactive = !all && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         for (index, beat) in narration.beats.enumerated() {
-            Console.out(beat.text + "\n")
+            Console.out(beat + "\n")
             guard interactive, index < narration.beats.count - 1 else { continue }
             Console.out("[Enter: next hop, q: stop] ")
             if let answer = readLine(), answer.trimmingCharacters(in: .whitespaces).lowercased() == "q" { return }

@@ -26,6 +26,13 @@ import Yams
         try YAMLDecoder().decode(Incident.self, from: try String(contentsOfFile: "\(folder)/\(name)/incident.yml", encoding: .utf8))
     }
 
+    /// What the incident's scenario reaches on one of its models (`model` or `fixed`).
+    static func reached(_ name: String, on model: String) throws -> (incident: Incident, reached: Set<String>) {
+        let incident = try incident(name)
+        let result = try Examples.run(incident.scenario, on: try ModelLoader().load(path: "\(folder)/\(name)/\(model).yml"))
+        return (incident, Set(result.reached.map(\.node.description)))
+    }
+
     @Test func eachIncidentHasItsSourcesAndStory() throws {
         #expect(Self.names.count >= 4)
         for name in Self.names {
@@ -36,9 +43,7 @@ import Yams
 
     @Test(arguments: names)
     func thePostMortemsBlastRadiusIsReached(name: String) throws {
-        let incident = try Self.incident(name)
-        let result = try Examples.run(incident.scenario, on: try ModelLoader().load(path: "\(Self.folder)/\(name)/model.yml"))
-        let reached = Set(result.reached.map(\.node.description))
+        let (incident, reached) = try Self.reached(name, on: "model")
         for expected in incident.expect.reached {
             #expect(reached.contains(expected), "\(name): \(expected) is reached, as the post-mortem reports")
         }
@@ -46,9 +51,7 @@ import Yams
 
     @Test(arguments: names)
     func theDocumentedFixCutsIt(name: String) throws {
-        let incident = try Self.incident(name)
-        let result = try Examples.run(incident.scenario, on: try ModelLoader().load(path: "\(Self.folder)/\(name)/fixed.yml"))
-        let reached = Set(result.reached.map(\.node.description))
+        let (incident, reached) = try Self.reached(name, on: "fixed")
         for expected in incident.expect.reached {
             #expect(!reached.contains(expected), "\(name): the fix keeps \(expected) out of reach")
         }

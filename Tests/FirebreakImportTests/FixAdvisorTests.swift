@@ -34,18 +34,11 @@ struct FixAdvisorTests {
         let patch = try writer.patch(advice.minimalSet.map(\.change))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-fix-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writer.apply(patch, into: folder)
         let copied: String
         switch input {
-        case .model:
-            let name = (path as NSString).lastPathComponent
-            var renamed = patch
-            renamed.files = patch.files.map { Patch.File(path: name, original: $0.original, patched: $0.patched) }
-            try PatchWriter(model: loaded.model, input: .repository(root: (path as NSString).deletingLastPathComponent, context: nil))
-                .apply(renamed, into: folder, copying: [name])
-            copied = (folder as NSString).appendingPathComponent(name)
-        case .repository:
-            try writer.apply(patch, into: folder, copying: ImporterCatalogue.inputFiles(root: path))
-            copied = folder
+        case .model: copied = (folder as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+        case .repository: copied = folder
         }
         let reimported = try InputLoader.load(path: copied, name: loaded.model.repository.name)
         let simulation = Simulation(model: reimported.model)

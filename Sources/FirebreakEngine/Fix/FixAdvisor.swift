@@ -140,27 +140,21 @@ public struct FixAdvisor: Sendable {
             if iteration >= Self.exhaustiveIterations {
                 // Many rounds without settling: keep what is chosen and cover the new paths greedily.
                 exhaustive = false
-                let universe = Set(fresh.flatMap { $0 }).sorted()
-                let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
-                let weights = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($0.offset, Self.weight($0.element)) })
-                chosen += HittingSet(sets: fresh.map { Set($0.map { index[$0]! }) }, weights: weights, budget: 0).solve().elements
-                    .map { universe[$0] }
+                chosen += Self.lightestSet(meeting: fresh, preferring: Set(fresh.flatMap { $0 }).sorted(), budget: 0).changes
             } else {
                 // Changes that take no access away first; among them earlier choices, so that the
                 // search keeps them when it can and the rounds settle.
-                let universe = Set(paths.flatMap { $0 }).sorted {
+                let order = Set(paths.flatMap { $0 }).sorted {
                     ($0.narrowsFunction ? 1 : 0, chosen.contains($0) ? 0 : 1, $0) < ($1.narrowsFunction ? 1 : 0, chosen.contains($1) ? 0 : 1, $1)
                 }
-                let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
-                let weights = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($0.offset, Self.weight($0.element)) })
-                let solution = HittingSet(sets: paths.map { Set($0.map { index[$0]! }) }, weights: weights).solve()
+                let solution = Self.lightestSet(meeting: paths, preferring: order)
                 exhaustive = exhaustive && solution.exact
-                chosen = solution.elements.map { universe[$0] }
+                chosen = solution.changes
             }
             (current, results) = judge(chosen)
         }
         let baseline = baseline(base)
-        let candidates = rank(found, base: baseline)
+        let candidates = rank(found, base: baseline, verdict: verdict)
         // A change can also take a crown jewel away by lowering what it is worth (a secret is
         // critical for what its key opens): drop every change the others make unnecessary,
         // least effective first.
@@ -189,9 +183,18 @@ public struct FixAdvisor: Sendable {
         let remaining = results.flatMap { result in
             result.crownJewels.compactMap { settled["\(result.scenario.id) \($0)"] }
         }
-        return FixAdvice(before: base.map(outcome), after: results.map(outcome), candidates: candidates,
+        return FixAdvice(before: base.map(FixAdvice.Outcome.init), after: results.map(FixAdvice.Outcome.init), candidates: candidates,
                          minimalSet: candidates.filter { chosen.contains($0.change) },
                          search: !exhaustive ? .greedy : pruned ? .pruned : .exact, remaining: remaining)
+    }
+
+    /// The lightest set of changes meeting every set, ties broken by `order` (earlier first).
+    private static func lightestSet(meeting sets: [Set<ModelChange>], preferring order: [ModelChange],
+                                    budget: Int = HittingSet.defaultBudget) -> (changes: [ModelChange], exact: Bool) {
+        let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let weights = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.offset, weight($0.element)) })
+        let solution = HittingSet(sets: sets.map { Set($0.map { index[$0]! }) }, weights: weights, budget: budget).solve()
+        return (solution.elements.map { order[$0] }, solution.exact)
     }
 
     private func reachedJewels(_ outcomes: [FixAdvice.Outcome]) -> [String] {
@@ -212,19 +215,18 @@ public struct FixAdvisor: Sendable {
     }
 
     /// Each candidate alone, simulated in parallel, ranked by crown jewels then score removed.
-    private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: Baseline) -> [FixCandidate] {
+    private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: Baseline,
+                      verdict: (ModelChange) -> (forbiddenBy: [String], writable: Bool)) -> [FixCandidate] {
         let changes = found.keys.sorted()
         let before = FixAdvice.total(base.outcomes)
         let totals = ParallelMap.map(changes) { change in FixAdvice.total(outcomes([change], base: base)) }
         return zip(changes, totals).map { change, after in
             FixCandidate(change: change, rules: found[change]!.rules.sorted(), location: found[change]!.location,
                          crownJewelsRemoved: before.crownJewels - after.crownJewels, scoreRemoved: before.score - after.score,
-                         forbiddenBy: forbidding(change), writable: writable(change))
+                         forbiddenBy: verdict(change).forbiddenBy, writable: verdict(change).writable)
         }.sorted {
             ($1.crownJewelsRemoved, $1.scoreRemoved, $0.change.narrowsFunction ? 1 : 0, $0.change)
                 < ($0.crownJewelsRemoved, $0.scoreRemoved, $1.change.narrowsFunction ? 1 : 0, $1.change)
         }
     }
-
-    private func outcome(_ result: BlastRadius) -> FixAdvice.Outcome { FixAdvice.Outcome(result) }
 }

@@ -6,7 +6,8 @@ struct HittingSet {
     /// Each element's weight (1 when absent).
     var weights: [Int: Int] = [:]
     /// Nodes the exact search may visit before it settles for the best set found.
-    var budget = 20_000
+    var budget = defaultBudget
+    static let defaultBudget = 20_000
 
     /// The chosen elements, sorted, and whether the set is proven lightest.
     func solve() -> (elements: [Int], exact: Bool) {
