@@ -3,12 +3,13 @@
 #   make test   run the test suite
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libgraphviz-dev graphviz pkg-config
+# chromium: the HTML report's browser test opens the page in headless Chromium.
+APT_PACKAGES := libgraphviz-dev graphviz pkg-config chromium
 
 .PHONY: demo test deps build bench docs pictures fuzz
 
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null || ! command -v chromium >/dev/null; then \
 		echo "installing system packages: $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
@@ -24,6 +25,7 @@ demo: build
 	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
 	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/hardened.yml --scenario compromised-build-step
 	$(SWIFT) run --skip-build firebreak render Scenarios/pipelines/skeleton-key.yml --compare Scenarios/pipelines/hardened.yml --scenario malicious-fork-pr
+	$(SWIFT) run --skip-build firebreak report Scenarios/pipelines/skeleton-key.yml -o Output/skeleton-key-report.html
 
 test: deps
 	$(SWIFT) test

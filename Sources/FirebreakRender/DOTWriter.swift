@@ -243,7 +243,8 @@ public struct DOTWriter {
                 fill = NodeStyle.fill(for: asset.level)
                 var note = "\(asset.capability.rawValue) \(asset.level.rawValue)"
                 if asset.foothold {
-                    styles.append("diagonals")
+                    // Graphviz cannot cut a cylinder's corners (it draws NaN lines): the label says it.
+                    if style.shape != "cylinder" { styles.append("diagonals") }
                     note = "FOOTHOLD: " + note
                 }
                 attributes.append("xlabel=\(DOTText.quoted(note))")

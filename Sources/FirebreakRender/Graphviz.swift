@@ -53,7 +53,9 @@ public enum Graphviz {
             throw RenderError("Graphviz cannot render \(format.rawValue): \(graphvizMessage(or: "render failed"))")
         }
         defer { gvFreeRenderData(buffer) }
-        return Data(bytes: buffer, count: Int(length))
+        let data = Data(bytes: buffer, count: Int(length))
+        guard format == .svg else { return data }
+        return Data(SVGViewBox.repaired(String(decoding: data, as: UTF8.self)).utf8)
     }
 
     private static func graphvizMessage(or fallback: String) -> String {

@@ -117,13 +117,7 @@ public struct SimulationText {
         let score = "  score \(result.score), \(verdict); " + (secrets.isEmpty ? "reached " : "\(secrets.count) secret\(secrets.count == 1 ? "" : "s"): ")
         let width = Self.width + score.count - style.visibleCount(score)
         var lines = [header, Self.list(score, secrets.isEmpty ? Self.countList(result) : secrets, width: width)]
-        // What the attacker started with is no news: not the foothold, nor the secret that stores it.
-        let footholds = Set(result.footholds.map(\.node))
-        let news = result.reached.filter { asset in
-            !asset.foothold && !(asset.node.kind == .secret
-                && model.secrets[asset.node.name]?.carries.map { footholds.contains(NodeID(.identity, $0.name)) } == true)
-        }
-        let candidates = (news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel)).sorted(by: Self.worthShowing)
+        let candidates = Self.pathsWorthDrawing(result, in: model)
         guard !candidates.isEmpty else {
             let starts = result.footholds.map(\.node.description)
             return lines + [clip("  nothing beyond where it starts: " + starts.joined(separator: ", "))]
@@ -142,6 +136,18 @@ public struct SimulationText {
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
         return lines
+    }
+
+    /// The assets whose paths a report draws, the first first: the crown jewels, else everything
+    /// reached. What the attacker started with is no news: not the foothold, nor the secret that
+    /// stores it.
+    static func pathsWorthDrawing(_ result: BlastRadius, in model: PipelineModel) -> [ReachedAsset] {
+        let footholds = Set(result.footholds.map(\.node))
+        let news = result.reached.filter { asset in
+            !asset.foothold && !(asset.node.kind == .secret
+                && model.secrets[asset.node.name]?.carries.map { footholds.contains(NodeID(.identity, $0.name)) } == true)
+        }
+        return (news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel)).sorted(by: worthShowing)
     }
 
     /// Which asset's path to draw first: the more critical, and among equals what a reviewer

@@ -56,28 +56,15 @@ struct Fix: ParsableCommand {
         }
         let scenarios = try scenarioOptions.scenarios()
         let loaded = try SimulationInput.load(path, context: input.context)
-        let writer = PatchWriter(model: loaded.model, input: try patchInput(loaded.model))
-        let limits = SimulationInput.limits
-        let written: (@Sendable ([ModelChange]) -> PipelineModel?)?
-        if case .repository = writer.input { written = { [writer] in writer.written($0, limits: limits) } } else { written = nil }
-        let advice = FixAdvisor(model: loaded.model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) },
-                                written: written).advise()
-        let patch: Patch?
-        do throws(PatchError) {
-            patch = try writer.patch(advice.minimalSet.map(\.change))
-        } catch {
-            Console.error("error: the patch could not be written: \(error)")
-            patch = nil
-        }
-        let report = FixReport(model: loaded.model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [],
-                               settings: Set(advice.candidates.map(\.change).filter(writer.isSetting)))
+        let run = FixRun(model: loaded.model, input: try FixRun.patchInput(path: path, model: loaded.model, context: input.context, applying: apply != nil), scenarios: scenarios, keeps: keeps)
+        let report = run.report, advice = report.advice
         switch format {
         case .text: Console.out(report.text(style: Console.style))
         case .json: Console.out(report.json)
         case .markdown: Console.out(report.markdown())
         }
-        guard let patch else { throw ExitCode(2) }
-        if let apply { try write(patch, with: writer, into: apply) }
+        guard let patch = run.patch else { throw ExitCode(2) }
+        if let apply { try write(patch, with: run.writer, into: apply) }
         if loaded.failed {
             Console.error("error: some input files could not be read; the results leave them out")
             throw ExitCode(2)
@@ -89,29 +76,11 @@ struct Fix: ParsableCommand {
         }
     }
 
-    /// What the patch edits: the model file, or the repository folder.
-    private func patchInput(_ model: PipelineModel) throws -> PatchWriter.Input {
-        if isDirectory(path) { return .repository(root: path, context: contextFile(root: path)) }
-        if model.file == path { return .model(path: path) }
-        guard apply == nil else {
-            throw ValidationError("--apply needs the repository folder (or a native model file), not one workflow file")
-        }
-        let root = (path as NSString).deletingLastPathComponent
-        return .repository(root: root, context: contextFile(root: root))
-    }
-
-    /// The context file the import read: --context, else the repository's own, if any.
-    private func contextFile(root: String) -> String? {
-        if let context = input.context { return context }
-        let own = (root as NSString).appendingPathComponent(InputLoader.contextFileName)
-        return FileManager.default.fileExists(atPath: own) ? own : nil
-    }
-
     /// `--apply` never writes over the input, nor into it.
     func validate() throws {
         guard let folder = apply else { return }
         let target = URL(fileURLWithPath: folder).standardizedFileURL.path, source = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard target != source, !source.hasPrefix(target + "/"), !target.hasPrefix(source + "/") || !isDirectory(source) else {
+        guard target != source, !source.hasPrefix(target + "/"), !target.hasPrefix(source + "/") || !FixRun.isDirectory(source) else {
             throw ValidationError("--apply writes copies: give a folder outside the input (\(folder))")
         }
     }
@@ -122,10 +91,5 @@ struct Fix: ParsableCommand {
         case .model(let file): Console.error("wrote \((folder as NSString).appendingPathComponent((file as NSString).lastPathComponent))")
         case .repository: Console.error("wrote the patched repository files into \(folder)")
         }
-    }
-
-    private func isDirectory(_ path: String) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
     }
 }

@@ -87,7 +87,6 @@ struct Render: ParsableCommand {
             let onPath = Set(asset.path.flatMap { [$0.from, $0.to].compactMap { $0 } })
             result!.reached = whole.reached.filter { onPath.contains($0.node) }
         }
-        let writer = DOTWriter(model: model)
         let dot: String
         var nodeCount = model.nodes.count
         if let compare, let scenario {
@@ -95,35 +94,20 @@ struct Render: ParsableCommand {
             let otherResult = Simulation(model: other).run(scenario)
             let only = attackView([result!, otherResult])
             nodeCount = only?.count ?? Set(model.nodes.map(\.id)).union(other.nodes.map(\.id)).count
-            dot = writer.writeComparison(after: other,
+            dot = DOTWriter(model: model).writeComparison(after: other,
                 before: .init(result: result, only: only, title: "before: \(model.name), score \(result!.score)", summarize: only != nil,
                               large: large),
                 after: .init(result: otherResult, only: only, title: "after: \(other.name), score \(otherResult.score)", summarize: only != nil,
                              large: large),
                 title: "\(scenario.id): \(scenario.title)")
         } else {
-            let only = result.flatMap { attackView([$0]) }
-            nodeCount = only?.count ?? nodeCount
-            let jewels = result.map { "\($0.crownJewels.count) crown jewel\($0.crownJewels.count == 1 ? "" : "s")" } ?? ""
-            let title = scenario.map { "\(model.name): \($0.id) (score \(result!.score), \(jewels))" } ?? model.name
-            dot = writer.write(.init(result: result, only: only, title: focus.map { "\(title) — the path to \($0)" } ?? title,
-                                     summarize: only != nil, large: large))
+            let title = result.map { AttackPicture.title(model: model, result: $0) } ?? model.name
+            (dot, nodeCount) = AttackPicture.dot(model: model, result: result, title: focus.map { "\(title) — the path to \($0)" } ?? title,
+                                                 full: full, large: large)
         }
         let destination = output ?? defaultPath(model: model.name, other: compare, scenario: scenarioID)
         let format = OutputFormat(pathExtension: (destination as NSString).pathExtension) ?? .svg
-        let data: Data
-        if format == .dot {
-            data = Data(dot.utf8)
-        } else {
-            // The edges Firebreak drew, counted, not guessed: long edges are what make dot slow.
-            let edgeCount = dot.components(separatedBy: " -> ").count - 1
-            let engine = layout ?? LayoutChoice.engine(nodes: nodeCount, edges: edgeCount)
-            let estimate = LayoutChoice.estimatedSeconds(engine: engine, nodes: nodeCount, edges: edgeCount)
-            if estimate > Double(timeout) {
-                Console.error("warning: laying out \(nodeCount) nodes and \(edgeCount) edges with \(engine) may take about \(Int(estimate)) s, more than --timeout \(timeout); --focus NODE draws one path, --layout sfdp is faster")
-            }
-            data = try BoundedRender.render(dot: dot, format: format, layout: engine, timeout: timeout)
-        }
+        let data = try AttackPicture.draw(dot: dot, nodes: nodeCount, format: format, layout: layout, timeout: timeout)
         try OutputFile.write(data, to: destination, what: "picture")
         Console.out("wrote \(destination) (\(nodeCount) nodes)\n")
         if loaded.failed { throw ExitCode(2) }

@@ -130,6 +130,22 @@ import Testing
         #expect(result.crownJewels.contains(NodeID(.resource, "cluster")))
     }
 
+    /// Every shape a foothold can have draws with numbers only: Graphviz writes `nan` points
+    /// when asked to cut a cylinder's corners, which a browser reports as an error.
+    @Test func everyFootholdShapeDrawsWithoutNaN() throws {
+        let model = try Examples.model("skeleton-key")
+        let library = try Examples.library()
+        var kinds = Set<NodeKind>()
+        for scenario in library.scenarios {
+            let result = Simulation(model: model).run(scenario)
+            kinds.formUnion(result.footholds.map(\.node.kind))
+            let only = Set(result.reached.map(\.node))
+            let svg = try Graphviz.render(dot: DOTWriter(model: model).write(.init(result: result, only: only, summarize: true)), format: .svg)
+            #expect(!String(decoding: svg, as: UTF8.self).contains("nan"), "\(scenario.id)")
+        }
+        #expect(kinds.contains(.resource), "a registry foothold (a cylinder) is among them")
+    }
+
     @Test func hostileNamesProduceWellFormedSVGWithoutScript() throws {
         let hostile = "a\"b<script>{}\\n|\\\\N"
         let yaml = """
