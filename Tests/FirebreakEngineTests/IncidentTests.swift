@@ -34,7 +34,7 @@ import Yams
     }
 
     @Test func eachIncidentHasItsSourcesAndStory() throws {
-        #expect(Self.names.count >= 4)
+        #expect(Self.names.count >= 10)
         for name in Self.names {
             let incident = try Self.incident(name)
             #expect(incident.id == name && !incident.sources.isEmpty && !incident.story.isEmpty && !incident.fix.isEmpty)
@@ -55,5 +55,17 @@ import Yams
         for expected in incident.expect.reached {
             #expect(!reached.contains(expected), "\(name): the fix keeps \(expected) out of reach")
         }
+    }
+
+    /// A fix that deletes what the pipeline delivers to would cut any path: the fixed model
+    /// keeps every resource and every job of the original.
+    @Test(arguments: names)
+    func theFixKeepsWhatThePipelineDelivers(name: String) throws {
+        let before = try ModelLoader().load(path: "\(Self.folder)/\(name)/model.yml")
+        let after = try ModelLoader().load(path: "\(Self.folder)/\(name)/fixed.yml")
+        let kept: Set<NodeKind> = [.resource, .job]
+        let original = Set(before.nodes.map(\.id).filter { kept.contains($0.kind) })
+        let fixed = Set(after.nodes.map(\.id).filter { kept.contains($0.kind) })
+        #expect(original.subtracting(fixed).isEmpty, "\(name): the fix removed \(original.subtracting(fixed).sorted())")
     }
 }
