@@ -41,7 +41,33 @@ public struct ReachedAsset: Sendable, Hashable {
     public var timeBounded: Bool
     /// Rule hops from the foothold (the foothold itself is not counted).
     public var hops: Int
-    public var path: [Hop]
+    /// The hops from a foothold to this node, fewest first; built when first read.
+    public var path: [Hop] { trail.hops }
+    let trail: WitnessTrail
+
+    init(node: NodeID, capability: Capability, level: Level, criticality: Criticality, crownJewel: Bool, foothold: Bool,
+         timeBounded: Bool, hops: Int, trail: WitnessTrail) {
+        self.node = node
+        self.capability = capability
+        self.level = level
+        self.criticality = criticality
+        self.crownJewel = crownJewel
+        self.foothold = foothold
+        self.timeBounded = timeBounded
+        self.hops = hops
+        self.trail = trail
+    }
+
+    public static func == (lhs: ReachedAsset, rhs: ReachedAsset) -> Bool {
+        (lhs.node, lhs.capability, lhs.level, lhs.criticality, lhs.hops) == (rhs.node, rhs.capability, rhs.level, rhs.criticality, rhs.hops)
+            && (lhs.crownJewel, lhs.foothold, lhs.timeBounded) == (rhs.crownJewel, rhs.foothold, rhs.timeBounded) && lhs.path == rhs.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(node)
+        hasher.combine(level)
+        hasher.combine(hops)
+    }
 
     /// Every caveat along the path, in order, once each; an expiring credential on the way
     /// only when the last hop is the one that expires.

@@ -49,7 +49,10 @@ public enum Capability: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The cases in declaration order, built once: the synthesized `allCases` builds its array at every call.
+    private static let ordered = allCases
+
     public static func < (lhs: Capability, rhs: Capability) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
     }
 }

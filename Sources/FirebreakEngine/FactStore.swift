@@ -2,10 +2,16 @@ import FirebreakModel
 
 /// Every fact derived so far, with its first derivation and its depth, indexed by node.
 public struct FactStore: Sendable {
-    private(set) var derivations: [Fact: Derivation] = [:]
-    private(set) var depths: [Fact: Int] = [:]
-    private var levelsByKey: [Key: [Level]] = [:]
+    /// Each fact's first derivation and its depth, in one table: one lookup per question.
+    private var entries: [Fact: Entry] = [:]
+    /// The levels held per capability and node, one bit per level (bit `Level.rank`).
+    private var levelsByKey: [Key: UInt8] = [:]
     private var byCapability: [Capability: [Fact]] = [:]
+
+    struct Entry: Sendable {
+        var derivation: Derivation
+        var depth: Int
+    }
 
     struct Key: Hashable, Sendable {
         var capability: Capability
@@ -17,15 +23,14 @@ public struct FactStore: Sendable {
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
     /// then replaces the one kept).
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
-        if let known = derivations[fact] {
+        if let known = entries[fact] {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if derivation.caveats.count < known.caveats.count, depths[fact] == depth { derivations[fact] = derivation }
+            if derivation.caveats.count < known.derivation.caveats.count, known.depth == depth { entries[fact]?.derivation = derivation }
             return false
         }
-        derivations[fact] = derivation
-        depths[fact] = depth
-        levelsByKey[Key(capability: fact.capability, node: fact.node), default: []].append(fact.level)
+        entries[fact] = Entry(derivation: derivation, depth: depth)
+        levelsByKey[Key(capability: fact.capability, node: fact.node), default: 0] |= 1 << fact.level.rank
         byCapability[fact.capability, default: []].append(fact)
         return true
     }
@@ -37,7 +42,9 @@ public struct FactStore: Sendable {
 
     /// The highest level held for a capability on a node.
     public func best(_ capability: Capability, _ node: NodeID) -> Level? {
-        levelsByKey[Key(capability: capability, node: node)]?.max()
+        guard let levels = levelsByKey[Key(capability: capability, node: node)], levels != 0 else { return nil }
+        let highest = 7 - levels.leadingZeroBitCount
+        return Level.byRank[highest]
     }
 
     /// The fact at the highest level held, if any.
@@ -46,13 +53,18 @@ public struct FactStore: Sendable {
     }
 
     /// How a fact was first derived.
-    public func derivation(of fact: Fact) -> Derivation? { derivations[fact] }
+    public func derivation(of fact: Fact) -> Derivation? { entries[fact]?.derivation }
 
     /// Hops from a foothold along first premises.
-    public func depth(of fact: Fact) -> Int? { depths[fact] }
+    public func depth(of fact: Fact) -> Int? { entries[fact]?.depth }
 
     /// Every fact, sorted.
-    public var facts: [Fact] { derivations.keys.sorted() }
+    public var facts: [Fact] { entries.keys.sorted() }
+
+    /// Visits every fact, in no particular order: for questions whose answer does not depend on it.
+    public func forEachFact(_ body: (Fact) -> Void) {
+        for fact in entries.keys { body(fact) }
+    }
 
     /// Facts with a capability, in the order they were derived.
     public func facts(_ capability: Capability) -> [Fact] {
@@ -60,5 +72,5 @@ public struct FactStore: Sendable {
     }
 
     /// Whether a fact is known.
-    public func contains(_ fact: Fact) -> Bool { derivations[fact] != nil }
+    public func contains(_ fact: Fact) -> Bool { entries[fact] != nil }
 }

@@ -29,7 +29,20 @@ public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: Level, rhs: Level) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The level's place in the order of the cases, lowest first.
+    var rank: Int {
+        switch self {
+        case .untrusted: 0
+        case .read: 1
+        case .write: 2
+        case .deploy: 3
+        case .admin: 4
+        case .full: 5
+        }
     }
+
+    /// The level of a rank.
+    static let byRank: [Level] = allCases.sorted { $0.rank < $1.rank }
+
+    public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
 }

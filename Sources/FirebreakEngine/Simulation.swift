@@ -14,20 +14,27 @@ public struct Simulation: Sendable {
     /// The model's assumptions and those the simulation adds, sorted.
     public var assumptions: [Assumption] { (graph.model.assumptions + graph.assumptions).sorted() }
 
+    /// Runs several scenarios at once, on every core; the results keep the scenarios' order.
+    public func run(_ scenarios: [Scenario]) -> [BlastRadius] {
+        ParallelMap.map(scenarios) { run($0) }
+    }
+
     /// Runs one scenario and measures its blast radius.
     public func run(_ scenario: Scenario) -> BlastRadius {
         let (footholds, store) = play(scenario)
         let model = graph.model
         var reached: [ReachedAsset] = []
         for (node, best) in bestFacts(in: store) {
-            let capability = best.capability
-            let path = witnessPath(to: best, in: store)
+            let depth = store.depth(of: best) ?? 0
             reached.append(ReachedAsset(
-                node: node, capability: capability, level: best.level, criticality: model.criticality(of: node),
-                crownJewel: model.isCrownJewel(node), foothold: path.count == 1,
-                timeBounded: path.last?.caveats.contains(Caveat.timeBounded) ?? false, hops: path.count - 1, path: path))
+                node: node, capability: best.capability, level: best.level, criticality: model.criticality(of: node),
+                crownJewel: model.isCrownJewel(node), foothold: depth == 0,
+                timeBounded: store.derivation(of: best)?.caveats.contains(Caveat.timeBounded) ?? false, hops: depth,
+                trail: WitnessTrail(to: best, in: store)))
         }
-        reached.sort { ($0.criticality, $1.node) > ($1.criticality, $0.node) }
+        // Most critical first, then by id: the nodes come sorted by id, so grouping them by
+        // criticality keeps that order within each group without comparing names again.
+        reached = Criticality.allCases.sorted(by: >).flatMap { level in reached.filter { $0.criticality == level } }
         return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached,
                            score: reached.reduce(0) { $0 + $1.criticality.weight },
                            crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
@@ -57,21 +64,10 @@ public struct Simulation: Sendable {
     /// Each node reached (a start alone is not), sorted, with the fact that marks it at its highest level.
     private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact)] {
         var nodes = Set<NodeID>()
-        for fact in store.facts where fact.capability != .start { nodes.insert(fact.node) }
+        store.forEachFact { fact in if fact.capability != .start { nodes.insert(fact.node) } }
         return nodes.sorted().compactMap { node in store.bestFact(Capability.marking(node.kind), node).map { (node, $0) } }
     }
 
     /// The hops from a foothold to `fact`, following first premises.
-    func witnessPath(to fact: Fact, in store: FactStore) -> [Hop] {
-        var hops: [Hop] = []
-        var current: Fact? = fact
-        var guardCount = 0
-        while let step = current, let derivation = store.derivation(of: step), guardCount < 10_000 {
-            guardCount += 1
-            hops.append(Hop(rule: derivation.rule, from: derivation.origin?.node, to: step.node, capability: step.capability,
-                            level: step.level, why: derivation.why, location: derivation.location, caveats: derivation.caveats))
-            current = derivation.origin
-        }
-        return hops.reversed()
-    }
+    func witnessPath(to fact: Fact, in store: FactStore) -> [Hop] { WitnessTrail.follow(fact, in: store) }
 }

@@ -2,8 +2,8 @@ import FirebreakEngine
 import FirebreakModel
 import Foundation
 
-/// Measures the simulator on synthetic models of growing size: time of all scenarios and the
-/// process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
+/// Measures the simulator on synthetic models of growing size: time of all scenarios (the
+/// fastest of three runs, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
 /// Also `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
 /// `render [NODES]`, `render-repo [DIR] [SCENARIO]` and `fuzz READER`.
 @main
@@ -42,9 +42,14 @@ struct Bench {
             let buildTime = clock.measure { model = SyntheticModel.make(services: services) }
             let nodes = model.nodes.count, edges = model.edges.count
             var reached = 0
-            let simulateTime = clock.measure {
-                let simulation = Simulation(model: model)
-                for scenario in library.scenarios { reached += simulation.run(scenario).reached.count }
+            // The fastest of three runs: on a shared machine the slower ones measure the neighbours.
+            var simulateTime = Duration.seconds(Int64.max)
+            for _ in 0..<3 {
+                reached = 0
+                simulateTime = min(simulateTime, clock.measure {
+                    let simulation = Simulation(model: model)
+                    for result in simulation.run(library.scenarios) { reached += result.reached.count }
+                })
             }
             let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
             print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-17.1f %-15d %.0f", nodes, edges, services, seconds(buildTime),

@@ -62,7 +62,7 @@ struct Report: ParsableCommand {
         let loaded = try SimulationInput.load(path, context: input.context)
         let model = loaded.model
         let simulation = Simulation(model: model)
-        let results = scenarios.map(simulation.run)
+        let results = simulation.run(scenarios)
         var drawn: [String: HTMLReport.Picture] = [:]
         if pictures {
             for result in results where !result.footholds.isEmpty {

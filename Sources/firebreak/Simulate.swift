@@ -56,7 +56,7 @@ struct Simulate: ParsableCommand {
             let loaded = try SimulationInput.load(path, context: input.context)
             failed = failed || loaded.failed
             let simulation = Simulation(model: loaded.model)
-            runs.append((loaded.model, simulation, scenarios.map(simulation.run)))
+            runs.append((loaded.model, simulation, simulation.run(scenarios)))
         }
         switch format {
         case .json:

@@ -64,7 +64,7 @@ enum SimulationInput {
     /// Simulates a loaded model.
     static func report(_ model: PipelineModel, scenarios: [Scenario]) -> SimulationReport {
         let simulation = Simulation(model: model)
-        return SimulationReport(model: model, results: scenarios.map(simulation.run), assumptions: simulation.assumptions)
+        return SimulationReport(model: model, results: simulation.run(scenarios), assumptions: simulation.assumptions)
     }
 
     /// The pipeline of a repository as committed at a revision: the native model at `model`, or

@@ -51,7 +51,7 @@ struct Weaknesses: ParsableCommand {
         let scenarios = try scenarioOptions.scenarios()
         let loaded = try SimulationInput.load(path, context: input.context)
         let simulation = Simulation(model: loaded.model)
-        let report = WeaknessReport(model: loaded.model, results: scenarios.map(simulation.run))
+        let report = WeaknessReport(model: loaded.model, results: simulation.run(scenarios))
         switch format {
         case .text: Console.out(report.text(all: all, style: Console.style))
         case .json: Console.out(report.json)

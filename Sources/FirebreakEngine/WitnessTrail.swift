@@ -1,0 +1,31 @@
+import FirebreakModel
+
+/// The fewest-hop path into one reached fact, followed back along first premises each time a
+/// report reads it (a walk of a few lookups). A scenario reaches thousands of nodes in a large
+/// model and most reports read few of their paths.
+struct WitnessTrail: Sendable {
+    private let store: FactStore
+    private let fact: Fact
+
+    init(to fact: Fact, in store: FactStore) {
+        self.fact = fact
+        self.store = store
+    }
+
+    var hops: [Hop] { Self.follow(fact, in: store) }
+
+    /// The hops from a foothold to `fact`, following first premises.
+    static func follow(_ fact: Fact, in store: FactStore) -> [Hop] {
+        var hops: [Hop] = []
+        var current: Fact? = fact
+        // Depths strictly fall along first premises; the bound only guards against a broken store.
+        var remaining = (store.depth(of: fact) ?? 0) + 1
+        while let step = current, let derivation = store.derivation(of: step), remaining > 0 {
+            remaining -= 1
+            hops.append(Hop(rule: derivation.rule, from: derivation.origin?.node, to: step.node, capability: step.capability,
+                            level: step.level, why: derivation.why, location: derivation.location, caveats: derivation.caveats))
+            current = derivation.origin
+        }
+        return hops.reversed()
+    }
+}
