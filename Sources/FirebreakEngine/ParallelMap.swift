@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Maps a function over values on every core, keeping the order of the input.
-enum ParallelMap {
-    static func map<Value: Sendable, Result: Sendable>(_ values: [Value], _ body: @Sendable (Value) -> Result) -> [Result] {
+public enum ParallelMap {
+    public static func map<Value: Sendable, Result: Sendable>(_ values: [Value], _ body: @Sendable (Value) -> Result) -> [Result] {
         let slots = Slots<Result>(count: values.count)
         DispatchQueue.concurrentPerform(iterations: values.count) { index in
             slots.set(index, body(values[index]))

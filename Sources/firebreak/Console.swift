@@ -53,6 +53,12 @@ enum Console {
         TerminalStyle(colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 
+    /// A progress line on standard error, redrawn in place: Firebreak's own words and numbers only,
+    /// so the carriage return and line clearing it writes pass as they are.
+    static func progress(_ text: String?) {
+        write(text.map { "\r\(inert($0))" } ?? "\r\u{1B}[K", to: .standardError, what: "standard error")
+    }
+
     /// Writes a line to standard error.
     static func error(_ text: String) {
         write(inert(text.hasSuffix("\n") ? text : text + "\n"), to: .standardError, what: "standard error")

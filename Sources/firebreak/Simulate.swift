@@ -1,5 +1,6 @@
 import ArgumentParser
 import FirebreakEngine
+import FirebreakImport
 import FirebreakModel
 import FirebreakReport
 import Foundation
@@ -18,11 +19,20 @@ struct Simulate: ParsableCommand {
         With several models, text output is a side-by-side table of scores and crown jewels; add \
         --details for the full reports.
 
+        A folder that is not itself a repository but holds repositories (a checkout of an \
+        organisation, one folder per repository, at any depth) is simulated as a whole: every \
+        repository below it (GitHub and GitLab), in parallel, then one table ranking them by the \
+        crown jewels any scenario reaches, worst first; --details adds each repository's report \
+        and --format json gives every report. A repository whose files cannot be read is \
+        reported with the location of the problem, marked in the table, and the rest analysed \
+        (exit 2 at the end).
+
         Examples:
           firebreak simulate Scenarios/pipelines/skeleton-key.yml
           firebreak simulate Scenarios/pipelines/*.yml
           firebreak simulate hardened.yml --scenario compromised-build-step
           firebreak simulate model.yml --scenarios my-scenarios/ --format json
+          firebreak simulate ~/src/my-org/ --details
         """
     )
 
@@ -50,6 +60,10 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let scenarios = try scenarioOptions.scenarios()
+        if paths.count == 1, let repositories = organisation(paths[0]) {
+            try runOrganisation(folder: paths[0], repositories: repositories, scenarios: scenarios)
+            return
+        }
         var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius])] = []
         var failed = false
         for path in paths {
@@ -76,6 +90,45 @@ struct Simulate: ParsableCommand {
         }
         if failed {
             Console.error("error: some input files could not be read; the results leave them out")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The repositories below `path` when it is a folder of repositories rather than one.
+    func organisation(_ path: String) -> [String]? {
+        guard FixRun.isDirectory(path), !RepositoryFinder.isRepository(path) else { return nil }
+        let found = RepositoryFinder.repositories(under: path)
+        return found.isEmpty ? nil : found
+    }
+
+    func runOrganisation(folder: String, repositories: [String], scenarios: [Scenario]) throws {
+        if input.context != nil {
+            throw ValidationError("--context describes one repository; \(folder) holds \(repositories.count): put a firebreak.context.yml in each")
+        }
+        let run = OrganisationRun(folder: folder, scenarios: scenarios, details: details && format == .text, json: format == .json,
+                                  textOptions: (assumptions, maxPaths, why))
+        let outcomes = run.run(repositories)
+        for outcome in outcomes { for line in outcome.diagnostics { Console.error(line) } }
+        switch format {
+        case .json:
+            // One repository at a time: the output never exists as one value in memory.
+            Console.out("{\n\"firebreakVersion\": \(JSONOutput.encode(FirebreakVersion.current).dropLast()),\n"
+                        + "\"folder\": \(JSONOutput.encode(folder).dropLast()),\n\"jsonContract\": \(FirebreakVersion.jsonContract),\n\"repositories\": [\n")
+            for (index, outcome) in outcomes.enumerated() {
+                guard let entry = outcome.json else { continue }
+                Console.out(JSONOutput.encode(entry).dropLast() + (index == outcomes.count - 1 ? "\n" : ",\n"))
+            }
+            Console.out("]\n}\n")
+        case .text:
+            Console.out(OrganisationTable(folder: folder, verdicts: outcomes.map(\.verdict), style: Console.style).text)
+            if details {
+                for outcome in outcomes {
+                    Console.out("\n" + (outcome.details ?? "\(outcome.verdict.path): not analysed: \(outcome.verdict.failure ?? "")\n"))
+                }
+            }
+        }
+        if outcomes.contains(where: \.failed) {
+            Console.error("error: some repositories' files could not be read; the results leave them out (marked ! in the table)")
             throw ExitCode(2)
         }
     }

@@ -1,0 +1,87 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakReport
+import Foundation
+import Synchronization
+
+/// `simulate` over a folder of repositories: each found repository imported and simulated in
+/// parallel, its verdict kept (and its full report when asked), in the order found.
+struct OrganisationRun {
+    /// One repository's outcome: its verdict, what its import said, and its full report if asked.
+    struct Outcome: Sendable {
+        var verdict: RepositoryVerdict
+        /// Every diagnostic, located, in the order the import gave them.
+        var diagnostics: [String]
+        var failed: Bool
+        var details: String?
+        var json: RepositoryEntry?
+    }
+
+    /// A repository in the JSON output: its path, its problems, and its report when it was analysed.
+    struct RepositoryEntry: Encodable, Sendable {
+        var path: String
+        var problems: [String]
+        var error: String?
+        var report: SimulationReport?
+    }
+
+    let folder: String
+    let scenarios: [Scenario]
+    let details: Bool
+    let json: Bool
+    let textOptions: (all: Bool, maxPaths: Int, why: Bool)
+
+    /// Runs every repository, reporting progress on standard error when it is a terminal.
+    func run(_ repositories: [String]) -> [Outcome] {
+        let done = Atomic<Int>(0)
+        let progress = isatty(STDERR_FILENO) == 1 && repositories.count > 1
+        let outcomes = ParallelMap.map(repositories) { path in
+            let outcome = analyse(path)
+            let count = done.add(1, ordering: .relaxed).newValue
+            if progress { Console.progress("simulated \(count) of \(repositories.count) repositories") }
+            return outcome
+        }
+        if progress { Console.progress(nil) }
+        return outcomes
+    }
+
+    /// Imports and simulates one repository; a failure is its verdict, not the run's end.
+    func analyse(_ path: String) -> Outcome {
+        let display = relative(path)
+        let loaded: ImportResult
+        do throws(LoadError) {
+            loaded = try InputLoader.load(path: path, display: display, limits: SimulationInput.limits)
+        } catch {
+            let message = error.description
+            return Outcome(verdict: RepositoryVerdict(path: display, failure: message), diagnostics: [message], failed: true,
+                           json: json ? RepositoryEntry(path: display, problems: [], error: message, report: nil) : nil)
+        }
+        let simulation = Simulation(model: loaded.model)
+        let results = scenarios.map { simulation.run($0) }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
+        var outcome = Outcome(verdict: RepositoryVerdict(path: display, name: name(of: loaded.model, at: display), model: loaded.model,
+                                                                 results: results, problems: errors),
+                              diagnostics: loaded.diagnostics.map(\.description), failed: !errors.isEmpty)
+        if details {
+            outcome.details = SimulationText(model: loaded.model, results: results, assumptions: simulation.assumptions, style: Console.style,
+                                             allAssumptions: textOptions.all, maxPaths: textOptions.maxPaths, why: textOptions.why).text
+        }
+        if json {
+            outcome.json = RepositoryEntry(path: display, problems: errors, error: nil,
+                                           report: SimulationReport(model: loaded.model, results: results, assumptions: simulation.assumptions))
+        }
+        return outcome
+    }
+
+    /// The repository's own name, or its path when nothing names it (no remote, no context file).
+    func name(of model: PipelineModel, at path: String) -> String {
+        model.repository.name == RepositoryIdentity.unnamed ? path : model.repository.name
+    }
+
+    /// A repository's path as found under the folder the user named.
+    func relative(_ path: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
