@@ -71,7 +71,10 @@ public struct ReachedAsset: Sendable, Hashable {
 
     /// Every caveat along the path, in order, once each; an expiring credential on the way
     /// only when the last hop is the one that expires.
-    public var caveats: [String] {
+    public var caveats: [String] { Self.caveats(along: path) }
+
+    /// The caveats of a path, as `caveats` gives them, for a caller that already holds the path.
+    public static func caveats(along path: [Hop]) -> [String] {
         var seen: Set<String> = []
         return path.enumerated().flatMap { index, hop in
             hop.caveats.filter { $0 != Caveat.timeBounded || index == path.count - 1 }

@@ -66,11 +66,13 @@ public struct SimulationReport: Codable, Sendable, Equatable {
                 crownJewelsReached: result.crownJewels.map(\.description), footholds: result.footholds.map(\.description),
                 counts: Dictionary(uniqueKeysWithValues: result.countsByKind.map { ($0.key.rawValue, $0.value) }),
                 reached: result.reached.map { asset in
-                    ReachedEntry(kind: asset.node.kind.rawValue, name: asset.node.name, id: asset.node.description,
+                    let path = asset.path
+                    let caveats = ReachedAsset.caveats(along: path)
+                    return ReachedEntry(kind: asset.node.kind.rawValue, name: asset.node.name, id: asset.node.description,
                                  criticality: asset.criticality.rawValue, level: asset.level.rawValue, crownJewel: asset.crownJewel,
                                  foothold: asset.foothold, durable: !asset.timeBounded, hops: asset.hops,
-                                 caveats: asset.caveats.isEmpty ? nil : asset.caveats,
-                                 path: asset.path.map { hop in
+                                 caveats: caveats.isEmpty ? nil : caveats,
+                                 path: path.map { hop in
                                      HopEntry(rule: hop.rule, from: hop.from?.description ?? "attacker", to: hop.to.description,
                                               capability: hop.capability.rawValue, level: hop.level.rawValue, why: hop.why, location: hop.location.description,
                                               caveats: hop.caveats.isEmpty ? nil : hop.caveats)
@@ -83,5 +85,80 @@ public struct SimulationReport: Codable, Sendable, Equatable {
     }
 
     /// Deterministic JSON.
-    public var json: String { JSONOutput.encode(self) }
+    public var json: String {
+        var writer = JSONText()
+        write(into: &writer)
+        return writer.text + "\n"
+    }
+
+    /// Writes the report as one JSON object, keys sorted as `JSONOutput` sorts them.
+    public func write(into out: inout JSONText) {
+        out.beginObject()
+        out.key("assumptions")
+        out.beginArray()
+        for assumption in assumptions {
+            out.beginObject()
+            out.field("location", assumption.location)
+            out.field("settle", assumption.settle)
+            out.field("statement", assumption.statement)
+            if let subject = assumption.subject { out.field("subject", subject) }
+            out.endObject()
+        }
+        out.endArray()
+        out.field("file", file)
+        out.field("firebreakVersion", firebreakVersion)
+        out.field("jsonContract", jsonContract)
+        out.field("model", model)
+        out.key("scenarios")
+        out.beginArray()
+        for scenario in scenarios { Self.write(scenario, into: &out) }
+        out.endArray()
+        out.endObject()
+    }
+
+    private static func write(_ scenario: ScenarioEntry, into out: inout JSONText) {
+        out.beginObject()
+        out.key("counts")
+        out.beginObject()
+        for (kind, count) in scenario.counts.sorted(by: { $0.key < $1.key }) { out.field(kind, count) }
+        out.endObject()
+        out.field("crownJewelsReached", scenario.crownJewelsReached)
+        out.field("footholds", scenario.footholds)
+        out.field("id", scenario.id)
+        out.key("reached")
+        out.beginArray()
+        for asset in scenario.reached {
+            out.beginObject()
+            if let caveats = asset.caveats { out.field("caveats", caveats) }
+            out.field("criticality", asset.criticality)
+            out.field("crownJewel", asset.crownJewel)
+            out.field("durable", asset.durable)
+            out.field("foothold", asset.foothold)
+            out.field("hops", asset.hops)
+            out.field("id", asset.id)
+            out.field("kind", asset.kind)
+            out.field("level", asset.level)
+            out.field("name", asset.name)
+            out.key("path")
+            out.beginArray()
+            for hop in asset.path {
+                out.beginObject()
+                out.field("capability", hop.capability)
+                if let caveats = hop.caveats { out.field("caveats", caveats) }
+                out.field("from", hop.from)
+                out.field("level", hop.level)
+                out.field("location", hop.location)
+                out.field("rule", hop.rule)
+                out.field("to", hop.to)
+                out.field("why", hop.why)
+                out.endObject()
+            }
+            out.endArray()
+            out.endObject()
+        }
+        out.endArray()
+        out.field("score", scenario.score)
+        out.field("title", scenario.title)
+        out.endObject()
+    }
 }

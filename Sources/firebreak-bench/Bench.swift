@@ -5,7 +5,7 @@ import Foundation
 /// Measures the simulator on synthetic models of growing size: time of all scenarios (the
 /// fastest of three runs, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
 /// Also `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
-/// `render [NODES]`, `render-repo [DIR] [SCENARIO]` and `fuzz READER`.
+/// `render [NODES]`, `render-repo [DIR] [SCENARIO]`, `corpus [DIR]` (against zizmor) and `fuzz READER`.
 @main
 struct Bench {
     static func main() throws {
@@ -20,6 +20,10 @@ struct Bench {
         }
         if arguments.first == "fix" {
             try FixBench.run(Array(arguments.dropFirst()))
+            return
+        }
+        if arguments.first == "corpus" {
+            try CorpusBench.run(Array(arguments.dropFirst()))
             return
         }
         if arguments.first == "render-repo" {

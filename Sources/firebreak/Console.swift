@@ -14,7 +14,7 @@ enum Console {
     /// Text with control and bidirectional characters escaped, keeping newlines, tabs and the
     /// colour sequences `TerminalStyle` writes.
     static func inert(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: InertText.isUnsafe) else { return text }
+        guard !isPlainASCII(text), text.unicodeScalars.contains(where: InertText.isUnsafe) else { return text }
         var result = ""
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
@@ -29,6 +29,15 @@ enum Console {
             }
         }
         return result
+    }
+
+    /// Whether every byte is printable ASCII, a newline or a tab: nothing to escape, found in
+    /// one pass over the bytes (large JSON output is almost always this).
+    static func isPlainASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.allSatisfy { byte in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
+        }
     }
 
     /// One of `TerminalStyle.codes` as `[<code>m` at the start of `rest`.

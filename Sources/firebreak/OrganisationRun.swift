@@ -15,11 +15,12 @@ struct OrganisationRun {
         var diagnostics: [String]
         var failed: Bool
         var details: String?
-        var json: RepositoryEntry?
+        /// The repository's JSON entry, encoded where it was analysed (without a final newline).
+        var json: String?
     }
 
     /// A repository in the JSON output: its path, its problems, and its report when it was analysed.
-    struct RepositoryEntry: Encodable, Sendable {
+    struct RepositoryEntry {
         var path: String
         var problems: [String]
         var error: String?
@@ -55,7 +56,7 @@ struct OrganisationRun {
         } catch {
             let message = error.description
             return Outcome(verdict: RepositoryVerdict(path: display, failure: message), diagnostics: [message], failed: true,
-                           json: json ? RepositoryEntry(path: display, problems: [], error: message, report: nil) : nil)
+                           json: json ? Self.encode(RepositoryEntry(path: display, problems: [], error: message, report: nil)) : nil)
         }
         let simulation = Simulation(model: loaded.model)
         let results = scenarios.map { simulation.run($0) }
@@ -68,10 +69,25 @@ struct OrganisationRun {
                                              allAssumptions: textOptions.all, maxPaths: textOptions.maxPaths, why: textOptions.why).text
         }
         if json {
-            outcome.json = RepositoryEntry(path: display, problems: errors, error: nil,
-                                           report: SimulationReport(model: loaded.model, results: results, assumptions: simulation.assumptions))
+            outcome.json = Self.encode(RepositoryEntry(path: display, problems: errors, error: nil,
+                                                       report: SimulationReport(model: loaded.model, results: results, assumptions: simulation.assumptions)))
         }
         return outcome
+    }
+
+    /// A JSON entry without its final newline, keys sorted as everywhere in Firebreak's JSON.
+    static func encode(_ entry: RepositoryEntry) -> String {
+        var out = JSONText()
+        out.beginObject()
+        if let error = entry.error { out.field("error", error) }
+        out.field("path", entry.path)
+        out.field("problems", entry.problems)
+        if let report = entry.report {
+            out.key("report")
+            report.write(into: &out)
+        }
+        out.endObject()
+        return out.text
     }
 
     /// The repository's own name, or its path when nothing names it (no remote, no context file).

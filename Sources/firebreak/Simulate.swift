@@ -116,7 +116,7 @@ struct Simulate: ParsableCommand {
                         + "\"folder\": \(JSONOutput.encode(folder).dropLast()),\n\"jsonContract\": \(FirebreakVersion.jsonContract),\n\"repositories\": [\n")
             for (index, outcome) in outcomes.enumerated() {
                 guard let entry = outcome.json else { continue }
-                Console.out(JSONOutput.encode(entry).dropLast() + (index == outcomes.count - 1 ? "\n" : ",\n"))
+                Console.out(entry + (index == outcomes.count - 1 ? "\n" : ",\n"))
             }
             Console.out("]\n}\n")
         case .text:

@@ -20,10 +20,11 @@ enum JobRoles {
 
     static func role(_ evidence: Evidence) -> Job.Role {
         let script = ShellWords(evidence.scripts.joined(separator: "\n"))
-        let publishing = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
         func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
-        if uses(publishingActions) || publishingCommands.occur(in: publishing) || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
+        // Only a script that names a publishing command needs its dry runs set apart.
+        let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
+        if uses(publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
         if evidence.deploysThroughEnvironment || uses(deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         if uses(signingActions) || runs(signingCommands) { return .sign }
         if uses(scanningActions) || runs(scanningCommands) { return .scan }

@@ -1,0 +1,38 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakReport
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// The streaming JSON writer gives the very bytes Foundation's encoder gives for the same
+/// report: the JSON contract does not depend on which one wrote it.
+struct JSONTextTests {
+    static let inputs = ["Scenarios/pipelines/skeleton-key.yml", "Scenarios/pipelines/hardened.yml",
+                         "Tests/FirebreakImportTests/Fixtures/gitlab-variables", "Tests/FirebreakImportTests/Fixtures/self-hosted",
+                         "Tests/FirebreakImportTests/Fixtures/fix-prt-publish"]
+
+    @Test(arguments: inputs)
+    func theStreamedReportIsTheEncodedOne(input: String) throws {
+        let model = try InputLoader.load(path: PackagePaths.path(input)).model
+        let simulation = Simulation(model: model)
+        let report = SimulationReport(model: model, results: simulation.run(try Examples.library().scenarios), assumptions: simulation.assumptions)
+        #expect(report.json == JSONOutput.encode(report))
+    }
+
+    @Test func awkwardTextIsEscapedAsTheEncoderEscapesIt() {
+        struct Sample: Encodable { var a: String; var b: [String]; var c: [String: Int]; var d: [String] }
+        let awkward = "quote \" backslash \\ slash / tab \t newline \n bell \u{07} é 𝄞 <script>"
+        var writer = JSONText()
+        writer.beginObject()
+        writer.field("a", awkward)
+        writer.field("b", [awkward, ""])
+        writer.key("c")
+        writer.beginObject()
+        writer.endObject()
+        writer.field("d", [])
+        writer.endObject()
+        #expect(writer.text + "\n" == JSONOutput.encode(Sample(a: awkward, b: [awkward, ""], c: [:], d: [])))
+    }
+}
