@@ -25,7 +25,7 @@ struct Firebreak: ParsableCommand {
           firebreak explain runner-hijack
         """,
         version: FirebreakVersion.current,
-        subcommands: [Simulate.self, Weaknesses.self, Fix.self, Report.self, Play.self, Check.self, Render.self, Compare.self, Gate.self, Scenarios.self, Explain.self, Validate.self, Graph.self, RenderWorker.self]
+        subcommands: [Simulate.self, Weaknesses.self, Fix.self, Report.self, Export.self, Play.self, Check.self, Render.self, Compare.self, Gate.self, Scenarios.self, Explain.self, Validate.self, Graph.self, RenderWorker.self]
     )
 
     /// Runs the tool, mapping every failure to a message on standard error and an exit code:
