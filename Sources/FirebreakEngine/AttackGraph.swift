@@ -27,6 +27,15 @@ public struct AttackGraph: Sendable {
     let secrets: [Secret]
     let environments: [Environment]
 
+    /// What a report needs of every node, worked out once for all scenarios: its place in id
+    /// order, its criticality and whether it is a crown jewel.
+    public struct NodeSummary: Sendable {
+        public let rank: Int
+        public let criticality: Criticality
+        public let crownJewel: Bool
+    }
+    let summaries: [NodeID: NodeSummary]
+
     /// What the graph assumed beyond the model's own assumptions.
     public let assumptions: [Assumption]
     /// The model's assumptions by the node they are about.
@@ -85,6 +94,16 @@ public struct AttackGraph: Sendable {
         environmentsReviewedBy = reviewed
         branches = model.branches.values.sorted { $0.name < $1.name }
         localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
+        var summaries: [NodeID: NodeSummary] = [:]
+        for (rank, node) in model.nodes.map(\.id).sorted().enumerated() {
+            summaries[node] = NodeSummary(rank: rank, criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node))
+        }
+        self.summaries = summaries
+    }
+
+    /// A node's summary; one the model does not declare (none should reach here) is worked out on the spot and ranked last.
+    func summary(of node: NodeID) -> NodeSummary {
+        summaries[node] ?? NodeSummary(rank: Int.max, criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node))
     }
 
     // MARK: Lookups rules use

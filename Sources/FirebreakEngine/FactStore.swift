@@ -61,6 +61,14 @@ public struct FactStore: Sendable {
     /// Every fact, sorted.
     public var facts: [Fact] { entries.keys.sorted() }
 
+    /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
+    /// `read` for a secret, ...), with the highest level held, in no particular order.
+    func forEachMarked(_ body: (NodeID, Level) -> Void) {
+        for (key, levels) in levelsByKey where levels != 0 && key.capability == Capability.marking(key.node.kind) {
+            body(key.node, Level.byRank[7 - levels.leadingZeroBitCount])
+        }
+    }
+
     /// Visits every fact, in no particular order: for questions whose answer does not depend on it.
     public func forEachFact(_ body: (Fact) -> Void) {
         for fact in entries.keys { body(fact) }

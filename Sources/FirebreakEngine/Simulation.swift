@@ -22,13 +22,12 @@ public struct Simulation: Sendable {
     /// Runs one scenario and measures its blast radius.
     public func run(_ scenario: Scenario) -> BlastRadius {
         let (footholds, store) = play(scenario)
-        let model = graph.model
         var reached: [ReachedAsset] = []
-        for (node, best) in bestFacts(in: store) {
+        for (node, best, summary) in bestFacts(in: store) {
             let depth = store.depth(of: best) ?? 0
             reached.append(ReachedAsset(
-                node: node, capability: best.capability, level: best.level, criticality: model.criticality(of: node),
-                crownJewel: model.isCrownJewel(node), foothold: depth == 0,
+                node: node, capability: best.capability, level: best.level, criticality: summary.criticality,
+                crownJewel: summary.crownJewel, foothold: depth == 0,
                 timeBounded: store.derivation(of: best)?.caveats.contains(Caveat.timeBounded) ?? false, hops: depth,
                 trail: WitnessTrail(to: best, in: store)))
         }
@@ -44,13 +43,12 @@ public struct Simulation: Sendable {
     /// what-if needs, at a fraction of the cost.
     public func outcome(_ scenario: Scenario) -> (crownJewels: [NodeID], score: Int) {
         let (footholds, store) = play(scenario)
-        let model = graph.model
         let starts = Set(footholds.map(\.fact))
         var score = 0
         var jewels: [NodeID] = []
-        for (node, best) in bestFacts(in: store) {
-            score += model.criticality(of: node).weight
-            if model.isCrownJewel(node), !starts.contains(best) { jewels.append(node) }
+        for (node, best, summary) in bestFacts(in: store) {
+            score += summary.criticality.weight
+            if summary.crownJewel, !starts.contains(best) { jewels.append(node) }
         }
         return (jewels, score)
     }
@@ -61,11 +59,14 @@ public struct Simulation: Sendable {
         return (footholds, simulator.run(graph, footholds: footholds))
     }
 
-    /// Each node reached (a start alone is not), sorted, with the fact that marks it at its highest level.
-    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact)] {
-        var nodes = Set<NodeID>()
-        store.forEachFact { fact in if fact.capability != .start { nodes.insert(fact.node) } }
-        return nodes.sorted().compactMap { node in store.bestFact(Capability.marking(node.kind), node).map { (node, $0) } }
+    /// Each node reached (by its kind's marking capability; a start alone is not), in id order,
+    /// with the fact that marks it at its highest level and what the graph knows of it.
+    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact, summary: AttackGraph.NodeSummary)] {
+        var marked: [(node: NodeID, best: Fact, summary: AttackGraph.NodeSummary)] = []
+        store.forEachMarked { node, level in
+            marked.append((node, Fact(Capability.marking(node.kind), node, level), graph.summary(of: node)))
+        }
+        return marked.sorted { ($0.summary.rank, $0.node) < ($1.summary.rank, $1.node) }
     }
 
     /// The hops from a foothold to `fact`, following first premises.

@@ -37,7 +37,7 @@ struct Bench {
         }
         let targets = arguments.isEmpty ? [1_000, 10_000, 100_000] : arguments.compactMap { Int($0) }
         let library = try ScenarioLibrary.load(folders: ["Scenarios/attacks"])
-        print("nodes     edges     services  build(s)  simulate(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
+        print("nodes     edges     services  build(s)  simulate(s)  cpu(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
         for target in targets {
             // About 16 nodes per service.
             let services = max(1, target / 16)
@@ -48,18 +48,33 @@ struct Bench {
             var reached = 0
             // The fastest of three runs: on a shared machine the slower ones measure the neighbours.
             var simulateTime = Duration.seconds(Int64.max)
+            var cpu = Double.infinity
             for _ in 0..<3 {
                 reached = 0
+                let before = cpuSeconds()
                 simulateTime = min(simulateTime, clock.measure {
                     let simulation = Simulation(model: model)
                     for result in simulation.run(library.scenarios) { reached += result.reached.count }
                 })
+                cpu = min(cpu, cpuSeconds() - before)
             }
             let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-            print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-17.1f %-15d %.0f", nodes, edges, services, seconds(buildTime),
-                         seconds(simulateTime), seconds(simulateTime) * 1000 / Double(library.scenarios.count), reached, peakMiB()))
+            print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", nodes, edges, services, seconds(buildTime),
+                         seconds(simulateTime), cpu, seconds(simulateTime) * 1000 / Double(library.scenarios.count), reached, peakMiB()))
         }
         print("peak RSS is the process's high-water mark so far (sizes run smallest first).")
+    }
+
+    /// CPU time this process has used, user and system, in seconds: steadier than wall time on a shared machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func peakMiB() -> Double {

@@ -21,7 +21,12 @@ extension GitLabBuilder {
         let ownVariables = job["variables"]?.node.gitlabEntries ?? []
         texts += ownVariables.compactMap { $0.value.scalarText ?? $0.value.value("value")?.scalarText }
         texts += [job["image"], job["environment"]].compactMap { $0?.node.scalarText ?? $0?.node.value("name")?.scalarText ?? $0?.node.value("url")?.scalarText }
-        let (names, assigned) = GitLabVariables.referenced(in: texts)
+        var names = Set<String>(), assigned = Set<String>()
+        for text in texts {
+            if scannedTexts[text] == nil { scannedTexts[text] = GitLabVariables.referenced(in: [text]) }
+            names.formUnion(scannedTexts[text]!.referenced)
+            assigned.formUnion(scannedTexts[text]!.assigned)
+        }
         // `parallel: matrix:` names variables the job's copies are given, not secrets.
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
         let defined = fileVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)

@@ -53,6 +53,9 @@ struct GitLabBuilder {
     var importedChildren: Set<String> = []
     /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job, where.
     var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
+    /// The variables each script text references and assigns, scanned once: jobs that extend the
+    /// same templates share their scripts.
+    var scannedTexts: [String: (referenced: Set<String>, assigned: Set<String>)] = [:]
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
