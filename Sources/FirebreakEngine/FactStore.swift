@@ -20,6 +20,13 @@ public struct FactStore: Sendable {
 
     public init() {}
 
+    /// A store with room for about `facts` facts, so that a large scenario does not grow its
+    /// tables step by step.
+    init(reservingCapacity facts: Int) {
+        entries.reserveCapacity(facts)
+        levelsByKey.reserveCapacity(facts)
+    }
+
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
     /// then replaces the one kept).
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {

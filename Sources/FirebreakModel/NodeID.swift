@@ -23,8 +23,10 @@ public struct NodeID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     /// `kind:name`.
     public var description: String { "\(kind.rawValue):\(name)" }
 
+    /// By kind name, then by name. The kinds are compared by name only when they differ: most
+    /// comparisons in a sort are between ids of one kind.
     public static func < (lhs: NodeID, rhs: NodeID) -> Bool {
-        (lhs.kind.rawValue, lhs.name) < (rhs.kind.rawValue, rhs.name)
+        lhs.kind == rhs.kind ? lhs.name < rhs.name : lhs.kind.rawValue < rhs.kind.rawValue
     }
 
     public init(from decoder: Decoder) throws {
