@@ -40,7 +40,7 @@ extension HTMLReport {
     func figure(_ result: BlastRadius) -> String {
         switch pictures[result.scenario.id] {
         case .svg(let svg)?:
-            guard let inline = InlineSVG.embeddable(svg, idPrefix: HTMLText.anchor(result.scenario.id)) else {
+            guard let inline = InlineSVG.embeddable(svg, idPrefix: MarkupText.anchor(result.scenario.id)) else {
                 return "<p class=\"note\">The picture was left out: it held something other than drawing.</p>\n"
             }
             return "<figure>\n\(inline)\n<figcaption>What \(e(result.scenario.id)) reaches: footholds have cut corners, reached nodes "

@@ -134,10 +134,10 @@ public struct HTMLReport {
     }
 
     /// The fragment id of a scenario's section.
-    func anchor(_ result: BlastRadius) -> String { "scenario-" + HTMLText.anchor(result.scenario.id) }
+    func anchor(_ result: BlastRadius) -> String { "scenario-" + MarkupText.anchor(result.scenario.id) }
 
     /// Escaped text.
-    func e(_ text: String) -> String { HTMLText.escape(text) }
+    func e(_ text: String) -> String { MarkupText.escape(text) }
 
     /// Names in code spans, the first `limit` of them, then how many more.
     func list(_ names: [String], limit: Int) -> String {

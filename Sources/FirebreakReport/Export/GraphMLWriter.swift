@@ -45,20 +45,7 @@ public enum GraphMLWriter {
 
     static func data(_ key: String, _ value: String) -> String { "      <data key=\"\(key)\">\(escape(value))</data>\n" }
 
-    /// Text for XML content and attribute values. XML 1.0 has no way to write most control
-    /// characters; model names cannot hold them (the loader refuses them), so none reach here.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    /// Text for XML content and attribute values. XML 1.0 cannot write most control characters;
+    /// model names cannot hold them (the loader refuses them), so none reach here.
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }

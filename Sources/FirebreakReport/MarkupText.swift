@@ -1,6 +1,7 @@
-/// Text made safe for an HTML page: every character that could open markup, end an attribute
-/// or start an entity is written as an entity, so a name from a model is only ever text.
-enum HTMLText {
+/// Text made safe for an HTML page or an XML document: every character that could open markup,
+/// end an attribute or start an entity is written as an entity, so a name from a model is only
+/// ever text.
+enum MarkupText {
     /// `text` escaped for an element's content or a double- or single-quoted attribute value.
     static func escape(_ text: String) -> String {
         var out = ""
