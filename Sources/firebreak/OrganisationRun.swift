@@ -33,12 +33,31 @@ struct OrganisationRun {
     let json: Bool
     let textOptions: (all: Bool, maxPaths: Int, why: Bool)
 
+    /// The order of emission: the next repository to write and those done before their turn.
+    struct EmissionOrder {
+        var next = 0
+        var waiting: [Int: String] = [:]
+    }
+
     /// Runs every repository, reporting progress on standard error when it is a terminal.
-    func run(_ repositories: [String]) -> [Outcome] {
+    /// `emit` receives each repository's JSON entry in the order found, as soon as it and those
+    /// before it are done: the whole output is never held at once.
+    func run(_ repositories: [String], emit: (@Sendable (_ index: Int, _ json: String) -> Void)? = nil) -> [Outcome] {
         let done = Atomic<Int>(0)
+        let order = Mutex(EmissionOrder())
         let progress = isatty(STDERR_FILENO) == 1 && repositories.count > 1
-        let outcomes = ParallelMap.map(repositories) { path in
-            let outcome = analyse(path)
+        let outcomes = ParallelMap.map(Array(repositories.enumerated())) { index, path in
+            var outcome = analyse(path)
+            if let emit, let json = outcome.json {
+                outcome.json = nil
+                order.withLock { state in
+                    state.waiting[index] = json
+                    while let entry = state.waiting.removeValue(forKey: state.next) {
+                        emit(state.next, entry)
+                        state.next += 1
+                    }
+                }
+            }
             let count = done.add(1, ordering: .relaxed).newValue
             if progress { Console.progress("simulated \(count) of \(repositories.count) repositories") }
             return outcome

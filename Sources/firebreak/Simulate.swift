@@ -107,19 +107,18 @@ struct Simulate: ParsableCommand {
         }
         let run = OrganisationRun(folder: folder, scenarios: scenarios, details: details && format == .text, json: format == .json,
                                   textOptions: (assumptions, maxPaths, why))
-        let outcomes = run.run(repositories)
-        for outcome in outcomes { for line in outcome.diagnostics { Console.error(line) } }
+        let outcomes: [OrganisationRun.Outcome]
         switch format {
         case .json:
-            // One repository at a time: the output never exists as one value in memory.
+            // Each repository is written as soon as it and those before it are done.
             Console.out("{\n\"firebreakVersion\": \(JSONOutput.encode(FirebreakVersion.current).dropLast()),\n"
                         + "\"folder\": \(JSONOutput.encode(folder).dropLast()),\n\"jsonContract\": \(FirebreakVersion.jsonContract),\n\"repositories\": [\n")
-            for (index, outcome) in outcomes.enumerated() {
-                guard let entry = outcome.json else { continue }
-                Console.out(entry + (index == outcomes.count - 1 ? "\n" : ",\n"))
-            }
-            Console.out("]\n}\n")
+            outcomes = run.run(repositories) { index, entry in Console.out((index == 0 ? "" : ",\n") + entry) }
+            Console.out("\n]\n}\n")
+            report(outcomes)
         case .text:
+            outcomes = run.run(repositories)
+            report(outcomes)
             Console.out(OrganisationTable(folder: folder, verdicts: outcomes.map(\.verdict), style: Console.style).text)
             if details {
                 for outcome in outcomes {
@@ -131,5 +130,10 @@ struct Simulate: ParsableCommand {
             Console.error("error: some repositories' files could not be read; the results leave them out (marked ! in the table)")
             throw ExitCode(2)
         }
+    }
+
+    /// Every repository's diagnostics, in the order the repositories were found.
+    private func report(_ outcomes: [OrganisationRun.Outcome]) {
+        for outcome in outcomes { for line in outcome.diagnostics { Console.error(line) } }
     }
 }
