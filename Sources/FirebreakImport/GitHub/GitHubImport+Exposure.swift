@@ -27,8 +27,16 @@ extension GitHubImport {
         let conditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let actions = localActions(reachableFrom: job.steps)
         let taint = StepTaint(inheritedEnv: workflow.env.merging(job.env) { $1 }, file: workflow.file)
+        // Steps whose outputs carry outsider-written text, known to the steps after them.
+        var taintedSteps = Set<String>()
         let tainted = job.steps.indices.map { index in
-            guard let finding = taint.finding(in: job.steps[index], localAction: { actions[$0] }, diagnostics: &log) else { return false }
+            let step = job.steps[index]
+            defer {
+                if let id = step.node.value("id")?.scalarText, taint.taintsOutputs(step, taintedSteps: taintedSteps) { taintedSteps.insert(id) }
+            }
+            guard let finding = taint.finding(in: step, taintedSteps: taintedSteps, localAction: { actions[$0] }, diagnostics: &log) else {
+                return false
+            }
             // `$GITHUB_ENV` and kin are read by the steps after this one only.
             return !finding.throughEnvironmentFile || index < job.steps.count - 1
         }
