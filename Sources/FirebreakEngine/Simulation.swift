@@ -25,9 +25,10 @@ public struct Simulation: Sendable {
         var reached: [ReachedAsset] = []
         for (node, best, summary) in bestFacts(in: store) {
             let depth = store.depth(of: best) ?? 0
+            let weighed = weigh(node, at: best.level, summary)
             reached.append(ReachedAsset(
-                node: node, capability: best.capability, level: best.level, criticality: summary.criticality,
-                crownJewel: summary.crownJewel, foothold: depth == 0,
+                node: node, capability: best.capability, level: best.level, criticality: weighed.criticality,
+                crownJewel: weighed.crownJewel, foothold: depth == 0,
                 timeBounded: store.derivation(of: best)?.caveats.contains(Caveat.timeBounded) ?? false, hops: depth,
                 trail: WitnessTrail(to: best, in: store)))
         }
@@ -47,8 +48,9 @@ public struct Simulation: Sendable {
         var score = 0
         var jewels: [NodeID] = []
         for (node, best, summary) in bestFacts(in: store) {
-            score += summary.criticality.weight
-            if summary.crownJewel, !starts.contains(best) { jewels.append(node) }
+            let weighed = weigh(node, at: best.level, summary)
+            score += weighed.criticality.weight
+            if weighed.crownJewel, !starts.contains(best) { jewels.append(node) }
         }
         return (jewels, score)
     }
@@ -57,6 +59,14 @@ public struct Simulation: Sendable {
     private func play(_ scenario: Scenario) -> (footholds: [Conclusion], store: FactStore) {
         let footholds = FootholdResolver(graph: graph).footholds(for: scenario)
         return (footholds, simulator.run(graph, footholds: footholds))
+    }
+
+    /// What reaching a node at a level is worth. Reading a repository is not what makes it
+    /// critical (writing it is): anyone reads a public repository, and reading a private one
+    /// leaks its code, which counts as medium.
+    private func weigh(_ node: NodeID, at level: Level, _ summary: AttackGraph.NodeSummary) -> (criticality: Criticality, crownJewel: Bool) {
+        guard node.kind == .repository, level <= .read else { return (summary.criticality, summary.crownJewel) }
+        return (graph.model.repository.visibility == .public ? .low : .medium, false)
     }
 
     /// Each node reached (by its kind's marking capability; a start alone is not), in id order,

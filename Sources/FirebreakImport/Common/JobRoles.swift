@@ -60,7 +60,7 @@ enum JobRoles {
     static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
         let name = secret.uppercased()
         // `_RO`, `READ`: a read-only token, kept to avoid rate limits, uploads nothing.
-        guard !name.hasSuffix("_RO"), !name.contains("READ") else { return nil }
+        guard !name.hasSuffix("_RO"), !name.contains("READ"), !ModelBuilder.namesASetting(name) else { return nil }
         return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
     }
 

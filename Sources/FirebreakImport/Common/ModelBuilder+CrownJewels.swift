@@ -14,7 +14,8 @@ extension ModelBuilder {
             let why = job.role == .release ? "is used by publishing job '\(name)', so it is taken to publish releases"
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
             for reference in job.secrets where context?.secrets[reference.name] == nil && reference.name != SecretUses.everySecretName {
-                guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical else { continue }
+                guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
+                      !Self.namesASetting(secret.name) else { continue }
                 secret.criticality = .critical
                 model.secrets[reference.name] = secret
                 assume(secret.id, "secret '\(secret.name)' \(why): a crown jewel",

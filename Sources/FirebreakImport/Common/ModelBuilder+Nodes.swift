@@ -92,11 +92,25 @@ extension ModelBuilder {
                                       credential: (inout ModelBuilder, String) -> Reference?) {
         for (name, location) in found.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
             let carries = credential(&self, name)
+            let setting = carries == nil && Self.namesASetting(name)
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries == nil ? .high : nil, production: false, platform: platform, location: location)
-            let opens = carries == nil ? "; what it opens is unknown, so it counts as high" : ""
+                                         criticality: carries != nil ? nil : setting ? .low : .high, production: false, platform: platform,
+                                         location: location)
+            let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id), not a credential, so it counts as low"
+                : "; what it opens is unknown, so it counts as high"
             assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
         }
+    }
+
+    /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
+    /// address or an identifier kept secret for tidiness (`DOCKERHUB_USERNAME`, `STS_API_URL`,
+    /// `AWS_ACCOUNT_ID`). Half of a key pair (`AWS_ACCESS_KEY_ID`) is not one of these.
+    static func namesASetting(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
+                        "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_CLIENT_ID",
+                        "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT"]
+        return upper == "USER" || upper == "USERNAME" || suffixes.contains { upper.hasSuffix($0) }
     }
 
     // MARK: Registries

@@ -1,0 +1,52 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// What reaching something is worth: a secret whose name says it holds a setting is not a
+/// crown jewel even in a publishing job, and reading a repository is not what makes it critical.
+struct ValuationTests {
+    @Test func aPublishingJobsSettingsAreNotCrownJewelsButItsTokenIs() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: npm publish
+                    env:
+                      NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
+                      REGISTRY_USERNAME: ${{ secrets.DOCKERHUB_USERNAME }}
+                      STS: ${{ secrets.STS_API_URL }}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.crownJewels.contains(NodeID(.secret, "NPM_TOKEN")))
+        for setting in ["DOCKERHUB_USERNAME", "STS_API_URL"] {
+            let asset = try #require(result.asset(NodeID(.secret, setting)), "\(setting) is still reached")
+            #expect(!asset.crownJewel && asset.criticality == .low, "\(setting) holds a setting, not a credential")
+            #expect(model.assumptions.contains { $0.subject == NodeID(.secret, setting) && $0.statement.contains("holds a setting") })
+        }
+    }
+
+    @Test(arguments: [("public", Criticality.low), ("private", Criticality.medium)])
+    func readingTheRepositoryIsNotACrownJewel(visibility: String, worth: Criticality) throws {
+        let model = try ModelLoader().load(text: """
+            firebreak: 1
+            name: reader
+            platform: github
+            repository: {name: acme/app, visibility: \(visibility), criticality: critical}
+            actors: {dev: {role: contributor}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {role: build, triggers: [push], runsOn: hosted, token: {grants: {repository:acme/app: read}}}}
+            """, file: "reader.yml")
+        let result = try Examples.run("compromised-build-step", on: model)
+        let asset = try #require(result.asset(NodeID(.repository, "acme/app")))
+        #expect(asset.level == .read)
+        #expect(!asset.crownJewel && asset.criticality == worth)
+        #expect(!result.crownJewels.contains(NodeID(.repository, "acme/app")))
+    }
+}
