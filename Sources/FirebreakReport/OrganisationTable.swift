@@ -24,17 +24,20 @@ public struct OrganisationTable {
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
         func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         lines.append(style.bold(right("#", rank) + "  " + pad("repository", nameWidth) + "  crown jewels  " + pad("worst scenario", scenarioWidth)
-            + "  score  secrets"))
+            + "  its score  secrets"))
         for (index, verdict) in verdicts.enumerated() {
             var row = right(String(index + 1), rank) + "  " + pad(label(verdict), nameWidth) + "  "
             if let failure = verdict.failure {
                 row += "not analysed: " + failure.split(separator: "\n").first.map(String.init)!
             } else {
                 row += right(String(verdict.crownJewels.count), 12) + "  " + pad(verdict.worst?.scenario ?? "-", scenarioWidth)
-                    + "  " + right(String(verdict.worst?.score ?? 0), 5) + "  " + right(String(verdict.secrets), 7)
+                    + "  " + right(String(verdict.worst?.score ?? 0), 9) + "  " + right(String(verdict.secrets), 7)
             }
             lines.append(verdict.crownJewels.isEmpty ? row : style.red(row))
         }
+        lines.append("")
+        lines.append("crown jewels: those any scenario reaches, once each (a job's own token counts as the repository it writes);")
+        lines.append("worst scenario: the one reaching the most, its score beside it; secrets: those any scenario reads.")
         return lines.joined(separator: "\n") + "\n"
     }
 

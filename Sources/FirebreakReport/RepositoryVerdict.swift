@@ -8,7 +8,9 @@ public struct RepositoryVerdict: Sendable {
     public var path: String
     /// The repository's name (from its remote or context file), else its folder's.
     public var name: String
-    /// The crown jewels some scenario reaches, sorted.
+    /// The crown jewels some scenario reaches, sorted; a job's automatic token is left out (what
+    /// it writes, the repository, is counted instead), so a repository with many jobs does not
+    /// rank above one with fewer jobs and more at stake.
     public var crownJewels: [NodeID]
     /// The secrets some scenario reaches (footholds left out).
     public var secrets: Int
@@ -26,10 +28,11 @@ public struct RepositoryVerdict: Sendable {
     public init(path: String, name: String, model: PipelineModel, results: [BlastRadius], problems: [String]) {
         self.path = path
         self.name = name
-        crownJewels = Array(Set(results.flatMap(\.crownJewels))).sorted()
+        let counted = { (result: BlastRadius) in result.crownJewels.filter { !Self.isJobToken($0, in: model) } }
+        crownJewels = Array(Set(results.flatMap(counted))).sorted()
         secrets = Set(results.flatMap { $0.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node) }).count
-        let ranked = results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
-        worst = ranked.first.map { ($0.scenario.id, $0.crownJewels.count, $0.score) }
+        let ranked = results.sorted { (counted($0).count, $0.score, $1.scenario.id) > (counted($1).count, $1.score, $0.scenario.id) }
+        worst = ranked.first.map { ($0.scenario.id, counted($0).count, $0.score) }
         scenariosReachingCrownJewels = results.filter { !$0.crownJewels.isEmpty }.count
         self.problems = problems
         failure = nil
@@ -45,6 +48,10 @@ public struct RepositoryVerdict: Sendable {
         scenariosReachingCrownJewels = 0
         problems = []
         self.failure = failure
+    }
+
+    static func isJobToken(_ node: NodeID, in model: PipelineModel) -> Bool {
+        node.kind == .identity && model.identities[node.name]?.kind == .jobToken
     }
 
     /// Worse first: more crown jewels, then a higher worst score, then by path.

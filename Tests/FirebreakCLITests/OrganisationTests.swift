@@ -38,8 +38,9 @@ struct OrganisationTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("4 repositories under \(root): 1 reaches a crown jewel in some scenario; 1 could not be read completely") == true,
                 "\(run.stdout)")
-        let rows = lines.drop { !$0.contains("crown jewels  worst scenario") }.dropFirst()
+        let rows = lines.drop { !$0.contains("crown jewels  worst scenario") }.dropFirst().prefix { !$0.hasPrefix("crown jewels:") }
         #expect(rows.count == 4)
+        #expect(lines.last?.hasPrefix("worst scenario: the one reaching the most") == true, "the measures are explained")
         #expect(rows.first?.contains("exposed") == true, "the repository whose pull requests reach its npm token comes first")
         #expect(rows.contains { $0.contains("team/quiet") } && rows.contains { $0.contains("gitlab-project") })
         #expect(rows.contains { $0.contains("broken !") })
