@@ -24,6 +24,16 @@ public struct Patch: Sendable {
 
     /// A unified diff of every file, `a/` before and `b/` after.
     public var unifiedDiff: String {
-        files.map { UnifiedDiff.text(old: $0.original, new: $0.patched, path: $0.path) }.joined()
+        files.map { UnifiedDiff.text(old: $0.original, new: $0.patched, path: Self.diffPath($0.path)) }.joined()
+    }
+
+    /// A file's path as a diff names it: relative to the working directory when the file is under
+    /// it, else from the root without its leading slash (`git apply` takes no absolute path;
+    /// run it from `/` then).
+    static func diffPath(_ path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : String(path.drop { $0 == "/" })
     }
 }

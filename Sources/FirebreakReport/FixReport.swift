@@ -33,6 +33,10 @@ public struct FixReport: Sendable {
         case .greedy: search = "greedy search over \(advice.candidates.count) candidates, too many for an exhaustive one; none can be left out"
         }
         if before.crownJewels == 0 { return "no crown jewel is reached in the scenarios played: nothing to fix" }
+        if set == 0 {
+            return "no change to the files cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "
+                + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting, or a control the model cannot express (listed below)"
+        }
         return "\(set) change\(set == 1 ? "" : "s") cut\(set == 1 ? "s" : "") \(before.crownJewels - after.crownJewels) of the \(before.crownJewels) "
             + "crown-jewel reaches in \(advice.before.count) scenario\(advice.before.count == 1 ? "" : "s") (\(search)); score \(before.score) → \(after.score)"
     }
@@ -117,7 +121,7 @@ public struct FixReport: Sendable {
         return String(decoding: try! encoder.encode(FixJSON(self)), as: UTF8.self) + "\n"
     }
 
-    private func reason(_ remaining: FixAdvice.Remaining) -> String {
+    func reason(_ remaining: FixAdvice.Remaining) -> String {
         if !remaining.blockedBy.isEmpty { return "blocked by --keep \(remaining.blockedBy.joined(separator: ", "))" }
         if !remaining.byHand.isEmpty {
             return "only settings cut it: " + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; ")

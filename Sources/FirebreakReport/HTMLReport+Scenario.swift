@@ -43,7 +43,7 @@ extension HTMLReport {
             guard let inline = InlineSVG.embeddable(svg, idPrefix: MarkupText.anchor(result.scenario.id)) else {
                 return "<p class=\"note\">The picture was left out: it held something other than drawing.</p>\n"
             }
-            return "<figure>\n\(inline)\n<figcaption>What \(e(result.scenario.id)) reaches: footholds have cut corners, reached nodes "
+            return "<figure>\n<div class=\"canvas\">\n\(inline)\n</div>\n<figcaption>What \(e(result.scenario.id)) reaches: footholds have cut corners, reached nodes "
                 + "are filled by level, crown jewels have a thick red border, the red numbered edges are the attack's hops.</figcaption>\n</figure>\n"
         case .omitted(let reason)?:
             return "<p class=\"note\">No picture: \(e(reason)).</p>\n"
@@ -79,9 +79,13 @@ extension HTMLReport {
             out += "<li><p class=\"hop\">\(who) → \(e(hop.capability.rawValue)) <code>\(e(hop.to.description))</code>"
                 + " <span class=\"rule\">[\(e(hop.rule))]</span></p>\n"
             out += "<p class=\"why\">\(e(hop.why))</p>\n"
-            out += "<p class=\"src\"><span class=\"loc\">\(e(relative(hop.location)))</span>"
-            if let line = sources.line(at: hop.location) { out += " <code class=\"line\">\(e(line))</code>" }
-            out += "</p>\n"
+            if hop.location.line > 0 {
+                out += "<p class=\"src\"><span class=\"loc\">\(e(relative(hop.location)))</span>"
+                if let line = sources.line(at: hop.location) { out += " <code class=\"line\">\(e(line))</code>" }
+                out += "</p>\n"
+            } else {
+                out += "<p class=\"src\">no line of the input says this: assumed (settle it in <span class=\"loc\">\(e(relative(hop.location)))</span>)</p>\n"
+            }
             for caveat in hop.caveats { out += "<p class=\"assumed\">note: \(e(caveat))</p>\n" }
             if hop.rule != "foothold", let rule = RuleCatalogue.rule(id: hop.rule), told.controls.insert(hop.rule).inserted {
                 out += "<p class=\"control\">what would have stopped it: \(e(type(of: rule).description.control))</p>\n"

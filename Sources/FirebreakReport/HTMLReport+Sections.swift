@@ -39,8 +39,8 @@ extension HTMLReport {
         if !advice.minimalSet.isEmpty {
             out += "<ol class=\"fixes\">\n"
             for candidate in advice.minimalSet {
-                var detail = "blocks \(e(candidate.rules.joined(separator: ", "))) · alone removes \(candidate.crownJewelsRemoved) crown "
-                    + "jewel\(candidate.crownJewelsRemoved == 1 ? "" : "s"), score \(candidate.scoreRemoved) · \(e(relative(candidate.location)))"
+                var detail = "blocks \(e(candidate.rules.joined(separator: ", "))) · on its own takes away \(candidate.crownJewelsRemoved) crown "
+                    + "jewel\(candidate.crownJewelsRemoved == 1 ? "" : "s") and \(candidate.scoreRemoved) points of score · \(e(relative(candidate.location)))"
                 if candidate.change.narrowsFunction { detail += " · <span class=\"assumed\">takes access away: check no legitimate run needs it</span>" }
                 if fix.settings.contains(candidate.change) { detail += " · a repository setting" }
                 out += "<li><p>\(e(ChangeWording.sentence(candidate.change)))</p><p class=\"why\">\(detail)</p></li>\n"
@@ -51,7 +51,7 @@ extension HTMLReport {
             out += "<h3>Still reached after the set</h3>\n<ul>\n"
             for remaining in advice.remaining {
                 out += "<li><code>\(e(remaining.crownJewel.description))</code> in \(e(remaining.scenario)) via "
-                    + "\(e(remaining.path.map(\.rule).joined(separator: " → ")))</li>\n"
+                    + "\(e(remaining.path.map(\.rule).joined(separator: " → ")))<br><span class=\"why\">\(e(fix.reason(remaining)))</span></li>\n"
             }
             out += "</ul>\n"
         }
@@ -70,11 +70,19 @@ extension HTMLReport {
         var out = "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<p>\(assumptions.count) assumption"
             + "\(assumptions.count == 1 ? " stands" : "s stand") in for what the input does not say. Settle them in the model "
             + "or a context file to sharpen the result.</p>\n"
+        // A long list is folded, counted by what it is about: the hops that rest on one say so where they are drawn.
+        let folded = assumptions.count > 20
+        if folded {
+            let groups = Dictionary(grouping: assumptions) { $0.subject?.kind.rawValue ?? "repository" }
+                .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+            out += "<p>" + groups.map { "\($0.value.count) about \($0.key == "repository" ? "the repository" : e($0.key) + "s")" }.joined(separator: ", ")
+                + ".</p>\n<details>\n<summary>Every assumption, with how to settle it</summary>\n"
+        }
         out += "<table>\n<thead><tr><th>where</th><th>assumed</th><th>to settle it</th></tr></thead>\n<tbody>\n"
         for assumption in assumptions {
             out += "<tr><td class=\"loc\">\(e(relative(assumption.location)))</td><td>\(e(assumption.statement))</td>"
                 + "<td>\(e(assumption.settle))</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n\n"
+        return out + "</tbody>\n</table>\n" + (folded ? "</details>\n" : "") + "</section>\n\n"
     }
 }

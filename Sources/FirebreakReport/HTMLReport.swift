@@ -44,8 +44,13 @@ public struct HTMLReport {
     }
 
     /// The page.
+    /// The scenarios in the order the page shows them: worst first (crown jewels, then score).
+    public static func ranked(_ results: [BlastRadius]) -> [BlastRadius] {
+        results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
+    }
+
     public mutating func html() -> String {
-        let ranked = results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
+        let ranked = Self.ranked(results)
         var page = """
             <!DOCTYPE html>
             <html lang="en">

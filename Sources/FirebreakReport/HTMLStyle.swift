@@ -25,7 +25,8 @@ enum HTMLStyle {
         th { border-bottom: 2px solid var(--ink); }
         .n { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: 1rem 0; }
-        figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+        figure .canvas { overflow: auto; max-height: 85vh; border: 1px solid var(--rule); }
+        figure svg { display: block; height: auto; margin: 0 auto; }
         .path { border-left: 4px solid var(--bad); padding: 0 0 0 1rem; margin: 1rem 0; }
         ol.hops { padding-left: 1.5rem; }
         ol.hops li { margin: .6rem 0; }
@@ -43,7 +44,8 @@ enum HTMLStyle {
           section.scenario { break-before: page; }
           .path, tr, figure { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
-          details > summary { display: none; }
+          figure .canvas { overflow: visible; max-height: none; border: none; }
+          figure svg { width: 100% !important; max-width: 100% !important; }
         }
 
         """

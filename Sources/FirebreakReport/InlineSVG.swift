@@ -22,10 +22,12 @@ public enum InlineSVG {
         }
         guard isInert(body) else { return nil }
         body = body.replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)-")
-        // As wide as the page allows, never wider than drawn; the view box keeps the proportions.
+        // Never wider than drawn, and a large picture at least page-wide and up to 2,400 pixels, in a
+        // frame that scrolls: its labels stay readable; the view box keeps the proportions.
         if let width = body.range(of: "<svg width=\""), let close = body.range(of: "\"", range: width.upperBound..<body.endIndex) {
             let drawn = body[width.upperBound..<close.lowerBound]
-            body.replaceSubrange(width.lowerBound..<close.upperBound, with: "<svg role=\"img\" width=\"100%\" style=\"max-width: \(drawn)\"")
+            body.replaceSubrange(width.lowerBound..<close.upperBound,
+                                 with: "<svg role=\"img\" style=\"width: min(\(drawn), max(100%, 2400px))\"")
             if let height = body.range(of: " height=\""), let end = body.range(of: "\"", range: height.upperBound..<body.endIndex) {
                 body.removeSubrange(height.lowerBound..<end.upperBound)
             }

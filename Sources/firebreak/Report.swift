@@ -65,7 +65,15 @@ struct Report: ParsableCommand {
         let results = simulation.run(scenarios)
         var drawn: [String: HTMLReport.Picture] = [:]
         if pictures {
-            for result in results where !result.footholds.isEmpty {
+            // In page order; a scenario that reaches exactly what one above it reaches is not drawn again.
+            var shown: [Set<NodeID>: String] = [:]
+            for result in HTMLReport.ranked(results) where !result.footholds.isEmpty {
+                let reached = Set(result.reached.map(\.node))
+                if let earlier = shown[reached] {
+                    drawn[result.scenario.id] = .omitted("it reaches the very nodes \(earlier) reaches, drawn above")
+                    continue
+                }
+                shown[reached] = result.scenario.id
                 drawn[result.scenario.id] = picture(model: model, result: result)
             }
         }

@@ -32,9 +32,11 @@ struct ReportBrowserTests {
         let expected = try Self.startingScenarios(model)
         #expect(expected.count == 10)
         #expect(Set(visit.sections) == Set(expected.map { "scenario-\($0)" }))
-        #expect(visit.pictures.count == expected.count, "one picture per scenario")
-        for size in visit.pictures { #expect(size.count == 2 && size[0] > 100 && size[1] > 100, "picture size \(size)") }
         let html = try String(contentsOfFile: path, encoding: .utf8)
+        let repeated = html.components(separatedBy: "No picture: it reaches the very nodes").count - 1
+        #expect(visit.pictures.count + repeated == expected.count, "a picture per scenario, unless one above reaches the very same nodes")
+        #expect(visit.pictures.count >= 4)
+        for size in visit.pictures { #expect(size.count == 2 && size[0] > 100 && size[1] > 100, "picture size \(size)") }
         for section in ["id=\"verdict\"", "id=\"weaknesses\"", "id=\"fix\"", "id=\"assumptions\""] {
             #expect(html.contains(section), "\(section)")
         }
@@ -79,7 +81,7 @@ struct ReportBrowserTests {
         let visit = try HeadlessBrowser.visit(path)
         #expect(visit.pwned == nil, "a script of the page ran: \(visit.pwned ?? "")")
         #expect(visit.console.isEmpty, "console: \(visit.console.joined(separator: "\n"))")
-        #expect(!visit.sections.isEmpty && visit.pictures.count == visit.sections.count)
+        #expect(!visit.sections.isEmpty && !visit.pictures.isEmpty && visit.pictures.count <= visit.sections.count)
         for size in visit.pictures { #expect(size.count == 2 && size[0] > 100 && size[1] > 50, "picture size \(size)") }
     }
 

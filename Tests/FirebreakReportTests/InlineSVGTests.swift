@@ -17,7 +17,7 @@ struct InlineSVGTests {
 
     @Test func aGraphvizDrawingIsEmbeddedWithoutCommentsAndWithItsOwnIds() throws {
         let inline = try #require(InlineSVG.embeddable(Self.drawing, idPrefix: "p1"))
-        #expect(inline.hasPrefix("<svg role=\"img\" width=\"100%\" style=\"max-width: 200pt\""))
+        #expect(inline.hasPrefix("<svg role=\"img\" style=\"width: min(200pt, max(100%, 2400px))\""))
         #expect(!inline.contains("<!--") && !inline.contains("<?xml") && !inline.contains("DOCTYPE"))
         #expect(inline.contains("id=\"p1-graph0\"") && inline.contains("id=\"p1-node1\""))
         #expect(!inline.contains(" height=\"100pt\""), "the view box sets the height")

@@ -118,7 +118,7 @@ public struct FixAdvisor: Sendable {
                     for hop in asset.path {
                         for change in controls(for: hop, in: current) {
                             cutters.insert(change)
-                            found[change, default: ([], hop.location)].rules.insert(hop.rule)
+                            found[change, default: ([], Self.place(of: change, hop: hop, in: current))].rules.insert(hop.rule)
                         }
                     }
                     // A chosen control that is in place while the path still exists does not cut it.
@@ -215,6 +215,19 @@ public struct FixAdvisor: Sendable {
     }
 
     /// Each candidate alone, simulated in parallel, ranked by crown jewels then score removed.
+    /// Where a change is made: a setting of a branch, a runner pool, an environment or the fork
+    /// policy at that node's declaration (the hop's own line may be an actor's); anything else
+    /// where the hop that the change cuts was stated.
+    static func place(of change: ModelChange, hop: Hop, in model: PipelineModel) -> SourceLocation {
+        switch change.kind {
+        case .protectBranch: model.branches[change.subject.name]?.location ?? hop.location
+        case .ephemeralRunner, .protectRunner: model.runners[change.subject.name]?.location ?? hop.location
+        case .requireReviewers, .preventSelfReview, .restrictEnvironment: model.environments[change.subject.name]?.location ?? hop.location
+        case .requireForkApproval: model.repository.location
+        default: hop.location
+        }
+    }
+
     private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: Baseline,
                       verdict: (ModelChange) -> (forbiddenBy: [String], writable: Bool)) -> [FixCandidate] {
         let changes = found.keys.sorted()
