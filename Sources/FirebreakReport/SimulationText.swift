@@ -125,13 +125,21 @@ public struct SimulationText {
         let shown = Array(candidates.prefix(maxPaths))
         var tree = PathTree(width: Self.width, why: why, location: relative)
         var notes: [ObjectIdentifier: String] = [:]
+        var continued: [(end: PathTree.Branch, next: Hop, note: String)] = []
         for asset in shown {
             if let earlier = drawn.shared(asset.path) {
-                let end = tree.add(asset, upTo: earlier.index)
-                if let end { notes[ObjectIdentifier(end)] = "then as in \(earlier.scenario), from \(earlier.from)" }
+                if let end = tree.add(asset, upTo: earlier.index) {
+                    continued.append((end, asset.path[earlier.index], "then as in \(earlier.scenario), from \(earlier.from)"))
+                }
             } else {
                 tree.add(asset)
             }
+        }
+        // A path cut where another drawn path goes on: the note goes under the hop it continues
+        // from, not above it.
+        for (end, next, note) in continued {
+            let target = end.children.first { PathTree.same($0.hop, next) } ?? end
+            notes[ObjectIdentifier(target)] = note
         }
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }

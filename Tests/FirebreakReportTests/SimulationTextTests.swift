@@ -53,6 +53,15 @@ struct SimulationTextTests {
         #expect(fork.contains("├ ") || fork.components(separatedBy: "◆").count > 2, "several paths branch off: \(fork)")
         // A later scenario that ends as an earlier one refers to it instead of repeating it.
         #expect(text.contains("then as in malicious-fork-pr, from exec job:ci/deploy"))
+        // The note follows the hop it continues from; that hop is not drawn again below it.
+        for block in text.components(separatedBy: "\n\n") {
+            let lines = block.split(separator: "\n").map(String.init)
+            for (index, line) in lines.enumerated() {
+                guard let range = line.range(of: "then as in "), let from = line.range(of: ", from ", range: range.upperBound..<line.endIndex) else { continue }
+                let hop = String(line[from.upperBound...])
+                #expect(!lines[(index + 1)...].contains { $0.contains(hop + "  [") }, "\(hop) drawn after the note that continues from it:\n\(block)")
+            }
+        }
     }
 
     @Test func aHopThatRestsOnAnAssumptionSaysSoWhereItIsUsed() throws {
