@@ -29,6 +29,8 @@ import Testing
         Case(fixture: "gh-env-heredoc", scenario: "malicious-fork-pr", reached: ["read secret:HEREDOC_TOKEN"], unreached: []),
         Case(fixture: "gh-output-taint", scenario: "malicious-fork-pr", reached: ["read secret:OUTPUT_TOKEN"], unreached: []),
         Case(fixture: "gh-output-data", scenario: "malicious-fork-pr", reached: [], unreached: ["read secret:DATA_TOKEN"]),
+        Case(fixture: "gh-caller-caps-token", scenario: "malicious-fork-pr", reached: ["exec job:bench/bench/run"],
+             unreached: ["hold identity:bench/bench/run.token"]),
         Case(fixture: "gh-secrets-matrix", scenario: "compromised-third-party-action", reached: ["read secret:NPM_TOKEN", "read secret:PYPI_TOKEN"],
              unreached: ["read secret:DOCS_TOKEN", "read secret:md"]),
         Case(fixture: "gh-tojson-secrets", scenario: "compromised-third-party-action",

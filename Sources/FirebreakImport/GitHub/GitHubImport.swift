@@ -96,6 +96,13 @@ struct GitHubImport {
         }
     }
 
+    /// A job's token permissions: its own, else its workflow's, else (in a called workflow) its
+    /// caller's; in a called workflow never more than the caller's.
+    static func permissions(of job: Workflow.Job, in workflow: Workflow, caller: Caller?) -> Workflow.Permissions? {
+        guard let own = job.permissions ?? workflow.permissions else { return caller?.permissions }
+        return own.capped(by: caller?.permissions)
+    }
+
     /// Reads a local action (`./x` or `$/x`) once; nil (and a report, when it is broken) otherwise.
     mutating func localAction(_ uses: String, at location: SourceLocation? = nil) -> LocalAction? {
         guard LocalAction.isLocal(uses) else { return nil }
@@ -185,11 +192,11 @@ struct GitHubImport {
                 return
             }
             importCall(job, uses: uses, in: workflow, name: name, events: running, condition: condition, caller: caller, depth: depth)
-            recordWeaknesses(job, in: workflow, name: name, publishingCaches: [], permissions: job.permissions ?? caller?.permissions ?? workflow.permissions)
+            recordWeaknesses(job, in: workflow, name: name, publishingCaches: [], permissions: Self.permissions(of: job, in: workflow, caller: caller))
             return
         }
         let triggers = running.map(\.reference)
-        let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
+        let permissions = Self.permissions(of: job, in: workflow, caller: caller)
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
@@ -309,7 +316,7 @@ struct GitHubImport {
             // down exactly that, and an explicit mapping names the caller's own secrets.
             let inherits = job.secretsInherit && (caller?.inherit ?? true)
             let handed = job.secretsInherit ? (caller?.passed ?? [:]) : passed.mapValues { Self.resolve($0, through: caller) }
-            let next = Caller(permissions: job.permissions ?? caller?.permissions ?? workflow.permissions, inherit: inherits,
+            let next = Caller(permissions: Self.permissions(of: job, in: workflow, caller: caller), inherit: inherits,
                               passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]))
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
@@ -330,7 +337,7 @@ struct GitHubImport {
         let hosted = declareRunner(labels: ["ubuntu-latest"], hosted: true, at: uses.location)
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
                settle: "import it as a local file, or describe it in a native model", at: uses.location)
-        let permissions = job.permissions ?? caller?.permissions ?? workflow.permissions
+        let permissions = Self.permissions(of: job, in: workflow, caller: caller)
         let outsider = events.filter(\.outsiderFires).map { use in
             condition.map { ConditionAnalysis.verdict(of: $0.expression, on: use.event.name).verdict } ?? .always
         }.max() ?? .always

@@ -26,6 +26,28 @@ struct Workflow {
             if let all { return all == "write-all" ? "write" : all == "read-all" ? "read" : nil }
             return scopes[scope]
         }
+
+        /// The token scopes GitHub knows.
+        static let knownScopes = ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
+                                  "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"]
+
+        /// These permissions inside a reusable workflow called with `caller`'s: GitHub lets a
+        /// called workflow's token be "the same or more restrictive" than the caller's, so each
+        /// scope gets the lower of the two levels.
+        func capped(by caller: Permissions?) -> Permissions {
+            guard let caller else { return self }
+            let rank = ["read": 1, "write": 2]
+            var capped: [String: String] = [:]
+            for scope in Self.knownScopes {
+                let own = level(scope).flatMap { rank[$0] } ?? 0, theirs = caller.level(scope).flatMap { rank[$0] } ?? 0
+                switch min(own, theirs) {
+                case 2: capped[scope] = "write"
+                case 1: capped[scope] = "read"
+                default: break
+                }
+            }
+            return Permissions(all: nil, scopes: capped, location: location)
+        }
     }
 
     struct Step {
