@@ -11,7 +11,10 @@ extension HTMLReport {
         let secrets = result.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node.name)
         var verdict = jewels.isEmpty
             ? "<span class=\"ok\">no crown jewel reached</span>"
-            : "<span class=\"bad\">\(jewels.count) crown jewel\(jewels.count == 1 ? "" : "s") reached</span>: \(list(jewels.map(\.description), limit: 8))"
+            : "<span class=\"bad\">\(jewels.count) crown jewel\(jewels.count == 1 ? "" : "s") reached</span>"
+                + (SimulationText.crownJewelsOnAssumptions(result) > 0
+                    ? " (\(SimulationText.crownJewelsOnAssumptions(result)) only on assumptions: see the notes on their paths)" : "")
+                + ": \(list(jewels.map(\.description), limit: 8))"
         verdict += " · score \(result.score)"
         if !secrets.isEmpty { verdict += " · \(secrets.count) secret\(secrets.count == 1 ? "" : "s"): \(list(secrets, limit: 8))" }
         out += "<p class=\"verdict\">\(verdict)</p>\n"

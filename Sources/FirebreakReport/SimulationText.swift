@@ -111,7 +111,10 @@ public struct SimulationText {
     func scenarioLines(_ result: BlastRadius, drawn: inout DrawnPaths) -> [String] {
         let header = "\(style.bold(result.scenario.id)) — \(result.scenario.title)"
         let jewels = result.crownJewels.count
-        let verdict = jewels > 0 ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") : style.green("no crown jewel reached")
+        let assumed = Self.crownJewelsOnAssumptions(result)
+        let verdict = jewels > 0
+            ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") + (assumed > 0 ? " (\(assumed) on assumptions)" : "")
+            : style.green("no crown jewel reached")
         // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
         let score = "  score \(result.score), \(verdict); " + (secrets.isEmpty ? "reached " : "\(secrets.count) secret\(secrets.count == 1 ? "" : "s"): ")
@@ -144,6 +147,12 @@ public struct SimulationText {
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
         return lines
+    }
+
+    /// How many of a scenario's crown jewels are reached only by a path resting on an assumption
+    /// (a hop noted `assumed: ...`): what to settle first to know whether they are real.
+    static func crownJewelsOnAssumptions(_ result: BlastRadius) -> Int {
+        result.reached.filter { $0.crownJewel && !$0.foothold && $0.caveats.contains { $0.hasPrefix("assumed:") } }.count
     }
 
     /// The assets whose paths a report draws, the first first: the crown jewels, else everything

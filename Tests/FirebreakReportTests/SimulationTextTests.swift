@@ -64,6 +64,13 @@ struct SimulationTextTests {
         }
     }
 
+    @Test func theVerdictLineCountsTheCrownJewelsThatRestOnAssumptions() throws {
+        let text = try Self.text(PackagePaths.path("Scenarios/pipelines/skeleton-key.yml"))
+        // Rita's push creates a branch only because nothing says branches are protected: assumed.
+        #expect(text.contains("insider-self-approval — An insider ships their own change\n  score 271, 8 crown jewels reached (5 on assumptions);"),
+                "\(text)")
+    }
+
     @Test func aHopThatRestsOnAnAssumptionSaysSoWhereItIsUsed() throws {
         let text = try Self.text(ImportFixtures.path("gh-runners"))
         #expect(text.contains("note: assumed: self-hosted runners labelled self-hosted, gpu are persistent"))
