@@ -14,10 +14,11 @@ public struct OrganisationTable {
     public var text: String {
         let reaching = verdicts.filter { !$0.crownJewels.isEmpty }.count
         let incomplete = verdicts.filter { $0.failure != nil || !$0.problems.isEmpty }.count
-        var summary = "\(verdicts.count) repositor\(verdicts.count == 1 ? "y" : "ies") under \(folder): "
+        let summary = "\(verdicts.count) repositor\(verdicts.count == 1 ? "y" : "ies") under \(folder): "
             + "\(reaching) reach\(reaching == 1 ? "es" : "") a crown jewel in some scenario"
-        if incomplete > 0 { summary += "; \(incomplete) could not be read completely (marked !, their errors above)" }
-        var lines = [style.bold(summary), ""]
+        var lines = [style.bold(summary)]
+        if incomplete > 0 { lines.append("\(incomplete) could not be read completely: marked !, their errors are above") }
+        lines.append("")
         let rank = String(verdicts.count).count
         let nameWidth = max(10, verdicts.map { label($0).count }.max() ?? 0)
         let scenarioWidth = max(14, verdicts.compactMap { $0.worst?.scenario.count }.max() ?? 0)

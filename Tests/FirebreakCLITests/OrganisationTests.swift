@@ -36,8 +36,8 @@ struct OrganisationTests {
         let run = try CommandRunner.run(["simulate", root])
         #expect(run.status == 2, "a broken repository makes the run exit 2, after the rest")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("4 repositories under \(root): 1 reaches a crown jewel in some scenario; 1 could not be read completely") == true,
-                "\(run.stdout)")
+        #expect(lines.first == "4 repositories under \(root): 1 reaches a crown jewel in some scenario", "\(run.stdout)")
+        #expect(lines.dropFirst().first == "1 could not be read completely: marked !, their errors are above")
         let rows = lines.drop { !$0.contains("crown jewels  worst scenario") }.dropFirst().prefix { !$0.hasPrefix("crown jewels:") }
         #expect(rows.count == 4)
         #expect(lines.last?.hasPrefix("worst scenario: the one reaching the most") == true, "the measures are explained")
