@@ -76,10 +76,8 @@ public struct FactStore: Sendable {
         }
     }
 
-    /// Visits every fact, in no particular order: for questions whose answer does not depend on it.
-    public func forEachFact(_ body: (Fact) -> Void) {
-        for fact in entries.keys { body(fact) }
-    }
+    /// Every node some fact is about.
+    public var nodes: Set<NodeID> { Set(entries.keys.lazy.map(\.node)) }
 
     /// Facts with a capability, in the order they were derived.
     public func facts(_ capability: Capability) -> [Fact] {

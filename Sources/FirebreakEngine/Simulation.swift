@@ -78,7 +78,4 @@ public struct Simulation: Sendable {
         }
         return marked.sorted { ($0.summary.rank, $0.node) < ($1.summary.rank, $1.node) }
     }
-
-    /// The hops from a foothold to `fact`, following first premises.
-    func witnessPath(to fact: Fact, in store: FactStore) -> [Hop] { WitnessTrail.follow(fact, in: store) }
 }

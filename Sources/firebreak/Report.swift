@@ -73,8 +73,9 @@ struct Report: ParsableCommand {
                     drawn[result.scenario.id] = .omitted("it reaches the very nodes \(earlier) reaches, drawn above")
                     continue
                 }
-                shown[reached] = result.scenario.id
-                drawn[result.scenario.id] = picture(model: model, result: result)
+                let drawing = picture(model: model, result: result)
+                if case .svg = drawing { shown[reached] = result.scenario.id }
+                drawn[result.scenario.id] = drawing
             }
         }
         let fixReport = fix

@@ -79,7 +79,7 @@ public struct FixAdvisor: Sendable {
 
     public func baseline(_ results: [BlastRadius]) -> Baseline {
         Baseline(outcomes: results.map(FixAdvice.Outcome.init),
-                 touched: results.map { Set($0.facts.facts.map(\.node)) }, neighbours: model.neighbours)
+                 touched: results.map(\.facts.nodes), neighbours: model.neighbours)
     }
 
     /// What a change costs in the search: one that takes access away from a legitimate run
