@@ -77,6 +77,39 @@ public enum YAMLSource {
         }
     }
 
+    /// Like `parseDocuments`, for a file GitLab reads: of two entries with the same key the later
+    /// one holds (`YAMLDuplicateKeys`), and each overridden entry is a warning at its place.
+    public static func parseDocumentsKeepingLastDuplicate(_ text: String, file: String, maximumBytes: Int = maximumBytes)
+        throws(LoadError) -> (documents: [Yams.Node], warnings: [Diagnostic]) {
+        var text = text
+        var warnings: [Diagnostic] = []
+        for number in 0..<100 {
+            do {
+                var documents: [Yams.Node] = []
+                var sequence = try Yams.compose_all(yaml: text, .basic)
+                while let document = sequence.next() {
+                    documents.append(document)
+                    if documents.count > 100 { break }
+                }
+                if let error = sequence.error { throw error }
+                return (warnings.isEmpty ? documents : documents.map(YAMLDuplicateKeys.restore), warnings)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                let name = duplicates.sorted().first ?? ""
+                guard text.utf8.count <= maximumBytes,
+                      let renamed = YAMLDuplicateKeys.rename(name, at: context.mark.line, column: context.mark.column, in: text, number: number)
+                else { break }
+                text = renamed
+                warnings.append(Diagnostic(.warning, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                                           name == "<<" ? "the mapping merges more than once (`<<` repeated): GitLab merges each, and so does Firebreak"
+                                               : "'\(name)' appears again later in the same mapping: GitLab keeps the later entry and ignores this one, and so does Firebreak",
+                                           help: "remove one of the two, so that what runs is what the file seems to say"))
+            } catch {
+                break
+            }
+        }
+        return (try parseDocuments(text, file: file, maximumBytes: maximumBytes), warnings)
+    }
+
     static func diagnostic(for error: YamlError, file: String, text: String? = nil) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {

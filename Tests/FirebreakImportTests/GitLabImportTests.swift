@@ -235,3 +235,47 @@ import Foundation
         #expect(result.model.jobs["x"] != nil)
     }
 }
+
+/// GitLab's YAML reader keeps the later of two entries with the same key and merges each
+/// repeated `<<`; the import reads such a file the same way instead of refusing it.
+@Suite struct GitLabDuplicateKeyTests {
+    @Test func theLaterEntryHoldsAndEachOverriddenOneIsAWarning() throws {
+        let result = try ImportFixtures.load("gitlab-duplicates")
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        let warnings = result.diagnostics.filter { $0.severity == .warning && $0.message.contains("appears again later") }
+        #expect(warnings.map(\.location.line).sorted() == [12, 15], "the first script of build and the first release job")
+        let model = result.model
+        // build's later script uses BUILD_UPLOAD_TOKEN; the second release job replaces the first.
+        #expect(model.secrets["BUILD_UPLOAD_TOKEN"] != nil)
+        #expect(model.secrets["SECOND_RELEASE_TOKEN"] != nil && model.secrets["RELEASE_TOKEN"] == nil)
+        let release = try #require(model.jobs["release"])
+        #expect(release.triggers.map(\.name) != ["gitlab tag"], "the first release's merged rules went with it")
+    }
+
+    @Test func aRepeatedMergeKeyMergesBoth() throws {
+        let text = """
+            .a: &a {image: docker:24}
+            .b: &b {rules: [{if: $CI_COMMIT_TAG}]}
+            job:
+              <<: *a
+              <<: *b
+              script: [./publish.sh]
+            """
+        let (documents, warnings) = try YAMLSource.parseDocumentsKeepingLastDuplicate(text, file: "ci.yml")
+        #expect(warnings.count == 1 && warnings[0].message.contains("merges more than once"))
+        let job = try #require(documents.last?.value("job"))
+        #expect(job.gitlabEntries.map(\.key).sorted() == ["image", "rules", "script"])
+    }
+
+    @Test func aGitHubWorkflowWithADuplicateKeyIsStillRefused() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: push
+            jobs:
+              build: {runs-on: ubuntu-latest, steps: [{run: make}]}
+              build: {runs-on: ubuntu-latest, steps: [{run: make test}]}
+            """])
+        let result = try InputLoader.load(path: repository.root)
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains("duplicate name 'build'") },
+                "GitHub refuses a workflow with a duplicate key: \(result.diagnostics)")
+    }
+}

@@ -35,8 +35,11 @@ struct GitLabConfigLoader {
         let node: Yams.Node
         do throws(LoadError) {
             // A file may open with a `spec:` document (component inputs) before the configuration.
-            let documents = try YAMLSource.parseDocuments(try RepositoryFile.read(path, under: root, label: file, budget: budget), file: file,
-                                                          maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)
+            // GitLab keeps the later of two entries with the same key; so does the import, with a warning.
+            let (documents, warnings) = try YAMLSource.parseDocumentsKeepingLastDuplicate(
+                try RepositoryFile.read(path, under: root, label: file, budget: budget), file: file,
+                maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)
+            diagnostics += warnings
             for document in documents { try RepositoryFile.checkExpansion(document, label: file) }
             guard let last = documents.last, documents.count == 1 || documents.count == 2 && documents[0].value("spec") != nil else {
                 throw LoadError([Diagnostic(.error, at: documents.count > 1 ? documents[1].location(file) : .implicit(file),
