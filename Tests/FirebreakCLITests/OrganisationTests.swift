@@ -48,6 +48,17 @@ struct OrganisationTests {
         #expect(!run.stdout.contains("docs"))
     }
 
+    @Test func aWarningRepeatedInOneRepositoryIsPrintedOnceWithItsCount() throws {
+        // The templates may come from the included project Firebreak cannot read: a warning each.
+        let jobs = "include:\n  - project: acme/templates\n    file: /jobs.yml\n    ref: v1\n"
+            + (1...5).map { "job\($0):\n  extends: .missing-template-\($0)\n  script: [make]\n" }.joined()
+        let org = try ScratchRepository(named: "org", files: ["templated/.gitlab-ci.yml": jobs,
+                                                          "plain/.github/workflows/ci.yml": Self.quiet])
+        let run = try CommandRunner.run(["simulate", org.root])
+        #expect(run.stderr.components(separatedBy: "which is not defined here").count == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("(and 4 more like it in this repository)"))
+    }
+
     @Test func theJSONHoldsEveryRepositorysReport() throws {
         let root = try Self.organisation()
         let run = try CommandRunner.run(["simulate", root, "--format", "json"])
