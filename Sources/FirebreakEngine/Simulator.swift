@@ -21,8 +21,9 @@ public struct Simulator: Sendable {
 
     /// Runs the fixpoint from the footholds and returns every fact derived.
     public func run(_ graph: AttackGraph, footholds: [Conclusion]) -> FactStore {
-        // Most scenarios on a large model reach a good share of it.
-        var store = FactStore(reservingCapacity: graph.summaries.count / 4)
+        // A scenario that starts on a large model reaches a good share of it; one that cannot
+        // start reaches nothing and needs no room.
+        var store = footholds.isEmpty ? FactStore() : FactStore(reservingCapacity: graph.summaries.count / 4)
         var queue: [Fact] = []
         for foothold in footholds where store.insert(foothold.fact, foothold.derivation, depth: 0) {
             queue.append(foothold.fact)

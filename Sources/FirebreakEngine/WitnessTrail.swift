@@ -1,18 +1,28 @@
 import FirebreakModel
+import Synchronization
 
-/// The fewest-hop path into one reached fact, followed back along first premises each time a
-/// report reads it (a walk of a few lookups). A scenario reaches thousands of nodes in a large
-/// model and most reports read few of their paths.
-struct WitnessTrail: Sendable {
+/// The fewest-hop path into one reached fact, followed back along first premises when a
+/// report first reads it and kept from then on (reports read a path several times: its length,
+/// its hops, its caveats). A scenario reaches thousands of nodes in a large model and most
+/// reports read few of their paths.
+final class WitnessTrail: Sendable {
     private let store: FactStore
     private let fact: Fact
+    private let built = Mutex<[Hop]?>(nil)
 
     init(to fact: Fact, in store: FactStore) {
         self.fact = fact
         self.store = store
     }
 
-    var hops: [Hop] { Self.follow(fact, in: store) }
+    var hops: [Hop] {
+        built.withLock { cached in
+            if let cached { return cached }
+            let hops = Self.follow(fact, in: store)
+            cached = hops
+            return hops
+        }
+    }
 
     /// The hops from a foothold to `fact`, following first premises.
     static func follow(_ fact: Fact, in store: FactStore) -> [Hop] {

@@ -57,19 +57,9 @@ public enum YAMLSource {
 
     /// Parses YAML text that may hold several documents (`---`), each within the same bounds.
     public static func parseDocuments(_ text: String, file: String, maximumBytes: Int = maximumBytes) throws(LoadError) -> [Yams.Node] {
-        guard text.utf8.count <= maximumBytes else {
-            throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
-        }
+        try checkSize(text, file: file, maximumBytes: maximumBytes)
         do {
-            var documents: [Yams.Node] = []
-            var sequence = try Yams.compose_all(yaml: text, .basic)
-            while let document = sequence.next() {
-                documents.append(document)
-                if documents.count > 100 { break }
-            }
-            // The sequence keeps a parse error instead of throwing it.
-            if let error = sequence.error { throw error }
-            return documents
+            return try composeDocuments(text)
         } catch let error as YamlError {
             throw LoadError([diagnostic(for: error, file: file, text: text)])
         } catch {
@@ -81,22 +71,16 @@ public enum YAMLSource {
     /// one holds (`YAMLDuplicateKeys`), and each overridden entry is a warning at its place.
     public static func parseDocumentsKeepingLastDuplicate(_ text: String, file: String, maximumBytes: Int = maximumBytes)
         throws(LoadError) -> (documents: [Yams.Node], warnings: [Diagnostic]) {
+        try checkSize(text, file: file, maximumBytes: maximumBytes)
         var text = text
         var warnings: [Diagnostic] = []
         for number in 0..<100 {
             do {
-                var documents: [Yams.Node] = []
-                var sequence = try Yams.compose_all(yaml: text, .basic)
-                while let document = sequence.next() {
-                    documents.append(document)
-                    if documents.count > 100 { break }
-                }
-                if let error = sequence.error { throw error }
+                let documents = try composeDocuments(text)
                 return (warnings.isEmpty ? documents : documents.map(YAMLDuplicateKeys.restore), warnings)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 let name = duplicates.sorted().first ?? ""
-                guard text.utf8.count <= maximumBytes,
-                      let renamed = YAMLDuplicateKeys.rename(name, at: context.mark.line, column: context.mark.column, in: text, number: number)
+                guard let renamed = YAMLDuplicateKeys.rename(name, at: context.mark.line, column: context.mark.column, in: text, number: number)
                 else { break }
                 text = renamed
                 warnings.append(Diagnostic(.warning, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
@@ -108,6 +92,25 @@ public enum YAMLSource {
             }
         }
         return (try parseDocuments(text, file: file, maximumBytes: maximumBytes), warnings)
+    }
+
+    private static func checkSize(_ text: String, file: String, maximumBytes: Int) throws(LoadError) {
+        guard text.utf8.count <= maximumBytes else {
+            throw LoadError([Diagnostic(.error, at: .implicit(file), "document is larger than \(maximumBytes) bytes")])
+        }
+    }
+
+    /// Every document of the text, at most 101; a parse error is thrown, not kept.
+    private static func composeDocuments(_ text: String) throws -> [Yams.Node] {
+        var documents: [Yams.Node] = []
+        var sequence = try Yams.compose_all(yaml: text, .basic)
+        while let document = sequence.next() {
+            documents.append(document)
+            if documents.count > 100 { break }
+        }
+        // The sequence keeps a parse error instead of throwing it.
+        if let error = sequence.error { throw error }
+        return documents
     }
 
     static func diagnostic(for error: YamlError, file: String, text: String? = nil) -> Diagnostic {

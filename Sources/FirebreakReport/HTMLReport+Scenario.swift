@@ -9,11 +9,11 @@ extension HTMLReport {
         var out = "<section class=\"scenario\" id=\"\(anchor(result))\">\n"
         out += "<h2>\(e(scenario.id)) <span class=\"title\">— \(e(scenario.title))</span></h2>\n"
         let secrets = result.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node.name)
+        let assumed = SimulationText.crownJewelsOnAssumptions(result)
         var verdict = jewels.isEmpty
             ? "<span class=\"ok\">no crown jewel reached</span>"
             : "<span class=\"bad\">\(jewels.count) crown jewel\(jewels.count == 1 ? "" : "s") reached</span>"
-                + (SimulationText.crownJewelsOnAssumptions(result) > 0
-                    ? " (\(SimulationText.crownJewelsOnAssumptions(result)) only on assumptions: see the notes on their paths)" : "")
+                + (assumed > 0 ? " (\(assumed) only on assumptions: see the notes on their paths)" : "")
                 + ": \(list(jewels.map(\.description), limit: 8))"
         verdict += " · score \(result.score)"
         if !secrets.isEmpty { verdict += " · \(secrets.count) secret\(secrets.count == 1 ? "" : "s"): \(list(secrets, limit: 8))" }

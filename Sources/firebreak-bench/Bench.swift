@@ -9,30 +9,14 @@ import Foundation
 @main
 struct Bench {
     static func main() throws {
-        var arguments = CommandLine.arguments.dropFirst()
-        if arguments.first == "fuzz" {
-            try FuzzRun.run(Array(arguments.dropFirst()))
-            return
-        }
-        if arguments.first == "import" {
-            try ImportBench.run(Array(arguments.dropFirst()))
-            return
-        }
-        if arguments.first == "fix" {
-            try FixBench.run(Array(arguments.dropFirst()))
-            return
-        }
-        if arguments.first == "corpus" {
-            try CorpusBench.run(Array(arguments.dropFirst()))
-            return
-        }
-        if arguments.first == "render-repo" {
-            try RepositoryRenderBench.run(Array(arguments.dropFirst()))
-            return
-        }
-        if arguments.first == "render" {
-            arguments.removeFirst()
-            try RenderBench.run(sizes: arguments.isEmpty ? [10_000] : arguments.compactMap { Int($0) })
+        let arguments = CommandLine.arguments.dropFirst()
+        let commands: [String: ([String]) throws -> Void] = [
+            "fuzz": FuzzRun.run, "import": ImportBench.run, "fix": FixBench.run, "corpus": CorpusBench.run,
+            "render-repo": RepositoryRenderBench.run,
+            "render": { try RenderBench.run(sizes: $0.isEmpty ? [10_000] : $0.compactMap { Int($0) }) },
+        ]
+        if let name = arguments.first, let command = commands[name] {
+            try command(Array(arguments.dropFirst()))
             return
         }
         let targets = arguments.isEmpty ? [1_000, 10_000, 100_000] : arguments.compactMap { Int($0) }

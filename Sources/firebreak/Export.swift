@@ -52,7 +52,7 @@ struct Export: ParsableCommand {
         let scenarios = try scenarioOptions.scenarios()
         var graphs: [ExportGraph] = []
         var failed = false
-        let repositories = FixRun.isDirectory(path) && !RepositoryFinder.isRepository(path) ? RepositoryFinder.repositories(under: path) : []
+        let repositories = RepositoryFinder.organisation(path) ?? []
         if repositories.isEmpty {
             let loaded = try SimulationInput.load(path, context: input.context)
             failed = loaded.failed

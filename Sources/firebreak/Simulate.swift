@@ -60,7 +60,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let scenarios = try scenarioOptions.scenarios()
-        if paths.count == 1, let repositories = organisation(paths[0]) {
+        if paths.count == 1, let repositories = RepositoryFinder.organisation(paths[0]) {
             try runOrganisation(folder: paths[0], repositories: repositories, scenarios: scenarios)
             return
         }
@@ -92,13 +92,6 @@ struct Simulate: ParsableCommand {
             Console.error("error: some input files could not be read; the results leave them out")
             throw ExitCode(2)
         }
-    }
-
-    /// The repositories below `path` when it is a folder of repositories rather than one.
-    func organisation(_ path: String) -> [String]? {
-        guard FixRun.isDirectory(path), !RepositoryFinder.isRepository(path) else { return nil }
-        let found = RepositoryFinder.repositories(under: path)
-        return found.isEmpty ? nil : found
     }
 
     func runOrganisation(folder: String, repositories: [String], scenarios: [Scenario]) throws {

@@ -11,6 +11,16 @@ public enum RepositoryFinder {
         ImporterCatalogue.pipelineFiles(in: folder).values.contains { !$0.isEmpty }
     }
 
+    /// The repositories below `path` when it is a folder of repositories rather than one (nil
+    /// for a file, a repository, or a folder with none below it).
+    public static func organisation(_ path: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue, !isRepository(path)
+        else { return nil }
+        let found = repositories(under: path)
+        return found.isEmpty ? nil : found
+    }
+
     /// The repositories below `root` (not `root` itself), as paths under it, sorted; at most
     /// `maximumDepth` folders down.
     public static func repositories(under root: String, maximumDepth: Int = 6) -> [String] {
