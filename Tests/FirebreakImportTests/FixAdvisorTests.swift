@@ -82,6 +82,11 @@ struct FixAdvisorTests {
         #expect(remaining.uncontrolled && remaining.path.map(\.rule) == ["foothold", "build-output", "artifact-deploy"])
         #expect(trip.advice.minimalSet.allSatisfy { !$0.rules.isEmpty })
         #expect(FixAdvice.total(trip.advice.before).crownJewels == 66)
+        // A setting of a node is made where the node is declared, not on the hop's line (an actor's).
+        let protect = try #require(trip.advice.minimalSet.first { $0.change.kind == .protectBranch })
+        #expect(protect.change.subject == NodeID(.branch, "main") && protect.location.line == 31, "\(protect.location)")
+        let pool = try #require(trip.advice.minimalSet.first { $0.change.kind == .ephemeralRunner })
+        #expect(pool.location.line == 44, "runner pool 'shared-pool' is declared at line 44: \(pool.location)")
     }
 
     @Test func aKeepThatLeavesNoControlIsNamed() throws {
