@@ -74,12 +74,18 @@ public struct ReachedAsset: Sendable, Hashable {
     public var caveats: [String] { Self.caveats(along: path) }
 
     /// The caveats of a path, as `caveats` gives them, for a caller that already holds the path.
-    public static func caveats(along path: [Hop]) -> [String] {
+    public static func caveats(along path: [Hop]) -> [String] { caveats(ofHops: path.map(\.caveats)) }
+
+    /// The caveats of a path given as each hop's caveats, in order.
+    public static func caveats(ofHops hops: [[String]]) -> [String] {
         var seen: Set<String> = []
-        return path.enumerated().flatMap { index, hop in
-            hop.caveats.filter { $0 != Caveat.timeBounded || index == path.count - 1 }
+        return hops.enumerated().flatMap { index, caveats in
+            caveats.filter { $0 != Caveat.timeBounded || index == hops.count - 1 }
         }.filter { seen.insert($0).inserted }
     }
+
+    /// The fact that marks the node reached, at the level reached.
+    public var fact: Fact { Fact(capability, node, level) }
 }
 
 /// Everything one scenario reaches in one model.

@@ -65,6 +65,21 @@ public struct FactStore: Sendable {
     /// Hops from a foothold along first premises.
     public func depth(of fact: Fact) -> Int? { entries[fact]?.depth }
 
+    /// The facts from a foothold to `fact` along first premises, the foothold first: the
+    /// fewest-hop path into it.
+    public func witness(of fact: Fact) -> [Fact] {
+        var steps: [Fact] = []
+        var current: Fact? = fact
+        // Depths strictly fall along first premises; the bound only guards against a broken store.
+        var remaining = (depth(of: fact) ?? 0) + 1
+        while let step = current, let derivation = derivation(of: step), remaining > 0 {
+            remaining -= 1
+            steps.append(step)
+            current = derivation.origin
+        }
+        return steps.reversed()
+    }
+
     /// Every fact, sorted.
     public var facts: [Fact] { entries.keys.sorted() }
 

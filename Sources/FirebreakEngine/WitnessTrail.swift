@@ -26,16 +26,11 @@ final class WitnessTrail: Sendable {
 
     /// The hops from a foothold to `fact`, following first premises.
     static func follow(_ fact: Fact, in store: FactStore) -> [Hop] {
-        var hops: [Hop] = []
-        var current: Fact? = fact
-        // Depths strictly fall along first premises; the bound only guards against a broken store.
-        var remaining = (store.depth(of: fact) ?? 0) + 1
-        while let step = current, let derivation = store.derivation(of: step), remaining > 0 {
-            remaining -= 1
-            hops.append(Hop(rule: derivation.rule, from: derivation.origin?.node, to: step.node, capability: step.capability,
-                            level: step.level, why: derivation.why, location: derivation.location, caveats: derivation.caveats))
-            current = derivation.origin
+        store.witness(of: fact).compactMap { step in
+            store.derivation(of: step).map { derivation in
+                Hop(rule: derivation.rule, from: derivation.origin?.node, to: step.node, capability: step.capability,
+                    level: step.level, why: derivation.why, location: derivation.location, caveats: derivation.caveats)
+            }
         }
-        return hops.reversed()
     }
 }

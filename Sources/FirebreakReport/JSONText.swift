@@ -1,9 +1,10 @@
-/// JSON written straight into text, in the layout `JSONOutput` gives (two-space indent,
+/// JSON written straight into UTF-8 bytes, in the layout `JSONOutput` gives (two-space indent,
 /// `"key" : value`, keys in the order the writer gives them, which must be sorted): large reports
 /// are written as they are walked instead of first building a value tree. Tests hold the output
 /// byte-identical to `JSONOutput`'s.
 public struct JSONText {
-    public private(set) var text = ""
+    /// The JSON written so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
     /// Per open container, whether it has an element yet.
     private var filled: [Bool] = []
     /// Whether the next value follows a key on the same line.
@@ -11,35 +12,38 @@ public struct JSONText {
 
     public init() {}
 
-    public mutating func beginObject() { open("{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray() { open("[") }
-    public mutating func endArray() { close("]") }
+    /// The JSON written so far, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key of the current object; its value comes next.
     public mutating func key(_ name: String) {
         startElement()
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
         escape(name)
-        text += "\" : "
+        bytes.append(contentsOf: Self.keySeparator)
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
         startValue()
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
         escape(value)
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func int(_ value: Int) {
         startValue()
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     public mutating func bool(_ value: Bool) {
         startValue()
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: value ? Self.trueText : Self.falseText)
     }
 
     /// `"name" : value` for a string, an integer, a flag or a list of strings.
@@ -53,17 +57,36 @@ public struct JSONText {
         endArray()
     }
 
-    private mutating func open(_ bracket: String) {
+    /// Writes one value with `body` and returns where its text lies in `bytes`, so that
+    /// `repeatValue` can write the same value again at the same depth by copying it.
+    public mutating func recordedValue(_ body: (inout JSONText) -> Void) -> Range<Int> {
         startValue()
-        text += bracket
+        afterKey = true
+        let start = bytes.count
+        body(&self)
+        return start..<bytes.count
+    }
+
+    /// Writes again a value `recordedValue` wrote at this depth.
+    public mutating func repeatValue(_ written: Range<Int>) {
+        precondition(written.upperBound <= bytes.count, "a repeated value must have been written before")
+        startValue()
+        // Copied out first: appending a slice of the array to itself would copy all of it.
+        bytes.append(contentsOf: Array(bytes[written]))
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        bytes.append(bracket)
         filled.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadElements = filled.removeLast()
-        text += hadElements ? "\n" : "\n\n"
+        bytes.append(UInt8(ascii: "\n"))
+        if !hadElements { bytes.append(UInt8(ascii: "\n")) }
         indent()
-        text += bracket
+        bytes.append(bracket)
     }
 
     /// Before a value: after a key it follows on the line; in an array it is a new element.
@@ -73,40 +96,50 @@ public struct JSONText {
     }
 
     private mutating func startElement() {
-        if filled[filled.count - 1] { text += "," }
+        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) }
         filled[filled.count - 1] = true
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
         indent()
     }
 
     private mutating func indent() {
-        let depth = filled.count
-        text += depth < Self.indents.count ? Self.indents[depth] : String(repeating: "  ", count: depth)
+        let width = 2 * filled.count
+        if width <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<width])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
 
-    /// Indentation by depth, made once.
-    private static let indents: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let keySeparator = Array("\" : ".utf8)
+    private static let trueText = Array("true".utf8)
+    private static let falseText = Array("false".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Quotes and backslashes escaped, control characters as JSONEncoder writes them; slashes
-    /// and everything else as it is.
+    /// and everything else (multi-byte characters included) as it is.
     private mutating func escape(_ value: String) {
-        var plain = true
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { plain = false; break }
-        if plain { text += value; return }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        var value = value
+        value.withUTF8 { text in
+            var plainFrom = 0
+            for (offset, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom..<offset]))
+                plainFrom = offset + 1
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                              Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom...]))
         }
     }
 }

@@ -11,6 +11,13 @@ enum Console {
         write(inert(text), to: .standardOutput, what: "standard output")
     }
 
+    /// Writes UTF-8 text (large JSON) to standard output as `out` writes text, without first
+    /// making a string of it when it is plain ASCII.
+    static func out(bytes: [UInt8]) {
+        guard isPlainASCII(bytes) else { return out(String(decoding: bytes, as: UTF8.self)) }
+        write(bytes, to: .standardOutput, what: "standard output")
+    }
+
     /// Text with control and bidirectional characters escaped, keeping newlines, tabs and the
     /// colour sequences `TerminalStyle` writes.
     static func inert(_ text: String) -> String {
@@ -35,9 +42,11 @@ enum Console {
     /// one pass over the bytes (large JSON output is almost always this).
     static func isPlainASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            bytes.allSatisfy { byte in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
-        }
+        return text.withUTF8 { isPlainASCII($0) }
+    }
+
+    static func isPlainASCII(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.allSatisfy { byte in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
     }
 
     /// One of `TerminalStyle.codes` as `[<code>m` at the start of `rest`.
@@ -47,8 +56,12 @@ enum Console {
     }
 
     private static func write(_ text: String, to handle: FileHandle, what: String) {
+        write(Array(text.utf8), to: handle, what: what)
+    }
+
+    private static func write(_ bytes: [UInt8], to handle: FileHandle, what: String) {
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: bytes)
         } catch {
             if handle !== FileHandle.standardError {
                 try? FileHandle.standardError.write(contentsOf: Data("error: cannot write to \(what): \(error.localizedDescription)\n".utf8))

@@ -17,7 +17,7 @@ struct OrganisationRun {
         var failed: Bool
         var details: String?
         /// The repository's JSON entry, encoded where it was analysed (without a final newline).
-        var json: String?
+        var json: [UInt8]?
     }
 
     /// A repository in the JSON output: its path, its problems, and its report when it was analysed.
@@ -25,7 +25,7 @@ struct OrganisationRun {
         var path: String
         var problems: [String]
         var error: String?
-        var report: SimulationReport?
+        var report: (model: PipelineModel, results: [BlastRadius], assumptions: [Assumption])?
     }
 
     let folder: String
@@ -37,13 +37,13 @@ struct OrganisationRun {
     /// The order of emission: the next repository to write and those done before their turn.
     struct EmissionOrder {
         var next = 0
-        var waiting: [Int: String] = [:]
+        var waiting: [Int: [UInt8]] = [:]
     }
 
     /// Runs every repository, reporting progress on standard error when it is a terminal.
     /// `emit` receives each repository's JSON entry in the order found, as soon as it and those
     /// before it are done: the whole output is never held at once.
-    func run(_ repositories: [String], emit: (@Sendable (_ index: Int, _ json: String) -> Void)? = nil) -> [Outcome] {
+    func run(_ repositories: [String], emit: (@Sendable (_ index: Int, _ json: [UInt8]) -> Void)? = nil) -> [Outcome] {
         let done = Atomic<Int>(0)
         let order = Mutex(EmissionOrder())
         let progress = isatty(STDERR_FILENO) == 1 && repositories.count > 1
@@ -90,7 +90,7 @@ struct OrganisationRun {
         }
         if json {
             outcome.json = Self.encode(RepositoryEntry(path: display, problems: errors, error: nil,
-                                                       report: SimulationReport(model: loaded.model, results: results, assumptions: simulation.assumptions)))
+                                                       report: (loaded.model, results, simulation.assumptions)))
         }
         return outcome
     }
@@ -114,7 +114,7 @@ struct OrganisationRun {
     }
 
     /// A JSON entry without its final newline, keys sorted as everywhere in Firebreak's JSON.
-    static func encode(_ entry: RepositoryEntry) -> String {
+    static func encode(_ entry: RepositoryEntry) -> [UInt8] {
         var out = JSONText()
         out.beginObject()
         if let error = entry.error { out.field("error", error) }
@@ -122,10 +122,10 @@ struct OrganisationRun {
         out.field("problems", entry.problems)
         if let report = entry.report {
             out.key("report")
-            report.write(into: &out)
+            SimulationJSON.write(model: report.model, results: report.results, assumptions: report.assumptions, into: &out)
         }
         out.endObject()
-        return out.text
+        return out.bytes
     }
 
     /// The repository's own name, or its path when nothing names it (no remote, no context file).

@@ -74,8 +74,18 @@ struct Simulate: ParsableCommand {
         }
         switch format {
         case .json:
-            let reports = runs.map { SimulationReport(model: $0.model, results: $0.results, assumptions: $0.simulation.assumptions) }
-            Console.out(reports.count == 1 ? reports[0].json : JSONOutput.encode(["models": reports]))
+            var out = JSONText()
+            if runs.count > 1 {
+                out.beginObject()
+                out.key("models")
+                out.beginArray()
+            }
+            for run in runs { SimulationJSON.write(model: run.model, results: run.results, assumptions: run.simulation.assumptions, into: &out) }
+            if runs.count > 1 {
+                out.endArray()
+                out.endObject()
+            }
+            Console.out(bytes: out.bytes + [UInt8(ascii: "\n")])
         case .text:
             if runs.count > 1 {
                 Console.out(ComparisonTable(columns: runs.map { ($0.model.name, $0.results) }).text)
@@ -106,7 +116,7 @@ struct Simulate: ParsableCommand {
             // Each repository is written as soon as it and those before it are done.
             Console.out("{\n\"firebreakVersion\": \(JSONOutput.encode(FirebreakVersion.current).dropLast()),\n"
                         + "\"folder\": \(JSONOutput.encode(folder).dropLast()),\n\"jsonContract\": \(FirebreakVersion.jsonContract),\n\"repositories\": [\n")
-            outcomes = run.run(repositories) { index, entry in Console.out((index == 0 ? "" : ",\n") + entry) }
+            outcomes = run.run(repositories) { index, entry in Console.out(bytes: (index == 0 ? [] : Array(",\n".utf8)) + entry) }
             Console.out("\n]\n}\n")
             report(outcomes)
         case .text:
