@@ -29,4 +29,27 @@ public enum InertText {
     public static func needsEscaping(_ text: String) -> Bool {
         text.unicodeScalars.contains { isUnsafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }
     }
+
+    /// Whether UTF-8 text is printable ASCII, newlines and tabs only: shown as it is, with no
+    /// scalar to look at. Eight bytes at a time; only a word holding a byte below 0x20 (a
+    /// newline, a tab or a control character) is looked at byte by byte.
+    public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let plain = { (byte: UInt8) in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte at or above 0x80: not ASCII.
+                if word & highs != 0 { return false }
+                // Some byte below 0x20, or some byte equal to 0x7F (DEL).
+                let below20 = (word &- ones &* 0x20) & ~word & highs
+                let dels = word ^ (ones &* 0x7F)
+                let delete = (dels &- ones) & ~dels & highs
+                if below20 | delete != 0, !bytes[index..<index + 8].allSatisfy(plain) { return false }
+                index += 8
+            }
+        }
+        return bytes[index...].allSatisfy(plain)
+    }
 }

@@ -42,11 +42,11 @@ enum Console {
     /// one pass over the bytes (large JSON output is almost always this).
     static func isPlainASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { isPlainASCII($0) }
+        return text.withUTF8 { InertText.isPlainASCII($0) }
     }
 
-    static func isPlainASCII(_ bytes: some Collection<UInt8>) -> Bool {
-        bytes.allSatisfy { byte in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
+    static func isPlainASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { InertText.isPlainASCII($0) }
     }
 
     /// One of `TerminalStyle.codes` as `[<code>m` at the start of `rest`.

@@ -3,6 +3,8 @@
 /// `./gradlew build`) is found where its words stand one after another.
 struct ShellWords {
     let words: [Substring]
+    /// Every distinct word, for phrase lookups that start from the phrase instead of the script.
+    let vocabulary: Set<Substring>
 
     init(_ script: String) {
         // Every separator is ASCII, so byte positions are always character boundaries.
@@ -20,6 +22,7 @@ struct ShellWords {
         }
         if let begun = start { words.append(script[begun...]) }
         self.words = words
+        vocabulary = Set(words)
     }
 
     /// Blanks and the shell punctuation that ends a word: space, tab, newlines, ; & | ( ) ` $ " ' < > { }
@@ -50,13 +53,16 @@ struct CommandPhrases: Sendable {
         byFirstWord = index
     }
 
-    /// Whether the script's words hold one of the phrases.
+    /// Whether the script's words hold one of the phrases. A phrase is looked for only where
+    /// the script has its first word: a script is asked for several sets of phrases, and its
+    /// words are hashed once.
     func occur(in script: ShellWords) -> Bool {
         let words = script.words
-        for position in words.indices {
-            guard let candidates = byFirstWord[words[position]] else { continue }
-            for phrase in candidates where position + phrase.count <= words.count {
-                if zip(phrase.indices, phrase).allSatisfy({ words[position + $0.0] == $0.1 }) { return true }
+        for (first, candidates) in byFirstWord where script.vocabulary.contains(first) {
+            for position in words.indices where words[position] == first {
+                for phrase in candidates where position + phrase.count <= words.count {
+                    if zip(phrase.indices, phrase).allSatisfy({ words[position + $0.0] == $0.1 }) { return true }
+                }
             }
         }
         return false

@@ -1,7 +1,7 @@
 /// Substring search on UTF-8 bytes, without Foundation's locale-aware machinery: the import
 /// asks "does this scalar hold `${{`?" of every value in every workflow.
 enum TextSearch {
-    static func contains(_ text: String, _ needle: String) -> Bool {
+    static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
         let needle = Array(needle.utf8)
         guard let first = needle.first else { return true }
         var found = false
@@ -11,6 +11,16 @@ enum TextSearch {
             found = search(Array(text.utf8)[...], needle, first)
         }()
         return found
+    }
+
+    /// `text` without leading and trailing white space (Unicode's, newlines included), as
+    /// Foundation's trimming gives it, without bridging.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     private static func search<C: Collection>(_ bytes: C, _ needle: [UInt8], _ first: UInt8) -> Bool where C.Element == UInt8, C.Index == Int {

@@ -234,8 +234,9 @@ extension GitHubImport {
 
     /// Whether a `uses:` value names nothing GitHub could run: empty, or only a ref.
     static func namesNothing(_ uses: String) -> Bool {
-        let trimmed = uses.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed.hasPrefix("@")
+        let blank = { (character: Character) in character.isWhitespace && !character.isNewline }
+        let rest = uses.drop(while: blank)
+        return rest.allSatisfy(blank) || rest.hasPrefix("@")
     }
 
     /// The one secret an action input names (`${{ secrets.AWS_KEY }}`), read from its syntax tree.

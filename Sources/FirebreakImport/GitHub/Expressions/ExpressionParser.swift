@@ -12,6 +12,13 @@ struct ExpressionParser {
 
     /// Parses one expression; the whole text must be consumed.
     static func parse(_ text: String) throws(ExpressionError) -> ActionsExpression {
+        try parsed.value(for: text) { text in Result { () throws(ExpressionError) in try parseAnew(text) } }.get()
+    }
+
+    /// Expressions parsed before, by their text.
+    private static let parsed = TextMemo<Result<ActionsExpression, ExpressionError>>(capacity: 50_000)
+
+    private static func parseAnew(_ text: String) throws(ExpressionError) -> ActionsExpression {
         var parser = ExpressionParser(tokens: try ExpressionLexer.tokens(text))
         guard parser.current.kind != .end else { throw ExpressionError(message: "empty expression", offset: 0) }
         let expression = try parser.parseOr()

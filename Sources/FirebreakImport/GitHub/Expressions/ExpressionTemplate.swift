@@ -13,6 +13,13 @@ enum ExpressionTemplate {
     /// expression (as in `format('{0}}', ...)`). An unclosed `${{` is an error at its offset.
     static func expressions(in text: String) throws(ExpressionError) -> [Embedded] {
         guard TextSearch.contains(text, "${{") else { return [] }
+        return try found.value(for: text) { text in Result { () throws(ExpressionError) in try find(in: text) } }.get()
+    }
+
+    /// Texts searched before, with what they hold.
+    private static let found = TextMemo<Result<[Embedded], ExpressionError>>(capacity: 20_000)
+
+    private static func find(in text: String) throws(ExpressionError) -> [Embedded] {
         let characters = Array(text.unicodeScalars)
         var result: [Embedded] = []
         var position = 0
@@ -45,7 +52,7 @@ enum ExpressionTemplate {
 
     /// The expression an `if:` holds: `${{ }}` around the whole value is optional.
     static func condition(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextSearch.trimmed(text)
         if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), let only = try? expressions(in: trimmed), only.count == 1,
            only[0].offset == 0, only[0].text.count + 5 == trimmed.count {
             return only[0].text
