@@ -27,14 +27,8 @@ public struct AttackGraph: Sendable {
     let secrets: [Secret]
     let environments: [Environment]
 
-    /// What a report needs of every node, worked out once for all scenarios: its place in id
-    /// order, its criticality and whether it is a crown jewel.
-    public struct NodeSummary: Sendable {
-        public let rank: Int
-        public let criticality: Criticality
-        public let crownJewel: Bool
-    }
-    let summaries: [NodeID: NodeSummary]
+    /// The nodes numbered in id order, with what a report needs of each.
+    let numbering: NodeNumbering
 
     /// What the graph assumed beyond the model's own assumptions.
     public let assumptions: [Assumption]
@@ -94,16 +88,14 @@ public struct AttackGraph: Sendable {
         environmentsReviewedBy = reviewed
         branches = model.branches.values.sorted { $0.name < $1.name }
         localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
-        var summaries: [NodeID: NodeSummary] = [:]
-        for (rank, node) in model.nodes.map(\.id).sorted().enumerated() {
-            summaries[node] = NodeSummary(rank: rank, criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node))
-        }
-        self.summaries = summaries
+        numbering = NodeNumbering(model)
     }
 
-    /// A node's summary; one the model does not declare (none should reach here) is worked out on the spot and ranked last.
-    func summary(of node: NodeID) -> NodeSummary {
-        summaries[node] ?? NodeSummary(rank: Int.max, criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node))
+    /// A node's summary: the numbering's, or for a node the model does not declare (none should
+    /// reach here), worked out on the spot.
+    func summary(of node: NodeID, number: Int?) -> NodeNumbering.Summary {
+        guard let number else { return NodeNumbering.Summary(criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node)) }
+        return numbering.summaries[number]
     }
 
     // MARK: Lookups rules use

@@ -50,9 +50,28 @@ public enum Capability: String, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// The cases in declaration order, built once: the synthesized `allCases` builds its array at every call.
-    private static let ordered = allCases
+    static let ordered = allCases
+
+    /// The capability's place in the declaration order.
+    var ordinal: Int {
+        switch self {
+        case .act: 0
+        case .start: 1
+        case .exec: 2
+        case .own: 3
+        case .hold: 4
+        case .read: 5
+        case .write: 6
+        case .poison: 7
+        case .push: 8
+        case .edit: 9
+        case .approve: 10
+        case .reach: 11
+        case .access: 12
+        }
+    }
 
     public static func < (lhs: Capability, rhs: Capability) -> Bool {
-        ordered.firstIndex(of: lhs)! < ordered.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }

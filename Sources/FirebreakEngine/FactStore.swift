@@ -1,44 +1,62 @@
 import FirebreakModel
 
-/// Every fact derived so far, with its first derivation and its depth, indexed by node.
+/// Every fact derived so far, with its first derivation and its depth.
+///
+/// Facts are filed by the number of their node (`NodeNumbering`): the levels held per node and
+/// capability are one array of bit sets, and a fact's entry is found by an integer key, so a
+/// node's name is hashed once per question however many tables answer it.
 public struct FactStore: Sendable {
-    /// Each fact's first derivation and its depth, in one table: one lookup per question.
-    private var entries: [Fact: Entry] = [:]
-    /// The levels held per capability and node, one bit per level (bit `Level.rank`).
-    private var levelsByKey: [Key: UInt8] = [:]
-    private var byCapability: [Capability: [Fact]] = [:]
+    private let numbering: NodeNumbering
+    /// Nodes the model does not declare (none should reach here), numbered after its own.
+    private var extraNumbers: [NodeID: Int] = [:]
+    /// The levels held per node number and capability (`number * cells + ordinal`), one bit per
+    /// level (bit `Level.rank`).
+    private var levels: [UInt8]
+    /// A fact's entry by its key (node number, capability and level in one integer).
+    private var slots: [Int: Int32] = [:]
+    /// Each fact with its first derivation and depth, in the order derived.
+    private var entries: [Entry] = []
+    /// Entries per capability ordinal, in the order derived.
+    private var byCapability: [[Int32]] = Array(repeating: [], count: Capability.ordered.count)
 
     struct Entry: Sendable {
+        var fact: Fact
         var derivation: Derivation
         var depth: Int
     }
 
-    struct Key: Hashable, Sendable {
-        var capability: Capability
-        var node: NodeID
+    private static let cells = Capability.ordered.count
+
+    public init() {
+        self.init(numbering: NodeNumbering(), reservingCapacity: 0)
     }
 
-    public init() {}
-
-    /// A store with room for about `facts` facts, so that a large scenario does not grow its
-    /// tables step by step.
-    init(reservingCapacity facts: Int) {
+    /// A store for the nodes of `numbering`, with room for about `facts` facts, so that a large
+    /// scenario does not grow its tables step by step.
+    init(numbering: NodeNumbering, reservingCapacity facts: Int) {
+        self.numbering = numbering
+        levels = Array(repeating: 0, count: numbering.count * Self.cells)
+        slots.reserveCapacity(facts)
         entries.reserveCapacity(facts)
-        levelsByKey.reserveCapacity(facts)
     }
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
     /// then replaces the one kept).
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
-        if let known = entries[fact] {
+        let cell = cellNumbering(fact.capability, fact.node)
+        let key = cell &* 8 &+ fact.level.rank
+        if let known = slots[key] {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if derivation.caveats.count < known.derivation.caveats.count, known.depth == depth { entries[fact]?.derivation = derivation }
+            let entry = entries[Int(known)]
+            if derivation.caveats.count < entry.derivation.caveats.count, entry.depth == depth { entries[Int(known)].derivation = derivation }
             return false
         }
-        entries[fact] = Entry(derivation: derivation, depth: depth)
-        levelsByKey[Key(capability: fact.capability, node: fact.node), default: 0] |= 1 << fact.level.rank
-        byCapability[fact.capability, default: []].append(fact)
+        let index = Int32(entries.count)
+        entries.append(Entry(fact: fact, derivation: derivation, depth: depth))
+        slots[key] = index
+        levels[cell] |= 1 << fact.level.rank
+        byCapability[fact.capability.ordinal].append(index)
         return true
     }
 
@@ -49,9 +67,8 @@ public struct FactStore: Sendable {
 
     /// The highest level held for a capability on a node.
     public func best(_ capability: Capability, _ node: NodeID) -> Level? {
-        guard let levels = levelsByKey[Key(capability: capability, node: node)], levels != 0 else { return nil }
-        let highest = 7 - levels.leadingZeroBitCount
-        return Level.byRank[highest]
+        guard let cell = cell(capability, node) else { return nil }
+        return Self.highest(levels[cell])
     }
 
     /// The fact at the highest level held, if any.
@@ -60,10 +77,10 @@ public struct FactStore: Sendable {
     }
 
     /// How a fact was first derived.
-    public func derivation(of fact: Fact) -> Derivation? { entries[fact]?.derivation }
+    public func derivation(of fact: Fact) -> Derivation? { entry(of: fact)?.derivation }
 
     /// Hops from a foothold along first premises.
-    public func depth(of fact: Fact) -> Int? { entries[fact]?.depth }
+    public func depth(of fact: Fact) -> Int? { entry(of: fact)?.depth }
 
     /// The facts from a foothold to `fact` along first premises, the foothold first: the
     /// fewest-hop path into it.
@@ -81,24 +98,55 @@ public struct FactStore: Sendable {
     }
 
     /// Every fact, sorted.
-    public var facts: [Fact] { entries.keys.sorted() }
+    public var facts: [Fact] { entries.map(\.fact).sorted() }
 
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
-    /// `read` for a secret, ...), with the highest level held, in no particular order.
-    func forEachMarked(_ body: (NodeID, Level) -> Void) {
-        for (key, levels) in levelsByKey where levels != 0 && key.capability == Capability.marking(key.node.kind) {
-            body(key.node, Level.byRank[7 - levels.leadingZeroBitCount])
+    /// `read` for a secret, ...), with the highest level held and the node's number in the
+    /// model: the model's nodes in id order, then any other (without a number) in id order.
+    func forEachMarked(_ body: (NodeID, Level, Int?) -> Void) {
+        for (number, id) in numbering.ids.enumerated() {
+            if let level = Self.highest(levels[number * Self.cells + Capability.marking(id.kind).ordinal]) { body(id, level, number) }
+        }
+        for (id, number) in extraNumbers.sorted(by: { $0.key < $1.key }) {
+            if let level = Self.highest(levels[number * Self.cells + Capability.marking(id.kind).ordinal]) { body(id, level, nil) }
         }
     }
 
     /// Every node some fact is about.
-    public var nodes: Set<NodeID> { Set(entries.keys.lazy.map(\.node)) }
+    public var nodes: Set<NodeID> { Set(entries.lazy.map(\.fact.node)) }
 
     /// Facts with a capability, in the order they were derived.
     public func facts(_ capability: Capability) -> [Fact] {
-        byCapability[capability] ?? []
+        byCapability[capability.ordinal].map { entries[Int($0)].fact }
     }
 
     /// Whether a fact is known.
-    public func contains(_ fact: Fact) -> Bool { entries[fact] != nil }
+    public func contains(_ fact: Fact) -> Bool { entry(of: fact) != nil }
+
+    // MARK: Filing
+
+    private func entry(of fact: Fact) -> Entry? {
+        guard let cell = cell(fact.capability, fact.node), let index = slots[cell &* 8 &+ fact.level.rank] else { return nil }
+        return entries[Int(index)]
+    }
+
+    /// The cell of a capability on a node, nil for a node the store has never seen.
+    private func cell(_ capability: Capability, _ node: NodeID) -> Int? {
+        guard let number = numbering.number(of: node) ?? extraNumbers[node] else { return nil }
+        return number * Self.cells + capability.ordinal
+    }
+
+    /// The cell of a capability on a node, numbering a node the model does not declare.
+    private mutating func cellNumbering(_ capability: Capability, _ node: NodeID) -> Int {
+        if let cell = cell(capability, node) { return cell }
+        let number = numbering.count + extraNumbers.count
+        extraNumbers[node] = number
+        levels.append(contentsOf: repeatElement(0, count: Self.cells))
+        return number * Self.cells + capability.ordinal
+    }
+
+    /// The highest level in a bit set of levels.
+    private static func highest(_ levels: UInt8) -> Level? {
+        levels == 0 ? nil : Level.byRank[7 - levels.leadingZeroBitCount]
+    }
 }

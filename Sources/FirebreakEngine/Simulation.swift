@@ -64,18 +64,18 @@ public struct Simulation: Sendable {
     /// What reaching a node at a level is worth. Reading a repository is not what makes it
     /// critical (writing it is): anyone reads a public repository, and reading a private one
     /// leaks its code, which counts as medium.
-    private func weigh(_ node: NodeID, at level: Level, _ summary: AttackGraph.NodeSummary) -> (criticality: Criticality, crownJewel: Bool) {
+    private func weigh(_ node: NodeID, at level: Level, _ summary: NodeNumbering.Summary) -> (criticality: Criticality, crownJewel: Bool) {
         guard node.kind == .repository, level <= .read else { return (summary.criticality, summary.crownJewel) }
         return (graph.model.repository.visibility == .public ? .low : .medium, false)
     }
 
     /// Each node reached (by its kind's marking capability; a start alone is not), in id order,
     /// with the fact that marks it at its highest level and what the graph knows of it.
-    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact, summary: AttackGraph.NodeSummary)] {
-        var marked: [(node: NodeID, best: Fact, summary: AttackGraph.NodeSummary)] = []
-        store.forEachMarked { node, level in
-            marked.append((node, Fact(Capability.marking(node.kind), node, level), graph.summary(of: node)))
+    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact, summary: NodeNumbering.Summary)] {
+        var marked: [(node: NodeID, best: Fact, summary: NodeNumbering.Summary)] = []
+        store.forEachMarked { node, level, number in
+            marked.append((node, Fact(Capability.marking(node.kind), node, level), graph.summary(of: node, number: number)))
         }
-        return marked.sorted { ($0.summary.rank, $0.node) < ($1.summary.rank, $1.node) }
+        return marked
     }
 }

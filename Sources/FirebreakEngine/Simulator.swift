@@ -23,7 +23,7 @@ public struct Simulator: Sendable {
     public func run(_ graph: AttackGraph, footholds: [Conclusion]) -> FactStore {
         // A scenario that starts on a large model reaches a good share of it; one that cannot
         // start reaches nothing and needs no room.
-        var store = footholds.isEmpty ? FactStore() : FactStore(reservingCapacity: graph.summaries.count / 4)
+        var store = FactStore(numbering: graph.numbering, reservingCapacity: footholds.isEmpty ? 0 : graph.numbering.count / 4)
         var queue: [Fact] = []
         for foothold in footholds where store.insert(foothold.fact, foothold.derivation, depth: 0) {
             queue.append(foothold.fact)

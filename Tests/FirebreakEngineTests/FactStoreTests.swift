@@ -1,0 +1,37 @@
+@testable import FirebreakEngine
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// The fact table files facts by node number and capability ordinal: what it answers must not
+/// depend on that filing.
+struct FactStoreTests {
+    @Test func capabilityOrdinalsFollowTheDeclarationOrder() {
+        #expect(Capability.allCases.map(\.ordinal) == Array(Capability.allCases.indices))
+    }
+
+    @Test func aNodeTheModelDoesNotDeclareIsFiledAndAnsweredLikeAnother() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), file: "store.yml")
+        let graph = AttackGraph(model)
+        var store = FactStore(numbering: graph.numbering, reservingCapacity: 4)
+        let declared = Fact(.exec, NodeID(.job, "build"))
+        let stranger = Fact(.read, NodeID(.secret, "NOT_DECLARED"), .full)
+        let foothold = Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test"))
+        let first = store.insert(declared, foothold, depth: 0)
+        let second = store.insert(stranger, Derivation(rule: "r", premises: [declared], why: "then", location: .implicit("test")), depth: 1)
+        let again = store.insert(stranger, foothold, depth: 1)
+        #expect(first && second)
+        #expect(!again, "a fact is recorded once")
+        #expect(store.has(.read, NodeID(.secret, "NOT_DECLARED")))
+        #expect(store.best(.exec, NodeID(.job, "build")) == .full)
+        #expect(store.witness(of: stranger) == [declared, stranger])
+        var marked: [NodeID] = []
+        store.forEachMarked { id, _, _ in marked.append(id) }
+        #expect(marked == [NodeID(.job, "build"), NodeID(.secret, "NOT_DECLARED")], "the model's nodes in id order, then the others")
+        #expect(store.facts == [declared, stranger].sorted())
+    }
+}
