@@ -51,44 +51,72 @@ public struct AttackGraph: Sendable {
         self.assumptions = assumptions
         assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
         self.model = model
-        jobs = model.sortedJobs
+        // The node numbering and the indexes do not depend on each other: each on its own core.
+        let indexed = model
+        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed) }
+        self.numbering = numbering
+        jobs = index.jobs
+        jobsOnRunner = index.jobsOnRunner
+        trustedRoles = index.trustedRoles
+        consumers = index.consumers
+        restorers = index.restorers
+        jobsByDefinition = index.jobsByDefinition
+        jobsGatedBy = index.jobsGatedBy
+        storedArtifacts = index.storedArtifacts
+        resourcesInZone = index.resourcesInZone
+        identities = index.identities
+        runners = index.runners
+        secrets = index.secrets
+        environments = index.environments
+        environmentsReviewedBy = index.environmentsReviewedBy
+        branches = index.branches
+        localDefinitions = index.localDefinitions
+    }
+
+    /// The model's nodes sorted and grouped the ways rules look them up.
+    private struct Index: Sendable {
+        var jobs: [Job]
         var jobsOnRunner: [String: [Job]] = [:]
-        var trusted: [String: [Identity]] = [:]
-        var consumers: [String: [(Job, Job.Consumption)]] = [:]
+        var trustedRoles: [String: [Identity]] = [:]
+        var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
         var restorers: [String: [Job]] = [:]
-        var byDefinition: [String: [Job]] = [:]
-        var gated: [String: [Job]] = [:]
-        identities = model.identities.values.sorted { $0.name < $1.name }
-        let roles = CloudRoleIndex(identities)
-        for job in jobs {
-            if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
-            if let definition = job.definition?.name { byDefinition[definition, default: []].append(job) }
-            if let environment = job.environment?.name { gated[environment, default: []].append(job) }
-            trusted[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
-            for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
-            for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
+        var jobsByDefinition: [String: [Job]] = [:]
+        var jobsGatedBy: [String: [Job]] = [:]
+        var storedArtifacts: [String: [Artifact]]
+        var resourcesInZone: [String: [Resource]]
+        var identities: [Identity]
+        var runners: [Runner]
+        var secrets: [Secret]
+        var environments: [Environment]
+        var environmentsReviewedBy: [String: [Environment]] = [:]
+        var branches: [Branch]
+        var localDefinitions: [Definition]
+
+        init(_ model: PipelineModel) {
+            jobs = model.sortedJobs
+            identities = model.identities.values.sorted { $0.name < $1.name }
+            let roles = CloudRoleIndex(identities)
+            for job in jobs {
+                if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
+                if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(job) }
+                if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(job) }
+                trustedRoles[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
+                for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
+                for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
+            }
+            storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
+                .mapValues { $0.sorted { $0.name < $1.name } }
+            resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
+                .mapValues { $0.sorted { $0.name < $1.name } }
+            runners = model.runners.values.sorted { $0.name < $1.name }
+            secrets = model.secrets.values.sorted { $0.name < $1.name }
+            environments = model.environments.values.sorted { $0.name < $1.name }
+            for environment in environments {
+                for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }
+            }
+            branches = model.branches.values.sorted { $0.name < $1.name }
+            localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
         }
-        self.jobsOnRunner = jobsOnRunner
-        trustedRoles = trusted
-        self.consumers = consumers
-        self.restorers = restorers
-        jobsByDefinition = byDefinition
-        jobsGatedBy = gated
-        storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
-            .mapValues { $0.sorted { $0.name < $1.name } }
-        resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
-            .mapValues { $0.sorted { $0.name < $1.name } }
-        runners = model.runners.values.sorted { $0.name < $1.name }
-        secrets = model.secrets.values.sorted { $0.name < $1.name }
-        environments = model.environments.values.sorted { $0.name < $1.name }
-        var reviewed: [String: [Environment]] = [:]
-        for environment in environments {
-            for reviewer in environment.reviewers { reviewed[reviewer.name, default: []].append(environment) }
-        }
-        environmentsReviewedBy = reviewed
-        branches = model.branches.values.sorted { $0.name < $1.name }
-        localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
-        numbering = NodeNumbering(model)
     }
 
     /// A node's summary: the numbering's, or for a node the model does not declare (none should

@@ -100,16 +100,29 @@ public struct FactStore: Sendable {
     /// Every fact, sorted.
     public var facts: [Fact] { entries.map(\.fact).sorted() }
 
+    /// A node the attacker holds by its kind's marking capability, at the highest level held.
+    struct Marked {
+        var fact: Fact
+        /// The node's number in the model; nil for a node it does not declare.
+        var number: Int?
+        var depth: Int
+        var derivation: Derivation
+    }
+
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
-    /// `read` for a secret, ...), with the highest level held and the node's number in the
-    /// model: the model's nodes in id order, then any other (without a number) in id order.
-    func forEachMarked(_ body: (NodeID, Level, Int?) -> Void) {
-        for (number, id) in numbering.ids.enumerated() {
-            if let level = Self.highest(levels[number * Self.cells + Capability.marking(id.kind).ordinal]) { body(id, level, number) }
+    /// `read` for a secret, ...): the model's nodes in id order, then any other in id order.
+    func forEachMarked(_ body: (Marked) -> Void) {
+        func visit(_ id: NodeID, _ number: Int, declared: Bool) {
+            let capability = Capability.marking(id.kind)
+            let cell = number * Self.cells + capability.ordinal
+            guard let level = Self.highest(levels[cell]), let index = slots[cell &* 8 &+ level.rank] else { return }
+            let entry = entries[Int(index)]
+            body(Marked(fact: entry.fact, number: declared ? number : nil, depth: entry.depth, derivation: entry.derivation))
         }
-        for (id, number) in extraNumbers.sorted(by: { $0.key < $1.key }) {
-            if let level = Self.highest(levels[number * Self.cells + Capability.marking(id.kind).ordinal]) { body(id, level, nil) }
+        for (number, id) in numbering.ids.enumerated() where levels[number * Self.cells + Capability.marking(id.kind).ordinal] != 0 {
+            visit(id, number, declared: true)
         }
+        for (id, number) in extraNumbers.sorted(by: { $0.key < $1.key }) { visit(id, number, declared: false) }
     }
 
     /// Every node some fact is about.

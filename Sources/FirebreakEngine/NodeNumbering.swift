@@ -14,26 +14,44 @@ final class NodeNumbering: Sendable {
     /// The nodes, sorted by id: a node's number is its place here.
     let ids: [NodeID]
     let summaries: [Summary]
-    private let numbers: [NodeID: Int]
+    /// Numbers by name, one table per kind (by `NodeKind.ordinal`).
+    private let numbers: [[String: Int]]
 
+    /// Numbers the model's nodes, each kind on its own core: ids sort by kind first, so each
+    /// kind's names are sorted alone and the kinds laid end to end.
     init(_ model: PipelineModel) {
-        ids = model.nodes.map(\.id)
-        summaries = ids.map { Summary(criticality: model.criticality(of: $0), crownJewel: model.isCrownJewel($0)) }
-        var numbers: [NodeID: Int] = [:]
-        numbers.reserveCapacity(ids.count)
-        for (number, id) in ids.enumerated() { numbers[id] = number }
-        self.numbers = numbers
+        let kinds = NodeKind.allCases.sorted()
+        let names = ParallelMap.map(kinds) { model.names(of: $0).sorted() }
+        let offsets = names.reduce(into: [0]) { offsets, group in offsets.append(offsets.last! + group.count) }
+        let tables = ParallelMap.map(Array(kinds.indices)) { index in
+            let kind = kinds[index]
+            var numbers: [String: Int] = [:]
+            numbers.reserveCapacity(names[index].count)
+            var summaries: [Summary] = []
+            summaries.reserveCapacity(names[index].count)
+            for (place, name) in names[index].enumerated() {
+                numbers[name] = offsets[index] + place
+                let id = NodeID(kind, name)
+                summaries.append(Summary(criticality: model.criticality(of: id), crownJewel: model.isCrownJewel(id)))
+            }
+            return (numbers: numbers, summaries: summaries)
+        }
+        ids = zip(kinds, names).flatMap { kind, names in names.map { NodeID(kind, $0) } }
+        summaries = tables.flatMap(\.summaries)
+        var byOrdinal = Array(repeating: [String: Int](), count: kinds.count)
+        for (kind, table) in zip(kinds, tables) { byOrdinal[kind.ordinal] = table.numbers }
+        numbers = byOrdinal
     }
 
     /// An empty numbering: every node is one the store numbers itself.
     init() {
         ids = []
         summaries = []
-        numbers = [:]
+        numbers = Array(repeating: [:], count: NodeKind.allCases.count)
     }
 
     var count: Int { ids.count }
 
     /// The node's number, nil for a node the model does not declare.
-    func number(of id: NodeID) -> Int? { numbers[id] }
+    func number(of id: NodeID) -> Int? { numbers[id.kind.ordinal][id.name] }
 }

@@ -11,6 +11,17 @@ public enum ParallelMap {
         return slots.values
     }
 
+    /// Computes two values at once, on two cores when there are.
+    public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                              and second: @Sendable () -> Second) -> (First, Second) {
+        let firsts = Slots<First>(count: 1)
+        let seconds = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
+        }
+        return (firsts.values[0], seconds.values[0])
+    }
+
     private final class Slots<Result>: @unchecked Sendable {
         private var storage: [Result?]
         private let lock = NSLock()

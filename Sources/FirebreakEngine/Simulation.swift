@@ -22,21 +22,22 @@ public struct Simulation: Sendable {
     /// Runs one scenario and measures its blast radius.
     public func run(_ scenario: Scenario) -> BlastRadius {
         let (footholds, store) = play(scenario)
-        var reached: [ReachedAsset] = []
-        for (node, best, summary) in bestFacts(in: store) {
-            let depth = store.depth(of: best) ?? 0
-            let weighed = weigh(node, at: best.level, summary)
-            reached.append(ReachedAsset(
-                node: node, capability: best.capability, level: best.level, criticality: weighed.criticality,
-                crownJewel: weighed.crownJewel, foothold: depth == 0,
-                timeBounded: store.derivation(of: best)?.caveats.contains(Caveat.timeBounded) ?? false, hops: depth,
+        // Most critical first, then by id: the nodes come sorted by id, so filing them by
+        // criticality keeps that order within each group without comparing names again.
+        var byCriticality = Array(repeating: [ReachedAsset](), count: Criticality.allCases.count)
+        var score = 0
+        store.forEachMarked { marked in
+            let best = marked.fact
+            let weighed = weigh(best.node, at: best.level, graph.summary(of: best.node, number: marked.number))
+            score += weighed.criticality.weight
+            byCriticality[weighed.criticality.rank].append(ReachedAsset(
+                node: best.node, capability: best.capability, level: best.level, criticality: weighed.criticality,
+                crownJewel: weighed.crownJewel, foothold: marked.depth == 0,
+                timeBounded: marked.derivation.caveats.contains(Caveat.timeBounded), hops: marked.depth,
                 trail: WitnessTrail(to: best, in: store)))
         }
-        // Most critical first, then by id: the nodes come sorted by id, so grouping them by
-        // criticality keeps that order within each group without comparing names again.
-        reached = Criticality.allCases.sorted(by: >).flatMap { level in reached.filter { $0.criticality == level } }
-        return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached,
-                           score: reached.reduce(0) { $0 + $1.criticality.weight },
+        let reached = Array(byCriticality.reversed().joined())
+        return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached, score: score,
                            crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
     }
 
@@ -47,10 +48,10 @@ public struct Simulation: Sendable {
         let starts = Set(footholds.map(\.fact))
         var score = 0
         var jewels: [NodeID] = []
-        for (node, best, summary) in bestFacts(in: store) {
-            let weighed = weigh(node, at: best.level, summary)
+        store.forEachMarked { marked in
+            let weighed = weigh(marked.fact.node, at: marked.fact.level, graph.summary(of: marked.fact.node, number: marked.number))
             score += weighed.criticality.weight
-            if weighed.crownJewel, !starts.contains(best) { jewels.append(node) }
+            if weighed.crownJewel, !starts.contains(marked.fact) { jewels.append(marked.fact.node) }
         }
         return (jewels, score)
     }
@@ -67,15 +68,5 @@ public struct Simulation: Sendable {
     private func weigh(_ node: NodeID, at level: Level, _ summary: NodeNumbering.Summary) -> (criticality: Criticality, crownJewel: Bool) {
         guard node.kind == .repository, level <= .read else { return (summary.criticality, summary.crownJewel) }
         return (graph.model.repository.visibility == .public ? .low : .medium, false)
-    }
-
-    /// Each node reached (by its kind's marking capability; a start alone is not), in id order,
-    /// with the fact that marks it at its highest level and what the graph knows of it.
-    private func bestFacts(in store: FactStore) -> [(node: NodeID, best: Fact, summary: NodeNumbering.Summary)] {
-        var marked: [(node: NodeID, best: Fact, summary: NodeNumbering.Summary)] = []
-        store.forEachMarked { node, level, number in
-            marked.append((node, Fact(Capability.marking(node.kind), node, level), graph.summary(of: node, number: number)))
-        }
-        return marked
     }
 }

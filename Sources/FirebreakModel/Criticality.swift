@@ -12,7 +12,15 @@ public enum Criticality: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    private var rank: Int { Criticality.allCases.firstIndex(of: self)! }
+    /// The place in the order, lowest first (the index in `allCases`).
+    public var rank: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        case .critical: 3
+        }
+    }
 
     public static func < (lhs: Criticality, rhs: Criticality) -> Bool { lhs.rank < rhs.rank }
 }

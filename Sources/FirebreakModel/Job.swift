@@ -61,35 +61,141 @@ public struct Job: Sendable, Hashable {
         }
     }
 
-    public var name: String
-    public var role: Role
-    public var definition: Reference?
-    public var triggers: [Reference]
-    public var runsOn: Reference?
-    public var environment: Reference?
-    public var needs: [Reference]
-    /// Whether the job runs code from the repository (build scripts, tests, Makefiles).
-    public var runsRepositoryCode: Bool
-    public var untrustedInput: UntrustedInput
-    public var guardCondition: Guard
-    /// Secrets the job references by name.
-    public var secrets: [Reference]
-    /// Grants of the job's own automatic token, if it has one.
-    public var token: [Grant]?
-    /// Whether the job may mint OIDC tokens for cloud roles.
-    public var oidc: Bool
-    public var produces: [Reference]
-    public var consumes: [Consumption]
-    public var restoresCaches: [Reference]
-    public var savesCaches: [Reference]
-    public var steps: [Step]
-    public var location: SourceLocation
+    /// The job's fields, held in one shared box and copied only when a copy is changed: a job is
+    /// copied wherever it is looked up or iterated (the simulation's rules, the importers), and a
+    /// box is one reference to count where the fields are some twenty.
+    private struct Fields: Sendable, Hashable {
+        var name: String
+        var role: Role
+        var definition: Reference?
+        var triggers: [Reference]
+        var runsOn: Reference?
+        var environment: Reference?
+        var needs: [Reference]
+        var runsRepositoryCode: Bool
+        var untrustedInput: UntrustedInput
+        var guardCondition: Guard
+        var secrets: [Reference]
+        var token: [Grant]?
+        var oidc: Bool
+        var produces: [Reference]
+        var consumes: [Consumption]
+        var restoresCaches: [Reference]
+        var savesCaches: [Reference]
+        var steps: [Step]
+        var location: SourceLocation
+        var platform: Platform?
+        var manual: Bool
+    }
 
+    private final class Box: @unchecked Sendable {
+        // Written only while uniquely referenced (`unique` copies first), so never shared mutably.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// The fields, to change: the box is copied first when another job shares it.
+    private var unique: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var name: String {
+        get { box.fields.name }
+        _modify { yield &unique.name }
+    }
+    public var role: Role {
+        get { box.fields.role }
+        _modify { yield &unique.role }
+    }
+    public var definition: Reference? {
+        get { box.fields.definition }
+        _modify { yield &unique.definition }
+    }
+    public var triggers: [Reference] {
+        get { box.fields.triggers }
+        _modify { yield &unique.triggers }
+    }
+    public var runsOn: Reference? {
+        get { box.fields.runsOn }
+        _modify { yield &unique.runsOn }
+    }
+    public var environment: Reference? {
+        get { box.fields.environment }
+        _modify { yield &unique.environment }
+    }
+    public var needs: [Reference] {
+        get { box.fields.needs }
+        _modify { yield &unique.needs }
+    }
+    /// Whether the job runs code from the repository (build scripts, tests, Makefiles).
+    public var runsRepositoryCode: Bool {
+        get { box.fields.runsRepositoryCode }
+        _modify { yield &unique.runsRepositoryCode }
+    }
+    public var untrustedInput: UntrustedInput {
+        get { box.fields.untrustedInput }
+        _modify { yield &unique.untrustedInput }
+    }
+    public var guardCondition: Guard {
+        get { box.fields.guardCondition }
+        _modify { yield &unique.guardCondition }
+    }
+    /// Secrets the job references by name.
+    public var secrets: [Reference] {
+        get { box.fields.secrets }
+        _modify { yield &unique.secrets }
+    }
+    /// Grants of the job's own automatic token, if it has one.
+    public var token: [Grant]? {
+        get { box.fields.token }
+        _modify { yield &unique.token }
+    }
+    /// Whether the job may mint OIDC tokens for cloud roles.
+    public var oidc: Bool {
+        get { box.fields.oidc }
+        _modify { yield &unique.oidc }
+    }
+    public var produces: [Reference] {
+        get { box.fields.produces }
+        _modify { yield &unique.produces }
+    }
+    public var consumes: [Consumption] {
+        get { box.fields.consumes }
+        _modify { yield &unique.consumes }
+    }
+    public var restoresCaches: [Reference] {
+        get { box.fields.restoresCaches }
+        _modify { yield &unique.restoresCaches }
+    }
+    public var savesCaches: [Reference] {
+        get { box.fields.savesCaches }
+        _modify { yield &unique.savesCaches }
+    }
+    public var steps: [Step] {
+        get { box.fields.steps }
+        _modify { yield &unique.steps }
+    }
+    public var location: SourceLocation {
+        get { box.fields.location }
+        _modify { yield &unique.location }
+    }
     /// The platform whose semantics apply to the job (which secrets reach it unasked); nil: the model's.
-    public var platform: Platform?
+    public var platform: Platform? {
+        get { box.fields.platform }
+        _modify { yield &unique.platform }
+    }
     /// Whether the job waits for a person with access to the project to start it (GitLab's
     /// `when: manual`): no outsider's event starts it.
-    public var manual: Bool
+    public var manual: Bool {
+        get { box.fields.manual }
+        _modify { yield &unique.manual }
+    }
 
     /// A job; everything but its name, role and location defaults to "nothing stated", so an
     /// importer names only what it found.
@@ -99,27 +205,18 @@ public struct Job: Sendable, Hashable {
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
                 savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
                 location: SourceLocation) {
-        self.platform = platform
-        self.manual = manual
-        self.name = name
-        self.role = role
-        self.definition = definition
-        self.triggers = triggers
-        self.runsOn = runsOn
-        self.environment = environment
-        self.needs = needs
-        self.runsRepositoryCode = runsRepositoryCode
-        self.untrustedInput = untrustedInput
-        self.guardCondition = guardCondition
-        self.secrets = secrets
-        self.token = token
-        self.oidc = oidc
-        self.produces = produces
-        self.consumes = consumes
-        self.restoresCaches = restoresCaches
-        self.savesCaches = savesCaches
-        self.steps = steps
-        self.location = location
+        box = Box(Fields(name: name, role: role, definition: definition, triggers: triggers, runsOn: runsOn, environment: environment,
+                         needs: needs, runsRepositoryCode: runsRepositoryCode, untrustedInput: untrustedInput, guardCondition: guardCondition,
+                         secrets: secrets, token: token, oidc: oidc, produces: produces, consumes: consumes, restoresCaches: restoresCaches,
+                         savesCaches: savesCaches, steps: steps, location: location, platform: platform, manual: manual))
+    }
+
+    public static func == (lhs: Job, rhs: Job) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        box.fields.hash(into: &hasher)
     }
 
     public var id: NodeID { NodeID(.job, name) }

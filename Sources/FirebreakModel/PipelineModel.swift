@@ -53,6 +53,28 @@ public struct PipelineModel: Sendable {
         return all.sorted { $0.0 < $1.0 }.map { (id: $0.0, location: $0.1) }
     }
 
+    /// The names of the model's nodes of one kind, in no particular order (`nodes` has them all,
+    /// sorted, with their locations).
+    public func names(of kind: NodeKind) -> [String] {
+        switch kind {
+        case .actor: actors.values.map(\.id.name)
+        case .repository: [repository.id.name]
+        case .branch: branches.values.map(\.id.name)
+        case .definition: definitions.values.map(\.id.name)
+        case .trigger: triggers.values.map(\.id.name)
+        case .job: jobs.values.map(\.id.name)
+        case .step: jobs.values.flatMap { $0.steps.map(\.id.name) }
+        case .runner: runners.values.map(\.id.name)
+        case .zone: zones.values.map(\.id.name)
+        case .identity: identities.values.map(\.id.name)
+        case .secret: secrets.values.map(\.id.name)
+        case .environment: environments.values.map(\.id.name)
+        case .artifact: artifacts.values.map(\.id.name)
+        case .cache: caches.values.map(\.id.name)
+        case .resource: resources.values.map(\.id.name)
+        }
+    }
+
     /// Whether the model declares a node with this id.
     public func contains(_ id: NodeID) -> Bool {
         switch id.kind {

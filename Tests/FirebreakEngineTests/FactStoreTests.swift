@@ -30,7 +30,7 @@ struct FactStoreTests {
         #expect(store.best(.exec, NodeID(.job, "build")) == .full)
         #expect(store.witness(of: stranger) == [declared, stranger])
         var marked: [NodeID] = []
-        store.forEachMarked { id, _, _ in marked.append(id) }
+        store.forEachMarked { marked.append($0.fact.node) }
         #expect(marked == [NodeID(.job, "build"), NodeID(.secret, "NOT_DECLARED")], "the model's nodes in id order, then the others")
         #expect(store.facts == [declared, stranger].sorted())
     }

@@ -50,7 +50,7 @@ struct FootholdResolver {
             }
             return pick(identities, selector).map { start(Fact(.hold, $0.id), "\(selector.why) (identity '\($0.name)')", $0.location) }
         case .runners:
-            let runners = model.runners.values.sorted { $0.name < $1.name }.filter { runner in
+            let runners = graph.runners.filter { runner in
                 selector.accepts("hosting", runner.hosting.rawValue) && selector.accepts("lifecycle", runner.lifecycle.rawValue)
                     && selector.accepts("name", runner.name)
             }
