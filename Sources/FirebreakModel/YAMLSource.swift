@@ -40,8 +40,9 @@ public enum YAMLSource {
         }
         do {
             // Tags are never read (every value is taken as written), so no scalar is matched against
-            // YAML 1.1's type patterns: the basic resolver.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // YAML 1.1's type patterns: the basic resolver. UTF-8 is named rather than left to Yams'
+            // default, which reads the whole process environment at every parse.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 throw LoadError([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty",
                                             help: "start with `firebreak: 1` and a `repository:` section")])
             }
@@ -103,7 +104,7 @@ public enum YAMLSource {
     /// Every document of the text, at most 101; a parse error is thrown, not kept.
     private static func composeDocuments(_ text: String) throws -> [Yams.Node] {
         var documents: [Yams.Node] = []
-        var sequence = try Yams.compose_all(yaml: text, .basic)
+        var sequence = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
         while let document = sequence.next() {
             documents.append(document)
             if documents.count > 100 { break }

@@ -1,3 +1,4 @@
+import Foundation
 import FirebreakModel
 
 /// How much one import may read, so that hostile input cannot make a run read, parse or build
@@ -22,8 +23,19 @@ public struct InputLimits: Sendable, Equatable {
 final class ReadBudget {
     let limits: InputLimits
     private(set) var filesRead = 0
+    /// Repository roots with their links resolved, as resolved the first time (each file read
+    /// checks that it stays inside its root).
+    private var resolvedRoots: [String: String] = [:]
 
     init(_ limits: InputLimits) { self.limits = limits }
+
+    /// `root` with its symbolic links resolved.
+    func resolved(_ root: String) -> String {
+        if let known = resolvedRoots[root] { return known }
+        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        resolvedRoots[root] = resolved
+        return resolved
+    }
 
     /// Counts one more file, or refuses it when the run has read its limit.
     func admitFile(label: String) throws(LoadError) {

@@ -10,7 +10,7 @@ enum RepositoryFile {
     static func read(_ relative: String, under root: String, label: String, budget: ReadBudget? = nil) throws(LoadError) -> String {
         let full = (root as NSString).appendingPathComponent(relative)
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-        let base = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let base = budget?.resolved(root) ?? URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "the file leaves the repository through a symbolic link (to \(resolved))",
                                         help: "Firebreak reads only files inside the repository")])

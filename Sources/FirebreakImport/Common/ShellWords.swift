@@ -1,12 +1,20 @@
 /// Shell scripts read as words, to find the commands they run without regular expressions:
 /// a script is split at blanks and shell punctuation, and a command phrase (`npm publish`,
 /// `./gradlew build`) is found where its words stand one after another.
-struct ShellWords {
+struct ShellWords: Sendable {
     let words: [Substring]
     /// Every distinct word, for phrase lookups that start from the phrase instead of the script.
     let vocabulary: Set<Substring>
 
+    /// The words of `script`; a script read before (the analyses of one job each read its
+    /// scripts, and a reusable workflow's jobs are read once per caller) is not split again.
     init(_ script: String) {
+        self = Self.split.value(for: script) { ShellWords(splitting: $0) }
+    }
+
+    private static let split = TextMemo<ShellWords>(capacity: 2_000)
+
+    private init(splitting script: String) {
         // Every separator is ASCII, so byte positions are always character boundaries.
         var words: [Substring] = []
         let bytes = script.utf8

@@ -89,8 +89,8 @@ struct ExpressionScanner {
     /// scalars; on block scalars, the line, at the scalar's column.
     static func location(of offset: Int, in node: Yams.Node, file: String) -> SourceLocation {
         guard case .scalar(let scalar) = node, let mark = node.mark else { return node.location(file) }
-        let before = scalar.string.unicodeScalars.prefix(offset)
-        let newlines = before.filter { $0 == "\n" }.count
+        var newlines = 0
+        for character in scalar.string.unicodeScalars.prefix(offset) where character == "\n" { newlines += 1 }
         switch scalar.style {
         case .literal, .folded:
             return SourceLocation(file: file, line: mark.line + 1 + newlines, column: mark.column)
