@@ -8,13 +8,14 @@ import FirebreakModel
 /// derivation of each fact is kept, which makes the witness path along first premises a
 /// breadth-first (fewest-hop) path.
 public struct Simulator: Sendable {
-    private let rulesByCapability: [Capability: [any Rule]]
+    /// The rules each capability's new facts fire, by capability ordinal.
+    private let rulesByCapability: [[any Rule]]
 
     /// A simulator with the given rules (by default, the whole catalogue).
     public init(rules: [any Rule] = RuleCatalogue.all) {
-        var index: [Capability: [any Rule]] = [:]
+        var index = Array(repeating: [any Rule](), count: Capability.ordered.count)
         for rule in rules {
-            for capability in type(of: rule).firedBy.sorted() { index[capability, default: []].append(rule) }
+            for capability in type(of: rule).firedBy.sorted() { index[capability.ordinal].append(rule) }
         }
         rulesByCapability = index
     }
@@ -32,9 +33,11 @@ public struct Simulator: Sendable {
         while head < queue.count {
             let fact = queue[head]
             head += 1
-            for rule in rulesByCapability[fact.capability] ?? [] {
+            let depth = store.depth(of: fact) ?? 0
+            for rule in rulesByCapability[fact.capability.ordinal] {
                 for conclusion in rule.conclusions(from: fact, in: graph, known: store) {
-                    let origin = conclusion.derivation.origin.flatMap { store.depth(of: $0) } ?? 0
+                    // Most hops start from the fact that fired the rule, whose depth is known.
+                    let origin = conclusion.derivation.origin.flatMap { $0 == fact ? depth : store.depth(of: $0) } ?? 0
                     if store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1) {
                         queue.append(conclusion.fact)
                     }
