@@ -2,9 +2,9 @@ import FirebreakModel
 
 /// Every fact derived so far, with its first derivation and its depth.
 ///
-/// Facts are filed by the number of their node (`NodeNumbering`): the levels held per node and
-/// capability are one array of bit sets, and a fact's entry is found by an integer key, so a
-/// node's name is hashed once per question however many tables answer it.
+/// Facts are filed by the number of their node (`NodeNumbering`) and capability, in cells: the
+/// levels held are one array of bit sets, and a cell leads to its entries through one array of
+/// indexes, so a node's name is hashed once per question and nothing else is.
 public struct FactStore: Sendable {
     private let numbering: NodeNumbering
     /// Nodes the model does not declare (none should reach here), numbered after its own.
@@ -12,8 +12,9 @@ public struct FactStore: Sendable {
     /// The levels held per node number and capability (`number * cells + ordinal`), one bit per
     /// level (bit `Level.rank`).
     private var levels: [UInt8]
-    /// A fact's entry by its key (node number, capability and level in one integer).
-    private var slots: [Int: Int32] = [:]
+    /// Per cell, the latest entry filed in it (-1: none); an entry links to the one filed in the
+    /// same cell before it (one per level held, rarely more than one).
+    private var latest: [Int32]
     /// Each fact with its first derivation and depth, in the order derived.
     private var entries: [Entry] = []
     /// Entries per capability ordinal, in the order derived.
@@ -23,6 +24,8 @@ public struct FactStore: Sendable {
         var fact: Fact
         var derivation: Derivation
         var depth: Int
+        /// The entry filed in the same cell before this one, -1 for none.
+        var previous: Int32
     }
 
     private static let cells = Capability.ordered.count
@@ -36,7 +39,7 @@ public struct FactStore: Sendable {
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
         levels = Array(repeating: 0, count: numbering.count * Self.cells)
-        slots.reserveCapacity(facts)
+        latest = Array(repeating: -1, count: numbering.count * Self.cells)
         entries.reserveCapacity(facts)
     }
 
@@ -44,17 +47,17 @@ public struct FactStore: Sendable {
     /// then replaces the one kept).
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
         let cell = cellNumbering(fact.capability, fact.node)
-        let key = cell &* 8 &+ fact.level.rank
-        if let known = slots[key] {
+        if let known = index(in: cell, at: fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            let entry = entries[Int(known)]
-            if derivation.caveats.count < entry.derivation.caveats.count, entry.depth == depth { entries[Int(known)].derivation = derivation }
+            if derivation.caveats.count < entries[known].derivation.caveats.count, entries[known].depth == depth {
+                entries[known].derivation = derivation
+            }
             return false
         }
         let index = Int32(entries.count)
-        entries.append(Entry(fact: fact, derivation: derivation, depth: depth))
-        slots[key] = index
+        entries.append(Entry(fact: fact, derivation: derivation, depth: depth, previous: latest[cell]))
+        latest[cell] = index
         levels[cell] |= 1 << fact.level.rank
         byCapability[fact.capability.ordinal].append(index)
         return true
@@ -77,10 +80,10 @@ public struct FactStore: Sendable {
     }
 
     /// How a fact was first derived.
-    public func derivation(of fact: Fact) -> Derivation? { entry(of: fact)?.derivation }
+    public func derivation(of fact: Fact) -> Derivation? { index(of: fact).map { entries[$0].derivation } }
 
     /// Hops from a foothold along first premises.
-    public func depth(of fact: Fact) -> Int? { entry(of: fact)?.depth }
+    public func depth(of fact: Fact) -> Int? { index(of: fact).map { entries[$0].depth } }
 
     /// The facts from a foothold to `fact` along first premises, the foothold first: the
     /// fewest-hop path into it.
@@ -106,7 +109,8 @@ public struct FactStore: Sendable {
         /// The node's number in the model; nil for a node it does not declare.
         var number: Int?
         var depth: Int
-        var derivation: Derivation
+        /// Whether the hop into it expires (`Caveat.timeBounded`).
+        var timeBounded: Bool
     }
 
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
@@ -115,9 +119,9 @@ public struct FactStore: Sendable {
         func visit(_ id: NodeID, _ number: Int, declared: Bool) {
             let capability = Capability.marking(id.kind)
             let cell = number * Self.cells + capability.ordinal
-            guard let level = Self.highest(levels[cell]), let index = slots[cell &* 8 &+ level.rank] else { return }
-            let entry = entries[Int(index)]
-            body(Marked(fact: entry.fact, number: declared ? number : nil, depth: entry.depth, derivation: entry.derivation))
+            guard let level = Self.highest(levels[cell]), let slot = index(in: cell, at: level) else { return }
+            body(Marked(fact: entries[slot].fact, number: declared ? number : nil, depth: entries[slot].depth,
+                        timeBounded: entries[slot].derivation.caveats.contains(Caveat.timeBounded)))
         }
         for (number, id) in numbering.ids.enumerated() where levels[number * Self.cells + Capability.marking(id.kind).ordinal] != 0 {
             visit(id, number, declared: true)
@@ -134,13 +138,24 @@ public struct FactStore: Sendable {
     }
 
     /// Whether a fact is known.
-    public func contains(_ fact: Fact) -> Bool { entry(of: fact) != nil }
+    public func contains(_ fact: Fact) -> Bool { index(of: fact) != nil }
 
     // MARK: Filing
 
-    private func entry(of fact: Fact) -> Entry? {
-        guard let cell = cell(fact.capability, fact.node), let index = slots[cell &* 8 &+ fact.level.rank] else { return nil }
-        return entries[Int(index)]
+    /// Where a fact's entry is; its fields are read in place, not copied out whole.
+    private func index(of fact: Fact) -> Int? {
+        cell(fact.capability, fact.node).flatMap { index(in: $0, at: fact.level) }
+    }
+
+    /// The entry of a cell at a level, following the cell's links.
+    private func index(in cell: Int, at level: Level) -> Int? {
+        guard levels[cell] & (1 << level.rank) != 0 else { return nil }
+        var current = Int(latest[cell])
+        while current >= 0 {
+            if entries[current].fact.level == level { return current }
+            current = Int(entries[current].previous)
+        }
+        return nil
     }
 
     /// The cell of a capability on a node, nil for a node the store has never seen.
@@ -155,6 +170,7 @@ public struct FactStore: Sendable {
         let number = numbering.count + extraNumbers.count
         extraNumbers[node] = number
         levels.append(contentsOf: repeatElement(0, count: Self.cells))
+        latest.append(contentsOf: repeatElement(-1, count: Self.cells))
         return number * Self.cells + capability.ordinal
     }
 

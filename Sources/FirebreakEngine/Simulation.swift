@@ -33,7 +33,7 @@ public struct Simulation: Sendable {
             byCriticality[weighed.criticality.rank].append(ReachedAsset(
                 node: best.node, capability: best.capability, level: best.level, criticality: weighed.criticality,
                 crownJewel: weighed.crownJewel, foothold: marked.depth == 0,
-                timeBounded: marked.derivation.caveats.contains(Caveat.timeBounded), hops: marked.depth,
+                timeBounded: marked.timeBounded, hops: marked.depth,
                 trail: WitnessTrail(to: best, in: store)))
         }
         let reached = Array(byCriticality.reversed().joined())
