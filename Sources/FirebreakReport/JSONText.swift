@@ -67,12 +67,16 @@ public struct JSONText {
         return start..<bytes.count
     }
 
-    /// Writes again a value `recordedValue` wrote at this depth.
-    public mutating func repeatValue(_ written: Range<Int>) {
+    /// Writes again what `recordedValue` wrote at this depth (one value, or several elements of
+    /// an array in a row), and returns where the copy lies.
+    @discardableResult
+    public mutating func repeatValue(_ written: Range<Int>) -> Range<Int> {
         precondition(written.upperBound <= bytes.count, "a repeated value must have been written before")
         startValue()
+        let start = bytes.count
         // Copied out first: appending a slice of the array to itself would copy all of it.
         bytes.append(contentsOf: Array(bytes[written]))
+        return start..<bytes.count
     }
 
     private mutating func open(_ bracket: UInt8) {

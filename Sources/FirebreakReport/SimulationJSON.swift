@@ -50,12 +50,11 @@ public enum SimulationJSON {
         out.field("id", result.scenario.id)
         out.key("reached")
         out.beginArray()
-        var written: [Fact: Range<Int>] = [:]
+        var paths = WrittenPaths()
         for asset in result.reached {
-            let steps = result.facts.witness(of: asset.fact)
-            let derivations = steps.map { result.facts.derivation(of: $0) }
+            let chain = paths.unwritten(to: asset.fact, in: result.facts, bound: asset.hops + 1)
             out.beginObject()
-            let caveats = ReachedAsset.caveats(ofHops: derivations.map { $0?.caveats ?? [] })
+            let caveats = paths.caveats(of: chain)
             if !caveats.isEmpty { out.field("caveats", caveats) }
             out.field("criticality", asset.criticality.rawValue)
             out.field("crownJewel", asset.crownJewel)
@@ -68,14 +67,7 @@ public enum SimulationJSON {
             out.field("name", asset.node.name)
             out.key("path")
             out.beginArray()
-            for (step, derivation) in zip(steps, derivations) {
-                guard let derivation else { continue }
-                if let range = written[step] {
-                    out.repeatValue(range)
-                } else {
-                    written[step] = out.recordedValue { out in write(step, derivation, into: &out) }
-                }
-            }
+            paths.write(chain, into: &out)
             out.endArray()
             out.endObject()
         }
@@ -83,6 +75,66 @@ public enum SimulationJSON {
         out.field("score", result.score)
         out.field("title", result.scenario.title)
         out.endObject()
+    }
+
+    /// The paths written so far in one scenario's `reached` list: for each fact on one, where the
+    /// path's text up to that fact lies in the output and the caveats along it. Paths share their
+    /// first hops, so a path is written as a copy of the longest one written before that it
+    /// continues, and the hops after it.
+    private struct WrittenPaths {
+        struct Written {
+            /// The path's hops, from the foothold's to this fact's, as written (separators included).
+            var text: Range<Int>
+            /// The caveats along the path, in order, once each, leaving out an expiring credential
+            /// (which counts only on a path's last hop).
+            var caveats: [String]
+        }
+
+        /// A path to write: the longest written path it continues (nil: none), then the hops after it.
+        struct Chain {
+            var continues: Fact?
+            var hops: [(fact: Fact, derivation: Derivation)]
+        }
+
+        private var written: [Fact: Written] = [:]
+
+        /// The hop into `fact` and those before it not written yet, back to the last fact of a
+        /// written path or the foothold. The last hop is always in the chain: its caveats count
+        /// differently.
+        func unwritten(to fact: Fact, in store: FactStore, bound: Int) -> Chain {
+            var hops: [(fact: Fact, derivation: Derivation)] = []
+            var current: Fact? = fact
+            // Depths strictly fall along first premises; the bound only guards against a broken store.
+            while let step = current, hops.isEmpty || written[step] == nil, hops.count < bound, let derivation = store.derivation(of: step) {
+                hops.append((step, derivation))
+                current = derivation.origin
+            }
+            return Chain(continues: current.flatMap { written[$0] == nil ? nil : $0 }, hops: hops.reversed())
+        }
+
+        /// The caveats of the whole path, as `ReachedAsset.caveats` gives them.
+        func caveats(of chain: Chain) -> [String] {
+            guard let last = chain.hops.last else { return [] }
+            var along = chain.continues.flatMap { written[$0]?.caveats } ?? []
+            for hop in chain.hops.dropLast() { along += hop.derivation.caveats.filter { $0 != Caveat.timeBounded } }
+            return ReachedAsset.caveats(ofHops: [along, last.derivation.caveats])
+        }
+
+        /// Writes the chain's path, copying the written path it continues, and records each hop's.
+        mutating func write(_ chain: Chain, into out: inout JSONText) {
+            var start: Int?
+            var along: [String] = []
+            if let continued = chain.continues, let path = written[continued] {
+                start = out.repeatValue(path.text).lowerBound
+                along = path.caveats
+            }
+            for hop in chain.hops {
+                let text = out.recordedValue { out in SimulationJSON.write(hop.fact, hop.derivation, into: &out) }
+                along = ReachedAsset.caveats(ofHops: [along, hop.derivation.caveats.filter { $0 != Caveat.timeBounded }, []])
+                written[hop.fact] = Written(text: (start ?? text.lowerBound)..<text.upperBound, caveats: along)
+                start = start ?? text.lowerBound
+            }
+        }
     }
 
     private static func write(_ step: Fact, _ derivation: Derivation, into out: inout JSONText) {
