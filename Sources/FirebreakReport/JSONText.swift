@@ -3,8 +3,10 @@
 /// are written as they are walked instead of first building a value tree. Tests hold the output
 /// byte-identical to `JSONOutput`'s.
 public struct JSONText {
-    /// The JSON written so far, as UTF-8.
-    public private(set) var bytes: [UInt8] = []
+    /// The piece being written, as UTF-8.
+    private var bytes: [UInt8] = []
+    /// The pieces set aside by `endPiece`, each at its exact size.
+    private var pieces: [[UInt8]] = []
     /// Per open container, whether it has an element yet.
     private var filled: [Bool] = []
     /// Whether the next value follows a key on the same line.
@@ -12,8 +14,30 @@ public struct JSONText {
 
     public init() {}
 
+    /// Ends the text with a newline, as `JSONOutput` ends a document.
+    public mutating func finishDocument() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// The JSON written so far, as UTF-8, in the pieces `endPiece` set apart.
+    public var chunks: [[UInt8]] { bytes.isEmpty ? pieces : pieces + [bytes] }
+
+    /// The JSON written so far, as UTF-8 in one array.
+    public var utf8: [UInt8] { pieces.isEmpty ? bytes : Array(chunks.joined()) }
+
     /// The JSON written so far, as text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// Sets apart what is written so far as one piece at its exact size, so that a large document
+    /// does not keep the slack of a buffer grown by doubling. Values recorded before can no
+    /// longer be repeated.
+    public mutating func endPiece() {
+        guard !bytes.isEmpty else { return }
+        pieces.append([UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        })
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -57,7 +81,7 @@ public struct JSONText {
         endArray()
     }
 
-    /// Writes one value with `body` and returns where its text lies in `bytes`, so that
+    /// Writes one value with `body` and returns where its text lies in the current piece, so that
     /// `repeatValue` can write the same value again at the same depth by copying it.
     public mutating func recordedValue(_ body: (inout JSONText) -> Void) -> Range<Int> {
         startValue()

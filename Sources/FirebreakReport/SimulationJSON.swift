@@ -11,7 +11,8 @@ public enum SimulationJSON {
     public static func bytes(model: PipelineModel, results: [BlastRadius], assumptions: [Assumption]) -> [UInt8] {
         var out = JSONText()
         write(model: model, results: results, assumptions: assumptions, into: &out)
-        return out.bytes + [UInt8(ascii: "\n")]
+        out.finishDocument()
+        return out.utf8
     }
 
     /// Writes the report as one JSON value, keys sorted as `JSONOutput` sorts them.
@@ -34,7 +35,11 @@ public enum SimulationJSON {
         out.field("model", model.name)
         out.key("scenarios")
         out.beginArray()
-        for result in results { write(result, into: &out) }
+        for result in results {
+            write(result, into: &out)
+            // A scenario's paths are copied only within it: its text can be set apart.
+            out.endPiece()
+        }
         out.endArray()
         out.endObject()
     }

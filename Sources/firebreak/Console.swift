@@ -14,7 +14,18 @@ enum Console {
     /// Writes UTF-8 text (large JSON) to standard output as `out` writes text, without first
     /// making a string of it when it is plain ASCII.
     static func out(bytes: [UInt8]) {
-        guard isPlainASCII(bytes) else { return out(String(decoding: bytes, as: UTF8.self)) }
+        write(inert(bytes: bytes), to: .standardOutput, what: "standard output")
+    }
+
+    /// UTF-8 text made inert as `inert` makes text: the bytes themselves when they are plain
+    /// ASCII, as they almost always are.
+    static func inert(bytes: [UInt8]) -> [UInt8] {
+        isPlainASCII(bytes) ? bytes : Array(inert(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    /// Writes UTF-8 text that `inert(bytes:)` gave to standard output as it is: the check is done
+    /// where the text was made, away from the order writes wait in.
+    static func out(inertBytes bytes: [UInt8]) {
         write(bytes, to: .standardOutput, what: "standard output")
     }
 

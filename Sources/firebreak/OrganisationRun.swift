@@ -17,7 +17,7 @@ struct OrganisationRun {
         var failed: Bool
         var details: String?
         /// The repository's JSON entry, encoded where it was analysed (without a final newline).
-        var json: [UInt8]?
+        var json: [[UInt8]]?
     }
 
     /// A repository in the JSON output: its path, its problems, and its report when it was analysed.
@@ -37,25 +37,41 @@ struct OrganisationRun {
     /// The order of emission: the next repository to write and those done before their turn.
     struct EmissionOrder {
         var next = 0
-        var waiting: [Int: [UInt8]] = [:]
+        /// Entries done before their turn: 64 MiB in memory, the rest in temporary files.
+        var waiting = HeldOutputs(memoryLimit: 64 << 20)
     }
 
     /// Runs every repository, reporting progress on standard error when it is a terminal.
-    /// `emit` receives each repository's JSON entry in the order found, as soon as it and those
-    /// before it are done: the whole output is never held at once.
-    func run(_ repositories: [String], emit: (@Sendable (_ index: Int, _ json: [UInt8]) -> Void)? = nil) -> [Outcome] {
+    /// `emit` receives each repository's JSON entry, made inert (`Console.inert(bytes:)`), in the
+    /// order found, as soon as it and those before it are done: the whole output is never held
+    /// at once.
+    func run(_ repositories: [String], emit: (@Sendable (_ index: Int, _ json: [[UInt8]]) -> Void)? = nil) -> [Outcome] {
         let done = Atomic<Int>(0)
         let order = Mutex(EmissionOrder())
         let progress = isatty(STDERR_FILENO) == 1 && repositories.count > 1
-        let outcomes = ParallelMap.map(Array(repositories.enumerated())) { index, path in
+        // The largest repositories start first, so that none is left running alone at the end;
+        // the outcomes keep the order found, and `emit` sees that order too.
+        let schedule = Self.largestFirst(repositories)
+        let scheduled = ParallelMap.map(schedule) { index in
+            let path = repositories[index]
             var outcome = analyse(path)
-            if let emit, let json = outcome.json {
+            if let emit, let json = outcome.json?.map(Console.inert(bytes:)) {
                 outcome.json = nil
                 order.withLock { state in
-                    state.waiting[index] = json
-                    while let entry = state.waiting.removeValue(forKey: state.next) {
-                        emit(state.next, entry)
+                    if index == state.next {
+                        emit(index, json)
                         state.next += 1
+                    } else {
+                        state.waiting.keep(index, json)
+                    }
+                    do throws(HeldOutputs.Lost) {
+                        while let entry = try state.waiting.take(state.next) {
+                            emit(state.next, entry)
+                            state.next += 1
+                        }
+                    } catch {
+                        Console.error("error: the output of \(repositories[state.next]) was kept in \(error.path), which can no longer be read")
+                        Foundation.exit(2)
                     }
                 }
             }
@@ -64,7 +80,39 @@ struct OrganisationRun {
             return outcome
         }
         if progress { Console.progress(nil) }
+        var outcomes = scheduled
+        for (place, index) in schedule.enumerated() { outcomes[index] = scheduled[place] }
         return outcomes
+    }
+
+    /// The repositories' indexes, the one with the most pipeline text first: its `.github` and
+    /// `.gitlab` folders and the YAML files near its root (where GitLab pipelines keep their includes).
+    static func largestFirst(_ repositories: [String]) -> [Int] {
+        let sizes = ParallelMap.map(repositories, pipelineBytes)
+        return repositories.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    }
+
+    @Sendable private static func pipelineBytes(_ root: String) -> Int {
+        let files = FileManager.default
+        var total = 0
+        func size(_ path: String) -> Int {
+            var status = stat()
+            return stat(path, &status) == 0 ? Int(status.st_size) : 0
+        }
+        for folder in [".github", ".gitlab"] {
+            let base = (root as NSString).appendingPathComponent(folder)
+            for file in files.enumerator(atPath: base)?.allObjects as? [String] ?? [] {
+                total += size((base as NSString).appendingPathComponent(file))
+            }
+        }
+        for entry in (try? files.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".git") || entry == ".gitlab-ci.yml" {
+            let path = (root as NSString).appendingPathComponent(entry)
+            if entry.hasSuffix(".yml") || entry.hasSuffix(".yaml") { total += size(path); continue }
+            for file in (try? files.contentsOfDirectory(atPath: path)) ?? [] where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                total += size((path as NSString).appendingPathComponent(file))
+            }
+        }
+        return total
     }
 
     /// Imports and simulates one repository; a failure is its verdict, not the run's end.
@@ -79,7 +127,8 @@ struct OrganisationRun {
                            json: json ? Self.encode(RepositoryEntry(path: display, problems: [], error: message, report: nil)) : nil)
         }
         let simulation = Simulation(model: loaded.model)
-        let results = scenarios.map { simulation.run($0) }
+        // In parallel too: when the last repositories are all that is left, their scenarios share the cores.
+        let results = simulation.run(scenarios)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
         var outcome = Outcome(verdict: RepositoryVerdict(path: display, name: name(of: loaded.model, at: display), model: loaded.model,
                                                                  results: results, problems: errors),
@@ -114,7 +163,7 @@ struct OrganisationRun {
     }
 
     /// A JSON entry without its final newline, keys sorted as everywhere in Firebreak's JSON.
-    static func encode(_ entry: RepositoryEntry) -> [UInt8] {
+    static func encode(_ entry: RepositoryEntry) -> [[UInt8]] {
         var out = JSONText()
         out.beginObject()
         if let error = entry.error { out.field("error", error) }
@@ -125,7 +174,8 @@ struct OrganisationRun {
             SimulationJSON.write(model: report.model, results: report.results, assumptions: report.assumptions, into: &out)
         }
         out.endObject()
-        return out.bytes
+        out.endPiece()
+        return out.chunks
     }
 
     /// The repository's own name, or its path when nothing names it (no remote, no context file).

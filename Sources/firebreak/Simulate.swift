@@ -85,7 +85,8 @@ struct Simulate: ParsableCommand {
                 out.endArray()
                 out.endObject()
             }
-            Console.out(bytes: out.bytes + [UInt8(ascii: "\n")])
+            out.finishDocument()
+            for chunk in out.chunks { Console.out(bytes: chunk) }
         case .text:
             if runs.count > 1 {
                 Console.out(ComparisonTable(columns: runs.map { ($0.model.name, $0.results) }).text)
@@ -116,7 +117,10 @@ struct Simulate: ParsableCommand {
             // Each repository is written as soon as it and those before it are done.
             Console.out("{\n\"firebreakVersion\": \(JSONOutput.encode(FirebreakVersion.current).dropLast()),\n"
                         + "\"folder\": \(JSONOutput.encode(folder).dropLast()),\n\"jsonContract\": \(FirebreakVersion.jsonContract),\n\"repositories\": [\n")
-            outcomes = run.run(repositories) { index, entry in Console.out(bytes: (index == 0 ? [] : Array(",\n".utf8)) + entry) }
+            outcomes = run.run(repositories) { index, entry in
+                if index > 0 { Console.out(",\n") }
+                for chunk in entry { Console.out(inertBytes: chunk) }
+            }
             Console.out("\n]\n}\n")
             report(outcomes)
         case .text:
