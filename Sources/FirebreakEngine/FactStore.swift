@@ -45,6 +45,7 @@ public struct FactStore: Sendable {
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
     /// then replaces the one kept).
+    @discardableResult
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
         let cell = cellNumbering(fact.capability, fact.node)
         if let known = index(in: cell, at: fact.level) {
@@ -62,6 +63,12 @@ public struct FactStore: Sendable {
         byCapability[fact.capability.ordinal].append(index)
         return true
     }
+
+    /// How many facts are known.
+    var count: Int { entries.count }
+
+    /// The fact derived `place`-th (from 0), with its depth.
+    func derived(_ place: Int) -> (fact: Fact, depth: Int) { (entries[place].fact, entries[place].depth) }
 
     /// Whether the attacker has the capability on the node at `level` or above.
     public func has(_ capability: Capability, _ node: NodeID, atLeast level: Level = .untrusted) -> Bool {

@@ -25,22 +25,17 @@ public struct Simulator: Sendable {
         // A scenario that starts on a large model reaches a good share of it; one that cannot
         // start reaches nothing and needs no room.
         var store = FactStore(numbering: graph.numbering, reservingCapacity: footholds.isEmpty ? 0 : graph.numbering.count / 4)
-        var queue: [Fact] = []
-        for foothold in footholds where store.insert(foothold.fact, foothold.derivation, depth: 0) {
-            queue.append(foothold.fact)
-        }
+        for foothold in footholds { store.insert(foothold.fact, foothold.derivation, depth: 0) }
+        // The store keeps facts in the order first derived: it is the queue, first in, first out.
         var head = 0
-        while head < queue.count {
-            let fact = queue[head]
+        while head < store.count {
+            let (fact, depth) = store.derived(head)
             head += 1
-            let depth = store.depth(of: fact) ?? 0
             for rule in rulesByCapability[fact.capability.ordinal] {
                 for conclusion in rule.conclusions(from: fact, in: graph, known: store) {
                     // Most hops start from the fact that fired the rule, whose depth is known.
                     let origin = conclusion.derivation.origin.flatMap { $0 == fact ? depth : store.depth(of: $0) } ?? 0
-                    if store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1) {
-                        queue.append(conclusion.fact)
-                    }
+                    store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1)
                 }
             }
         }
