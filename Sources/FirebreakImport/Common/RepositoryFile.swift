@@ -15,14 +15,18 @@ enum RepositoryFile {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "the file leaves the repository through a symbolic link (to \(resolved))",
                                         help: "Firebreak reads only files inside the repository")])
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
+        // stat(2) rather than FileManager's attributes, which also look up the owner's and
+        // group's names for every file.
+        var status = stat()
+        guard stat(resolved, &status) == 0 else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        guard status.st_mode & S_IFMT == S_IFREG else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "not a regular file (a folder, device, FIFO or socket)")])
         }
         let limit = budget?.limits.fileBytes ?? YAMLSource.maximumBytes
-        if let size = attributes[.size] as? Int, size > limit {
+        let size = Int(status.st_size)
+        if size > limit {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "file is \(size) bytes, more than the \(limit) bytes Firebreak reads",
                                         help: "split the pipeline into smaller files, or raise the limit with --max-file-bytes")])
         }
