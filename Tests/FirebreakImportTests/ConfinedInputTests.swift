@@ -111,4 +111,14 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("expands through its aliases to more than 1000000 values") })
         #expect(result.model.jobs.isEmpty)
     }
+
+    @Test func aWorkflowThatIsAPipeIsRefusedNotReadForever() throws {
+        let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("actions/checkout@v4")])
+        let pipe = root + "/.github/workflows/pipe.yml"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let result = try InputLoader.load(path: root)
+        let error = try #require(result.diagnostics.first { $0.location.file.hasSuffix("pipe.yml") })
+        #expect(error.message == "not a regular file (a folder, device, FIFO or socket)")
+        #expect(result.model.jobs["ci/build"] != nil, "the other workflow is still read")
+    }
 }
