@@ -38,8 +38,9 @@ public struct FactStore: Sendable {
     /// scenario does not grow its tables step by step.
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
-        levels = Array(repeating: 0, count: numbering.count * Self.cells)
-        latest = Array(repeating: -1, count: numbering.count * Self.cells)
+        // The cells are made with the first fact: a scenario that cannot start keeps none.
+        levels = []
+        latest = []
         entries.reserveCapacity(facts)
     }
 
@@ -47,6 +48,10 @@ public struct FactStore: Sendable {
     /// then replaces the one kept).
     @discardableResult
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
+        if levels.isEmpty {
+            levels = Array(repeating: 0, count: (numbering.count + extraNumbers.count) * Self.cells)
+            latest = Array(repeating: -1, count: levels.count)
+        }
         let cell = cellNumbering(fact.capability, fact.node)
         if let known = index(in: cell, at: fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
@@ -123,6 +128,7 @@ public struct FactStore: Sendable {
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
     /// `read` for a secret, ...): the model's nodes in id order, then any other in id order.
     func forEachMarked(_ body: (Marked) -> Void) {
+        guard !levels.isEmpty else { return }
         func visit(_ id: NodeID, _ number: Int, declared: Bool) {
             let capability = Capability.marking(id.kind)
             let cell = number * Self.cells + capability.ordinal
@@ -165,9 +171,10 @@ public struct FactStore: Sendable {
         return nil
     }
 
-    /// The cell of a capability on a node, nil for a node the store has never seen.
+    /// The cell of a capability on a node, nil for a node the store has never seen (or when it
+    /// holds no fact yet).
     private func cell(_ capability: Capability, _ node: NodeID) -> Int? {
-        guard let number = numbering.number(of: node) ?? extraNumbers[node] else { return nil }
+        guard !levels.isEmpty, let number = numbering.number(of: node) ?? extraNumbers[node] else { return nil }
         return number * Self.cells + capability.ordinal
     }
 

@@ -56,6 +56,13 @@ public struct HeldOutputs: Sendable {
         }
     }
 
+    /// Lets go of every entry kept, removing their files: for a run that stops before their turn.
+    public mutating func discardAll() {
+        for case .file(let file) in held.values { try? FileManager.default.removeItem(at: file) }
+        held.removeAll()
+        heldBytes = 0
+    }
+
     /// Writes bytes to a new temporary file only this user can read; nil when that fails (the
     /// entry then stays in memory).
     private static func spill(_ chunks: [[UInt8]]) -> URL? {

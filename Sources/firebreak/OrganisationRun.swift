@@ -70,6 +70,7 @@ struct OrganisationRun {
                             state.next += 1
                         }
                     } catch {
+                        state.waiting.discardAll()
                         Console.error("error: the output of \(repositories[state.next]) was kept in \(error.path), which can no longer be read")
                         Foundation.exit(2)
                     }

@@ -43,4 +43,13 @@ import Testing
         for file in Self.spilledFiles.subtracting(before) { try FileManager.default.removeItem(atPath: folder + "/" + file) }
         #expect(throws: HeldOutputs.Lost.self) { try held.take(0) }
     }
+
+    @Test func discardingRemovesEveryFileKept() {
+        let before = Self.spilledFiles
+        var held = HeldOutputs(memoryLimit: 0)
+        for index in 0..<3 { held.keep(index, Self.entry(index, size: 100)) }
+        #expect(Self.spilledFiles.subtracting(before).count == 3)
+        held.discardAll()
+        #expect(Self.spilledFiles.subtracting(before).isEmpty)
+    }
 }

@@ -2,24 +2,54 @@ import Synchronization
 
 /// The results of a pure function of text, kept for reuse by every import in the process:
 /// workflows repeat the same few expressions, and several analyses read the same values.
-/// Bounded: past `capacity` entries it starts over, so an organisation's thousands of
-/// repositories do not grow it. Results do not depend on what it holds, only speed does.
+/// Texts are told apart by their bytes, not by Unicode equivalence (a precomposed `é` and `e`
+/// with a combining accent are different texts to a parser counting scalars). Bounded in
+/// entries and in the bytes of text kept: past either it starts over, so an organisation's
+/// thousands of repositories do not grow it. Results do not depend on what it holds, only speed does.
 final class TextMemo<Value: Sendable>: Sendable {
-    private let entries = Mutex<[String: Value]>([:])
-    private let capacity: Int
+    private struct State {
+        var entries: [ExactText: Value] = [:]
+        var bytes = 0
+    }
 
-    init(capacity: Int) {
+    private let state = Mutex(State())
+    private let capacity: Int
+    private let maximumBytes: Int
+
+    init(capacity: Int, maximumBytes: Int = 8 << 20) {
         self.capacity = capacity
+        self.maximumBytes = maximumBytes
     }
 
     /// The value for `text`, computed by `compute` the first time it is asked for.
     func value(for text: String, compute: (String) -> Value) -> Value {
-        if let known = entries.withLock({ $0[text] }) { return known }
+        let key = ExactText(text)
+        if let known = state.withLock({ $0.entries[key] }) { return known }
         let value = compute(text)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[text] = value
+        state.withLock { state in
+            let size = text.utf8.count
+            if state.entries.count >= capacity || state.bytes + size > maximumBytes {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            if state.entries.updateValue(value, forKey: key) == nil { state.bytes += size }
         }
         return value
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes.
+private struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

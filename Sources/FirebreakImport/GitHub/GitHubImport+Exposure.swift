@@ -154,7 +154,7 @@ extension GitHubImport {
         let script = step.run ?? (step.uses?.lowercased().hasPrefix("actions/github-script") == true ? step.with["script"]?.text : nil) ?? ""
         guard TextSearch.contains(script, "exit") || TextSearch.contains(script, "setFailed") || TextSearch.contains(script, "throw") else { return false }
         let words = ShellWords(script).words
-        let fails = words.indices.contains { words[$0] == "exit" && $0 + 1 < words.count && words[$0 + 1].first.map { ("1"..."9").contains($0) } == true }
+        let fails = words.indices.contains { words[$0] == "exit" && $0 + 1 < words.count && words[$0 + 1].first.map { $0.isASCII && ("1"..."9").contains($0) } == true }
             || TextSearch.contains(script, "setFailed") || words.contains("throw")
         guard fails else { return false }
         let checked = (script + " " + (condition ?? "")).lowercased()

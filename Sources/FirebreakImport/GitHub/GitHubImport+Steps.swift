@@ -234,9 +234,10 @@ extension GitHubImport {
 
     /// Whether a `uses:` value names nothing GitHub could run: empty, or only a ref.
     static func namesNothing(_ uses: String) -> Bool {
-        let blank = { (character: Character) in character.isWhitespace && !character.isNewline }
-        let rest = uses.drop(while: blank)
-        return rest.allSatisfy(blank) || rest.hasPrefix("@")
+        // Blanks as Foundation's `.whitespaces` counts them: tab and the space separators.
+        let blank = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let rest = uses.unicodeScalars.drop(while: blank)
+        return rest.allSatisfy(blank) || rest.first == "@"
     }
 
     /// The one secret an action input names (`${{ secrets.AWS_KEY }}`), read from its syntax tree.
