@@ -8,14 +8,14 @@ extension Yams.Node {
     /// YAML 1.1 thinks of it).
     func value(_ key: String) -> Yams.Node? {
         guard case .mapping(let mapping) = self else { return nil }
-        for (k, v) in mapping where k.scalarText == key { return v }
+        for (k, v) in mapping.inOrder where k.scalarText == key { return v }
         return nil
     }
 
     /// The entries of a mapping with their key texts, in file order.
     var entries: [(key: String, keyNode: Yams.Node, value: Yams.Node)] {
         guard case .mapping(let mapping) = self else { return [] }
-        return mapping.compactMap { k, v in k.scalarText.map { ($0, k, v) } }
+        return mapping.inOrder.compactMap { k, v in k.scalarText.map { ($0, k, v) } }
     }
 
     /// The text of a scalar.
@@ -60,7 +60,7 @@ extension Yams.Node {
             case .scalar, .alias: break
             case .sequence(let sequence): stack.append(contentsOf: sequence)
             case .mapping(let mapping):
-                for (key, value) in mapping { stack.append(key); stack.append(value) }
+                for (key, value) in mapping.inOrder { stack.append(key); stack.append(value) }
             }
         }
         return false
@@ -78,12 +78,20 @@ extension Yams.Node {
         case .sequence(let sequence):
             for item in sequence where !item.forEachScalar(budget: &budget, body) { return false }
         case .mapping(let mapping):
-            for (key, value) in mapping {
+            for (key, value) in mapping.inOrder {
                 if !key.forEachScalar(budget: &budget, body) || !value.forEachScalar(budget: &budget, body) { return false }
             }
         case .alias:
             break
         }
         return true
+    }
+}
+
+extension Yams.Node.Mapping {
+    /// The pairs in file order, read one at a time: iterating a mapping itself first copies
+    /// every pair into a new array, and the importers look keys up in every mapping they read.
+    var inOrder: LazyMapSequence<Range<Int>, (key: Yams.Node, value: Yams.Node)> {
+        (startIndex..<endIndex).lazy.map { self[$0] }
     }
 }

@@ -72,7 +72,7 @@ struct ExpressionScanner {
         case .sequence(let sequence):
             for item in sequence { visit(item, key: nil, budget: &budget, found: &found, diagnostics: &diagnostics) }
         case .mapping(let mapping):
-            for (k, v) in mapping { visit(v, key: k.scalarText, budget: &budget, found: &found, diagnostics: &diagnostics) }
+            for (k, v) in mapping.inOrder { visit(v, key: k.scalarText, budget: &budget, found: &found, diagnostics: &diagnostics) }
         case .alias:
             break
         }
