@@ -135,7 +135,7 @@ public enum SimulationJSON {
             }
             for hop in chain.hops {
                 let text = out.recordedValue { out in SimulationJSON.write(hop.fact, hop.derivation, into: &out) }
-                along = ReachedAsset.caveats(ofHops: [along, hop.derivation.caveats.filter { $0 != Caveat.timeBounded }, []])
+                along = ReachedAsset.caveats(ofHops: [along, hop.derivation.caveats.filter { $0 != Caveat.timeBounded }])
                 written[hop.fact] = Written(text: (start ?? text.lowerBound)..<text.upperBound, caveats: along)
                 start = start ?? text.lowerBound
             }

@@ -51,23 +51,23 @@ struct Bench {
 
     /// CPU time this process has used, user and system, in seconds: steadier than wall time on a shared machine.
     static func cpuSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
+        let usage = ownUsage()
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func peakMiB() -> Double {
+        Double(ownUsage().ru_maxrss) / 1024
+    }
+
+    /// This process's resource usage so far.
+    private static func ownUsage() -> rusage {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
         #else
         getrusage(RUSAGE_SELF, &usage)
         #endif
-        return Double(usage.ru_maxrss) / 1024
+        return usage
     }
 }

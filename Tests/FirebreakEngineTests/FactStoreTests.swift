@@ -6,8 +6,9 @@ import Testing
 /// The fact table files facts by node number and capability ordinal: what it answers must not
 /// depend on that filing.
 struct FactStoreTests {
-    @Test func capabilityOrdinalsFollowTheDeclarationOrder() {
+    @Test func capabilityAndKindOrdinalsFollowTheDeclarationOrder() {
         #expect(Capability.allCases.map(\.ordinal) == Array(Capability.allCases.indices))
+        #expect(NodeKind.allCases.map(\.ordinal) == Array(NodeKind.allCases.indices), "the numbering's tables are indexed by kind ordinal")
     }
 
     @Test func aNodeTheModelDoesNotDeclareIsFiledAndAnsweredLikeAnother() throws {
