@@ -2,31 +2,30 @@ import FirebreakModel
 
 /// Every fact derived so far, with its first derivation and its depth.
 ///
-/// Facts are filed by the number of their node (`NodeNumbering`) and capability, in cells: the
-/// levels held are one array of bit sets, and a cell leads to its entries through one array of
-/// indexes, so a node's name is hashed once per question and nothing else is.
+/// Facts are filed by the number of their node (`NodeNumbering`) and capability. A node the
+/// scenario touches gets one block of cells, one per capability: the levels held as a bit set,
+/// and the latest entry filed there, which links to the one filed before it. Entries are kept
+/// compact (a large model's scenario derives hundreds of thousands of facts): a fact by node
+/// number, its premises in one shared pool, its sentence as UTF-8 in another.
 public struct FactStore: Sendable {
     private let numbering: NodeNumbering
     /// Nodes the model does not declare (none should reach here), numbered after its own.
-    private var extraNumbers: [NodeID: Int] = [:]
-    /// The levels held per node number and capability (`number * cells + ordinal`), one bit per
-    /// level (bit `Level.rank`).
-    private var levels: [UInt8]
-    /// Per cell, the latest entry filed in it (-1: none); an entry links to the one filed in the
-    /// same cell before it (one per level held, rarely more than one).
-    private var latest: [Int32]
+    private var extraIDs: [NodeID] = []
+    private var extraNumbers: [NodeID: Int32] = [:]
+    /// Per node number, its block of cells (-1: none yet). Empty until the first fact.
+    private var blocks: [Int32] = []
+    /// The levels held per cell (`block * cells + ordinal`), one bit per level (bit `Level.rank`).
+    private var levels: [UInt8] = []
+    /// Per cell, the latest entry filed in it (-1: none).
+    private var latest: [Int32] = []
     /// Each fact with its first derivation and depth, in the order derived.
-    private var entries: [Entry] = []
+    private var entries: [StoredFact] = []
+    /// The premises of every entry, each entry's in one run.
+    private var premises: [StoredFact.Premise] = []
+    /// The sentences of every entry, UTF-8, each entry's in one run.
+    private var sentences: [UInt8] = []
     /// Entries per capability ordinal, in the order derived.
     private var byCapability: [[Int32]] = Array(repeating: [], count: Capability.ordered.count)
-
-    struct Entry: Sendable {
-        var fact: Fact
-        var derivation: Derivation
-        var depth: Int
-        /// The entry filed in the same cell before this one, -1 for none.
-        var previous: Int32
-    }
 
     private static let cells = Capability.ordered.count
 
@@ -38,31 +37,30 @@ public struct FactStore: Sendable {
     /// scenario does not grow its tables step by step.
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
-        // The cells are made with the first fact: a scenario that cannot start keeps none.
-        levels = []
-        latest = []
+        // The tables are made with the first fact: a scenario that cannot start keeps none.
         entries.reserveCapacity(facts)
+        premises.reserveCapacity(facts * 3 / 2)
     }
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
-    /// then replaces the one kept).
+    /// then replaces the one kept). `origin`, when given, is the node number of the first
+    /// premise, which the caller already knows.
     @discardableResult
-    mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int) -> Bool {
-        if levels.isEmpty {
-            levels = Array(repeating: 0, count: (numbering.count + extraNumbers.count) * Self.cells)
-            latest = Array(repeating: -1, count: levels.count)
-        }
-        let cell = cellNumbering(fact.capability, fact.node)
+    mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int, originNumber: Int32? = nil) -> Bool {
+        if blocks.isEmpty { blocks = Array(repeating: -1, count: numbering.count + extraIDs.count) }
+        let number = number(for: fact.node)
+        let cell = cellMaking(number, fact.capability)
         if let known = index(in: cell, at: fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if derivation.caveats.count < entries[known].derivation.caveats.count, entries[known].depth == depth {
-                entries[known].derivation = derivation
+            if derivation.caveats.count < entries[known].caveats.count, entries[known].depth == depth {
+                let node = entries[known].node, previous = entries[known].previous
+                entries[known] = stored(fact, node, derivation, depth: depth, previous: previous, originNumber: originNumber)
             }
             return false
         }
         let index = Int32(entries.count)
-        entries.append(Entry(fact: fact, derivation: derivation, depth: depth, previous: latest[cell]))
+        entries.append(stored(fact, number, derivation, depth: depth, previous: latest[cell], originNumber: originNumber))
         latest[cell] = index
         levels[cell] |= 1 << fact.level.rank
         byCapability[fact.capability.ordinal].append(index)
@@ -72,8 +70,11 @@ public struct FactStore: Sendable {
     /// How many facts are known.
     var count: Int { entries.count }
 
-    /// The fact derived `place`-th (from 0), with its depth.
-    func derived(_ place: Int) -> (fact: Fact, depth: Int) { (entries[place].fact, entries[place].depth) }
+    /// The fact derived `place`-th (from 0), with its depth and its node's number.
+    func derived(_ place: Int) -> (fact: Fact, depth: Int, number: Int32) {
+        let entry = entries[place]
+        return (Fact(entry.capability, id(entry.node), entry.level), Int(entry.depth), entry.node)
+    }
 
     /// Whether the attacker has the capability on the node at `level` or above.
     public func has(_ capability: Capability, _ node: NodeID, atLeast level: Level = .untrusted) -> Bool {
@@ -92,10 +93,10 @@ public struct FactStore: Sendable {
     }
 
     /// How a fact was first derived.
-    public func derivation(of fact: Fact) -> Derivation? { index(of: fact).map { entries[$0].derivation } }
+    public func derivation(of fact: Fact) -> Derivation? { index(of: fact).map(derivation(at:)) }
 
     /// Hops from a foothold along first premises.
-    public func depth(of fact: Fact) -> Int? { index(of: fact).map { entries[$0].depth } }
+    public func depth(of fact: Fact) -> Int? { index(of: fact).map { Int(entries[$0].depth) } }
 
     /// The facts from a foothold to `fact` along first premises, the foothold first: the
     /// fewest-hop path into it.
@@ -104,16 +105,17 @@ public struct FactStore: Sendable {
         var current: Fact? = fact
         // Depths strictly fall along first premises; the bound only guards against a broken store.
         var remaining = (depth(of: fact) ?? 0) + 1
-        while let step = current, let derivation = derivation(of: step), remaining > 0 {
+        while let step = current, let place = index(of: step), remaining > 0 {
             remaining -= 1
             steps.append(step)
-            current = derivation.origin
+            let entry = entries[place]
+            current = entry.premiseCount > 0 ? self.fact(premises[Int(entry.premiseStart)]) : nil
         }
         return steps.reversed()
     }
 
     /// Every fact, sorted.
-    public var facts: [Fact] { entries.map(\.fact).sorted() }
+    public var facts: [Fact] { entries.map { Fact($0.capability, id($0.node), $0.level) }.sorted() }
 
     /// A node the attacker holds by its kind's marking capability, at the highest level held.
     struct Marked {
@@ -128,32 +130,67 @@ public struct FactStore: Sendable {
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
     /// `read` for a secret, ...): the model's nodes in id order, then any other in id order.
     func forEachMarked(_ body: (Marked) -> Void) {
-        guard !levels.isEmpty else { return }
+        guard !blocks.isEmpty else { return }
         func visit(_ id: NodeID, _ number: Int, declared: Bool) {
-            let capability = Capability.marking(id.kind)
-            let cell = number * Self.cells + capability.ordinal
+            let block = Int(blocks[number])
+            guard block >= 0 else { return }
+            let cell = block * Self.cells + Capability.marking(id.kind).ordinal
             guard let level = Self.highest(levels[cell]), let slot = index(in: cell, at: level) else { return }
-            body(Marked(fact: entries[slot].fact, number: declared ? number : nil, depth: entries[slot].depth,
-                        timeBounded: entries[slot].derivation.caveats.contains(Caveat.timeBounded)))
+            body(Marked(fact: Fact(entries[slot].capability, id, level), number: declared ? number : nil,
+                        depth: Int(entries[slot].depth), timeBounded: entries[slot].caveats.contains(Caveat.timeBounded)))
         }
-        for (number, id) in numbering.ids.enumerated() where levels[number * Self.cells + Capability.marking(id.kind).ordinal] != 0 {
-            visit(id, number, declared: true)
-        }
-        for (id, number) in extraNumbers.sorted(by: { $0.key < $1.key }) { visit(id, number, declared: false) }
+        for (number, id) in numbering.ids.enumerated() where blocks[number] >= 0 { visit(id, number, declared: true) }
+        for id in extraIDs.sorted() { visit(id, Int(extraNumbers[id]!), declared: false) }
     }
 
     /// Every node some fact is about.
-    public var nodes: Set<NodeID> { Set(entries.lazy.map(\.fact.node)) }
+    public var nodes: Set<NodeID> { Set(entries.lazy.map { id($0.node) }) }
 
     /// Facts with a capability, in the order they were derived.
     public func facts(_ capability: Capability) -> [Fact] {
-        byCapability[capability.ordinal].map { entries[Int($0)].fact }
+        byCapability[capability.ordinal].map { Fact(capability, id(entries[Int($0)].node), entries[Int($0)].level) }
     }
 
     /// Whether a fact is known.
     public func contains(_ fact: Fact) -> Bool { index(of: fact) != nil }
 
+    // MARK: Entries
+
+    /// A derivation in its compact form, its premises and sentence added to the pools.
+    private mutating func stored(_ fact: Fact, _ number: Int32, _ derivation: Derivation, depth: Int, previous: Int32,
+                                 originNumber: Int32?) -> StoredFact {
+        let premiseStart = Int32(premises.count)
+        for (place, premise) in derivation.premises.enumerated() {
+            let node = place == 0 ? originNumber ?? self.number(for: premise.node) : self.number(for: premise.node)
+            premises.append(StoredFact.Premise(node: node, capability: premise.capability, level: premise.level))
+        }
+        let sentenceStart = sentences.count
+        var why = derivation.why
+        why.withUTF8 { sentences.append(contentsOf: $0) }
+        return StoredFact(node: number, capability: fact.capability, level: fact.level, depth: Int32(depth), previous: previous,
+                          premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
+                          sentenceStart: sentenceStart, sentenceLength: sentences.count - sentenceStart,
+                          rule: derivation.rule, location: derivation.location, caveats: derivation.caveats)
+    }
+
+    /// An entry's derivation, in full.
+    private func derivation(at place: Int) -> Derivation {
+        let entry = entries[place]
+        let start = Int(entry.premiseStart)
+        let sentence = sentences[entry.sentenceStart..<entry.sentenceStart + entry.sentenceLength]
+        return Derivation(rule: entry.rule, premises: premises[start..<start + Int(entry.premiseCount)].map(fact),
+                          why: String(decoding: sentence, as: UTF8.self), location: entry.location, caveats: entry.caveats)
+    }
+
+    private func fact(_ premise: StoredFact.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
+
     // MARK: Filing
+
+    /// The node of a number.
+    private func id(_ number: Int32) -> NodeID {
+        let number = Int(number)
+        return number < numbering.count ? numbering.ids[number] : extraIDs[number - numbering.count]
+    }
 
     /// Where a fact's entry is; its fields are read in place, not copied out whole.
     private func index(of fact: Fact) -> Int? {
@@ -165,27 +202,40 @@ public struct FactStore: Sendable {
         guard levels[cell] & (1 << level.rank) != 0 else { return nil }
         var current = Int(latest[cell])
         while current >= 0 {
-            if entries[current].fact.level == level { return current }
+            if entries[current].level == level { return current }
             current = Int(entries[current].previous)
         }
         return nil
     }
 
-    /// The cell of a capability on a node, nil for a node the store has never seen (or when it
-    /// holds no fact yet).
+    /// The cell of a capability on a node, nil when no fact about the node is known.
     private func cell(_ capability: Capability, _ node: NodeID) -> Int? {
-        guard !levels.isEmpty, let number = numbering.number(of: node) ?? extraNumbers[node] else { return nil }
-        return number * Self.cells + capability.ordinal
+        guard !blocks.isEmpty, let number = numbering.number(of: node).map(Int32.init) ?? extraNumbers[node] else { return nil }
+        let block = blocks[Int(number)]
+        return block < 0 ? nil : Int(block) * Self.cells + capability.ordinal
     }
 
-    /// The cell of a capability on a node, numbering a node the model does not declare.
-    private mutating func cellNumbering(_ capability: Capability, _ node: NodeID) -> Int {
-        if let cell = cell(capability, node) { return cell }
-        let number = numbering.count + extraNumbers.count
+    /// A node's number, numbering a node the model does not declare.
+    private mutating func number(for node: NodeID) -> Int32 {
+        if let number = numbering.number(of: node) { return Int32(number) }
+        if let number = extraNumbers[node] { return number }
+        let number = Int32(numbering.count + extraIDs.count)
+        extraIDs.append(node)
         extraNumbers[node] = number
-        levels.append(contentsOf: repeatElement(0, count: Self.cells))
-        latest.append(contentsOf: repeatElement(-1, count: Self.cells))
-        return number * Self.cells + capability.ordinal
+        blocks.append(-1)
+        return number
+    }
+
+    /// The cell of a capability on a numbered node, giving the node its block of cells first.
+    private mutating func cellMaking(_ number: Int32, _ capability: Capability) -> Int {
+        var block = blocks[Int(number)]
+        if block < 0 {
+            block = Int32(levels.count / Self.cells)
+            blocks[Int(number)] = block
+            levels.append(contentsOf: repeatElement(0, count: Self.cells))
+            latest.append(contentsOf: repeatElement(-1, count: Self.cells))
+        }
+        return Int(block) * Self.cells + capability.ordinal
     }
 
     /// The highest level in a bit set of levels.

@@ -29,13 +29,17 @@ public struct Simulator: Sendable {
         // The store keeps facts in the order first derived: it is the queue, first in, first out.
         var head = 0
         while head < store.count {
-            let (fact, depth) = store.derived(head)
+            let (fact, depth, number) = store.derived(head)
             head += 1
             for rule in rulesByCapability[fact.capability.ordinal] {
                 for conclusion in rule.conclusions(from: fact, in: graph, known: store) {
-                    // Most hops start from the fact that fired the rule, whose depth is known.
-                    let origin = conclusion.derivation.origin.flatMap { $0 == fact ? depth : store.depth(of: $0) } ?? 0
-                    store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1)
+                    // Most hops start from the fact that fired the rule, whose depth and node number are known.
+                    if let origin = conclusion.derivation.origin, origin == fact {
+                        store.insert(conclusion.fact, conclusion.derivation, depth: depth + 1, originNumber: number)
+                    } else {
+                        let origin = conclusion.derivation.origin.flatMap { store.depth(of: $0) } ?? 0
+                        store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1)
+                    }
                 }
             }
         }

@@ -35,4 +35,36 @@ struct FactStoreTests {
         #expect(marked == [NodeID(.job, "build"), NodeID(.secret, "NOT_DECLARED")], "the model's nodes in id order, then the others")
         #expect(store.facts == [declared, stranger].sorted())
     }
+
+    @Test func aDerivationIsAnsweredAsItWasRecorded() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
+            """), file: "store.yml")
+        let graph = AttackGraph(model)
+        var store = FactStore(numbering: graph.numbering, reservingCapacity: 0)
+        let job = Fact(.exec, NodeID(.job, "build"))
+        let outsider = Fact(.act, NodeID(.actor, "not-declared"))
+        let secret = Fact(.read, NodeID(.secret, "TOKEN"))
+        let here = SourceLocation(file: "store.yml", line: 7, column: 3)
+        store.insert(job, Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test")), depth: 0)
+        let qualified = Derivation(rule: "job-secrets", premises: [job, outsider], why: "la tâche lit « TOKEN »",
+                                   location: here, caveats: [Caveat.nextRun, Caveat.timeBounded])
+        store.insert(secret, qualified, depth: 1)
+        #expect(store.derivation(of: secret) == qualified, "every premise, the sentence in any script, the location and caveats")
+        #expect(store.depth(of: secret) == 1)
+        let plainer = Derivation(rule: "job-secrets", premises: [job], why: "plainer", location: here)
+        let longer = store.insert(secret, plainer, depth: 2)
+        #expect(!longer, "a longer derivation is not kept")
+        #expect(store.derivation(of: secret) == qualified)
+        let asShort = store.insert(secret, plainer, depth: 1)
+        #expect(!asShort)
+        #expect(store.derivation(of: secret) == plainer, "as short with fewer caveats replaces the one kept")
+        #expect(store.witness(of: secret) == [job, secret])
+        #expect(store.facts(.read) == [secret])
+        #expect(store.nodes == [job.node, secret.node])
+        #expect(store.derivation(of: Fact(.read, NodeID(.secret, "TOKEN"), .untrusted)) == nil, "another level is another fact")
+    }
 }

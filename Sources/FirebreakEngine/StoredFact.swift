@@ -1,0 +1,27 @@
+import FirebreakModel
+
+/// A fact and its first derivation as the fact table keeps them: the node by number, the
+/// premises and the sentence as runs in the table's shared pools. About a third of a
+/// `Fact` with its `Derivation`, and no allocation of its own.
+struct StoredFact: Sendable {
+    /// A premise: a fact by node number.
+    struct Premise: Sendable {
+        var node: Int32
+        var capability: Capability
+        var level: Level
+    }
+
+    var node: Int32
+    var capability: Capability
+    var level: Level
+    var depth: Int32
+    /// The entry filed in the same cell before this one, -1 for none.
+    var previous: Int32
+    var premiseStart: Int32
+    var premiseCount: Int32
+    var sentenceStart: Int
+    var sentenceLength: Int
+    var rule: String
+    var location: SourceLocation
+    var caveats: [String]
+}
