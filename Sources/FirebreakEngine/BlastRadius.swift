@@ -42,11 +42,11 @@ public struct ReachedAsset: Sendable, Hashable {
     /// Rule hops from the foothold (the foothold itself is not counted).
     public var hops: Int
     /// The hops from a foothold to this node, fewest first; built when first read.
-    public var path: [Hop] { trail.hops }
-    let trail: WitnessTrail
+    public var path: [Hop] { trails.hops(to: fact) }
+    let trails: WitnessTrails
 
     init(node: NodeID, capability: Capability, level: Level, criticality: Criticality, crownJewel: Bool, foothold: Bool,
-         timeBounded: Bool, hops: Int, trail: WitnessTrail) {
+         timeBounded: Bool, hops: Int, trails: WitnessTrails) {
         self.node = node
         self.capability = capability
         self.level = level
@@ -55,7 +55,7 @@ public struct ReachedAsset: Sendable, Hashable {
         self.foothold = foothold
         self.timeBounded = timeBounded
         self.hops = hops
-        self.trail = trail
+        self.trails = trails
     }
 
     public static func == (lhs: ReachedAsset, rhs: ReachedAsset) -> Bool {

@@ -26,6 +26,7 @@ public struct Simulation: Sendable {
         // criticality keeps that order within each group without comparing names again.
         var byCriticality = Array(repeating: [ReachedAsset](), count: Criticality.allCases.count)
         var score = 0
+        let trails = WitnessTrails(in: store)
         store.forEachMarked { marked in
             let best = marked.fact
             let weighed = weigh(best.node, at: best.level, graph.summary(of: best.node, number: marked.number))
@@ -34,7 +35,7 @@ public struct Simulation: Sendable {
                 node: best.node, capability: best.capability, level: best.level, criticality: weighed.criticality,
                 crownJewel: weighed.crownJewel, foothold: marked.depth == 0,
                 timeBounded: marked.timeBounded, hops: marked.depth,
-                trail: WitnessTrail(to: best, in: store)))
+                trails: trails))
         }
         let reached = Array(byCriticality.reversed().joined())
         return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached, score: score,
