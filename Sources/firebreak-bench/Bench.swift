@@ -3,7 +3,7 @@ import FirebreakModel
 import Foundation
 
 /// Measures the simulator on synthetic models of growing size: time of all scenarios (the
-/// fastest of three runs, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
+/// fastest of five rounds, the sizes in turn, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
 /// Also `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
 /// `render [NODES]`, `render-repo [DIR] [SCENARIO]`, `corpus [DIR]` (against zizmor) and `fuzz READER`.
 @main
@@ -21,32 +21,63 @@ struct Bench {
         }
         let targets = arguments.isEmpty ? [1_000, 10_000, 100_000] : arguments.compactMap { Int($0) }
         let library = try ScenarioLibrary.load(folders: ["Scenarios/attacks"])
-        print("nodes     edges     services  build(s)  simulate(s)  cpu(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
-        for target in targets {
-            // About 16 nodes per service.
-            let services = max(1, target / 16)
-            let clock = ContinuousClock()
-            var model: PipelineModel!
-            let buildTime = clock.measure { model = SyntheticModel.make(services: services) }
-            let nodes = model.nodes.count, edges = model.edges.count
-            var reached = 0
-            // The fastest of three runs: on a shared machine the slower ones measure the neighbours.
-            var simulateTime = Duration.seconds(Int64.max)
-            var cpu = Double.infinity
-            for _ in 0..<3 {
-                reached = 0
-                let before = cpuSeconds()
-                simulateTime = min(simulateTime, clock.measure {
-                    let simulation = Simulation(model: model)
-                    for result in simulation.run(library.scenarios) { reached += result.reached.count }
-                })
-                cpu = min(cpu, cpuSeconds() - before)
+        let clock = ContinuousClock()
+        // About 16 nodes per service.
+        var sizes = targets.map { SizeRun(services: max(1, $0 / 16)) }
+        // The fastest of five rounds, each round every size once, smallest first: on a shared
+        // machine the slower runs measure the neighbours, and taking the sizes in turn lets
+        // each see the same quiet and busy spells, so that their ratio is the program's. A
+        // model is made just before its first run, so the first round's memory is its own.
+        for round in 0..<5 {
+            for index in sizes.indices {
+                if round == 0 {
+                    let services = sizes[index].services
+                    sizes[index].buildTime = clock.measure { sizes[index].model = SyntheticModel.make(services: services) }
+                }
+                sizes[index].measure(library.scenarios, clock: clock)
+                if round == 0 { sizes[index].peak = peakMiB() }
             }
-            let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-            print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", nodes, edges, services, seconds(buildTime),
-                         seconds(simulateTime), cpu, seconds(simulateTime) * 1000 / Double(library.scenarios.count), reached, peakMiB()))
         }
-        print("peak RSS is the process's high-water mark so far (sizes run smallest first).")
+        print("nodes     edges     services  build(s)  simulate(s)  cpu(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
+        for size in sizes {
+            let model = size.model!
+            print(String(format: "%-9d %-9d %-9d %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", model.nodes.count, model.edges.count,
+                         size.services, seconds(size.buildTime), seconds(size.simulateTime), size.cpu,
+                         seconds(size.simulateTime) * 1000 / Double(library.scenarios.count), size.reached, size.peak))
+        }
+        print("peak RSS is the process's high-water mark after the size's first run (sizes run smallest first).")
+        if let first = sizes.first, let last = sizes.last, sizes.count > 1 {
+            print(String(format: "time(%d nodes) / time(%d nodes): %.2f (CPU: %.2f)", last.model.nodes.count, first.model.nodes.count,
+                         seconds(last.simulateTime) / seconds(first.simulateTime), last.cpu / first.cpu))
+        }
+    }
+
+    /// One model size: its model and the best of its runs so far.
+    struct SizeRun {
+        let services: Int
+        var model: PipelineModel!
+        var buildTime = Duration.zero
+        var simulateTime = Duration.seconds(Int64.max)
+        var cpu = Double.infinity
+        var reached = 0
+        var peak = 0.0
+
+        /// Prepares the model and plays every scenario once, keeping the fastest time.
+        mutating func measure(_ scenarios: [Scenario], clock: ContinuousClock) {
+            let model = model!
+            var reached = 0
+            let before = cpuSeconds()
+            simulateTime = min(simulateTime, clock.measure {
+                let simulation = Simulation(model: model)
+                for result in simulation.run(scenarios) { reached += result.reached.count }
+            })
+            cpu = min(cpu, cpuSeconds() - before)
+            self.reached = reached
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// CPU time this process has used, user and system, in seconds: steadier than wall time on a shared machine.
