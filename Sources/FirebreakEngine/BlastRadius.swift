@@ -28,10 +28,11 @@ public struct Hop: Sendable, Hashable {
 
 /// Something the attacker reaches in one scenario, with the fewest-hop path that reaches it.
 public struct ReachedAsset: Sendable, Hashable {
-    public var node: NodeID
+    // The node, capability and level name the fact whose path `path` follows: fixed once made.
+    public let node: NodeID
     /// The capability that marks this kind of node reached, at the highest level held.
-    public var capability: Capability
-    public var level: Level
+    public let capability: Capability
+    public let level: Level
     public var criticality: Criticality
     public var crownJewel: Bool
     /// Whether the attacker started here.

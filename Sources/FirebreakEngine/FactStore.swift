@@ -2,14 +2,15 @@ import FirebreakModel
 
 /// Every fact derived so far, with its first derivation and its depth.
 ///
-/// Facts are filed by the number of their node (`NodeNumbering`) and capability. A node the
-/// scenario touches gets one block of cells, one per capability: the levels held as a bit set,
+/// Facts are filed by the number of their node (`NodeNumbering`) and capability. A node some
+/// fact is about gets one block of cells, one per capability: the levels held as a bit set,
 /// and the latest entry filed there, which links to the one filed before it. Entries are kept
 /// compact (a large model's scenario derives hundreds of thousands of facts): a fact by node
 /// number, its premises in one shared pool, its sentence as UTF-8 in another.
 public struct FactStore: Sendable {
     private let numbering: NodeNumbering
-    /// Nodes the model does not declare (none should reach here), numbered after its own.
+    /// Nodes the model does not declare (none should reach here), numbered after its own: by
+    /// number (less the model's count) and by id.
     private var extraIDs: [NodeID] = []
     private var extraNumbers: [NodeID: Int32] = [:]
     /// Per node number, its block of cells (-1: none yet). Empty until the first fact.
@@ -43,11 +44,12 @@ public struct FactStore: Sendable {
     }
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
-    /// then replaces the one kept). `origin`, when given, is the node number of the first
+    /// then replaces the one kept). `originNumber`, when given, is the node number of the first
     /// premise, which the caller already knows.
     @discardableResult
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int, originNumber: Int32? = nil) -> Bool {
-        if blocks.isEmpty { blocks = Array(repeating: -1, count: numbering.count + extraIDs.count) }
+        // Extra nodes are numbered only once the blocks exist, so there are none yet here.
+        if blocks.isEmpty { blocks = Array(repeating: -1, count: numbering.count) }
         let number = number(for: fact.node)
         let cell = cellMaking(number, fact.capability)
         if let known = index(in: cell, at: fact.level) {
@@ -159,14 +161,14 @@ public struct FactStore: Sendable {
     /// A derivation in its compact form, its premises and sentence added to the pools.
     private mutating func stored(_ fact: Fact, _ number: Int32, _ derivation: Derivation, depth: Int, previous: Int32,
                                  originNumber: Int32?) -> StoredFact {
+        assert(originNumber.map { id($0) == derivation.premises.first?.node } ?? true, "the origin's number is its own")
         let premiseStart = Int32(premises.count)
         for (place, premise) in derivation.premises.enumerated() {
             let node = place == 0 ? originNumber ?? self.number(for: premise.node) : self.number(for: premise.node)
             premises.append(StoredFact.Premise(node: node, capability: premise.capability, level: premise.level))
         }
         let sentenceStart = sentences.count
-        var why = derivation.why
-        why.withUTF8 { sentences.append(contentsOf: $0) }
+        sentences.append(contentsOf: derivation.why.utf8)
         return StoredFact(node: number, capability: fact.capability, level: fact.level, depth: Int32(depth), previous: previous,
                           premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
                           sentenceStart: sentenceStart, sentenceLength: sentences.count - sentenceStart,

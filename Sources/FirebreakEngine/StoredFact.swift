@@ -1,8 +1,9 @@
 import FirebreakModel
 
 /// A fact and its first derivation as the fact table keeps them: the node by number, the
-/// premises and the sentence as runs in the table's shared pools. About a third of a
-/// `Fact` with its `Derivation`, and no allocation of its own.
+/// premises and the sentence as runs in the table's shared pools. 96 bytes and no allocation
+/// of its own, where a `Fact` with its `Derivation` took about 120 bytes and two allocations
+/// (premises, sentence).
 struct StoredFact: Sendable {
     /// A premise: a fact by node number.
     struct Premise: Sendable {

@@ -67,4 +67,27 @@ struct FactStoreTests {
         #expect(store.nodes == [job.node, secret.node])
         #expect(store.derivation(of: Fact(.read, NodeID(.secret, "TOKEN"), .untrusted)) == nil, "another level is another fact")
     }
+
+    @Test func aNodeFirstSeenAsAPremiseIsFiledWhenAFactIsAboutIt() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), file: "store.yml")
+        var store = FactStore(numbering: AttackGraph(model).numbering, reservingCapacity: 0)
+        let job = Fact(.exec, NodeID(.job, "build"))
+        let later = Fact(.read, NodeID(.secret, "Z_LATER"))
+        let earlier = Fact(.read, NodeID(.secret, "A_EARLIER"))
+        let start = Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test"))
+        store.insert(job, start, depth: 0)
+        // Z_LATER is numbered first, as a premise, before any fact is about it.
+        store.insert(earlier, Derivation(rule: "r", premises: [job, later], why: "via", location: .implicit("test")), depth: 1)
+        #expect(!store.contains(later) && store.best(.read, later.node) == nil, "a premise alone is no fact")
+        #expect(store.derivation(of: earlier)?.premises == [job, later])
+        store.insert(later, Derivation(rule: "r", premises: [job], why: "then", location: .implicit("test")), depth: 1)
+        #expect(store.best(.read, later.node) == .full)
+        var marked: [NodeID] = []
+        store.forEachMarked { marked.append($0.fact.node) }
+        #expect(marked == [job.node, earlier.node, later.node], "the model's nodes, then the others by id, whatever order they were numbered in")
+    }
 }
