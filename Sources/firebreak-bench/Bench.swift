@@ -46,9 +46,11 @@ struct Bench {
                          seconds(size.simulateTime) * 1000 / Double(library.scenarios.count), size.reached, size.peak))
         }
         print("peak RSS is the process's high-water mark after the size's first run (sizes run smallest first).")
-        if let first = sizes.first, let last = sizes.last, sizes.count > 1 {
-            print(String(format: "time(%d nodes) / time(%d nodes): %.2f (CPU: %.2f)", last.model.nodes.count, first.model.nodes.count,
-                         seconds(last.simulateTime) / seconds(first.simulateTime), last.cpu / first.cpu))
+        // How the time grows from each size to the next: as the node count grows, for a simulator that scales.
+        for (smaller, larger) in zip(sizes, sizes.dropFirst()) {
+            print(String(format: "time(%d nodes) / time(%d nodes): %.2f for %.2f times the nodes (CPU: %.2f)",
+                         larger.model.nodes.count, smaller.model.nodes.count, seconds(larger.simulateTime) / seconds(smaller.simulateTime),
+                         Double(larger.model.nodes.count) / Double(smaller.model.nodes.count), larger.cpu / smaller.cpu))
         }
     }
 
