@@ -37,7 +37,7 @@ struct OrganisationRun {
     /// The order of emission: the next repository to write and those done before their turn.
     struct EmissionOrder {
         var next = 0
-        /// Entries done before their turn: 64 MiB in memory, the rest in temporary files.
+        /// Entries done before their turn: 64 MiB in memory, the rest in a temporary file.
         var waiting = HeldOutputs(memoryLimit: 64 << 20)
     }
 
@@ -71,7 +71,7 @@ struct OrganisationRun {
                         }
                     } catch {
                         state.waiting.discardAll()
-                        Console.error("error: the output of \(repositories[state.next]) was kept in \(error.path), which can no longer be read")
+                        Console.error("error: the output of \(repositories[state.next]) is lost: \(error.message)")
                         Foundation.exit(2)
                     }
                 }

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// A temporary file with no name: made readable by this user only and removed from its folder
+/// as soon as it is open, so that it is gone however the process ends (even killed), and the
+/// space it takes is given back when it is closed. Bytes are appended and read back by place.
+final class SpillFile: Sendable {
+    /// Where some bytes were put.
+    struct Place: Sendable, Hashable {
+        let offset: Int
+        let count: Int
+    }
+
+    private let descriptor: Int32
+    /// The end of what was written; only the holder's serialised calls change it.
+    private let end = Mutex<Int>(0)
+
+    /// A new file in the temporary folder, nil if none can be made.
+    init?() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-held-\(UUID().uuidString)").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        unlink(path)
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the chunks; nil if the file cannot take them.
+    func append(_ chunks: [[UInt8]]) -> Place? {
+        end.withLock { end in
+            let start = end
+            var offset = start
+            for chunk in chunks {
+                let written = chunk.withUnsafeBytes { bytes in Self.all(bytes.count) { done in
+                    pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                } }
+                guard written else { return nil }
+                offset += chunk.count
+            }
+            end = offset
+            return Place(offset: start, count: offset - start)
+        }
+    }
+
+    /// The bytes at a place; nil if they cannot be read back.
+    func read(_ place: Place) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: place.count)
+        let read = bytes.withUnsafeMutableBytes { buffer in Self.all(place.count) { done in
+            pread(descriptor, buffer.baseAddress! + done, place.count - done, off_t(place.offset + done))
+        } }
+        return read ? bytes : nil
+    }
+
+    /// Bytes written and not yet given back.
+    var size: Int { end.withLock { $0 } }
+
+    /// Empties the file, giving its space back: for when nothing in it is wanted any more.
+    func empty() {
+        end.withLock { end in
+            if ftruncate(descriptor, 0) == 0 { end = 0 }
+        }
+    }
+
+    /// Repeats a transfer until `count` bytes are done: false on an error or an early end.
+    private static func all(_ count: Int, _ transfer: (_ done: Int) -> Int) -> Bool {
+        var done = 0
+        while done < count {
+            let moved = transfer(done)
+            if moved < 0, errno == EINTR { continue }
+            guard moved > 0 else { return false }
+            done += moved
+        }
+        return true
+    }
+}
