@@ -35,10 +35,11 @@ struct FootholdResolver {
             }
             return result
         case .actors:
-            let actors = model.actors.values.sorted { $0.name < $1.name }.filter { actor in
+            // Matched first, then sorted: a selector picks few of a large organisation's actors.
+            let actors = model.actors.values.filter { actor in
                 selector.accepts("role", actor.role.rawValue) && selector.accepts("name", actor.name)
                     && (selector.conditions["reviewer"].map { $0.contains(String(!graph.environments(reviewedBy: actor.name).isEmpty)) } ?? true)
-            }
+            }.sorted { $0.name < $1.name }
             return pick(actors, selector).map { start(Fact(.act, $0.id), "\(selector.why) (actor '\($0.name)', \($0.role.rawValue))", $0.location) }
         case .identities:
             var identities = graph.identities.filter { identity in
@@ -46,7 +47,10 @@ struct FootholdResolver {
                     && selector.accepts("lifetime", identity.lifetime.rawValue) && selector.accepts("name", identity.name)
             }
             if selector.pick == .broadest {
-                identities = Array(identities.sorted { breadth($0) > breadth($1) || (breadth($0) == breadth($1) && $0.name < $1.name) }.prefix(1))
+                // The broadest, the first by name among as broad: each identity's breadth worked out once.
+                let broadest = identities.map { (identity: $0, breadth: breadth($0)) }
+                    .min { $0.breadth != $1.breadth ? $0.breadth > $1.breadth : $0.identity.name < $1.identity.name }
+                identities = broadest.map { [$0.identity] } ?? []
             }
             return pick(identities, selector).map { start(Fact(.hold, $0.id), "\(selector.why) (identity '\($0.name)')", $0.location) }
         case .runners:
@@ -56,20 +60,20 @@ struct FootholdResolver {
             }
             return pick(runners, selector).map { start(Fact(.own, $0.id), "\(selector.why) (runner '\($0.name)')", $0.location) }
         case .resources:
-            let resources = model.resources.values.sorted { $0.name < $1.name }.filter { resource in
+            let resources = model.resources.values.filter { resource in
                 selector.accepts("type", resource.kind.rawValue) && selector.accepts("name", resource.name)
-            }
+            }.sorted { $0.name < $1.name }
             return pick(resources, selector).map {
                 start(Fact(.access, $0.id, Level(selector.level)), "\(selector.why) (\(selector.level.rawValue) on '\($0.name)')", $0.location)
             }
         case .definitions:
-            let definitions = model.definitions.values.sorted { $0.name < $1.name }.filter { definition in
+            let definitions = model.definitions.values.filter { definition in
                 selector.accepts("external", String(definition.isExternal)) && selector.accepts("name", definition.name)
                     && (selector.conditions["pin"].map { pins in definition.pin.map { pins.contains($0.rawValue) } ?? false } ?? true)
-            }
+            }.sorted { $0.name < $1.name }
             return pick(definitions, selector).map { start(Fact(.edit, $0.id), "\(selector.why) (definition '\($0.name)')", $0.location) }
         case .caches:
-            let caches = model.caches.values.sorted { $0.name < $1.name }.filter { selector.accepts("name", $0.name) }
+            let caches = model.caches.values.filter { selector.accepts("name", $0.name) }.sorted { $0.name < $1.name }
             return pick(caches, selector).map { start(Fact(.poison, $0.id), "\(selector.why) (cache '\($0.name)')", $0.location) }
         }
     }
