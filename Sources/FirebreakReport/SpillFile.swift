@@ -7,7 +7,7 @@ import Foundation
 import Synchronization
 
 /// A temporary file with no name: made readable by this user only and removed from its folder
-/// as soon as it is open, so that it is gone however the process ends (even killed), and the
+/// right after it is opened, so that it is gone however the process ends (even killed), and the
 /// space it takes is given back when it is closed. Bytes are appended and read back by place.
 final class SpillFile: Sendable {
     /// Where some bytes were put.
@@ -25,7 +25,11 @@ final class SpillFile: Sendable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-held-\(UUID().uuidString)").path
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
-        unlink(path)
+        // A file that keeps its name is not used: it could be left behind.
+        guard unlink(path) == 0 else {
+            close(descriptor)
+            return nil
+        }
         self.descriptor = descriptor
     }
 
@@ -40,7 +44,11 @@ final class SpillFile: Sendable {
                 let written = chunk.withUnsafeBytes { bytes in Self.all(bytes.count) { done in
                     pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
                 } }
-                guard written else { return nil }
+                guard written else {
+                    // What was written of these chunks is given back; the entries before stay.
+                    _ = ftruncate(descriptor, off_t(start))
+                    return nil
+                }
                 offset += chunk.count
             }
             end = offset

@@ -1,4 +1,4 @@
-import FirebreakReport
+@testable import FirebreakReport
 import Foundation
 import Testing
 
@@ -57,5 +57,18 @@ import Testing
         held.discardAll()
         #expect(held.bytesInFile == 0)
         #expect(try held.take(0) == nil && held.take(1) == nil && held.take(2) == nil)
+    }
+}
+
+/// The file gives back exactly what was put at a place, and nothing for a place it never held.
+struct SpillFileTests {
+    @Test func aPlaceItNeverHeldIsNotReadAsBytes() throws {
+        let file = try #require(SpillFile())
+        let place = try #require(file.append([Array("held".utf8)]))
+        #expect(file.read(place) == Array("held".utf8))
+        #expect(file.read(SpillFile.Place(offset: place.count, count: 10)) == nil, "past the end is lost, not zeros")
+        file.empty()
+        #expect(file.read(place) == nil, "an emptied file holds nothing")
+        #expect(file.size == 0)
     }
 }
