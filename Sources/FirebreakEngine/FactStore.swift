@@ -74,8 +74,9 @@ public struct FactStore: Sendable {
 
     /// The fact derived `place`-th (from 0), with its depth and its node's number.
     func derived(_ place: Int) -> (fact: Fact, depth: Int, number: Int32) {
-        let entry = entries[place]
-        return (Fact(entry.capability, id(entry.node), entry.level), Int(entry.depth), entry.node)
+        // Field by field, on the fixpoint's hot path: a copy of the whole entry may retain its rule, location and caveats.
+        let node = entries[place].node
+        return (Fact(entries[place].capability, id(node), entries[place].level), Int(entries[place].depth), node)
     }
 
     /// Whether the attacker has the capability on the node at `level` or above.
@@ -110,8 +111,7 @@ public struct FactStore: Sendable {
         while let step = current, let place = index(of: step), remaining > 0 {
             remaining -= 1
             steps.append(step)
-            let entry = entries[place]
-            current = entry.premiseCount > 0 ? self.fact(premises[Int(entry.premiseStart)]) : nil
+            current = entries[place].premiseCount > 0 ? self.fact(premises[Int(entries[place].premiseStart)]) : nil
         }
         return steps.reversed()
     }
