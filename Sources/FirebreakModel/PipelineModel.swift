@@ -35,6 +35,12 @@ public struct PipelineModel: Sendable {
 
     /// Every node id with the location that declared it, sorted by id.
     public var nodes: [(id: NodeID, location: SourceLocation)] {
+        unsortedNodes.sorted { $0.0 < $1.0 }.map { (id: $0.0, location: $0.1) }
+    }
+
+    /// Every node with where it is declared, in no particular order: for a check that looks at
+    /// each once, without the sort.
+    var unsortedNodes: [(NodeID, SourceLocation)] {
         var all: [(NodeID, SourceLocation)] = [(repository.id, repository.location)]
         all += actors.values.map { ($0.id, $0.location) }
         all += branches.values.map { ($0.id, $0.location) }
@@ -50,7 +56,7 @@ public struct PipelineModel: Sendable {
         all += artifacts.values.map { ($0.id, $0.location) }
         all += caches.values.map { ($0.id, $0.location) }
         all += resources.values.map { ($0.id, $0.location) }
-        return all.sorted { $0.0 < $1.0 }.map { (id: $0.0, location: $0.1) }
+        return all
     }
 
     /// The names of the model's nodes of one kind, in no particular order (`nodes` has them all,

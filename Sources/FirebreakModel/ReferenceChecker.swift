@@ -5,8 +5,9 @@ struct ReferenceChecker {
     /// Whether the model was written by hand (importers record untrusted input on every
     /// event, which is no mistake there).
     var handWritten = true
-    /// Declared names by kind, gathered once for the "did you mean" of every dangling name.
-    private let declared: [NodeKind: [String]]
+    /// Declared names by kind, sorted, gathered when a dangling name first needs a "did you
+    /// mean" (most models have none).
+    private let declared: DeclaredNames
     /// How many more dangling names get a suggestion: each costs a scan of the names, so a
     /// file with thousands of them gets suggestions for the first ones only.
     private let suggestions = SuggestionBudget(remaining: 100)
@@ -15,17 +16,18 @@ struct ReferenceChecker {
         self.model = model
         self.sink = sink
         self.handWritten = handWritten
-        declared = Dictionary(grouping: model.nodes.map(\.id), by: \.kind).mapValues { $0.map(\.name) }
+        declared = DeclaredNames(model)
     }
 
     func check() {
         // A name that could rewrite a terminal line or reorder text is refused: every report
         // would have to print it.
-        for node in model.nodes where InertText.needsEscaping(node.id.name) {
-            sink.error(node.location, "the \(node.id.kind.rawValue) name '\(InertText.escape(node.id.name))' holds control or bidirectional characters",
+        let nodes = model.unsortedNodes
+        for (id, location) in nodes.filter({ InertText.needsEscaping($0.0.name) }).sorted(by: { $0.0 < $1.0 }) {
+            sink.error(location, "the \(id.kind.rawValue) name '\(InertText.escape(id.name))' holds control or bidirectional characters",
                        help: "name it with printable characters only")
         }
-        for file in Set(model.nodes.map(\.location.file)).sorted() where InertText.needsEscaping(file) {
+        for file in Set(nodes.map(\.1.file)).sorted() where InertText.needsEscaping(file) {
             sink.error(.implicit(file), "the file name '\(InertText.escape(file))' holds control or bidirectional characters",
                        help: "rename the file with printable characters only")
         }
@@ -113,10 +115,25 @@ struct ReferenceChecker {
     }
 
     private func dangling(_ kind: NodeKind, _ name: String, at location: SourceLocation, _ phrase: String) {
-        let suggestion = suggestions.take() ? Suggestion.closest(to: name, in: declared[kind] ?? []) : nil
+        let suggestion = suggestions.take() ? Suggestion.closest(to: name, in: declared.names(of: kind)) : nil
         let section = kind == .identity ? "identities" : kind == .repository ? "repository" : "\(kind.rawValue)s"
         sink.error(location, "\(phrase) undeclared \(kind.rawValue) '\(name)'",
                    help: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under `\(section):` or correct the name")
+    }
+}
+
+/// A model's declared names by kind, each kind sorted when first asked for.
+final class DeclaredNames {
+    private let model: PipelineModel
+    private var byKind: [NodeKind: [String]] = [:]
+
+    init(_ model: PipelineModel) { self.model = model }
+
+    func names(of kind: NodeKind) -> [String] {
+        if let known = byKind[kind] { return known }
+        let names = model.names(of: kind).sorted()
+        byKind[kind] = names
+        return names
     }
 }
 
