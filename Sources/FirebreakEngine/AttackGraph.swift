@@ -16,6 +16,8 @@ public struct AttackGraph: Sendable {
     let jobsByDefinition: [String: [Job]]
     let environmentsReviewedBy: [String: [Environment]]
     let jobsGatedBy: [String: [Job]]
+    /// Jobs by the triggers they name, each list sorted by name.
+    let jobsTriggeredBy: [String: [Job]]
     /// Branches sorted by name, the implicit `*` included.
     public let branches: [Branch]
     /// Local pipeline definitions, sorted by name.
@@ -62,6 +64,7 @@ public struct AttackGraph: Sendable {
         restorers = index.restorers
         jobsByDefinition = index.jobsByDefinition
         jobsGatedBy = index.jobsGatedBy
+        jobsTriggeredBy = index.jobsTriggeredBy
         storedArtifacts = index.storedArtifacts
         resourcesInZone = index.resourcesInZone
         identities = index.identities
@@ -82,6 +85,7 @@ public struct AttackGraph: Sendable {
         var restorers: [String: [Job]] = [:]
         var jobsByDefinition: [String: [Job]] = [:]
         var jobsGatedBy: [String: [Job]] = [:]
+        var jobsTriggeredBy: [String: [Job]] = [:]
         var storedArtifacts: [String: [Artifact]]
         var resourcesInZone: [String: [Resource]]
         var identities: [Identity]
@@ -103,6 +107,8 @@ public struct AttackGraph: Sendable {
                 trustedRoles[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
                 for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
+                // A job that names a trigger twice is listed once.
+                for trigger in Set(job.triggers.map(\.name)) { jobsTriggeredBy[trigger, default: []].append(job) }
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
@@ -145,6 +151,7 @@ public struct AttackGraph: Sendable {
     func jobs(definedBy definition: String) -> [Job] { jobsByDefinition[definition] ?? [] }
     func environments(reviewedBy actor: String) -> [Environment] { environmentsReviewedBy[actor] ?? [] }
     func jobs(gatedBy environment: String) -> [Job] { jobsGatedBy[environment] ?? [] }
+    func jobs(triggeredBy trigger: String) -> [Job] { jobsTriggeredBy[trigger] ?? [] }
 
     /// The caveat a hop carries when it rests on what the import assumed of a runner's
     /// lifecycle (a self-hosted pool taken to be persistent), so the hop says so where it is used.

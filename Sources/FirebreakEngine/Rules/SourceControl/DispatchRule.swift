@@ -56,9 +56,8 @@ struct DispatchRule: Rule {
         // A dispatch names the ref to run (`workflow_dispatch`) or runs the default branch
         // (`repository_dispatch`): the trigger's branches say which.
         guard trigger.fires(onBranch: branch) else { return [] }
-        return graph.jobs.compactMap { job in
-            guard job.runsRepositoryCode, job.triggers.contains(where: { $0.name == trigger.name }),
-                  graph.admits(job, onBranch: branch) else { return nil }
+        return graph.jobs(triggeredBy: trigger.name).compactMap { job in
+            guard job.runsRepositoryCode, graph.admits(job, onBranch: branch) else { return nil }
             return conclude(Fact(.start, job.id), from: [access, push],
                             "the attacker may start \(trigger.platformEvent) '\(trigger.name)' on '\(branch)', where they pushed the code job '\(job.name)' runs; a dispatched run starts at once",
                             at: graph.location(of: trigger, in: job), caveats: graph.assumedCaveats(about: job.id))
