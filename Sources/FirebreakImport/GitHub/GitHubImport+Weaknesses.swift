@@ -49,7 +49,7 @@ extension GitHubImport {
             record(.inheritedSecrets, subject, "`secrets: inherit` hands '\(uses.text)' every secret", at: uses.location)
         }
         var reads = SecretUses()
-        for found in scanner.expressions(in: job.node, diagnostics: &log) { reads.collect(found.expression, at: found.location, matrix: [:]) }
+        for found in expressions(in: job, of: workflow) { reads.collect(found.expression, at: found.location, matrix: [:]) }
         if let every = reads.everySecret {
             record(.everySecret, subject, "the job reads every secret at once (`toJSON(secrets)` or a computed name)", at: every)
         }

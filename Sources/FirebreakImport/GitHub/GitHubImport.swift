@@ -27,6 +27,9 @@ struct GitHubImport {
     var secretReads: [String: SecretUses] = [:]
     var exposures: [String: Exposure] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
+    /// The expressions written anywhere in a job definition, by `workflow#job`: several
+    /// analyses read them all, once per definition and once per caller.
+    var jobExpressions: [String: [ExpressionScanner.Found]] = [:]
     /// Whether reusable-workflow expansion hit the job limit.
     var expansionStopped = false
     /// Weaknesses recorded so far, by kind and place.
@@ -368,17 +371,26 @@ struct GitHubImport {
     mutating func secretReferences(_ job: Workflow.Job, workflow: Workflow, name: String, caller: Caller?) -> [Reference] {
         let key = "\(workflow.path)#\(job.id)"
         if let cached = secretReads[key] { return resolvedSecrets(cached, job: name, through: caller) }
-        let scanner = ExpressionScanner(file: workflow.file)
         let matrix = job.node.matrixValues
         var reads = SecretUses()
-        for node in [job.node, workflow.root.value("env")].compactMap({ $0 }) {
-            for found in scanner.expressions(in: node, diagnostics: &log) {
+        for found in expressions(in: job, of: workflow) { reads.collect(found.expression, at: found.location, matrix: matrix) }
+        if let env = workflow.root.value("env") {
+            for found in ExpressionScanner(file: workflow.file).expressions(in: env, diagnostics: &log) {
                 reads.collect(found.expression, at: found.location, matrix: matrix)
             }
         }
         addCommittedCredentials(in: job, workflow: workflow, reads: &reads)
         secretReads[key] = reads
         return resolvedSecrets(reads, job: name, through: caller)
+    }
+
+    /// Every expression written in the job's definition, scanned once per definition.
+    mutating func expressions(in job: Workflow.Job, of workflow: Workflow) -> [ExpressionScanner.Found] {
+        let key = "\(workflow.path)#\(job.id)"
+        if let cached = jobExpressions[key] { return cached }
+        let found = ExpressionScanner(file: workflow.file).expressions(in: job.node, diagnostics: &log)
+        jobExpressions[key] = found
+        return found
     }
 
     /// `secrets:` a job passes to a reusable workflow: callee name -> what the caller's value reads.
