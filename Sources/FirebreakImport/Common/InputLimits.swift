@@ -32,7 +32,7 @@ final class ReadBudget {
     /// `root` with its symbolic links resolved.
     func resolved(_ root: String) -> String {
         if let known = resolvedRoots[root] { return known }
-        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let resolved = RepositoryFile.resolvingLinks(root)
         resolvedRoots[root] = resolved
         return resolved
     }

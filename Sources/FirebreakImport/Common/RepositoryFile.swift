@@ -9,8 +9,8 @@ enum RepositoryFile {
     /// `budget` counts the file against the run's limits and sets the largest size read.
     static func read(_ relative: String, under root: String, label: String, budget: ReadBudget? = nil) throws(LoadError) -> String {
         let full = (root as NSString).appendingPathComponent(relative)
-        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-        let base = budget?.resolved(root) ?? URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let resolved = resolvingLinks(full)
+        let base = budget?.resolved(root) ?? resolvingLinks(root)
         guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "the file leaves the repository through a symbolic link (to \(resolved))",
                                         help: "Firebreak reads only files inside the repository")])
@@ -39,6 +39,15 @@ enum RepositoryFile {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "file is not UTF-8 text")])
         }
         return text
+    }
+
+    /// The absolute path with every symbolic link resolved: realpath(3), one call where
+    /// Foundation's URL resolution takes a path apart and builds it again; a path that does
+    /// not exist is resolved as far as Foundation can (the read then fails and says so).
+    static func resolvingLinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Whether a regular file exists at `relative` under `root` (links followed).
