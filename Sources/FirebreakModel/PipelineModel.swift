@@ -103,7 +103,10 @@ public struct PipelineModel: Sendable {
     }
 
     /// Jobs sorted by name.
-    public var sortedJobs: [Job] { jobs.values.sorted { $0.name < $1.name } }
+    public var sortedJobs: [Job] {
+        // Sorted by names read once each: a comparison of two jobs would read both out of their boxes.
+        jobs.values.map { (name: $0.name, job: $0) }.sorted { $0.name < $1.name }.map(\.job)
+    }
 
     /// The branch node whose name or pattern best covers `branch`: itself, else a declared
     /// pattern, else the implicit `*`.
