@@ -46,11 +46,16 @@ struct Bench {
                          seconds(size.simulateTime) * 1000 / Double(library.scenarios.count), size.reached, size.peak))
         }
         print("peak RSS is the process's high-water mark after the size's first run (sizes run smallest first).")
-        // How the time grows from each size to the next: as the node count grows, for a simulator that scales.
+        // How the time grows from each size to the next: as the node count grows, for a simulator
+        // that scales. Two estimates: the fastest run of each size, and the median of the rounds'
+        // own ratios (each round runs both sizes back to back, in the same spell of a shared
+        // machine; the fastest of five short runs is luckier than the fastest of five long ones).
         for (smaller, larger) in zip(sizes, sizes.dropFirst()) {
-            print(String(format: "time(%d nodes) / time(%d nodes): %.2f for %.2f times the nodes (CPU: %.2f)",
+            let paired = zip(larger.rounds, smaller.rounds).map { $0 / $1 }.sorted()
+            print(String(format: "time(%d nodes) / time(%d nodes): %.2f for %.2f times the nodes (CPU: %.2f); median of the rounds' ratios: %.2f (%@)",
                          larger.model.nodes.count, smaller.model.nodes.count, seconds(larger.simulateTime) / seconds(smaller.simulateTime),
-                         Double(larger.model.nodes.count) / Double(smaller.model.nodes.count), larger.cpu / smaller.cpu))
+                         Double(larger.model.nodes.count) / Double(smaller.model.nodes.count), larger.cpu / smaller.cpu,
+                         paired[paired.count / 2], paired.map { String(format: "%.2f", $0) }.joined(separator: " ")))
         }
     }
 
@@ -60,6 +65,8 @@ struct Bench {
         var model: PipelineModel!
         var buildTime = Duration.zero
         var simulateTime = Duration.seconds(Int64.max)
+        /// Every round's time, in seconds.
+        var rounds: [Double] = []
         var cpu = Double.infinity
         var reached = 0
         var peak = 0.0
@@ -69,10 +76,12 @@ struct Bench {
             let model = model!
             var reached = 0
             let before = cpuSeconds()
-            simulateTime = min(simulateTime, clock.measure {
+            let took = clock.measure {
                 let simulation = Simulation(model: model)
                 for result in simulation.run(scenarios) { reached += result.reached.count }
-            })
+            }
+            simulateTime = min(simulateTime, took)
+            rounds.append(Bench.seconds(took))
             cpu = min(cpu, cpuSeconds() - before)
             self.reached = reached
         }
