@@ -54,7 +54,41 @@ extension PipelineModel {
                 edges.append(Edge(.trusts, from: identity.id, to: job.id, location: identity.trust?.location ?? identity.location))
             }
         }
-        return edges.sorted()
+        return Self.sorted(edges)
+    }
+
+    /// The edges in `Edge`'s order (from, kind, to), found by comparing numbers: each node an
+    /// edge names is ranked once among them, each kind by its name. Comparing the edges
+    /// themselves compares names and kinds' names at every step, which took seconds on a
+    /// model of 400,000 nodes. Edges that compare equal keep their order, as `sorted()` keeps it.
+    static func sorted(_ edges: [Edge]) -> [Edge] {
+        var places: [NodeID: Int] = [:]
+        var ids: [NodeID] = []
+        var ends: [(from: Int, to: Int)] = []
+        places.reserveCapacity(edges.count)
+        ids.reserveCapacity(edges.count)
+        ends.reserveCapacity(edges.count)
+        func place(_ id: NodeID) -> Int {
+            if let known = places[id] { return known }
+            places[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        for edge in edges { ends.append((place(edge.from), place(edge.to))) }
+        var rank = [Int](repeating: 0, count: ids.count)
+        // Kinds by name, then names within a kind: `NodeID`'s order, with each kind's names sorted alone.
+        let byKind = Dictionary(grouping: ids.indices, by: { ids[$0].kind })
+        var position = 0
+        for kind in byKind.keys.sorted() {
+            for index in byKind[kind]!.map({ (name: ids[$0].name, index: $0) }).sorted(by: { $0.name < $1.name }).map(\.index) {
+                rank[index] = position
+                position += 1
+            }
+        }
+        let kinds = Edge.Kind.allCases.sorted { $0.rawValue < $1.rawValue }
+        let kindRank = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($0.element, $0.offset) })
+        let keys = edges.indices.map { (rank[ends[$0].from], kindRank[edges[$0].kind]!, rank[ends[$0].to]) }
+        return edges.indices.sorted { keys[$0] < keys[$1] }.map { edges[$0] }
     }
 
     private func jobEdges(_ job: Job) -> [Edge] {
