@@ -73,6 +73,25 @@ import Testing
         #expect(!result.model.jobs.values.flatMap(\.steps).contains { $0.uses.contains("helper") })
     }
 
+    @Test func aMissingReusableWorkflowOrALinkToNothingCannotBeRead() throws {
+        let caller = """
+            on: push
+            permissions: {}
+            jobs:
+              typo:
+                uses: ./.github/workflows/typo.yml
+              dangling:
+                uses: ./.github/workflows/gone.yml
+            """
+        let root = try Self.repository([".github/workflows/ci.yml": caller])
+        try FileManager.default.createSymbolicLink(atPath: root + "/.github/workflows/gone.yml", withDestinationPath: root + "/nowhere.yml")
+        let result = try InputLoader.load(path: root)
+        let unread = result.diagnostics.filter { $0.severity == .error && $0.message == "cannot read file" }.map(\.location.file)
+        #expect(unread.contains { $0.hasSuffix(".github/workflows/typo.yml") }, "\(result.diagnostics)")
+        #expect(unread.contains { $0.hasSuffix(".github/workflows/gone.yml") }, "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.message.contains("leaves the repository") })
+    }
+
     @Test func emptyUsesIsALocatedErrorNotACrash() throws {
         let root = try Self.repository([".github/workflows/ci.yml": Self.workflow("\"@\"")])
         let result = try InputLoader.load(path: root)

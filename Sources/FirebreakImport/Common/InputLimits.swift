@@ -32,7 +32,8 @@ final class ReadBudget {
     /// `root` with its symbolic links resolved.
     func resolved(_ root: String) -> String {
         if let known = resolvedRoots[root] { return known }
-        let resolved = RepositoryFile.resolvingLinks(root)
+        // A root that does not resolve holds no file to read: every read under it fails first.
+        let resolved = RepositoryFile.resolvingLinks(root) ?? root
         resolvedRoots[root] = resolved
         return resolved
     }

@@ -9,8 +9,11 @@ enum RepositoryFile {
     /// `budget` counts the file against the run's limits and sets the largest size read.
     static func read(_ relative: String, under root: String, label: String, budget: ReadBudget? = nil) throws(LoadError) -> String {
         let full = (root as NSString).appendingPathComponent(relative)
-        let resolved = resolvingLinks(full)
-        let base = budget?.resolved(root) ?? resolvingLinks(root)
+        // A path that does not resolve (missing, or a link to nothing) is not read.
+        guard let resolved = resolvingLinks(full) else {
+            throw LoadError([Diagnostic(.error, at: .implicit(label), "cannot read file")])
+        }
+        let base = budget?.resolved(root) ?? resolvingLinks(root) ?? root
         guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
             throw LoadError([Diagnostic(.error, at: .implicit(label), "the file leaves the repository through a symbolic link (to \(resolved))",
                                         help: "Firebreak reads only files inside the repository")])
@@ -41,11 +44,11 @@ enum RepositoryFile {
         return text
     }
 
-    /// The absolute path with every symbolic link resolved: realpath(3), one call where
-    /// Foundation's URL resolution takes a path apart and builds it again; a path that does
-    /// not exist is resolved as far as Foundation can (the read then fails and says so).
-    static func resolvingLinks(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+    /// The absolute path with every symbolic link resolved (realpath(3), one call where
+    /// Foundation's URL resolution takes a path apart and builds it again); nil when some part
+    /// of it does not exist.
+    static func resolvingLinks(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
