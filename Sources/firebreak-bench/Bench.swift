@@ -41,7 +41,7 @@ struct Bench {
         print("nodes     edges     services  build(s)  edges(s)  simulate(s)  cpu(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
         for size in sizes {
             let model = size.model!
-            // The model's edges, sorted, as `graph`, `export` and `render` list them.
+            // The model's edges, sorted, as `graph`, `export` and `render` list them: one timing, not the fastest of five.
             var edges = 0
             let edgesTime = clock.measure { edges = model.edges.count }
             print(String(format: "%-9d %-9d %-9d %-9.2f %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", model.nodes.count, edges,

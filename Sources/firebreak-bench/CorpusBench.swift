@@ -10,7 +10,17 @@ import Foundation
 /// corpus, GitLab projects included, which zizmor does not read. zizmor is skipped, with a
 /// note, when it is not on PATH (`pip install zizmor==1.32.0`).
 enum CorpusBench {
-    struct Measure { var seconds: Double; var peakMiB: Double; var status: Int32 }
+    /// One run: its wall time, its own peak memory and its wait status.
+    struct Measure {
+        var seconds: Double
+        var peakMiB: Double
+        var status: Int32
+
+        /// Whether the process ended by exiting (not by a signal).
+        var exited: Bool { status & 0x7f == 0 }
+        /// "exit N", or the signal that ended it.
+        var ending: String { exited ? String((status >> 8) & 0xff) : "sig \(status & 0x7f)" }
+    }
 
     static func run(_ arguments: [String]) throws {
         let corpus = arguments.first ?? "../shared/corpus"
@@ -27,25 +37,27 @@ enum CorpusBench {
             .map { (corpus as NSString).appendingPathComponent($0) }
             .filter { isFolder($0) }
         let repositories = all.filter { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(".github/workflows")) }
-        let same = try sameRepositories(repositories)
+        let same = (NSTemporaryDirectory() as NSString).appendingPathComponent("firebreak-corpus-\(getpid())")
         defer { try? FileManager.default.removeItem(atPath: same) }
+        try linkRepositories(repositories, into: same)
         let scenarios = ["FIREBREAK_SCENARIOS": FileManager.default.currentDirectoryPath + "/Scenarios/attacks"]
         let zizmor = which("zizmor")
-        var ours = Measure(seconds: .infinity, peakMiB: 0, status: 0), whole = ours, theirs = ours
+        var ours: Measure?, whole: Measure?, theirs: Measure?
         for _ in 0..<5 {
-            ours = faster(ours, spawn([firebreak, "simulate", same, "--format", "json"], environment: scenarios))
-            if let zizmor { theirs = faster(theirs, spawn([zizmor, "--offline", "--format", "json"] + repositories, environment: [:])) }
-            whole = faster(whole, spawn([firebreak, "simulate", corpus, "--format", "json"], environment: scenarios))
+            ours = better(ours, spawn([firebreak, "simulate", same, "--format", "json"], environment: scenarios))
+            if let zizmor { theirs = better(theirs, spawn([zizmor, "--offline", "--format", "json"] + repositories, environment: [:])) }
+            whole = better(whole, spawn([firebreak, "simulate", corpus, "--format", "json"], environment: scenarios))
         }
+        guard let ours, let whole else { return }
         print("corpus: \(corpus), \(all.count) repositories, \(repositories.count) of them with GitHub workflows (what zizmor reads)")
         print("tool       seconds  peak MiB  exit  command")
         print(line("firebreak", ours, "firebreak simulate FOLDER --format json (the same \(repositories.count) repositories)"))
-        guard let zizmor else {
+        guard zizmor != nil, let theirs else {
             print("zizmor: not on PATH, skipped (pip install zizmor==1.32.0)")
             print(line("firebreak", whole, "firebreak simulate \(corpus) --format json (all \(all.count), GitLab included)"))
             return
         }
-        print(line("zizmor", theirs, "\((zizmor as NSString).lastPathComponent) --offline --format json REPO... (\(repositories.count))"))
+        print(line("zizmor", theirs, "zizmor --offline --format json REPO... (\(repositories.count))"))
         print(line("firebreak", whole, "firebreak simulate \(corpus) --format json (all \(all.count), GitLab included)"))
         print(String(format: "firebreak / zizmor on the same %d repositories: time %.2f×, peak memory %.2f×",
                      repositories.count, ours.seconds / theirs.seconds, ours.peakMiB / theirs.peakMiB))
@@ -53,13 +65,17 @@ enum CorpusBench {
                      all.count, repositories.count, whole.seconds / theirs.seconds, whole.peakMiB / theirs.peakMiB))
     }
 
-    /// The faster of two measures.
-    static func faster(_ a: Measure, _ b: Measure) -> Measure { b.seconds < a.seconds ? b : a }
+    /// The run to report of two: one that exited rather than one a signal ended (a crash is
+    /// not fast), else the faster.
+    static func better(_ kept: Measure?, _ run: Measure) -> Measure {
+        guard let kept else { return run }
+        if kept.exited != run.exited { return kept.exited ? kept : run }
+        return run.seconds < kept.seconds ? run : kept
+    }
 
-    /// A temporary folder holding the given repositories and nothing else: hard links where the
-    /// file system allows, else copies.
-    static func sameRepositories(_ repositories: [String]) throws -> String {
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("firebreak-corpus-\(getpid())")
+    /// Fills `folder` with the given repositories and nothing else: hard links where the file
+    /// system allows, else copies.
+    static func linkRepositories(_ repositories: [String], into folder: String) throws {
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for repository in repositories {
@@ -71,7 +87,6 @@ enum CorpusBench {
                 try FileManager.default.copyItem(atPath: repository, toPath: target)
             }
         }
-        return folder
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -82,8 +97,8 @@ enum CorpusBench {
     static func line(_ tool: String, _ measure: Measure, _ command: String) -> String {
         // The exit status says the run did its work: Firebreak exits 2 when some file could not
         // be read (the corpus copy has two), zizmor with a code for its findings.
-        tool.padding(toLength: 10, withPad: " ", startingAt: 0)
-            + String(format: " %7.2f  %8.0f  %4d  ", measure.seconds, measure.peakMiB, (measure.status >> 8) & 0xff) + command
+        tool.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %7.2f  %8.0f  ", measure.seconds, measure.peakMiB)
+            + measure.ending.padding(toLength: 6, withPad: " ", startingAt: 0) + command
     }
 
     /// Runs a command with its output discarded and returns its wall time and its own peak
@@ -101,7 +116,7 @@ enum CorpusBench {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        guard posix_spawn(&pid, command[0], &actions, nil, argv, envp) == 0 else { return Measure(seconds: .infinity, peakMiB: 0, status: -1) }
+        guard posix_spawn(&pid, command[0], &actions, nil, argv, envp) == 0 else { return Measure(seconds: .infinity, peakMiB: 0, status: 127 << 8) }
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)

@@ -2,9 +2,10 @@ import FirebreakEngine
 import FirebreakModel
 import Foundation
 
-/// `phases [NODES...]`: where a simulation's time goes at each size, scenario by scenario on
-/// one core: indexing the model, each scenario, and giving the results back. The fastest of
-/// five rounds, the sizes in turn, so that the ratio between sizes is each phase's own.
+/// `phases [NODES...]`: where a simulation's time goes at each size: indexing the model (which
+/// uses two cores, as every run does), each scenario alone, one after another, and giving the
+/// results back. The fastest of five rounds, the sizes in turn; the ratio column compares the
+/// last two sizes.
 enum PhaseBench {
     static func run(_ arguments: [String]) throws {
         let targets = arguments.isEmpty ? [100_000, 400_000] : arguments.compactMap { Int($0) }
