@@ -6,9 +6,10 @@ import Darwin
 import Foundation
 import Synchronization
 
-/// A temporary file with no name: made readable by this user only and removed from its folder
-/// right after it is opened, so that it is gone however the process ends (even killed), and the
-/// space it takes is given back when it is closed. Bytes are appended and read back by place.
+/// A temporary file with no name: made readable by this user only, with no name in any folder
+/// (made nameless on Linux; elsewhere removed from its folder right after it is opened), so
+/// that it is gone however the process ends (even killed), and the space it takes is given back
+/// when it is closed. Bytes are appended and read back by place.
 final class SpillFile: Sendable {
     /// Where some bytes were put.
     struct Place: Sendable, Hashable {
@@ -22,7 +23,14 @@ final class SpillFile: Sendable {
 
     /// A new file in the temporary folder, nil if none can be made.
     init?() {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-held-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.path
+        if let nameless = Self.openNameless(in: folder) {
+            descriptor = nameless
+            return
+        }
+        // Where the file system cannot make a file without a name: one made with a name no
+        // other process can have taken, removed at once.
+        let path = (folder as NSString).appendingPathComponent("firebreak-held-\(UUID().uuidString)")
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         // A file that keeps its name is not used: it could be left behind.
@@ -31,6 +39,24 @@ final class SpillFile: Sendable {
             return nil
         }
         self.descriptor = descriptor
+    }
+
+    /// A file that never has a name (Linux's `O_TMPFILE`), or nil where the system or the
+    /// file system does not make one.
+    private static func openNameless(in folder: String) -> Int32? {
+        #if os(Linux)
+        // `O_TMPFILE` is a macro Swift does not import: `__O_TMPFILE | O_DIRECTORY`.
+        let descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        return descriptor >= 0 ? descriptor : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// How many names the file has in its folder: 0 once it is made.
+    var names: Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_nlink) : -1
     }
 
     deinit { close(descriptor) }

@@ -71,4 +71,11 @@ struct SpillFileTests {
         #expect(file.read(place) == nil, "an emptied file holds nothing")
         #expect(file.size == 0)
     }
+
+    @Test func theFileHasNoNameInAnyFolder() throws {
+        let file = try #require(SpillFile())
+        #expect(file.names == 0)
+        #expect(file.append([Array("kept".utf8)]) != nil)
+        #expect(file.names == 0)
+    }
 }
