@@ -79,6 +79,8 @@ public struct ReachedAsset: Sendable, Hashable {
 
     /// The caveats of a path given as each hop's caveats, in order.
     public static func caveats(ofHops hops: [[String]]) -> [String] {
+        // Most paths carry none: no set to make.
+        guard hops.contains(where: { !$0.isEmpty }) else { return [] }
         var seen: Set<String> = []
         return hops.enumerated().flatMap { index, caveats in
             caveats.filter { $0 != Caveat.timeBounded || index == hops.count - 1 }

@@ -135,7 +135,9 @@ public enum SimulationJSON {
             }
             for hop in chain.hops {
                 let text = out.recordedValue { out in SimulationJSON.write(hop.fact, hop.derivation, into: &out) }
-                along = ReachedAsset.caveats(ofHops: [along, hop.derivation.caveats.filter { $0 != Caveat.timeBounded }])
+                // `along` holds each caveat once and no expiring one: a hop with none of its own leaves it as it is.
+                let own = hop.derivation.caveats.filter { $0 != Caveat.timeBounded }
+                if !own.isEmpty { along = ReachedAsset.caveats(ofHops: [along, own]) }
                 written[hop.fact] = Written(text: (start ?? text.lowerBound)..<text.upperBound, caveats: along)
                 start = start ?? text.lowerBound
             }
