@@ -2,16 +2,28 @@
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The file's path as the user gave it.
     public var file: String
+    /// The line and column, kept in 32 bits each: every node, reference and derived fact carries
+    /// a location, and Firebreak reads no file of more than 2^31 lines or columns.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Self.clamped(newValue) }
+    }
+
     /// 1-based column number, counted in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Self.clamped(newValue) }
+    }
 
     /// Creates a location.
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        storedLine = Self.clamped(line)
+        storedColumn = Self.clamped(column)
     }
 
     /// A location for facts that no file gave (implicit defaults); prints as the file alone.
@@ -25,6 +37,26 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.storedLine, lhs.storedColumn) < (rhs.file, rhs.storedLine, rhs.storedColumn)
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, column }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+    }
+
+    /// A line or column in 32 bits: beyond them (no file Firebreak reads comes near), the largest.
+    private static func clamped(_ value: Int) -> Int32 {
+        Int32(clamping: value)
     }
 }
