@@ -27,6 +27,9 @@ public struct FactStore: Sendable {
     private var sentences: [UInt8] = []
     /// Entries per capability ordinal, in the order derived.
     private var byCapability: [[Int32]] = Array(repeating: [], count: Capability.ordered.count)
+    /// The rules and the files the entries name, each once, by number.
+    private var rules = NameList<UInt16>()
+    private var files = NameList<Int32>()
 
     private static let cells = Capability.ordered.count
 
@@ -169,19 +172,22 @@ public struct FactStore: Sendable {
         }
         let sentenceStart = sentences.count
         sentences.append(contentsOf: derivation.why.utf8)
-        return StoredFact(node: number, capability: fact.capability, level: fact.level, depth: Int32(depth), previous: previous,
+        let location = derivation.location
+        return StoredFact(node: number, capability: fact.capability, level: fact.level, rule: rules.number(of: derivation.rule),
+                          depth: Int32(depth), previous: previous,
                           premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
-                          sentenceStart: sentenceStart, sentenceLength: sentences.count - sentenceStart,
-                          rule: derivation.rule, location: derivation.location, caveats: derivation.caveats)
+                          file: files.number(of: location.file), line: Int32(clamping: location.line), column: Int32(clamping: location.column),
+                          sentenceLength: Int32(sentences.count - sentenceStart), sentenceStart: sentenceStart, caveats: derivation.caveats)
     }
 
     /// An entry's derivation, in full.
     private func derivation(at place: Int) -> Derivation {
         let entry = entries[place]
         let start = Int(entry.premiseStart)
-        let sentence = sentences[entry.sentenceStart..<entry.sentenceStart + entry.sentenceLength]
-        return Derivation(rule: entry.rule, premises: premises[start..<start + Int(entry.premiseCount)].map(fact),
-                          why: String(decoding: sentence, as: UTF8.self), location: entry.location, caveats: entry.caveats)
+        let sentence = sentences[entry.sentenceStart..<entry.sentenceStart + Int(entry.sentenceLength)]
+        let location = SourceLocation(file: files.name(entry.file), line: Int(entry.line), column: Int(entry.column))
+        return Derivation(rule: rules.name(entry.rule), premises: premises[start..<start + Int(entry.premiseCount)].map(fact),
+                          why: String(decoding: sentence, as: UTF8.self), location: location, caveats: entry.caveats)
     }
 
     private func fact(_ premise: StoredFact.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }

@@ -66,6 +66,16 @@ struct FactStoreTests {
         #expect(store.facts(.read) == [secret])
         #expect(store.nodes == [job.node, secret.node])
         #expect(store.derivation(of: Fact(.read, NodeID(.secret, "TOKEN"), .untrusted)) == nil, "another level is another fact")
+        // Each entry keeps its own rule and file, though the table files them by number.
+        #expect(store.derivation(of: job)?.rule == "foothold")
+        #expect(store.derivation(of: job)?.location == .implicit("test"))
+    }
+
+    @Test func namesAreNumberedOnceInTheOrderFirstMet() {
+        var list = NameList<UInt16>()
+        let numbers = ["job-secrets", "foothold", "job-secrets", "job-secrets", "dispatch", "foothold"].map { list.number(of: $0) }
+        #expect(numbers == [0, 1, 0, 0, 2, 1])
+        #expect([0, 1, 2].map { list.name($0) } == ["job-secrets", "foothold", "dispatch"])
     }
 
     @Test func aNodeFirstSeenAsAPremiseIsFiledWhenAFactIsAboutIt() throws {
