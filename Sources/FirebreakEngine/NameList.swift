@@ -1,23 +1,26 @@
+import FirebreakModel
+
 /// Names kept once each and numbered in the order first met: a fact table files each entry's
-/// rule and file by number. Entries come in runs from one rule and one file, so the last name
-/// looked up is checked before the index.
+/// rule and file by number. Names are told apart by their bytes (two file names that are
+/// Unicode-equivalent stay two). Entries come in runs from one rule and one file, so the last
+/// name looked up is checked before the index.
 struct NameList<Number: FixedWidthInteger & Sendable>: Sendable {
     private var names: [String] = []
-    private var numbers: [String: Number] = [:]
+    private var numbers: [ExactText: Number] = [:]
     private var last: (name: String, number: Number)?
 
     /// The name's number, numbering it if it is new.
     mutating func number(of name: String) -> Number {
-        if let last, last.name == name { return last.number }
+        if let last, last.name.utf8.elementsEqual(name.utf8) { return last.number }
         let number: Number
-        if let known = numbers[name] {
+        if let known = numbers[ExactText(name)] {
             number = known
         } else {
             // Rules and files are few: a table of one model cannot run out of numbers.
             precondition(names.count < Int(Number.max), "more distinct names than a fact table numbers")
             number = Number(names.count)
             names.append(name)
-            numbers[name] = number
+            numbers[ExactText(name)] = number
         }
         last = (name, number)
         return number

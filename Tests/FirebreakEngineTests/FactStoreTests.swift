@@ -76,6 +76,13 @@ struct FactStoreTests {
         let numbers = ["job-secrets", "foothold", "job-secrets", "job-secrets", "dispatch", "foothold"].map { list.number(of: $0) }
         #expect(numbers == [0, 1, 0, 0, 2, 1])
         #expect([0, 1, 2].map { list.name($0) } == ["job-secrets", "foothold", "dispatch"])
+        // Two file names that are Unicode-equivalent but not the same bytes are two names.
+        var files = NameList<Int32>()
+        let composed = "caf\u{E9}.yml", decomposed = "cafe\u{301}.yml"
+        #expect(files.number(of: composed) == 0)
+        #expect(files.number(of: decomposed) == 1)
+        #expect(files.number(of: composed) == 0)
+        #expect(Array(files.name(1).utf8) == Array(decomposed.utf8))
     }
 
     @Test func aNodeFirstSeenAsAPremiseIsFiledWhenAFactIsAboutIt() throws {

@@ -1,3 +1,4 @@
+import FirebreakModel
 import Synchronization
 
 /// The results of a pure function of text, kept for reuse by every import in the process:
@@ -35,21 +36,5 @@ final class TextMemo<Value: Sendable>: Sendable {
             if state.entries.updateValue(value, forKey: key) == nil { state.bytes += size }
         }
         return value
-    }
-}
-
-/// A text compared and hashed by its UTF-8 bytes.
-private struct ExactText: Hashable, Sendable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
