@@ -7,22 +7,23 @@ import FirebreakModel
 struct NameList<Number: FixedWidthInteger & Sendable>: Sendable {
     private var names: [String] = []
     private var numbers: [ExactText: Number] = [:]
-    private var last: (name: String, number: Number)?
+    private var last: (name: ExactText, number: Number)?
 
     /// The name's number, numbering it if it is new.
     mutating func number(of name: String) -> Number {
-        if let last, last.name.utf8.elementsEqual(name.utf8) { return last.number }
+        let key = ExactText(name)
+        if let last, last.name == key { return last.number }
         let number: Number
-        if let known = numbers[ExactText(name)] {
+        if let known = numbers[key] {
             number = known
         } else {
             // Rules and files are few: a table of one model cannot run out of numbers.
             precondition(names.count < Int(Number.max), "more distinct names than a fact table numbers")
             number = Number(names.count)
             names.append(name)
-            numbers[ExactText(name)] = number
+            numbers[key] = number
         }
-        last = (name, number)
+        last = (key, number)
         return number
     }
 
