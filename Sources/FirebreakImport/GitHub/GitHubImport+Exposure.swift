@@ -14,7 +14,7 @@ extension GitHubImport {
 
     mutating func outsiderExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
                                    condition: ExpressionScanner.Found?) -> Exposure {
-        let key = "\(workflow.path)#\(job.id)#" + events.map { "\($0.event.name):\($0.event.types.joined(separator: ","))" }.joined(separator: ";")
+        let key = Self.definitionKey(job, in: workflow) + "#" + events.map { "\($0.event.name):\($0.event.types.joined(separator: ","))" }.joined(separator: ";")
         if let cached = exposures[key] { return cached }
         let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition)
         exposures[key] = exposure

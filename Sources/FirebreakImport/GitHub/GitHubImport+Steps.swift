@@ -28,7 +28,7 @@ extension GitHubImport {
     /// What a job's steps tell, read once per job definition (a reusable workflow's job is
     /// instantiated for every caller); step names are the instance's own.
     mutating func importSteps(_ job: Workflow.Job, in workflow: Workflow, jobName: String, depth: Int) -> StepsInfo {
-        let key = "\(workflow.path)#\(job.id)#\(depth)"
+        let key = "\(Self.definitionKey(job, in: workflow))#\(depth)"
         let template = stepsInfo[key] ?? readSteps(job, in: workflow, depth: depth)
         stepsInfo[key] = template
         var info = template

@@ -369,7 +369,7 @@ struct GitHubImport {
     /// The secrets a job reads (in any step, env, with or if, and the workflow's env), from the
     /// expressions' syntax trees, resolved through what a caller passes.
     mutating func secretReferences(_ job: Workflow.Job, workflow: Workflow, name: String, caller: Caller?) -> [Reference] {
-        let key = "\(workflow.path)#\(job.id)"
+        let key = Self.definitionKey(job, in: workflow)
         if let cached = secretReads[key] { return resolvedSecrets(cached, job: name, through: caller) }
         let matrix = job.node.matrixValues
         var reads = SecretUses()
@@ -384,9 +384,12 @@ struct GitHubImport {
         return resolvedSecrets(reads, job: name, through: caller)
     }
 
+    /// `workflow#job`: a job definition, as the analyses done once per definition key what they keep.
+    static func definitionKey(_ job: Workflow.Job, in workflow: Workflow) -> String { "\(workflow.path)#\(job.id)" }
+
     /// Every expression written in the job's definition, scanned once per definition.
     mutating func expressions(in job: Workflow.Job, of workflow: Workflow) -> [ExpressionScanner.Found] {
-        let key = "\(workflow.path)#\(job.id)"
+        let key = Self.definitionKey(job, in: workflow)
         if let cached = jobExpressions[key] { return cached }
         let found = ExpressionScanner(file: workflow.file).expressions(in: job.node, diagnostics: &log)
         jobExpressions[key] = found
