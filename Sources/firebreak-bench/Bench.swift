@@ -38,13 +38,15 @@ struct Bench {
                 if round == 0 { sizes[index].peak = peakMiB() }
             }
         }
+        // Counted after the runs, so that no list of nodes is in memory during them.
+        for index in sizes.indices { sizes[index].nodes = sizes[index].model.nodes.count }
         print("nodes     edges     services  build(s)  edges(s)  simulate(s)  cpu(s)  per-scenario(ms)  reached(total)  peak RSS (MiB)")
         for size in sizes {
             let model = size.model!
             // The model's edges, sorted, as `graph`, `export` and `render` list them: one timing, not the fastest of five.
             var edges = 0
             let edgesTime = clock.measure { edges = model.edges.count }
-            print(String(format: "%-9d %-9d %-9d %-9.2f %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", model.nodes.count, edges,
+            print(String(format: "%-9d %-9d %-9d %-9.2f %-9.2f %-12.2f %-7.2f %-17.1f %-15d %.0f", size.nodes, edges,
                          size.services, seconds(size.buildTime), seconds(edgesTime), seconds(size.simulateTime), size.cpu,
                          seconds(size.simulateTime) * 1000 / Double(library.scenarios.count), size.reached, size.peak))
         }
@@ -56,8 +58,8 @@ struct Bench {
         for (smaller, larger) in zip(sizes, sizes.dropFirst()) {
             let paired = zip(larger.rounds, smaller.rounds).map { $0 / $1 }.sorted()
             print(String(format: "time(%d nodes) / time(%d nodes): %.2f for %.2f times the nodes (CPU: %.2f); median of the rounds' ratios: %.2f (%@)",
-                         larger.model.nodes.count, smaller.model.nodes.count, seconds(larger.simulateTime) / seconds(smaller.simulateTime),
-                         Double(larger.model.nodes.count) / Double(smaller.model.nodes.count), larger.cpu / smaller.cpu,
+                         larger.nodes, smaller.nodes, seconds(larger.simulateTime) / seconds(smaller.simulateTime),
+                         Double(larger.nodes) / Double(smaller.nodes), larger.cpu / smaller.cpu,
                          paired[paired.count / 2], paired.map { String(format: "%.2f", $0) }.joined(separator: " ")))
         }
     }
@@ -66,6 +68,8 @@ struct Bench {
     struct SizeRun {
         let services: Int
         var model: PipelineModel!
+        /// The model's node count, counted once (listing the nodes sorts them all).
+        var nodes = 0
         var buildTime = Duration.zero
         var simulateTime = Duration.seconds(Int64.max)
         /// Every round's time, in seconds.
