@@ -4,7 +4,7 @@ import Foundation
 
 /// Measures the simulator on synthetic models of growing size: time of all scenarios (the
 /// fastest of five rounds, the sizes in turn, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
-/// Also `phases [NODES...]` (where one simulation's time goes, scenario by scenario), `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
+/// Also `phases [NODES...]` (where one simulation's time goes, scenario by scenario), `once NODES [build]` (one run, for a cache simulator), `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
 /// `render [NODES]`, `render-repo [DIR] [SCENARIO]`, `corpus [DIR]` (against zizmor) and `fuzz READER`.
 @main
 struct Bench {
@@ -12,7 +12,7 @@ struct Bench {
         let arguments = CommandLine.arguments.dropFirst()
         let commands: [String: ([String]) throws -> Void] = [
             "fuzz": FuzzRun.run, "import": ImportBench.run, "fix": FixBench.run, "corpus": CorpusBench.run,
-            "render-repo": RepositoryRenderBench.run, "phases": PhaseBench.run,
+            "render-repo": RepositoryRenderBench.run, "phases": PhaseBench.run, "once": OnceBench.run,
             "render": { try RenderBench.run(sizes: $0.isEmpty ? [10_000] : $0.compactMap { Int($0) }) },
         ]
         if let name = arguments.first, let command = commands[name] {

@@ -1,0 +1,26 @@
+import FirebreakEngine
+import FirebreakModel
+
+/// `once NODES [build]`: one simulation of a synthetic model, every scenario played once in
+/// turn on one thread, for a profiler or a cache simulator to watch (`valgrind --tool=cachegrind`
+/// counts instructions and cache misses the same way each run, where wall time on a shared
+/// machine does not). With `build`, only the model is made, so that the difference between the
+/// two runs is the simulation's.
+enum OnceBench {
+    static func run(_ arguments: [String]) throws {
+        let target = arguments.first.flatMap { Int($0) } ?? 100_000
+        let model = SyntheticModel.make(services: max(1, target / 16))
+        guard arguments.dropFirst().first != "build" else {
+            print("built \(model.jobs.count) jobs")
+            return
+        }
+        let scenarios = try ScenarioLibrary.load(folders: ["Scenarios/attacks"]).scenarios
+        let clock = ContinuousClock()
+        var reached = 0
+        let took = clock.measure {
+            let simulation = Simulation(model: model)
+            for scenario in scenarios { reached += simulation.run(scenario).reached.count }
+        }
+        print(String(format: "%d scenarios, %d reached in all, %.2f s", scenarios.count, reached, Bench.seconds(took)))
+    }
+}
