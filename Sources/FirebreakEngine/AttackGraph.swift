@@ -98,7 +98,7 @@ public struct AttackGraph: Sendable {
 
         init(_ model: PipelineModel) {
             jobs = model.sortedJobs
-            identities = model.identities.values.sorted { $0.name < $1.name }
+            identities = model.sortedIdentities
             let roles = CloudRoleIndex(identities)
             for job in jobs {
                 if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }

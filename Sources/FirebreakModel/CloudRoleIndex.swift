@@ -6,8 +6,9 @@ public struct CloudRoleIndex: Sendable {
 
     /// Indexes the identities that have a trust policy.
     public init(_ identities: some Sequence<Identity>) {
-        for identity in identities.sorted(by: { $0.name < $1.name }) {
-            guard let trust = identity.trust else { continue }
+        // Sorted by names read once each: a comparison of two identities would read both out of their boxes.
+        let roles = identities.compactMap { identity in identity.trust.map { (name: identity.name, identity: identity, trust: $0) } }
+        for (_, identity, trust) in roles.sorted(by: { $0.name < $1.name }) {
             if trust.environments.isEmpty {
                 anyEnvironment.append(identity)
             } else {

@@ -27,27 +27,60 @@ public struct Identity: Sendable, Hashable {
         case shortLived = "short-lived"
     }
 
-    public var name: String
-    public var kind: Kind
-    public var lifetime: Lifetime
+    /// The identity's fields, in one shared box (`SharedFields`): rules copy identities out of
+    /// the model for every fact about one.
+    private struct Fields: Sendable, Hashable {
+        var name: String
+        var kind: Kind
+        var lifetime: Lifetime
+        var owner: Reference?
+        var grants: [Grant]
+        var trust: TrustPolicy?
+        var criticality: Criticality?
+        var location: SourceLocation
+    }
+
+    private var fields: SharedFields<Fields>
+
+    public var name: String {
+        get { fields.value.name }
+        _modify { yield &fields.value.name }
+    }
+    public var kind: Kind {
+        get { fields.value.kind }
+        _modify { yield &fields.value.kind }
+    }
+    public var lifetime: Lifetime {
+        get { fields.value.lifetime }
+        _modify { yield &fields.value.lifetime }
+    }
     /// The person a personal token belongs to.
-    public var owner: Reference?
-    public var grants: [Grant]
+    public var owner: Reference? {
+        get { fields.value.owner }
+        _modify { yield &fields.value.owner }
+    }
+    public var grants: [Grant] {
+        get { fields.value.grants }
+        _modify { yield &fields.value.grants }
+    }
     /// For cloud roles: the OIDC claims the role accepts.
-    public var trust: TrustPolicy?
-    public var criticality: Criticality?
-    public var location: SourceLocation
+    public var trust: TrustPolicy? {
+        get { fields.value.trust }
+        _modify { yield &fields.value.trust }
+    }
+    public var criticality: Criticality? {
+        get { fields.value.criticality }
+        _modify { yield &fields.value.criticality }
+    }
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
 
     public init(name: String, kind: Kind, lifetime: Lifetime, owner: Reference?, grants: [Grant],
                 trust: TrustPolicy?, criticality: Criticality?, location: SourceLocation) {
-        self.name = name
-        self.kind = kind
-        self.lifetime = lifetime
-        self.owner = owner
-        self.grants = grants
-        self.trust = trust
-        self.criticality = criticality
-        self.location = location
+        fields = SharedFields(Fields(name: name, kind: kind, lifetime: lifetime, owner: owner, grants: grants, trust: trust,
+                                     criticality: criticality, location: location))
     }
 
     public var id: NodeID { NodeID(.identity, name) }

@@ -61,9 +61,7 @@ public struct Job: Sendable, Hashable {
         }
     }
 
-    /// The job's fields, held in one shared box and copied only when a copy is changed: a job is
-    /// copied wherever it is looked up or iterated (the simulation's rules, the importers), and a
-    /// box is one reference to count where the fields are some twenty.
+    /// The job's some twenty fields, in one shared box (`SharedFields`).
     private struct Fields: Sendable, Hashable {
         var name: String
         var role: Role
@@ -88,113 +86,98 @@ public struct Job: Sendable, Hashable {
         var manual: Bool
     }
 
-    private final class Box: @unchecked Sendable {
-        // Written only while uniquely referenced (`unique` copies first), so never shared mutably.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// The fields, to change: the box is copied first when another job shares it.
-    private var unique: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
-    }
+    private var fields: SharedFields<Fields>
 
     public var name: String {
-        get { box.fields.name }
-        _modify { yield &unique.name }
+        get { fields.value.name }
+        _modify { yield &fields.value.name }
     }
     public var role: Role {
-        get { box.fields.role }
-        _modify { yield &unique.role }
+        get { fields.value.role }
+        _modify { yield &fields.value.role }
     }
     public var definition: Reference? {
-        get { box.fields.definition }
-        _modify { yield &unique.definition }
+        get { fields.value.definition }
+        _modify { yield &fields.value.definition }
     }
     public var triggers: [Reference] {
-        get { box.fields.triggers }
-        _modify { yield &unique.triggers }
+        get { fields.value.triggers }
+        _modify { yield &fields.value.triggers }
     }
     public var runsOn: Reference? {
-        get { box.fields.runsOn }
-        _modify { yield &unique.runsOn }
+        get { fields.value.runsOn }
+        _modify { yield &fields.value.runsOn }
     }
     public var environment: Reference? {
-        get { box.fields.environment }
-        _modify { yield &unique.environment }
+        get { fields.value.environment }
+        _modify { yield &fields.value.environment }
     }
     public var needs: [Reference] {
-        get { box.fields.needs }
-        _modify { yield &unique.needs }
+        get { fields.value.needs }
+        _modify { yield &fields.value.needs }
     }
     /// Whether the job runs code from the repository (build scripts, tests, Makefiles).
     public var runsRepositoryCode: Bool {
-        get { box.fields.runsRepositoryCode }
-        _modify { yield &unique.runsRepositoryCode }
+        get { fields.value.runsRepositoryCode }
+        _modify { yield &fields.value.runsRepositoryCode }
     }
     public var untrustedInput: UntrustedInput {
-        get { box.fields.untrustedInput }
-        _modify { yield &unique.untrustedInput }
+        get { fields.value.untrustedInput }
+        _modify { yield &fields.value.untrustedInput }
     }
     public var guardCondition: Guard {
-        get { box.fields.guardCondition }
-        _modify { yield &unique.guardCondition }
+        get { fields.value.guardCondition }
+        _modify { yield &fields.value.guardCondition }
     }
     /// Secrets the job references by name.
     public var secrets: [Reference] {
-        get { box.fields.secrets }
-        _modify { yield &unique.secrets }
+        get { fields.value.secrets }
+        _modify { yield &fields.value.secrets }
     }
     /// Grants of the job's own automatic token, if it has one.
     public var token: [Grant]? {
-        get { box.fields.token }
-        _modify { yield &unique.token }
+        get { fields.value.token }
+        _modify { yield &fields.value.token }
     }
     /// Whether the job may mint OIDC tokens for cloud roles.
     public var oidc: Bool {
-        get { box.fields.oidc }
-        _modify { yield &unique.oidc }
+        get { fields.value.oidc }
+        _modify { yield &fields.value.oidc }
     }
     public var produces: [Reference] {
-        get { box.fields.produces }
-        _modify { yield &unique.produces }
+        get { fields.value.produces }
+        _modify { yield &fields.value.produces }
     }
     public var consumes: [Consumption] {
-        get { box.fields.consumes }
-        _modify { yield &unique.consumes }
+        get { fields.value.consumes }
+        _modify { yield &fields.value.consumes }
     }
     public var restoresCaches: [Reference] {
-        get { box.fields.restoresCaches }
-        _modify { yield &unique.restoresCaches }
+        get { fields.value.restoresCaches }
+        _modify { yield &fields.value.restoresCaches }
     }
     public var savesCaches: [Reference] {
-        get { box.fields.savesCaches }
-        _modify { yield &unique.savesCaches }
+        get { fields.value.savesCaches }
+        _modify { yield &fields.value.savesCaches }
     }
     public var steps: [Step] {
-        get { box.fields.steps }
-        _modify { yield &unique.steps }
+        get { fields.value.steps }
+        _modify { yield &fields.value.steps }
     }
     public var location: SourceLocation {
-        get { box.fields.location }
-        _modify { yield &unique.location }
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
     }
     /// The platform whose semantics apply to the job (which secrets reach it unasked); nil: the model's.
     public var platform: Platform? {
-        get { box.fields.platform }
-        _modify { yield &unique.platform }
+        get { fields.value.platform }
+        _modify { yield &fields.value.platform }
     }
     /// Whether the job waits for a person with access to the project to start it (GitLab's
     /// `when: manual`): no outsider's event starts it.
     public var manual: Bool {
-        get { box.fields.manual }
-        _modify { yield &unique.manual }
+        get { fields.value.manual }
+        _modify { yield &fields.value.manual }
     }
 
     /// A job; everything but its name, role and location defaults to "nothing stated", so an
@@ -205,18 +188,10 @@ public struct Job: Sendable, Hashable {
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
                 savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
                 location: SourceLocation) {
-        box = Box(Fields(name: name, role: role, definition: definition, triggers: triggers, runsOn: runsOn, environment: environment,
+        fields = SharedFields(Fields(name: name, role: role, definition: definition, triggers: triggers, runsOn: runsOn, environment: environment,
                          needs: needs, runsRepositoryCode: runsRepositoryCode, untrustedInput: untrustedInput, guardCondition: guardCondition,
                          secrets: secrets, token: token, oidc: oidc, produces: produces, consumes: consumes, restoresCaches: restoresCaches,
                          savesCaches: savesCaches, steps: steps, location: location, platform: platform, manual: manual))
-    }
-
-    public static func == (lhs: Job, rhs: Job) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
     }
 
     public var id: NodeID { NodeID(.job, name) }

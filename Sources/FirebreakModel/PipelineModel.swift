@@ -108,6 +108,11 @@ public struct PipelineModel: Sendable {
         jobs.values.map { (name: $0.name, job: $0) }.sorted { $0.name < $1.name }.map(\.job)
     }
 
+    /// Identities sorted by name, each name read out of its box once.
+    public var sortedIdentities: [Identity] {
+        identities.values.map { (name: $0.name, identity: $0) }.sorted { $0.name < $1.name }.map(\.identity)
+    }
+
     /// The branch node whose name or pattern best covers `branch`: itself, else a declared
     /// pattern, else the implicit `*`.
     public func branchNode(covering branch: String) -> Branch? {
