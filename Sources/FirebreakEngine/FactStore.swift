@@ -25,25 +25,43 @@ public struct FactStore: Sendable {
     private var premises: [StoredFact.Premise] = []
     /// The sentences of every entry, UTF-8, each entry's in one run.
     private var sentences: [UInt8] = []
+    /// The caveats of every entry, by number in `caveatTexts`, each entry's in one run.
+    private var caveatPool: [Int32] = []
     /// Entries per capability ordinal, in the order derived.
     private var byCapability: [[Int32]] = Array(repeating: [], count: Capability.ordered.count)
     /// The rules and the files the entries name, each once, by number.
     private var rules = NameList<UInt16>()
     private var files = NameList<Int32>()
+    /// The caveats' texts. `Caveat.timeBounded` is numbered first (`timeBoundedNumber`), so that
+    /// whether a hop expires is a comparison of numbers.
+    private var caveatTexts: NameList<Int32> = {
+        var texts = NameList<Int32>()
+        _ = texts.number(of: Caveat.timeBounded)
+        return texts
+    }()
+    private static let timeBoundedNumber: Int32 = 0
 
     private static let cells = Capability.ordered.count
+    /// Room kept per fact for its sentence, in UTF-8 bytes: most take 40 to 100.
+    private static let sentenceBytes = 64
 
     public init() {
         self.init(numbering: NodeNumbering(), reservingCapacity: 0)
     }
 
     /// A store for the nodes of `numbering`, with room for about `facts` facts, so that a large
-    /// scenario does not grow its tables step by step.
+    /// scenario does not grow its tables step by step: a table that grows copies all it holds,
+    /// which on a model larger than the processor's cache missed the cache for every byte. Room
+    /// that is never written takes address space, not memory.
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
         // The tables are made with the first fact: a scenario that cannot start keeps none.
         entries.reserveCapacity(facts)
-        premises.reserveCapacity(facts * 3 / 2)
+        premises.reserveCapacity(facts)
+        sentences.reserveCapacity(facts * Self.sentenceBytes)
+        // A node's block of cells comes with its first fact: at most a block per fact.
+        levels.reserveCapacity(facts * Self.cells)
+        latest.reserveCapacity(facts * Self.cells)
     }
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
@@ -58,7 +76,7 @@ public struct FactStore: Sendable {
         if let known = index(in: cell, at: fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if derivation.caveats.count < entries[known].caveats.count, entries[known].depth == depth {
+            if derivation.caveats.count < Int(entries[known].caveatCount), entries[known].depth == depth {
                 let node = entries[known].node, previous = entries[known].previous
                 entries[known] = stored(fact, node, derivation, depth: depth, previous: previous, originNumber: originNumber)
             }
@@ -77,7 +95,7 @@ public struct FactStore: Sendable {
 
     /// The fact derived `place`-th (from 0), with its depth and its node's number.
     func derived(_ place: Int) -> (fact: Fact, depth: Int, number: Int32) {
-        // Field by field, on the fixpoint's hot path: a copy of the whole entry may retain its rule, location and caveats.
+        // Field by field, on the fixpoint's hot path: only what the queue needs is read.
         let node = entries[place].node
         return (Fact(entries[place].capability, id(node), entries[place].level), Int(entries[place].depth), node)
     }
@@ -142,7 +160,7 @@ public struct FactStore: Sendable {
             let cell = block * Self.cells + Capability.marking(id.kind).ordinal
             guard let level = Self.highest(levels[cell]), let slot = index(in: cell, at: level) else { return }
             body(Marked(fact: Fact(entries[slot].capability, id, level), number: declared ? number : nil,
-                        depth: Int(entries[slot].depth), timeBounded: entries[slot].caveats.contains(Caveat.timeBounded)))
+                        depth: Int(entries[slot].depth), timeBounded: caveatNumbers(of: slot).contains(Self.timeBoundedNumber)))
         }
         for (number, id) in numbering.ids.enumerated() where blocks[number] >= 0 { visit(id, number, declared: true) }
         for id in extraIDs.sorted() { visit(id, Int(extraNumbers[id]!), declared: false) }
@@ -172,12 +190,15 @@ public struct FactStore: Sendable {
         }
         let sentenceStart = sentences.count
         sentences.append(contentsOf: derivation.why.utf8)
+        let caveatStart = Int32(caveatPool.count)
+        for caveat in derivation.caveats { caveatPool.append(caveatTexts.number(of: caveat)) }
         let location = derivation.location
         return StoredFact(node: number, capability: fact.capability, level: fact.level, rule: rules.number(of: derivation.rule),
                           depth: Int32(depth), previous: previous,
                           premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
                           file: files.number(of: location.file), line: Int32(clamping: location.line), column: Int32(clamping: location.column),
-                          sentenceLength: Int32(sentences.count - sentenceStart), sentenceStart: sentenceStart, caveats: derivation.caveats)
+                          sentenceLength: Int32(sentences.count - sentenceStart), sentenceStart: sentenceStart,
+                          caveatStart: caveatStart, caveatCount: Int32(derivation.caveats.count))
     }
 
     /// An entry's derivation, in full.
@@ -187,7 +208,14 @@ public struct FactStore: Sendable {
         let sentence = sentences[entry.sentenceStart..<entry.sentenceStart + Int(entry.sentenceLength)]
         let location = SourceLocation(file: files.name(entry.file), line: Int(entry.line), column: Int(entry.column))
         return Derivation(rule: rules.name(entry.rule), premises: premises[start..<start + Int(entry.premiseCount)].map(fact),
-                          why: String(decoding: sentence, as: UTF8.self), location: location, caveats: entry.caveats)
+                          why: String(decoding: sentence, as: UTF8.self), location: location,
+                          caveats: caveatNumbers(of: place).map(caveatTexts.name))
+    }
+
+    /// An entry's caveats, by number.
+    private func caveatNumbers(of place: Int) -> ArraySlice<Int32> {
+        let start = Int(entries[place].caveatStart)
+        return caveatPool[start..<start + Int(entries[place].caveatCount)]
     }
 
     private func fact(_ premise: StoredFact.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }

@@ -1,9 +1,10 @@
 import FirebreakModel
 
 /// A fact and its first derivation as the fact table keeps them: the node by number, the
-/// premises and the sentence as runs in the table's shared pools, the rule and the file by
-/// their number in the table's lists. 56 bytes and no allocation of its own, where a `Fact`
-/// with its `Derivation` took about 120 bytes and two allocations (premises, sentence).
+/// premises, the sentence and the caveats as runs in the table's shared pools, the rule and the
+/// file by their number in the table's lists. 56 bytes of plain numbers, where a `Fact` with its
+/// `Derivation` took about 120 bytes and two allocations (premises, sentence): a table of them
+/// is freed without visiting each entry.
 struct StoredFact: Sendable {
     /// A premise: a fact by node number.
     struct Premise: Sendable {
@@ -28,5 +29,7 @@ struct StoredFact: Sendable {
     var column: Int32
     var sentenceLength: Int32
     var sentenceStart: Int
-    var caveats: [String]
+    /// The caveats: a run of numbers in the table's caveat pool, each naming a text in its caveat list.
+    var caveatStart: Int32
+    var caveatCount: Int32
 }

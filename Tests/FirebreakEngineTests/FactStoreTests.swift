@@ -71,6 +71,30 @@ struct FactStoreTests {
         #expect(store.derivation(of: job)?.location == .implicit("test"))
     }
 
+    @Test func aHopThatExpiresIsMarkedTimeBoundedWhereverItsCaveatSits() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            identities: {deployer: {type: static-key}, key: {type: static-key}}
+            secrets: {TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
+            """), file: "store.yml")
+        var store = FactStore(numbering: AttackGraph(model).numbering, reservingCapacity: 0)
+        let job = Fact(.exec, NodeID(.job, "build"))
+        let here = SourceLocation(file: "store.yml", line: 4, column: 3)
+        store.insert(job, Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test")), depth: 0)
+        store.insert(Fact(.read, NodeID(.secret, "TOKEN")),
+                     Derivation(rule: "job-secrets", premises: [job], why: "reads", location: here, caveats: [Caveat.nextRun]), depth: 1)
+        store.insert(Fact(.hold, NodeID(.identity, "deployer")),
+                     Derivation(rule: "oidc", premises: [job], why: "mints", location: here,
+                                caveats: [Caveat.nextRun, Caveat.timeBounded]), depth: 1)
+        store.insert(Fact(.hold, NodeID(.identity, "key")),
+                     Derivation(rule: "secret-credential", premises: [job], why: "stored", location: here), depth: 1)
+        var expiring: [String: Bool] = [:]
+        store.forEachMarked { expiring[$0.fact.node.name] = $0.timeBounded }
+        #expect(expiring == ["build": false, "TOKEN": false, "deployer": true, "key": false])
+    }
+
     @Test func namesAreNumberedOnceInTheOrderFirstMet() {
         var list = NameList<UInt16>()
         let numbers = ["job-secrets", "foothold", "job-secrets", "job-secrets", "dispatch", "foothold"].map { list.number(of: $0) }
