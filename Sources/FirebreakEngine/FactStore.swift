@@ -6,7 +6,8 @@ import FirebreakModel
 /// fact is about gets one block of cells, one per capability: the levels held as a bit set,
 /// and the latest entry filed there, which links to the one filed before it. Entries are kept
 /// compact (a large model's scenario derives hundreds of thousands of facts): a fact by node
-/// number, its premises in one shared pool, its sentence as UTF-8 in another.
+/// number, its premises in one shared pool, its sentence as UTF-8 in another, its caveats by
+/// number in a third.
 public struct FactStore: Sendable {
     private let numbering: NodeNumbering
     /// Nodes the model does not declare (none should reach here), numbered after its own: by
@@ -32,14 +33,11 @@ public struct FactStore: Sendable {
     /// The rules and the files the entries name, each once, by number.
     private var rules = NameList<UInt16>()
     private var files = NameList<Int32>()
-    /// The caveats' texts. `Caveat.timeBounded` is numbered first (`timeBoundedNumber`), so that
-    /// whether a hop expires is a comparison of numbers.
-    private var caveatTexts: NameList<Int32> = {
-        var texts = NameList<Int32>()
-        _ = texts.number(of: Caveat.timeBounded)
-        return texts
-    }()
-    private static let timeBoundedNumber: Int32 = 0
+    /// The caveats' texts, numbered as first met.
+    private var caveatTexts = NameList<Int32>()
+    /// The number of `Caveat.timeBounded`, numbered when the store is made, so that whether a
+    /// hop expires is a comparison of numbers.
+    private let timeBoundedNumber: Int32
 
     private static let cells = Capability.ordered.count
     /// Room kept per fact for its sentence, in UTF-8 bytes: most take 40 to 100.
@@ -51,11 +49,14 @@ public struct FactStore: Sendable {
 
     /// A store for the nodes of `numbering`, with room for about `facts` facts, so that a large
     /// scenario does not grow its tables step by step: a table that grows copies all it holds,
-    /// which on a model larger than the processor's cache missed the cache for every byte. Room
-    /// that is never written takes address space, not memory.
+    /// which on a model larger than the processor's cache missed the cache for every byte. The
+    /// room is kept as long as the store (a blast radius keeps its store); the system gives it
+    /// memory only where it is written, so it counts against an address-space limit
+    /// (`ulimit -v`) but not in the resident memory.
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
-        // The tables are made with the first fact: a scenario that cannot start keeps none.
+        timeBoundedNumber = caveatTexts.number(of: Caveat.timeBounded)
+        // The cells' index is made with the first fact.
         entries.reserveCapacity(facts)
         premises.reserveCapacity(facts)
         sentences.reserveCapacity(facts * Self.sentenceBytes)
@@ -160,7 +161,7 @@ public struct FactStore: Sendable {
             let cell = block * Self.cells + Capability.marking(id.kind).ordinal
             guard let level = Self.highest(levels[cell]), let slot = index(in: cell, at: level) else { return }
             body(Marked(fact: Fact(entries[slot].capability, id, level), number: declared ? number : nil,
-                        depth: Int(entries[slot].depth), timeBounded: caveatNumbers(of: slot).contains(Self.timeBoundedNumber)))
+                        depth: Int(entries[slot].depth), timeBounded: caveatNumbers(of: slot).contains(timeBoundedNumber)))
         }
         for (number, id) in numbering.ids.enumerated() where blocks[number] >= 0 { visit(id, number, declared: true) }
         for id in extraIDs.sorted() { visit(id, Int(extraNumbers[id]!), declared: false) }

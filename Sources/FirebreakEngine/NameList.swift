@@ -1,9 +1,9 @@
 import FirebreakModel
 
 /// Names kept once each and numbered in the order first met: a fact table files each entry's
-/// rule and file by number. Names are told apart by their bytes (two file names that are
-/// Unicode-equivalent stay two). Entries come in runs from one rule and one file, so the last
-/// name looked up is checked before the index.
+/// rule, file and caveats by number. Names are told apart by their bytes (two file names that
+/// are Unicode-equivalent stay two). Entries come in runs from one rule and one file, so the
+/// last name looked up is checked before the index.
 struct NameList<Number: FixedWidthInteger & Sendable>: Sendable {
     private var names: [String] = []
     private var numbers: [ExactText: Number] = [:]

@@ -22,9 +22,9 @@ public struct Simulator: Sendable {
 
     /// Runs the fixpoint from the footholds and returns every fact derived.
     public func run(_ graph: AttackGraph, footholds: [Conclusion]) -> FactStore {
-        // A scenario that starts on a large model reaches a good share of it (the largest
-        // synthetic one derives a fact for every other node); one that cannot start reaches
-        // nothing and needs no room.
+        // A scenario that starts on a large model reaches a good share of it: room for a fact
+        // per node (the largest synthetic scenario derives one for every other node, and a
+        // table that outgrows its room copies it all). One that cannot start needs none.
         var store = FactStore(numbering: graph.numbering, reservingCapacity: footholds.isEmpty ? 0 : graph.numbering.count)
         for foothold in footholds { store.insert(foothold.fact, foothold.derivation, depth: 0) }
         // The store keeps facts in the order first derived: it is the queue, first in, first out.

@@ -93,6 +93,11 @@ struct FactStoreTests {
         var expiring: [String: Bool] = [:]
         store.forEachMarked { expiring[$0.fact.node.name] = $0.timeBounded }
         #expect(expiring == ["build": false, "TOKEN": false, "deployer": true, "key": false])
+        // As short a hop with fewer caveats replaces the one kept, and with it the expiry.
+        store.insert(Fact(.hold, NodeID(.identity, "deployer")),
+                     Derivation(rule: "oidc", premises: [job], why: "mints", location: here, caveats: [Caveat.nextRun]), depth: 1)
+        store.forEachMarked { expiring[$0.fact.node.name] = $0.timeBounded }
+        #expect(expiring["deployer"] == false)
     }
 
     @Test func namesAreNumberedOnceInTheOrderFirstMet() {

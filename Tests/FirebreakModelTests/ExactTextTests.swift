@@ -14,6 +14,7 @@ import Testing
         #expect(Set([ExactText("caf\u{E9}"), ExactText("caf\u{E9}"), ExactText("cafe\u{301}")]).count == 2)
     }
 
+    /// On Darwin a text from Foundation may be bridged; on Linux it is native like any other.
     @Test func aTextFromFoundationComparesByItsBytesToo() {
         let bridged = NSString(string: "workflows/ci.yml") as String
         #expect(ExactText(bridged) == ExactText("workflows/ci.yml"))
