@@ -167,8 +167,15 @@ public struct PipelineModel: Sendable {
     /// The secrets the platform hands to a job, sorted by name, each with where the job
     /// references it (or where the secret is declared, when the platform hands it unasked).
     public func exposedSecrets(to job: Job) -> [(secret: Secret, location: SourceLocation)] {
+        let unreferenced = platform(of: job).exposesUnreferencedSecrets
+        // A job that names at most one secret, on a platform that hands over only those named
+        // (most jobs, and asked for every fact about a job): nothing to tell apart or sort.
+        if !unreferenced, job.secrets.count <= 1 {
+            guard let reference = job.secrets.first, let secret = secrets[reference.name], exposes(secret, to: job) else { return [] }
+            return [(secret, reference.location)]
+        }
         let candidates: [(Secret, SourceLocation)]
-        if platform(of: job).exposesUnreferencedSecrets {
+        if unreferenced {
             candidates = secrets.values.map { secret in
                 (secret, job.secrets.first { $0.name == secret.name }?.location ?? secret.location)
             }
