@@ -6,9 +6,8 @@ public struct CloudRoleIndex: Sendable {
 
     /// Indexes the identities that have a trust policy.
     public init(_ identities: some Sequence<Identity>) {
-        // Sorted by names read once each: a comparison of two identities would read both out of their boxes.
-        let roles = identities.compactMap { identity in identity.trust.map { (name: identity.name, identity: identity, trust: $0) } }
-        for (_, identity, trust) in roles.sorted(by: { $0.name < $1.name }) {
+        let roles = identities.compactMap { identity in identity.trust.map { (identity: identity, trust: $0) } }
+        for (identity, trust) in roles.sorted(byName: \.identity.name) {
             if trust.environments.isEmpty {
                 anyEnvironment.append(identity)
             } else {

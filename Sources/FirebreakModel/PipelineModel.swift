@@ -103,15 +103,10 @@ public struct PipelineModel: Sendable {
     }
 
     /// Jobs sorted by name.
-    public var sortedJobs: [Job] {
-        // Sorted by names read once each: a comparison of two jobs would read both out of their boxes.
-        jobs.values.map { (name: $0.name, job: $0) }.sorted { $0.name < $1.name }.map(\.job)
-    }
+    public var sortedJobs: [Job] { jobs.values.sorted(byName: \.name) }
 
-    /// Identities sorted by name, each name read out of its box once.
-    public var sortedIdentities: [Identity] {
-        identities.values.map { (name: $0.name, identity: $0) }.sorted { $0.name < $1.name }.map(\.identity)
-    }
+    /// Identities sorted by name.
+    public var sortedIdentities: [Identity] { identities.values.sorted(byName: \.name) }
 
     /// The branch node whose name or pattern best covers `branch`: itself, else a declared
     /// pattern, else the implicit `*`.
