@@ -2,26 +2,25 @@ import FirebreakModel
 
 /// Every fact derived so far, with its first derivation and its depth.
 ///
-/// Facts are filed by the number of their node (`NodeNumbering`) and capability. A node some
-/// fact is about gets one block of cells, one per capability: the levels held as a bit set,
-/// and the latest entry filed there, which links to the one filed before it. Entries are kept
-/// compact (a large model's scenario derives hundreds of thousands of facts): a fact by node
-/// number, its premises in one shared pool, its sentence as UTF-8 in another, its caveats by
-/// number in a third.
+/// Facts are filed by the number of their node (`NodeNumbering`): each node with a fact has
+/// the latest one filed about it, which links to the one before (a node holds a few, one per
+/// capability and level). Entries are kept compact (a large model's scenario derives hundreds
+/// of thousands of facts): a fact by node number in 16 bytes, and apart from it, in the same
+/// order, its derivation, whose premises, sentence (UTF-8) and caveats (by number) sit in
+/// shared pools. The fixpoint and the lookups read only the facts, so that a large scenario's
+/// working set stays in the processor's cache.
 public struct FactStore: Sendable {
     private let numbering: NodeNumbering
     /// Nodes the model does not declare (none should reach here), numbered after its own: by
     /// number (less the model's count) and by id.
     private var extraIDs: [NodeID] = []
     private var extraNumbers: [NodeID: Int32] = [:]
-    /// Per node number, its block of cells (-1: none yet). Empty until the first fact.
-    private var blocks: [Int32] = []
-    /// The levels held per cell (`block * cells + ordinal`), one bit per level (bit `Level.rank`).
-    private var levels: [UInt8] = []
-    /// Per cell, the latest entry filed in it (-1: none).
-    private var latest: [Int32] = []
-    /// Each fact with its first derivation and depth, in the order derived.
+    /// Per node number, the latest entry about the node (-1: none yet). Empty until the first fact.
+    private var heads: [Int32] = []
+    /// Each fact with its depth, in the order derived.
     private var entries: [StoredFact] = []
+    /// Each entry's first derivation, at the entry's place.
+    private var derivations: [StoredDerivation] = []
     /// The premises of every entry, each entry's in one run.
     private var premises: [StoredFact.Premise] = []
     /// The sentences of every entry, UTF-8, each entry's in one run.
@@ -39,7 +38,6 @@ public struct FactStore: Sendable {
     /// hop expires is a comparison of numbers.
     private let timeBoundedNumber: Int32
 
-    private static let cells = Capability.ordered.count
     /// Room kept per fact for its sentence, in UTF-8 bytes: most take 40 to 100.
     private static let sentenceBytes = 64
 
@@ -56,13 +54,11 @@ public struct FactStore: Sendable {
     init(numbering: NodeNumbering, reservingCapacity facts: Int) {
         self.numbering = numbering
         timeBoundedNumber = caveatTexts.number(of: Caveat.timeBounded)
-        // The cells' index is made with the first fact.
+        // The heads are made with the first fact.
         entries.reserveCapacity(facts)
+        derivations.reserveCapacity(facts)
         premises.reserveCapacity(facts)
         sentences.reserveCapacity(facts * Self.sentenceBytes)
-        // A node's block of cells comes with its first fact: at most a block per fact.
-        levels.reserveCapacity(facts * Self.cells)
-        latest.reserveCapacity(facts * Self.cells)
     }
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
@@ -70,23 +66,23 @@ public struct FactStore: Sendable {
     /// premise, which the caller already knows.
     @discardableResult
     mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int, originNumber: Int32? = nil) -> Bool {
-        // Extra nodes are numbered only once the blocks exist, so there are none yet here.
-        if blocks.isEmpty { blocks = Array(repeating: -1, count: numbering.count) }
+        // Extra nodes are numbered only once the heads exist, so there are none yet here.
+        if heads.isEmpty { heads = Array(repeating: -1, count: numbering.count) }
         let number = number(for: fact.node)
-        let cell = cellMaking(number, fact.capability)
-        if let known = index(in: cell, at: fact.level) {
+        if let known = index(number, fact.capability, fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.
-            if derivation.caveats.count < Int(entries[known].caveatCount), entries[known].depth == depth {
-                let node = entries[known].node, previous = entries[known].previous
-                entries[known] = stored(fact, node, derivation, depth: depth, previous: previous, originNumber: originNumber)
+            if entries[known].depth == depth, derivation.caveats.count < caveatCount(of: known) {
+                entries[known].caveats = UInt16(clamping: derivation.caveats.count)
+                derivations[known] = stored(derivation, originNumber: originNumber)
             }
             return false
         }
         let index = Int32(entries.count)
-        entries.append(stored(fact, number, derivation, depth: depth, previous: latest[cell], originNumber: originNumber))
-        latest[cell] = index
-        levels[cell] |= 1 << fact.level.rank
+        entries.append(StoredFact(node: number, previous: heads[Int(number)], depth: Int32(depth), capability: fact.capability,
+                                  level: fact.level, caveats: UInt16(clamping: derivation.caveats.count)))
+        derivations.append(stored(derivation, originNumber: originNumber))
+        heads[Int(number)] = index
         byCapability[fact.capability.ordinal].append(index)
         return true
     }
@@ -96,9 +92,8 @@ public struct FactStore: Sendable {
 
     /// The fact derived `place`-th (from 0), with its depth and its node's number.
     func derived(_ place: Int) -> (fact: Fact, depth: Int, number: Int32) {
-        // Field by field, on the fixpoint's hot path: only what the queue needs is read.
-        let node = entries[place].node
-        return (Fact(entries[place].capability, id(node), entries[place].level), Int(entries[place].depth), node)
+        let entry = entries[place]
+        return (Fact(entry.capability, id(entry.node), entry.level), Int(entry.depth), entry.node)
     }
 
     /// Whether the attacker has the capability on the node at `level` or above.
@@ -108,8 +103,7 @@ public struct FactStore: Sendable {
 
     /// The highest level held for a capability on a node.
     public func best(_ capability: Capability, _ node: NodeID) -> Level? {
-        guard let cell = cell(capability, node) else { return nil }
-        return Self.highest(levels[cell])
+        knownNumber(of: node).flatMap { highest(capability, of: $0) }.map { entries[$0].level }
     }
 
     /// The fact at the highest level held, if any.
@@ -133,7 +127,8 @@ public struct FactStore: Sendable {
         while let step = current, let place = index(of: step), remaining > 0 {
             remaining -= 1
             steps.append(step)
-            current = entries[place].premiseCount > 0 ? self.fact(premises[Int(entries[place].premiseStart)]) : nil
+            let stored = derivations[place]
+            current = stored.premiseCount > 0 ? self.fact(premises[Int(stored.premiseStart)]) : nil
         }
         return steps.reversed()
     }
@@ -154,17 +149,15 @@ public struct FactStore: Sendable {
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
     /// `read` for a secret, ...): the model's nodes in id order, then any other in id order.
     func forEachMarked(_ body: (Marked) -> Void) {
-        guard !blocks.isEmpty else { return }
-        func visit(_ id: NodeID, _ number: Int, declared: Bool) {
-            let block = Int(blocks[number])
-            guard block >= 0 else { return }
-            let cell = block * Self.cells + Capability.marking(id.kind).ordinal
-            guard let level = Self.highest(levels[cell]), let slot = index(in: cell, at: level) else { return }
-            body(Marked(fact: Fact(entries[slot].capability, id, level), number: declared ? number : nil,
-                        depth: Int(entries[slot].depth), timeBounded: caveatNumbers(of: slot).contains(timeBoundedNumber)))
+        guard !heads.isEmpty else { return }
+        func visit(_ id: NodeID, _ number: Int32, declared: Bool) {
+            guard let slot = highest(Capability.marking(id.kind), of: number) else { return }
+            let entry = entries[slot]
+            body(Marked(fact: Fact(entry.capability, id, entry.level), number: declared ? Int(number) : nil,
+                        depth: Int(entry.depth), timeBounded: entry.caveats > 0 && caveatNumbers(of: slot).contains(timeBoundedNumber)))
         }
-        for (number, id) in numbering.ids.enumerated() where blocks[number] >= 0 { visit(id, number, declared: true) }
-        for id in extraIDs.sorted() { visit(id, Int(extraNumbers[id]!), declared: false) }
+        for (number, id) in numbering.ids.enumerated() where heads[number] >= 0 { visit(id, Int32(number), declared: true) }
+        for id in extraIDs.sorted() { visit(id, extraNumbers[id]!, declared: false) }
     }
 
     /// Every node some fact is about.
@@ -178,11 +171,10 @@ public struct FactStore: Sendable {
     /// Whether a fact is known.
     public func contains(_ fact: Fact) -> Bool { index(of: fact) != nil }
 
-    // MARK: Entries
+    // MARK: Derivations
 
-    /// A derivation in its compact form, its premises and sentence added to the pools.
-    private mutating func stored(_ fact: Fact, _ number: Int32, _ derivation: Derivation, depth: Int, previous: Int32,
-                                 originNumber: Int32?) -> StoredFact {
+    /// A derivation in its compact form, its premises, sentence and caveats added to the pools.
+    private mutating func stored(_ derivation: Derivation, originNumber: Int32?) -> StoredDerivation {
         assert(originNumber.map { id($0) == derivation.premises.first?.node } ?? true, "the origin's number is its own")
         let premiseStart = Int32(premises.count)
         for (place, premise) in derivation.premises.enumerated() {
@@ -194,29 +186,34 @@ public struct FactStore: Sendable {
         let caveatStart = Int32(caveatPool.count)
         for caveat in derivation.caveats { caveatPool.append(caveatTexts.number(of: caveat)) }
         let location = derivation.location
-        return StoredFact(node: number, capability: fact.capability, level: fact.level, rule: rules.number(of: derivation.rule),
-                          depth: Int32(depth), previous: previous,
-                          premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
-                          file: files.number(of: location.file), line: Int32(clamping: location.line), column: Int32(clamping: location.column),
-                          sentenceLength: Int32(sentences.count - sentenceStart), sentenceStart: sentenceStart,
-                          caveatStart: caveatStart, caveatCount: Int32(derivation.caveats.count))
+        return StoredDerivation(rule: rules.number(of: derivation.rule),
+                                premiseStart: premiseStart, premiseCount: Int32(derivation.premises.count),
+                                file: files.number(of: location.file), line: Int32(clamping: location.line),
+                                column: Int32(clamping: location.column),
+                                sentenceLength: Int32(sentences.count - sentenceStart), sentenceStart: sentenceStart,
+                                caveatStart: caveatStart, caveatCount: Int32(derivation.caveats.count))
     }
 
     /// An entry's derivation, in full.
     private func derivation(at place: Int) -> Derivation {
-        let entry = entries[place]
-        let start = Int(entry.premiseStart)
-        let sentence = sentences[entry.sentenceStart..<entry.sentenceStart + Int(entry.sentenceLength)]
-        let location = SourceLocation(file: files.name(entry.file), line: Int(entry.line), column: Int(entry.column))
-        return Derivation(rule: rules.name(entry.rule), premises: premises[start..<start + Int(entry.premiseCount)].map(fact),
+        let stored = derivations[place]
+        let start = Int(stored.premiseStart)
+        let sentence = sentences[stored.sentenceStart..<stored.sentenceStart + Int(stored.sentenceLength)]
+        let location = SourceLocation(file: files.name(stored.file), line: Int(stored.line), column: Int(stored.column))
+        return Derivation(rule: rules.name(stored.rule), premises: premises[start..<start + Int(stored.premiseCount)].map(fact),
                           why: String(decoding: sentence, as: UTF8.self), location: location,
                           caveats: caveatNumbers(of: place).map(caveatTexts.name))
     }
 
+    /// How many caveats an entry's derivation carries: the fact's own count, unless it saturated.
+    private func caveatCount(of place: Int) -> Int {
+        entries[place].caveats < UInt16.max ? Int(entries[place].caveats) : Int(derivations[place].caveatCount)
+    }
+
     /// An entry's caveats, by number.
     private func caveatNumbers(of place: Int) -> ArraySlice<Int32> {
-        let start = Int(entries[place].caveatStart)
-        return caveatPool[start..<start + Int(entries[place].caveatCount)]
+        let start = Int(derivations[place].caveatStart)
+        return caveatPool[start..<start + Int(derivations[place].caveatCount)]
     }
 
     private func fact(_ premise: StoredFact.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
@@ -231,25 +228,34 @@ public struct FactStore: Sendable {
 
     /// Where a fact's entry is; its fields are read in place, not copied out whole.
     private func index(of fact: Fact) -> Int? {
-        cell(fact.capability, fact.node).flatMap { index(in: $0, at: fact.level) }
+        knownNumber(of: fact.node).flatMap { index($0, fact.capability, fact.level) }
     }
 
-    /// The entry of a cell at a level, following the cell's links.
-    private func index(in cell: Int, at level: Level) -> Int? {
-        guard levels[cell] & (1 << level.rank) != 0 else { return nil }
-        var current = Int(latest[cell])
+    /// The entry of a capability at a level on a numbered node, following the node's chain.
+    private func index(_ number: Int32, _ capability: Capability, _ level: Level) -> Int? {
+        var current = Int(heads[Int(number)])
         while current >= 0 {
-            if entries[current].level == level { return current }
+            if entries[current].capability == capability, entries[current].level == level { return current }
             current = Int(entries[current].previous)
         }
         return nil
     }
 
-    /// The cell of a capability on a node, nil when no fact about the node is known.
-    private func cell(_ capability: Capability, _ node: NodeID) -> Int? {
-        guard !blocks.isEmpty, let number = numbering.number(of: node).map(Int32.init) ?? extraNumbers[node] else { return nil }
-        let block = blocks[Int(number)]
-        return block < 0 ? nil : Int(block) * Self.cells + capability.ordinal
+    /// The entry of a capability on a numbered node at the highest level held.
+    private func highest(_ capability: Capability, of number: Int32) -> Int? {
+        var best: Int?
+        var current = Int(heads[Int(number)])
+        while current >= 0 {
+            if entries[current].capability == capability, best.map({ entries[current].level > entries[$0].level }) ?? true { best = current }
+            current = Int(entries[current].previous)
+        }
+        return best
+    }
+
+    /// A node's number, nil when no fact about the node is known yet.
+    private func knownNumber(of node: NodeID) -> Int32? {
+        guard !heads.isEmpty else { return nil }
+        return numbering.number(of: node).map(Int32.init) ?? extraNumbers[node]
     }
 
     /// A node's number, numbering a node the model does not declare.
@@ -259,24 +265,7 @@ public struct FactStore: Sendable {
         let number = Int32(numbering.count + extraIDs.count)
         extraIDs.append(node)
         extraNumbers[node] = number
-        blocks.append(-1)
+        heads.append(-1)
         return number
-    }
-
-    /// The cell of a capability on a numbered node, giving the node its block of cells first.
-    private mutating func cellMaking(_ number: Int32, _ capability: Capability) -> Int {
-        var block = blocks[Int(number)]
-        if block < 0 {
-            block = Int32(levels.count / Self.cells)
-            blocks[Int(number)] = block
-            levels.append(contentsOf: repeatElement(0, count: Self.cells))
-            latest.append(contentsOf: repeatElement(-1, count: Self.cells))
-        }
-        return Int(block) * Self.cells + capability.ordinal
-    }
-
-    /// The highest level in a bit set of levels.
-    private static func highest(_ levels: UInt8) -> Level? {
-        levels == 0 ? nil : Level.byRank[7 - levels.leadingZeroBitCount]
     }
 }

@@ -41,8 +41,5 @@ public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    /// The level of a rank.
-    static let byRank: [Level] = allCases.sorted { $0.rank < $1.rank }
-
     public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
 }

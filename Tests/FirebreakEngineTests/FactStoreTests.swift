@@ -136,4 +136,34 @@ struct FactStoreTests {
         store.forEachMarked { marked.append($0.fact.node) }
         #expect(marked == [job.node, earlier.node, later.node], "the model's nodes, then the others by id, whatever order they were numbered in")
     }
+
+    @Test func aNodeHoldingSeveralCapabilitiesAndLevelsAnswersEachOnItsOwn() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            resources: {cluster: {type: cluster}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), file: "store.yml")
+        var store = FactStore(numbering: AttackGraph(model).numbering, reservingCapacity: 0)
+        let job = NodeID(.job, "build"), cluster = NodeID(.resource, "cluster")
+        func why(_ depth: Int) -> Derivation {
+            Derivation(rule: "r", premises: depth == 0 ? [] : [Fact(.exec, job, .untrusted)], why: "step \(depth)", location: .implicit("test"))
+        }
+        store.insert(Fact(.exec, job, .untrusted), why(0), depth: 0)
+        store.insert(Fact(.start, job), why(1), depth: 1)
+        store.insert(Fact(.access, cluster, .read), why(1), depth: 1)
+        store.insert(Fact(.access, cluster, .deploy), why(2), depth: 2)
+        store.insert(Fact(.access, cluster, .write), why(1), depth: 1)
+        store.insert(Fact(.exec, job), why(3), depth: 3)
+        #expect(store.best(.exec, job) == .full)
+        #expect(store.best(.start, job) == .full)
+        #expect(store.best(.access, cluster) == .deploy, "the highest level, whatever order the levels came in")
+        #expect(store.has(.access, cluster, atLeast: .write) && !store.has(.access, cluster, atLeast: .admin))
+        #expect(store.best(.access, job) == nil && store.best(.exec, cluster) == nil, "a capability is answered for its own node only")
+        #expect([Level.read, .write, .deploy].map { store.depth(of: Fact(.access, cluster, $0)) } == [1, 1, 2])
+        #expect(store.derivation(of: Fact(.exec, job))?.why == "step 3")
+        var marked: [Fact: Int] = [:]
+        store.forEachMarked { marked[$0.fact] = $0.depth }
+        #expect(marked == [Fact(.exec, job): 3, Fact(.access, cluster, .deploy): 2], "each node by its marking capability at its highest level")
+    }
 }
