@@ -15,7 +15,7 @@ final class NodeNumbering: Sendable {
     let ids: [NodeID]
     let summaries: [Summary]
     /// Numbers by name, one table per kind (by `NodeKind.ordinal`).
-    private let numbers: [[String: Int]]
+    private let numbers: [NumberTable]
 
     /// Numbers the model's nodes, each kind on its own core: ids sort by kind first, so each
     /// kind's names are sorted alone and the kinds laid end to end.
@@ -25,20 +25,17 @@ final class NodeNumbering: Sendable {
         let offsets = names.reduce(into: [0]) { offsets, group in offsets.append(offsets.last! + group.count) }
         let tables = ParallelMap.map(Array(kinds.indices)) { index in
             let kind = kinds[index]
-            var numbers: [String: Int] = [:]
-            numbers.reserveCapacity(names[index].count)
             var summaries: [Summary] = []
             summaries.reserveCapacity(names[index].count)
-            for (place, name) in names[index].enumerated() {
-                numbers[name] = offsets[index] + place
+            for name in names[index] {
                 let id = NodeID(kind, name)
                 summaries.append(Summary(criticality: model.criticality(of: id), crownJewel: model.isCrownJewel(id)))
             }
-            return (numbers: numbers, summaries: summaries)
+            return (numbers: NumberTable(names[index], first: offsets[index]), summaries: summaries)
         }
         ids = zip(kinds, names).flatMap { kind, names in names.map { NodeID(kind, $0) } }
         summaries = tables.flatMap(\.summaries)
-        var byOrdinal = Array(repeating: [String: Int](), count: kinds.count)
+        var byOrdinal = Array(repeating: NumberTable([], first: 0), count: kinds.count)
         for (kind, table) in zip(kinds, tables) { byOrdinal[kind.ordinal] = table.numbers }
         numbers = byOrdinal
     }
@@ -47,11 +44,13 @@ final class NodeNumbering: Sendable {
     init() {
         ids = []
         summaries = []
-        numbers = Array(repeating: [:], count: NodeKind.allCases.count)
+        numbers = Array(repeating: NumberTable([], first: 0), count: NodeKind.allCases.count)
     }
 
     var count: Int { ids.count }
 
     /// The node's number, nil for a node the model does not declare.
-    func number(of id: NodeID) -> Int? { numbers[id.kind.ordinal][id.name] }
+    func number(of id: NodeID) -> Int? {
+        numbers[id.kind.ordinal].number(of: id.name) { ids[$0].name }
+    }
 }
