@@ -28,6 +28,9 @@ public struct AttackGraph: Sendable {
     let runners: [Runner]
     let secrets: [Secret]
     let environments: [Environment]
+    /// The secrets written in the repository's files, sorted by name: every reader of the
+    /// repository reads them.
+    let committedSecrets: [Secret]
 
     /// The nodes numbered in id order, with what a report needs of each.
     let numbering: NodeNumbering
@@ -70,6 +73,7 @@ public struct AttackGraph: Sendable {
         identities = index.identities
         runners = index.runners
         secrets = index.secrets
+        committedSecrets = index.secrets.filter(\.committed)
         environments = index.environments
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches

@@ -30,7 +30,7 @@ struct CommittedCredentialRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .actor, let actor = graph.model.actors[fact.node.name] else { return [] }
         if actor.role == .external, graph.model.repository.visibility != .public { return [] }
-        return graph.secrets.filter(\.committed).map { secret in
+        return graph.committedSecrets.map { secret in
             conclude(Fact(.read, secret.id), from: [fact],
                      "secret '\(secret.name)' is written in the repository's files, which \(fact.node) can read", at: secret.location)
         }

@@ -59,12 +59,14 @@ struct PoisonedPipelineRule: Rule {
                 open.append((environment, [push, Fact(.approve, environment.id)]))
             }
         }
+        // Each open environment's premises by its name, looked up once per scoped secret.
+        let openPremises = Dictionary(open.map { ($0.environment.name, $0.premises) }, uniquingKeysWith: { first, _ in first })
         for secret in graph.secrets {
             if secret.protectedBranchesOnly, !protected { continue }
             var premises = [push]
             if let scope = secret.environment {
-                guard let admitted = open.first(where: { $0.environment.name == scope.name }) else { continue }
-                premises = admitted.premises
+                guard let admitted = openPremises[scope.name] else { continue }
+                premises = admitted
             }
             result.append(conclude(Fact(.read, secret.id), from: premises,
                                    "a job added on '\(branch)' may reference secret '\(secret.name)', whose scope admits '\(branch)'",
