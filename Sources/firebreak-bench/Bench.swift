@@ -4,7 +4,7 @@ import Foundation
 
 /// Measures the simulator on synthetic models of growing size: time of all scenarios (the
 /// fastest of five rounds, the sizes in turn, the scenarios in parallel) and the process's peak memory. Run from the package root: `swift run -c release firebreak-bench`.
-/// Also `phases [NODES...]` (where one simulation's time goes, scenario by scenario), `once NODES [build]` (one run, for a cache simulator), `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
+/// Also `phases [NODES...]` (where one simulation's time goes, scenario by scenario), `once NODES [build|index]` (one run, for a cache simulator), `import [SECRETS]` (a synthetic repository's import), `fix [NODES]` (the fix advisor),
 /// `render [NODES]`, `render-repo [DIR] [SCENARIO]`, `corpus [DIR]` (against zizmor) and `fuzz READER`.
 @main
 struct Bench {

@@ -1,18 +1,24 @@
 import FirebreakEngine
 import FirebreakModel
 
-/// `once [NODES] [build]`: one simulation of a synthetic model (100,000 nodes unless told), the
+/// `once [NODES] [build|index]`: one simulation of a synthetic model (100,000 nodes unless told), the
 /// scenarios played one after another (the model's indexes are built on two cores, as in every
 /// run), for a profiler or a cache simulator to watch: `valgrind --tool=cachegrind` counts
 /// instructions and cache misses the same way each run, where wall time on a shared machine
 /// does not. With `build`, only the model is made, so that the difference between the two runs
-/// is the simulation's.
+/// is the simulation's; with `index`, the model is made and indexed for the rules, and no
+/// scenario is played.
 enum OnceBench {
     static func run(_ arguments: [String]) throws {
         let target = arguments.lazy.compactMap { Int($0) }.first ?? 100_000
         let model = SyntheticModel.make(services: max(1, target / 16))
         guard !arguments.contains("build") else {
             print("built \(model.jobs.count) jobs")
+            return
+        }
+        if arguments.contains("index") {
+            let simulation = Simulation(model: model)
+            print("indexed \(simulation.graph.jobs.count) jobs")
             return
         }
         let scenarios = try ScenarioLibrary.load(folders: ["Scenarios/attacks"]).scenarios
