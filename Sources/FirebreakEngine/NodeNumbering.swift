@@ -29,7 +29,8 @@ final class NodeNumbering: Sendable {
             summaries.reserveCapacity(names[index].count)
             for name in names[index] {
                 let id = NodeID(kind, name)
-                summaries.append(Summary(criticality: model.criticality(of: id), crownJewel: model.isCrownJewel(id)))
+                let criticality = model.criticality(of: id)
+                summaries.append(Summary(criticality: criticality, crownJewel: model.isCrownJewel(id, criticality: criticality)))
             }
             return (numbers: NumberTable(names[index], first: offsets[index]), summaries: summaries)
         }

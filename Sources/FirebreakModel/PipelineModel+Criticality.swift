@@ -64,6 +64,12 @@ extension PipelineModel {
 
     /// A crown jewel is critical or belongs to production.
     public func isCrownJewel(_ id: NodeID) -> Bool {
-        criticality(of: id) == .critical || isProduction(id)
+        isCrownJewel(id, criticality: criticality(of: id))
+    }
+
+    /// Whether a node is a crown jewel, given its criticality (`criticality(of:)`), for a
+    /// caller that has already worked it out.
+    public func isCrownJewel(_ id: NodeID, criticality: Criticality) -> Bool {
+        criticality == .critical || isProduction(id)
     }
 }

@@ -5,6 +5,7 @@ public struct PipelineModel: Sendable {
     public var description: String?
     public var platform: Platform
     public var repository: Repository
+    /// The nodes of each kind, each filed under its own name.
     public var actors: [String: Actor] = [:]
     public var branches: [String: Branch] = [:]
     public var definitions: [String: Definition] = [:]
@@ -62,22 +63,24 @@ public struct PipelineModel: Sendable {
     /// The names of the model's nodes of one kind, in no particular order (`nodes` has them all,
     /// sorted, with their locations).
     public func names(of kind: NodeKind) -> [String] {
+        // Each kind's nodes are filed under their names: the keys are the names, read without
+        // visiting the nodes themselves (a large model's nodes are spread through memory).
         switch kind {
-        case .actor: actors.values.map(\.id.name)
+        case .actor: Array(actors.keys)
         case .repository: [repository.id.name]
-        case .branch: branches.values.map(\.id.name)
-        case .definition: definitions.values.map(\.id.name)
-        case .trigger: triggers.values.map(\.id.name)
-        case .job: jobs.values.map(\.id.name)
+        case .branch: Array(branches.keys)
+        case .definition: Array(definitions.keys)
+        case .trigger: Array(triggers.keys)
+        case .job: Array(jobs.keys)
         case .step: jobs.values.flatMap { $0.steps.map(\.id.name) }
-        case .runner: runners.values.map(\.id.name)
-        case .zone: zones.values.map(\.id.name)
-        case .identity: identities.values.map(\.id.name)
-        case .secret: secrets.values.map(\.id.name)
-        case .environment: environments.values.map(\.id.name)
-        case .artifact: artifacts.values.map(\.id.name)
-        case .cache: caches.values.map(\.id.name)
-        case .resource: resources.values.map(\.id.name)
+        case .runner: Array(runners.keys)
+        case .zone: Array(zones.keys)
+        case .identity: Array(identities.keys)
+        case .secret: Array(secrets.keys)
+        case .environment: Array(environments.keys)
+        case .artifact: Array(artifacts.keys)
+        case .cache: Array(caches.keys)
+        case .resource: Array(resources.keys)
         }
     }
 
