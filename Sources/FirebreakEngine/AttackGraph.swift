@@ -73,7 +73,7 @@ public struct AttackGraph: Sendable {
         identities = index.identities
         runners = index.runners
         secrets = index.secrets
-        committedSecrets = index.secrets.filter(\.committed)
+        committedSecrets = index.committedSecrets
         environments = index.environments
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches
@@ -95,6 +95,7 @@ public struct AttackGraph: Sendable {
         var identities: [Identity]
         var runners: [Runner]
         var secrets: [Secret]
+        var committedSecrets: [Secret]
         var environments: [Environment]
         var environmentsReviewedBy: [String: [Environment]] = [:]
         var branches: [Branch]
@@ -120,6 +121,7 @@ public struct AttackGraph: Sendable {
                 .mapValues { $0.sorted { $0.name < $1.name } }
             runners = model.runners.values.sorted { $0.name < $1.name }
             secrets = model.secrets.values.sorted { $0.name < $1.name }
+            committedSecrets = secrets.filter(\.committed)
             environments = model.environments.values.sorted { $0.name < $1.name }
             for environment in environments {
                 for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }

@@ -1,6 +1,7 @@
 import FirebreakModel
 
-/// Every fact derived so far, with its first derivation and its depth.
+/// Every fact derived so far, with its depth and the derivation kept for it: the first, unless as
+/// short a one with fewer caveats came later.
 ///
 /// Facts are filed by the number of their node (`NodeNumbering`): each node with a fact has
 /// the latest one filed about it, which links to the one before (a node holds a few, one per
@@ -17,12 +18,13 @@ public struct FactStore: Sendable {
     private var extraNumbers: [NodeID: Int32] = [:]
     /// Per node number, the latest entry about the node (-1: none yet). Empty until the first fact.
     private var heads: [Int32] = []
-    /// Each fact with its depth, in the order derived.
+    /// Each fact with its depth, its caveat count and the link to its node's previous fact, in
+    /// the order derived.
     private var entries: [StoredFact] = []
-    /// Each entry's first derivation, at the entry's place.
+    /// Each entry's kept derivation, at the entry's place.
     private var derivations: [StoredDerivation] = []
     /// The premises of every entry, each entry's in one run.
-    private var premises: [StoredFact.Premise] = []
+    private var premises: [StoredDerivation.Premise] = []
     /// The sentences of every entry, UTF-8, each entry's in one run.
     private var sentences: [UInt8] = []
     /// The caveats of every entry, by number in `caveatTexts`, each entry's in one run.
@@ -179,7 +181,7 @@ public struct FactStore: Sendable {
         let premiseStart = Int32(premises.count)
         for (place, premise) in derivation.premises.enumerated() {
             let node = place == 0 ? originNumber ?? self.number(for: premise.node) : self.number(for: premise.node)
-            premises.append(StoredFact.Premise(node: node, capability: premise.capability, level: premise.level))
+            premises.append(StoredDerivation.Premise(node: node, capability: premise.capability, level: premise.level))
         }
         let sentenceStart = sentences.count
         sentences.append(contentsOf: derivation.why.utf8)
@@ -216,7 +218,7 @@ public struct FactStore: Sendable {
         return caveatPool[start..<start + Int(derivations[place].caveatCount)]
     }
 
-    private func fact(_ premise: StoredFact.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
+    private func fact(_ premise: StoredDerivation.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
 
     // MARK: Filing
 
@@ -226,7 +228,7 @@ public struct FactStore: Sendable {
         return number < numbering.count ? numbering.ids[number] : extraIDs[number - numbering.count]
     }
 
-    /// Where a fact's entry is; its fields are read in place, not copied out whole.
+    /// Where a fact's entry is.
     private func index(of fact: Fact) -> Int? {
         knownNumber(of: fact.node).flatMap { index($0, fact.capability, fact.level) }
     }
@@ -243,13 +245,15 @@ public struct FactStore: Sendable {
 
     /// The entry of a capability on a numbered node at the highest level held.
     private func highest(_ capability: Capability, of number: Int32) -> Int? {
-        var best: Int?
+        var highest: Int?
         var current = Int(heads[Int(number)])
         while current >= 0 {
-            if entries[current].capability == capability, best.map({ entries[current].level > entries[$0].level }) ?? true { best = current }
+            if entries[current].capability == capability, highest.map({ entries[current].level > entries[$0].level }) ?? true {
+                highest = current
+            }
             current = Int(entries[current].previous)
         }
-        return best
+        return highest
     }
 
     /// A node's number, nil when no fact about the node is known yet.

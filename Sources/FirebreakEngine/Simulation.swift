@@ -81,13 +81,14 @@ public struct Simulation: Sendable {
         return (footholds, simulator.run(graph, footholds: footholds))
     }
 
-    /// What reaching a node at a level is worth. Reading a repository is not what makes it
-    /// critical (writing it is): anyone reads a public repository, and reading a private one
-    /// leaks its code, which counts as medium.
+    /// What reaching a marked node is worth.
     private func weigh(_ marked: FactStore.Marked) -> (criticality: Criticality, crownJewel: Bool) {
         weigh(marked.fact.node, at: marked.fact.level, graph.summary(of: marked.fact.node, number: marked.number))
     }
 
+    /// What reaching a node at a level is worth. Reading a repository is not what makes it
+    /// critical (writing it is): anyone reads a public repository, and reading a private one
+    /// leaks its code, which counts as medium.
     private func weigh(_ node: NodeID, at level: Level, _ summary: NodeNumbering.Summary) -> (criticality: Criticality, crownJewel: Bool) {
         guard node.kind == .repository, level <= .read else { return (summary.criticality, summary.crownJewel) }
         return (graph.model.repository.visibility == .public ? .low : .medium, false)

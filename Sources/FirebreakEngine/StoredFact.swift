@@ -4,13 +4,6 @@ import FirebreakModel
 /// numbers, so that a large scenario's table of them stays in the processor's cache. How the
 /// fact was derived is kept apart, in a `StoredDerivation` at the same place.
 struct StoredFact: Sendable {
-    /// A premise: a fact by node number.
-    struct Premise: Sendable {
-        var node: Int32
-        var capability: Capability
-        var level: Level
-    }
-
     var node: Int32
     /// The fact about the same node filed before this one, -1 for none: a node's facts form a
     /// chain from its latest, a few links long (one per capability and level held).

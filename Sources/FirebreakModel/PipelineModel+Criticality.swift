@@ -69,7 +69,7 @@ extension PipelineModel {
 
     /// Whether a node is a crown jewel, given its criticality (`criticality(of:)`), for a
     /// caller that has already worked it out.
-    public func isCrownJewel(_ id: NodeID, criticality: Criticality) -> Bool {
+    package func isCrownJewel(_ id: NodeID, criticality: Criticality) -> Bool {
         criticality == .critical || isProduction(id)
     }
 }

@@ -1,11 +1,11 @@
 /// A whole pipeline as a graph: the nodes of every kind, their relations, and the assumptions
-/// made where the input was silent. Built by a loader; read by everything else.
+/// made where the input was silent. Built by a loader; read by everything else. Each kind's
+/// nodes are kept in a dictionary under their own names (`names(of:)` reads the keys).
 public struct PipelineModel: Sendable {
     public var name: String
     public var description: String?
     public var platform: Platform
     public var repository: Repository
-    /// The nodes of each kind, each filed under its own name.
     public var actors: [String: Actor] = [:]
     public var branches: [String: Branch] = [:]
     public var definitions: [String: Definition] = [:]

@@ -12,7 +12,7 @@ enum OnceBench {
     static func run(_ arguments: [String]) throws {
         let target = arguments.lazy.compactMap { Int($0) }.first ?? 100_000
         let model = SyntheticModel.make(services: max(1, target / 16))
-        guard !arguments.contains("build") else {
+        if arguments.contains("build") {
             print("built \(model.jobs.count) jobs")
             return
         }

@@ -3,8 +3,8 @@ import FirebreakModel
 import FirebreakTestSupport
 import Testing
 
-/// The fact table files facts by node number and capability ordinal: what it answers must not
-/// depend on that filing.
+/// The fact table files facts by node number, each node's chained from its latest: what it
+/// answers must not depend on that filing.
 struct FactStoreTests {
     @Test func capabilityAndKindOrdinalsFollowTheDeclarationOrder() {
         #expect(Capability.allCases.map(\.ordinal) == Array(Capability.allCases.indices))
@@ -165,5 +165,28 @@ struct FactStoreTests {
         var marked: [Fact: Int] = [:]
         store.forEachMarked { marked[$0.fact] = $0.depth }
         #expect(marked == [Fact(.exec, job): 3, Fact(.access, cluster, .deploy): 2], "each node by its marking capability at its highest level")
+    }
+
+    @Test func aCaveatCountPastSixteenBitsIsComparedExactly() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
+            """), file: "store.yml")
+        var store = FactStore(numbering: AttackGraph(model).numbering, reservingCapacity: 0)
+        let job = Fact(.exec, NodeID(.job, "build")), secret = Fact(.read, NodeID(.secret, "TOKEN"))
+        func hop(_ why: String, caveats: Int) -> Derivation {
+            Derivation(rule: "r", premises: [job], why: why, location: .implicit("test"), caveats: Array(repeating: Caveat.nextRun, count: caveats))
+        }
+        store.insert(job, Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test")), depth: 0)
+        // The fact keeps its caveat count in 16 bits; past them the derivation's own count decides.
+        store.insert(secret, hop("most", caveats: 70_000), depth: 1)
+        store.insert(secret, hop("more", caveats: 70_001), depth: 1)
+        #expect(store.derivation(of: secret)?.why == "most", "more caveats do not replace fewer")
+        store.insert(secret, hop("fewer", caveats: 65_535), depth: 1)
+        #expect(store.derivation(of: secret)?.why == "fewer", "fewer caveats replace more, both past 16 bits")
+        store.insert(secret, hop("as many", caveats: 65_535), depth: 1)
+        #expect(store.derivation(of: secret)?.why == "fewer", "as many caveats do not replace")
     }
 }

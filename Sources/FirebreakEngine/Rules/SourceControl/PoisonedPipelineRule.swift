@@ -60,7 +60,8 @@ struct PoisonedPipelineRule: Rule {
             }
         }
         // Each open environment's premises by its name, looked up once per scoped secret.
-        let openPremises = Dictionary(open.map { ($0.environment.name, $0.premises) }, uniquingKeysWith: { first, _ in first })
+        let openPremises = open.isEmpty ? [:]
+            : Dictionary(open.map { ($0.environment.name, $0.premises) }, uniquingKeysWith: { first, _ in first })
         for secret in graph.secrets {
             if secret.protectedBranchesOnly, !protected { continue }
             var premises = [push]
