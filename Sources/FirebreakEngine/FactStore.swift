@@ -158,7 +158,7 @@ public struct FactStore: Sendable {
             body(Marked(fact: Fact(entry.capability, id, entry.level), number: declared ? Int(number) : nil,
                         depth: Int(entry.depth), timeBounded: entry.caveats > 0 && caveatNumbers(of: slot).contains(timeBoundedNumber)))
         }
-        for (number, id) in numbering.ids.enumerated() where heads[number] >= 0 { visit(id, Int32(number), declared: true) }
+        for number in 0..<numbering.count where heads[number] >= 0 { visit(numbering.id(number), Int32(number), declared: true) }
         for id in extraIDs.sorted() { visit(id, extraNumbers[id]!, declared: false) }
     }
 
@@ -225,7 +225,7 @@ public struct FactStore: Sendable {
     /// The node of a number.
     private func id(_ number: Int32) -> NodeID {
         let number = Int(number)
-        return number < numbering.count ? numbering.ids[number] : extraIDs[number - numbering.count]
+        return number < numbering.count ? numbering.id(number) : extraIDs[number - numbering.count]
     }
 
     /// Where a fact's entry is.
