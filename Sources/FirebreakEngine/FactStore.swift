@@ -113,7 +113,7 @@ public struct FactStore: Sendable {
         best(capability, node).map { Fact(capability, node, $0) }
     }
 
-    /// How a fact was first derived.
+    /// The derivation kept for a fact: the first, unless as short a one with fewer caveats came later.
     public func derivation(of fact: Fact) -> Derivation? { index(of: fact).map(derivation(at:)) }
 
     /// Hops from a foothold along first premises.
