@@ -93,6 +93,15 @@ import Testing
              why: "`${{ }}` around an `if:` is optional"),
         Case(event: "pull_request_target", condition: "failure() && github.event.pull_request.head.repo.fork", verdict: .attackerCanSatisfy,
              why: "the outsider's code can make an earlier step fail"),
+        // `${{ }}` with anything around it makes the value a string (GitHub Docs, "Expressions")
+        Case(event: "pull_request_target", condition: "${{ github.event.pull_request.head.repo.fork == false }}\n", verdict: .always,
+             why: "a `|` block keeps its last line break, and a non-empty string is true"),
+        Case(event: "pull_request_target", condition: "true && ${{ false }}", verdict: .always,
+             why: "the documented example: text outside `${{ }}` makes a string"),
+        Case(event: "pull_request_target", condition: "${{ github.event_name == 'push' }} && ${{ github.ref == 'refs/heads/main' }}", verdict: .always,
+             why: "two expressions joined by text are one string"),
+        Case(event: "pull_request_target", condition: "${{ github.event_name == 'push' && ${{ x }}", verdict: .attackerCanSatisfy,
+             why: "a `${{` inside another is malformed, and a malformed condition is pessimistic"),
         // Unknowns are pessimistic
         Case(event: "pull_request_target", condition: "needs.check.outputs.allowed == 'true'", verdict: .attackerCanSatisfy,
              why: "an output Firebreak cannot evaluate is taken to let the outsider in"),
@@ -129,6 +138,16 @@ import Testing
     @Test func malformedConditionsSayWhere() {
         let result = ConditionAnalysis.verdict(of: "github.event_name == 'push' &&", on: "push")
         #expect(result.error?.message == "expected a value, found end of expression")
+    }
+
+    @Test func aConditionThatIsAStringSaysWhatMadeItOne() {
+        #expect(ExpressionTemplate.condition("${{ x == 'y' }}") == .init(expression: " x == 'y' ", stringified: nil))
+        #expect(ExpressionTemplate.condition("x == 'y'\n") == .init(expression: "x == 'y'", stringified: nil))
+        #expect(ExpressionTemplate.condition("${{ x == 'y' }}\n").stringified == .whitespace)
+        #expect(ExpressionTemplate.condition("x && ${{ y }}").stringified == .text)
+        // GitHub adds `success() &&` only where no status function is called, inside `${{ }}` too.
+        #expect(ExpressionTemplate.condition("${{ always() }}\n").expression == "always()")
+        #expect(ExpressionTemplate.condition("${{ github.ref }}\n").expression == "true")
     }
 
     @Test func whetherAJobRunsOnAnEventAtAllUsesOnlyTheEventName() {

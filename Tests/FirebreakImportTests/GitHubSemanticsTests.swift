@@ -59,6 +59,8 @@ import Testing
              unreached: ["read secret:SYNC_TOKEN"]),
         Case(fixture: "gh-not-repository-code", scenario: "malicious-fork-pr", reached: ["push branch:main write"],
              unreached: ["read secret:CONTAINER_TOKEN", "read secret:OTHER_REPO_TOKEN"]),
+        Case(fixture: "gh-string-condition", scenario: "malicious-fork-pr", reached: ["read secret:BLOCK_TOKEN", "read secret:MIXED_TOKEN"],
+             unreached: ["read secret:STRIPPED_TOKEN"]),
         Case(fixture: "gh-inline-only", scenario: "malicious-fork-pr", reached: ["read secret:SCRIPT_SECRET"], unreached: ["read secret:INLINE_SECRET"]),
     ]
 
@@ -125,6 +127,14 @@ import Testing
         let warning = try #require(result.diagnostics.first { $0.message.contains("cannot read the expression") })
         #expect(warning.location.file.hasSuffix(".github/workflows/bad.yml"))
         #expect(warning.location.line == 5)
+    }
+
+    @Test func anIfThatIsAStringIsReportedWhereItIsWrittenAsAlwaysHolding() throws {
+        let result = try ImportFixtures.load("gh-string-condition")
+        let warnings = result.diagnostics.filter { $0.message.contains("this `if:` always holds") }
+        #expect(warnings.map(\.location.line) == [5, 14], "the `|` block (at its text) and the mixed value; the `|-` block is sound")
+        #expect(warnings.allSatisfy { $0.location.file.hasSuffix(".github/workflows/triage.yml") })
+        #expect(warnings.first?.help?.contains("|-") == true)
     }
 
     @Test func aJobTokenThatMayDispatchRunsTheWorkflowAtOnce() throws {

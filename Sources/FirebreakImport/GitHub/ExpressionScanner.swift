@@ -49,10 +49,13 @@ struct ExpressionScanner {
             let text = scalar.string
             if key == "if" {
                 let condition = ExpressionTemplate.condition(text)
+                if let stringified = condition.stringified { reportAlwaysHolds(stringified, scalar: node, diagnostics: &diagnostics) }
                 do throws(ExpressionError) {
-                    found.append(Found(expression: try ExpressionParser.parse(condition), location: node.location(file), text: condition))
+                    // A condition that is a string keeps its own text, for the messages and checks that read it.
+                    let shown = condition.stringified == nil ? condition.expression : TextSearch.trimmed(text)
+                    found.append(Found(expression: try ExpressionParser.parse(condition.expression), location: node.location(file), text: shown))
                 } catch {
-                    report(error, in: condition, scalar: node, offset: nil, diagnostics: &diagnostics)
+                    report(error, in: condition.expression, scalar: node, offset: nil, diagnostics: &diagnostics)
                 }
                 return
             }
@@ -83,6 +86,21 @@ struct ExpressionScanner {
         let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
         diagnostics.add(Diagnostic(.warning, at: location, "cannot read the expression `\(shown)`: \(error.message) (at character \(error.offset + 1)); Firebreak assumes the worst of it",
                                    help: "GitHub would reject it too: fix the expression"))
+    }
+
+    /// An `if:` that GitHub reads as a string, which always holds: said where it is written,
+    /// since the job or step it guards runs on every event.
+    private func reportAlwaysHolds(_ stringified: ExpressionTemplate.Stringified, scalar: Yams.Node, diagnostics: inout DiagnosticLog) {
+        switch stringified {
+        case .whitespace:
+            diagnostics.add(Diagnostic(.warning, at: scalar.location(file),
+                                       "this `if:` always holds: the line break or spaces around its `${{ }}` make it a string, and GitHub counts a non-empty string as true",
+                                       help: "end the block with `|-` or `>-` (they drop the last line break), or write the condition without `${{ }}`"))
+        case .text:
+            diagnostics.add(Diagnostic(.warning, at: scalar.location(file),
+                                       "this `if:` always holds: text outside its `${{ }}` makes it a string, and GitHub counts a non-empty string as true",
+                                       help: "write the whole condition as one expression, without `${{ }}`"))
+        }
     }
 
     /// Where the character at `offset` of a scalar's text is in the file: exact on one-line

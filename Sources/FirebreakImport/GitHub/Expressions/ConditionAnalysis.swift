@@ -10,7 +10,7 @@ enum ConditionAnalysis {
 
     /// Parses an `if:` value (`${{ }}` optional).
     static func parse(_ condition: String) -> Swift.Result<ActionsExpression, ExpressionError> {
-        Swift.Result { () throws(ExpressionError) in try ExpressionParser.parse(ExpressionTemplate.condition(condition)) }
+        Swift.Result { () throws(ExpressionError) in try ExpressionParser.parse(ExpressionTemplate.condition(condition).expression) }
     }
 
     /// The verdict on an outsider's run of `event`; a malformed condition lets them in.

@@ -50,13 +50,39 @@ enum ExpressionTemplate {
         return result
     }
 
-    /// The expression an `if:` holds: `${{ }}` around the whole value is optional.
-    static func condition(_ text: String) -> String {
-        let trimmed = TextSearch.trimmed(text)
-        if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), let only = try? expressions(in: trimmed), only.count == 1,
-           only[0].offset == 0, only[0].text.count + 5 == trimmed.count {
-            return only[0].text
+    /// How GitHub reads an `if:` value (GitHub Docs, "Expressions": `${{ }}` is optional in
+    /// `if:`, and using it turns the contents into a string, which is true when not empty).
+    struct Condition: Equatable, Sendable {
+        /// The expression GitHub evaluates.
+        var expression: String
+        /// What made the value a string that always holds, if anything did.
+        var stringified: Stringified?
+    }
+
+    /// What surrounds the `${{ }}` of an `if:` that GitHub reads as a string.
+    enum Stringified: Equatable, Sendable {
+        /// Only whitespace, such as the line break a `|` or `>` block keeps at its end.
+        case whitespace
+        /// Text: the value mixes an expression written bare with `${{ }}`.
+        case text
+    }
+
+    /// The expression an `if:` holds. A value without `${{` is one bare expression; a value that
+    /// is one `${{ }}` and nothing else, not even whitespace, is its contents. Any other value
+    /// with `${{` is a string: it always holds, and as GitHub adds `success() &&` only to a
+    /// condition that calls no status function, it holds after a failure too when one of its
+    /// expressions calls `always()`, `failure()` or `cancelled()`. An unclosed `${{` is left
+    /// for the parser to report.
+    static func condition(_ text: String) -> Condition {
+        guard TextSearch.contains(text, "${{"), let found = try? expressions(in: text), !found.isEmpty else {
+            return Condition(expression: TextSearch.trimmed(text), stringified: nil)
         }
-        return trimmed
+        if found.count == 1, found[0].offset == 0, found[0].text.unicodeScalars.count + 5 == text.unicodeScalars.count {
+            return Condition(expression: found[0].text, stringified: nil)
+        }
+        let trimmed = TextSearch.trimmed(text)
+        let onlyWhitespace = found.count == 1 && trimmed.hasPrefix("${{") && found[0].text.unicodeScalars.count + 5 == trimmed.unicodeScalars.count
+        let afterFailure = found.contains { (try? ExpressionParser.parse($0.text))?.runsAfterFailure ?? false }
+        return Condition(expression: afterFailure ? "always()" : "true", stringified: onlyWhitespace ? .whitespace : .text)
     }
 }
