@@ -67,6 +67,24 @@ import Foundation
         #expect(alone.reaches("read secret:PROD_DB_PASSWORD"))
     }
 
+    @Test func cacheKeysAreExpandedPerJobAndAnEntryWithoutFilesCachesNothing() throws {
+        let imported = try ImportFixtures.load("gitlab-cache-keys")
+        #expect(!imported.hasErrors, "\(imported.diagnostics)")
+        let model = imported.model
+        let job = { (name: String) in try #require(model.jobs[name]) }
+        // `key: $CI_JOB_NAME-pip` from `default:` gives each job its own cache.
+        #expect(try job("unit-tests").savesCaches.map(\.name) == ["unit-tests-pip (protected)", "unit-tests-pip (unprotected)"])
+        #expect(try job("upload").restoresCaches.map(\.name) == ["upload-pip (protected)"])
+        // `cache: {}` replaces the default whole and names no files; `inherit: default: [image]` takes the image only.
+        #expect(try job("docs").restoresCaches.isEmpty && job("docs").savesCaches.isEmpty)
+        #expect(try job("lint").restoresCaches.isEmpty && job("lint").steps.map(\.uses) == ["python:3.12"])
+        // A key written the same in two jobs is one cache.
+        #expect(try job("publish").restoresCaches.map(\.name).contains("shared-wheels (protected)"))
+        let poisoning = try Examples.run("cache-poisoning", on: model)
+        #expect(poisoning.reaches("exec job:publish"), "the test job saves the cache the publishing job restores")
+        #expect(!poisoning.reaches("exec job:upload"), "no test job saves upload's own cache")
+    }
+
     @Test func aLocalIncludeThatClimbsOutIsAnError() throws {
         let imported = try ImportFixtures.load("gitlab-escape")
         let error = try #require(imported.diagnostics.first { $0.severity == .error })

@@ -104,22 +104,22 @@ extension GitLabBuilder {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
         }
 
-        // Caches are kept apart for protected and unprotected refs.
+        // Caches are kept apart for protected and unprotected refs, and by key as the job expands it.
         var restores: [Reference] = [], saves: [Reference] = []
         if let cache = job["cache"] {
-            let entries = cache.node.isMapping ? [cache.node] : cache.node.items
+            let nodes = cache.node.isMapping ? [cache.node] : cache.node.items
             let scopes = cacheScopes(runs)
-            for entry in entries {
-                let key = entry.value("key")?.scalarText ?? entry.value("key")?.value("prefix")?.scalarText ?? "default"
-                let policy = entry.value("policy")?.scalarText ?? "pull-push"
+            let stage = job["stage"]?.node.scalarText ?? "test"
+            for node in nodes {
+                guard let entry = GitLabCacheEntry(node, job: name, stage: stage) else { continue }
                 for scope in scopes {
-                    let cacheName = "\(key) (\(scope))"
+                    let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {
-                        model.caches[cacheName] = Cache(name: cacheName, key: key, criticality: nil, location: entry.location(cache.file))
+                        model.caches[cacheName] = Cache(name: cacheName, key: entry.key, criticality: nil, location: node.location(cache.file))
                     }
-                    let reference = Reference(cacheName, at: entry.location(cache.file))
-                    if policy != "push" { restores.append(reference) }
-                    if policy != "pull" { saves.append(reference) }
+                    let reference = Reference(cacheName, at: node.location(cache.file))
+                    if entry.policy != "push" { restores.append(reference) }
+                    if entry.policy != "pull" { saves.append(reference) }
                 }
             }
         }

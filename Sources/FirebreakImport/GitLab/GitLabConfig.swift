@@ -25,7 +25,7 @@ struct SourcedMapping {
     }
 
     /// `other`'s keys win; nested mappings are merged one level deep, as GitLab merges
-    /// `extends`, `default` and includes.
+    /// `extends` and includes (not `default:`, whose keywords a job's own replace whole).
     func merging(_ other: SourcedMapping) -> SourcedMapping {
         var result = self
         for key in other.keys {

@@ -41,6 +41,8 @@ struct GitLabBuilder {
     let config: GitLabConfig
     var builder: ModelBuilder
     var resolved: [String: SourcedMapping] = [:]
+    /// Jobs with their `extends` chains merged in, before the defaults.
+    var expandedJobs: [String: SourcedMapping] = [:]
     var resolving: Set<String> = []
     /// What the names of this builder's jobs start with: empty in the project's pipeline,
     /// `TRIGGER/` in the child pipeline job TRIGGER starts.
@@ -139,9 +141,18 @@ struct GitLabBuilder {
 
     // MARK: extends, default, !reference
 
-    /// A job with its `extends` chain and the `default:` section merged in.
+    /// A job with its `extends` chain merged in, then the `default:` keywords it does not set.
     mutating func resolve(_ name: String) -> SourcedMapping {
         if let done = resolved[name] { return done }
+        var job = expanded(name)
+        if !name.hasPrefix(".") { job = withDefaults(job) }
+        resolved[name] = job
+        return job
+    }
+
+    /// A job with its `extends` chain merged in: hashes key by key, anything else replaced.
+    private mutating func expanded(_ name: String) -> SourcedMapping {
+        if let done = expandedJobs[name] { return done }
         guard let own = config.jobs[name], !resolving.contains(name) else {
             if resolving.contains(name), let location = config.jobLocations[name] {
                 builder.log.add(Diagnostic(.error, at: location, "job '\(name)' extends itself through a cycle"))
@@ -150,12 +161,6 @@ struct GitLabBuilder {
         }
         resolving.insert(name)
         var merged = SourcedMapping()
-        if !name.hasPrefix("."), let defaults = config.top["default"] {
-            merged = SourcedMapping(defaults.node, file: defaults.file)
-            for key in ["image", "services", "cache", "before_script", "after_script"] where merged[key] == nil {
-                if let legacy = config.top[key] { merged[key] = legacy }
-            }
-        }
         if let extends = own["extends"] {
             for parent in extends.node.texts {
                 if config.jobs[parent] == nil {
@@ -166,14 +171,33 @@ struct GitLabBuilder {
                                                             : "it may come from an include Firebreak cannot read; its keys are left out"))
                     continue
                 }
-                merged = merged.merging(resolve(parent))
+                merged = merged.merging(expanded(parent))
             }
         }
         merged = merged.merging(own)
         merged["extends"] = nil
         resolving.remove(name)
-        resolved[name] = merged
+        expandedJobs[name] = merged
         return merged
+    }
+
+    /// The keywords a job takes from `default:` (or, for the older spelling, from the top level):
+    /// each one the job does not set itself, whole; a job's own value is not merged with the
+    /// default (GitLab Docs, `default`). `inherit: default: false` takes none, and a list only those named.
+    private func withDefaults(_ job: SourcedMapping) -> SourcedMapping {
+        var defaults = config.top["default"].map { SourcedMapping($0.node, file: $0.file) } ?? SourcedMapping()
+        for key in ["image", "services", "cache", "before_script", "after_script"] where defaults[key] == nil {
+            if let legacy = config.top[key] { defaults[key] = legacy }
+        }
+        let inherit = job["inherit"]?.node.value("default")
+        let accepted: (String) -> Bool = { key in
+            guard let inherit else { return true }
+            if let flag = inherit.scalarText { return flag != "false" }
+            return inherit.texts.contains(key)
+        }
+        var result = job
+        for key in defaults.keys where result[key] == nil && accepted(key) { result[key] = defaults[key] }
+        return result
     }
 
     /// The text lines of a script key, following `!reference` tags and nested lists, at most
