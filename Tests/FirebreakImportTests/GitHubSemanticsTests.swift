@@ -61,6 +61,8 @@ import Testing
              unreached: ["read secret:CONTAINER_TOKEN", "read secret:OTHER_REPO_TOKEN"]),
         Case(fixture: "gh-string-condition", scenario: "malicious-fork-pr", reached: ["read secret:BLOCK_TOKEN", "read secret:MIXED_TOKEN"],
              unreached: ["read secret:STRIPPED_TOKEN"]),
+        Case(fixture: "gh-caller-condition", scenario: "malicious-fork-pr", reached: ["read secret:OPEN_KEY"],
+             unreached: ["read secret:GUARDED_KEY", "exec job:ci/same-repository/run"]),
         Case(fixture: "gh-inline-only", scenario: "malicious-fork-pr", reached: ["read secret:SCRIPT_SECRET"], unreached: ["read secret:INLINE_SECRET"]),
     ]
 

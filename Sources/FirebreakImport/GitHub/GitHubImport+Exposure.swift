@@ -13,16 +13,17 @@ extension GitHubImport {
     }
 
     mutating func outsiderExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
-                                   condition: ExpressionScanner.Found?) -> Exposure {
+                                   condition: ExpressionScanner.Found?, callerConditions: [ExpressionScanner.Found]) -> Exposure {
         let key = Self.definitionKey(job, in: workflow) + "#" + events.map { "\($0.event.name):\($0.event.types.joined(separator: ","))" }.joined(separator: ";")
+            + "#" + callerConditions.map { "\($0.location)" }.joined(separator: ";")
         if let cached = exposures[key] { return cached }
-        let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition)
+        let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition, callerConditions: callerConditions)
         exposures[key] = exposure
         return exposure
     }
 
     private mutating func analyseExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
-                                          condition: ExpressionScanner.Found?) -> Exposure {
+                                          condition: ExpressionScanner.Found?, callerConditions: [ExpressionScanner.Found]) -> Exposure {
         let scanner = ExpressionScanner(file: workflow.file)
         let conditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let actions = localActions(reachableFrom: job.steps)
@@ -47,6 +48,8 @@ extension GitHubImport {
         var jobBest = ConditionVerdict.never
         var exposure: (kind: Job.UntrustedInput, verdict: ConditionVerdict)?
         var assumed: Set<String> = []
+        // What the callers' `if:`s read that Firebreak cannot evaluate, by caller.
+        var callerAssumed = Array(repeating: Set<String>(), count: callerConditions.count)
         var outsiderEvents = false
         for use in events where use.semantics.firedBy == .outsider {
             outsiderEvents = true
@@ -55,6 +58,12 @@ extension GitHubImport {
                 let outcome = ConditionAnalysis.verdict(of: condition.expression, on: use.event.name)
                 jobVerdict = outcome.verdict
                 if outcome.verdict >= .attackerCanSatisfy { assumed.formUnion(outcome.assumed) }
+            }
+            // A called workflow's job runs only where every calling job's `if:` holds too.
+            for (index, callerCondition) in callerConditions.enumerated() {
+                let outcome = ConditionAnalysis.verdict(of: callerCondition.expression, on: use.event.name)
+                jobVerdict = min(jobVerdict, outcome.verdict)
+                if outcome.verdict >= .attackerCanSatisfy { callerAssumed[index].formUnion(outcome.assumed) }
             }
             // Activity types only a maintainer causes (a label, an assignment) wait for them.
             if !use.outsiderFires { jobVerdict = min(jobVerdict, .needsMaintainer) }
@@ -81,10 +90,15 @@ extension GitHubImport {
             assume(NodeID(.job, name), "the `if:` of job '\(name)' reads \(assumed.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
                    settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: condition.location)
         }
+        for (callerCondition, contexts) in zip(callerConditions, callerAssumed) where !contexts.isEmpty {
+            assume(NodeID(.job, name), "the `if:` of the job that calls job '\(name)' reads \(contexts.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
+                   settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: callerCondition.location)
+        }
         guard outsiderEvents else { return Exposure(untrusted: .none, guard: .none) }
-        let conditioned = condition != nil || conditions.contains { $0 != nil }
+        let jobConditioned = condition != nil || !callerConditions.isEmpty
+        let conditioned = jobConditioned || conditions.contains { $0 != nil }
         if let exposure { return Exposure(untrusted: exposure.kind, guard: Self.guardKind(exposure.verdict, conditioned: conditioned)) }
-        return Exposure(untrusted: .none, guard: Self.guardKind(jobBest, conditioned: condition != nil))
+        return Exposure(untrusted: .none, guard: Self.guardKind(jobBest, conditioned: jobConditioned))
     }
 
     /// The local actions the steps use, nested ones included, read once.

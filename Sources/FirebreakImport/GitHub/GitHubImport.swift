@@ -176,6 +176,9 @@ struct GitHubImport {
         /// `secrets:` the caller passes: callee name (lowercased) -> what the caller's expression reads.
         var passed: [String: SecretUses]
         var visited: Set<String>
+        /// The `if:`s of the jobs that call this workflow, outermost first: each must hold for
+        /// the called jobs to run.
+        var conditions: [ExpressionScanner.Found] = []
     }
 
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
@@ -221,7 +224,8 @@ struct GitHubImport {
                 }
             }
         }
-        let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition)
+        let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition,
+                                        callerConditions: caller?.conditions ?? [])
         let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
             if download.runs { return Job.Consumption(artifact: download.artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location) }
             if role == .deploy || role == .release, let environment {
@@ -320,7 +324,8 @@ struct GitHubImport {
             let inherits = job.secretsInherit && (caller?.inherit ?? true)
             let handed = job.secretsInherit ? (caller?.passed ?? [:]) : passed.mapValues { Self.resolve($0, through: caller) }
             let next = Caller(permissions: Self.permissions(of: job, in: workflow, caller: caller), inherit: inherits,
-                              passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]))
+                              passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]),
+                              conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 })
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }
@@ -341,13 +346,15 @@ struct GitHubImport {
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
                settle: "import it as a local file, or describe it in a native model", at: uses.location)
         let permissions = Self.permissions(of: job, in: workflow, caller: caller)
+        // This job's `if:` and its callers' must all hold: an outsider gets the worst of them.
+        let conditions = (caller?.conditions ?? []) + [condition].compactMap { $0 }
         let outsider = events.filter(\.outsiderFires).map { use in
-            condition.map { ConditionAnalysis.verdict(of: $0.expression, on: use.event.name).verdict } ?? .always
+            conditions.map { ConditionAnalysis.verdict(of: $0.expression, on: use.event.name).verdict }.min() ?? .always
         }.max() ?? .always
         model.jobs[name] = Job(
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, needs: Self.needs(job, of: name),
-            guardCondition: Self.guardKind(outsider, conditioned: condition != nil), secrets: secrets,
+            guardCondition: Self.guardKind(outsider, conditioned: !conditions.isEmpty), secrets: secrets,
             token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
