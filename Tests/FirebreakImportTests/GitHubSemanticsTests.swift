@@ -169,6 +169,7 @@ import Testing
         // A publishing job's registry token is a long-lived credential: the leaked-token scenario can start from it.
         #expect(model.secrets["NPM_TOKEN"]?.carries?.name == "registry-token:NPM_TOKEN")
         #expect(model.identities["registry-token:NPM_TOKEN"]?.grants.map(\.target) == [NodeID(.resource, "npm")])
+        #expect(model.secrets["NPM_RELEASE_CHANNEL"]?.carries == nil, "a chat channel named after the registry is no upload token")
         let leaked = try Examples.run("leaked-god-token", on: model)
         #expect(leaked.footholds.map(\.node) == [NodeID(.identity, "registry-token:NPM_TOKEN")], "the long-lived credential found is the foothold")
         #expect(leaked.crownJewels.contains(NodeID(.resource, "npm")), "and it publishes to the registry")

@@ -60,9 +60,25 @@ enum JobRoles {
     static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
         let name = secret.uppercased()
         // `_RO`, `READ`: a read-only token, kept to avoid rate limits, uploads nothing.
-        guard !name.hasSuffix("_RO"), !name.contains("READ"), !ModelBuilder.namesASetting(name) else { return nil }
+        guard !name.hasSuffix("_RO"), !name.contains("READ"), !ModelBuilder.namesASetting(name), readsAsCredential(name) else { return nil }
         return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
     }
+
+    /// Whether a secret's name says it is a credential (`DOCKERHUB_TOKEN`, `TWINE_PASSWORD`,
+    /// `GEM_HOST_API_KEY`), or is nothing but a registry's name (`PYPI`, `DOCKERHUB_PROD`): a
+    /// name with another word in it (`CI_DOCKER_CHANNEL`, a chat channel) names something else.
+    static func readsAsCredential(_ name: String) -> Bool {
+        let words = name.split(separator: "_").map(String.init)
+        if credentialParts.contains(where: { name.contains($0) }) || words.contains(where: credentialWords.contains) { return true }
+        let hints = registryTokenHints.values.joined()
+        return words.allSatisfy { word in registryNameQualifiers.contains(word) || hints.contains { word.contains($0) } }
+    }
+
+    /// Parts of a name that make it a credential wherever they stand, and whole words that do.
+    static let credentialParts = ["TOKEN", "PASSWORD", "PASSWD", "KEY", "SECRET", "AUTH", "CREDENTIAL", "ROBOT"]
+    static let credentialWords: Set<String> = ["PAT", "PASS", "PW", "PWD"]
+    /// Words that may stand beside a registry's name in its token's name.
+    static let registryNameQualifiers: Set<String> = ["API", "HUB", "IO", "PROD", "PRODUCTION", "RELEASE", "PUBLISH", "UPLOAD", "DEPLOY", "ORG"]
 
     static let registryTokenHints: [String: [String]] = [
         "pypi": ["PYPI", "TWINE"], "npm": ["NPM", "NODE_AUTH"], "crates.io": ["CARGO", "CRATES"], "rubygems": ["RUBYGEMS", "GEM_HOST"],
