@@ -85,6 +85,23 @@ import Foundation
         #expect(!poisoning.reaches("exec job:upload"), "no test job saves upload's own cache")
     }
 
+    @Test func everyJobMayPushToTheProjectsRegistryAndJobsRunningItsImagesRunWhatWasPushed() throws {
+        let model = try ImportFixtures.load("gitlab-project-registry").model
+        let registry = NodeID(.resource, "gitlab-container-registry")
+        #expect(model.jobs.values.allSatisfy { $0.token?.contains { $0.target == registry && $0.level == .write } == true },
+                "CI_REGISTRY_USER is a per-job user with read-write access")
+        #expect(model.assumptions.contains { $0.subject == registry })
+        let image = "image $CI_REGISTRY_IMAGE/ci:latest"
+        #expect(model.artifacts[image]?.store?.name == registry.name)
+        #expect(model.artifacts.keys.allSatisfy { !$0.contains("build-images") }, "another project's path under $CI_REGISTRY is not this registry")
+        let poisoning = try Examples.run("cache-poisoning", on: model)
+        #expect(poisoning.facts.has(.write, NodeID(.artifact, image)))
+        #expect(poisoning.reaches("exec job:package"), "the tag pipeline runs the image the test job replaced")
+        #expect(!poisoning.reaches("exec job:sign"), "an image pinned by digest cannot be replaced")
+        let plain = try ImportFixtures.load("gitlab-structure").model
+        #expect(plain.resources[registry.name] == nil, "a pipeline that never names its registry gets none")
+    }
+
     @Test func aLocalIncludeThatClimbsOutIsAnError() throws {
         let imported = try ImportFixtures.load("gitlab-escape")
         let error = try #require(imported.diagnostics.first { $0.severity == .error })

@@ -37,12 +37,14 @@ extension GitLabBuilder {
         // Where it runs and what it pulls in.
         let runner = declareRunner(tags: job["tags"]?.node.texts ?? [], at: job["tags"]?.location ?? location)
         var steps: [Step] = []
+        var images: [(image: String, location: SourceLocation)] = []
         for key in ["image", "services"] {
             guard let value = job[key] else { continue }
-            let images = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
+            let named = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
                 ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
-            for image in images {
+            for image in named {
                 steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: ImageReference(image).pin, location: value.location))
+                images.append((image, value.location))
             }
         }
 
@@ -92,7 +94,7 @@ extension GitLabBuilder {
             sources = producers.filter { $0.stage < stage }.map(\.name)
         }
         let producing = Set(producers.map(\.name))
-        let consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
+        var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
             if deploys, let environment, role == .deploy || role == .release {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
@@ -100,6 +102,8 @@ extension GitLabBuilder {
             }
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
         }
+        consumes += projectRegistryImages(job: id, images: images, scripts: scriptLines,
+                                          publishes: role == .release && JobRoles.registries(evidence).contains("container-registry"))
         for artifact in produces where model.artifacts[artifact.name] == nil {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
         }

@@ -55,6 +55,8 @@ struct GitLabBuilder {
     var importedChildren: Set<String> = []
     /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job, where.
     var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
+    /// The project's own container registry, once a job names it.
+    var projectRegistry: GitLabProjectRegistry?
     /// The variables each script text references and assigns, scanned once: jobs that extend the
     /// same templates share their scripts.
     var scannedTexts: [String: (referenced: Set<String>, assigned: Set<String>)] = [:]
@@ -109,6 +111,7 @@ struct GitLabBuilder {
         importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
         declareVariables(referenced)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
+        declareProjectRegistry()
     }
 
     /// Variables the configuration gives a value itself: at the top, in `default:`, in any
