@@ -1,5 +1,5 @@
 import FirebreakEngine
-import FirebreakImport
+@testable import FirebreakImport
 import FirebreakModel
 import FirebreakTestSupport
 import Testing
@@ -137,6 +137,18 @@ import Testing
         #expect(warnings.map(\.location.line) == [5, 14], "the `|` block (at its text) and the mixed value; the `|-` block is sound")
         #expect(warnings.allSatisfy { $0.location.file.hasSuffix(".github/workflows/triage.yml") })
         #expect(warnings.first?.help?.contains("|-") == true)
+    }
+
+    @Test func aDownloadByPatternOrOfEverythingTakesTheUploadsItFits() throws {
+        let model = try ImportFixtures.load("gh-artifact-pattern").model
+        #expect(model.jobs["release/publish"]?.consumes.map(\.artifact.name) == ["wheels-${{ matrix.os }}"], "`pattern: wheels-*`")
+        #expect(model.jobs["release/archive"]?.consumes.map(\.artifact.name) == ["site", "wheels-${{ matrix.os }}"], "no name: every artifact of the run")
+        #expect(model.artifacts["wheels-*"] == nil && model.artifacts["*"] == nil, "a pattern is not an artifact of its own")
+        // An expression in an upload's name may be any text; a glob's literal parts must still fit.
+        #expect(ArtifactNamePattern.overlaps("wheels_uv-*", "wheels_uv-${{ matrix.target }}"))
+        #expect(!ArtifactNamePattern.overlaps("wheels_uv_build-*", "wheels_uv-${{ matrix.target }}"))
+        #expect(ArtifactNamePattern.overlaps("dist-?", "dist-${{ matrix.os }}") && ArtifactNamePattern.overlaps("a*b", "ab"))
+        #expect(!ArtifactNamePattern.overlaps("docs-[ab]", "docs-"))
     }
 
     @Test func aJobTokenThatMayDispatchRunsTheWorkflowAtOnce() throws {

@@ -156,7 +156,9 @@ extension GitHubImport {
             case "actions/upload-artifact":
                 info.uploads.append(Reference(with["name"]?.text ?? "artifact", at: step.location))
             case "actions/download-artifact":
-                info.downloads.append((Reference(with["name"]?.text ?? "artifact", at: step.location), false))
+                // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
+                let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
+                info.downloads.append((Reference(name, at: step.location), false))
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
                     info.staticKeys.append((secret, ("aws-key:\(secret)", "aws-account", key.node.location(workflow.file))))

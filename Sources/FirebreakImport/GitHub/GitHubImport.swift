@@ -74,6 +74,7 @@ struct GitHubImport {
         declareSecrets(context: context)
         shareDefaultBranchCache()
         grantDispatch()
+        linkArtifactPatterns()
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.
