@@ -149,6 +149,11 @@ import Testing
         #expect(!ArtifactNamePattern.overlaps("wheels_uv_build-*", "wheels_uv-${{ matrix.target }}"))
         #expect(ArtifactNamePattern.overlaps("dist-?", "dist-${{ matrix.os }}") && ArtifactNamePattern.overlaps("a*b", "ab"))
         #expect(!ArtifactNamePattern.overlaps("docs-[ab]", "docs-"))
+        // The publishing job ships the wheels it downloads to PyPI: a moved tag in the build job reaches the registry.
+        #expect(model.jobs["release/publish"]?.consumes.first?.deploysTo?.name == "pypi")
+        let moved = try Examples.run("compromised-third-party-action", on: model)
+        #expect(moved.reaches("access resource:pypi deploy"))
+        #expect(!moved.reaches("exec job:release/docs"), "the docs job takes no part in it")
     }
 
     @Test func aJobTokenThatMayDispatchRunsTheWorkflowAtOnce() throws {

@@ -127,13 +127,18 @@ extension ModelBuilder {
         return id
     }
 
+    /// A registry job `job` publishes to, by what it runs.
+    mutating func declarePublishedRegistry(_ registry: String, job: String, at location: SourceLocation) -> NodeID {
+        declareRegistry(registry, statement: "job '\(job)' publishes to \(registry): whoever can upload there ships releases others install, a crown jewel",
+                        at: location)
+    }
+
     /// The registry upload token a secret holds: a long-lived credential that publishes to
     /// `registry` (a foothold of the leaked-token scenario). Returns the identity's name.
     mutating func addRegistryToken(secret: String, registry: String, job: String, at location: SourceLocation) -> Reference {
         let name = "registry-token:\(secret)"
         guard model.identities[name] == nil else { return Reference(name, at: location) }
-        let target = declareRegistry(registry, statement: "job '\(job)' publishes to \(registry): whoever can upload there ships releases others install, a crown jewel",
-                                     at: location)
+        let target = declarePublishedRegistry(registry, job: job, at: location)
         model.identities[name] = Identity(name: name, kind: .serviceAccount, lifetime: .static, owner: nil,
                                           grants: [Grant(target: target, level: .write, location: location)], trust: nil, criticality: nil,
                                           location: location)

@@ -227,13 +227,26 @@ struct GitHubImport {
         }
         let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition,
                                         callerConditions: caller?.conditions ?? [])
-        let consumes = stepsInfo.downloads.map { download -> Job.Consumption in
-            if download.runs { return Job.Consumption(artifact: download.artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location) }
-            if role == .deploy || role == .release, let environment {
-                let target = builder.declareDeployTarget(for: environment)
-                return Job.Consumption(artifact: download.artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: download.artifact.location)
+        // A publishing job ships what it downloads to the registries it publishes to; a deploying
+        // one, to its environment's target.
+        let publishedTo = role == .release ? JobRoles.registries(evidence) : []
+        var consumes: [Job.Consumption] = []
+        for download in stepsInfo.downloads {
+            let artifact = download.artifact, at = download.artifact.location
+            if download.runs {
+                consumes.append(Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
+            } else if !publishedTo.isEmpty {
+                for registry in publishedTo {
+                    let target = builder.declarePublishedRegistry(registry, job: name, at: at)
+                    consumes.append(Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: Reference(target.name, at: at),
+                                                    canaryPercent: nil, location: at))
+                }
+            } else if role == .deploy || role == .release, let environment {
+                consumes.append(Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
+                                                canaryPercent: nil, location: at))
+            } else {
+                consumes.append(Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
             }
-            return Job.Consumption(artifact: download.artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: download.artifact.location)
         }
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
