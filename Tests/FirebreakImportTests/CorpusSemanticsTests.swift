@@ -63,13 +63,14 @@ struct CorpusSemanticsTests {
         #expect(applicable >= repositories * 5, "most scenarios start on real repositories: \(applicable) of \(repositories * scenarios.count)")
     }
 
-    @Test func ruffsDefaultTextFitsInEightyLinesOf120Characters() throws {
+    @Test func ruffsDefaultTextFitsOnAScreenOf120Characters() throws {
         let model = try InputLoader.load(path: Self.repository("astral-sh__ruff")).model
         let simulation = Simulation(model: model)
         let results = try Examples.library().scenarios.map(simulation.run)
         let text = SimulationText(model: model, results: results, assumptions: simulation.assumptions).text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.count <= 80, "\(lines.count) lines")
+        // About a screen: 80 lines, and 81 since the hop into a secret says when its scope is assumed.
+        #expect(lines.count <= 81, "\(lines.count) lines")
         #expect((lines.map(\.count).max() ?? 0) <= 120)
         #expect(lines[2].hasPrefix("scenario"), "the verdict table comes first")
     }

@@ -102,6 +102,19 @@ import Foundation
         #expect(plain.resources[registry.name] == nil, "a pipeline that never names its registry gets none")
     }
 
+    @Test func theHopIntoAVariableSaysWhenItsScopeIsAssumed() throws {
+        let model = try ImportFixtures.load("gitlab-cache-keys").model
+        let token = Fact(.read, NodeID(.secret, "PYPI_TOKEN"))
+        let hop = try #require(try Examples.run("compromised-build-step", on: model).facts.derivation(of: token))
+        #expect(hop.rule == "job-secrets")
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed: CI/CD variable 'PYPI_TOKEN' is neither protected nor environment-scoped") })
+        // Settled (here by taking the assumption away), the hop has nothing to say.
+        var settled = model
+        settled.assumptions.removeAll { $0.subject == token.node }
+        let plain = try #require(try Examples.run("compromised-build-step", on: settled).facts.derivation(of: token))
+        #expect(!plain.caveats.contains { $0.hasPrefix("assumed:") })
+    }
+
     @Test func aLocalIncludeThatClimbsOutIsAnError() throws {
         let imported = try ImportFixtures.load("gitlab-escape")
         let error = try #require(imported.diagnostics.first { $0.severity == .error })
