@@ -20,11 +20,13 @@ struct ValuationTests {
                       NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
                       REGISTRY_USERNAME: ${{ secrets.DOCKERHUB_USERNAME }}
                       STS: ${{ secrets.STS_API_URL }}
+                      BRANCHES: ${{ secrets.REBASE_BRANCHES }}
+                      CHANNEL: ${{ secrets.RELEASE_CHANNEL }}
             """])
         let model = try InputLoader.load(path: repository.root).model
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.crownJewels.contains(NodeID(.secret, "NPM_TOKEN")))
-        for setting in ["DOCKERHUB_USERNAME", "STS_API_URL"] {
+        for setting in ["DOCKERHUB_USERNAME", "STS_API_URL", "REBASE_BRANCHES", "RELEASE_CHANNEL"] {
             let asset = try #require(result.asset(NodeID(.secret, setting)), "\(setting) is still reached")
             #expect(!asset.crownJewel && asset.criticality == .low, "\(setting) holds a setting, not a credential")
             #expect(model.assumptions.contains { $0.subject == NodeID(.secret, setting) && $0.statement.contains("holds a setting") })
