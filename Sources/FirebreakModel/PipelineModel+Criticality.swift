@@ -62,7 +62,7 @@ extension PipelineModel {
         }
     }
 
-    /// A crown jewel is critical or belongs to production.
+    /// A crown jewel is critical or belongs to production; a job's own token never is one.
     public func isCrownJewel(_ id: NodeID) -> Bool {
         isCrownJewel(id, criticality: criticality(of: id))
     }
@@ -70,6 +70,9 @@ extension PipelineModel {
     /// Whether a node is a crown jewel, given its criticality (`criticality(of:)`), for a
     /// caller that has already worked it out.
     package func isCrownJewel(_ id: NodeID, criticality: Criticality) -> Bool {
-        criticality == .critical || isProduction(id)
+        // A job's own token lasts as long as the job: what it writes is the jewel, not the token,
+        // which would otherwise count once for every job that holds the same grant.
+        if id.kind == .identity, identities[id.name]?.kind == .jobToken { return false }
+        return criticality == .critical || isProduction(id)
     }
 }

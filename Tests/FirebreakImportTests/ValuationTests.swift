@@ -22,10 +22,12 @@ struct ValuationTests {
                       STS: ${{ secrets.STS_API_URL }}
                       BRANCHES: ${{ secrets.REBASE_BRANCHES }}
                       CHANNEL: ${{ secrets.RELEASE_CHANNEL }}
+                      KEY_FILE: ${{ secrets.SIGNING_KEY_PATH }}
             """])
         let model = try InputLoader.load(path: repository.root).model
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.crownJewels.contains(NodeID(.secret, "NPM_TOKEN")))
+        #expect(result.crownJewels.contains(NodeID(.secret, "SIGNING_KEY_PATH")), "a file variable's path stands for the key")
         for setting in ["DOCKERHUB_USERNAME", "STS_API_URL", "REBASE_BRANCHES", "RELEASE_CHANNEL"] {
             let asset = try #require(result.asset(NodeID(.secret, setting)), "\(setting) is still reached")
             #expect(!asset.crownJewel && asset.criticality == .low, "\(setting) holds a setting, not a credential")

@@ -103,15 +103,16 @@ extension ModelBuilder {
     }
 
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
-    /// address, an identifier, a branch list or a chat channel kept secret for tidiness
-    /// (`DOCKERHUB_USERNAME`, `STS_API_URL`, `AWS_ACCOUNT_ID`, `REPO_REBASE_BRANCHES`). Half of
-    /// a key pair (`AWS_ACCESS_KEY_ID`) is not one of these.
+    /// address, an identifier, a branch list, an image name or a chat channel kept secret for
+    /// tidiness (`DOCKERHUB_USERNAME`, `STS_API_URL`, `AWS_ACCOUNT_ID`, `REPO_REBASE_BRANCHES`).
+    /// Half of a key pair (`AWS_ACCESS_KEY_ID`) is not one of these, nor a `_PATH`: a GitLab file
+    /// variable's value is the path of a file that holds the secret.
     static func namesASetting(_ name: String) -> Bool {
         let upper = name.uppercased()
         let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
                         "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_CLIENT_ID",
                         "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT", "_BRANCH", "_BRANCHES", "_VERSION", "_CHANNEL", "_CHANNEL_ID", "_TAG",
-                        "_PATH", "_DIR"]
+                        "_IMAGE"]
         return upper == "USER" || upper == "USERNAME" || suffixes.contains { upper.hasSuffix($0) }
     }
 

@@ -3,8 +3,8 @@ import FirebreakModel
 extension GitHubImport {
     /// Links each download that names no uploaded artifact (a glob, every artifact of the run,
     /// a name computed by an expression) to the uploads it takes: those of the same run (the jobs
-    /// of one workflow and the workflows it calls), else, when none fits there, any upload whose
-    /// name fits, as a download from another run would. A download nothing fits stays as it is.
+    /// of one workflow and the workflows it calls), or, for a download from another run
+    /// (`run-id:`), any upload whose name fits. A download nothing fits stays as it is.
     mutating func linkArtifactPatterns() {
         let github = model.jobs.values.filter { $0.platform == .github }
         var uploads: [String: Set<String>] = [:]
@@ -18,8 +18,8 @@ extension GitHubImport {
             for use in job.consumes {
                 let name = use.artifact.name
                 guard !everywhere.contains(name), ArtifactNamePattern.isPattern(name) else { consumes.append(use); continue }
-                var fitting = own.filter { ArtifactNamePattern.overlaps(name, $0) }
-                if fitting.isEmpty { fitting = everywhere.filter { ArtifactNamePattern.overlaps(name, $0) } }
+                let otherRun = otherRunDownloads[job.name]?.contains(name) ?? false
+                let fitting = (otherRun ? everywhere : own).filter { ArtifactNamePattern.overlaps(name, $0) }
                 guard !fitting.isEmpty else { consumes.append(use); continue }
                 changed = true
                 replaced.insert(name)

@@ -8,6 +8,8 @@ struct StepsInfo {
     var runsCode = false
     var uploads: [Reference] = []
     var downloads: [(artifact: Reference, runs: Bool)] = []
+    /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
+    var otherRunDownloads: Set<String> = []
     var usesCache = false
     /// Where the first cache step is.
     var cacheLocation = SourceLocation.implicit("")
@@ -159,6 +161,7 @@ extension GitHubImport {
                 // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
                 info.downloads.append((Reference(name, at: step.location), false))
+                if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
                     info.staticKeys.append((secret, ("aws-key:\(secret)", "aws-account", key.node.location(workflow.file))))

@@ -26,6 +26,8 @@ struct GitHubImport {
     /// workflow's jobs are analysed once, however many callers instantiate them.
     var secretReads: [String: SecretUses] = [:]
     var exposures: [String: Exposure] = [:]
+    /// Per job, the artifact names it downloads from another run (`run-id:`).
+    var otherRunDownloads: [String: Set<String>] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
     /// The expressions written anywhere in a job definition, by `workflow#job`: several
     /// analyses read them all, once per definition and once per caller.
@@ -206,6 +208,7 @@ struct GitHubImport {
         let permissions = Self.permissions(of: job, in: workflow, caller: caller)
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
+        if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
