@@ -110,7 +110,7 @@ import Testing
         let model = try ImportFixtures.load("workflow-run-artifact").model
         #expect(model.jobs["comment/comment"]?.consumes.first?.use == .run)
         let result = try Examples.run("malicious-fork-pr", on: model)
-        #expect(result.reaches("write artifact:report untrusted"))
+        #expect(result.reaches("write artifact:ci/report untrusted"))
         #expect(result.reaches("exec job:comment/comment"))
         #expect(result.reaches("read secret:COMMENT_TOKEN"))
     }

@@ -141,11 +141,13 @@ import Testing
 
     @Test func aDownloadByPatternOrOfEverythingTakesTheUploadsItFits() throws {
         let model = try ImportFixtures.load("gh-artifact-pattern").model
-        #expect(model.jobs["release/publish"]?.consumes.map(\.artifact.name) == ["wheels-${{ matrix.os }}"], "`pattern: wheels-*`")
-        #expect(model.jobs["release/archive"]?.consumes.map(\.artifact.name) == ["site", "wheels-${{ matrix.os }}"], "no name: every artifact of the run")
+        // An artifact is its run's: `release/...` for the release workflow's uploads.
+        #expect(model.jobs["release/publish"]?.consumes.map(\.artifact.name) == ["release/wheels-${{ matrix.os }}"], "`pattern: wheels-*`")
+        #expect(model.jobs["release/archive"]?.consumes.map(\.artifact.name) == ["release/site", "release/wheels-${{ matrix.os }}"],
+                "no name: every artifact of the run")
         #expect(model.artifacts["*"] == nil, "a pattern is not an artifact of its own")
         // Another run's artifacts only with `run-id:`; without it, a run sees its own uploads alone.
-        #expect(model.jobs["report/report"]?.consumes.map(\.artifact.name) == ["site", "wheels-*"])
+        #expect(model.jobs["report/report"]?.consumes.map(\.artifact.name) == ["release/site", "report/wheels-*"])
         // An expression in an upload's name may be any text; a glob's literal parts must still fit.
         #expect(ArtifactNamePattern.overlaps("wheels_uv-*", "wheels_uv-${{ matrix.target }}"))
         #expect(!ArtifactNamePattern.overlaps("wheels_uv_build-*", "wheels_uv-${{ matrix.target }}"))

@@ -1,42 +1,50 @@
 import FirebreakModel
 
 extension GitHubImport {
-    /// Links each download that names no uploaded artifact (a glob, every artifact of the run,
-    /// a name computed by an expression) to the uploads it takes: those of the same run (the jobs
-    /// of one workflow and the workflows it calls), or, for a download from another run
-    /// (`run-id:`), any upload whose name fits. A download nothing fits stays as it is.
-    mutating func linkArtifactPatterns() {
-        let github = model.jobs.values.filter { $0.platform == .github }
-        var uploads: [String: Set<String>] = [:]
-        for job in github { uploads[Self.run(of: job.name), default: []].formUnion(job.produces.map(\.name)) }
-        let everywhere = uploads.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        var replaced: Set<String> = []
-        for job in github.sorted(by: { $0.name < $1.name }) {
-            let own = uploads[Self.run(of: job.name)] ?? []
+    /// Links each download to the uploads it takes. An artifact belongs to the run that uploads
+    /// it (a workflow's jobs and those of the workflows it calls), so a download takes the
+    /// uploads of its own run: the one it names, those whose names fit its `pattern:` glob, or,
+    /// with neither, all of them; a download from another run (`run-id:`) takes those of any run
+    /// (GitHub Docs, actions/download-artifact). A download no upload fits is an artifact of its
+    /// own run that nothing here writes.
+    mutating func linkArtifacts() {
+        let github = model.jobs.values.filter { $0.platform == .github }.sorted { $0.name < $1.name }
+        // Each run's uploads, by the name written in the workflow.
+        var uploads: [String: [String: String]] = [:]
+        for job in github {
+            let run = Self.run(of: job.name)
+            for artifact in job.produces { uploads[run, default: [:]][Self.writtenName(artifact.name, ofRun: run)] = artifact.name }
+        }
+        for job in github where !job.consumes.isEmpty {
+            let run = Self.run(of: job.name)
             var consumes: [Job.Consumption] = []
-            var changed = false
             for use in job.consumes {
-                let name = use.artifact.name
-                guard !everywhere.contains(name), ArtifactNamePattern.isPattern(name) else { consumes.append(use); continue }
-                let otherRun = otherRunDownloads[job.name]?.contains(name) ?? false
-                let fitting = (otherRun ? everywhere : own).filter { ArtifactNamePattern.overlaps(name, $0) }
-                guard !fitting.isEmpty else { consumes.append(use); continue }
-                changed = true
-                replaced.insert(name)
-                for upload in fitting.sorted() {
+                let written = use.artifact.name
+                let otherRun = otherRunDownloads[job.name]?.contains(written) ?? false
+                let candidates = otherRun ? uploads.values.flatMap { $0 } : (uploads[run] ?? [:]).map { $0 }
+                let fitting = candidates.filter { $0.key == written || ArtifactNamePattern.isPattern(written) && ArtifactNamePattern.overlaps(written, $0.key) }
+                    .map(\.value).sorted()
+                let names = fitting.isEmpty ? [Self.artifact(written, ofRun: run)] : Array(Set(fitting)).sorted()
+                for name in names {
                     var linked = use
-                    linked.artifact = Reference(upload, at: use.artifact.location)
+                    linked.artifact = Reference(name, at: use.artifact.location)
                     consumes.append(linked)
+                    if model.artifacts[name] == nil {
+                        model.artifacts[name] = Artifact(name: name, store: nil, signed: false, criticality: nil, location: use.artifact.location)
+                    }
                 }
             }
-            if changed { model.jobs[job.name]!.consumes = consumes }
+            model.jobs[job.name]!.consumes = consumes
         }
-        // A pattern that now stands for the uploads it takes is no artifact of its own.
-        let used = Set(model.jobs.values.flatMap { $0.consumes.map(\.artifact.name) + $0.produces.map(\.name) })
-        for name in replaced where !used.contains(name) { model.artifacts[name] = nil }
     }
 
     /// The run a job belongs to: its workflow's jobs and those of the workflows it calls share
     /// the first part of their names.
     static func run(of job: String) -> String { String(job.prefix { $0 != "/" }) }
+
+    /// An artifact's node name: the run, then the name the workflow writes.
+    static func artifact(_ written: String, ofRun run: String) -> String { "\(run)/\(written)" }
+
+    /// The name a workflow writes, from an artifact's node name.
+    static func writtenName(_ artifact: String, ofRun run: String) -> String { String(artifact.dropFirst(run.count + 1)) }
 }

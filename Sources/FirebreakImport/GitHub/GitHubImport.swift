@@ -76,7 +76,7 @@ struct GitHubImport {
         declareSecrets(context: context)
         shareDefaultBranchCache()
         grantDispatch()
-        linkArtifactPatterns()
+        linkArtifacts()
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.
@@ -257,7 +257,7 @@ struct GitHubImport {
             runsRepositoryCode: stepsInfo.runsCode, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
             secrets: secrets, token: token,
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
-            produces: stepsInfo.uploads, consumes: consumes,
+            produces: stepsInfo.uploads.map { Reference(Self.artifact($0.name, ofRun: Self.run(of: name)), at: $0.location) }, consumes: consumes,
             restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
         model.jobs[name] = modelJob
@@ -266,7 +266,8 @@ struct GitHubImport {
             use.event.name == "release" || use.event.name == "push" && (use.event.tags || use.event.branches.contains { $0.contains("release") })
         }
         recordWeaknesses(job, in: workflow, name: name, publishingCaches: publishes ? stepsInfo.cacheLocations : [], permissions: permissions)
-        for artifact in stepsInfo.uploads + stepsInfo.downloads.map(\.artifact) where model.artifacts[artifact.name] == nil {
+        // Downloads are linked to the uploads they take once every workflow is read (`linkArtifacts`).
+        for artifact in modelJob.produces where model.artifacts[artifact.name] == nil {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
         }
         if stepsInfo.usesCache, model.caches[Self.cacheName] == nil {
