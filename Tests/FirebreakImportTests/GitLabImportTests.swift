@@ -94,6 +94,9 @@ import Foundation
         let image = "image $CI_REGISTRY_IMAGE/ci:latest"
         #expect(model.artifacts[image]?.store?.name == registry.name)
         #expect(model.artifacts.keys.allSatisfy { !$0.contains("build-images") }, "another project's path under $CI_REGISTRY is not this registry")
+        // The rules give the project's path, so its registry's address written out is this registry too.
+        #expect(model.jobs["e2e"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:latest"],
+                "not acme/other's image")
         let poisoning = try Examples.run("cache-poisoning", on: model)
         #expect(poisoning.facts.has(.write, NodeID(.artifact, image)))
         #expect(poisoning.reaches("exec job:package"), "the tag pipeline runs the image the test job replaced")

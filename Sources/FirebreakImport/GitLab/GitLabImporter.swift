@@ -57,6 +57,8 @@ struct GitLabBuilder {
     var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
     /// The project's own container registry, once a job names it.
     var projectRegistry: GitLabProjectRegistry?
+    /// The project's own paths (`group/app`), as its rules compare `$CI_PROJECT_PATH` with them.
+    var projectPaths: Set<String> = []
     /// The variables each script text references and assigns, scanned once: jobs that extend the
     /// same templates share their scripts.
     var scannedTexts: [String: (referenced: Set<String>, assigned: Set<String>)] = [:]
@@ -101,6 +103,7 @@ struct GitLabBuilder {
             let stage = mapping["stage"]?.node.scalarText ?? "test"
             jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
         }
+        projectPaths = ownProjectPaths(jobs.map(\.mapping), workflow: config.top["workflow"])
         let producers = jobs.filter { $0.mapping["artifacts"] != nil }
         let fileVariables = definedVariables()
         var referenced: [String: SourceLocation] = [:]

@@ -16,6 +16,24 @@ struct GitLabProjectRegistry {
     /// another project's path on the same registry, to which a job cannot push.
     static func names(_ text: String) -> Bool { text.contains("CI_REGISTRY_IMAGE") }
 
+    /// The project paths a pipeline gives as its own in its rules (`$CI_PROJECT_PATH == "group/app"`).
+    static let projectPathComparison = Patterns.regex(#"CI_PROJECT_PATH\}?\s*==\s*["']([^"']+)["']"#)
+
+    /// Whether an image is written with this project's registry address: a registry host
+    /// (`registry.…`) followed by one of the project's `paths` (`registry.gitlab.com/group/app:ci`,
+    /// `registry.example.org/group/app/builder:1`).
+    static func isAddress(_ image: String, ofProjectAt paths: Set<String>) -> Bool {
+        let name = image.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        guard let slash = name.firstIndex(of: "/"), name[..<slash].hasPrefix("registry.") else { return false }
+        let path = name[name.index(after: slash)...]
+        return paths.contains { project in
+            let project = project.lowercased()
+            guard path.hasPrefix(project) else { return false }
+            let rest = path.dropFirst(project.count)
+            return rest.isEmpty || rest.first == "/" || rest.first == ":"
+        }
+    }
+
     /// The artifact that stands for an image a job runs from the registry.
     static func artifactName(_ image: String) -> String { "image \(image)" }
 }
@@ -27,14 +45,15 @@ extension GitLabBuilder {
     /// artifacts it consumes.
     mutating func projectRegistryImages(job id: String, images: [(image: String, location: SourceLocation)],
                                         scripts: [(text: String, location: SourceLocation)], publishes: Bool) -> [Job.Consumption] {
-        let naming = scripts.first { GitLabProjectRegistry.names($0.text) }?.location
-            ?? images.first { GitLabProjectRegistry.names($0.image) }?.location
+        let paths = projectPaths
+        let ours = { (image: String) in GitLabProjectRegistry.names(image) || GitLabProjectRegistry.isAddress(image, ofProjectAt: paths) }
+        let naming = scripts.first { GitLabProjectRegistry.names($0.text) }?.location ?? images.first { ours($0.image) }?.location
         guard let naming else { return [] }
         if projectRegistry == nil { projectRegistry = GitLabProjectRegistry(location: naming, publisher: nil) }
         if publishes, projectRegistry?.publisher == nil, scripts.contains(where: { GitLabProjectRegistry.names($0.text) }) {
             projectRegistry?.publisher = id
         }
-        return images.filter { GitLabProjectRegistry.names($0.image) && ImageReference($0.image).pin != .digest }.map { image in
+        return images.filter { ours($0.image) && ImageReference($0.image).pin != .digest }.map { image in
             let name = GitLabProjectRegistry.artifactName(image.image)
             if model.artifacts[name] == nil {
                 model.artifacts[name] = Artifact(name: name, store: Reference(GitLabProjectRegistry.name, at: image.location), signed: false,
@@ -43,6 +62,19 @@ extension GitLabBuilder {
             let artifact = Reference(name, at: image.location)
             return Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: image.location)
         }
+    }
+
+    /// The project paths the pipeline's rules give as its own, with the repository's name when
+    /// the context file gives one (`group/app`).
+    func ownProjectPaths(_ jobs: [SourcedMapping], workflow: Sourced?) -> Set<String> {
+        var paths = Set<String>()
+        var texts = jobs.compactMap { $0["rules"]?.node.items.compactMap { $0.value("if")?.scalarText } }.joined().map { $0 }
+        texts += workflow?.node.value("rules")?.items.compactMap { $0.value("if")?.scalarText } ?? []
+        for text in texts where text.contains("CI_PROJECT_PATH") {
+            paths.formUnion(Patterns.captures(GitLabProjectRegistry.projectPathComparison, in: text))
+        }
+        if model.repository.name.contains("/") { paths.insert(model.repository.name) }
+        return paths
     }
 
     /// The registry as a resource every GitLab job's token writes, once the pipeline names it.
