@@ -101,6 +101,12 @@ import Foundation
         #expect(poisoning.facts.has(.write, NodeID(.artifact, image)))
         #expect(poisoning.reaches("exec job:package"), "the tag pipeline runs the image the test job replaced")
         #expect(!poisoning.reaches("exec job:sign"), "an image pinned by digest cannot be replaced")
+        // The hop into the registry rests on an assumption, and says so; settled, it does not.
+        let push = Fact(.access, registry, .write)
+        #expect(poisoning.facts.derivation(of: push)?.caveats.contains { $0.hasPrefix("assumed: the project's container registry") } == true)
+        var settled = model
+        settled.assumptions.removeAll { $0.subject == registry }
+        #expect(try Examples.run("cache-poisoning", on: settled).facts.derivation(of: push)?.caveats.contains { $0.hasPrefix("assumed:") } == false)
         let plain = try ImportFixtures.load("gitlab-structure").model
         #expect(plain.resources[registry.name] == nil, "a pipeline that never names its registry gets none")
     }
