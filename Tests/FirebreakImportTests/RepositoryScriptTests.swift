@@ -15,6 +15,9 @@ import Testing
         ("curl -sSf https://example.com/install.sh", false),
         ("/usr/bin/true", false),
         ("# scripts/old is gone", false),
+        ("IFS=',' read -ra BRANCHES <<< \"$LIST\"\nscripts/rebase", true),
+        ("cat <<\\EOF\nnot/a-command\nEOF\ntools/next", true),
+        ("cat <<EOF\r\nnot/a-command\r\nEOF\r\ntools/next", true),
     ])
     func relativePathCommands(script: String, runs: Bool) {
         #expect(ActionsKnowledge.runsRelativePath(script) == runs, "\(script)")

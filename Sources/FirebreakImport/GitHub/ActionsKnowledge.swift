@@ -24,10 +24,10 @@ enum ActionsKnowledge {
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
         var hereDocumentEnd: Substring?
-        for line in script.split(separator: "\n").reduce(into: [String](), { lines, line in
+        for line in script.split(whereSeparator: \.isNewline).reduce(into: [String](), { lines, line in
             if let last = lines.last, last.hasSuffix("\\") { lines[lines.count - 1] = String(last.dropLast()) + " " + line } else { lines.append(String(line)) }
         }) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != "\r" }
             if let end = hereDocumentEnd {
                 if trimmed == end { hereDocumentEnd = nil }
                 continue
@@ -38,8 +38,9 @@ enum ActionsKnowledge {
                 guard command.contains("/"), let first = command.first, !"/~$-.\"'({#<>".contains(first), !command.contains("://") else { continue }
                 return true
             }
-            if let marker = line.range(of: "<<") {
-                let delimiter = line[marker.upperBound...].drop { " -~'\"".contains($0) }.prefix { !" '\";".contains($0) }
+            // `<<WORD`, `<<-WORD`, `<<'WORD'`, `<<\WORD`; `<<<` is a here-string, on its line alone.
+            if let marker = line.range(of: "<<"), !line[marker.upperBound...].hasPrefix("<") {
+                let delimiter = line[marker.upperBound...].drop { " -~'\"\\".contains($0) }.prefix { !" '\";\r".contains($0) }
                 if !delimiter.isEmpty { hereDocumentEnd = delimiter }
             }
         }

@@ -13,33 +13,39 @@ enum ArtifactNamePattern {
     }
 
     /// Whether some artifact name fits both the download's `pattern` (a glob: `*` any text,
-    /// `?` and a `[...]` class one character) and the upload's `name`.
+    /// `?` and a `[...]` class one character) and the upload's `name`. Names longer than any an
+    /// artifact takes (`maximumLength` tokens) are taken to fit: the answer errs towards a link.
     static func overlaps(_ pattern: String, _ name: String) -> Bool {
         let globs = tokens(pattern, glob: true), names = tokens(name, glob: false)
-        var memo: [Int: Bool] = [:]
-        func fits(_ i: Int, _ j: Int) -> Bool {
-            let key = i * (names.count + 1) + j
-            if let known = memo[key] { return known }
-            let result: Bool
-            if i == globs.count, j == names.count {
-                result = true
-            } else if i < globs.count, globs[i] == .anyText {
-                result = fits(i + 1, j) || (j < names.count && fits(i, j + 1))
-            } else if j < names.count, names[j] == .anyText {
-                result = fits(i, j + 1) || (i < globs.count && fits(i + 1, j))
-            } else if i < globs.count, j < names.count {
+        guard globs.count <= maximumLength, names.count <= maximumLength else { return true }
+        // fits[j]: whether globs[i...] and names[j...] share a string, for the row i being filled,
+        // from the ends backwards (no recursion: the lengths come from untrusted files).
+        var next = Array(repeating: false, count: names.count + 1)
+        // The last row: an empty glob fits what is left of the name only if all of it may be empty.
+        next[names.count] = true
+        for j in stride(from: names.count - 1, through: 0, by: -1) { next[j] = names[j] == .anyText && next[j + 1] }
+        for i in stride(from: globs.count - 1, through: 0, by: -1) {
+            var row = Array(repeating: false, count: names.count + 1)
+            row[names.count] = globs[i] == .anyText && next[names.count]
+            for j in stride(from: names.count - 1, through: 0, by: -1) {
                 switch (globs[i], names[j]) {
-                case (.character(let a), .character(let b)): result = a == b && fits(i + 1, j + 1)
-                default: result = fits(i + 1, j + 1)
+                case (.anyText, _):
+                    row[j] = next[j] || row[j + 1]
+                case (_, .anyText):
+                    row[j] = row[j + 1] || next[j]
+                case (.character(let a), .character(let b)):
+                    row[j] = a == b && next[j + 1]
+                default:
+                    row[j] = next[j + 1]
                 }
-            } else {
-                result = false
             }
-            memo[key] = result
-            return result
+            next = row
         }
-        return fits(0, 0)
+        return next[0]
     }
+
+    /// The longest name, in tokens, compared exactly.
+    static let maximumLength = 1_000
 
     /// Whether a download's name is a pattern rather than one artifact's name.
     static func isPattern(_ text: String) -> Bool {
@@ -61,7 +67,7 @@ enum ArtifactNamePattern {
                 if result.last != .anyText { result.append(.anyText) }
             case "?" where glob:
                 result.append(.anyCharacter)
-            case "[" where glob:
+            case "[" where glob && rest.contains("]"):
                 rest = rest.drop { $0 != "]" }.dropFirst()
                 result.append(.anyCharacter)
             default:

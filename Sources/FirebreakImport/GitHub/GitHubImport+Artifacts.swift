@@ -22,9 +22,12 @@ extension GitHubImport {
                 let written = use.artifact.name
                 let otherRun = otherRunDownloads[job.name]?.contains(written) ?? false
                 let candidates = otherRun ? uploads.values.flatMap { $0 } : (uploads[run] ?? [:]).map { $0 }
-                let fitting = candidates.filter { $0.key == written || ArtifactNamePattern.isPattern(written) && ArtifactNamePattern.overlaps(written, $0.key) }
-                    .map(\.value).sorted()
-                let names = fitting.isEmpty ? [Self.artifact(written, ofRun: run)] : Array(Set(fitting)).sorted()
+                // An upload whose name holds an expression may be any name: it fits a plain name too.
+                let fitting = candidates.filter { upload in
+                    upload.key == written || (ArtifactNamePattern.isPattern(written) || ArtifactNamePattern.isPattern(upload.key))
+                        && ArtifactNamePattern.overlaps(written, upload.key)
+                }.map(\.value).sorted()
+                let names = fitting.isEmpty ? [Self.artifact(written, ofRun: run)] : fitting
                 for name in names {
                     var linked = use
                     linked.artifact = Reference(name, at: use.artifact.location)

@@ -87,7 +87,8 @@ extension GitHubImport {
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
                 for download in info.downloads.indices where !info.downloads[download].runs {
                     let name = info.downloads[download].artifact.name
-                    if run.contains(name), ActionsKnowledge.runsBuildTool(run) { info.downloads[download].runs = true }
+                    // A glob names no file a script could run.
+                    if !ArtifactNamePattern.isPattern(name), run.contains(name), ActionsKnowledge.runsBuildTool(run) { info.downloads[download].runs = true }
                 }
             }
             if step.uses != nil, Self.namesNothing(uses) {

@@ -51,8 +51,12 @@ extension GitLabBuilder {
         child.parentRuns = runs
         child.depth = depth + 1
         child.importedChildren = importedChildren
+        // One project, one registry: the child learns what the parent found and hands back what it finds.
+        child.projectRegistry = projectRegistry
+        child.projectPaths = projectPaths
         child.build()
         builder = child.builder
         importedChildren = child.importedChildren
+        projectRegistry = child.projectRegistry
     }
 }

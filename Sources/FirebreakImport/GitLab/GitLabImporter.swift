@@ -103,7 +103,7 @@ struct GitLabBuilder {
             let stage = mapping["stage"]?.node.scalarText ?? "test"
             jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
         }
-        projectPaths = ownProjectPaths(jobs.map(\.mapping), workflow: config.top["workflow"])
+        projectPaths.formUnion(ownProjectPaths(jobs.map(\.mapping), workflow: config.top["workflow"]))
         let producers = jobs.filter { $0.mapping["artifacts"] != nil }
         let fileVariables = definedVariables()
         var referenced: [String: SourceLocation] = [:]
@@ -114,7 +114,8 @@ struct GitLabBuilder {
         importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
         declareVariables(referenced)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
-        declareProjectRegistry()
+        // Declared by the project's own pipeline, after its children, with what they all found.
+        if depth == 0 { declareProjectRegistry() }
     }
 
     /// Variables the configuration gives a value itself: at the top, in `default:`, in any

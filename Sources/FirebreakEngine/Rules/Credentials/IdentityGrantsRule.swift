@@ -26,11 +26,11 @@ struct IdentityGrantsRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .identity, let identity = graph.model.identities[fact.node.name] else { return [] }
         let caveats = identity.lifetime == .shortLived ? [Caveat.timeBounded] : []
-        // Where what the grant opens is assumed (a registry the import infers), the hop says so.
+        // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
         return identity.grants.map { grant in
             conclude(Fact(.access, grant.target, Level(grant.level)), from: [fact],
                      "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)", at: grant.location,
-                     caveats: caveats + graph.assumedCaveats(about: grant.target))
+                     caveats: caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : []))
         }
     }
 }

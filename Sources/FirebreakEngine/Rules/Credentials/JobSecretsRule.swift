@@ -31,7 +31,7 @@ struct JobSecretsRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level == .full else { return [] }
         return graph.secrets(exposedTo: fact.node.name).map { exposed in
-            // Where the secret's scope is assumed (no protection, no environment), the hop says so.
+            // What the import assumed of the secret (its scope, what it holds), the hop says.
             conclude(Fact(.read, exposed.secret.id), from: [fact],
                      "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,
                      caveats: graph.assumedCaveats(about: exposed.secret.id))

@@ -1,0 +1,61 @@
+import FirebreakModel
+
+extension GitLabBuilder {
+    /// Notes what job `id` does with the project's registry: where the pipeline names it, and
+    /// whether this publishing job pushes there. Returns the images of the registry the job
+    /// runs (its `image:` and `services:`; a digest-pinned one cannot be replaced), as the
+    /// artifacts it consumes.
+    mutating func projectRegistryImages(job id: String, images: [(image: String, location: SourceLocation)],
+                                        scripts: [(text: String, location: SourceLocation)], publishes: Bool) -> [Job.Consumption] {
+        let paths = projectPaths
+        let ours = { (image: String) in GitLabProjectRegistry.names(image) || GitLabProjectRegistry.isAddress(image, ofProjectAt: paths) }
+        let naming = scripts.first { GitLabProjectRegistry.names($0.text) }?.location ?? images.first { ours($0.image) }?.location
+        guard let naming else { return [] }
+        if projectRegistry == nil { projectRegistry = GitLabProjectRegistry(location: naming, publisher: nil) }
+        if publishes, projectRegistry?.publisher == nil, scripts.contains(where: { GitLabProjectRegistry.names($0.text) }) {
+            projectRegistry?.publisher = id
+        }
+        return images.filter { ours($0.image) && ImageReference($0.image).pin != .digest }.map { image in
+            let name = GitLabProjectRegistry.artifactName(image.image)
+            if model.artifacts[name] == nil {
+                model.artifacts[name] = Artifact(name: name, store: Reference(GitLabProjectRegistry.name, at: image.location), signed: false,
+                                                 criticality: nil, location: image.location)
+            }
+            let artifact = Reference(name, at: image.location)
+            return Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: image.location)
+        }
+    }
+
+    /// The project paths the pipeline's rules give as its own, with the repository's name when
+    /// the context file gives one (`group/app`).
+    func ownProjectPaths(_ jobs: [SourcedMapping], workflow: Sourced?) -> Set<String> {
+        var paths = Set<String>()
+        var texts = jobs.flatMap { $0["rules"]?.node.items.compactMap { $0.value("if")?.scalarText } ?? [] }
+        texts += workflow?.node.value("rules")?.items.compactMap { $0.value("if")?.scalarText } ?? []
+        for text in texts where text.contains("CI_PROJECT_PATH") {
+            paths.formUnion(Patterns.captures(GitLabProjectRegistry.projectPathComparison, in: text))
+        }
+        if model.repository.name.contains("/") { paths.insert(model.repository.name) }
+        return paths
+    }
+
+    /// The registry as a resource every GitLab job's token writes, once the pipeline names it.
+    mutating func declareProjectRegistry() {
+        guard let registry = projectRegistry else { return }
+        let id = NodeID(.resource, GitLabProjectRegistry.name)
+        if model.resources[GitLabProjectRegistry.name] == nil {
+            let published = registry.publisher != nil
+            model.resources[GitLabProjectRegistry.name] = Resource(name: GitLabProjectRegistry.name, kind: .registry, zone: nil,
+                                                                   criticality: published ? .critical : .high, production: published,
+                                                                   networkAccess: nil, location: registry.location)
+            let use = registry.publisher.map { "job '\($0)' publishes images there, which others pull" }
+                ?? "the pipeline keeps images there"
+            builder.assume(id, "the project's container registry is enabled and \(use); every job's CI_REGISTRY_USER (its job token) may push to it",
+                           settle: "declare '\(GitLabProjectRegistry.name)' under `resources:` in firebreak.context.yml with its `criticality:`",
+                           at: registry.location)
+        }
+        for (name, job) in model.jobs where job.platform == .gitlab && !(job.token ?? []).contains(where: { $0.target == id }) {
+            model.jobs[name]!.token = (job.token ?? []) + [Grant(target: id, level: .write, location: registry.location)]
+        }
+    }
+}
