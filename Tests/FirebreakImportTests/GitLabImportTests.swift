@@ -78,6 +78,9 @@ import Foundation
         // `cache: {}` replaces the default whole and names no files; `inherit: default: [image]` takes the image only.
         #expect(try job("docs").restoresCaches.isEmpty && job("docs").savesCaches.isEmpty)
         #expect(try job("lint").restoresCaches.isEmpty && job("lint").steps.map(\.uses) == ["python:3.12"])
+        // `inherit: default: false` takes nothing from `default:`; `${NAME}` is expanded like `$NAME`.
+        #expect(try job("audit").steps.isEmpty)
+        #expect(try job("audit").restoresCaches.map(\.name) == ["test-audit (protected)", "test-audit (unprotected)"])
         // A key written the same in two jobs is one cache.
         #expect(try job("publish").restoresCaches.map(\.name).contains("shared-wheels (protected)"))
         let poisoning = try Examples.run("cache-poisoning", on: model)
