@@ -47,23 +47,18 @@ extension GitHubImport {
 
         var jobBest = ConditionVerdict.never
         var exposure: (kind: Job.UntrustedInput, verdict: ConditionVerdict)?
-        var assumed: Set<String> = []
-        // What the callers' `if:`s read that Firebreak cannot evaluate, by caller.
-        var callerAssumed = Array(repeating: Set<String>(), count: callerConditions.count)
+        // The job's own `if:`, then its callers': a called workflow's job runs only where every one holds.
+        let guards = [condition].compactMap { $0 } + callerConditions
+        // What each `if:` reads that Firebreak cannot evaluate.
+        var assumed = Array(repeating: Set<String>(), count: guards.count)
         var outsiderEvents = false
         for use in events where use.semantics.firedBy == .outsider {
             outsiderEvents = true
             var jobVerdict = ConditionVerdict.always
-            if let condition {
-                let outcome = ConditionAnalysis.verdict(of: condition.expression, on: use.event.name)
-                jobVerdict = outcome.verdict
-                if outcome.verdict >= .attackerCanSatisfy { assumed.formUnion(outcome.assumed) }
-            }
-            // A called workflow's job runs only where every calling job's `if:` holds too.
-            for (index, callerCondition) in callerConditions.enumerated() {
-                let outcome = ConditionAnalysis.verdict(of: callerCondition.expression, on: use.event.name)
+            for (index, guarding) in guards.enumerated() {
+                let outcome = ConditionAnalysis.verdict(of: guarding.expression, on: use.event.name)
                 jobVerdict = min(jobVerdict, outcome.verdict)
-                if outcome.verdict >= .attackerCanSatisfy { callerAssumed[index].formUnion(outcome.assumed) }
+                if outcome.verdict >= .attackerCanSatisfy { assumed[index].formUnion(outcome.assumed) }
             }
             // Activity types only a maintainer causes (a label, an assignment) wait for them.
             if !use.outsiderFires { jobVerdict = min(jobVerdict, .needsMaintainer) }
@@ -86,16 +81,13 @@ extension GitHubImport {
                 exposure = (found.0, found.1)
             }
         }
-        if !assumed.isEmpty, let condition {
-            assume(NodeID(.job, name), "the `if:` of job '\(name)' reads \(assumed.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
-                   settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: condition.location)
-        }
-        for (callerCondition, contexts) in zip(callerConditions, callerAssumed) where !contexts.isEmpty {
-            assume(NodeID(.job, name), "the `if:` of the job that calls job '\(name)' reads \(contexts.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
-                   settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: callerCondition.location)
+        for (index, (guarding, contexts)) in zip(guards, assumed).enumerated() where !contexts.isEmpty {
+            let whose = index == 0 && condition != nil ? "the `if:` of job '\(name)'" : "the `if:` of the job that calls job '\(name)'"
+            assume(NodeID(.job, name), "\(whose) reads \(contexts.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
+                   settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: guarding.location)
         }
         guard outsiderEvents else { return Exposure(untrusted: .none, guard: .none) }
-        let jobConditioned = condition != nil || !callerConditions.isEmpty
+        let jobConditioned = !guards.isEmpty
         let conditioned = jobConditioned || conditions.contains { $0 != nil }
         if let exposure { return Exposure(untrusted: exposure.kind, guard: Self.guardKind(exposure.verdict, conditioned: conditioned)) }
         return Exposure(untrusted: .none, guard: Self.guardKind(jobBest, conditioned: jobConditioned))

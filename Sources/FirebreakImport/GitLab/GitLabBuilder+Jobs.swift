@@ -37,14 +37,15 @@ extension GitLabBuilder {
         // Where it runs and what it pulls in.
         let runner = declareRunner(tags: job["tags"]?.node.texts ?? [], at: job["tags"]?.location ?? location)
         var steps: [Step] = []
-        var images: [(image: String, location: SourceLocation)] = []
+        var images: [(image: String, pin: PinState, location: SourceLocation)] = []
         for key in ["image", "services"] {
             guard let value = job[key] else { continue }
             let named = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
                 ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
             for image in named {
-                steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: ImageReference(image).pin, location: value.location))
-                images.append((image, value.location))
+                let pin = ImageReference(image).pin
+                steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: pin, location: value.location))
+                images.append((image, pin, value.location))
             }
         }
 

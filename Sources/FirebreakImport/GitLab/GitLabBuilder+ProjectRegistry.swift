@@ -5,7 +5,7 @@ extension GitLabBuilder {
     /// whether this publishing job pushes there. Returns the images of the registry the job
     /// runs (its `image:` and `services:`; a digest-pinned one cannot be replaced), as the
     /// artifacts it consumes.
-    mutating func projectRegistryImages(job id: String, images: [(image: String, location: SourceLocation)],
+    mutating func projectRegistryImages(job id: String, images: [(image: String, pin: PinState, location: SourceLocation)],
                                         scripts: [(text: String, location: SourceLocation)], publishes: Bool) -> [Job.Consumption] {
         let paths = projectPaths
         let ours = { (image: String) in GitLabProjectRegistry.names(image) || GitLabProjectRegistry.isAddress(image, ofProjectAt: paths) }
@@ -15,7 +15,7 @@ extension GitLabBuilder {
         if publishes, projectRegistry?.publisher == nil, scripts.contains(where: { GitLabProjectRegistry.names($0.text) }) {
             projectRegistry?.publisher = id
         }
-        return images.filter { ours($0.image) && ImageReference($0.image).pin != .digest }.map { image in
+        return images.filter { ours($0.image) && $0.pin != .digest }.map { image in
             let name = GitLabProjectRegistry.artifactName(image.image)
             if model.artifacts[name] == nil {
                 model.artifacts[name] = Artifact(name: name, store: Reference(GitLabProjectRegistry.name, at: image.location), signed: false,
