@@ -141,6 +141,7 @@ public struct AttackGraph: Sendable {
     // MARK: Lookups rules use
 
     func job(_ name: String) -> Job? { model.jobs[name] }
+    func cache(_ name: String) -> Cache? { model.caches[name] }
     func runner(of job: Job) -> Runner? { job.runsOn.flatMap { model.runners[$0.name] } }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
     func jobs(on runner: String) -> [Job] { jobsOnRunner[runner] ?? [] }
@@ -177,6 +178,31 @@ public struct AttackGraph: Sendable {
         if let runner = runner(of: job), runner.protectedBranchesOnly, !model.isProtected(branch: branch) { return false }
         if let environment = environment(of: job), !environment.admits(branch: branch) { return false }
         return true
+    }
+
+    /// Whether a branch (or pattern) is a side branch: neither the default branch nor protected.
+    /// A run there is `unprotected`: it gets no secret kept for protected branches and writes
+    /// no cache that only protected runs write.
+    func isSideBranch(_ branch: String) -> Bool {
+        branch != model.repository.defaultBranch && !model.isProtected(branch: branch)
+    }
+
+    /// A side branch whose pushes run the job, with its runner and environment admitting it:
+    /// where a run of the job sits in the same unprotected context as the attacker's push.
+    func sideBranch(running job: Job) -> String? {
+        triggers(of: job).lazy.filter { $0.event == .push }
+            .flatMap { self.model.branches(firing: $0) }
+            .first { self.isSideBranch($0) && self.admits(job, onBranch: $0) }
+    }
+
+    /// The level at which `job` picks up an artifact written at `written`, nil when it never
+    /// sees it: a fork pull request's artifact reaches only a later workflow_run job (which
+    /// runs with full privileges); a side branch's reaches that too, and the jobs of its own
+    /// run, when the job runs on side branches.
+    func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
+        if written == .full || isTriggered(job, by: { $0 == .workflowRun }) { return .full }
+        if written == .unprotected, sideBranch(running: job) != nil { return .unprotected }
+        return nil
     }
 
     /// Where the job names a trigger.

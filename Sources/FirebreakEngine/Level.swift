@@ -2,9 +2,13 @@ import FirebreakModel
 
 /// How much of a capability the attacker has. Runs and artifact writes are `untrusted`
 /// (a fork pull request's own context: no secrets, a read-only token, its own cache and
-/// artifacts) or `full`; resource access has the access levels; everything else is `full`.
+/// artifacts), `unprotected` (a run on a side branch, one that is neither the default branch
+/// nor protected: the job's secrets but not those kept for protected branches, and none of the
+/// caches only protected runs write) or `full`; resource access has the access levels;
+/// everything else is `full`.
 public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
     case untrusted
+    case unprotected
     case read, write, deploy, admin
     case full
 
@@ -25,7 +29,7 @@ public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
         case .write: .write
         case .deploy: .deploy
         case .admin: .admin
-        case .untrusted, .full: nil
+        case .untrusted, .unprotected, .full: nil
         }
     }
 
@@ -33,11 +37,12 @@ public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
     var rank: Int {
         switch self {
         case .untrusted: 0
-        case .read: 1
-        case .write: 2
-        case .deploy: 3
-        case .admin: 4
-        case .full: 5
+        case .unprotected: 1
+        case .read: 2
+        case .write: 3
+        case .deploy: 4
+        case .admin: 5
+        case .full: 6
         }
     }
 

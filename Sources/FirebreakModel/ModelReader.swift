@@ -89,11 +89,19 @@ final class ModelReader {
                    at: model.repository.location)
         }
         if model.branches[model.repository.defaultBranch] == nil {
-            model.branches[model.repository.defaultBranch] = Branch(name: model.repository.defaultBranch, protection: nil,
-                                                                    location: model.repository.location)
-            assume(NodeID(.branch, model.repository.defaultBranch),
-                   "the default branch '\(model.repository.defaultBranch)' has no protection",
-                   settle: "declare it under `branches:` with its protection", at: model.repository.location)
+            let name = model.repository.defaultBranch
+            // GitLab protects a project's default branch unless its instance or group says
+            // otherwise ("Fully protected": only Maintainers push or merge); GitHub protects nothing by default.
+            let gitlab = model.platform == .gitlab
+            let maintainers = model.actors.values.filter { $0.role == .maintainer || $0.role == .admin }.map(\.name).sorted()
+                .map { Reference(NodeID(.actor, $0).description, at: model.repository.location) }
+            model.branches[name] = Branch(name: name, protection: gitlab ? Branch.Protection(pushers: maintainers) : nil,
+                                          location: model.repository.location)
+            assume(NodeID(.branch, name),
+                   gitlab ? "the default branch '\(name)' has GitLab's default protection: only Maintainers push to it or merge into it, so a Developer's change reaches it through a Maintainer's merge"
+                       : "the default branch '\(name)' has no protection",
+                   settle: gitlab ? "declare it under `branches:` if the instance or group changed the default (`protected: false`, or its rules)"
+                       : "declare it under `branches:` with its protection", at: model.repository.location)
         }
         for job in model.jobs.values {
             guard let token = job.token else { continue }
@@ -351,7 +359,8 @@ final class ModelReader {
     }
 
     private func readCache(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Cache? {
-        guard let f = fields(node, "cache '\(name)'", ["key", "criticality"]) else { return nil }
-        return Cache(name: name, key: f.string("key"), criticality: f.choice("criticality", Criticality.self), location: location)
+        guard let f = fields(node, "cache '\(name)'", ["key", "criticality", "scope"]) else { return nil }
+        return Cache(name: name, key: f.string("key"), criticality: f.choice("criticality", Criticality.self),
+                     scope: f.choice("scope", Cache.Scope.self) ?? .shared, location: location)
     }
 }

@@ -86,7 +86,8 @@ extension PipelineModel {
         case .separateCache:
             guard let other, let job = jobs[name], let cache = caches[other] else { return }
             let own = Cache.ownName(of: other, for: name)
-            caches[own] = Cache(name: own, key: cache.key.map { "\(name)-\($0)" }, criticality: cache.criticality, location: cache.location)
+            caches[own] = Cache(name: own, key: cache.key.map { "\(name)-\($0)" }, criticality: cache.criticality, scope: cache.scope,
+                                location: cache.location)
             jobs[name]!.restoresCaches = job.restoresCaches.map { $0.name == other ? Reference(own, at: $0.location) : $0 }
             jobs[name]!.savesCaches = job.savesCaches.map { $0.name == other ? Reference(own, at: $0.location) : $0 }
         case .dropUntrustedInput:

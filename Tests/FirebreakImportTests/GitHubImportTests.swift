@@ -115,7 +115,7 @@ import Testing
         #expect(result.reaches("read secret:COMMENT_TOKEN"))
     }
 
-    @Test func pullRequestTargetPoisonsTheDefaultBranchCache() throws {
+    @Test func aPullRequestTargetJobThatAsksToWriteTheCachePoisonsTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("cache").model
         #expect(model.jobs["release/release"]?.restoresCaches.map(\.name) == ["default-branch-cache"])
         let result = try Examples.run("malicious-fork-pr", on: model)

@@ -240,9 +240,37 @@ import Testing
         #expect(model.jobs["top/inheriting/upload/publish"]?.secrets.map(\.name) == ["PYPI_API_TOKEN"])
     }
 
+    /// An action run from a checkout of the pull request's head repository is the pull request's
+    /// code (this repository's, on a push), weighed as such: no third party's movable tag.
+    @Test func anActionFromThePullRequestsHeadRepositoryIsNoThirdPartys() throws {
+        func workflow(_ repository: String) -> String {
+            """
+            on: [push, pull_request]
+            permissions: {}
+            jobs:
+              check:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                    with: {repository: "\(repository)", path: dir1}
+                  - uses: ./dir1
+                    with: {token: "${{ secrets.CHECK_TOKEN }}"}
+            """
+        }
+        let head = try ScratchRepository(files: [".github/workflows/ci.yml": workflow("${{ github.event.pull_request.head.repo.full_name }}")])
+        let model = try InputLoader.load(path: head.root).model
+        #expect(model.jobs["ci/check"]?.steps.allSatisfy { !$0.name.contains("a repository named by") } == true)
+        #expect(!(try Examples.run("compromised-third-party-action", on: model)).reaches("read secret:CHECK_TOKEN"))
+        // Another repository named by an expression is still a third party's code.
+        let other = try ScratchRepository(files: [".github/workflows/ci.yml": workflow("${{ vars.ACTIONS_REPOSITORY }}")])
+        let foreign = try InputLoader.load(path: other.root).model
+        #expect((try Examples.run("compromised-third-party-action", on: foreign)).reaches("read secret:CHECK_TOKEN"))
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
-        #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"], "no cache step needed to write it")
+        #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],
+                "no cache step needed to write it, once the workflow asks for `cache-mode: write`")
         #expect(model.jobs["release/release"]?.restoresCaches.map(\.name) == ["default-branch-cache"], "Swatinem/rust-cache")
     }
 

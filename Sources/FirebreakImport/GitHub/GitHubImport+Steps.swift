@@ -138,7 +138,11 @@ extension GitHubImport {
                 let repository = with["repository"]?.text ?? ""
                 if repository.isEmpty || repository.replacingOccurrences(of: " ", with: "") == "${{github.repository}}" { checkedOut = true }
                 if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty {
-                    if let source = with["repository"]?.text, !source.isEmpty {
+                    // The pull request's head repository is the pull request's code (this one's on a
+                    // push), which the exposure analysis weighs: not a third party's.
+                    let source = with["repository"]?.text ?? ""
+                    let namesHead = Self.headContexts.contains { source.replacingOccurrences(of: " ", with: "").contains($0) }
+                    if !source.isEmpty, !namesHead {
                         foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
                     } else {
                         ownCheckouts.append(folder)

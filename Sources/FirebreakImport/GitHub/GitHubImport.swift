@@ -36,6 +36,8 @@ struct GitHubImport {
     var expansionStopped = false
     /// Weaknesses recorded so far, by kind and place.
     var recordedWeaknesses: Set<String> = []
+    /// Jobs that declare a `cache-mode:` (or whose workflow does), by job name.
+    var cacheModes: [String: GitHubCacheMode] = [:]
 
     init(builder: ModelBuilder) {
         self.builder = builder
@@ -251,6 +253,8 @@ struct GitHubImport {
                 consumes.append(Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
             }
         }
+        let cacheMode = GitHubCacheMode(job: job.node, workflow: workflow.root)
+        cacheModes[name] = cacheMode
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
@@ -258,7 +262,7 @@ struct GitHubImport {
             secrets: secrets, token: token,
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads.map { Reference(Self.artifact($0.name, ofRun: Self.run(of: name)), at: $0.location) }, consumes: consumes,
-            restoresCaches: stepsInfo.usesCache ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
+            restoresCaches: stepsInfo.usesCache && cacheMode?.restores != false ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
         model.jobs[name] = modelJob
         // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
@@ -271,9 +275,11 @@ struct GitHubImport {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
         }
         if stepsInfo.usesCache, model.caches[Self.cacheName] == nil {
-            model.caches[Self.cacheName] = Cache(name: Self.cacheName, key: nil, criticality: nil, location: stepsInfo.cacheLocation)
+            // Side branches' runs read it but write only their own branch's scope.
+            model.caches[Self.cacheName] = Cache(name: Self.cacheName, key: nil, criticality: nil, scope: .protected,
+                                                 location: stepsInfo.cacheLocation)
             assume(NodeID(.cache, Self.cacheName),
-                   "every run in the default branch's context (its pushes, schedule, manual runs, pull_request_target, issue_comment, issues, workflow_run) shares one cache scope whatever the keys, and any code such a run executes can write to it, cache step or not",
+                   "the runs in the default branch's context share one cache scope whatever the keys: any code a push, schedule, manual or workflow_run run executes can write to it, cache step or not (a workflow_run that follows a fork's run gets a read-only token, but is counted a writer, as it writes after a push's run); pull_request_target, issue_comment and issues runs only read it, unless their job sets `cache-mode: write`; side branches write only their own scope",
                    settle: "keep release jobs off the Actions cache, or give them keys no other job can write", at: stepsInfo.cacheLocation)
         }
     }
@@ -283,19 +289,20 @@ struct GitHubImport {
 
     /// Every job that runs in the default branch's context can write its cache, with or
     /// without a cache step: the cache service's token is in the runner for any code the job
-    /// runs. Pull request runs write their merge ref's scope, tag runs their tag's.
+    /// runs. Pull request runs write their merge ref's scope, tag runs their tag's; runs of
+    /// events outsiders cause get a read-only token unless the job asks for more, and a job's
+    /// `cache-mode:` stops or allows writes whatever its events.
     mutating func shareDefaultBranchCache() {
         guard let cache = model.caches[Self.cacheName] else { return }
         let defaultBranch = model.repository.defaultBranch
         for name in model.jobs.keys.sorted() {
             guard var job = model.jobs[name], job.savesCaches.isEmpty else { continue }
+            let mode = cacheModes[name]
+            if mode?.saves == false { continue }
             let triggers = job.triggers.compactMap { model.triggers[$0.name] }
             let onDefaultBranch = triggers.contains { trigger in
-                switch trigger.event {
-                case .pullRequestTarget, .issueComment, .issues, .workflowRun, .schedule, .manual: true
-                case .push: trigger.fires(onBranch: defaultBranch)
-                default: false
-                }
+                if mode?.saves == true, [.pullRequestTarget, .issueComment, .issues].contains(trigger.event) { return true }
+                return GitHubCacheMode.writesByDefault(trigger, defaultBranch: defaultBranch)
             }
             guard onDefaultBranch else { continue }
             job.savesCaches = [Reference(cache.name, at: job.restoresCaches.first?.location ?? job.location)]

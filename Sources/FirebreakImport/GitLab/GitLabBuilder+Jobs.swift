@@ -120,7 +120,8 @@ extension GitLabBuilder {
                 for scope in scopes {
                     let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {
-                        model.caches[cacheName] = Cache(name: cacheName, key: entry.key, criticality: nil, location: node.location(cache.file))
+                        model.caches[cacheName] = Cache(name: cacheName, key: entry.key, criticality: nil,
+                                                        scope: scope == "protected" ? .protected : .unprotected, location: node.location(cache.file))
                     }
                     let reference = Reference(cacheName, at: node.location(cache.file))
                     if entry.policy != "push" { restores.append(reference) }

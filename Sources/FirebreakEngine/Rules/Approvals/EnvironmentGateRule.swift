@@ -45,7 +45,7 @@ struct EnvironmentGateRule: Rule {
         case .environment:
             return graph.jobs(gatedBy: fact.node.name).flatMap { job -> [Conclusion] in
                 guard let environment = graph.environment(of: job) else { return [] }
-                return [Level.untrusted, .full].compactMap { level in
+                return [Level.untrusted, .unprotected, .full].compactMap { level in
                     let start = Fact(.start, job.id, level)
                     return known.contains(start) ? pass(start, fact, job, environment) : nil
                 }

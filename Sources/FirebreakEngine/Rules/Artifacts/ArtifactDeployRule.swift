@@ -8,7 +8,7 @@ struct ArtifactDeployRule: Rule {
         id: "artifact-deploy",
         name: "The next release ships the tampered artifact",
         summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target on the next legitimate release.",
-        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up)",
+        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches)",
         conclusion: "access(X, deploy), delivered by the next legitimate release",
         control: "Nothing at the gate: an approver approves a release they cannot see into, and the artifact's signature is valid. What limits it: a canary with automated rollback exposes only its share first; a deploy job that builds nothing it did not verify against an independent rebuild.",
         rationale: "This is why a compromised build still matters in a hardened pipeline: least privilege keeps production credentials away from the build, but the build's output is what production runs.",
@@ -33,7 +33,7 @@ struct ArtifactDeployRule: Rule {
         guard fact.node.kind == .artifact else { return [] }
         return graph.consumers(of: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
-                  fact.level == .full || graph.isTriggered(consumer.job, by: { $0 == .workflowRun }) else { return nil }
+                  graph.pickUp(artifactWrittenAt: fact.level, by: consumer.job) != nil else { return nil }
             var caveats = [Caveat.nextRelease]
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), from: [fact],

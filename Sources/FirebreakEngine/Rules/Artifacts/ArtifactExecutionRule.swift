@@ -8,8 +8,8 @@ struct ArtifactExecutionRule: Rule {
         id: "artifact-execution",
         name: "Running a downloaded artifact runs its author's code",
         summary: "A job that executes an artifact the attacker wrote runs the attacker's code with the job's own privileges.",
-        premises: "write(A); job J runs A (for a fork pull request's artifact, only a J started by workflow_run picks it up)",
-        conclusion: "exec(J) with full privileges",
+        premises: "write(A); job J runs A (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches)",
+        conclusion: "exec(J) with full privileges, or unprotected when J picks A up in a side branch's run",
         control: "Treat downloaded artifacts as data: parse them, never execute or source them, in a privileged job; or verify they came from a trusted producer.",
         rationale: "A workflow_run job that downloads a pull request's build output and runs a script from it hands the fork's author the base repository's secrets.",
         references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution", "GitHub Security Lab: workflow_run artifact poisoning"],
@@ -30,9 +30,8 @@ struct ArtifactExecutionRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .artifact else { return [] }
         return graph.consumers(of: fact.node.name).compactMap { consumer in
-            guard consumer.use.use == .run,
-                  fact.level == .full || graph.isTriggered(consumer.job, by: { $0 == .workflowRun }) else { return nil }
-            return conclude(Fact(.exec, consumer.job.id), from: [fact],
+            guard consumer.use.use == .run, let level = graph.pickUp(artifactWrittenAt: fact.level, by: consumer.job) else { return nil }
+            return conclude(Fact(.exec, consumer.job.id, level), from: [fact],
                             "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,
                             caveats: [Caveat.nextRun])
         }

@@ -8,10 +8,10 @@ struct CachePoisoningRule: Rule {
         id: "cache-poisoning",
         name: "A job that saves a cache poisons it",
         summary: "Code running in a job that saves a cache writes what every later restore of that cache gets.",
-        premises: "exec(J) with full privileges; J saves cache C (a fork pull request's run saves only to its own scope)",
+        premises: "exec(J) with full privileges; J saves cache C (a fork pull request's run saves only to its own scope; a side branch's run does not write a cache only protected runs write)",
         conclusion: "poison(C)",
         control: "Jobs of different trust never share a cache: give release jobs their own cache key and scope, or no cache at all.",
-        rationale: "GitHub Actions cache writes ignore `permissions: contents: read`, and pull_request_target runs share the default branch's cache scope; Ultralytics (2024) and TanStack (2026) releases restored poisoned caches.",
+        rationale: "GitHub Actions cache writes ignore `permissions: contents: read`, and until June 2026 pull_request_target runs wrote the default branch's cache scope; Ultralytics (2024) and TanStack (2026) releases restored poisoned caches. Side branches write only their own scope (GitHub) or the unprotected one (GitLab).",
         references: ["Ultralytics, December 2024", "TanStack, May 2026", "OWASP CICD-SEC-9 Improper Artifact Integrity Validation"],
         firing: [RuleExample("a compromised test job poisons the dependency cache it saves", model: ExampleModel.wrap("""
             caches: {deps: {}}
@@ -24,12 +24,21 @@ struct CachePoisoningRule: Rule {
             triggers: {pr: {event: pull_request}}
             runners: {hosted: {hosting: hosted}}
             jobs: {test: {triggers: [pr], runsOn: hosted, savesCaches: [deps]}}
-            """), footholds: ["exec job:test untrusted"], expect: "poison cache:deps")]
+            """), footholds: ["exec job:test untrusted"], expect: "poison cache:deps"),
+                  RuleExample("a side branch's run does not write the cache only protected runs write", model: ExampleModel.wrap("""
+            caches: {deps: {scope: protected}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {triggers: [push], runsOn: hosted, savesCaches: [deps]}}
+            """), footholds: ["exec job:test unprotected"], expect: "poison cache:deps")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full, let job = graph.job(fact.node.name) else { return [] }
-        return job.savesCaches.sorted().map { cache in
+        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected, let job = graph.job(fact.node.name) else { return [] }
+        // A side branch's run writes only the caches side branches share, never one that only
+        // protected runs write.
+        let saved = fact.level == .full ? job.savesCaches : job.savesCaches.filter { graph.cache($0.name)?.scope != .protected }
+        return saved.sorted().map { cache in
             conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], "job '\(job.name)' saves cache '\(cache.name)'",
                      at: cache.location)
         }

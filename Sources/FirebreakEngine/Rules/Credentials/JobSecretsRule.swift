@@ -8,7 +8,7 @@ struct JobSecretsRule: Rule {
         id: "job-secrets",
         name: "A job's secrets are its code's secrets",
         summary: "Code running in a job reads every secret the platform hands to that job.",
-        premises: "exec(J) with full privileges; the platform exposes secret S to J",
+        premises: "exec(J) with full privileges, or unprotected when S is not kept for protected branches; the platform exposes secret S to J",
         conclusion: "read(S)",
         control: "Scope S to an environment or protected branch that J does not run in, or stop J from referencing it. On GitHub a job receives only the secrets it references; on GitLab a CI/CD variable reaches every job unless it is protected or environment-scoped.",
         rationale: "Secrets are decrypted into the runner for the whole job: any step, including a compromised third-party action, can read them from the environment or the runner's memory, as the tj-actions/changed-files compromise did in 2025.",
@@ -25,12 +25,19 @@ struct JobSecretsRule: Rule {
             environments: {production: {}}
             secrets: {DEPLOY_KEY: {environment: production}}
             jobs: {build: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}}
-            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY")]
+            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY"),
+                  RuleExample("a key kept for protected branches does not reach the build's run on a side branch", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {DEPLOY_KEY: {protectedBranchesOnly: true}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}}
+            """), footholds: ["exec job:build unprotected"], expect: "read secret:DEPLOY_KEY")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full else { return [] }
-        return graph.secrets(exposedTo: fact.node.name).map { exposed in
+        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected else { return [] }
+        // A side branch's run gets no secret kept for protected branches.
+        return graph.secrets(exposedTo: fact.node.name).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says.
             conclude(Fact(.read, exposed.secret.id), from: [fact],
                      "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,

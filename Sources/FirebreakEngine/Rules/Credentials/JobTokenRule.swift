@@ -8,7 +8,7 @@ struct JobTokenRule: Rule {
         id: "job-token",
         name: "A job's automatic token is its code's token",
         summary: "Code running in a job holds the token the platform mints for the job, with its scopes.",
-        premises: "exec(J) with full privileges; J has an automatic token with grants",
+        premises: "exec(J) with full privileges or on a side branch; J has an automatic token with grants",
         conclusion: "hold(J.token), time-bounded",
         control: "Grant the token nothing the job does not need (`permissions: {}` or read-only at workflow level, more only on the job that needs it). A fork pull request's run gets a read-only token.",
         rationale: "GITHUB_TOKEN and CI_JOB_TOKEN are readable by every step of the job; with write scopes they push code, publish packages or approve pull requests until the job ends.",
@@ -26,7 +26,8 @@ struct JobTokenRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full, let job = graph.job(fact.node.name), let token = job.token,
+        // A side branch's run gets the same token: its grants do not depend on the branch.
+        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected, let job = graph.job(fact.node.name), let token = job.token,
               !token.isEmpty else { return [] }
         let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
         return [conclude(Fact(.hold, NodeID(.identity, job.tokenIdentityName)), from: [fact],

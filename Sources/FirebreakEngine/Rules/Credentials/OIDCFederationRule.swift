@@ -8,7 +8,7 @@ struct OIDCFederationRule: Rule {
         id: "oidc-federation",
         name: "OIDC turns a job into every role that trusts it",
         summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
-        premises: "exec(J) with full privileges; J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
+        premises: "exec(J) with full privileges, or on a side branch R accepts; J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
         conclusion: "hold(R), time-bounded",
         control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
         rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
@@ -35,12 +35,25 @@ struct OIDCFederationRule: Rule {
             environments: {production: {}}
             identities: {deployer: {type: cloud-role, trust: {environments: [production]}}}
             jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
-            """), footholds: ["exec job:build"], expect: "hold identity:deployer")]
+            """), footholds: ["exec job:build"], expect: "hold identity:deployer"),
+                  RuleExample("a role that trusts only main does not accept the build's run on a side branch", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}}
+            identities: {deployer: {type: cloud-role, trust: {branches: [main]}}}
+            jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
+            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full else { return [] }
-        return graph.roles(trusting: fact.node.name).map { role in
+        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected else { return [] }
+        var roles = graph.roles(trusting: fact.node.name)
+        if fact.level == .unprotected {
+            // A side branch's run presents that branch in its claims: only a role that accepts it.
+            guard let job = graph.job(fact.node.name), let branch = graph.sideBranch(running: job) else { return [] }
+            roles = roles.filter { $0.trust?.admits(event: .push, branch: branch, environment: job.environment?.name) ?? false }
+        }
+        return roles.map { role in
             conclude(Fact(.hold, role.id), from: [fact],
                      "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
                      at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: role.id))

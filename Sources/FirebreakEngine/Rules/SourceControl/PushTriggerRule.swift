@@ -9,7 +9,7 @@ struct PushTriggerRule: Rule {
         name: "A push runs the pushed code",
         summary: "Pushing to a branch starts every job that runs on pushes to it, and those jobs run the pushed code. Commits a job's automatic token pushes start nothing themselves; on the default branch they wait for the next run someone else starts (a push, a schedule, a manual run).",
         premises: "push(B); job J runs repository code on pushes to B; J's runner and environment admit B (for a job token's push: B is the default branch and J runs on its pushes, on a schedule or by hand)",
-        conclusion: "start(J); on the job's next legitimate run for a job token's push",
+        conclusion: "start(J), unprotected when B is a side branch (neither the default branch nor protected); on the job's next legitimate run for a job token's push",
         control: "Protect the branches whose jobs hold secrets; restrict runners and environments to protected branches.",
         rationale: "Build scripts, Makefiles, test configuration and package manifests are code the job executes: changing them changes what the job does (indirect poisoned pipeline execution).",
         references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (indirect)",
@@ -19,6 +19,12 @@ struct PushTriggerRule: Rule {
             runners: {hosted: {hosting: hosted}}
             jobs: {build: {triggers: [push], runsOn: hosted}}
             """), footholds: ["push branch:main"], expect: "start job:build"),
+                 RuleExample("a push to a side branch starts the build in a run kept apart from protected branches", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}, feature: {protected: false}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), footholds: ["push branch:feature"], expect: "start job:build unprotected"),
                  RuleExample("a job token's commits on the default branch run at the next scheduled build", model: ExampleModel.wrap("""
             triggers: {nightly: {event: schedule}}
             runners: {hosted: {hosting: hosted}}
@@ -46,8 +52,12 @@ struct PushTriggerRule: Rule {
             guard job.runsRepositoryCode, graph.admits(job, onBranch: branch),
                   let trigger = graph.triggers(of: job).first(where: { $0.event == .push && $0.fires(onBranch: branch) })
             else { return nil }
-            return conclude(Fact(.start, job.id), from: [fact],
-                            "a push to '\(branch)' starts job '\(job.name)', which runs the pushed code",
+            // A side branch's run is kept apart from protected runs: what it may not touch, the
+            // unprotected level says.
+            let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
+            return conclude(Fact(.start, job.id, level), from: [fact],
+                            "a push to '\(branch)' starts job '\(job.name)', which runs the pushed code"
+                                + (level == .unprotected ? ", in a run kept apart from protected branches" : ""),
                             at: graph.location(of: trigger, in: job), caveats: graph.assumedCaveats(about: job.id))
         }
     }

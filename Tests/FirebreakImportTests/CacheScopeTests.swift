@@ -1,0 +1,173 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// Which runs write a cache: GitHub keeps a branch's cache to itself and gives outsiders' runs a
+/// read-only token; GitLab keeps protected and unprotected refs' caches apart.
+@Suite struct CacheScopeTests {
+    static func load(_ files: [String: String]) throws -> PipelineModel {
+        let repository = try ScratchRepository(files: files)
+        let imported = try InputLoader.load(path: repository.root)
+        #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(imported.diagnostics)")
+        return imported.model
+    }
+
+    /// Whether the scenario poisons the cache (whose name holds a space, which a fact's text cannot).
+    static func poisons(_ result: BlastRadius, _ cache: String) -> Bool {
+        result.facts.has(.poison, NodeID(.cache, cache))
+    }
+
+    static func fixture(_ name: String, _ file: String) throws -> String {
+        try String(contentsOfFile: ImportFixtures.path(name) + "/" + file, encoding: .utf8)
+    }
+
+    // MARK: GitHub
+
+    @Test func aPullRequestTargetRunReadsTheDefaultBranchCacheButWritesItOnlyWhenItsJobAsks() throws {
+        let release = try Self.fixture("cache", ".github/workflows/release.yml")
+        let asking = try Self.fixture("cache", ".github/workflows/ci.yml")
+        let plain = asking.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("cache-mode") && !$0.contains("# Outsiders'") }.joined(separator: "\n")
+        #expect(plain != asking)
+        let model = try Self.load([".github/workflows/ci.yml": plain, ".github/workflows/release.yml": release])
+        #expect(model.jobs["ci/bench"]?.restoresCaches.map(\.name) == ["default-branch-cache"])
+        #expect(model.jobs["ci/bench"]?.savesCaches == [], "a read-only cache token since June 2026")
+        let result = try Examples.run("malicious-fork-pr", on: model)
+        #expect(result.reaches("exec job:ci/bench"))
+        #expect(!result.reaches("poison cache:default-branch-cache"))
+        #expect(!result.reaches("read secret:NPM_TOKEN"))
+    }
+
+    @Test func cacheModeDecidesWhatAJobMayDoWithTheCache() throws {
+        func job(_ name: String, mode: String) -> String {
+            """
+              \(name):
+                runs-on: ubuntu-latest
+                cache-mode: \(mode)
+                steps:
+                  - uses: actions/setup-node@v4
+                    with: {cache: npm}
+                  - run: npm ci
+
+            """
+        }
+        let workflow = "on:\n  push:\n    branches: [main]\npermissions: {}\njobs:\n"
+            + job("reader", mode: "read") + job("writer", mode: "write") + job("filler", mode: "write-only") + job("none", mode: "none")
+        let model = try Self.load([".github/workflows/ci.yml": workflow])
+        let cache = ["default-branch-cache"]
+        #expect(model.jobs["ci/reader"]?.restoresCaches.map(\.name) == cache)
+        #expect(model.jobs["ci/reader"]?.savesCaches.map(\.name) == [])
+        #expect(model.jobs["ci/writer"]?.restoresCaches.map(\.name) == cache)
+        #expect(model.jobs["ci/writer"]?.savesCaches.map(\.name) == cache)
+        #expect(model.jobs["ci/filler"]?.restoresCaches.map(\.name) == [])
+        #expect(model.jobs["ci/filler"]?.savesCaches.map(\.name) == cache)
+        #expect(model.jobs["ci/none"]?.restoresCaches.map(\.name) == [])
+        #expect(model.jobs["ci/none"]?.savesCaches.map(\.name) == [])
+    }
+
+    /// Tests run on every push; the release restores the cache on main.
+    static let everyBranch: [String: String] = [
+        ".github/workflows/ci.yml": """
+            on: push
+            permissions: {}
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - uses: actions/setup-node@v4
+                    with: {cache: npm}
+                  - run: npm test
+            """,
+        ".github/workflows/release.yml": """
+            on:
+              push:
+                branches: [main]
+            permissions: {}
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - uses: actions/setup-node@v4
+                    with: {cache: npm}
+                  - run: npm publish
+                    env: {NPM_TOKEN: "${{ secrets.NPM_TOKEN }}"}
+            """,
+    ]
+
+    @Test func aSideBranchsRunDoesNotWriteTheDefaultBranchCache() throws {
+        var files = Self.everyBranch
+        files["firebreak.context.yml"] = "firebreak: 1\nrepository: {name: acme/app}\nactors: {dev: {role: contributor}}\nbranches: {main: {requiredReviews: 1}}\n"
+        let result = try Examples.run("poisoned-pipeline-definition", on: try Self.load(files))
+        #expect(result.facts.best(.exec, NodeID(.job, "ci/test")) == .unprotected, "the contributor's push runs the tests on their branch")
+        #expect(!result.reaches("poison cache:default-branch-cache"))
+        #expect(!result.reaches("exec job:release/release"))
+    }
+
+    @Test func aPushToAnUnprotectedMainWritesTheDefaultBranchCache() throws {
+        let result = try Examples.run("poisoned-pipeline-definition", on: try Self.load(Self.everyBranch))
+        #expect(result.facts.best(.exec, NodeID(.job, "ci/test")) == .full, "the tests run on main too")
+        let poison = try #require(result.facts.derivation(of: Fact(.poison, NodeID(.cache, "default-branch-cache"))))
+        #expect(poison.origin == Fact(.exec, NodeID(.job, "ci/test")))
+    }
+
+    // MARK: GitLab
+
+    static let gitlab: [String: String] = [
+        ".gitlab-ci.yml": """
+            test:
+              stage: test
+              script: [make test]
+              cache: {key: deps, paths: [vendor/]}
+            release:
+              stage: deploy
+              script: [make release]
+              cache: {key: deps, paths: [vendor/]}
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            """,
+        "firebreak.context.yml": """
+            firebreak: 1
+            repository: {name: acme/app, visibility: private}
+            actors: {dev: {role: contributor}, lead: {role: maintainer}}
+            secrets: {RELEASE_TOKEN: {protectedBranchesOnly: true, criticality: critical}}
+            """,
+    ]
+
+    @Test func aSideBranchsRunWritesOnlyTheUnprotectedCacheAndGetsNoProtectedVariable() throws {
+        let model = try Self.load(Self.gitlab)
+        #expect(model.caches["deps (protected)"]?.scope == .protected)
+        #expect(model.caches["deps (unprotected)"]?.scope == .unprotected)
+        #expect(model.branches["main"]?.isProtected == true, "GitLab protects the default branch by default")
+        let result = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(result.facts.best(.exec, NodeID(.job, "test")) == .unprotected)
+        #expect(Self.poisons(result, "deps (unprotected)"))
+        #expect(!Self.poisons(result, "deps (protected)"))
+        #expect(!result.reaches("exec job:release"))
+        #expect(!result.reaches("read secret:RELEASE_TOKEN"))
+    }
+
+    @Test func aCompromisedTestJobWritesBothAndReachesTheRelease() throws {
+        let result = try Examples.run("cache-poisoning", on: try Self.load(Self.gitlab))
+        #expect(Self.poisons(result, "deps (protected)"))
+        #expect(result.reaches("exec job:release"))
+        #expect(result.reaches("read secret:RELEASE_TOKEN"))
+    }
+
+    @Test func gitLabsDefaultBranchProtectionKeepsADeveloperOffMainAndLetsAMaintainerPush() throws {
+        let model = try Self.load(Self.gitlab)
+        let protection = try #require(model.branches["main"]?.protection)
+        #expect(protection.pushers?.map(\.name) == ["actor:lead"])
+        #expect(model.assumptions.contains { $0.subject == NodeID(.branch, "main") && $0.statement.contains("GitLab's default protection") })
+        let insider = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(!insider.reaches("push branch:main"))
+        var declared = Self.gitlab
+        declared["firebreak.context.yml"]! += "\nbranches: {main: {protected: false}}\n"
+        let open = try Examples.run("poisoned-pipeline-definition", on: try Self.load(declared))
+        #expect(open.reaches("push branch:main"))
+    }
+}
