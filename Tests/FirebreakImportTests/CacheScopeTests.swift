@@ -158,6 +158,15 @@ import Testing
         #expect(result.reaches("read secret:RELEASE_TOKEN"))
     }
 
+    @Test func aTestJobThatSavesNoCacheIsNotWhereTheCachePoisoningScenarioStarts() throws {
+        var files = Self.gitlab
+        files[".gitlab-ci.yml"] = files[".gitlab-ci.yml"]!.replacingOccurrences(of: "  cache: {key: deps, paths: [vendor/]}\n", with: "")
+        let model = try Self.load(files)
+        #expect(model.caches.isEmpty)
+        let result = try Examples.run("cache-poisoning", on: model)
+        #expect(result.footholds.isEmpty, "not applicable: no test job saves a cache")
+    }
+
     @Test func gitLabsDefaultBranchProtectionKeepsADeveloperOffMainAndLetsAMaintainerPush() throws {
         let model = try Self.load(Self.gitlab)
         let protection = try #require(model.branches["main"]?.protection)

@@ -83,7 +83,12 @@ import Foundation
         #expect(try job("audit").restoresCaches.map(\.name) == ["test-audit (protected)", "test-audit (unprotected)"])
         // A key written the same in two jobs is one cache.
         #expect(try job("publish").restoresCaches.map(\.name).contains("shared-wheels (protected)"))
-        let poisoning = try Examples.run("cache-poisoning", on: model)
+        // A compromised test job: the test saves no cache, so this is no cache-poisoning scenario.
+        let testJob = Scenario(id: "hostile-test", title: "A test dependency turns hostile", narrative: "", attacker: "",
+                               footholds: [FootholdSelector(target: .jobs, conditions: ["role": ["test"]], pick: .all, level: .write,
+                                                            why: "a test dependency runs the attacker's code", location: .implicit("test"))],
+                               references: [], location: .implicit("test"))
+        let poisoning = Simulation(model: model).run(testJob)
         #expect(poisoning.reaches("exec job:publish"), "the test job saves the cache the publishing job restores")
         #expect(!poisoning.reaches("exec job:upload"), "no test job saves upload's own cache")
     }
@@ -100,7 +105,12 @@ import Foundation
         // The rules give the project's path, so its registry's address written out is this registry too.
         #expect(model.jobs["e2e"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:latest"],
                 "not acme/other's image")
-        let poisoning = try Examples.run("cache-poisoning", on: model)
+        // A compromised test job: the test saves no cache, so this is no cache-poisoning scenario.
+        let testJob = Scenario(id: "hostile-test", title: "A test dependency turns hostile", narrative: "", attacker: "",
+                               footholds: [FootholdSelector(target: .jobs, conditions: ["role": ["test"]], pick: .all, level: .write,
+                                                            why: "a test dependency runs the attacker's code", location: .implicit("test"))],
+                               references: [], location: .implicit("test"))
+        let poisoning = Simulation(model: model).run(testJob)
         #expect(poisoning.facts.has(.write, NodeID(.artifact, image)))
         #expect(poisoning.reaches("exec job:package"), "the tag pipeline runs the image the test job replaced")
         #expect(!poisoning.reaches("exec job:sign"), "an image pinned by digest cannot be replaced")
@@ -109,7 +119,7 @@ import Foundation
         #expect(poisoning.facts.derivation(of: push)?.caveats.contains { $0.hasPrefix("assumed: the project's container registry") } == true)
         var settled = model
         settled.assumptions.removeAll { $0.subject == registry }
-        #expect(try Examples.run("cache-poisoning", on: settled).facts.derivation(of: push)?.caveats.contains { $0.hasPrefix("assumed:") } == false)
+        #expect(Simulation(model: settled).run(testJob).facts.derivation(of: push)?.caveats.contains { $0.hasPrefix("assumed:") } == false)
         let plain = try ImportFixtures.load("gitlab-structure").model
         #expect(plain.resources[registry.name] == nil, "a pipeline that never names its registry gets none")
     }
@@ -153,7 +163,12 @@ import Foundation
         #expect(release.restoresCaches.map(\.name) == ["npm (protected)"], "tag pipelines use the protected cache")
         #expect(release.consumes.map(\.artifact.name) == ["test artifacts"])
         #expect(model.edges.contains { $0.kind == .trusts && $0.from == NodeID(.identity, "release-role") && $0.to == release.id })
-        let poisoning = try Examples.run("cache-poisoning", on: model)
+        // A compromised test job: the test saves no cache, so this is no cache-poisoning scenario.
+        let testJob = Scenario(id: "hostile-test", title: "A test dependency turns hostile", narrative: "", attacker: "",
+                               footholds: [FootholdSelector(target: .jobs, conditions: ["role": ["test"]], pick: .all, level: .write,
+                                                            why: "a test dependency runs the attacker's code", location: .implicit("test"))],
+                               references: [], location: .implicit("test"))
+        let poisoning = Simulation(model: model).run(testJob)
         #expect(poisoning.reaches("exec job:release"))
         let fork = try Examples.run("malicious-fork-pr", on: model)
         #expect(!fork.reaches("exec job:test untrusted"), "by default a fork's merge request pipeline runs in the fork project")

@@ -18,6 +18,7 @@ struct FootholdResolver {
             let jobs = graph.jobs.filter { job in
                 selector.accepts("role", job.role.rawValue) && selector.accepts("name", job.name)
                     && (selector.conditions["triggeredBy"].map { events in graph.triggers(of: job).contains { events.contains($0.event.rawValue) } } ?? true)
+                    && selector.accepts("savesCaches", job.savesCaches.isEmpty ? "false" : "true")
             }
             return pick(jobs, selector).map { start(Fact(.exec, $0.id), "\(selector.why) (job '\($0.name)')", $0.location) }
         case .steps:
