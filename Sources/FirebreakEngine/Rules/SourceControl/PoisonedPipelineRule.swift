@@ -9,19 +9,33 @@ struct PoisonedPipelineRule: Rule {
         name: "Pushing a branch rewrites its pipeline",
         summary: "Whoever pushes a branch edits the pipeline definition read from it and runs a job of their own, with every secret, cloud role and runner whose scope admits that branch.",
         premises: "push(B); the pipeline definition D is read from the pushed branch",
-        conclusion: "edit(D); read(S) for each secret S whose scope admits B (environment secrets only through an approval held); hold(R) for each cloud role that trusts pushes to B; reach(Z) and own(P) through each runner P that B may use",
+        conclusion: "edit(D); exec(J), unprotected on a side branch, for each job J that D defines and whose environment admits B (its token, and the registries that trust J's workflow and environment, not its branch); read(S) for each secret S whose scope admits B (environment secrets only through an approval held); hold(R) for each cloud role that trusts pushes to B; reach(Z) and own(P) through each runner P that B may use",
         control: "Scope secrets to environments that allow only protected branches, trust cloud roles only for protected branches or environments, restrict privileged runners to protected branches, and require reviewed pull requests (CODEOWNERS on the pipeline files) on those branches.",
         rationale: "A workflow file on a feature branch runs when that branch is pushed; repository-wide secrets and any-branch trust policies are one push away (direct poisoned pipeline execution).",
         references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (direct)", "GhostAction campaign, September 2025", "Separation of duties reading: preventing self-modifying pipelines"],
         firing: [RuleExample("a feature branch's new workflow reads a repository-wide secret", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             secrets: {NPM_TOKEN: {}}
-            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN")],
+            """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN"),
+                 RuleExample("the release workflow rewritten on a feature branch runs the release job there, in its open environment", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {}}
+            jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release}}
+            """), footholds: ["push branch:*"], expect: "exec job:publish unprotected")],
         blocked: [RuleExample("an environment secret that only main may use is out of a feature branch's reach", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             environments: {release: {allowedBranches: [main]}}
             secrets: {NPM_TOKEN: {environment: release}}
             """), footholds: ["push branch:*"], expect: "read secret:NPM_TOKEN"),
+                  RuleExample("a release job whose environment admits only main does not run on a feature branch", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {allowedBranches: [main]}}
+            jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release}}
+            """), footholds: ["push branch:*"], expect: "exec job:publish"),
                   RuleExample("a job token's push cannot write a workflow file", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             secrets: {NPM_TOKEN: {}}
@@ -57,6 +71,23 @@ struct PoisonedPipelineRule: Rule {
                 open.append((environment, [push]))
             } else if known.has(.approve, environment.id) {
                 open.append((environment, [push, Fact(.approve, environment.id)]))
+            }
+        }
+        // The repository's own jobs, rewritten on the branch to run there: with their tokens, and
+        // the registries that trust a workflow file and environment rather than a branch.
+        let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
+        for definition in graph.localDefinitions {
+            for job in graph.jobs(definedBy: definition.name) {
+                var premises = [push]
+                var caveats: [String] = []
+                if let environment = graph.environment(of: job) {
+                    guard let admitted = open.first(where: { $0.environment.name == environment.name }) else { continue }
+                    premises = admitted.premises
+                    caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
+                }
+                result.append(conclude(Fact(.exec, job.id, level), from: premises,
+                                       "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it",
+                                       at: job.location, caveats: caveats))
             }
         }
         // Each open environment's premises by its name, looked up once per scoped secret.
