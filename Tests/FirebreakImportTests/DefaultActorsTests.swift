@@ -19,7 +19,10 @@ struct DefaultActorsTests {
             #expect(assumption.settle.contains("actors:"))
         }
         let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
-        #expect(poisoned.footholds.map(\.node) == [NodeID(.actor, InputLoader.defaultContributor)])
+        #expect(poisoned.footholds.map(\.node) == [NodeID(.actor, InputLoader.defaultContributor), model.repository.id],
+                "the contributor, and the write access they hold")
+        #expect(poisoned.footholds.contains(Fact(.access, model.repository.id, .write)))
+        #expect(!poisoned.crownJewels.contains(model.repository.id), "write access they had is not one they reached")
         #expect(poisoned.reaches("read secret:PREVIEW_TOKEN"), "a contributor's branch can name any repository secret")
         let fork = try Examples.run("malicious-fork-pr", on: model)
         #expect(fork.footholds.map(\.node) == [NodeID(.actor, "anyone")])

@@ -41,7 +41,15 @@ struct FootholdResolver {
                 selector.accepts("role", actor.role.rawValue) && selector.accepts("name", actor.name)
                     && (selector.conditions["reviewer"].map { $0.contains(String(!graph.environments(reviewedBy: actor.name).isEmpty)) } ?? true)
             }.sorted { $0.name < $1.name }
-            return pick(actors, selector).map { start(Fact(.act, $0.id), "\(selector.why) (actor '\($0.name)', \($0.role.rawValue))", $0.location) }
+            // Someone who may push holds write access to the repository from the start: reaching
+            // it through a job's token is nothing they did not have.
+            return pick(actors, selector).flatMap { actor -> [Conclusion] in
+                let acts = start(Fact(.act, actor.id), "\(selector.why) (actor '\(actor.name)', \(actor.role.rawValue))", actor.location)
+                guard actor.role.canPush else { return [acts] }
+                let level: Level = actor.role == .admin ? .admin : .write
+                return [acts, start(Fact(.access, model.repository.id, level), "their own access: \(actor.role.rawValue) '\(actor.name)' may push to the repository",
+                                    actor.location)]
+            }
         case .identities:
             var identities = graph.identities.filter { identity in
                 identity.kind != .jobToken && selector.accepts("type", identity.kind.rawValue)
