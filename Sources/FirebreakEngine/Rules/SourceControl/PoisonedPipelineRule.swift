@@ -60,6 +60,8 @@ struct PoisonedPipelineRule: Rule {
         let model = graph.model
         let branch = push.node.name
         let protected = model.isProtected(branch: branch)
+        // GitHub takes a change to a workflow file from a personal or app token only with the
+        // `workflow` scope (a fine-grained token's Workflows permission), which nothing here says.
         var result: [Conclusion] = graph.localDefinitions.map { definition in
             conclude(Fact(.edit, definition.id), from: [push],
                      "the pipeline that runs for '\(branch)' is read from '\(branch)' itself (\(definition.path))", at: definition.location)
@@ -123,7 +125,16 @@ struct PoisonedPipelineRule: Rule {
                                        at: zone.location))
             }
         }
-        return result
+        // GitHub takes a change to a workflow file from a personal or app token only with the
+        // `workflow` scope (a fine-grained token's Workflows permission), which nothing here says.
+        guard model.platform == .github, let origin = known.derivation(of: push)?.origin, origin.node.kind == .identity,
+              let token = model.identities[origin.node.name], token.kind == .personalToken else { return result }
+        let assumed = "assumed: token '\(token.name)' may change workflow files (the `workflow` scope)"
+        return result.map { conclusion in
+            var conclusion = conclusion
+            conclusion.derivation.caveats.insert(assumed, at: 0)
+            return conclusion
+        }
     }
 }
 
