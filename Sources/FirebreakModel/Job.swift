@@ -71,6 +71,7 @@ public struct Job: Sendable, Hashable {
         var environment: Reference?
         var needs: [Reference]
         var runsRepositoryCode: Bool
+        var installsDependencies: Bool
         var untrustedInput: UntrustedInput
         var guardCondition: Guard
         var secrets: [Reference]
@@ -120,6 +121,12 @@ public struct Job: Sendable, Hashable {
     public var runsRepositoryCode: Bool {
         get { fields.value.runsRepositoryCode }
         _modify { yield &fields.value.runsRepositoryCode }
+    }
+    /// Whether the job installs third-party packages or builds with them (`npm ci`, `pip
+    /// install`, `cargo build`): their install and build scripts run in it.
+    public var installsDependencies: Bool {
+        get { fields.value.installsDependencies }
+        _modify { yield &fields.value.installsDependencies }
     }
     public var untrustedInput: UntrustedInput {
         get { fields.value.untrustedInput }
@@ -183,13 +190,13 @@ public struct Job: Sendable, Hashable {
     /// A job; everything but its name, role and location defaults to "nothing stated", so an
     /// importer names only what it found.
     public init(name: String, role: Role, definition: Reference? = nil, triggers: [Reference] = [], runsOn: Reference? = nil,
-                environment: Reference? = nil, needs: [Reference] = [], runsRepositoryCode: Bool = true,
+                environment: Reference? = nil, needs: [Reference] = [], runsRepositoryCode: Bool = true, installsDependencies: Bool = false,
                 untrustedInput: UntrustedInput = .none, guardCondition: Guard = .none, secrets: [Reference] = [], token: [Grant]? = nil,
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
                 savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
                 location: SourceLocation) {
         fields = SharedFields(Fields(name: name, role: role, definition: definition, triggers: triggers, runsOn: runsOn, environment: environment,
-                         needs: needs, runsRepositoryCode: runsRepositoryCode, untrustedInput: untrustedInput, guardCondition: guardCondition,
+                         needs: needs, runsRepositoryCode: runsRepositoryCode, installsDependencies: installsDependencies, untrustedInput: untrustedInput, guardCondition: guardCondition,
                          secrets: secrets, token: token, oidc: oidc, produces: produces, consumes: consumes, restoresCaches: restoresCaches,
                          savesCaches: savesCaches, steps: steps, location: location, platform: platform, manual: manual))
     }

@@ -2,7 +2,7 @@ import Yams
 
 extension ModelReader {
     static let jobKeys = [
-        "role", "definition", "triggers", "runsOn", "environment", "needs", "runsRepositoryCode", "untrustedInput",
+        "role", "definition", "triggers", "runsOn", "environment", "needs", "runsRepositoryCode", "installsDependencies", "untrustedInput",
         "guard", "secrets", "token", "oidc", "produces", "consumes", "restoresCaches", "savesCaches", "steps",
         "platform", "manual",
     ]
@@ -19,6 +19,7 @@ extension ModelReader {
         return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
                    triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
                    needs: f.references("needs"), runsRepositoryCode: f.bool("runsRepositoryCode") ?? true,
+                   installsDependencies: f.bool("installsDependencies") ?? false,
                    untrustedInput: untrusted, guardCondition: f.choice("guard", Job.Guard.self) ?? .none,
                    secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? false,
                    produces: f.references("produces"), consumes: readConsumptions(f, job: name),

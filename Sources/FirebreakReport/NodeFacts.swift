@@ -56,6 +56,7 @@ struct NodeFacts {
         add("platform", job.platform?.rawValue)
         add("manual", if: job.manual)
         add("runs-no-repository-code", if: !job.runsRepositoryCode)
+        add("installs-dependencies", if: job.installsDependencies)
         add("oidc", if: job.oidc)
         add("untrusted-input", job.untrustedInput == .none ? nil : job.untrustedInput.rawValue)
         add("guard", job.guardCondition == .none ? nil : job.guardCondition.rawValue)

@@ -19,6 +19,7 @@ struct FootholdResolver {
                 selector.accepts("role", job.role.rawValue) && selector.accepts("name", job.name)
                     && (selector.conditions["triggeredBy"].map { events in graph.triggers(of: job).contains { events.contains($0.event.rawValue) } } ?? true)
                     && selector.accepts("savesCaches", job.savesCaches.isEmpty ? "false" : "true")
+                    && selector.accepts("installsDependencies", String(job.installsDependencies))
             }
             return pick(jobs, selector).map { start(Fact(.exec, $0.id), "\(selector.why) (job '\($0.name)')", $0.location) }
         case .steps:

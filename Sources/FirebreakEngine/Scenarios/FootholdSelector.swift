@@ -55,7 +55,7 @@ public struct FootholdSelector: Sendable, Hashable {
     /// The conditions each target understands.
     public static func conditionKeys(for target: Target) -> [String] {
         switch target {
-        case .jobs: ["role", "name", "triggeredBy", "savesCaches"]
+        case .jobs: ["role", "name", "triggeredBy", "savesCaches", "installsDependencies"]
         case .steps: ["pin", "kind"]
         case .actors: ["role", "name", "reviewer"]
         case .identities: ["type", "lifetime", "name"]
@@ -75,7 +75,7 @@ public struct FootholdSelector: Sendable, Hashable {
         case (.steps, "pin"), (.definitions, "pin"): return cases(PinState.self)
         case (.steps, "kind"): return cases(Step.Kind.self)
         case (.actors, "role"): return cases(Actor.Role.self)
-        case (.actors, "reviewer"), (.definitions, "external"), (.jobs, "savesCaches"): return ["true", "false"]
+        case (.actors, "reviewer"), (.definitions, "external"), (.jobs, "savesCaches"), (.jobs, "installsDependencies"): return ["true", "false"]
         case (.identities, "type"): return cases(Identity.Kind.self)
         case (.identities, "lifetime"): return cases(Identity.Lifetime.self)
         case (.runners, "hosting"): return cases(Runner.Hosting.self)

@@ -11,6 +11,8 @@ struct StepsInfo {
     /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
     var otherRunDownloads: Set<String> = []
     var usesCache = false
+    /// Whether a script installs third-party packages or builds with them (`PackageInstalls`).
+    var installsDependencies = false
     /// Where the first cache step is.
     var cacheLocation = SourceLocation.implicit("")
     /// Every cache step, in order.
@@ -83,6 +85,7 @@ extension GitHubImport {
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
+                if PackageInstalls.occur(in: run) { info.installsDependencies = true }
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
                 for download in info.downloads.indices where !info.downloads[download].runs {
@@ -116,7 +119,9 @@ extension GitHubImport {
                     addStep(nested.uses, kind: nested.uses.hasPrefix("docker://") ? .image : .action, at: nested.location)
                     info.evidence.actions.append(nested.uses.split(separator: "@").first.map { $0.lowercased() } ?? "")
                 }
-                info.evidence.scripts += localActionScripts(uses, depth: depth)
+                let scripts = localActionScripts(uses, depth: depth)
+                info.evidence.scripts += scripts
+                if scripts.contains(where: PackageInstalls.occur) { info.installsDependencies = true }
                 continue
             }
             info.evidence.actions.append(action)

@@ -258,7 +258,7 @@ struct GitHubImport {
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
-            runsRepositoryCode: stepsInfo.runsCode, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
+            runsRepositoryCode: stepsInfo.runsCode, installsDependencies: stepsInfo.installsDependencies, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
             secrets: secrets, token: token,
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
             produces: stepsInfo.uploads.map { Reference(Self.artifact($0.name, ofRun: Self.run(of: name)), at: $0.location) }, consumes: consumes,

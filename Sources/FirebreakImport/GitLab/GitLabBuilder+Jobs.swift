@@ -135,6 +135,7 @@ extension GitLabBuilder {
         model.jobs[id] = Job(
             name: id, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
             runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
+            installsDependencies: scriptLines.contains { PackageInstalls.occur(in: $0.text) },
             token: token,
             oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
             steps: steps, platform: .gitlab, manual: runs.byHand, location: location)

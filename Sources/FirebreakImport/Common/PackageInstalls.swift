@@ -1,0 +1,16 @@
+/// Commands that install third-party packages or build with them: their install scripts, build
+/// scripts, plugins and build backends run in the job (npm's `postinstall`, a crate's
+/// `build.rs`, a Gradle plugin, a Python build backend). A job that ships what it built this way
+/// runs its dependencies' code with its publishing credentials.
+enum PackageInstalls {
+    static let commands = CommandPhrases([
+        "npm ci", "npm install", "npm i", "npm rebuild", "npx", "yarn", "pnpm install", "pnpm i", "bun install",
+        "pip install", "pip3 install", "python -m pip", "python3 -m pip", "python -m build", "python3 -m build",
+        "poetry install", "poetry build", "uv sync", "uv pip", "uv build", "pdm install", "hatch build", "pipx run",
+        "cargo build", "cargo publish", "cargo test", "cargo install", "bundle install", "gem install",
+        "composer install", "mvn", "./mvnw", "gradle", "./gradlew", "dotnet restore", "dotnet build", "dotnet pack",
+    ])
+
+    /// Whether the script installs or builds with third-party packages.
+    static func occur(in script: String) -> Bool { commands.occur(in: ShellWords(script)) }
+}

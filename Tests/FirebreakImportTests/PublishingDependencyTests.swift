@@ -1,0 +1,39 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// A release job that installs its dependencies before it publishes runs their install scripts
+/// with its publishing credentials (the Shai-Hulud worm's way in): the compromised build step
+/// starts there too. One that only ships what a build job made does not.
+@Suite struct PublishingDependencyTests {
+    @Test func aReleaseJobThatInstallsItsDependenciesIsWhereAHostileDependencyRuns() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                environment: release
+                permissions: {contents: read, id-token: write}
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: npm ci
+                  - run: npm publish --provenance
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["release/release"]?.installsDependencies == true)
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(result.footholds.contains(Fact(.exec, NodeID(.job, "release/release"))))
+        #expect(result.crownJewels.contains(NodeID(.resource, "npm")), "its OIDC token publishes to npm")
+    }
+
+    @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
+        let model = try ImportFixtures.load("gh-publishing").model
+        #expect(model.jobs["release/build"]?.installsDependencies == true, "python -m build fetches and runs the build backend")
+        #expect(model.jobs["release/publish"]?.installsDependencies == false)
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(result.footholds.map(\.node) == [NodeID(.job, "release/build")])
+    }
+}
