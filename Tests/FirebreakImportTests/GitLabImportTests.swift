@@ -51,6 +51,24 @@ import Foundation
         #expect(model.secrets["NOTHING"] == nil, "variables defined in the file are configuration, not secrets")
     }
 
+    @Test func saasTagsSelectGitLabsHostedRunnersAndOtherTagsAPersistentPool() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            hosted:
+              script: [make test]
+              tags: [saas-linux-small-amd64]
+            own:
+              script: [make test]
+              tags: [windows]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let hosted = try #require(model.jobs["hosted"]?.runsOn.flatMap { model.runners[$0.name] })
+        #expect(hosted.hosting == .hosted && hosted.lifecycle == .ephemeral)
+        let own = try #require(model.jobs["own"]?.runsOn.flatMap { model.runners[$0.name] })
+        #expect(own.hosting == .selfHosted && own.lifecycle == .persistent)
+        let runner = try Examples.run("compromised-runner", on: model)
+        #expect(runner.footholds.map(\.node) == [own.id], "only the self-hosted pool is a compromised runner's foothold")
+    }
+
     @Test func aManualJobBehindAProtectedEnvironmentNeedsItsApprovers() throws {
         let model = try ImportFixtures.load("gitlab-environment").model
         let job = try #require(model.jobs["deploy-production"])

@@ -60,7 +60,12 @@ public enum InputLoader {
             if let selection { return selection.importer == importer.id ? (importer, [selection.file]) : nil }
             return importer.pipelineFiles(in: root).isEmpty ? nil : (importer, nil)
         }
-        var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext, platform: plan.first?.importer.platform ?? .github)
+        // Without a context file, the default branch is the one the pipeline files point to.
+        let defaultBranch = contextModel != nil ? DefaultBranchGuess.fallback : DefaultBranchGuess.guess(from: plan.flatMap { step in
+            (step.files ?? step.importer.pipelineFiles(in: root)).compactMap { file in try? RepositoryFile.read(file, under: root, label: file) }
+        })
+        var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext, platform: plan.first?.importer.platform ?? .github,
+                                               defaultBranch: defaultBranch)
         // A context file that names no model leaves the repository's folder as its name.
         if contextModel == nil || contextModel?.name == (contextFileName as NSString).deletingPathExtension { base.name = folderName }
         base.file = display ?? root
@@ -90,18 +95,19 @@ public enum InputLoader {
     /// The repository as assumed when no context file describes it.
     /// `contextFile` is where a context file would go, as locations name it; `platform` says
     /// whose default for fork requests holds.
-    static func defaultBase(name: String, contextFile: String, platform: Platform) -> PipelineModel {
+    static func defaultBase(name: String, contextFile: String, platform: Platform, defaultBranch: String = DefaultBranchGuess.fallback) -> PipelineModel {
         let location = SourceLocation.implicit(contextFile)
         // GitHub's default for public repositories: a first-time contributor's fork pull request
         // waits for a maintainer's approval before its workflows run.
-        let repository = Repository(name: name, visibility: .public, defaultBranch: "main", forkApproval: .firstTime,
+        let repository = Repository(name: name, visibility: .public, defaultBranch: defaultBranch, forkApproval: .firstTime,
                                     forkPullRequestsGetSecrets: false, location: location)
         var model = PipelineModel(name: name, platform: .github, repository: repository, file: contextFile)
         let settle = "write \(contextFileName) in the repository root (or pass --context) with a `repository:` section"
+        let named = defaultBranch == DefaultBranchGuess.fallback ? "" : " (the branch its pipeline files name, never 'main')"
         model.assumptions = [
             Assumption(subject: repository.id, statement: platform == .gitlab
-                ? "no context file: the project is public and its default branch is 'main'; a merge request from a fork runs its pipeline in the fork project (GitLab's default)"
-                : "no context file: the repository is public, its default branch is 'main', and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
+                ? "no context file: the project is public and its default branch is '\(defaultBranch)'\(named); a merge request from a fork runs its pipeline in the fork project (GitLab's default)"
+                : "no context file: the repository is public, its default branch is '\(defaultBranch)'\(named), and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
                        settle: settle, location: location),
         ]
         // People with access, so that the insider scenarios have someone to start from.

@@ -180,6 +180,11 @@ extension GitLabBuilder {
                                         assuming: "untagged jobs run on the instance's shared runners, a fresh machine per job",
                                         settle: "describe the shared runners under `runners:` in firebreak.context.yml if they are your own")
         }
+        // `saas-linux-small-amd64`, `saas-macos-medium-m1`, `saas-windows-medium-amd64`: GitLab.com's
+        // hosted runners, a fresh virtual machine per job.
+        if tags.allSatisfy({ $0.hasPrefix("saas-") }) {
+            return builder.providerRunner("GitLab", labels: tags, platform: .gitlab, at: location)
+        }
         return builder.selfHostedRunner(labels: tags, platform: .gitlab, at: location)
     }
 

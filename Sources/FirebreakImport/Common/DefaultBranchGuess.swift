@@ -1,0 +1,54 @@
+import Foundation
+
+/// The default branch a repository's pipeline files point to when no context file names it:
+/// `master` when they name `master` as a branch and never `main` (`branches: [master]`,
+/// `refs/heads/master`, `$CI_COMMIT_BRANCH == "master"`), else GitHub's and GitLab's default,
+/// `main`. Which branch is the default decides which runs are protected ones, so the guess is
+/// stated with the other assumptions of a repository without context.
+enum DefaultBranchGuess {
+    static let fallback = "main"
+
+    static func guess(from texts: [String]) -> String {
+        let master = texts.contains { names("master", in: $0) }
+        return master && !texts.contains { names("main", in: $0) } ? "master" : fallback
+    }
+
+    /// Whether `text` names the branch as a value of its own: quoted (`'master'`), in a flow list
+    /// (`[main, dev]`), after `refs/heads/`, as a list item (`- master`) or as the value of a key
+    /// about branches (`branch: master`); never inside prose, a path or another word (`main.go`,
+    /// `origin/main`).
+    static func names(_ branch: String, in text: String) -> Bool {
+        for line in text.split(whereSeparator: \.isNewline) {
+            var rest = line[...]
+            while let found = rest.range(of: branch) {
+                let before = line[line.startIndex..<found.lowerBound]
+                let after = line[found.upperBound...]
+                if setsOff(before: before, after: after) { return true }
+                rest = line[found.upperBound...]
+            }
+        }
+        return false
+    }
+
+    private static func setsOff(before: Substring, after: Substring) -> Bool {
+        let previous = before.last
+        let next = after.first
+        // Quoted, the same quote on both sides.
+        if let quote = previous, quote == "'" || quote == "\"" { return next == quote }
+        let endsValue = next == nil || next == "\r" || after.drop { $0 == " " || $0 == "\t" }.first.map { $0 == "#" } ?? true
+        let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" }
+        let lastMark = trimmed.first
+        // In a flow list.
+        if lastMark == "[" || lastMark == "," {
+            let close = after.drop { $0 == " " || $0 == "\t" }.first
+            return close == "]" || close == ","
+        }
+        // After `refs/heads/`.
+        if before.hasSuffix("refs/heads/") { return next == nil || " '\"],\r".contains(next!) }
+        guard endsValue, previous == " " else { return false }
+        // A list item (`- master`), or the value of a key about branches (`branch: master`): a
+        // checkout's `ref:` may name another repository's branch.
+        let head = String(before).trimmingCharacters(in: .whitespaces).lowercased()
+        return head == "-" || head.hasSuffix("branch:") || head.hasSuffix("branches:")
+    }
+}

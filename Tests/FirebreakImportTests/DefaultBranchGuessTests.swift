@@ -1,0 +1,53 @@
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// Without a context file, the default branch is the one the pipeline files name: it decides
+/// which runs are protected ones.
+@Suite struct DefaultBranchGuessTests {
+    static func defaultBranch(_ files: [String: String]) throws -> (branch: String, statement: String) {
+        let repository = try ScratchRepository(files: files)
+        let model = try InputLoader.load(path: repository.root).model
+        let statement = model.assumptions.first { $0.subject == model.repository.id && $0.statement.hasPrefix("no context file") }?.statement ?? ""
+        return (model.repository.defaultBranch, statement)
+    }
+
+    static func workflow(_ on: String, steps: String = "      - run: make") -> String {
+        "on:\n\(on)\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n\(steps)\n"
+    }
+
+    @Test func workflowsThatNameMasterAndNeverMainMakeItTheDefault() throws {
+        let found = try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [master]")])
+        #expect(found.branch == "master")
+        #expect(found.statement.contains("default branch is 'master' (the branch its pipeline files name"))
+        let listed = try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches:\n      - master")])
+        #expect(listed.branch == "master")
+    }
+
+    @Test func aGitLabRuleThatComparesTheBranchToMasterDoesToo() throws {
+        let found = try Self.defaultBranch([".gitlab-ci.yml": """
+            build:
+              script: [make]
+              rules:
+                - if: $CI_COMMIT_BRANCH == "master"
+            """])
+        #expect(found.branch == "master")
+    }
+
+    @Test func aCheckoutOfAnotherRepositorysMasterOrProseSaysNothing() throws {
+        let checkout = Self.workflow("  push:", steps: "      - uses: actions/checkout@v4\n        with: {repository: acme/tools, ref: master}\n      - run: echo master is fine")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": checkout]).branch == "main")
+        let both = try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [main, master]")])
+        #expect(both.branch == "main", "main named too: GitHub's default stands")
+        #expect(!both.statement.contains("pipeline files name"))
+    }
+
+    @Test func aContextFileDecides() throws {
+        let found = try Self.defaultBranch([
+            ".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [master]"),
+            "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app, defaultBranch: trunk}\n",
+        ])
+        #expect(found.branch == "trunk")
+    }
+}
