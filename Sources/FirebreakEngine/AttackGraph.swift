@@ -195,12 +195,29 @@ public struct AttackGraph: Sendable {
             .first { self.isSideBranch($0) && self.admits(job, onBranch: $0) }
     }
 
+    /// The most a legitimate run of the job holds: `full` when some run of it is on the default
+    /// branch or a protected branch (a push there, a schedule, a manual run, an event run in the
+    /// default branch's context, a tag), `unprotected` when it runs only for side branches'
+    /// pushes and for pull or merge requests. What hijacks its next run (a runner, a cache, an
+    /// artifact) gets no more.
+    func legitimateLevel(of job: Job) -> Level {
+        let full = triggers(of: job).contains { trigger in
+            switch trigger.event {
+            case .push: model.branches(firing: trigger).contains { !isSideBranch($0) }
+            case .pullRequest, .mergeRequest: false
+            default: true
+            }
+        }
+        return full || job.triggers.isEmpty ? .full : .unprotected
+    }
+
     /// The level at which `job` picks up an artifact written at `written`, nil when it never
     /// sees it: a fork pull request's artifact reaches only a later workflow_run job (which
     /// runs with full privileges); a side branch's reaches that too, and the jobs of its own
     /// run, when the job runs on side branches.
     func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
-        if written == .full || isTriggered(job, by: { $0 == .workflowRun }) { return .full }
+        if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
+        if written == .full { return legitimateLevel(of: job) }
         if written == .unprotected, sideBranch(running: job) != nil { return .unprotected }
         return nil
     }

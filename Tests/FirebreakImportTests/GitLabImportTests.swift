@@ -92,7 +92,7 @@ import Foundation
         let job = { (name: String) in try #require(model.jobs[name]) }
         // `key: $CI_JOB_NAME-pip` from `default:` gives each job its own cache.
         #expect(try job("unit-tests").savesCaches.map(\.name) == ["unit-tests-pip (protected)", "unit-tests-pip (unprotected)"])
-        #expect(try job("upload").restoresCaches.map(\.name) == ["upload-pip (protected)"])
+        #expect(try job("upload").restoresCaches.map(\.name) == ["upload-pip (unprotected)"], "a tag pipeline, on an unprotected tag")
         // `cache: {}` replaces the default whole and names no files; `inherit: default: [image]` takes the image only.
         #expect(try job("docs").restoresCaches.isEmpty && job("docs").savesCaches.isEmpty)
         #expect(try job("lint").restoresCaches.isEmpty && job("lint").steps.map(\.uses) == ["python:3.12"])
@@ -172,13 +172,13 @@ import Foundation
         // Merge requests and tags; a pipeline run by hand may be for a tag too.
         #expect(Set(test.triggers.map(\.name)) == ["gitlab merge_request", "gitlab tag", "gitlab web"])
         #expect(test.steps.map(\.uses) == ["node:20"])
-        #expect(Set(test.savesCaches.map(\.name)) == ["npm (protected)", "npm (unprotected)"])
+        #expect(Set(test.savesCaches.map(\.name)) == ["npm (unprotected)"], "merge requests and unprotected tags share the unprotected cache")
         #expect(model.secrets["SHARED_SECRET"] != nil, "a !reference into an included file is followed")
         #expect(model.secrets["NODE_ENV"] == nil && model.secrets["IMAGE"] == nil)
         let release = try #require(model.jobs["release"])
         #expect(release.oidc)
         #expect(release.steps.first?.pin == .digest)
-        #expect(release.restoresCaches.map(\.name) == ["npm (protected)"], "tag pipelines use the protected cache")
+        #expect(release.restoresCaches.map(\.name) == ["npm (unprotected)"], "a tag is unprotected unless a rule protects it, so its pipeline uses the unprotected cache")
         #expect(release.consumes.map(\.artifact.name) == ["test artifacts"])
         #expect(model.edges.contains { $0.kind == .trusts && $0.from == NodeID(.identity, "release-role") && $0.to == release.id })
         // A compromised test job: the test saves no cache, so this is no cache-poisoning scenario.
@@ -187,7 +187,7 @@ import Foundation
                                                             why: "a test dependency runs the attacker's code", location: .implicit("test"))],
                                references: [], location: .implicit("test"))
         let poisoning = Simulation(model: model).run(testJob)
-        #expect(poisoning.reaches("exec job:release"))
+        #expect(poisoning.facts.best(.exec, NodeID(.job, "release")) == .unprotected, "the release's tag pipeline, on an unprotected tag")
         let fork = try Examples.run("malicious-fork-pr", on: model)
         #expect(!fork.reaches("exec job:test untrusted"), "by default a fork's merge request pipeline runs in the fork project")
         #expect(!fork.reaches("read secret:NPM_PUBLISH_TOKEN"), "a fork's merge request pipeline gets no variables")

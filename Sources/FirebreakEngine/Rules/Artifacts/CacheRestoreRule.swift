@@ -9,7 +9,7 @@ struct CacheRestoreRule: Rule {
         name: "Restoring a poisoned cache runs the planted code",
         summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run.",
         premises: "poison(C); job J restores C",
-        conclusion: "exec(J) with full privileges, on J's next legitimate run (unprotected for a cache only side branches' runs write and read)",
+        conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests)",
         control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved.",
         rationale: "Restored dependencies and tools execute during the build; the privileged job cannot tell a planted package from a cached one.",
         references: ["Ultralytics, December 2024", "TanStack, May 2026"],
@@ -30,10 +30,10 @@ struct CacheRestoreRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .cache else { return [] }
         // Only side branches' runs restore a cache only they write.
-        let level: Level = graph.cache(fact.node.name)?.scope == .unprotected ? .unprotected : .full
+        let scope: Level = graph.cache(fact.node.name)?.scope == .unprotected ? .unprotected : .full
         return graph.restorers(of: fact.node.name).map { job in
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
-            return conclude(Fact(.exec, job.id, level), from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
+            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: job))), from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
                             at: location, caveats: [Caveat.nextRun])
         }
     }
