@@ -51,6 +51,49 @@ import Foundation
         #expect(model.secrets["NOTHING"] == nil, "variables defined in the file are configuration, not secrets")
     }
 
+    @Test func variablesRulesSetOrCompareAndThoseAParentPassesDownAreNoSecrets() throws {
+        let repository = try ScratchRepository(files: [
+            ".gitlab-ci.yml": """
+                variables: {BUILDER_REGISTRY: registry.example.com/builders}
+                workflow:
+                  rules:
+                    - if: $CI_PIPELINE_SOURCE == "schedule"
+                      variables: {PIPELINE_KIND: nightly}
+                    - when: always
+                build:
+                  script: [echo $PIPELINE_KIND $EDITION $RELEASE_SWITCH, deploy --token $DEPLOY_TOKEN]
+                  rules:
+                    - if: $RELEASE_SWITCH == "true" && $DEPLOY_TOKEN
+                      variables: {EDITION: ee}
+                child:
+                  trigger: {include: child.yml}
+                """,
+            "child.yml": "package:\n  script: [pull $BUILDER_REGISTRY/image, upload --key $UPLOAD_API_KEY]\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        for setting in ["PIPELINE_KIND", "EDITION", "RELEASE_SWITCH", "BUILDER_REGISTRY"] {
+            #expect(model.secrets[setting] == nil, "\(setting) is given a value or compared by the pipeline itself")
+        }
+        #expect(model.secrets["DEPLOY_TOKEN"] != nil, "a credential stays one, compared in a rule or not")
+        #expect(model.secrets["UPLOAD_API_KEY"] != nil)
+    }
+
+    @Test func aReferenceToAHiddenKeyGivesAJobItsTagsAndItsCache() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            .amd64-tags: [distribution-runner, amd64]
+            .tag-cache: {key: pkg-cache, paths: [cache]}
+            build:
+              tags: !reference [.amd64-tags]
+              cache: [!reference [.tag-cache]]
+              script: [make]
+            """])
+        let imported = try InputLoader.load(path: repository.root)
+        #expect(!imported.diagnostics.contains { $0.message.contains("names nothing") }, "\(imported.diagnostics)")
+        let build = try #require(imported.model.jobs["build"])
+        #expect(build.runsOn?.name == "self-hosted:amd64,distribution-runner")
+        #expect(build.savesCaches.map(\.name) == ["pkg-cache (protected)", "pkg-cache (unprotected)"])
+    }
+
     @Test func saasTagsSelectGitLabsHostedRunnersAndOtherTagsAPersistentPool() throws {
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
             hosted:

@@ -49,6 +49,7 @@ extension GitLabBuilder {
         var child = GitLabBuilder(config: loader.config, builder: builder)
         child.prefix = job + "/"
         child.parentRuns = runs
+        child.inheritedVariables = definedVariables()
         child.depth = depth + 1
         child.importedChildren = importedChildren
         // One project, one registry: the child learns what the parent found and hands back what it finds.

@@ -35,7 +35,7 @@ extension GitLabBuilder {
         }
 
         // Where it runs and what it pulls in.
-        let runner = declareRunner(tags: job["tags"]?.node.texts ?? [], at: job["tags"]?.location ?? location)
+        let runner = declareRunner(tags: lines(job["tags"]).map(\.text), at: job["tags"]?.location ?? location)
         var steps: [Step] = []
         var images: [(image: String, pin: PinState, location: SourceLocation)] = []
         for key in ["image", "services"] {
@@ -111,19 +111,20 @@ extension GitLabBuilder {
 
         // Caches are kept apart for protected and unprotected refs, and by key as the job expands it.
         var restores: [Reference] = [], saves: [Reference] = []
-        if let cache = job["cache"] {
-            let nodes = cache.node.isMapping ? [cache.node] : cache.node.items
+        if let cache = dereferenced(job["cache"]) {
+            let entries = cache.node.isMapping ? [cache] : cache.node.items.compactMap { dereferenced(Sourced(node: $0, file: cache.file)) }
             let scopes = cacheScopes(runs)
             let stage = job["stage"]?.node.scalarText ?? "test"
-            for node in nodes {
+            for sourced in entries {
+                let node = sourced.node
                 guard let entry = GitLabCacheEntry(node, job: name, stage: stage) else { continue }
                 for scope in scopes {
                     let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {
                         model.caches[cacheName] = Cache(name: cacheName, key: entry.key, criticality: nil,
-                                                        scope: scope == "protected" ? .protected : .unprotected, location: node.location(cache.file))
+                                                        scope: scope == "protected" ? .protected : .unprotected, location: node.location(sourced.file))
                     }
-                    let reference = Reference(cacheName, at: node.location(cache.file))
+                    let reference = Reference(cacheName, at: node.location(sourced.file))
                     if entry.policy != "push" { restores.append(reference) }
                     if entry.policy != "pull" { saves.append(reference) }
                 }

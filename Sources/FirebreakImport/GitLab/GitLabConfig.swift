@@ -70,6 +70,9 @@ struct GitLabConfig {
     /// Where each job's own definition begins, and the repository-relative file it is in.
     var jobLocations: [String: SourceLocation] = [:]
     var jobFiles: [String: String] = [:]
+    /// Hidden top-level keys as written (`.amd64-tags: [linux, amd64]`, `.tag-cache: {key: ...}`),
+    /// for the `!reference [.amd64-tags]` that names one whole.
+    var hiddenValues: [String: Sourced] = [:]
     var externalIncludes: [ExternalInclude] = []
     /// Every file read, repository-relative.
     var files: [String] = []
@@ -84,6 +87,7 @@ struct GitLabConfig {
                 top[entry.key] = current.merging(incoming)[entry.key]
                 continue
             }
+            if entry.key.hasPrefix(".") { hiddenValues[entry.key] = Sourced(node: entry.value, file: file) }
             guard entry.value.isMapping else { continue }
             let mapping = SourcedMapping(entry.value, file: file)
             if let existing = jobs[entry.key] {

@@ -49,6 +49,8 @@ struct GitLabBuilder {
     var prefix = ""
     /// In a child pipeline: the pipelines the job that starts it runs in, and how deep it nests.
     var parentRuns: GitLabRuns?
+    /// In a child pipeline: the variables its parent defines and passes down.
+    var inheritedVariables: Set<String> = []
     var depth = 0
     /// Child pipelines imported so far in this import (their files and where they run): the
     /// same child started by many jobs is imported once, under the first job's name.
@@ -119,14 +121,27 @@ struct GitLabBuilder {
     }
 
     /// Variables the configuration gives a value itself: at the top, in `default:`, in any
-    /// job's (or template's) `variables:` and `parallel: matrix:`. A job that uses one of them
-    /// without defining it sees an empty value, not a CI/CD setting.
+    /// job's (or template's) `variables:` and `parallel: matrix:`, in the `variables:` of a
+    /// `workflow:` rule or a job's rule, and in a child pipeline whatever its parent passes
+    /// down (the trigger job's and the parent's own YAML variables, GitLab's default). A job
+    /// that uses one of them without defining it sees an empty value, not a CI/CD setting.
+    /// So is a switch: a name that does not read like a credential and that a rule compares
+    /// (`$NIGHTLY`, `$PIPELINE_TYPE == "EE"`), which pipelines are started with.
     func definedVariables() -> Set<String> {
-        var names = Set(config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
+        var names = inheritedVariables
+        names.formUnion(config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
         names.formUnion(config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? [])
+        var rules = config.top["workflow"]?.node.value("rules")?.items ?? []
         for job in config.jobs.values {
             names.formUnion(job["variables"]?.node.gitlabEntries.map(\.key) ?? [])
             names.formUnion((job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) })
+            rules += job["rules"]?.node.items ?? []
+        }
+        for rule in rules {
+            names.formUnion(rule.value("variables")?.gitlabEntries.map(\.key) ?? [])
+            if let condition = rule.value("if")?.scalarText {
+                names.formUnion(GitLabVariables.referenced(in: [condition]).referenced.filter { !GitLabVariables.looksLikeCredential($0) })
+            }
         }
         return names
     }
@@ -207,6 +222,20 @@ struct GitLabBuilder {
         return result
     }
 
+    /// The value a `!reference` names, followed through chains of them (the value itself when
+    /// it is none); nil when it names nothing defined, which is warned of at the tag.
+    mutating func dereferenced(_ value: Sourced?, depth: Int = 0) -> Sourced? {
+        guard let value, let path = value.node.referencePath else { return value }
+        guard depth < 6, let first = path.first else { return nil }
+        // One name: a hidden key's whole value (a list of tags, a cache).
+        var node = path.count == 1 ? config.hiddenValues[first] : resolve(first)[path[1]]
+        for key in path.dropFirst(2) { node = node.flatMap { current in current.node.value(key).map { Sourced(node: $0, file: current.file) } } }
+        if node == nil {
+            builder.log.add(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
+        }
+        return dereferenced(node, depth: depth + 1)
+    }
+
     /// The text lines of a script key, following `!reference` tags and nested lists, at most
     /// `lineLimit` of them (aliases can make a short file list a great many lines).
     mutating func lines(_ value: Sourced?, depth: Int = 0) -> [(text: String, location: SourceLocation)] {
@@ -219,15 +248,7 @@ struct GitLabBuilder {
     private mutating func lines(_ value: Sourced?, depth: Int, budget: inout Int) -> [(text: String, location: SourceLocation)] {
         guard let value, depth < 6, budget > 0 else { return [] }
         budget -= 1
-        if let path = value.node.referencePath {
-            guard path.count >= 2 else { return [] }
-            var node = resolve(path[0])[path[1]]
-            for key in path.dropFirst(2) { node = node.flatMap { current in current.node.value(key).map { Sourced(node: $0, file: current.file) } } }
-            if node == nil {
-                builder.log.add(Diagnostic(.warning, at: value.location, "!reference [\(path.joined(separator: ", "))] names nothing defined"))
-            }
-            return lines(node, depth: depth + 1, budget: &budget)
-        }
+        if value.node.referencePath != nil { return lines(dereferenced(value), depth: depth + 1, budget: &budget) }
         switch value.node {
         case .scalar(let scalar):
             return [(scalar.string, value.location)]
