@@ -32,6 +32,12 @@ public struct AttackGraph: Sendable {
     /// repository reads them.
     let committedSecrets: [Secret]
 
+    /// Per trigger name: the side branches a push trigger fires on (sorted), and whether some run
+    /// of the trigger is on the default branch or a protected one. Worked out once: the rules
+    /// ask for every job they reach.
+    let sideBranchesFiring: [String: [String]]
+    let runsOnProtectedRef: [String: Bool]
+
     /// The nodes numbered in id order, with what a report needs of each.
     let numbering: NodeNumbering
 
@@ -56,6 +62,23 @@ public struct AttackGraph: Sendable {
         self.assumptions = assumptions
         assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
         self.model = model
+        var sides: [String: [String]] = [:], protectedRuns: [String: Bool] = [:]
+        let branchNames = model.branches.keys.sorted()
+        for trigger in model.triggers.values {
+            switch trigger.event {
+            case .push:
+                let firing = branchNames.filter { trigger.fires(onBranch: $0) }
+                let side = firing.filter { Self.isSideBranch($0, in: model) }
+                sides[trigger.name] = side
+                protectedRuns[trigger.name] = side.count < firing.count
+            case .pullRequest, .mergeRequest:
+                protectedRuns[trigger.name] = false
+            default:
+                protectedRuns[trigger.name] = true
+            }
+        }
+        sideBranchesFiring = sides
+        runsOnProtectedRef = protectedRuns
         // The node numbering and the indexes do not depend on each other: each on its own core.
         let indexed = model
         let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed) }
@@ -183,16 +206,19 @@ public struct AttackGraph: Sendable {
     /// Whether a branch (or pattern) is a side branch: neither the default branch nor protected.
     /// A run there is `unprotected`: it gets no secret kept for protected branches and writes
     /// no cache that only protected runs write.
-    func isSideBranch(_ branch: String) -> Bool {
+    func isSideBranch(_ branch: String) -> Bool { Self.isSideBranch(branch, in: model) }
+
+    private static func isSideBranch(_ branch: String, in model: PipelineModel) -> Bool {
         branch != model.repository.defaultBranch && !model.isProtected(branch: branch)
     }
 
     /// A side branch whose pushes run the job, with its runner and environment admitting it:
     /// where a run of the job sits in the same unprotected context as the attacker's push.
     func sideBranch(running job: Job) -> String? {
-        triggers(of: job).lazy.filter { $0.event == .push }
-            .flatMap { self.model.branches(firing: $0) }
-            .first { self.isSideBranch($0) && self.admits(job, onBranch: $0) }
+        for trigger in job.triggers {
+            for branch in sideBranchesFiring[trigger.name] ?? [] where admits(job, onBranch: branch) { return branch }
+        }
+        return nil
     }
 
     /// The most a legitimate run of the job holds: `full` when some run of it is on the default
@@ -201,14 +227,8 @@ public struct AttackGraph: Sendable {
     /// pushes and for pull or merge requests. What hijacks its next run (a runner, a cache, an
     /// artifact) gets no more.
     func legitimateLevel(of job: Job) -> Level {
-        let full = triggers(of: job).contains { trigger in
-            switch trigger.event {
-            case .push: model.branches(firing: trigger).contains { !isSideBranch($0) }
-            case .pullRequest, .mergeRequest: false
-            default: true
-            }
-        }
-        return full || job.triggers.isEmpty ? .full : .unprotected
+        // A trigger the model does not declare is taken to run on protected refs.
+        job.triggers.isEmpty || job.triggers.contains { runsOnProtectedRef[$0.name] ?? true } ? .full : .unprotected
     }
 
     /// The level at which `job` picks up an artifact written at `written`, nil when it never

@@ -48,13 +48,13 @@ struct PushTriggerRule: Rule {
         guard fact.node.kind == .branch else { return [] }
         let branch = fact.node.name
         if fact.level < .full { return laterRuns(of: fact, in: graph) }
+        // A side branch's run is kept apart from protected runs: what it may not touch, the
+        // unprotected level says.
+        let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
         return graph.jobs.compactMap { job in
             guard job.runsRepositoryCode, graph.admits(job, onBranch: branch),
                   let trigger = graph.triggers(of: job).first(where: { $0.event == .push && $0.fires(onBranch: branch) })
             else { return nil }
-            // A side branch's run is kept apart from protected runs: what it may not touch, the
-            // unprotected level says.
-            let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
             return conclude(Fact(.start, job.id, level), from: [fact],
                             "a push to '\(branch)' starts job '\(job.name)', which runs the pushed code"
                                 + (level == .unprotected ? ", in a run kept apart from protected branches" : ""),
