@@ -236,8 +236,8 @@ public struct AttackGraph: Sendable {
     /// runs with full privileges); a side branch's reaches that too, and the jobs of its own
     /// run, when the job runs on side branches.
     func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
-        if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
         if written == .full { return legitimateLevel(of: job) }
+        if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
         if written == .unprotected, sideBranch(running: job) != nil { return .unprotected }
         return nil
     }

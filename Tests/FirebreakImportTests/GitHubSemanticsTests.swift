@@ -267,6 +267,30 @@ import Testing
         #expect((try Examples.run("compromised-third-party-action", on: foreign)).reaches("read secret:CHECK_TOKEN"))
     }
 
+    /// A GitHub App's private key mints the app's tokens whenever its holder likes: a long-lived
+    /// credential the leaked-token scenario starts from. A private key another action takes is not one.
+    @Test func aGitHubAppsPrivateKeyIsALongLivedToken() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/bump.yml": """
+            on: {schedule: [{cron: "0 3 * * *"}]}
+            permissions: {}
+            jobs:
+              bump:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/create-github-app-token@5d869da34e18e7287c1daad50e0b8ea0f506ce69
+                    with: {app-id: "123", private-key: "${{ secrets.BOT_APP_KEY }}"}
+                  - uses: appleboy/ssh-action@7eaf76671a0d7eec5d98ee897acda4f968735a17
+                    with: {key: "${{ secrets.SERVER_SSH_KEY }}", private-key: "${{ secrets.SERVER_SSH_KEY }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let app = try #require(model.identities["github-token:BOT_APP_KEY"])
+        #expect(app.lifetime == .static && app.grants.contains { $0.target == model.repository.id && $0.level == .write })
+        #expect(model.identities["github-token:SERVER_SSH_KEY"] == nil)
+        #expect(model.assumptions.contains { $0.subject == app.id && $0.statement.contains("GitHub App's private key") })
+        let leaked = try Examples.run("leaked-god-token", on: model)
+        #expect(leaked.footholds == [Fact(.hold, app.id)])
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

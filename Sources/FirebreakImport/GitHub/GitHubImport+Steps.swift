@@ -22,6 +22,8 @@ struct StepsInfo {
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
     /// personal or app tokens, since the job's own would be `github.token`.
     var githubTokens: [(secret: String, location: SourceLocation)] = []
+    /// Those of them that are a GitHub App's private key.
+    var appKeys: Set<String> = []
     /// Cloud roles assumed through OIDC.
     var roles: [(name: String, cloud: String, location: SourceLocation)] = []
     /// What the steps do, for the job's role.
@@ -73,6 +75,16 @@ extension GitHubImport {
                 // a service's own action takes that service's token (CodSpeed, Codecov).
                 if key.lowercased() == "token", !Self.callsGitHub(step.uses ?? ""), !Self.namesGitHubToken(secret) { continue }
                 info.githubTokens.append((secret, value.node.location(workflow.file)))
+            }
+            // A GitHub App's private key mints the app's tokens whenever its holder likes: it is
+            // a token that never expires.
+            if Self.appTokenActions.contains(where: { (step.uses ?? "").lowercased().hasPrefix($0) }) {
+                for key in ["private-key", "private_key"] {
+                    if let value = step.with[key], let secret = Self.secretName(in: value.text) {
+                        info.githubTokens.append((secret, value.node.location(workflow.file)))
+                        info.appKeys.insert(secret)
+                    }
+                }
             }
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
@@ -215,6 +227,9 @@ extension GitHubImport {
         let name = secret.uppercased()
         return ["GITHUB", "GH_", "PAT", "BOT"].contains { name.contains($0) }
     }
+
+    /// Actions that mint a GitHub App's installation token from its private key.
+    static let appTokenActions = ["actions/create-github-app-token@", "tibdex/github-app-token@"]
 
     static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token"]
     static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT"]

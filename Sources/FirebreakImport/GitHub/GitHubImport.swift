@@ -16,6 +16,8 @@ struct GitHubImport {
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
     var assumedWorkflows: Set<String> = []
+    /// Secrets that are a GitHub App's private key (among the GitHub tokens).
+    var githubAppKeys: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
     /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
@@ -213,6 +215,7 @@ struct GitHubImport {
         if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
+        githubAppKeys.formUnion(stepsInfo.appKeys)
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
         var evidence = stepsInfo.evidence
@@ -498,12 +501,12 @@ struct GitHubImport {
 
     /// Declares every referenced secret the context file does not, as repository-wide.
     mutating func declareSecrets(context: PipelineModel?) {
-        let (keys, tokens, uploads) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets)
+        let (keys, tokens, uploads, appKeys) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys)
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
             if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
-            if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used) }
+            if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name)) }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
         }
