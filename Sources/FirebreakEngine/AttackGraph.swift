@@ -67,11 +67,16 @@ public struct AttackGraph: Sendable {
         for trigger in model.triggers.values {
             switch trigger.event {
             case .push:
+                // The branch nodes it fires on; else the branches it names (`develop`, `release/*`),
+                // each protected or not as the model's branches cover it.
                 let firing = branchNames.filter { trigger.fires(onBranch: $0) }
-                let side = firing.filter { Self.isSideBranch($0, in: model) }
+                let candidates = firing.isEmpty ? trigger.branches : firing
+                let side = candidates.filter { Self.isSideBranch($0, in: model) }
                 sides[trigger.name] = side
-                protectedRuns[trigger.name] = side.count < firing.count
-            case .pullRequest, .mergeRequest:
+                protectedRuns[trigger.name] = side.count < candidates.count || candidates.isEmpty
+            case .pullRequest, .mergeRequest, .tag:
+                // Pull and merge requests run on their own refs; a tag is protected by no rule by
+                // default, and its run writes its own cache scope, not the default branch's.
                 protectedRuns[trigger.name] = false
             default:
                 protectedRuns[trigger.name] = true
@@ -212,19 +217,24 @@ public struct AttackGraph: Sendable {
         branch != model.repository.defaultBranch && !model.isProtected(branch: branch)
     }
 
-    /// A side branch whose pushes run the job, with its runner and environment admitting it:
+    /// The side branches whose pushes run the job, its runner and environment admitting them:
     /// where a run of the job sits in the same unprotected context as the attacker's push.
-    func sideBranch(running job: Job) -> String? {
-        for trigger in job.triggers {
-            for branch in sideBranchesFiring[trigger.name] ?? [] where admits(job, onBranch: branch) { return branch }
-        }
-        return nil
+    func sideBranches(running job: Job) -> [String] {
+        job.triggers.flatMap { sideBranchesFiring[$0.name] ?? [] }.filter { admits(job, onBranch: $0) }
+    }
+
+    /// The unprotected runs of a job, as the event and ref its OIDC claims would name: a push to
+    /// a side branch, a pull or merge request, a tag. Empty when every run of it is protected.
+    func unprotectedRuns(of job: Job) -> [(event: Trigger.Event, branch: String?)] {
+        var runs: [(event: Trigger.Event, branch: String?)] = sideBranches(running: job).map { (.push, $0) }
+        for trigger in triggers(of: job) where [.pullRequest, .mergeRequest, .tag].contains(trigger.event) { runs.append((trigger.event, nil)) }
+        return runs
     }
 
     /// The most a legitimate run of the job holds: `full` when some run of it is on the default
     /// branch or a protected branch (a push there, a schedule, a manual run, an event run in the
-    /// default branch's context, a tag), `unprotected` when it runs only for side branches'
-    /// pushes and for pull or merge requests. What hijacks its next run (a runner, a cache, an
+    /// default branch's context), `unprotected` when it runs only for side branches' pushes,
+    /// pull or merge requests and tags. What hijacks its next run (a runner, a cache, an
     /// artifact) gets no more.
     func legitimateLevel(of job: Job) -> Level {
         // A trigger the model does not declare is taken to run on protected refs.
@@ -238,7 +248,7 @@ public struct AttackGraph: Sendable {
     func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
         if written == .full { return legitimateLevel(of: job) }
         if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
-        if written == .unprotected, sideBranch(running: job) != nil { return .unprotected }
+        if written == .unprotected, !unprotectedRuns(of: job).isEmpty { return .unprotected }
         return nil
     }
 

@@ -357,7 +357,8 @@ public struct DOTWriter {
             samples.append("shape=\(style.shape), style=\(DOTText.quoted(styles)), color=\(DOTText.quoted(style.colour)), fillcolor=white, label=\(DOTText.quoted(kind.rawValue))")
         }
         if scenario {
-            let fills: [(Level, String)] = [(.untrusted, "reached in a sandboxed run"), (.read, "reached: read"), (.write, "reached: write"),
+            let fills: [(Level, String)] = [(.untrusted, "reached in a sandboxed run"), (.unprotected, "reached in a side branch's run"),
+                                            (.read, "reached: read"), (.write, "reached: write"),
                                             (.full, "reached: deploy, admin, full")]
             for (level, label) in fills {
                 samples.append("shape=box, style=filled, color=\"#555555\", fillcolor=\(DOTText.quoted(NodeStyle.fill(for: level))), label=\(DOTText.quoted(label))")

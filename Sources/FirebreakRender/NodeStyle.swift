@@ -32,7 +32,7 @@ struct NodeStyle {
     static func fill(for level: Level) -> String {
         switch level {
         case .untrusted: "#fdf2d0"
-        case .unprotected: "#fbe7b8"
+        case .unprotected: "#eadcf2"
         case .read: "#fce3a4"
         case .write: "#f9c784"
         case .deploy: "#f5a46c"

@@ -61,9 +61,9 @@ import Foundation
                       variables: {PIPELINE_KIND: nightly}
                     - when: always
                 build:
-                  script: [echo $PIPELINE_KIND $EDITION $RELEASE_SWITCH, deploy --token $DEPLOY_TOKEN]
+                  script: [echo $PIPELINE_KIND $EDITION $RELEASE_SWITCH, deploy --token $DEPLOY_TOKEN --dsn $SENTRY_DSN]
                   rules:
-                    - if: $RELEASE_SWITCH == "true" && $DEPLOY_TOKEN
+                    - if: $RELEASE_SWITCH == "true" && $DEPLOY_TOKEN && $SENTRY_DSN
                       variables: {EDITION: ee}
                 child:
                   trigger: {include: child.yml}
@@ -75,6 +75,7 @@ import Foundation
             #expect(model.secrets[setting] == nil, "\(setting) is given a value or compared by the pipeline itself")
         }
         #expect(model.secrets["DEPLOY_TOKEN"] != nil, "a credential stays one, compared in a rule or not")
+        #expect(model.secrets["SENTRY_DSN"] != nil, "a rule that tests only that it is set says nothing of what it holds")
         #expect(model.secrets["UPLOAD_API_KEY"] != nil)
     }
 
@@ -135,7 +136,8 @@ import Foundation
         let job = { (name: String) in try #require(model.jobs[name]) }
         // `key: $CI_JOB_NAME-pip` from `default:` gives each job its own cache.
         #expect(try job("unit-tests").savesCaches.map(\.name) == ["unit-tests-pip (protected)", "unit-tests-pip (unprotected)"])
-        #expect(try job("upload").restoresCaches.map(\.name) == ["upload-pip (unprotected)"], "a tag pipeline, on an unprotected tag")
+        #expect(try job("upload").restoresCaches.map(\.name) == ["upload-pip (protected)", "upload-pip (unprotected)"],
+                "a tag pipeline, on an unprotected tag; one run by hand, perhaps for a protected branch")
         // `cache: {}` replaces the default whole and names no files; `inherit: default: [image]` takes the image only.
         #expect(try job("docs").restoresCaches.isEmpty && job("docs").savesCaches.isEmpty)
         #expect(try job("lint").restoresCaches.isEmpty && job("lint").steps.map(\.uses) == ["python:3.12"])
@@ -215,7 +217,8 @@ import Foundation
         // Merge requests and tags; a pipeline run by hand may be for a tag too.
         #expect(Set(test.triggers.map(\.name)) == ["gitlab merge_request", "gitlab tag", "gitlab web"])
         #expect(test.steps.map(\.uses) == ["node:20"])
-        #expect(Set(test.savesCaches.map(\.name)) == ["npm (unprotected)"], "merge requests and unprotected tags share the unprotected cache")
+        #expect(Set(test.savesCaches.map(\.name)) == ["npm (protected)", "npm (unprotected)"],
+                "merge requests and unprotected tags share the unprotected cache; a pipeline run by hand may be for a protected branch")
         #expect(model.secrets["SHARED_SECRET"] != nil, "a !reference into an included file is followed")
         #expect(model.secrets["NODE_ENV"] == nil && model.secrets["IMAGE"] == nil)
         let release = try #require(model.jobs["release"])

@@ -49,7 +49,8 @@ extension GitLabBuilder {
         var child = GitLabBuilder(config: loader.config, builder: builder)
         child.prefix = job + "/"
         child.parentRuns = runs
-        child.inheritedVariables = definedVariables()
+        child.inheritedVariables = inheritedVariables.union(topLevelVariables())
+            .union(resolve(name)["variables"]?.node.gitlabEntries.map(\.key) ?? [])
         child.depth = depth + 1
         child.importedChildren = importedChildren
         // One project, one registry: the child learns what the parent found and hands back what it finds.

@@ -167,11 +167,13 @@ extension GitLabBuilder {
 
     /// GitLab keeps separate caches for protected and unprotected refs; a job uses the scopes of
     /// the refs it runs on. Tags are unprotected unless a rule protects them, which GitLab does
-    /// not by default: a tag's pipeline shares the unprotected cache.
+    /// not by default: a tag's pipeline shares the unprotected cache. A pipeline run by hand
+    /// may be for any branch, protected or not.
     func cacheScopes(_ runs: GitLabRuns) -> [String] {
-        let unprotected = runs.mergeRequests || (!runs.protectedOnly && runs.tags)
+        let unprotected = runs.mergeRequests || (!runs.protectedOnly && (runs.tags || runs.manual))
             || (!runs.protectedOnly && runs.branches.contains { !model.isProtected(branch: $0 == "$CI_DEFAULT_BRANCH" ? model.repository.defaultBranch : $0) || $0 == "*" })
-        let protected = runs.protectedOnly || runs.schedules || runs.branches.contains { $0 == "*" || $0 == "$CI_DEFAULT_BRANCH" || model.isProtected(branch: $0) }
+        let protected = runs.protectedOnly || runs.schedules || runs.manual
+            || runs.branches.contains { $0 == "*" || $0 == "$CI_DEFAULT_BRANCH" || model.isProtected(branch: $0) }
         return (protected ? ["protected"] : []) + (unprotected ? ["unprotected"] : [])
     }
 

@@ -13,6 +13,22 @@ indirect enum GitLabExpression: Hashable, Sendable {
     case or(GitLabExpression, GitLabExpression)
 
     /// Parses `text`; nil when it is not an expression GitLab accepts.
+    /// The variables compared with a value (`$KIND == "nightly"`, `$REF =~ /^v/`, `$X != null`):
+    /// switches a pipeline is started with. A bare `$X` tests presence only and is left out.
+    var comparedVariables: Set<String> {
+        switch self {
+        case .compare(_, let left, let right):
+            var names = Set<String>()
+            if case .variable(let name) = left { names.insert(name) }
+            if case .variable(let name) = right { names.insert(name) }
+            return names
+        case .and(let left, let right), .or(let left, let right):
+            return left.comparedVariables.union(right.comparedVariables)
+        case .variable, .string, .pattern, .null:
+            return []
+        }
+    }
+
     static func parse(_ text: String) -> GitLabExpression? {
         var parser = Parser(scalars: Array(text.unicodeScalars))
         guard let expression = parser.or(), parser.atEnd else { return nil }

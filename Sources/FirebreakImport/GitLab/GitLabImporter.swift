@@ -122,15 +122,14 @@ struct GitLabBuilder {
 
     /// Variables the configuration gives a value itself: at the top, in `default:`, in any
     /// job's (or template's) `variables:` and `parallel: matrix:`, in the `variables:` of a
-    /// `workflow:` rule or a job's rule, and in a child pipeline whatever its parent passes
-    /// down (the trigger job's and the parent's own YAML variables, GitLab's default). A job
+    /// `workflow:` rule or a job's rule, and in a child pipeline what its parent passes down
+    /// (the parent's top-level variables and the trigger job's own, GitLab's default). A job
     /// that uses one of them without defining it sees an empty value, not a CI/CD setting.
-    /// So is a switch: a name that does not read like a credential and that a rule compares
-    /// (`$NIGHTLY`, `$PIPELINE_TYPE == "EE"`), which pipelines are started with.
+    /// So is a switch: a name that does not read like a credential and that a rule compares with
+    /// a value (`$PIPELINE_TYPE == "EE"`), which pipelines are started with; a bare `$X`, which
+    /// tests only that it is set, says nothing of what it holds.
     func definedVariables() -> Set<String> {
-        var names = inheritedVariables
-        names.formUnion(config.top["variables"]?.node.gitlabEntries.map(\.key) ?? [])
-        names.formUnion(config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? [])
+        var names = inheritedVariables.union(topLevelVariables())
         var rules = config.top["workflow"]?.node.value("rules")?.items ?? []
         for job in config.jobs.values {
             names.formUnion(job["variables"]?.node.gitlabEntries.map(\.key) ?? [])
@@ -139,11 +138,17 @@ struct GitLabBuilder {
         }
         for rule in rules {
             names.formUnion(rule.value("variables")?.gitlabEntries.map(\.key) ?? [])
-            if let condition = rule.value("if")?.scalarText {
-                names.formUnion(GitLabVariables.referenced(in: [condition]).referenced.filter { !GitLabVariables.looksLikeCredential($0) })
+            if let condition = rule.value("if")?.scalarText.flatMap(GitLabExpression.parse) {
+                names.formUnion(condition.comparedVariables.filter { !GitLabVariables.looksLikeCredential($0) })
             }
         }
         return names
+    }
+
+    /// The variables the top of the configuration defines (`variables:` and `default: variables:`):
+    /// those every job, and a child pipeline, receives.
+    func topLevelVariables() -> Set<String> {
+        Set((config.top["variables"]?.node.gitlabEntries.map(\.key) ?? []) + (config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? []))
     }
 
     /// The pipelines a job runs in: its `rules` or `only`, else branches and tags (and merge

@@ -18,7 +18,14 @@ struct ArtifactExecutionRule: Rule {
             triggers: {after-ci: {event: workflow_run}}
             runners: {hosted: {hosting: hosted}}
             jobs: {publish: {triggers: [after-ci], runsOn: hosted, consumes: {report: {use: run}}}}
-            """), footholds: ["write artifact:report untrusted"], expect: "exec job:publish")],
+            """), footholds: ["write artifact:report untrusted"], expect: "exec job:publish"),
+                 RuleExample("a side branch's artifact runs in the next job of its own run, unprotected", model: ExampleModel.wrap("""
+            artifacts: {tool: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}}
+            jobs: {lint: {triggers: [push], runsOn: hosted, consumes: {tool: {use: run}}}}
+            """), footholds: ["write artifact:tool unprotected"], expect: "exec job:lint unprotected")],
         blocked: [RuleExample("the same job reading the report as data is not", model: ExampleModel.wrap("""
             artifacts: {report: {}}
             triggers: {after-ci: {event: workflow_run}}

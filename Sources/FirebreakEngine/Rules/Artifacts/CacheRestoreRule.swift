@@ -24,6 +24,12 @@ struct CacheRestoreRule: Rule {
             triggers: {push: {event: push}}
             runners: {hosted: {hosting: hosted}}
             jobs: {release: {triggers: [push], runsOn: hosted, restoresCaches: [release-deps]}}
+            """), footholds: ["poison cache:deps"], expect: "exec job:release"),
+                  RuleExample("a cache only side branches write runs no protected release", model: ExampleModel.wrap("""
+            caches: {deps: {scope: unprotected}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {release: {triggers: [push], runsOn: hosted, restoresCaches: [deps]}}
             """), footholds: ["poison cache:deps"], expect: "exec job:release")]
     )
 

@@ -18,7 +18,13 @@ struct JobSecretsRule: Rule {
             runners: {hosted: {hosting: hosted}}
             secrets: {DEPLOY_KEY: {}}
             jobs: {build: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}}
-            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY")],
+            """), footholds: ["exec job:build"], expect: "read secret:DEPLOY_KEY"),
+                 RuleExample("its run on a side branch reads a secret not kept for protected branches", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {NPM_TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [NPM_TOKEN]}}
+            """), footholds: ["exec job:build unprotected"], expect: "read secret:NPM_TOKEN")],
         blocked: [RuleExample("the same key scoped to the production environment does not reach the build job", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}

@@ -28,7 +28,14 @@ struct OIDCFederationRule: Rule {
             jobs:
               deploy: {triggers: [push], runsOn: hosted, environment: production, oidc: true}
               test: {triggers: [push], runsOn: hosted, oidc: true}
-            """), footholds: ["exec job:test"], expect: "hold identity:deployer")],
+            """), footholds: ["exec job:test"], expect: "hold identity:deployer"),
+                 RuleExample("a role that trusts every branch accepts the build's run on a side branch", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}}
+            identities: {deployer: {type: cloud-role, trust: {}}}
+            jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
+            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer")],
         blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
@@ -48,10 +55,14 @@ struct OIDCFederationRule: Rule {
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected else { return [] }
         var roles = graph.roles(trusting: fact.node.name)
-        if fact.level == .unprotected {
-            // A side branch's run presents that branch in its claims: only a role that accepts it.
-            guard let job = graph.job(fact.node.name), let branch = graph.sideBranch(running: job) else { return [] }
-            roles = roles.filter { $0.trust?.admits(event: .push, branch: branch, environment: job.environment?.name) ?? false }
+        if fact.level == .unprotected, let job = graph.job(fact.node.name) {
+            // An unprotected run presents its own ref in its claims: only a role that accepts one
+            // of the job's unprotected runs, or a push to some other side branch (a pipeline the
+            // attacker rewrote there).
+            let runs = graph.unprotectedRuns(of: job) + [(event: Trigger.Event.push, branch: Branch.anyOther)]
+            roles = roles.filter { role in
+                runs.contains { role.trust?.admits(event: $0.event, branch: $0.branch, environment: job.environment?.name) ?? false }
+            }
         }
         return roles.map { role in
             conclude(Fact(.hold, role.id), from: [fact],

@@ -34,7 +34,8 @@ struct NetworkReachRule: Rule {
         case .runner: runner = graph.model.runners[fact.node.name]
         default: runner = nil
         }
-        guard let runner else { return [] }
+        // A pool kept for protected branches takes no run of a side branch or a fork.
+        guard let runner, fact.node.kind != .job || fact.level == .full || !runner.protectedBranchesOnly else { return [] }
         return runner.reaches.sorted().map { zone in
             conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [fact], "runner '\(runner.name)' has a route into zone '\(zone.name)'",
                      at: zone.location)

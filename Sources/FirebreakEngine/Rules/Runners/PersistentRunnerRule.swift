@@ -22,12 +22,18 @@ struct PersistentRunnerRule: Rule {
             triggers: {pr: {event: pull_request}}
             runners: {pool: {hosting: self-hosted, lifecycle: ephemeral}}
             jobs: {test: {triggers: [pr], runsOn: pool}}
-            """), footholds: ["exec job:test untrusted"], expect: "own runner:pool")]
+            """), footholds: ["exec job:test untrusted"], expect: "own runner:pool"),
+                  RuleExample("a pool kept for protected branches takes no side branch's run", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {pool: {hosting: self-hosted, lifecycle: persistent, protectedBranchesOnly: true}}
+            jobs: {build: {triggers: [push], runsOn: pool}}
+            """), footholds: ["exec job:build unprotected"], expect: "own runner:pool")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        // A pool kept for protected branches takes no run of a side branch or a fork.
         guard fact.node.kind == .job, let job = graph.job(fact.node.name), let runner = graph.runner(of: job),
-              runner.lifecycle == .persistent else { return [] }
+              runner.lifecycle == .persistent, fact.level == .full || !runner.protectedBranchesOnly else { return [] }
         return [conclude(Fact(.own, runner.id), from: [fact],
                          "job '\(job.name)' runs on persistent runner '\(runner.name)', which keeps what the job leaves behind",
                          at: job.runsOn!.location, caveats: graph.persistenceCaveats(of: runner))]

@@ -35,7 +35,7 @@ struct PoisonedPipelineRule: Rule {
             runners: {hosted: {hosting: hosted}}
             environments: {release: {allowedBranches: [main]}}
             jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release}}
-            """), footholds: ["push branch:*"], expect: "exec job:publish"),
+            """), footholds: ["push branch:*"], expect: "exec job:publish unprotected"),
                   RuleExample("a job token's push cannot write a workflow file", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             secrets: {NPM_TOKEN: {}}
@@ -60,8 +60,6 @@ struct PoisonedPipelineRule: Rule {
         let model = graph.model
         let branch = push.node.name
         let protected = model.isProtected(branch: branch)
-        // GitHub takes a change to a workflow file from a personal or app token only with the
-        // `workflow` scope (a fine-grained token's Workflows permission), which nothing here says.
         var result: [Conclusion] = graph.localDefinitions.map { definition in
             conclude(Fact(.edit, definition.id), from: [push],
                      "the pipeline that runs for '\(branch)' is read from '\(branch)' itself (\(definition.path))", at: definition.location)
@@ -79,6 +77,7 @@ struct PoisonedPipelineRule: Rule {
         // the registries that trust a workflow file and environment rather than a branch.
         let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
         for definition in graph.localDefinitions {
+            // The attacker picks the runner (a pool kept for protected branches takes no unprotected run).
             for job in graph.jobs(definedBy: definition.name) {
                 var premises = [push]
                 var caveats: [String] = []

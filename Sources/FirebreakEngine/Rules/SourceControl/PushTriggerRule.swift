@@ -41,7 +41,13 @@ struct PushTriggerRule: Rule {
             runners: {hosted: {hosting: hosted}}
             branches: {feature: {protected: false}}
             jobs: {build: {triggers: [push], runsOn: hosted}}
-            """), footholds: ["push branch:feature write"], expect: "start job:build")]
+            """), footholds: ["push branch:feature write"], expect: "start job:build"),
+                  RuleExample("a push to a side branch starts no protected run", model: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            branches: {main: {requiredReviews: 1}, feature: {protected: false}}
+            jobs: {build: {triggers: [push], runsOn: hosted}}
+            """), footholds: ["push branch:feature"], expect: "start job:build")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
