@@ -62,28 +62,7 @@ public struct AttackGraph: Sendable {
         self.assumptions = assumptions
         assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
         self.model = model
-        var sides: [String: [String]] = [:], protectedRuns: [String: Bool] = [:]
-        let branchNames = model.branches.keys.sorted()
-        for trigger in model.triggers.values {
-            switch trigger.event {
-            case .push:
-                // The branch nodes it fires on; else the branches it names (`develop`, `release/*`),
-                // each protected or not as the model's branches cover it.
-                let firing = branchNames.filter { trigger.fires(onBranch: $0) }
-                let candidates = firing.isEmpty ? trigger.branches : firing
-                let side = candidates.filter { Self.isSideBranch($0, in: model) }
-                sides[trigger.name] = side
-                protectedRuns[trigger.name] = side.count < candidates.count || candidates.isEmpty
-            case .pullRequest, .mergeRequest, .tag:
-                // Pull and merge requests run on their own refs; a tag is protected by no rule by
-                // default, and its run writes its own cache scope, not the default branch's.
-                protectedRuns[trigger.name] = false
-            default:
-                protectedRuns[trigger.name] = true
-            }
-        }
-        sideBranchesFiring = sides
-        runsOnProtectedRef = protectedRuns
+        (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
         // The node numbering and the indexes do not depend on each other: each on its own core.
         let indexed = model
         let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed) }
@@ -206,50 +185,6 @@ public struct AttackGraph: Sendable {
         if let runner = runner(of: job), runner.protectedBranchesOnly, !model.isProtected(branch: branch) { return false }
         if let environment = environment(of: job), !environment.admits(branch: branch) { return false }
         return true
-    }
-
-    /// Whether a branch (or pattern) is a side branch: neither the default branch nor protected.
-    /// A run there is `unprotected`: it gets no secret kept for protected branches and writes
-    /// no cache that only protected runs write.
-    func isSideBranch(_ branch: String) -> Bool { Self.isSideBranch(branch, in: model) }
-
-    private static func isSideBranch(_ branch: String, in model: PipelineModel) -> Bool {
-        branch != model.repository.defaultBranch && !model.isProtected(branch: branch)
-    }
-
-    /// The side branches whose pushes run the job, its runner and environment admitting them:
-    /// where a run of the job sits in the same unprotected context as the attacker's push.
-    func sideBranches(running job: Job) -> [String] {
-        job.triggers.flatMap { sideBranchesFiring[$0.name] ?? [] }.filter { admits(job, onBranch: $0) }
-    }
-
-    /// The unprotected runs of a job, as the event and ref its OIDC claims would name: a push to
-    /// a side branch, a pull or merge request, a tag. Empty when every run of it is protected.
-    func unprotectedRuns(of job: Job) -> [(event: Trigger.Event, branch: String?)] {
-        var runs: [(event: Trigger.Event, branch: String?)] = sideBranches(running: job).map { (.push, $0) }
-        for trigger in triggers(of: job) where [.pullRequest, .mergeRequest, .tag].contains(trigger.event) { runs.append((trigger.event, nil)) }
-        return runs
-    }
-
-    /// The most a legitimate run of the job holds: `full` when some run of it is on the default
-    /// branch or a protected branch (a push there, a schedule, a manual run, an event run in the
-    /// default branch's context), `unprotected` when it runs only for side branches' pushes,
-    /// pull or merge requests and tags. What hijacks its next run (a runner, a cache, an
-    /// artifact) gets no more.
-    func legitimateLevel(of job: Job) -> Level {
-        // A trigger the model does not declare is taken to run on protected refs.
-        job.triggers.isEmpty || job.triggers.contains { runsOnProtectedRef[$0.name] ?? true } ? .full : .unprotected
-    }
-
-    /// The level at which `job` picks up an artifact written at `written`, nil when it never
-    /// sees it: a fork pull request's artifact reaches only a later workflow_run job (which
-    /// runs with full privileges); a side branch's reaches that too, and the jobs of its own
-    /// run, when the job runs on side branches.
-    func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
-        if written == .full { return legitimateLevel(of: job) }
-        if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
-        if written == .unprotected, !unprotectedRuns(of: job).isEmpty { return .unprotected }
-        return nil
     }
 
     /// Where the job names a trigger.
