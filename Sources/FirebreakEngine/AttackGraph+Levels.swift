@@ -19,16 +19,16 @@ extension AttackGraph {
                 let side = candidates.filter { Self.isSideBranch($0, in: model) }
                 sides[trigger.name] = side
                 protectedRuns[trigger.name] = side.count < candidates.count || candidates.isEmpty
-            case .pullRequest, .mergeRequest, .tag:
-                // Pull and merge requests run on their own refs; a tag is protected by no rule by
-                // default, and its run writes its own cache scope, not the default branch's.
-                protectedRuns[trigger.name] = false
             default:
-                protectedRuns[trigger.name] = true
+                protectedRuns[trigger.name] = !ownRefEvents.contains(trigger.event)
             }
         }
         return (sides, protectedRuns)
     }
+
+    /// Events whose runs are on refs of their own, protected by no rule by default: pull and merge
+    /// requests, and tags (whose runs write their own cache scope, not the default branch's).
+    static let ownRefEvents: Set<Trigger.Event> = [.pullRequest, .mergeRequest, .tag]
 
     /// Whether a branch (or pattern) is a side branch: neither the default branch nor protected.
     /// A run there is `unprotected`: it gets no secret kept for protected branches and writes
@@ -38,6 +38,14 @@ extension AttackGraph {
     fileprivate static func isSideBranch(_ branch: String, in model: PipelineModel) -> Bool {
         branch != model.repository.defaultBranch && !model.isProtected(branch: branch)
     }
+
+    /// The level of a run the attacker starts on a branch: `unprotected` on a side branch, `full`
+    /// on the default branch or a protected one.
+    func runLevel(onBranch branch: String) -> Level { isSideBranch(branch) ? .unprotected : .full }
+
+    /// Whether a runner pool takes a run at `level`: one kept for protected branches takes no run
+    /// of a side branch or a fork.
+    func takes(_ runner: Runner, runAt level: Level) -> Bool { level == .full || !runner.protectedBranchesOnly }
 
     /// The side branches whose pushes run the job, its runner and environment admitting them:
     /// where a run of the job sits in the same unprotected context as the attacker's push.
@@ -49,7 +57,7 @@ extension AttackGraph {
     /// a side branch, a pull or merge request, a tag. Empty when every run of it is protected.
     func unprotectedRuns(of job: Job) -> [(event: Trigger.Event, branch: String?)] {
         var runs: [(event: Trigger.Event, branch: String?)] = sideBranches(running: job).map { (.push, $0) }
-        for trigger in triggers(of: job) where [.pullRequest, .mergeRequest, .tag].contains(trigger.event) { runs.append((trigger.event, nil)) }
+        for trigger in triggers(of: job) where Self.ownRefEvents.contains(trigger.event) { runs.append((trigger.event, nil)) }
         return runs
     }
 

@@ -22,6 +22,11 @@ public enum Level: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// Whether a run at this level is one of the repository's own, with the job's token and the
+    /// secrets its refs may have (`full`, or `unprotected` on a side branch), rather than a fork
+    /// pull request's sandbox.
+    public var isRepositoryRun: Bool { self == .full || self == .unprotected }
+
     /// The access level this level stands for, if it is one.
     public var access: AccessLevel? {
         switch self {

@@ -34,7 +34,7 @@ struct CachePoisoningRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected, let job = graph.job(fact.node.name) else { return [] }
+        guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(fact.node.name) else { return [] }
         // A side branch's run writes only the caches side branches share, never one that only
         // protected runs write.
         let saved = fact.level == .full ? job.savesCaches : job.savesCaches.filter { graph.cache($0.name)?.scope != .protected }

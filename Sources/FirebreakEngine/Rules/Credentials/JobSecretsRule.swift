@@ -41,7 +41,7 @@ struct JobSecretsRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected else { return [] }
+        guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
         // A side branch's run gets no secret kept for protected branches.
         return graph.secrets(exposedTo: fact.node.name).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says.

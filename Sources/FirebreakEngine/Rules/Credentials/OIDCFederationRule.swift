@@ -53,7 +53,7 @@ struct OIDCFederationRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level == .full || fact.level == .unprotected else { return [] }
+        guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
         var roles = graph.roles(trusting: fact.node.name)
         if fact.level == .unprotected, let job = graph.job(fact.node.name) {
             // An unprotected run presents its own ref in its claims: only a role that accepts one

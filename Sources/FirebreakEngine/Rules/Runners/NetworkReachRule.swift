@@ -34,8 +34,7 @@ struct NetworkReachRule: Rule {
         case .runner: runner = graph.model.runners[fact.node.name]
         default: runner = nil
         }
-        // A pool kept for protected branches takes no run of a side branch or a fork.
-        guard let runner, fact.node.kind != .job || fact.level == .full || !runner.protectedBranchesOnly else { return [] }
+        guard let runner, fact.node.kind != .job || graph.takes(runner, runAt: fact.level) else { return [] }
         return runner.reaches.sorted().map { zone in
             conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [fact], "runner '\(runner.name)' has a route into zone '\(zone.name)'",
                      at: zone.location)

@@ -31,9 +31,8 @@ struct PersistentRunnerRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        // A pool kept for protected branches takes no run of a side branch or a fork.
         guard fact.node.kind == .job, let job = graph.job(fact.node.name), let runner = graph.runner(of: job),
-              runner.lifecycle == .persistent, fact.level == .full || !runner.protectedBranchesOnly else { return [] }
+              runner.lifecycle == .persistent, graph.takes(runner, runAt: fact.level) else { return [] }
         return [conclude(Fact(.own, runner.id), from: [fact],
                          "job '\(job.name)' runs on persistent runner '\(runner.name)', which keeps what the job leaves behind",
                          at: job.runsOn!.location, caveats: graph.persistenceCaveats(of: runner))]

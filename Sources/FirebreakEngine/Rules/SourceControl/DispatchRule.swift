@@ -57,7 +57,7 @@ struct DispatchRule: Rule {
         // (`repository_dispatch`): the trigger's branches say which.
         guard trigger.fires(onBranch: branch) else { return [] }
         // A run dispatched on a side branch is kept apart from protected runs, as a pushed one is.
-        let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
+        let level = graph.runLevel(onBranch: branch)
         return graph.jobs(triggeredBy: trigger.name).compactMap { job in
             guard job.runsRepositoryCode, graph.admits(job, onBranch: branch) else { return nil }
             return conclude(Fact(.start, job.id, level), from: [access, push],

@@ -73,17 +73,20 @@ struct PoisonedPipelineRule: Rule {
                 open.append((environment, [push, Fact(.approve, environment.id)]))
             }
         }
+        // Each open environment's premises by its name, looked up once per job and scoped secret.
+        let openPremises = open.isEmpty ? [:]
+            : Dictionary(open.map { ($0.environment.name, $0.premises) }, uniquingKeysWith: { first, _ in first })
         // The repository's own jobs, rewritten on the branch to run there: with their tokens, and
         // the registries that trust a workflow file and environment rather than a branch.
-        let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
+        let level = graph.runLevel(onBranch: branch)
         for definition in graph.localDefinitions {
             // The attacker picks the runner (a pool kept for protected branches takes no unprotected run).
             for job in graph.jobs(definedBy: definition.name) {
                 var premises = [push]
                 var caveats: [String] = []
                 if let environment = graph.environment(of: job) {
-                    guard let admitted = open.first(where: { $0.environment.name == environment.name }) else { continue }
-                    premises = admitted.premises
+                    guard let admitted = openPremises[environment.name] else { continue }
+                    premises = admitted
                     caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
                 }
                 result.append(conclude(Fact(.exec, job.id, level), from: premises,
@@ -91,9 +94,6 @@ struct PoisonedPipelineRule: Rule {
                                        at: job.location, caveats: caveats))
             }
         }
-        // Each open environment's premises by its name, looked up once per scoped secret.
-        let openPremises = open.isEmpty ? [:]
-            : Dictionary(open.map { ($0.environment.name, $0.premises) }, uniquingKeysWith: { first, _ in first })
         for secret in graph.secrets {
             if secret.protectedBranchesOnly, !protected { continue }
             var premises = [push]

@@ -56,7 +56,7 @@ struct PushTriggerRule: Rule {
         if fact.level < .full { return laterRuns(of: fact, in: graph) }
         // A side branch's run is kept apart from protected runs: what it may not touch, the
         // unprotected level says.
-        let level: Level = graph.isSideBranch(branch) ? .unprotected : .full
+        let level = graph.runLevel(onBranch: branch)
         return graph.jobs.compactMap { job in
             guard job.runsRepositoryCode, graph.admits(job, onBranch: branch),
                   let trigger = graph.triggers(of: job).first(where: { $0.event == .push && $0.fires(onBranch: branch) })
