@@ -37,3 +37,38 @@ import Testing
         #expect(result.footholds.map(\.node) == [NodeID(.job, "release/build")])
     }
 }
+
+/// A package manager counts where it runs, not where its name is an argument: `apt-get install
+/// gradle` installs a system package and `echo npm ci` prints a line.
+@Suite struct PackageInstallCommandTests {
+    private func installs(_ script: String) throws -> Bool {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+            \(script.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        return try #require(model.jobs["release/release"]).installsDependencies
+    }
+
+    @Test func aPackageManagerWhereACommandStartsInstalls() throws {
+        #expect(try installs("npm ci"))
+        #expect(try installs("cd web && npm ci"))
+        #expect(try installs("sudo pip install -r requirements.txt"))
+        #expect(try installs("CI=true ./gradlew assemble"))
+        #expect(try installs("if true; then\n  cargo build --release\nfi"))
+        #expect(try installs("make dist\nyarn"))
+    }
+
+    @Test func aPackageManagerNamedAsAnArgumentDoesNot() throws {
+        #expect(try !installs("sudo apt-get install -y gradle maven"))
+        #expect(try !installs("echo \"now run npm ci\""))
+        #expect(try !installs("apt-get install -y \\\n  npm yarn"))
+        #expect(try !installs("brew install gradle"))
+    }
+}

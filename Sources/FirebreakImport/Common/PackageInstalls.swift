@@ -11,6 +11,7 @@ enum PackageInstalls {
         "composer install", "mvn", "./mvnw", "gradle", "./gradlew", "dotnet restore", "dotnet build", "dotnet pack",
     ])
 
-    /// Whether the script installs or builds with third-party packages.
-    static func occur(in script: String) -> Bool { commands.occur(in: ShellWords(script)) }
+    /// Whether the script installs or builds with third-party packages: one of the commands where
+    /// a command starts, so that `apt-get install gradle` or `echo npm ci` is not one.
+    static func occur(in script: String) -> Bool { commands.occur(in: ShellWords(script), atCommandStart: true) }
 }

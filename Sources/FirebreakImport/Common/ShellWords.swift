@@ -3,6 +3,10 @@
 /// `./gradlew build`) is found where its words stand one after another.
 struct ShellWords: Sendable {
     let words: [Substring]
+    /// Per word, whether it stands where a command starts: first in the script, after a newline
+    /// (not one a backslash continues), `;`, `&`, `|`, `(`, `)`, a backquote or a brace, or
+    /// after a word that runs the next one (`sudo`, `then`, `env`, an assignment `CI=1`).
+    let startsCommand: [Bool]
     /// Every distinct word, for phrase lookups that start from the phrase instead of the script.
     let vocabulary: Set<Substring>
 
@@ -17,19 +21,36 @@ struct ShellWords: Sendable {
     private init(splitting script: String) {
         // Every separator is ASCII, so byte positions are always character boundaries.
         var words: [Substring] = []
+        var starts: [Bool] = []
         let bytes = script.utf8
         var start: String.Index?
+        // Whether a command separator came since the last word (the script's start counts).
+        var separated = true
         var index = bytes.startIndex
+        func end(at index: String.Index) {
+            guard let begun = start else { return }
+            let word = script[begun..<index]
+            let previous = words.last
+            starts.append(separated || previous.map(Self.runsNext) ?? true)
+            words.append(word)
+            start = nil
+            separated = false
+        }
         while index < bytes.endIndex {
-            if Self.separates(bytes[index]) {
-                if let begun = start { words.append(script[begun..<index]); start = nil }
+            let byte = bytes[index]
+            if Self.separates(byte) {
+                // A backslash before a newline continues the command on the next line.
+                let continued = (byte == 10 || byte == 13) && (start.map { script[$0..<index].hasSuffix("\\") } ?? (words.last?.hasSuffix("\\") ?? false))
+                end(at: index)
+                if Self.startsNext[Int(byte)], !continued { separated = true }
             } else if start == nil {
                 start = index
             }
             index = bytes.index(after: index)
         }
-        if let begun = start { words.append(script[begun...]) }
+        end(at: bytes.endIndex)
         self.words = words
+        startsCommand = starts
         vocabulary = Set(words)
     }
 
@@ -42,6 +63,24 @@ struct ShellWords: Sendable {
     }()
 
     private static func separates(_ byte: UInt8) -> Bool { separators[Int(byte)] }
+
+    /// The separators after which a new command starts: newlines ; & | ( ) ` { }.
+    private static let startsNext: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "\n\r;&|()`{}".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Words after which the next word is still a command: the shell's keywords, the commands
+    /// that run the command after them, and a variable assignment before a command.
+    private static func runsNext(_ word: Substring) -> Bool {
+        if commandPrefixes.contains(word) { return true }
+        guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
+        return word[..<equals].allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    private static let commandPrefixes: Set<Substring> = ["sudo", "then", "do", "else", "elif", "if", "while", "until", "!",
+                                                          "time", "exec", "nohup", "env", "command", "xargs"]
 
     /// Whether any word starts a command path of the workspace (`./build.sh`).
     var runsWorkspacePath: Bool { words.contains { $0.hasPrefix("./") && $0.count > 2 } }
@@ -64,10 +103,12 @@ struct CommandPhrases: Sendable {
     /// Whether the script's words hold one of the phrases. A phrase is looked for only where
     /// the script has its first word: a script is asked for several sets of phrases, and its
     /// words are hashed once.
-    func occur(in script: ShellWords) -> Bool {
+    /// With `atCommandStart`, only where the phrase's first word starts a command (`npm ci`, not
+    /// `apt-get install npm`).
+    func occur(in script: ShellWords, atCommandStart: Bool = false) -> Bool {
         let words = script.words
         for (first, candidates) in byFirstWord where script.vocabulary.contains(first) {
-            for position in words.indices where words[position] == first {
+            for position in words.indices where words[position] == first && (!atCommandStart || script.startsCommand[position]) {
                 for phrase in candidates where position + phrase.count <= words.count {
                     if zip(phrase.indices, phrase).allSatisfy({ words[position + $0.0] == $0.1 }) { return true }
                 }
