@@ -158,6 +158,32 @@ import Testing
         #expect(result.reaches("read secret:RELEASE_TOKEN"))
     }
 
+    /// A list of caches written once and aliased (`cache: [*go-cache]`) is a nested list, which
+    /// GitLab flattens; a policy written as a variable is the variable's value for the job.
+    @Test func anAliasedListOfCachesAndAPolicyInAVariableAreReadAsGitLabExpandsThem() throws {
+        var files = Self.gitlab
+        files[".gitlab-ci.yml"] = """
+            variables: {POLICY: pull}
+            .go-cache: &go-cache
+              - key: deps
+                policy: $POLICY
+                paths: [vendor/]
+            download:
+              stage: test
+              script: [go mod download]
+              variables: {POLICY: pull-push}
+              cache: [*go-cache]
+            test:
+              stage: test
+              script: [make test]
+              cache: [*go-cache]
+            """
+        let model = try Self.load(files)
+        #expect(model.jobs["download"]?.savesCaches.map(\.name).sorted() == ["deps (protected)", "deps (unprotected)"])
+        #expect(model.jobs["test"]?.restoresCaches.count == 2)
+        #expect(model.jobs["test"]?.savesCaches.isEmpty == true, "its policy is the file's: pull")
+    }
+
     @Test func aTestJobThatSavesNoCacheIsNotWhereTheCachePoisoningScenarioStarts() throws {
         var files = Self.gitlab
         files[".gitlab-ci.yml"] = files[".gitlab-ci.yml"]!.replacingOccurrences(of: "  cache: {key: deps, paths: [vendor/]}\n", with: "")

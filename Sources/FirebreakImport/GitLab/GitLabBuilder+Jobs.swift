@@ -112,12 +112,16 @@ extension GitLabBuilder {
         // Caches are kept apart for protected and unprotected refs, and by key as the job expands it.
         var restores: [Reference] = [], saves: [Reference] = []
         if let cache = dereferenced(job["cache"]) {
-            let entries = cache.node.isMapping ? [cache] : cache.node.items.compactMap { dereferenced(Sourced(node: $0, file: cache.file)) }
+            let entries = cacheEntries(cache)
+            // The job's variables over the file's, for a policy that names one.
+            var cacheVariables: [String: String] = [:]
+            for entry in config.top["variables"]?.node.gitlabEntries ?? [] { cacheVariables[entry.key] = entry.value.scalarText ?? entry.value.value("value")?.scalarText }
+            for entry in ownVariables { cacheVariables[entry.key] = entry.value.scalarText ?? entry.value.value("value")?.scalarText }
             let scopes = cacheScopes(runs)
             let stage = job["stage"]?.node.scalarText ?? "test"
             for sourced in entries {
                 let node = sourced.node
-                guard let entry = GitLabCacheEntry(node, job: name, stage: stage) else { continue }
+                guard let entry = GitLabCacheEntry(node, job: name, stage: stage, variables: cacheVariables) else { continue }
                 for scope in scopes {
                     let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {
@@ -229,6 +233,18 @@ extension GitLabBuilder {
             }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
+        }
+    }
+
+    /// The entries of a `cache:` value: one mapping, or a list of them, whose nested lists (a
+    /// YAML alias to a list of caches, a `!reference`) GitLab flattens, as it does for `needs`.
+    /// Nesting deeper than GitLab's own limit of 10 is not followed.
+    mutating func cacheEntries(_ cache: Sourced, depth: Int = 0) -> [Sourced] {
+        if cache.node.isMapping { return [cache] }
+        guard depth < 10 else { return [] }
+        return cache.node.items.flatMap { item -> [Sourced] in
+            guard let entry = dereferenced(Sourced(node: item, file: cache.file)) else { return [] }
+            return cacheEntries(entry, depth: depth + 1)
         }
     }
 }

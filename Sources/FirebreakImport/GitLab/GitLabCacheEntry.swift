@@ -8,7 +8,8 @@ struct GitLabCacheEntry {
     /// The key, with the variables GitLab sets per job replaced: jobs whose keys differ do not
     /// share a cache.
     var key: String
-    /// `pull`, `push` or `pull-push` (the default).
+    /// `pull`, `push` or `pull-push` (the default, and what a policy that names a variable
+    /// the file does not set is taken to be).
     var policy: String
 
     /// The predefined variables whose value is the job's own, which a key can name to give each
@@ -17,13 +18,26 @@ struct GitLabCacheEntry {
 
     /// The entry of `node` for job `job` in `stage`, nil when it caches nothing: no `paths` and
     /// no `untracked: true` (as `cache: {}` writes), which the runner neither restores nor saves.
-    init?(_ node: Yams.Node, job: String, stage: String) {
+    /// `variables` are the job's own and the file's, for a policy written as a variable
+    /// (`policy: $POLICY`, which GitLab expands).
+    init?(_ node: Yams.Node, job: String, stage: String, variables: [String: String] = [:]) {
         let paths = node.value("paths")
         let listsPaths = paths.map { $0.scalarText.map { !$0.isEmpty } ?? !$0.items.isEmpty } ?? false
         guard listsPaths || node.value("untracked")?.scalarText == "true" else { return nil }
         let written = node.value("key")?.scalarText ?? node.value("key")?.value("prefix")?.scalarText ?? "default"
         key = Self.expand(written, job: job, stage: stage)
-        policy = node.value("policy")?.scalarText ?? "pull-push"
+        policy = Self.policy(node.value("policy")?.scalarText, variables: variables)
+    }
+
+    /// The policy as written, or the value of the variable it names; `pull-push` when unset or
+    /// unknown, the case in which the job both restores and saves.
+    static func policy(_ written: String?, variables: [String: String]) -> String {
+        guard var text = written else { return "pull-push" }
+        if text.hasPrefix("$") {
+            let name = text.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
+            text = variables[name] ?? "pull-push"
+        }
+        return ["pull", "push", "pull-push"].contains(text) ? text : "pull-push"
     }
 
     /// `written` with `$NAME` and `${NAME}` of each per-job variable replaced by its value.
