@@ -6,7 +6,7 @@ import Testing
 
 /// Without a context file, a repository still has the people the scenarios start from: an
 /// outsider, a contributor and a maintainer, each an assumption saying how to settle it; a
-/// context file that names its people replaces them.
+/// context file that names its people replaces them, and one that names none keeps them.
 struct DefaultActorsTests {
     @Test func aRepositoryWithoutContextHasAnOutsiderAContributorAndAMaintainer() throws {
         let model = try ImportFixtures.load("prt-checkout").model
@@ -37,5 +37,17 @@ struct DefaultActorsTests {
         #expect(model.actors.keys.sorted() == ["dana"])
         let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
         #expect(poisoned.footholds.isEmpty, "nobody here is only a contributor: the scenario is not applicable")
+    }
+
+    @Test func aContextFileThatNamesNoPeopleKeepsTheAssumedOnes() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/ci.yml": SampleWorkflow.build(),
+            "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app, visibility: private}\nsecrets: {DEPLOY_KEY: {criticality: critical}}\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.actors.keys.sorted() == [InputLoader.defaultContributor, InputLoader.defaultMaintainer])
+        #expect(model.assumptions.contains { $0.subject == NodeID(.actor, InputLoader.defaultContributor) && $0.settle.contains("actors:") })
+        let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(poisoned.footholds.contains(Fact(.act, NodeID(.actor, InputLoader.defaultContributor))))
     }
 }

@@ -66,6 +66,10 @@ public enum InputLoader {
         })
         var base = contextModel ?? defaultBase(name: identity, contextFile: ownContext, platform: plan.first?.importer.platform ?? .github,
                                                defaultBranch: defaultBranch)
+        if var context = contextModel, context.actors.isEmpty {
+            addDefaultPeople(to: &context, at: .implicit(context.file))
+            base = context
+        }
         // A context file that names no model leaves the repository's folder as its name.
         if contextModel == nil || contextModel?.name == (contextFileName as NSString).deletingPathExtension { base.name = folderName }
         base.file = display ?? root
@@ -110,7 +114,14 @@ public enum InputLoader {
                 : "no context file: the repository is public, its default branch is '\(defaultBranch)'\(named), and GitHub's default holds: a first-time contributor's pull request runs only after approval, anyone else's at once",
                        settle: settle, location: location),
         ]
-        // People with access, so that the insider scenarios have someone to start from.
+        addDefaultPeople(to: &model, at: location)
+        return model
+    }
+
+    /// People with access, so that the insider scenarios have someone to start from: added when
+    /// there is no context file, or one that declares no actors (it settles other things, and
+    /// a repository nobody can push to is not what it says).
+    static func addDefaultPeople(to model: inout PipelineModel, at location: SourceLocation) {
         model.actors[defaultContributor] = Actor(name: defaultContributor, role: .contributor, location: location)
         model.actors[defaultMaintainer] = Actor(name: defaultMaintainer, role: .maintainer, location: location)
         model.assumptions.append(Assumption(subject: NodeID(.actor, defaultContributor),
@@ -119,6 +130,5 @@ public enum InputLoader {
         model.assumptions.append(Assumption(subject: NodeID(.actor, defaultMaintainer),
                                             statement: "someone maintains the repository: they merge, label, approve and start workflows by hand",
                                             settle: "declare the people with access under `actors:` in \(contextFileName)", location: location))
-        return model
     }
 }
