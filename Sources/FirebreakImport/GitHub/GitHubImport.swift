@@ -323,11 +323,33 @@ struct GitHubImport {
     /// A job that calls a reusable workflow: local ones (`./` or `$/`, the same repository at the
     /// running commit) are imported job by job; remote ones are third-party definitions that run
     /// with what the caller passes.
+    /// The path of a reusable workflow this repository calls by its full name
+    /// (`owner/repo/.github/workflows/x.yml@main`): its own code on that ref, not a third party's.
+    /// It is this repository when the name is the repository's; when the repository's name is
+    /// unknown, when the file is here and is a reusable workflow, which is stated as an assumption.
+    mutating func ownWorkflowPath(_ uses: (text: String, location: SourceLocation), calledFrom caller: Workflow) -> String? {
+        let parts = uses.text.split(separator: "@", maxSplits: 1)
+        let segments = parts[0].split(separator: "/", maxSplits: 2)
+        guard segments.count == 3, segments[2].hasPrefix(".github/workflows/"), !segments[2].split(separator: "/").contains("..") else { return nil }
+        let repository = "\(segments[0])/\(segments[1])", path = String(segments[2])
+        let ref = parts.count > 1 ? String(parts[1]) : "the default branch"
+        if repository.lowercased() == model.repository.name.lowercased() { return path }
+        // A workflow that calls another repository's file of the same name (a shared
+        // `zizmor.yml`) is not calling itself: the file here must be a reusable workflow.
+        guard model.repository.name == RepositoryIdentity.unnamed, path != caller.path,
+              FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(path)),
+              let callee = workflow(at: path), callee.events.contains(where: { $0.name == "workflow_call" }) else { return nil }
+        assume(NodeID(.definition, path), "'\(repository)' is taken to be this repository, whose '\(path)' is here: the call runs this repository's own workflow as it is on '\(ref)', not a third party's",
+               settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: uses.location)
+        return path
+    }
+
     mutating func importCall(_ job: Workflow.Job, uses: (text: String, location: SourceLocation), in workflow: Workflow, name: String,
                              events: [EventUse], condition: ExpressionScanner.Found?, caller: Caller?, depth: Int) {
         let passed = passedSecrets(job, workflow: workflow)
-        if LocalAction.isLocal(uses.text) {
-            guard let path = LocalAction.folder(of: uses.text) else {
+        let ownPath = ownWorkflowPath(uses, calledFrom: workflow)
+        if LocalAction.isLocal(uses.text) || ownPath != nil {
+            guard let path = ownPath ?? LocalAction.folder(of: uses.text) else {
                 log.add(Diagnostic(.error, at: uses.location, "reusable workflow '\(uses.text)' climbs out of the repository",
                                    help: "call workflows inside the repository, or another repository's as `owner/repo/.github/workflows/x.yml@<full commit>`"))
                 return
