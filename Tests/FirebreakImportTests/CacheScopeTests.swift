@@ -41,6 +41,29 @@ import Testing
         #expect(!result.reaches("read secret:NPM_TOKEN"))
     }
 
+    /// A pull request's run and a merge queue's write their own refs' scopes: only a run on the
+    /// default branch (a push to it, a manual run) writes the scope a release restores from.
+    @Test func pullRequestAndMergeQueueRunsWriteOnlyTheirOwnRefsCache() throws {
+        func workflow(_ events: String) -> String {
+            """
+            on: \(events)
+            permissions: {contents: read}
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/setup-go@v5
+                    with: {cache: true}
+                  - run: go test ./...
+            """
+        }
+        let queued = try Self.load([".github/workflows/ci.yml": workflow("[pull_request, merge_group]")])
+        #expect(queued.jobs["ci/test"]?.restoresCaches.map(\.name) == ["default-branch-cache"])
+        #expect(queued.jobs["ci/test"]?.savesCaches == [])
+        let dispatched = try Self.load([".github/workflows/ci.yml": workflow("[pull_request, merge_group, workflow_dispatch]")])
+        #expect(dispatched.jobs["ci/test"]?.savesCaches.map(\.name) == ["default-branch-cache"], "a maintainer may run it by hand on the default branch")
+    }
+
     @Test func cacheModeDecidesWhatAJobMayDoWithTheCache() throws {
         func job(_ name: String, mode: String) -> String {
             """

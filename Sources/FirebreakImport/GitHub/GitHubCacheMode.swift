@@ -25,10 +25,14 @@ enum GitHubCacheMode: String {
     /// mode. Since June 2026 the cache service gives a read-only token to a run in the default
     /// branch's context that someone without write access can cause (pull_request_target,
     /// issue_comment, issues and discussions); a workflow_run is kept a writer, because it
-    /// writes when the run it follows was a push's.
+    /// writes when the run it follows was a push's. A merge queue's run (`merge_group`) is on
+    /// a ref of its own (`gh-readonly-queue/...`) and writes only that ref's scope, as a pull
+    /// request's run writes its merge ref's (GitHub Docs, "Dependency caching reference",
+    /// restrictions for accessing a cache).
     static func writesByDefault(_ trigger: Trigger, defaultBranch: String) -> Bool {
         switch trigger.event {
-        case .workflowRun, .schedule, .manual: true
+        case .manual: trigger.platformEvent != "merge_group"
+        case .workflowRun, .schedule: true
         case .push: trigger.fires(onBranch: defaultBranch)
         default: false
         }
