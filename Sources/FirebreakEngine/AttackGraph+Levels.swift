@@ -19,6 +19,10 @@ extension AttackGraph {
                 let side = candidates.filter { Self.isSideBranch($0, in: model) }
                 sides[trigger.name] = side
                 protectedRuns[trigger.name] = side.count < candidates.count || candidates.isEmpty
+            case .tag:
+                // A release tag's legitimate run is taken to be protected unless the model says its
+                // tags are not: a hijacked release gets what the release gets.
+                protectedRuns[trigger.name] = model.repository.protectedTags == nil || !pushersCreateTags(firing: trigger, in: model)
             default:
                 protectedRuns[trigger.name] = !ownRefEvents.contains(trigger.event)
             }
@@ -29,6 +33,27 @@ extension AttackGraph {
     /// Events whose runs are on refs of their own, protected by no rule by default: pull and merge
     /// requests, and tags (whose runs write their own cache scope, not the default branch's).
     static let ownRefEvents: Set<Trigger.Event> = [.pullRequest, .mergeRequest, .tag]
+
+    /// Whether whoever pushes to the repository may create a tag that `trigger` (a tag trigger)
+    /// fires on: unless the model's protected tag patterns cover every pattern it listens to
+    /// (GitLab: Developers create unprotected tags; GitHub: anyone with write access creates
+    /// tags no ruleset restricts). With no protected tags known, yes, and the hop says so.
+    func pushersCreateTags(firing trigger: Trigger) -> Bool { Self.pushersCreateTags(firing: trigger, in: model) }
+
+    fileprivate static func pushersCreateTags(firing trigger: Trigger, in model: PipelineModel) -> Bool {
+        guard let protected = model.repository.protectedTags, !protected.isEmpty else { return true }
+        if protected.contains("*") { return false }
+        // An attacker chooses the tag's name: any name when the trigger lists none.
+        guard !trigger.branches.isEmpty else { return true }
+        return trigger.branches.contains { pattern in !protected.contains { BranchPattern.matches($0, pattern) } }
+    }
+
+    /// The caveat of a hop that rests on tags being creatable by whoever pushes, when the model
+    /// does not say which tags are protected.
+    var unprotectedTagCaveats: [String] {
+        model.repository.protectedTags == nil
+            ? ["assumed: tags are not protected: whoever pushes may create one (GitLab: no protected tags; GitHub: no tag ruleset restricts creations)"] : []
+    }
 
     /// Whether a branch (or pattern) is a side branch: neither the default branch nor protected.
     /// A run there is `unprotected`: it gets no secret kept for protected branches and writes
@@ -57,8 +82,27 @@ extension AttackGraph {
     /// a side branch, a pull or merge request, a tag. Empty when every run of it is protected.
     func unprotectedRuns(of job: Job) -> [(event: Trigger.Event, branch: String?)] {
         var runs: [(event: Trigger.Event, branch: String?)] = sideBranches(running: job).map { (.push, $0) }
-        for trigger in triggers(of: job) where Self.ownRefEvents.contains(trigger.event) { runs.append((trigger.event, nil)) }
+        for trigger in triggers(of: job) where Self.ownRefEvents.contains(trigger.event) {
+            if trigger.event == .tag, !pushersCreateTags(firing: trigger) { continue }
+            runs.append((trigger.event, nil))
+        }
         return runs
+    }
+
+    /// The triggers whose runs of `job` an attacker who pushes starts on refs of their own: a push
+    /// trigger firing on a side branch the job admits, a pull or merge request, a tag they may
+    /// create. Two jobs that share one run in such a run, and so its artifacts.
+    func unprotectedTriggers(of job: Job) -> Set<String> {
+        var names = Set<String>()
+        for trigger in triggers(of: job) {
+            switch trigger.event {
+            case .push where !(sideBranchesFiring[trigger.name] ?? []).filter({ admits(job, onBranch: $0) }).isEmpty: names.insert(trigger.name)
+            case .tag where pushersCreateTags(firing: trigger): names.insert(trigger.name)
+            case .pullRequest, .mergeRequest: names.insert(trigger.name)
+            default: break
+            }
+        }
+        return names
     }
 
     /// The most a legitimate run of the job holds: `full` when some run of it is on the default
@@ -71,14 +115,31 @@ extension AttackGraph {
         job.triggers.isEmpty || job.triggers.contains { runsOnProtectedRef[$0.name] ?? true } ? .full : .unprotected
     }
 
-    /// The level at which `job` picks up an artifact written at `written`, nil when it never
-    /// sees it: a fork pull request's artifact reaches only a later workflow_run job (which
-    /// runs with full privileges); a side branch's reaches that too, and the jobs of its own
-    /// run, when the job runs on side branches.
-    func pickUp(artifactWrittenAt written: Level, by job: Job) -> Level? {
+    /// The level at which `job` picks up `artifact` written at `written`, nil when it never sees
+    /// it: a fork pull request's artifact reaches only a later workflow_run job (which runs with
+    /// full privileges); an unprotected run's reaches that too, and the jobs of its own run:
+    /// artifacts belong to one run (one workflow run, one pipeline), so the job must run in an
+    /// unprotected run with a job that writes it (a side branch's push, a request, a tag).
+    func pickUp(_ artifact: String, writtenAt written: Level, by job: Job) -> Level? {
         if written == .full { return legitimateLevel(of: job) }
         if isTriggered(job, by: { $0 == .workflowRun }) { return .full }
-        if written == .unprotected, !unprotectedRuns(of: job).isEmpty { return .unprotected }
+        if written == .unprotected, !sharedUnprotectedRuns(artifact, with: job).isEmpty { return .unprotected }
         return nil
+    }
+
+    /// The caveats of that pick-up: when the only run the job shares with a writer is a tag's,
+    /// it rests on tags being creatable by whoever pushes.
+    func pickUpCaveats(_ artifact: String, writtenAt written: Level, by job: Job) -> [String] {
+        guard written == .unprotected, !isTriggered(job, by: { $0 == .workflowRun }) else { return [] }
+        let shared = sharedUnprotectedRuns(artifact, with: job)
+        return shared.allSatisfy { model.triggers[$0]?.event == .tag } ? unprotectedTagCaveats : []
+    }
+
+    /// The triggers of the unprotected runs an attacker who pushes starts in which `job` runs
+    /// with a job that writes `artifact`.
+    func sharedUnprotectedRuns(_ artifact: String, with job: Job) -> Set<String> {
+        let runs = unprotectedTriggers(of: job)
+        guard !runs.isEmpty else { return [] }
+        return producers(of: artifact).reduce(into: Set<String>()) { shared, producer in shared.formUnion(unprotectedTriggers(of: producer).intersection(runs)) }
     }
 }

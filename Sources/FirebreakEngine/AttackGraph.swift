@@ -11,6 +11,7 @@ public struct AttackGraph: Sendable {
     let trustedRoles: [String: [Identity]]
     let storedArtifacts: [String: [Artifact]]
     let consumers: [String: [(job: Job, use: Job.Consumption)]]
+    let producers: [String: [Job]]
     let restorers: [String: [Job]]
     let resourcesInZone: [String: [Resource]]
     let jobsByDefinition: [String: [Job]]
@@ -22,6 +23,8 @@ public struct AttackGraph: Sendable {
     public let branches: [Branch]
     /// Local pipeline definitions, sorted by name.
     let localDefinitions: [Definition]
+    /// The triggers that run for pushed tags, sorted by name.
+    let tagTriggers: [Trigger]
     /// Identities sorted by name.
     public let identities: [Identity]
     /// Runners, secrets and environments sorted by name, for rules that scan them all.
@@ -63,6 +66,7 @@ public struct AttackGraph: Sendable {
         assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
         self.model = model
         (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
+        tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }
         // The node numbering and the indexes do not depend on each other: each on its own core.
         let indexed = model
         let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed) }
@@ -71,6 +75,7 @@ public struct AttackGraph: Sendable {
         jobsOnRunner = index.jobsOnRunner
         trustedRoles = index.trustedRoles
         consumers = index.consumers
+        producers = index.producers
         restorers = index.restorers
         jobsByDefinition = index.jobsByDefinition
         jobsGatedBy = index.jobsGatedBy
@@ -93,6 +98,7 @@ public struct AttackGraph: Sendable {
         var jobsOnRunner: [String: [Job]] = [:]
         var trustedRoles: [String: [Identity]] = [:]
         var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
+        var producers: [String: [Job]] = [:]
         var restorers: [String: [Job]] = [:]
         var jobsByDefinition: [String: [Job]] = [:]
         var jobsGatedBy: [String: [Job]] = [:]
@@ -118,6 +124,7 @@ public struct AttackGraph: Sendable {
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(job) }
                 trustedRoles[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
                 for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
+                for artifact in job.produces { producers[artifact.name, default: []].append(job) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
                 // A job that names a trigger twice is listed once.
                 for trigger in Set(job.triggers.map(\.name)) { jobsTriggeredBy[trigger, default: []].append(job) }
@@ -160,6 +167,7 @@ public struct AttackGraph: Sendable {
     func roles(trusting job: String) -> [Identity] { trustedRoles[job] ?? [] }
     func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
     func consumers(of artifact: String) -> [(job: Job, use: Job.Consumption)] { consumers[artifact] ?? [] }
+    func producers(of artifact: String) -> [Job] { producers[artifact] ?? [] }
     func restorers(of cache: String) -> [Job] { restorers[cache] ?? [] }
     func resources(in zone: String) -> [Resource] { resourcesInZone[zone] ?? [] }
     func jobs(definedBy definition: String) -> [Job] { jobsByDefinition[definition] ?? [] }

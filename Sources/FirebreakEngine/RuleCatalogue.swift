@@ -29,6 +29,7 @@ public enum RuleCatalogue {
         SecretCredentialRule(),
         SelfApprovalRule(),
         StoreTamperRule(),
+        TagPushRule(),
     ]
 
     /// The descriptions of every rule, sorted by id.

@@ -40,6 +40,8 @@ public struct ModelChange: Sendable, Hashable, Comparable, Codable, CustomString
         case restrictEnvironment = "restrict-environment"
         /// Pushes to the branch need a reviewed pull request, for administrators too.
         case protectBranch = "protect-branch"
+        /// Only maintainers create the tags the trigger runs for.
+        case protectTags = "protect-tags"
         /// Sign the artifact and verify it in every job that uses it.
         case signArtifact = "sign-artifact"
         /// The job gets a cache of its own instead of the shared one.

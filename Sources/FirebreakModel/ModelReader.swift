@@ -28,7 +28,7 @@ final class ModelReader {
                    settle: "add `repository: {visibility: private}` to the context file if it is not", at: top.location)
         } else {
             top.require("repository", what: "repository section", help: "add a `repository:` section with at least `name:`")
-            repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests", "criticality"])
+            repository = top.fields("repository", keys: ["name", "visibility", "defaultBranch", "forkPullRequests", "criticality", "protectedTags"])
                 .flatMap { readRepository($0) }
         }
         let platform = top.choice("platform", Platform.self) ?? .generic
@@ -139,7 +139,8 @@ final class ModelReader {
         }
         return Repository(name: name, visibility: visibility ?? .public, defaultBranch: fields.string("defaultBranch") ?? "main",
                           forkApproval: approval, forkPullRequestsGetSecrets: forkSecrets,
-                          criticality: fields.choice("criticality", Criticality.self), location: fields.location)
+                          criticality: fields.choice("criticality", Criticality.self),
+                          protectedTags: fields.has("protectedTags") ? fields.strings("protectedTags").map(\.text) : nil, location: fields.location)
     }
 
     private func readActor(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Actor? {
@@ -311,7 +312,7 @@ final class ModelReader {
 
     private func readEnvironment(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Environment? {
         guard let f = fields(node, "environment '\(name)'",
-                             ["reviewers", "requiredApprovals", "preventSelfReview", "allowedBranches", "waitMinutes",
+                             ["reviewers", "requiredApprovals", "preventSelfReview", "allowedBranches", "allowedTags", "waitMinutes",
                               "production", "criticality"]) else { return nil }
         let reviewers = f.references("reviewers")
         let required = f.int("requiredApprovals", in: 0...10) ?? (reviewers.isEmpty ? 0 : 1)
@@ -326,7 +327,7 @@ final class ModelReader {
         }
         return Environment(name: name, reviewers: reviewers, requiredApprovals: required,
                            preventSelfReview: f.bool("preventSelfReview") ?? false,
-                           allowedBranches: f.strings("allowedBranches").map(\.text), waitMinutes: f.int("waitMinutes", in: 0...43_200) ?? 0,
+                           allowedBranches: f.strings("allowedBranches").map(\.text), allowedTags: f.strings("allowedTags").map(\.text), waitMinutes: f.int("waitMinutes", in: 0...43_200) ?? 0,
                            production: f.bool("production") ?? false, criticality: f.choice("criticality", Criticality.self),
                            location: location)
     }

@@ -68,6 +68,11 @@ extension PipelineModel {
             environments[name]?.preventSelfReview = true
         case .restrictEnvironment:
             environments[name]?.allowedBranches = [repository.defaultBranch]
+            environments[name]?.allowedTags = []
+        case .protectTags:
+            guard let trigger = triggers[name] else { return }
+            let patterns = trigger.branches.isEmpty ? ["*"] : trigger.branches
+            repository.protectedTags = Array(Set((repository.protectedTags ?? []) + patterns)).sorted()
         case .protectBranch:
             guard let branch = branches[name] else { return }
             var protection = branch.protection ?? Branch.Protection()

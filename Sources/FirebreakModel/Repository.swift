@@ -24,11 +24,16 @@ public struct Repository: Sendable, Hashable {
     /// How much write access to the repository is worth; `high` unless said (an action or
     /// library others run by tag is `critical`: whoever moves its tags runs code in theirs).
     public var criticality: Criticality?
+    /// Tag name patterns only maintainers and administrators may create (GitLab's protected tags,
+    /// a GitHub tag ruleset that restricts creations); nil when unknown, which the simulation
+    /// takes as none: whoever pushes creates any tag.
+    public var protectedTags: [String]?
     public var location: SourceLocation
 
     public init(name: String, visibility: Visibility, defaultBranch: String, forkApproval: ForkApproval,
-                forkPullRequestsGetSecrets: Bool, criticality: Criticality? = nil, location: SourceLocation) {
+                forkPullRequestsGetSecrets: Bool, criticality: Criticality? = nil, protectedTags: [String]? = nil, location: SourceLocation) {
         self.criticality = criticality
+        self.protectedTags = protectedTags
         self.name = name
         self.visibility = visibility
         self.defaultBranch = defaultBranch

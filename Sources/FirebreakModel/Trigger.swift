@@ -38,7 +38,8 @@ public struct Trigger: Sendable, Hashable {
     /// The event's name on its platform (`pull_request_review`, `create`), which can be more
     /// specific than `event`.
     public var platformEvent: String
-    /// Branch names or patterns the trigger listens to; empty means every branch.
+    /// Branch names or patterns the trigger listens to; empty means every branch. For a tag
+    /// trigger, the tag names or patterns (empty: every tag).
     public var branches: [String]
     /// For pull and merge requests: whether requests from forks start it.
     public var fromForks: Bool

@@ -10,7 +10,7 @@ struct ContextEdits {
 
     /// The changes a context file can express whether or not it declares their node.
     static let kinds: Set<ModelChange.Kind> = [
-        .ephemeralRunner, .protectRunner, .dropRoute, .requireForkApproval, .preventSelfReview, .restrictEnvironment, .protectBranch,
+        .ephemeralRunner, .protectRunner, .dropRoute, .requireForkApproval, .preventSelfReview, .restrictEnvironment, .protectBranch, .protectTags,
     ]
 
     /// Changes to what the context file itself declares (an identity's grants, a secret's scope).
@@ -46,6 +46,9 @@ struct ContextEdits {
           forkPullRequests: {\(fork)}
 
         """
+        if let tags = repository.protectedTags {
+            text += "  protectedTags: [\(tags.map(YAMLValue.quoted).joined(separator: ", "))]\n"
+        }
         let people = model.actors.values.filter { $0.role != .external }.sorted { $0.name < $1.name }
         if !people.isEmpty {
             text += "actors:\n" + people.map { "  \(YAMLValue.quoted($0.name)): {role: \($0.role.rawValue)}\n" }.joined()
@@ -92,6 +95,9 @@ struct ContextEdits {
         var entries = [YAMLEntry("production", .scalar(String(environment.production)))]
         if !environment.allowedBranches.isEmpty {
             entries.append(YAMLEntry("allowedBranches", .sequence(environment.allowedBranches.map(YAMLValue.scalar))))
+        }
+        if !environment.allowedTags.isEmpty {
+            entries.append(YAMLEntry("allowedTags", .sequence(environment.allowedTags.map(YAMLValue.scalar))))
         }
         if environment.waitMinutes > 0 { entries.append(YAMLEntry("waitMinutes", .scalar(String(environment.waitMinutes)))) }
         return .mapping(entries)

@@ -78,6 +78,9 @@ struct NativeEdits {
             try editor.set(["environments", .key(name), "preventSelfReview"], to: yes)
         case .restrictEnvironment:
             try editor.set(["environments", .key(name), "allowedBranches"], to: .sequence([.scalar(model.repository.defaultBranch)]))
+        case .protectTags:
+            let tags = model.applying([change]).repository.protectedTags ?? []
+            try editor.set(["repository", "protectedTags"], to: .sequence(tags.map(YAMLValue.scalar)))
         case .protectBranch:
             guard let protection = model.applying([change]).branches[name]?.protection else { return }
             try editor.remove(["branches", .key(name), "protected"])

@@ -24,6 +24,7 @@ public enum ChangeWording {
         case .preventSelfReview: return "forbid self-review in environment '\(subject)'"
         case .restrictEnvironment: return "admit only the default branch to environment '\(subject)'"
         case .protectBranch: return "protect branch '\(subject)': reviewed pull requests, admins included"
+        case .protectTags: return "protect the tags trigger '\(subject)' runs for: only maintainers create them"
         case .signArtifact: return "sign artifact '\(subject)' and verify it wherever it is used"
         case .separateCache: return "give job '\(subject)' its own cache instead of '\(object)'"
         case .dropUntrustedInput: return "stop job '\(subject)' from taking the pull request's code (two-workflow pattern)"

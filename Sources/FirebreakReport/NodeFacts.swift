@@ -65,7 +65,7 @@ struct NodeFacts {
     private mutating func describe(_ trigger: Trigger) {
         add("event", trigger.platformEvent)
         add("from-forks", if: trigger.fromForks)
-        add("branches", trigger.branches.isEmpty ? nil : trigger.branches.joined(separator: ","))
+        add(trigger.event == .tag ? "tags" : "branches", trigger.branches.isEmpty ? nil : trigger.branches.joined(separator: ","))
     }
 
     private mutating func describe(_ runner: Runner) {

@@ -223,7 +223,7 @@ public struct FixAdvisor: Sendable {
         case .protectBranch: model.branches[change.subject.name]?.location ?? hop.location
         case .ephemeralRunner, .protectRunner: model.runners[change.subject.name]?.location ?? hop.location
         case .requireReviewers, .preventSelfReview, .restrictEnvironment: model.environments[change.subject.name]?.location ?? hop.location
-        case .requireForkApproval: model.repository.location
+        case .requireForkApproval, .protectTags: model.repository.location
         default: hop.location
         }
     }

@@ -163,12 +163,21 @@ struct GitHubImport {
                        settle: "check the event's name against GitHub's list of workflow events", at: event.location)
             }
             let kind: Trigger.Event = event.name == "push" && event.tagsOnly ? .tag : semantics.modelEvent
-            // A repository dispatch always runs the default branch; a push, the branches it lists.
+            // A repository dispatch always runs the default branch; a push, the branches it lists;
+            // a push of tags, the tags it lists.
             let branches = event.name == "repository_dispatch" ? [model.repository.defaultBranch]
+                : kind == .tag ? event.tagPatterns
                 : kind == .push && event.name == "push" ? event.branches : []
             model.triggers[name] = Trigger(name: name, event: kind, platformEvent: event.name, branches: branches,
                                            fromForks: kind.isRequestEvent, location: event.location)
             events.append(EventUse(reference: Reference(name, at: event.location), event: event, semantics: semantics))
+            // A push filtered on branches and tags runs for both: its tag runs are a trigger of their own.
+            if event.name == "push", event.tags, !event.tagsOnly {
+                let tagName = "\(name)-tags"
+                model.triggers[tagName] = Trigger(name: tagName, event: .tag, platformEvent: event.name, branches: event.tagPatterns,
+                                                  fromForks: false, location: event.location)
+                events.append(EventUse(reference: Reference(tagName, at: event.location), event: event, semantics: semantics))
+            }
         }
         guard !events.isEmpty else { return }
         for job in workflow.jobs {

@@ -11,6 +11,8 @@ struct Workflow {
         var tagsOnly: Bool
         /// Whether the event filters on tags (`tags:` or `tags-ignore:`): a run for a pushed tag.
         var tags = false
+        /// The `tags:` patterns (empty: any tag, or only `tags-ignore:` given).
+        var tagPatterns: [String] = []
         /// `types:`: the activity types that start it (empty: the event's defaults).
         var types: [String]
         var location: SourceLocation

@@ -39,6 +39,7 @@ struct WorkflowParser {
                 var event = Workflow.Event(name: entry.key, branches: branches, tagsOnly: tagsOnly, types: filters.value("types")?.texts ?? [],
                                            location: entry.keyNode.location(file))
                 event.tags = filters.value("tags") != nil || filters.value("tags-ignore") != nil
+                event.tagPatterns = filters.value("tags")?.texts ?? []
                 return event
             }
         }

@@ -33,11 +33,16 @@ struct ArtifactDeployRule: Rule {
         guard fact.node.kind == .artifact else { return [] }
         return graph.consumers(of: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
-                  graph.pickUp(artifactWrittenAt: fact.level, by: consumer.job) != nil else { return nil }
-            var caveats = [Caveat.nextRelease]
+                  graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
+            // An unprotected run's artifact is deployed in that run, which the attacker starts;
+            // anything else, by the next release that picks it up.
+            let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
+            var caveats = sameRun ? [] : [Caveat.nextRelease]
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
+            caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
+            let run = sameRun ? ", in the run that writes it (\(graph.sharedUnprotectedRuns(fact.node.name, with: consumer.job).sorted().joined(separator: ", ")))" : ""
             return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), from: [fact],
-                            "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'",
+                            "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'\(run)",
                             at: consumer.use.location, caveats: caveats)
         }
     }
