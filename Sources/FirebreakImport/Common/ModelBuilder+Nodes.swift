@@ -111,7 +111,7 @@ extension ModelBuilder {
     static func namesASetting(_ name: String) -> Bool {
         let upper = name.uppercased()
         let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
-                        "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_CLIENT_ID",
+                        "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_SUB_ID", "_CLIENT_ID",
                         "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT", "_BRANCH", "_BRANCHES", "_VERSION", "_CHANNEL", "_CHANNEL_ID", "_TAG",
                         "_IMAGE", "_NAME", "_CONCURRENT"]
         return upper == "USER" || upper == "USERNAME" || suffixes.contains { upper.hasSuffix($0) }
