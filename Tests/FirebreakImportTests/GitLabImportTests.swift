@@ -418,3 +418,25 @@ import Foundation
                 "GitHub refuses a workflow with a duplicate key: \(result.diagnostics)")
     }
 }
+
+/// A remote include whose URL names a full commit serves what that commit holds: its owner
+/// cannot change it. One whose URL names a branch can be.
+@Suite struct GitLabRemoteIncludePinTests {
+    @Test func aCommitInTheURLPinsARemoteInclude() throws {
+        let pinned = "https://gitlab.freedesktop.org/freedesktop/ci-templates/-/raw/a4eb2bbf5e0f1e2d3c4b5a69788796a5b4c3d2e1/templates/fedora.yml"
+        let moving = "https://gitlab.freedesktop.org/freedesktop/ci-templates/-/raw/main/templates/ci-fairy.yml"
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            include:
+              - remote: '\(pinned)'
+              - remote: '\(moving)'
+            build:
+              script: [make]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.definitions["remote:\(pinned)"]?.pin == .digest)
+        #expect(model.definitions["remote:\(moving)"]?.pin == PinState.none)
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds.contains { $0.node.name.contains("ci-fairy") })
+        #expect(!result.footholds.contains { $0.node.name.contains("fedora") })
+    }
+}
