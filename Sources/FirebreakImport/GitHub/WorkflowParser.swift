@@ -67,7 +67,7 @@ struct WorkflowParser {
         if let container = node.value("container") {
             if let image = container.scalarText ?? container.value("image")?.scalarText { images.append((image, container.location(file))) }
         }
-        for service in node.value("services")?.entries ?? [] {
+        for service in node.value("services")?.entries ?? [] where Self.serviceReachesJob(service.value) {
             if let image = service.value.scalarText ?? service.value.value("image")?.scalarText {
                 images.append((image, service.value.location(file)))
             }
@@ -80,6 +80,29 @@ struct WorkflowParser {
             steps: (node.value("steps")?.items ?? []).map(readStep),
             uses: node.value("uses").flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
             secretsInherit: node.value("secrets")?.scalarText == "inherit", passedSecrets: with, images: images)
+    }
+
+    /// Whether a service container's image runs where the job's code and secrets are: GitHub
+    /// starts a service beside the job with only its own `env:` and no token, and the steps
+    /// run elsewhere (GitHub Docs, "About service containers"). It does when it runs
+    /// privileged or with the host's volumes (the runner's Docker socket, its workspace), or is
+    /// handed a secret; a plain database or cache server only answers the job's queries.
+    static func serviceReachesJob(_ service: Yams.Node) -> Bool {
+        guard service.isMapping else { return false }
+        let options = (service.value("options")?.scalarText ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        for (place, option) in options.enumerated() {
+            let name = option.split(separator: "=", maxSplits: 1).first.map(String.init) ?? option
+            if ["--privileged", "-v", "--volume", "--mount"].contains(name) { return true }
+            // A capability that reaches past the container (IPC_LOCK, NET_BIND_SERVICE do not).
+            if name == "--cap-add" {
+                let value = option.contains("=") ? String(option.split(separator: "=", maxSplits: 1)[1]) : place + 1 < options.count ? options[place + 1] : ""
+                if ["ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH", "SYS_RAWIO"].contains(value.uppercased().replacingOccurrences(of: "CAP_", with: "")) { return true }
+            }
+        }
+        if let volumes = service.value("volumes"), !volumes.items.isEmpty || volumes.scalarText != nil { return true }
+        var budget = 1_000, handed = false
+        service.value("env")?.forEachScalar(budget: &budget) { text, _ in if text.contains("secrets.") { handed = true } }
+        return handed
     }
 
     func readStep(_ node: Yams.Node) -> Workflow.Step {
