@@ -8,28 +8,26 @@ extension GitHubImport {
 
     /// The runner pool a job's `runs-on` selects: GitHub-hosted, a pool the context file
     /// describes by labels or group, or a self-hosted pool assumed persistent.
-    mutating func resolveRunner(_ job: Workflow.Job, file: String) -> Reference? {
+    mutating func resolveRunner(_ job: Workflow.Job, in workflow: Workflow, caller: Caller?) -> Reference? {
         guard let node = job.runsOn else { return nil }
-        let location = node.location(file)
+        let location = node.location(workflow.file)
         var labels = node.texts
         if let group = node.value("group")?.scalarText { labels = ["group:\(group)"] + (node.value("labels")?.texts ?? []) }
         else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
         if labels.contains(where: { $0.contains("${{") }) {
-            // `runs-on: ${{ matrix.os }}` over a literal matrix: the labels it takes.
-            let matrix = job.node.matrixValues
-            let resolved = labels.flatMap { label -> [String] in
-                let paths = ((try? ExpressionTemplate.expressions(in: label)) ?? []).compactMap { try? ExpressionParser.parse($0.text) }
-                    .flatMap(\.contextPaths)
-                guard let path = paths.first(where: { $0.count == 2 && $0[0] == "matrix" }), let values = matrix[path[1]], !values.isEmpty
-                else { return [] }
-                return values
-            }
-            if !resolved.isEmpty, resolved.allSatisfy(RunnerLabels.isGitHubHosted) {
+            // `runs-on: ${{ matrix.os }}` over a literal matrix, `${{ inputs.runner }}` that the
+            // caller sets to a literal or that defaults to one: the labels it takes.
+            let values = Self.literalValues(of: labels, matrix: job.node.matrixValues, inputs: Self.inputs(of: workflow, caller: caller))
+            if let values, !values.isEmpty {
+                let machines = values.filter { !RunnerLabels.isGitHubHosted($0) }
+                if machines.isEmpty { return declareRunner(labels: ["github-hosted"], hosted: true, at: location) }
+                // One of the values is a machine of the repository's own: the job runs there too.
+                labels = machines
+            } else {
+                assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
+                       settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
                 return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
             }
-            assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
-                   settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
-            return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
         }
         switch RunnerLabels.machine(labels) {
         case .githubHosted:
@@ -41,6 +39,40 @@ extension GitHubImport {
         case .providerHosted(let provider): return builder.providerRunner(provider, labels: labels, platform: .github, at: location)
         case .selfHosted: return declareRunner(labels: labels, hosted: false, at: location)
         }
+    }
+
+    /// The values runs-on labels take: each literal as written, each expression that is a
+    /// matrix value or an input (set by the caller or by its default) as those literal values;
+    /// nil when an expression's value is unknown.
+    static func literalValues(of labels: [String], matrix: [String: [String]], inputs: [String: String]) -> [String]? {
+        var values: [String] = []
+        for label in labels {
+            guard label.contains("${{") else { values.append(label); continue }
+            // Only a label that is one bare reference (`${{ matrix.os }}`): a condition that picks
+            // between literals, or text around the expression, is not its values.
+            let trimmed = label.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return nil }
+            let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+            let path = inner.lowercased().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard path.count == 2, path[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !path[1].isEmpty else { return nil }
+            switch path[0] {
+            case "matrix": guard let taken = matrix[path[1]], !taken.isEmpty else { return nil }; values += taken
+            case "inputs": guard let given = inputs[path[1]], !given.contains("${{"), !given.isEmpty else { return nil }
+                values += given.hasPrefix("[") ? given.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [given]
+            default: return nil
+            }
+        }
+        return values
+    }
+
+    /// The literal inputs a called workflow runs with: its caller's `with:`, else the input's
+    /// `default:`, by lowercased name.
+    static func inputs(of workflow: Workflow, caller: Caller?) -> [String: String] {
+        var inputs: [String: String] = [:]
+        let declared = workflow.root.value("on")?.value("workflow_call")?.value("inputs")?.entries ?? []
+        for input in declared { if let value = input.value.value("default")?.scalarText { inputs[input.key.lowercased()] = value } }
+        for (name, value) in caller?.inputs ?? [:] { inputs[name] = value }
+        return inputs
     }
 
     /// The pool for these labels: GitHub's hosted machines, or a self-hosted pool.

@@ -195,6 +195,9 @@ struct GitHubImport {
         /// The `if:`s of the jobs that call this workflow, outermost first: each must hold for
         /// the called jobs to run.
         var conditions: [ExpressionScanner.Found] = []
+        /// The calling job's `with:` values as written, by lowercased name; an `${{ inputs.X }}`
+        /// the caller was itself given as a literal is that literal.
+        var inputs: [String: String] = [:]
     }
 
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
@@ -269,7 +272,7 @@ struct GitHubImport {
         cacheModes[name] = cacheMode
         let modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
-            runsOn: resolveRunner(job, file: workflow.file), environment: environment, needs: Self.needs(job, of: name),
+            runsOn: resolveRunner(job, in: workflow, caller: caller), environment: environment, needs: Self.needs(job, of: name),
             runsRepositoryCode: stepsInfo.runsCode, installsDependencies: stepsInfo.installsDependencies, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
             secrets: secrets, token: token,
             oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
@@ -332,6 +335,23 @@ struct GitHubImport {
     /// A job that calls a reusable workflow: local ones (`./` or `$/`, the same repository at the
     /// running commit) are imported job by job; remote ones are third-party definitions that run
     /// with what the caller passes.
+    /// The `with:` of a job that calls a reusable workflow, by lowercased name: literals as
+    /// written, and `${{ inputs.X }}` as the value the calling workflow itself has for X.
+    static func callInputs(_ job: Workflow.Job, from own: [String: String]) -> [String: String] {
+        var inputs: [String: String] = [:]
+        for entry in job.node.value("with")?.entries ?? [] {
+            guard let text = entry.value.scalarText else { continue }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") {
+                let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+                if inner.lowercased().hasPrefix("inputs."), let value = own[String(inner.dropFirst(7)).lowercased()] { inputs[entry.key.lowercased()] = value }
+                continue
+            }
+            inputs[entry.key.lowercased()] = text
+        }
+        return inputs
+    }
+
     /// The path of a reusable workflow this repository calls by its full name
     /// (`owner/repo/.github/workflows/x.yml@main`): its own code on that ref, not a third party's.
     /// It is this repository when the name is the repository's; when the repository's name is
@@ -384,7 +404,8 @@ struct GitHubImport {
             let handed = job.secretsInherit ? (caller?.passed ?? [:]) : passed.mapValues { Self.resolve($0, through: caller) }
             let next = Caller(permissions: Self.permissions(of: job, in: workflow, caller: caller), inherit: inherits,
                               passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]),
-                              conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 })
+                              conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 },
+                              inputs: Self.callInputs(job, from: Self.inputs(of: workflow, caller: caller)))
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }

@@ -30,9 +30,18 @@ enum RunnerLabels {
         return .selfHosted
     }
 
+    /// Hosted images GitHub names otherwise (`ubuntu-slim`, a one-CPU container per job).
+    static let namedImages: Set<String> = ["ubuntu-slim"]
+
+    /// GitHub names its images by system and version (`ubuntu-24.04`, `windows-2025`,
+    /// `macos-15-xlarge`) or `latest`; a label that goes on otherwise (`macos-m1-stable`,
+    /// `ubuntu-gpu`) is a name an organisation gave its own machines.
     static func isGitHubHosted(_ label: String) -> Bool {
         let lowered = label.lowercased()
-        return ["ubuntu-", "windows-", "macos-"].contains { lowered.hasPrefix($0) } || isLargerRunner(lowered)
+        if isLargerRunner(lowered) || namedImages.contains(lowered) { return true }
+        guard let system = ["ubuntu-", "windows-", "macos-"].first(where: { lowered.hasPrefix($0) }) else { return false }
+        let version = lowered.dropFirst(system.count).prefix { $0 != "-" }
+        return version == "latest" || (!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })
     }
 
     /// A GitHub-hosted larger runner, by the naming organisations give them (`github-ubuntu-24.04-arm-4`):

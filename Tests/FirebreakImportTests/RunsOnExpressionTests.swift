@@ -1,0 +1,74 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// `runs-on:` written as an expression takes the values the file gives it: a literal matrix, a
+/// called workflow's input set by its caller or by its default. A value that names the
+/// repository's own machines puts the job there; only an unknown value is assumed hosted.
+@Suite struct RunsOnExpressionTests {
+    static let called = """
+        on:
+          workflow_call:
+            inputs:
+              runner: {type: string, default: ubuntu-latest}
+        permissions: {contents: read}
+        jobs:
+          test:
+            runs-on: ${{ inputs.runner }}
+            steps:
+              - run: make test
+        """
+
+    static func model(caller: String) throws -> PipelineModel {
+        let repository = try ScratchRepository(files: [".github/workflows/_job.yml": called, ".github/workflows/ci.yml": caller])
+        return try InputLoader.load(path: repository.root).model
+    }
+
+    static func caller(_ with: String) -> String {
+        """
+        on: {pull_request: {}}
+        permissions: {contents: read}
+        jobs:
+          linux:
+            uses: ./.github/workflows/_job.yml
+        \(with)
+        """
+    }
+
+    @Test func anInputTheCallerSetsToAMachineLabelPutsTheJobOnThatMachine() throws {
+        let model = try Self.model(caller: Self.caller("    with: {runner: linux.2xlarge}"))
+        let runner = try #require(model.jobs["ci/linux/test"]?.runsOn?.name)
+        #expect(model.runners[runner]?.hosting == .selfHosted)
+        #expect(model.runners[runner]?.labels.contains("linux.2xlarge") == true)
+        #expect(!model.assumptions.contains { $0.statement.contains("is an expression; assumed GitHub-hosted") })
+    }
+
+    @Test func theInputsDefaultOrAHostedLabelIsGitHubHosted() throws {
+        for with in ["", "    with: {runner: ubuntu-24.04}"] {
+            let model = try Self.model(caller: Self.caller(with))
+            let runner = try #require(model.jobs["ci/linux/test"]?.runsOn?.name)
+            #expect(model.runners[runner]?.hosting == .hosted, "\(with)")
+        }
+    }
+
+    @Test func aMatrixWithOneMachineOfItsOwnRunsThereAndAnUnknownValueIsAnAssumption() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {pull_request: {}}
+            permissions: {contents: read}
+            jobs:
+              test:
+                strategy: {matrix: {runner: [ubuntu-latest, macos-m1-stable]}}
+                runs-on: ${{ matrix.runner }}
+                steps: [{run: make test}]
+              other:
+                runs-on: ${{ github.event.inputs.where }}
+                steps: [{run: make test}]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let runner = try #require(model.jobs["ci/test"]?.runsOn?.name)
+        #expect(model.runners[runner]?.hosting == .selfHosted)
+        #expect(model.assumptions.contains { $0.statement.contains("runs-on '${{ github.event.inputs.where }}'") })
+    }
+}
