@@ -131,7 +131,7 @@ enum JobRoles {
         "az webapp deploy", "aws ecs update-service", "aws s3 sync", "aws lambda update-function-code", "firebase deploy",
         "ansible-playbook", "eb deploy", "kamal deploy", "cap production deploy", "make deploy",
     ])
-    static let signingCommands = CommandPhrases(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S"])
+    static let signingCommands = CommandPhrases(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S", "apksigner sign", "jarsigner"])
     static let scanningCommands = CommandPhrases(["zizmor", "trivy", "semgrep", "bandit", "gosec", "actionlint", "codeql database", "grype", "osv-scanner"])
     static let testingCommands = CommandPhrases([
         "pytest", "python -m pytest", "npm test", "npm run test", "yarn test", "pnpm test", "cargo test", "cargo nextest", "go test",

@@ -97,6 +97,9 @@ extension GitHubImport {
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
+                for fetch in FetchedCode.fetches(in: run, repository: model.repository.name) where !info.steps.contains(where: { $0.uses == fetch.url }) {
+                    info.steps.append(Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: step.location))
+                }
                 if PackageInstalls.occur(in: run) { info.installsDependencies = true }
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }

@@ -49,6 +49,12 @@ extension GitLabBuilder {
             }
         }
 
+        // Code the scripts download and run, or clone.
+        for fetch in FetchedCode.fetches(in: scriptLines.map(\.text).joined(separator: "\n"), repository: model.repository.name) {
+            let at = scriptLines.first { $0.text.contains(fetch.url) }?.location ?? location
+            steps.append(Step(name: "\(id)/\(fetch.url)", uses: fetch.url, kind: .script, pin: fetch.pin, location: at))
+        }
+
         // Environment and deployment.
         var environment: Reference?
         var deploys = false

@@ -68,7 +68,7 @@ struct GitLabConfigLoader {
         let location = item.location(file)
         if let text = item.scalarText {
             if text.hasPrefix("http://") || text.hasPrefix("https://") {
-                external("remote:\(text)", source: text, ref: Self.commit(inURL: text), at: location)
+                external("remote:\(text)", source: text, ref: FetchedCode.commit(inURL: text), at: location)
             } else {
                 local(text, at: location, depth: depth)
             }
@@ -81,7 +81,7 @@ struct GitLabConfigLoader {
             let ref = item.value("ref")?.scalarText
             external("project:\(project)/\(files.joined(separator: ","))@\(ref ?? "HEAD")", source: project, ref: ref, at: location)
         } else if let remote = item.value("remote")?.scalarText {
-            external("remote:\(remote)", source: remote, ref: Self.commit(inURL: remote), at: location)
+            external("remote:\(remote)", source: remote, ref: FetchedCode.commit(inURL: remote), at: location)
         } else if let template = item.value("template")?.scalarText {
             external("template:\(template)", source: "gitlab-org/gitlab templates", ref: nil, at: location, template: true)
         } else if let component = item.value("component")?.scalarText {
@@ -95,15 +95,6 @@ struct GitLabConfigLoader {
         } else {
             diagnostics.append(Diagnostic(.error, at: location, "an include needs one of: local, project, remote, template, component"))
         }
-    }
-
-    /// The full commit a remote include's URL names as a path segment (`.../-/raw/<commit>/ci.yml`,
-    /// `raw.githubusercontent.com/owner/repo/<commit>/ci.yml`): its owner cannot change what it
-    /// serves, only the host can. Nil for a URL that names a branch, a tag or nothing.
-    static func commit(inURL url: String) -> String? {
-        let path: Substring = url.split(separator: "?", maxSplits: 1).first ?? Substring(url)
-        let segments: [Substring] = path.split(separator: "/")
-        return segments.first { $0.count == 40 && $0.allSatisfy(\.isHexDigit) }.map(String.init)
     }
 
     private mutating func external(_ name: String, source: String, ref: String?, at location: SourceLocation, template: Bool = false) {

@@ -1,0 +1,53 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// Code a script downloads into a shell or clones and builds is third-party code the job runs:
+/// whoever controls the URL controls it, unless the script pins a full commit.
+@Suite struct FetchedCodeTests {
+    static func model(_ script: String) throws -> PipelineModel {
+        let repository = try ScratchRepository(files: [
+            ".gitlab-ci.yml": """
+                sign:
+                  stage: build
+                  script:
+                \(script.split(separator: "\n").map { "    - " + $0 }.joined(separator: "\n"))
+                """,
+            "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app, visibility: private}\n",
+        ])
+        return try InputLoader.load(path: repository.root).model
+    }
+
+    static func fetched(_ model: PipelineModel) -> [String: PinState] {
+        Dictionary(uniqueKeysWithValues: model.jobs["sign"]!.steps.filter { $0.kind == .script }.map { ($0.uses, $0.pin) })
+    }
+
+    @Test func aClonedToolAndAPipedInstallerAreThirdPartyCodeTheJobRuns() throws {
+        let model = try Self.model("""
+            git clone --depth 1 https://github.com/someone/android-builder.git builder
+            curl -sSf https://sh.example.dev/install.sh | sudo bash -s --
+            ./builder/build --release
+            """)
+        #expect(Self.fetched(model) == ["https://github.com/someone/android-builder.git": PinState.none,
+                                         "https://sh.example.dev/install.sh": PinState.none])
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds.contains(Fact(.exec, NodeID(.job, "sign"))))
+    }
+
+    @Test func aCommitPinnedFetchTheRepositorysOwnCloneAndAVariableURLAreNot() throws {
+        let model = try Self.model("""
+            git clone https://github.com/someone/android-builder.git builder
+            git -C builder checkout 0123456789abcdef0123456789abcdef01234567
+            curl -fsSL https://raw.githubusercontent.com/someone/tools/89abcdef0123456789abcdef0123456789abcdef/install.sh | sh
+            git clone https://gitlab.com/acme/app.git again
+            git clone $CI_REPOSITORY_URL copy
+            echo installing
+            """)
+        #expect(Self.fetched(model) == ["https://github.com/someone/android-builder.git": .digest,
+                                         "https://raw.githubusercontent.com/someone/tools/89abcdef0123456789abcdef0123456789abcdef/install.sh": .digest])
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(!result.footholds.contains(Fact(.exec, NodeID(.job, "sign"))))
+    }
+}
