@@ -29,6 +29,37 @@ import Testing
         #expect(result.crownJewels.contains(NodeID(.resource, "npm")), "its OIDC token publishes to npm")
     }
 
+    /// Release assets are what people download: a release job that attaches the build's output
+    /// ships whatever the build job wrote.
+    @Test func aReleaseJobAttachingTheBuildsOutputShipsItToGitHubReleases() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: make dist
+                  - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02
+                    with: {name: dist, path: dist/}
+              release:
+                needs: build
+                runs-on: ubuntu-latest
+                permissions: {contents: write}
+                steps:
+                  - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093
+                    with: {name: dist}
+                  - uses: softprops/action-gh-release@72f2c25fcb47643c292f7107632f7a47c1df5cd8
+                    with: {files: "dist/*"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.resources["github-releases"]?.criticality == .critical)
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(result.crownJewels.contains(NodeID(.resource, "github-releases")))
+        #expect(result.reaches("access resource:github-releases deploy"), "through the artifact the release job attaches")
+    }
+
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
         let model = try ImportFixtures.load("gh-publishing").model
         #expect(model.jobs["release/build"]?.installsDependencies == true, "python -m build fetches and runs the build backend")

@@ -34,7 +34,7 @@ enum JobRoles {
     }
 
     /// The package registries a publishing job uploads to, from its actions and commands
-    /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`).
+    /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`, `github-releases`).
     static func registries(_ evidence: Evidence) -> [String] {
         let script = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
         var found: [String] = []
@@ -98,6 +98,9 @@ enum JobRoles {
         ("nuget", [], CommandPhrases(["dotnet nuget push", "nuget push"])),
         ("maven", [], CommandPhrases(["mvn deploy", "gradle publish", "./gradlew publish"])),
         ("container-registry", [], CommandPhrases(["docker push", "docker buildx imagetools create", "crane push", "skopeo copy", "oras push", "helm push"])),
+        // Release assets people download: what a release job attaches is the release.
+        ("github-releases", ["softprops/action-gh-release", "ncipollo/release-action", "svenstaro/upload-release-action", "mikepenz/action-gh-release"],
+         CommandPhrases(["gh release create", "gh release upload"])),
     ]
 
     static let publishingActions = [
