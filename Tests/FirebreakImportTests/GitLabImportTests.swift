@@ -440,3 +440,25 @@ import Foundation
         #expect(!result.footholds.contains { $0.node.name.contains("fedora") })
     }
 }
+
+/// GitLab's own templates ship with the GitLab release: no third party moves them. The
+/// `Workflows/` templates set pipeline rules and define no job.
+@Suite struct GitLabTemplateIncludeTests {
+    @Test func gitLabsTemplatesAreNotAThirdPartysAndWorkflowTemplatesDefineNoJob() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            include:
+              - template: Security/SAST.gitlab-ci.yml
+              - template: Workflows/Branch-Pipelines.gitlab-ci.yml
+              - project: vendor/ci
+                file: release.yml
+                ref: main
+            build:
+              script: [make]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["included:template:Security/SAST.gitlab-ci.yml"]?.steps.isEmpty == true, "its jobs run, but no third party moves it")
+        #expect(model.jobs["included:template:Workflows/Branch-Pipelines.gitlab-ci.yml"] == nil)
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds.map(\.node.name).filter { $0.hasPrefix("included:") } == ["included:project:vendor/ci/release.yml@main"])
+    }
+}
