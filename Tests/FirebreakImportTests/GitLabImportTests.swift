@@ -462,3 +462,27 @@ import Foundation
         #expect(result.footholds.map(\.node.name).filter { $0.hasPrefix("included:") } == ["included:project:vendor/ci/release.yml@main"])
     }
 }
+
+/// GitLab publishes a project's Pages site from whatever ref runs its `pages` job: a Developer
+/// who rewrites the job's rules on a branch publishes the site.
+@Suite struct GitLabPagesTests {
+    @Test func thePagesJobDeploysTheSiteAndABranchRewriteReachesIt() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            pages:
+              stage: deploy
+              script: [mkdocs build -d public]
+              artifacts: {paths: [public]}
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            docs:
+              stage: test
+              script: [mkdocs build -d site]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.resources["gitlab-pages"]?.production == true)
+        #expect(model.jobs["pages"]?.role == .deploy)
+        #expect(model.jobs["docs"]?.token?.contains { $0.target == NodeID(.resource, "gitlab-pages") } == false)
+        let result = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(result.crownJewels.contains(NodeID(.resource, "gitlab-pages")))
+    }
+}

@@ -84,6 +84,19 @@ extension ModelBuilder {
         return Reference(name, at: environment.location)
     }
 
+    /// The project's GitLab Pages site: what its readers take for the project's own word
+    /// (documentation, install instructions), so whoever deploys it speaks for the project.
+    mutating func declarePagesSite(at location: SourceLocation) -> NodeID {
+        let name = "gitlab-pages"
+        if model.resources[name] == nil {
+            model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: .high, production: true,
+                                             networkAccess: nil, location: location)
+            assume(NodeID(.resource, name), "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it",
+                   settle: "declare 'gitlab-pages' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
+        }
+        return NodeID(.resource, name)
+    }
+
     // MARK: Secrets
 
     /// The secrets the pipeline uses and no context file declares, in name order: each high,

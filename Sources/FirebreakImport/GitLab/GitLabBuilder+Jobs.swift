@@ -71,8 +71,13 @@ extension GitLabBuilder {
             }
         }
         let evidence = JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil)
-        let role = JobRoles.role(evidence)
+        // A job named `pages` (or with `pages:`) publishes the project's GitLab Pages site from
+        // whatever ref runs it: its run decides what the site serves.
+        let pages = name == "pages" || (job["pages"].map { $0.node.scalarText != "false" } ?? false)
+        var role = JobRoles.role(evidence)
+        if pages, role == .other || role == .build || role == .test { role = .deploy }
         var token = [Grant(target: model.repository.id, level: .read, location: location)]
+        if pages { token.append(Grant(target: builder.declarePagesSite(at: job["pages"]?.location ?? location), level: .deploy, location: location)) }
         if role == .release {
             let registries = JobRoles.registries(evidence)
             if let idTokens = job["id_tokens"] {
