@@ -452,10 +452,13 @@ import Foundation
               - project: vendor/ci
                 file: release.yml
                 ref: main
+            default: {tags: [docker]}
             build:
               script: [make]
             """])
         let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["included:project:vendor/ci/release.yml@main"]?.runsOn?.name == model.jobs["build"]?.runsOn?.name,
+                "an included job takes the file's default tags as the others do")
         #expect(model.jobs["included:template:Security/SAST.gitlab-ci.yml"]?.steps.isEmpty == true, "its jobs run, but no third party moves it")
         #expect(model.jobs["included:template:Workflows/Branch-Pipelines.gitlab-ci.yml"] == nil)
         let result = try Examples.run("compromised-third-party-action", on: model)

@@ -224,7 +224,9 @@ extension GitLabBuilder {
             model.definitions[include.name] = Definition(name: include.name, path: include.source, owners: [],
                                                          source: .external(repository: include.source, ref: include.ref, pin: pin),
                                                          location: include.location)
-            let runner = declareRunner(tags: [], at: include.location)
+            // Its jobs take the file's `default: tags:` as the others do.
+            let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
+            let runner = declareRunner(tags: lines(defaultTags).map(\.text), at: include.location)
             let name = "\(prefix)included:\(include.name)"
             model.jobs[name] = Job(
                 name: name, role: .other, definition: Reference(include.name, at: include.location),
