@@ -29,7 +29,8 @@ import Testing
         return try InputLoader.load(path: repository.root).model
     }
 
-    static let people = "actors: {dev: {role: contributor}}\nbranches: {main: {requiredReviews: 1}}\n"
+    /// Every branch protected: branch protection covers refs/heads only, so tags stay open.
+    static let people = "actors: {dev: {role: contributor}}\nbranches: {main: {requiredReviews: 1}, \"*\": {requiredReviews: 1}}\n"
 
     @Test func aContributorsTagRunsTheReleaseWhereTheEnvironmentAdmitsTags() throws {
         let model = try Self.load(context: """

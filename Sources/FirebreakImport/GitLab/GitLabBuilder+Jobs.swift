@@ -217,9 +217,8 @@ extension GitLabBuilder {
         guard !triggers.isEmpty else { return }
         for include in config.externalIncludes {
             // GitLab's own templates ship with the GitLab release: no third party moves them, and
-            // the `Workflows/` ones set only `workflow:` rules, no job.
-            let template = include.name.hasPrefix("template:")
-            if template, include.name.hasPrefix("template:Workflows/") { continue }
+            // their jobs are GitLab's (analyzers that read the code, `workflow:` rules).
+            if include.name.hasPrefix("template:") { continue }
             let pin = PinState.infer(fromVersion: include.ref)
             model.definitions[include.name] = Definition(name: include.name, path: include.source, owners: [],
                                                          source: .external(repository: include.source, ref: include.ref, pin: pin),
@@ -232,7 +231,7 @@ extension GitLabBuilder {
                 name: name, role: .other, definition: Reference(include.name, at: include.location),
                 triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner,
                 token: [Grant(target: model.repository.id, level: .read, location: include.location)],
-                steps: template ? [] : [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
+                steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
                 platform: .gitlab, location: include.location)
         }
     }

@@ -3,13 +3,13 @@ import FirebreakModel
 /// Whoever pushes to the repository creates tags: a new tag on a commit of theirs starts the
 /// jobs that run for tags, with that commit's code.
 struct TagPushRule: Rule {
-    static let firedBy: Set<Capability> = [.push]
+    static let firedBy: Set<Capability> = [.hold, .act]
 
     static let description = RuleDescription(
         id: "tag-push",
         name: "Whoever pushes creates the tag a release runs on",
-        summary: "Write access creates tags as well as branches, on any commit the pusher has, unless the tags are protected (GitLab: protected tags, which only Maintainers create by default; GitHub: a ruleset that restricts creations). A new tag starts every job that runs for tags, with the tagged commit's code: a release job builds and ships what the attacker committed, without touching a workflow file. The run is unprotected: GitLab gives an unprotected tag's pipeline no protected variable and no protected runner, and an environment whose deployment rules name only branches admits no tag.",
-        premises: "push(B) with write access (not a job token's); tag trigger T fires on a tag name no protected pattern covers; job J runs repository code on T; J's runner takes unprotected runs and J's environment admits T's tags",
+        summary: "Write access creates tags as well as branches, on any commit the pusher has, whatever protects the branches (branch protection covers refs/heads only), unless the tags are protected (GitLab: protected tags, which only Maintainers create by default; GitHub: a ruleset that restricts creations). A new tag starts every job that runs for tags, with the tagged commit's code: a release job builds and ships what the attacker committed, without touching a workflow file. The run is unprotected: GitLab gives an unprotected tag's pipeline no protected variable and no protected runner, and an environment whose deployment rules name only branches admits no tag.",
+        premises: "hold(I) with write or admin on the repository (not a job token), or act(A) for a contributor, maintainer or admin; tag trigger T fires on a tag name no protected pattern covers; job J runs repository code on T; J's runner takes unprotected runs and J's environment admits T's tags",
         conclusion: "start(J) unprotected",
         control: "Protect the release tags (GitLab protected tags; a GitHub tag ruleset restricting creations to maintainers), and keep release secrets in an environment or protected variable the tags must be protected to receive.",
         rationale: "Release pipelines usually run on tags, and creating a tag takes only the write access every contributor has: the tag is how a contributor's commit becomes a release.",
@@ -20,47 +20,67 @@ struct TagPushRule: Rule {
         firing: [RuleExample("a contributor's tag starts the release on their commit", model: ExampleModel.wrap("""
             triggers: {release-tags: {event: tag, branches: ["v*"]}}
             runners: {hosted: {hosting: hosted}}
-            branches: {main: {requiredReviews: 1}}
+            actors: {dev: {role: contributor}}
+            branches: {main: {requiredReviews: 1}, "*": {requiredReviews: 1}}
             jobs: {release: {triggers: [release-tags], runsOn: hosted, role: release}}
-            """), footholds: ["push branch:*"], expect: "start job:release unprotected"),
+            """), footholds: ["act actor:dev"], expect: "start job:release unprotected"),
                  RuleExample("an environment whose tag rule the release tags match admits the run", model: ExampleModel.wrap("""
             triggers: {release-tags: {event: tag, branches: ["v*"]}}
             runners: {hosted: {hosting: hosted}}
+            actors: {dev: {role: contributor}}
             environments: {pypi: {allowedTags: ["v*"]}}
             jobs: {publish: {triggers: [release-tags], runsOn: hosted, environment: pypi}}
-            """), footholds: ["push branch:*"], expect: "start job:publish unprotected")],
+            """), footholds: ["act actor:dev"], expect: "start job:publish unprotected")],
         blocked: [RuleExample("the release tags are protected: only maintainers create them", model: ExampleModel.wrap("""
             triggers: {release-tags: {event: tag, branches: ["v*"]}}
             runners: {hosted: {hosting: hosted}}
+            actors: {dev: {role: contributor}}
             jobs: {release: {triggers: [release-tags], runsOn: hosted, role: release}}
             """, repository: "{name: acme/app, visibility: public, forkPullRequests: {approval: none}, protectedTags: [\"v*\"]}"),
-                                footholds: ["push branch:*"], expect: "start job:release unprotected"),
+                                footholds: ["act actor:dev"], expect: "start job:release unprotected"),
                   RuleExample("an environment whose deployment rules name only branches admits no tag", model: ExampleModel.wrap("""
             triggers: {release-tags: {event: tag}}
             runners: {hosted: {hosting: hosted}}
+            actors: {dev: {role: contributor}}
             environments: {production: {allowedBranches: [main]}}
             jobs: {deploy: {triggers: [release-tags], runsOn: hosted, environment: production}}
-            """), footholds: ["push branch:*"], expect: "start job:deploy unprotected"),
-                  RuleExample("a job token's push creates no tag that starts a run", model: ExampleModel.wrap("""
+            """), footholds: ["act actor:dev"], expect: "start job:deploy unprotected"),
+                  RuleExample("a job token's tags start no run", model: ExampleModel.wrap("""
             triggers: {release-tags: {event: tag}}
             runners: {hosted: {hosting: hosted}}
+            identities: {ci.token: {type: job-token, grants: {repository:acme/app: write}}}
             jobs: {release: {triggers: [release-tags], runsOn: hosted}}
-            """), footholds: ["push branch:* write"], expect: "start job:release unprotected")]
+            """), footholds: ["hold identity:ci.token"], expect: "start job:release unprotected")]
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        // A job token's tags start no run (GitHub), and GitLab's job token pushes nothing.
-        guard fact.node.kind == .branch, fact.level == .full else { return [] }
+        guard fact.level == .full, let who = Self.writer(fact.node, in: graph.model) else { return [] }
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             guard graph.pushersCreateTags(firing: trigger) else { return [] }
-            let tags = trigger.branches.isEmpty ? "any tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
+            let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
             return graph.jobs(triggeredBy: trigger.name).compactMap { job in
                 guard job.runsRepositoryCode, graph.runner(of: job).map({ graph.takes($0, runAt: .unprotected) }) ?? true,
                       graph.environment(of: job).map({ $0.admits(tagsMatching: trigger.branches) }) ?? true else { return nil }
                 return conclude(Fact(.start, job.id, .unprotected), from: [fact],
-                                "the write access that pushes to '\(fact.node.name)' creates \(tags) on a commit of the attacker's, which starts job '\(job.name)' with that commit's code, in a run kept apart from protected refs",
+                                "\(who) creates \(tags) on a commit of theirs, which starts job '\(job.name)' with that commit's code (a tag's run, kept apart from protected refs)",
                                 at: graph.location(of: trigger, in: job), caveats: graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
             }
+        }
+    }
+
+    /// Who the node is, when it has write access to the repository: a person whose role pushes,
+    /// or a credential granted write (a job's automatic token starts no run with what it pushes).
+    static func writer(_ node: NodeID, in model: PipelineModel) -> String? {
+        switch node.kind {
+        case .actor:
+            guard let actor = model.actors[node.name], actor.role.canPush else { return nil }
+            return "\(node)"
+        case .identity:
+            guard let identity = model.identities[node.name], identity.kind != .jobToken,
+                  identity.grants.contains(where: { $0.target == model.repository.id && $0.level >= .write }) else { return nil }
+            return "\(node), which may write to the repository,"
+        default:
+            return nil
         }
     }
 }
