@@ -40,6 +40,7 @@ import Testing
         let model = try Self.model("""
             git clone https://github.com/someone/android-builder.git builder
             git -C builder checkout 0123456789abcdef0123456789abcdef01234567
+            make -C builder
             curl -fsSL https://raw.githubusercontent.com/someone/tools/89abcdef0123456789abcdef0123456789abcdef/install.sh | sh
             git clone https://gitlab.com/acme/app.git again
             git clone $CI_REPOSITORY_URL copy
@@ -49,5 +50,20 @@ import Testing
                                          "https://raw.githubusercontent.com/someone/tools/89abcdef0123456789abcdef0123456789abcdef/install.sh": .digest])
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(!result.footholds.contains(Fact(.exec, NodeID(.job, "sign"))))
+    }
+
+    /// A clone the job only reads (test data kept as an artifact, a bare mirror, one a remote
+    /// machine makes) runs nothing here; a downloaded script run afterwards does.
+    @Test func aCloneOnlyReadIsNotCodeTheJobRunsButADownloadedScriptRunLaterIs() throws {
+        let model = try Self.model("""
+            git clone https://gitlab.com/someone/test-data tmp/test-data
+            git clone --bare https://github.com/someone/mirror.git
+            ssh builder@vm "git clone https://github.com/someone/remote-tool && cd remote-tool && make"
+            wget https://gitlab.com/someone/tools/-/raw/master/scripts/trigger-build.rb
+            ./trigger-build.rb docs deploy
+            git clone https://github.com/someone/lib.git && cd lib && ./configure && make install
+            """)
+        #expect(Self.fetched(model) == ["https://gitlab.com/someone/tools/-/raw/master/scripts/trigger-build.rb": PinState.none,
+                                         "https://github.com/someone/lib.git": PinState.none])
     }
 }

@@ -40,9 +40,13 @@ enum FetchedCode {
         for line in lines {
             if let url = pipedIntoShell(line) { add(url, commit(inURL: url) != nil ? .digest : .none) }
         }
-        for (url, ref) in clones(in: lines) {
-            let pinned = checksOutCommit(in: joined) || ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
-            add(url, pinned ? .digest : PinState.infer(fromVersion: ref))
+        let words = ShellWords(joined)
+        for clone in clones(in: lines) where runs(clone.directory, in: words) {
+            let pinned = checksOutCommit(in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
+            add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref))
+        }
+        for download in downloads(in: lines) where executes(download.file, in: words) {
+            add(download.url, commit(inURL: download.url) != nil ? .digest : .none)
         }
         return found
     }
@@ -70,33 +74,123 @@ enum FetchedCode {
         return words.first { $0.hasPrefix("https://") || $0.hasPrefix("http://") }.map(String.init)
     }
 
-    /// The repositories the lines clone, with the branch or tag they ask for.
-    private static func clones(in lines: [String]) -> [(url: String, ref: String?)] {
-        var result: [(String, String?)] = []
+    /// One clone: its URL, the branch or tag it asks for, and the folder it makes.
+    private struct Clone {
+        var url: String
+        var ref: String?
+        var directory: String
+    }
+
+    /// The repositories the lines clone into a working tree here: not a bare or mirror clone
+    /// (no files to run), nor one a remote machine makes (`ssh host "git clone ..."`).
+    private static func clones(in lines: [String]) -> [Clone] {
+        var result: [Clone] = []
         for line in lines {
-            let words = line.split { $0.isWhitespace || $0 == ";" || $0 == "&" || $0 == "\"" || $0 == "'" }.map(String.init)
-            var index = 0
-            while index + 1 < words.count {
-                defer { index += 1 }
-                guard words[index] == "git", words[index + 1] == "clone" else { continue }
-                var ref: String?
-                var position = index + 2
-                while position < words.count, words[position].hasPrefix("-") {
-                    let option = words[position]
-                    if ["-b", "--branch", "--depth", "--origin", "-o", "--filter", "--reference", "-c", "--config", "--jobs", "-j"].contains(option) {
-                        if option == "-b" || option == "--branch", position + 1 < words.count { ref = words[position + 1] }
-                        position += 2
-                    } else {
-                        if option.hasPrefix("--branch=") { ref = String(option.dropFirst("--branch=".count)) }
-                        position += 1
-                    }
-                }
-                guard position < words.count else { continue }
-                let source = words[position]
-                if source.contains("://") || source.hasPrefix("git@") { result.append((source, ref)) }
+            if line.split(whereSeparator: \.isWhitespace).first == "ssh" { continue }
+            for command in line.split(whereSeparator: { $0 == ";" || $0 == "&" || $0 == "|" }) {
+                result += clones(inCommand: command)
             }
         }
         return result
+    }
+
+    /// The clones of one command (`git clone [options] URL [folder]`).
+    private static func clones(inCommand command: Substring) -> [Clone] {
+        var result: [Clone] = []
+        let words = command.split { $0.isWhitespace || $0 == "\"" || $0 == "'" }.map(String.init)
+        var index = 0
+        while index + 1 < words.count {
+            defer { index += 1 }
+            guard words[index] == "git", words[index + 1] == "clone" else { continue }
+            var ref: String?, bare = false
+            var position = index + 2
+            while position < words.count, words[position].hasPrefix("-") {
+                let option = words[position]
+                if ["-b", "--branch", "--depth", "--origin", "-o", "--filter", "--reference", "-c", "--config", "--jobs", "-j"].contains(option) {
+                    if option == "-b" || option == "--branch", position + 1 < words.count { ref = words[position + 1] }
+                    position += 2
+                } else {
+                    if option.hasPrefix("--branch=") { ref = String(option.dropFirst("--branch=".count)) }
+                    if option == "--bare" || option == "--mirror" { bare = true }
+                    position += 1
+                }
+            }
+            guard position < words.count, !bare else { continue }
+            let source = words[position]
+            guard source.contains("://") || source.hasPrefix("git@") else { continue }
+            let named = position + 1 < words.count && !words[position + 1].hasPrefix(">") && !words[position + 1].hasPrefix("2>") ? words[position + 1] : nil
+            let directory = named ?? String((source.split(separator: "/").last ?? "").replacingOccurrences(of: ".git", with: ""))
+            result.append(Clone(url: source, ref: ref, directory: directory.hasPrefix("./") ? String(directory.dropFirst(2)) : directory))
+        }
+        return result
+    }
+
+    /// Commands that build or run what the folder they are given holds.
+    private static let builders: Set<Substring> = ["make", "cmake", "meson", "ninja", "go", "cargo", "npm", "yarn", "pnpm", "pip", "pip3",
+                                                   "python", "python3", "bash", "sh", "source", ".", "node", "ruby", "perl", "mvn", "gradle",
+                                                   "bundle", "rake", "dotnet", "install", "sudo"]
+
+    /// Whether the script runs code from a folder: a command from it (`./tool/run`), a build
+    /// in it (`cd tool && make`, `make -C tool`, `pip install ./tool`). A folder named by a
+    /// variable is taken to be run.
+    private static func runs(_ directory: String, in script: ShellWords) -> Bool {
+        guard !directory.isEmpty, !directory.contains("$"), !directory.hasPrefix("~") else { return true }
+        func inside(_ word: Substring) -> Bool {
+            let path = word.hasPrefix("./") ? word.dropFirst(2) : word
+            return path == directory || path.hasPrefix(directory + "/")
+        }
+        let words = script.words
+        var inFolder = false
+        for (place, word) in words.enumerated() {
+            let starts = script.startsCommand[place]
+            if starts, inside(word), word.contains("/"), !word.hasSuffix("/") { return true }
+            if starts, word == "cd" { inFolder = place + 1 < words.count && inside(words[place + 1]); continue }
+            if starts, inFolder, builders.contains(word) || (word.hasPrefix("./") && word.count > 2) { return true }
+            if starts, builders.contains(word) {
+                var next = place + 1
+                while next < words.count, !script.startsCommand[next] {
+                    if inside(words[next]) { return true }
+                    next += 1
+                }
+            }
+        }
+        return false
+    }
+
+    /// The files the lines download (`wget URL`, `wget -O file URL`, `curl -o file URL`,
+    /// `curl -O URL`), with the name each is saved under.
+    private static func downloads(in lines: [String]) -> [(url: String, file: String)] {
+        var result: [(String, String)] = []
+        for line in lines {
+            let words = line.split { $0.isWhitespace || $0 == ";" || $0 == "&" || $0 == "\"" || $0 == "'" }.map(String.init)
+            guard let tool = words.firstIndex(where: { $0 == "wget" || $0 == "curl" }) else { continue }
+            guard let url = words[tool...].first(where: { $0.hasPrefix("https://") || $0.hasPrefix("http://") }) else { continue }
+            var file: String?
+            for (place, word) in words.enumerated() where place > tool && place + 1 < words.count && (word == "-O" || word == "-o" || word == "--output" || word == "--output-document") {
+                if !(words[tool] == "curl" && word == "-O") { file = words[place + 1] }
+            }
+            if file == nil, words[tool] == "wget" || words.contains("-O") || words.contains("--remote-name") {
+                file = url.split(separator: "?").first.flatMap { $0.split(separator: "/").last }.map(String.init)
+            }
+            if let file, file != "-", !file.hasPrefix("/dev/") { result.append((url, file)) }
+        }
+        return result
+    }
+
+    /// Whether the script runs a downloaded file: as a command (`./trigger-build.rb`) or with an
+    /// interpreter (`ruby trigger-build.rb`, `sh install.sh`).
+    private static func executes(_ file: String, in script: ShellWords) -> Bool {
+        let words = script.words
+        let plain = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+        for (place, word) in words.enumerated() where script.startsCommand[place] {
+            if word == "./" + plain || (file.contains("/") && word == file) { return true }
+            if builders.contains(word) || ["ruby", "php", "pwsh", "chmod"].contains(word),
+               place + 1 < words.count, words[(place + 1)...].prefix(3).contains(where: { $0 == plain || $0 == "./" + plain }) {
+                if word == "chmod" { continue }
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether the script checks a clone out at a full commit (`git checkout <sha>`,

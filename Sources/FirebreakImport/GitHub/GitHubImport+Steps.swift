@@ -97,7 +97,8 @@ extension GitHubImport {
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
-                for fetch in FetchedCode.fetches(in: run, repository: model.repository.name) where !info.steps.contains(where: { $0.uses == fetch.url }) {
+                // A clone made in one step may be built in a later one: the job's scripts so far.
+                for fetch in FetchedCode.fetches(in: info.evidence.scripts.joined(separator: "\n"), repository: model.repository.name) where !info.steps.contains(where: { $0.uses == fetch.url }) {
                     info.steps.append(Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: step.location))
                 }
                 if PackageInstalls.occur(in: run) { info.installsDependencies = true }
