@@ -60,6 +60,27 @@ import Testing
         #expect(result.reaches("access resource:github-releases deploy"), "through the artifact the release job attaches")
     }
 
+    /// A job that builds and attaches its own output with its own token publishes it: its
+    /// token writes the release; goreleaser does the same, and its `--snapshot` does not.
+    @Test func aJobThatAttachesItsOwnBuildHoldsTheReleaseThroughItsToken() throws {
+        func grants(_ script: String) throws -> [NodeID] {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: write}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                      - run: \(script)
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["release/release"]?.token?.map(\.target) ?? []
+        }
+        #expect(try grants("make dist && gh release create $TAG dist/*").contains(NodeID(.resource, "github-releases")))
+        #expect(try grants("goreleaser release --clean").contains(NodeID(.resource, "github-releases")))
+        #expect(try !grants("goreleaser release --snapshot --clean").contains(NodeID(.resource, "github-releases")))
+    }
+
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
         let model = try ImportFixtures.load("gh-publishing").model
         #expect(model.jobs["release/build"]?.installsDependencies == true, "python -m build fetches and runs the build backend")

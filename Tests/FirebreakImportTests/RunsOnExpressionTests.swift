@@ -45,6 +45,23 @@ import Testing
         #expect(!model.assumptions.contains { $0.statement.contains("is an expression; assumed GitHub-hosted") })
     }
 
+    @Test func aCallersMatrixGivesTheInputItsValuesAndAnUnknownValueIsNotTheDefault() throws {
+        let matrix = try Self.model(caller: """
+            on: {pull_request: {}}
+            permissions: {contents: read}
+            jobs:
+              linux:
+                strategy: {matrix: {runner_type: [linux.g5.4xlarge.nvidia.gpu]}}
+                uses: ./.github/workflows/_job.yml
+                with: {runner: "${{ matrix.runner_type }}"}
+            """)
+        let runner = try #require(matrix.jobs["ci/linux/test"]?.runsOn?.name)
+        #expect(matrix.runners[runner]?.labels.contains("linux.g5.4xlarge.nvidia.gpu") == true)
+        let unknown = try Self.model(caller: Self.caller("    with: {runner: \"${{ github.event.inputs.where }}\"}"))
+        #expect(unknown.assumptions.contains { $0.statement.contains("runs-on '${{ inputs.runner }}'") && $0.statement.contains("assumed GitHub-hosted") },
+                "the caller passes a value the files do not give: stated, not taken to be the default")
+    }
+
     @Test func theInputsDefaultOrAHostedLabelIsGitHubHosted() throws {
         for with in ["", "    with: {runner: ubuntu-24.04}"] {
             let model = try Self.model(caller: Self.caller(with))

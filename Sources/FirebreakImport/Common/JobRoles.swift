@@ -48,10 +48,10 @@ enum JobRoles {
         return found
     }
 
-    /// Script lines that may publish: a dry run (`--dry-run`) publishes nothing.
+    /// Script lines that may publish: a dry run (`--dry-run`, goreleaser's `--snapshot`) publishes nothing.
     static func publishingLines(_ scripts: [String]) -> [String] {
         scripts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") }.map(String.init)
+            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") && !$0.contains("--snapshot") }.map(String.init)
     }
 
     /// The registry a secret of a publishing job is the upload token of, by its name
@@ -99,8 +99,9 @@ enum JobRoles {
         ("maven", [], CommandPhrases(["mvn deploy", "gradle publish", "./gradlew publish"])),
         ("container-registry", [], CommandPhrases(["docker push", "docker buildx imagetools create", "crane push", "skopeo copy", "oras push", "helm push"])),
         // Release assets people download: what a release job attaches is the release.
-        ("github-releases", ["softprops/action-gh-release", "ncipollo/release-action", "svenstaro/upload-release-action", "mikepenz/action-gh-release"],
-         CommandPhrases(["gh release create", "gh release upload"])),
+        ("github-releases", ["softprops/action-gh-release", "ncipollo/release-action", "svenstaro/upload-release-action", "mikepenz/action-gh-release",
+                             "goreleaser/goreleaser-action"],
+         CommandPhrases(["gh release create", "gh release upload", "goreleaser release"])),
     ]
 
     static let publishingActions = [

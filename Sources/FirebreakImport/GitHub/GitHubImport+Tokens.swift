@@ -145,6 +145,12 @@ extension GitHubImport {
                                                  at: permissions.location)
             grants.append(Grant(target: target, level: .write, location: permissions.location))
         }
+        // A job that attaches release assets with its own token (`contents: write`) publishes
+        // whatever it attaches, its own build included.
+        if permissions.level("contents") == "write", JobRoles.registries(evidence).contains("github-releases") {
+            let target = builder.declarePublishedRegistry("github-releases", job: name, at: permissions.location)
+            grants.append(Grant(target: target, level: .write, location: permissions.location))
+        }
         return grants
     }
 }

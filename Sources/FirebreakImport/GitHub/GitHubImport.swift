@@ -336,18 +336,24 @@ struct GitHubImport {
     /// running commit) are imported job by job; remote ones are third-party definitions that run
     /// with what the caller passes.
     /// The `with:` of a job that calls a reusable workflow, by lowercased name: literals as
-    /// written, and `${{ inputs.X }}` as the value the calling workflow itself has for X.
+    /// written, `${{ inputs.X }}` as the value the calling workflow itself has for X, and
+    /// `${{ matrix.X }}` over the calling job's literal matrix as the list of its values
+    /// (`[a, b]`). Any other expression is kept as written: its value is unknown, which is
+    /// not the input's default.
     static func callInputs(_ job: Workflow.Job, from own: [String: String]) -> [String: String] {
         var inputs: [String: String] = [:]
+        let matrix = job.node.matrixValues
         for entry in job.node.value("with")?.entries ?? [] {
             guard let text = entry.value.scalarText else { continue }
+            let key = entry.key.lowercased()
+            inputs[key] = text
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") {
-                let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-                if inner.lowercased().hasPrefix("inputs."), let value = own[String(inner.dropFirst(7)).lowercased()] { inputs[entry.key.lowercased()] = value }
-                continue
+            guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { continue }
+            let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces).lowercased()
+            if inner.hasPrefix("inputs."), let value = own[String(inner.dropFirst(7))] { inputs[key] = value }
+            if inner.hasPrefix("matrix."), let values = matrix[String(inner.dropFirst(7))], !values.isEmpty {
+                inputs[key] = "[" + values.joined(separator: ", ") + "]"
             }
-            inputs[entry.key.lowercased()] = text
         }
         return inputs
     }
