@@ -489,3 +489,43 @@ import Foundation
         #expect(result.crownJewels.contains(NodeID(.resource, "gitlab-pages")))
     }
 }
+
+/// GitLab takes the first rule that matches: a `when: never` rule for tags keeps tag pipelines
+/// from the rules after it, whether written in the job or spliced in with `!reference`.
+@Suite struct GitLabRuleOrderTests {
+    @Test func aNeverRuleForTagsKeepsTheJobOutOfTagPipelines() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            .filter-rules:
+              rules:
+                - if: $CI_COMMIT_TAG
+                  when: never
+            .only-default:
+              rules:
+                - !reference [.filter-rules, rules]
+                - when: on_success
+            build:
+              extends: .only-default
+              script: [make]
+            inline:
+              rules:
+                - if: $CI_COMMIT_TAG
+                  when: never
+                - when: always
+              script: [make check]
+            release:
+              rules:
+                - if: $CI_COMMIT_TAG
+              script: [make release]
+            whole:
+              rules: !reference [.only-default, rules]
+              script: [make docs]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        func events(_ job: String) -> Set<Trigger.Event> { Set(model.jobs[job]?.triggers.compactMap { model.triggers[$0.name]?.event } ?? []) }
+        #expect(!events("build").contains(.tag))
+        #expect(events("build").contains(.push))
+        #expect(!events("inline").contains(.tag))
+        #expect(events("whole").contains(.push) && !events("whole").contains(.tag), "a whole rules list taken from another key")
+        #expect(events("release").contains(.tag) && !events("release").contains(.push))
+    }
+}

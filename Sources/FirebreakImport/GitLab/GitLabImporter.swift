@@ -153,9 +153,9 @@ struct GitLabBuilder {
 
     /// The pipelines a job runs in: its `rules` or `only`, else branches and tags (and merge
     /// requests when the workflow makes such pipelines), within what the workflow allows.
-    func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
+    mutating func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
         var runs: GitLabRuns
-        if let rules = job["rules"] { runs = GitLabRuns.rules(rules.node, child: parentRuns != nil) }
+        if let rules = job["rules"] { runs = GitLabRuns.rules(items: ruleItems(rules), child: parentRuns != nil) }
         else if let only = job["only"] { runs = GitLabRuns.only(only.node) }
         else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? parentRuns?.mergeRequests ?? false,
                                  schedules: true, manual: true) }
@@ -164,6 +164,17 @@ struct GitLabBuilder {
         // A child pipeline runs only where the job that starts it runs.
         if let parentRuns { runs = runs.restricted(to: parentRuns) }
         return runs
+    }
+
+    /// A `rules:` list as GitLab reads it: `!reference`d lists and aliased lists spliced in,
+    /// in order (at most 10 levels deep, GitLab's own limit).
+    mutating func ruleItems(_ rules: Sourced, depth: Int = 0) -> [Yams.Node] {
+        // `rules: !reference [.x, rules]`: the whole list is another key's.
+        guard depth < 10, let rules = dereferenced(rules) else { return [] }
+        return rules.node.items.flatMap { item -> [Yams.Node] in
+            guard let resolved = dereferenced(Sourced(node: item, file: rules.file)) else { return [] }
+            return resolved.node.isMapping ? [resolved.node] : ruleItems(resolved, depth: depth + 1)
+        }
     }
 
     // MARK: extends, default, !reference

@@ -46,19 +46,52 @@ struct GitLabRuns: Equatable {
     /// Reads `rules:`: the union of what each rule admits (rules with `when: never` admit
     /// nothing). In a child pipeline (`child`) the pipeline source is `parent_pipeline`.
     static func rules(_ node: Yams.Node, child: Bool = false) -> GitLabRuns {
+        rules(items: node.items, child: child)
+    }
+
+    /// Reads a list of rules in order. The first rule that matches decides, so a `when: never`
+    /// rule whose condition is one of the plain tests of a pipeline's kind (`$CI_COMMIT_TAG`,
+    /// `$CI_PIPELINE_SOURCE == "merge_request_event"`) keeps those pipelines from later rules.
+    static func rules(items: [Yams.Node], child: Bool = false) -> GitLabRuns {
         var runs = GitLabRuns()
         runs.protectedOnly = true
         var byHand = true
-        for rule in node.items {
+        var excluded = GitLabRuns()
+        for rule in items {
             let when = rule.value("when")?.scalarText
-            if when == "never" { continue }
-            let admitted = condition(rule.value("if")?.scalarText, child: child)
+            if when == "never" {
+                if rule.value("changes") == nil, rule.value("exists") == nil, let text = rule.value("if")?.scalarText,
+                   let named = plainKind(text) {
+                    excluded.formUnion(named)
+                }
+                continue
+            }
+            var admitted = condition(rule.value("if")?.scalarText, child: child)
+            admitted.tags = admitted.tags && !excluded.tags
+            admitted.mergeRequests = admitted.mergeRequests && !excluded.mergeRequests
+            admitted.schedules = admitted.schedules && !excluded.schedules
+            admitted.manual = admitted.manual && !excluded.manual
             if !admitted.isEmpty, when != "manual" { byHand = false }
             runs.formUnion(admitted)
         }
         if runs.isEmpty { runs.protectedOnly = false }
         runs.byHand = byHand && !runs.isEmpty
         return runs
+    }
+
+    /// The pipelines a condition that only tests the pipeline's kind names, exactly: tags,
+    /// merge requests, schedules or manual runs; nil for any other condition.
+    static func plainKind(_ text: String) -> GitLabRuns? {
+        let plain = text.filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+        var named = GitLabRuns()
+        switch plain {
+        case "$CI_COMMIT_TAG", "${CI_COMMIT_TAG}", "$CI_COMMIT_TAG!=null", "$CI_COMMIT_TAG!=": named.tags = true
+        case "$CI_PIPELINE_SOURCE==merge_request_event": named.mergeRequests = true
+        case "$CI_PIPELINE_SOURCE==schedule": named.schedules = true
+        case "$CI_PIPELINE_SOURCE==web": named.manual = true
+        default: return nil
+        }
+        return named
     }
 
     /// What one `if:` admits: every pipeline when there is none or it cannot be read.
