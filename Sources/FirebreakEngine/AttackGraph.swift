@@ -195,6 +195,24 @@ public struct AttackGraph: Sendable {
         return true
     }
 
+    /// What a person or credential may do to the repository, where the model says so, and
+    /// whether it is a job's automatic token (whose pushes start no run): a person by their
+    /// role, a credential by its grant on the repository. Nil for anything else.
+    func repositoryAccess(of who: NodeID) -> (level: AccessLevel, location: SourceLocation, automation: Bool)? {
+        switch who.kind {
+        case .identity:
+            guard let identity = model.identities[who.name],
+                  let grant = identity.grants.filter({ $0.target == model.repository.id }).max(by: { $0.level < $1.level }) else { return nil }
+            return (grant.level, grant.location, identity.kind == .jobToken)
+        case .actor:
+            guard let actor = model.actors[who.name] else { return nil }
+            let level: AccessLevel? = actor.role == .admin ? .admin : actor.role.canPush ? .write : nil
+            return level.map { ($0, actor.location, false) }
+        default:
+            return nil
+        }
+    }
+
     /// Where the job names a trigger.
     func location(of trigger: Trigger, in job: Job) -> SourceLocation {
         job.triggers.first { $0.name == trigger.name }?.location ?? job.location

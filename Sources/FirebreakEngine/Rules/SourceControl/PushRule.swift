@@ -34,24 +34,7 @@ struct PushRule: Rule {
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let who = fact.node
-        let level: AccessLevel?
-        let location: SourceLocation
-        var automation = false
-        switch who.kind {
-        case .identity:
-            guard let identity = graph.model.identities[who.name] else { return [] }
-            let grant = identity.grants.filter { $0.target == graph.model.repository.id }.max { $0.level < $1.level }
-            level = grant?.level
-            location = grant?.location ?? identity.location
-            automation = identity.kind == .jobToken
-        case .actor:
-            guard let actor = graph.model.actors[who.name] else { return [] }
-            level = actor.role == .admin ? .admin : actor.role.canPush ? .write : nil
-            location = actor.location
-        default:
-            return []
-        }
-        guard let level, level >= .write else { return [] }
+        guard let (level, location, automation) = graph.repositoryAccess(of: who), level >= .write else { return [] }
         // Commits pushed with a job's automatic token start no workflow run and cannot change
         // workflow files: the push writes the branch, nothing more.
         let pushed: Level = automation ? .write : .full

@@ -54,7 +54,9 @@ struct TagPushRule: Rule {
     )
 
     func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.level == .full, let who = Self.writer(fact.node, in: graph.model) else { return [] }
+        // A job's automatic token starts no run with what it pushes.
+        guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node), access.level >= .write, !access.automation else { return [] }
+        let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             guard graph.pushersCreateTags(firing: trigger) else { return [] }
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
@@ -65,22 +67,6 @@ struct TagPushRule: Rule {
                                 "\(who) creates \(tags) on a commit of theirs, which starts job '\(job.name)' with that commit's code (a tag's run, kept apart from protected refs)",
                                 at: graph.location(of: trigger, in: job), caveats: graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
             }
-        }
-    }
-
-    /// Who the node is, when it has write access to the repository: a person whose role pushes,
-    /// or a credential granted write (a job's automatic token starts no run with what it pushes).
-    static func writer(_ node: NodeID, in model: PipelineModel) -> String? {
-        switch node.kind {
-        case .actor:
-            guard let actor = model.actors[node.name], actor.role.canPush else { return nil }
-            return "\(node)"
-        case .identity:
-            guard let identity = model.identities[node.name], identity.kind != .jobToken,
-                  identity.grants.contains(where: { $0.target == model.repository.id && $0.level >= .write }) else { return nil }
-            return "\(node), which may write to the repository,"
-        default:
-            return nil
         }
     }
 }
