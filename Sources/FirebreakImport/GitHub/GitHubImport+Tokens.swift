@@ -22,7 +22,8 @@ extension GitHubImport {
                 let machines = values.filter { !RunnerLabels.isGitHubHosted($0) }
                 if machines.isEmpty { return declareRunner(labels: ["github-hosted"], hosted: true, at: location) }
                 // One of the values is a machine of the repository's own: the job runs there too.
-                labels = machines
+                var seen = Set<String>()
+                labels = machines.filter { seen.insert($0).inserted }
             } else {
                 assume(NodeID(.job, "\(job.id)"), "runs-on '\(labels.joined(separator: ", "))' of job '\(job.id)' is an expression; assumed GitHub-hosted",
                        settle: "describe the pool under `runners:` with its `labels:` in firebreak.context.yml", at: location)
