@@ -48,6 +48,14 @@ extension AttackGraph {
         return trigger.branches.contains { pattern in !protected.contains { BranchPattern.matches($0, pattern) } }
     }
 
+    /// Whether a run of `job` for a tag the attacker creates happens: the trigger fires on such a
+    /// tag, the job's runner takes unprotected runs and its environment admits the tag.
+    func admitsAttackersTag(_ job: Job, firing trigger: Trigger) -> Bool {
+        pushersCreateTags(firing: trigger)
+            && (runner(of: job).map { takes($0, runAt: .unprotected) } ?? true)
+            && (environment(of: job).map { $0.admits(tagsMatching: trigger.branches) } ?? true)
+    }
+
     /// The caveat of a hop that rests on tags being creatable by whoever pushes, when the model
     /// does not say which tags are protected.
     var unprotectedTagCaveats: [String] {
@@ -97,7 +105,7 @@ extension AttackGraph {
         for trigger in triggers(of: job) {
             switch trigger.event {
             case .push where !(sideBranchesFiring[trigger.name] ?? []).filter({ admits(job, onBranch: $0) }).isEmpty: names.insert(trigger.name)
-            case .tag where pushersCreateTags(firing: trigger): names.insert(trigger.name)
+            case .tag where admitsAttackersTag(job, firing: trigger): names.insert(trigger.name)
             case .pullRequest, .mergeRequest: names.insert(trigger.name)
             default: break
             }

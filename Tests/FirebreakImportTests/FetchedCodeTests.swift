@@ -66,4 +66,18 @@ import Testing
         #expect(Self.fetched(model) == ["https://gitlab.com/someone/tools/-/raw/master/scripts/trigger-build.rb": PinState.none,
                                          "https://github.com/someone/lib.git": PinState.none])
     }
+
+    /// A download read as data (`| python3 -c`, `| jq`), a fallback after `||`, and a commit
+    /// checked out in another clone's folder pin or run nothing.
+    @Test func dataReadersFallbacksAndAnotherClonesPinAreNotMistaken() throws {
+        let model = try Self.model("""
+            curl -s https://api.github.com/repos/someone/tool/releases/latest | python3 -c "import json,sys; print(json.load(sys.stdin))"
+            curl -fsSL https://example.com/a.tgz -o a.tgz || bash scripts/fallback.sh
+            git clone https://github.com/someone/good.git pinned && git -C pinned checkout 0123456789abcdef0123456789abcdef01234567
+            git clone https://github.com/someone/evil.git tool && make -C tool
+            make -C pinned
+            """)
+        #expect(Self.fetched(model) == ["https://github.com/someone/good.git": .digest, "https://github.com/someone/evil.git": PinState.none])
+    }
 }
+

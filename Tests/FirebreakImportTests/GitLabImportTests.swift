@@ -441,14 +441,15 @@ import Foundation
     }
 }
 
-/// GitLab's own templates ship with the GitLab release: no third party moves them, and their
-/// jobs are GitLab's (analyzers that read the code, pipeline rules).
+/// GitLab's own templates ship with the GitLab release: no third party moves them. Scanners and
+/// pipeline rules add no job that runs the code; Auto DevOps, deploy and Pages templates do.
 @Suite struct GitLabTemplateIncludeTests {
     @Test func gitLabsTemplatesAreNotAThirdPartysAndWorkflowTemplatesDefineNoJob() throws {
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
             include:
               - template: Security/SAST.gitlab-ci.yml
               - template: Workflows/Branch-Pipelines.gitlab-ci.yml
+              - template: Auto-DevOps.gitlab-ci.yml
               - project: vendor/ci
                 file: release.yml
                 ref: main
@@ -459,8 +460,9 @@ import Foundation
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["included:project:vendor/ci/release.yml@main"]?.runsOn?.name == model.jobs["build"]?.runsOn?.name,
                 "an included job takes the file's default tags as the others do")
-        #expect(!model.jobs.keys.contains { $0.hasPrefix("included:template:") }, "GitLab's own jobs, which no third party moves")
-        #expect(!model.definitions.keys.contains { $0.hasPrefix("template:") })
+        #expect(model.jobs.keys.filter { $0.hasPrefix("included:template:") } == ["included:template:Auto-DevOps.gitlab-ci.yml"],
+                "scanners and pipeline rules add no job that runs the code; Auto DevOps deploys it")
+        #expect(model.definitions["template:Auto-DevOps.gitlab-ci.yml"]?.pin == .digest, "it moves only with the GitLab release")
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.map(\.node.name).filter { $0.hasPrefix("included:") } == ["included:project:vendor/ci/release.yml@main"])
     }
@@ -529,3 +531,19 @@ import Foundation
         #expect(events("release").contains(.tag) && !events("release").contains(.push))
     }
 }
+
+/// References that each name several others would make a list far larger than the file: the
+/// import visits a bounded number of items and goes on.
+@Suite struct GitLabReferenceBoundTests {
+    @Test func nestedReferencesToManyListsAreReadWithinABound() throws {
+        var text = ".r0:\n  rules:\n    - if: $CI_COMMIT_BRANCH\n"
+        for level in 1...8 {
+            text += ".r\(level):\n  rules:\n" + String(repeating: "    - !reference [.r\(level - 1), rules]\n", count: 10)
+        }
+        text += "job:\n  script: [make]\n  rules: !reference [.r8, rules]\n  cache:\n    - !reference [.r8, rules]\n"
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": text])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["job"] != nil)
+    }
+}
+

@@ -41,26 +41,33 @@ enum FetchedCode {
             if let url = pipedIntoShell(line) { add(url, commit(inURL: url) != nil ? .digest : .none) }
         }
         let words = ShellWords(joined)
-        for clone in clones(in: lines) where runs(clone.directory, in: words) {
-            let pinned = checksOutCommit(in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
+        // Each clone and download costs a pass over the script's words: a bounded number of them.
+        for clone in clones(in: lines).prefix(Self.examined) where runs(clone.directory, in: words) {
+            let pinned = checksOutCommit(clone.directory, in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
             add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref))
         }
-        for download in downloads(in: lines) where executes(download.file, in: words) {
+        for download in downloads(in: lines).prefix(Self.examined) where executes(download.file, in: words) {
             add(download.url, commit(inURL: download.url) != nil ? .digest : .none)
         }
         return found
     }
+
+    /// The most clones, and the most downloads, one script is examined for.
+    static let examined = 64
 
     private static let shells: Set<String> = ["sh", "bash", "zsh", "dash", "python", "python3", "node", "perl", "ruby", "pwsh", "iex"]
 
     /// The URL a line downloads and hands to an interpreter, if it does.
     private static func pipedIntoShell(_ line: String) -> String? {
         guard line.contains("curl") || line.contains("wget") || line.contains("Invoke-WebRequest") || line.contains("iwr") else { return nil }
-        let segments = line.split(separator: "|", omittingEmptySubsequences: true).map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
-        // `curl URL | sh`, `curl URL | sudo bash -s --`.
+        // `curl URL | sh`, `curl URL | sudo bash -s --`; `||` is no pipe, and an interpreter given
+        // its program (`python3 -c ...`, `node -e ...`, `python -m json.tool`) reads the download as data.
+        let segments = line.replacingOccurrences(of: "||", with: ";").split(separator: ";").first { $0.contains("curl") || $0.contains("wget") || $0.contains("iwr") || $0.contains("Invoke-WebRequest") }
+            .map { $0.split(separator: "|").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } } ?? []
         let piped = segments.dropFirst().contains { words in
-            let command = words.drop { ["sudo", "-E", "env"].contains($0) || $0.contains("=") }.first ?? ""
-            return shells.contains((command as NSString).lastPathComponent)
+            let command = words.drop { ["sudo", "-E", "env"].contains($0) || $0.contains("=") }
+            guard let interpreter = command.first, shells.contains((interpreter as NSString).lastPathComponent) else { return false }
+            return !command.dropFirst().contains { ["-c", "-e", "-m", "-ne", "-pe", "-Command"].contains($0) }
         }
         // `bash <(curl URL)`, `sh -c "$(curl URL)"`.
         let substituted = shells.contains { shell in line.contains("\(shell) <(") || line.contains("\(shell) -c \"$(") || line.contains("\(shell) -c '$(") }
@@ -119,7 +126,8 @@ enum FetchedCode {
             let source = words[position]
             guard source.contains("://") || source.hasPrefix("git@") else { continue }
             let named = position + 1 < words.count && !words[position + 1].hasPrefix(">") && !words[position + 1].hasPrefix("2>") ? words[position + 1] : nil
-            let directory = named ?? String((source.split(separator: "/").last ?? "").replacingOccurrences(of: ".git", with: ""))
+            let last = String(source.split(separator: "/").last ?? "")
+            let directory = named ?? (last.hasSuffix(".git") ? String(last.dropLast(4)) : last)
             result.append(Clone(url: source, ref: ref, directory: directory.hasPrefix("./") ? String(directory.dropFirst(2)) : directory))
         }
         return result
@@ -184,21 +192,28 @@ enum FetchedCode {
         let plain = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
         for (place, word) in words.enumerated() where script.startsCommand[place] {
             if word == "./" + plain || (file.contains("/") && word == file) { return true }
-            if builders.contains(word) || ["ruby", "php", "pwsh", "chmod"].contains(word),
+            if builders.contains(word) || ["ruby", "php", "pwsh"].contains(word),
                place + 1 < words.count, words[(place + 1)...].prefix(3).contains(where: { $0 == plain || $0 == "./" + plain }) {
-                if word == "chmod" { continue }
                 return true
             }
         }
         return false
     }
 
-    /// Whether the script checks a clone out at a full commit (`git checkout <sha>`,
-    /// `git -C dir checkout <sha>`, `git reset --hard <sha>`).
-    private static func checksOutCommit(in script: String) -> Bool {
-        let words = script.split { $0.isWhitespace || $0 == ";" || $0 == "&" }
-        for (index, word) in words.enumerated() where word == "checkout" || word == "--hard" || word == "switch" {
-            if let next = words.dropFirst(index + 1).first(where: { !$0.hasPrefix("-") }), next.count == 40, next.allSatisfy(\.isHexDigit) { return true }
+    /// Whether the script checks the clone in `directory` out at a full commit: `git -C dir
+    /// checkout <sha>` (or `reset --hard`, `switch --detach`), or the same after `cd dir`.
+    private static func checksOutCommit(_ directory: String, in script: String) -> Bool {
+        let words = script.split { $0.isWhitespace || $0 == ";" || $0 == "&" || $0 == "\"" || $0 == "'" }.map(String.init)
+        func names(_ word: String) -> Bool { (word.hasPrefix("./") ? String(word.dropFirst(2)) : word) == directory }
+        var current = ""
+        for (index, word) in words.enumerated() {
+            if word == "cd", index + 1 < words.count { current = words[index + 1]; continue }
+            guard word == "git" else { continue }
+            var rest = words.dropFirst(index + 1)
+            var inFolder = names(current)
+            if rest.first == "-C", rest.count > 1 { inFolder = names(rest[rest.startIndex + 1]); rest = rest.dropFirst(2) }
+            guard inFolder, let verb = rest.first, ["checkout", "reset", "switch"].contains(verb) else { continue }
+            if let target = rest.dropFirst().first(where: { !$0.hasPrefix("-") }), target.count == 40, target.allSatisfy(\.isHexDigit) { return true }
         }
         return false
     }
@@ -206,9 +221,17 @@ enum FetchedCode {
     /// The full commit a URL names as a segment of its path (`.../-/raw/<commit>/ci.yml`,
     /// `raw.githubusercontent.com/owner/repo/<commit>/install.sh`): its owner cannot change what
     /// it serves, only the host can. Nil for a URL that names a branch, a tag or nothing.
+    /// Only where the host's layout puts a commit: after `raw` (GitLab's `/-/raw/<commit>/`,
+    /// GitHub's `/owner/repo/raw/<commit>/`, gists) or as `raw.githubusercontent.com`'s third
+    /// segment; elsewhere a commit-like segment proves nothing about what is served.
     static func commit(inURL url: String) -> String? {
         let path: Substring = url.split(separator: "?", maxSplits: 1).first ?? Substring(url)
         let segments: [Substring] = path.split(separator: "/")
-        return segments.first { $0.count == 40 && $0.allSatisfy(\.isHexDigit) }.map(String.init)
+        for (place, segment) in segments.enumerated() where segment.count == 40 && segment.allSatisfy(\.isHexDigit) {
+            let afterRaw = place > 0 && segments[place - 1] == "raw"
+            let rawGitHub = place == 4 && segments.count > 1 && segments[1].lowercased() == "raw.githubusercontent.com"
+            if afterRaw || rawGitHub { return String(segment) }
+        }
+        return nil
     }
 }

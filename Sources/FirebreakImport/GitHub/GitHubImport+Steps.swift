@@ -68,6 +68,8 @@ extension GitHubImport {
         var checkedOut = false
         /// Folders this repository was checked out into again: `./folder/x` is its own `./x`.
         var ownCheckouts: [String] = []
+        /// Each `run:` script and its step, for the fetched code the job runs.
+        var runSteps: [(script: String, location: SourceLocation)] = []
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
@@ -97,10 +99,7 @@ extension GitHubImport {
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)
-                // A clone made in one step may be built in a later one: the job's scripts so far.
-                for fetch in FetchedCode.fetches(in: info.evidence.scripts.joined(separator: "\n"), repository: model.repository.name) where !info.steps.contains(where: { $0.uses == fetch.url }) {
-                    info.steps.append(Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: step.location))
-                }
+                runSteps.append((run, step.location))
                 if PackageInstalls.occur(in: run) { info.installsDependencies = true }
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
@@ -209,6 +208,11 @@ extension GitHubImport {
             default:
                 break
             }
+        }
+        // A clone made in one step may be built in a later one: the job's scripts read once, as one.
+        for fetch in FetchedCode.fetches(in: runSteps.map(\.script).joined(separator: "\n"), repository: model.repository.name) {
+            let at = runSteps.first { $0.script.contains(fetch.url) }?.location ?? job.location
+            info.steps.append(Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: at))
         }
         return info
     }

@@ -216,10 +216,12 @@ extension GitLabBuilder {
     mutating func importExternalIncludes(triggers: [String]) {
         guard !triggers.isEmpty else { return }
         for include in config.externalIncludes {
-            // GitLab's own templates ship with the GitLab release: no third party moves them, and
-            // their jobs are GitLab's (analyzers that read the code, `workflow:` rules).
-            if include.name.hasPrefix("template:") { continue }
-            let pin = PinState.infer(fromVersion: include.ref)
+            // GitLab's own templates ship with the GitLab release: no third party moves them. The
+            // scanners' and `Workflows/` ones add jobs that only read the code, or none; others
+            // (Auto-DevOps, deploy, Terraform, Pages) add jobs that run it, modelled here.
+            let template = include.name.hasPrefix("template:")
+            if template, Self.readsOnly(template: String(include.name.dropFirst("template:".count))) { continue }
+            let pin: PinState = template ? .digest : PinState.infer(fromVersion: include.ref)
             model.definitions[include.name] = Definition(name: include.name, path: include.source, owners: [],
                                                          source: .external(repository: include.source, ref: include.ref, pin: pin),
                                                          location: include.location)
@@ -234,6 +236,14 @@ extension GitLabBuilder {
                 steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
                 platform: .gitlab, location: include.location)
         }
+    }
+
+    /// Whether a GitLab template adds only jobs that read the code (the security scanners, code
+    /// quality) or pipeline rules (`Workflows/`).
+    static func readsOnly(template: String) -> Bool {
+        template.hasPrefix("Workflows/") || template.hasPrefix("Security/")
+            || ["Code-Quality", "SAST", "Secret-Detection", "Dependency-Scanning", "Container-Scanning", "License-Scanning",
+                "Coverage-Fuzzing", "DAST", "API-Fuzzing"].contains { template.contains($0) }
     }
 
     /// Variables a job uses that the file does not define are project or group CI/CD variables:
@@ -253,14 +263,11 @@ extension GitLabBuilder {
     }
 
     /// The entries of a `cache:` value: one mapping, or a list of them, whose nested lists (a
-    /// YAML alias to a list of caches, a `!reference`) GitLab flattens, as it does for `needs`.
-    /// Nesting deeper than GitLab's own limit of 10 is not followed.
-    mutating func cacheEntries(_ cache: Sourced, depth: Int = 0) -> [Sourced] {
-        if cache.node.isMapping { return [cache] }
-        guard depth < 10 else { return [] }
-        return cache.node.items.flatMap { item -> [Sourced] in
-            guard let entry = dereferenced(Sourced(node: item, file: cache.file)) else { return [] }
-            return cacheEntries(entry, depth: depth + 1)
-        }
+    /// YAML alias to a list of caches, a `!reference`) GitLab flattens, as it does for `needs`;
+    /// within the same bounds as a spliced `rules:` list.
+    mutating func cacheEntries(_ cache: Sourced) -> [Sourced] {
+        var budget = Self.spliceLimit
+        return spliced(cache, depth: 0, budget: &budget)
     }
+
 }

@@ -167,14 +167,30 @@ struct GitLabBuilder {
     }
 
     /// A `rules:` list as GitLab reads it: `!reference`d lists and aliased lists spliced in,
-    /// in order (at most 10 levels deep, GitLab's own limit).
-    mutating func ruleItems(_ rules: Sourced, depth: Int = 0) -> [Yams.Node] {
+    /// in order (at most 10 levels deep, GitLab's own limit, and at most `spliceLimit` rules:
+    /// references that each name several others grow without bound).
+    mutating func ruleItems(_ rules: Sourced) -> [Yams.Node] {
+        var budget = Self.spliceLimit
+        return spliced(rules, depth: 0, budget: &budget).map(\.node)
+    }
+
+    /// The most items a spliced `rules:` or `cache:` list visits.
+    static let spliceLimit = 1_000
+
+    /// The mappings of a list whose items may be `!reference`s or lists, in order, within `budget`.
+    mutating func spliced(_ list: Sourced, depth: Int, budget: inout Int) -> [Sourced] {
         // `rules: !reference [.x, rules]`: the whole list is another key's.
-        guard depth < 10, let rules = dereferenced(rules) else { return [] }
-        return rules.node.items.flatMap { item -> [Yams.Node] in
-            guard let resolved = dereferenced(Sourced(node: item, file: rules.file)) else { return [] }
-            return resolved.node.isMapping ? [resolved.node] : ruleItems(resolved, depth: depth + 1)
+        // Every item visited counts, kept or not, so that no shape of references runs long.
+        guard depth < 10, budget > 0 else { return [] }
+        budget -= 1
+        guard let list = dereferenced(list) else { return [] }
+        if list.node.isMapping { return [list] }
+        var result: [Sourced] = []
+        for item in list.node.items {
+            guard budget > 0 else { break }
+            result += spliced(Sourced(node: item, file: list.file), depth: depth + 1, budget: &budget)
         }
+        return result
     }
 
     // MARK: extends, default, !reference

@@ -58,11 +58,9 @@ struct TagPushRule: Rule {
         guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node), access.level >= .write, !access.automation else { return [] }
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
-            guard graph.pushersCreateTags(firing: trigger) else { return [] }
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
             return graph.jobs(triggeredBy: trigger.name).compactMap { job in
-                guard job.runsRepositoryCode, graph.runner(of: job).map({ graph.takes($0, runAt: .unprotected) }) ?? true,
-                      graph.environment(of: job).map({ $0.admits(tagsMatching: trigger.branches) }) ?? true else { return nil }
+                guard job.runsRepositoryCode, graph.admitsAttackersTag(job, firing: trigger) else { return nil }
                 return conclude(Fact(.start, job.id, .unprotected), from: [fact],
                                 "\(who) creates \(tags) on a commit of theirs, which starts job '\(job.name)' with that commit's code (a tag's run, kept apart from protected refs)",
                                 at: graph.location(of: trigger, in: job), caveats: graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
