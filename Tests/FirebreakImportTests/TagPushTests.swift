@@ -70,6 +70,27 @@ import Testing
         #expect(!gated.reaches("read secret:PYPI_TOKEN"))
     }
 
+    /// GitHub runs `on: push` with no branch or tag filter for every tag too: a contributor's tag
+    /// runs it even where every branch is protected.
+    @Test func anUnfilteredPushRunsForTheContributorsTag() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: push
+            permissions: {contents: read}
+            jobs:
+              upload:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: python -m build && twine upload dist/*
+                    env: {TWINE_PASSWORD: "${{ secrets.PYPI_TOKEN }}"}
+            """, "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/lib, visibility: private}\n" + Self.people])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.triggers["release:push-tags"]?.event == .tag)
+        let result = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(result.facts.derivation(of: Fact(.start, NodeID(.job, "release/upload"), .unprotected))?.rule == "tag-push")
+        #expect(result.reaches("read secret:PYPI_TOKEN"))
+    }
+
     // MARK: GitLab
 
     static let gitlab = """

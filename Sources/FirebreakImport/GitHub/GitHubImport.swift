@@ -171,8 +171,9 @@ struct GitHubImport {
             model.triggers[name] = Trigger(name: name, event: kind, platformEvent: event.name, branches: branches,
                                            fromForks: kind.isRequestEvent, location: event.location)
             events.append(EventUse(reference: Reference(name, at: event.location), event: event, semantics: semantics))
-            // A push filtered on branches and tags runs for both: its tag runs are a trigger of their own.
-            if event.name == "push", event.tags, !event.tagsOnly {
+            // A push filtered on branches and tags, or on neither, runs for both: its tag runs are a
+            // trigger of their own.
+            if event.name == "push", (event.tags && !event.tagsOnly) || event.unfiltered {
                 let tagName = "\(name)-tags"
                 model.triggers[tagName] = Trigger(name: tagName, event: .tag, platformEvent: event.name, branches: event.tagPatterns,
                                                   fromForks: false, location: event.location)

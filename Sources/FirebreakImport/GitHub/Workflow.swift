@@ -13,6 +13,9 @@ struct Workflow {
         var tags = false
         /// The `tags:` patterns (empty: any tag, or only `tags-ignore:` given).
         var tagPatterns: [String] = []
+        /// A `push` with no branch or tag filter, which GitHub runs for every tag as well as
+        /// every branch.
+        var unfiltered = false
         /// `types:`: the activity types that start it (empty: the event's defaults).
         var types: [String]
         var location: SourceLocation

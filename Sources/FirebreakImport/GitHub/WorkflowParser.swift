@@ -26,10 +26,16 @@ struct WorkflowParser {
     func readEvents(_ on: Yams.Node) -> [Workflow.Event] {
         switch on {
         case .scalar(let scalar):
-            return [Workflow.Event(name: scalar.string, branches: [], tagsOnly: false, types: [], location: on.location(file))]
+            var event = Workflow.Event(name: scalar.string, branches: [], tagsOnly: false, types: [], location: on.location(file))
+            event.unfiltered = true
+            return [event]
         case .sequence:
             return on.items.compactMap { item in
-                item.scalarText.map { Workflow.Event(name: $0, branches: [], tagsOnly: false, types: [], location: item.location(file)) }
+                item.scalarText.map { name in
+                    var event = Workflow.Event(name: name, branches: [], tagsOnly: false, types: [], location: item.location(file))
+                    event.unfiltered = true
+                    return event
+                }
             }
         default:
             return on.entries.map { entry in
@@ -40,6 +46,7 @@ struct WorkflowParser {
                                            location: entry.keyNode.location(file))
                 event.tags = filters.value("tags") != nil || filters.value("tags-ignore") != nil
                 event.tagPatterns = filters.value("tags")?.texts ?? []
+                event.unfiltered = ["branches", "branches-ignore", "tags", "tags-ignore"].allSatisfy { filters.value($0) == nil }
                 return event
             }
         }
