@@ -45,33 +45,37 @@ extension GitHubImport {
     /// The values runs-on labels take: each literal as written, each expression that is a
     /// matrix value or an input (set by the caller or by its default) as those literal values;
     /// nil when an expression's value is unknown.
-    static func literalValues(of labels: [String], matrix: [String: [String]], inputs: [String: String]) -> [String]? {
+    static func literalValues(of labels: [String], matrix: [String: [String]], inputs: [String: [String]]) -> [String]? {
         var values: [String] = []
         for label in labels {
-            guard label.contains("${{") else { values.append(label); continue }
-            // Only a label that is one bare reference (`${{ matrix.os }}`): a condition that picks
-            // between literals, or text around the expression, is not its values.
-            let trimmed = label.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return nil }
-            let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-            let path = inner.lowercased().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard path.count == 2, path[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !path[1].isEmpty else { return nil }
-            switch path[0] {
-            case "matrix": guard let taken = matrix[path[1]], !taken.isEmpty else { return nil }; values += taken
-            case "inputs": guard let given = inputs[path[1]], !given.contains("${{"), !given.isEmpty else { return nil }
-                values += given.hasPrefix("[") ? given.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [given]
-            default: return nil
-            }
+            guard let taken = literalValues(of: label, matrix: matrix, inputs: inputs), !taken.isEmpty else { return nil }
+            values += taken
         }
         return values
     }
 
-    /// The literal inputs a called workflow runs with: its caller's `with:`, else the input's
-    /// `default:`, by lowercased name.
-    static func inputs(of workflow: Workflow, caller: Caller?) -> [String: String] {
-        var inputs: [String: String] = [:]
+    /// The values a string takes: itself when it holds no expression; the literal values of a
+    /// bare `${{ matrix.X }}` or `${{ inputs.X }}`; nil for anything else (a condition that picks
+    /// between literals, text around an expression), whose value is unknown.
+    static func literalValues(of text: String, matrix: [String: [String]], inputs: [String: [String]]) -> [String]? {
+        guard text.contains("${{") else { return [text] }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), let embedded = try? ExpressionTemplate.expressions(in: trimmed),
+              embedded.count == 1, case .property(.context(let context), let name)? = try? ExpressionParser.parse(embedded[0].text)
+        else { return nil }
+        switch context.lowercased() {
+        case "matrix": return matrix[name.lowercased()]
+        case "inputs": return inputs[name.lowercased()]
+        default: return nil
+        }
+    }
+
+    /// The literal values a called workflow's inputs have: its caller's `with:`, else the
+    /// input's `default:`, by lowercased name; an empty list for a value that is unknown.
+    static func inputs(of workflow: Workflow, caller: Caller?) -> [String: [String]] {
+        var inputs: [String: [String]] = [:]
         let declared = workflow.root.value("on")?.value("workflow_call")?.value("inputs")?.entries ?? []
-        for input in declared { if let value = input.value.value("default")?.scalarText { inputs[input.key.lowercased()] = value } }
+        for input in declared { if let value = input.value.value("default")?.scalarText { inputs[input.key.lowercased()] = [value] } }
         for (name, value) in caller?.inputs ?? [:] { inputs[name] = value }
         return inputs
     }
@@ -138,8 +142,9 @@ extension GitHubImport {
     mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, name: String) -> [Grant] {
         guard let permissions else { return [] }
         var grants: [Grant] = []
+        let registries = JobRoles.registries(evidence)
         if permissions.level("id-token") == "write" {
-            grants = builder.trustedPublishingGrants(JobRoles.registries(evidence), job: name, token: "`id-token: write`", at: permissions.location)
+            grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location)
         }
         if permissions.level("packages") == "write" {
             let target = builder.declareRegistry("github-packages", statement: "job '\(name)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
@@ -148,7 +153,7 @@ extension GitHubImport {
         }
         // A job that attaches release assets with its own token (`contents: write`) publishes
         // whatever it attaches, its own build included.
-        if permissions.level("contents") == "write", JobRoles.registries(evidence).contains("github-releases") {
+        if permissions.level("contents") == "write", registries.contains("github-releases") {
             let target = builder.declarePublishedRegistry("github-releases", job: name, at: permissions.location)
             grants.append(Grant(target: target, level: .write, location: permissions.location))
         }

@@ -196,9 +196,9 @@ struct GitHubImport {
         /// The `if:`s of the jobs that call this workflow, outermost first: each must hold for
         /// the called jobs to run.
         var conditions: [ExpressionScanner.Found] = []
-        /// The calling job's `with:` values as written, by lowercased name; an `${{ inputs.X }}`
-        /// the caller was itself given as a literal is that literal.
-        var inputs: [String: String] = [:]
+        /// The literal values of the calling job's `with:`, by lowercased name (`callInputs`);
+        /// an empty list for a value that is unknown.
+        var inputs: [String: [String]] = [:]
     }
 
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
@@ -336,25 +336,16 @@ struct GitHubImport {
     /// A job that calls a reusable workflow: local ones (`./` or `$/`, the same repository at the
     /// running commit) are imported job by job; remote ones are third-party definitions that run
     /// with what the caller passes.
-    /// The `with:` of a job that calls a reusable workflow, by lowercased name: literals as
-    /// written, `${{ inputs.X }}` as the value the calling workflow itself has for X, and
-    /// `${{ matrix.X }}` over the calling job's literal matrix as the list of its values
-    /// (`[a, b]`). Any other expression is kept as written: its value is unknown, which is
-    /// not the input's default.
-    static func callInputs(_ job: Workflow.Job, from own: [String: String]) -> [String: String] {
-        var inputs: [String: String] = [:]
+    /// The `with:` of a job that calls a reusable workflow, by lowercased name: a literal as
+    /// written, `${{ inputs.X }}` as the values the calling workflow itself has for X, and
+    /// `${{ matrix.X }}` as the calling job's literal matrix values. Any other expression is
+    /// unknown (an empty list), which is not the input's default.
+    static func callInputs(_ job: Workflow.Job, from own: [String: [String]]) -> [String: [String]] {
+        var inputs: [String: [String]] = [:]
         let matrix = job.node.matrixValues
         for entry in job.node.value("with")?.entries ?? [] {
             guard let text = entry.value.scalarText else { continue }
-            let key = entry.key.lowercased()
-            inputs[key] = text
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { continue }
-            let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces).lowercased()
-            if inner.hasPrefix("inputs."), let value = own[String(inner.dropFirst(7))] { inputs[key] = value }
-            if inner.hasPrefix("matrix."), let values = matrix[String(inner.dropFirst(7))], !values.isEmpty {
-                inputs[key] = "[" + values.joined(separator: ", ") + "]"
-            }
+            inputs[entry.key.lowercased()] = literalValues(of: text, matrix: matrix, inputs: own) ?? []
         }
         return inputs
     }
