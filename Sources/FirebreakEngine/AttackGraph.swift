@@ -8,9 +8,17 @@ public struct AttackGraph: Sendable {
     /// Jobs, sorted by name.
     public let jobs: [Job]
     let jobsOnRunner: [String: [Job]]
-    let trustedRoles: [String: [Identity]]
+    /// The cloud roles whose trust admits some run of each job, by the job's place in `jobs`.
+    let trustedRoles: [[Identity]]
+    /// Each job's runner, by the job's place in `jobs`: the runner's place in `runners` (-1:
+    /// none, or one the model does not declare).
+    let runnerPlaces: [Int32]
     let storedArtifacts: [String: [Artifact]]
     let consumers: [String: [(job: Job, use: Job.Consumption)]]
+    /// The consumers of each declared artifact, by its place among the artifacts sorted by name.
+    let consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
+    /// The artifacts kept in each declared resource, by its place among the resources sorted by name.
+    let artifactsByStore: [[Artifact]]
     let producers: [String: [Job]]
     let restorers: [String: [Job]]
     let resourcesInZone: [String: [Resource]]
@@ -74,7 +82,10 @@ public struct AttackGraph: Sendable {
         jobs = index.jobs
         jobsOnRunner = index.jobsOnRunner
         trustedRoles = index.trustedRoles
+        runnerPlaces = index.runnerPlaces
         consumers = index.consumers
+        consumersByArtifact = index.consumersByArtifact
+        artifactsByStore = index.artifactsByStore
         producers = index.producers
         restorers = index.restorers
         jobsByDefinition = index.jobsByDefinition
@@ -90,14 +101,31 @@ public struct AttackGraph: Sendable {
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches
         localDefinitions = index.localDefinitions
+        assert(isNumberedInOrder, "each kind's sorted list is in the numbering's order")
+    }
+
+    /// Whether the sorted lists the rules reach by number (`job(numbered:)`, ...) hold each
+    /// kind's nodes in the numbering's order: both sort the names of the model's nodes.
+    private var isNumberedInOrder: Bool {
+        func inOrder(_ names: [String], _ kind: NodeKind) -> Bool {
+            names.indices.allSatisfy { place in
+                numbering.number(of: NodeID(kind, names[place])).flatMap { numbering.place(of: $0, among: kind) } == place
+            }
+        }
+        return inOrder(jobs.map(\.name), .job) && inOrder(secrets.map(\.name), .secret)
+            && inOrder(identities.map(\.name), .identity) && inOrder(runners.map(\.name), .runner)
+            && inOrder(model.artifacts.keys.sorted(), .artifact) && inOrder(model.resources.keys.sorted(), .resource)
     }
 
     /// The model's nodes sorted and grouped the ways rules look them up.
     private struct Index: Sendable {
         var jobs: [Job]
         var jobsOnRunner: [String: [Job]] = [:]
-        var trustedRoles: [String: [Identity]] = [:]
+        var trustedRoles: [[Identity]] = []
+        var runnerPlaces: [Int32] = []
         var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
+        var consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
+        var artifactsByStore: [[Artifact]]
         var producers: [String: [Job]] = [:]
         var restorers: [String: [Job]] = [:]
         var jobsByDefinition: [String: [Job]] = [:]
@@ -118,11 +146,15 @@ public struct AttackGraph: Sendable {
             jobs = model.sortedJobs
             identities = model.sortedIdentities
             let roles = CloudRoleIndex(identities)
+            runners = model.runners.values.sorted { $0.name < $1.name }
+            let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
+            runnerPlaces.reserveCapacity(jobs.count)
             for job in jobs {
+                runnerPlaces.append(job.runsOn.flatMap { placeOfRunner[$0.name] } ?? -1)
                 if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
                 if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(job) }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(job) }
-                trustedRoles[job.name] = roles.candidates(for: job).filter { model.trusts($0, job) }
+                trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) })
                 for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
                 for artifact in job.produces { producers[artifact.name, default: []].append(job) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
@@ -131,9 +163,10 @@ public struct AttackGraph: Sendable {
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
+            consumersByArtifact = model.artifacts.keys.sorted().map { [consumers] in consumers[$0] ?? [] }
+            artifactsByStore = model.resources.keys.sorted().map { [storedArtifacts] in storedArtifacts[$0] ?? [] }
             resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
-            runners = model.runners.values.sorted { $0.name < $1.name }
             secrets = model.secrets.values.sorted { $0.name < $1.name }
             committedSecrets = secrets.filter(\.committed)
             environments = model.environments.values.sorted { $0.name < $1.name }
@@ -155,18 +188,41 @@ public struct AttackGraph: Sendable {
     // MARK: Lookups rules use
 
     func job(_ name: String) -> Job? { model.jobs[name] }
+    /// A numbered node's model object, nil when the number is not of that kind: its place in
+    /// the kind's sorted list, found without looking its name up.
+    func job(numbered number: Int) -> Job? { numbering.place(of: number, among: .job).map { jobs[$0] } }
+    func secret(numbered number: Int) -> Secret? { numbering.place(of: number, among: .secret).map { secrets[$0] } }
+    func identity(numbered number: Int) -> Identity? { numbering.place(of: number, among: .identity).map { identities[$0] } }
+    func runner(numbered number: Int) -> Runner? { numbering.place(of: number, among: .runner).map { runners[$0] } }
     func cache(_ name: String) -> Cache? { model.caches[name] }
     func runner(of job: Job) -> Runner? { job.runsOn.flatMap { model.runners[$0.name] } }
+    /// The runner of a numbered job, with the runner's number.
+    func runner(ofJobNumbered number: Int) -> (runner: Runner, number: Int)? {
+        guard let place = numbering.place(of: number, among: .job), runnerPlaces[place] >= 0 else { return nil }
+        let runner = Int(runnerPlaces[place])
+        return (runners[runner], numbering.number(ofPlace: runner, among: .runner))
+    }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
     func jobs(on runner: String) -> [Job] { jobsOnRunner[runner] ?? [] }
     /// The secrets the platform hands a job, worked out when a rule asks: where every variable
     /// reaches every job (GitLab), storing them all would grow with jobs × variables.
-    func secrets(exposedTo job: String) -> [(secret: Secret, location: SourceLocation)] {
-        model.jobs[job].map { model.exposedSecrets(to: $0) } ?? []
+    func secrets(exposedTo job: Job) -> [(secret: Secret, location: SourceLocation)] {
+        model.exposedSecrets(to: job)
     }
-    func roles(trusting job: String) -> [Identity] { trustedRoles[job] ?? [] }
+    /// The cloud roles that trust some run of the numbered job.
+    func roles(trustingJobNumbered number: Int) -> [Identity] {
+        numbering.place(of: number, among: .job).map { trustedRoles[$0] } ?? []
+    }
     func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
+    /// The artifacts kept in a numbered resource (`name`: its name, for one the model does not declare).
+    func artifacts(storedInNumbered number: Int, named name: String) -> [Artifact] {
+        numbering.place(of: number, among: .resource).map { artifactsByStore[$0] } ?? artifacts(storedIn: name)
+    }
     func consumers(of artifact: String) -> [(job: Job, use: Job.Consumption)] { consumers[artifact] ?? [] }
+    /// The consumers of a numbered artifact (`name`: its name, for one the model does not declare).
+    func consumers(ofNumbered number: Int, named name: String) -> [(job: Job, use: Job.Consumption)] {
+        numbering.place(of: number, among: .artifact).map { consumersByArtifact[$0] } ?? consumers(of: name)
+    }
     func producers(of artifact: String) -> [Job] { producers[artifact] ?? [] }
     func restorers(of cache: String) -> [Job] { restorers[cache] ?? [] }
     func resources(in zone: String) -> [Resource] { resourcesInZone[zone] ?? [] }

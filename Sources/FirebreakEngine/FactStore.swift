@@ -173,6 +173,20 @@ public struct FactStore: Sendable {
     /// Whether a fact is known.
     public func contains(_ fact: Fact) -> Bool { index(of: fact) != nil }
 
+    /// Whether a conclusion of `fact` whose derivation carries `caveats` caveats would change
+    /// nothing: the fact is known, with a derivation of no more caveats (a later derivation
+    /// replaces the kept one only when it is as short and carries fewer). A rule whose
+    /// conclusions mostly repeat known facts asks first and spares writing them.
+    func keeps(_ fact: Fact, withCaveatsAtMost caveats: Int) -> Bool {
+        index(of: fact).map { caveatCount(of: $0) <= caveats } ?? false
+    }
+
+    /// `keeps(_:withCaveatsAtMost:)` for a fact about the numbered node.
+    func keeps(_ capability: Capability, numbered number: Int, _ level: Level, withCaveatsAtMost caveats: Int) -> Bool {
+        guard number < heads.count else { return false }
+        return index(Int32(number), capability, level).map { caveatCount(of: $0) <= caveats } ?? false
+    }
+
     // MARK: Derivations
 
     /// A derivation in its compact form, its premises, sentence and caveats added to the pools.

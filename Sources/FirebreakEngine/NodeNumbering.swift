@@ -18,6 +18,8 @@ final class NodeNumbering: Sendable {
     private let names: [String]
     /// Each kind that has nodes, in the order numbered, with the number after its last node.
     private let kindEnds: [(kind: NodeKind, end: Int)]
+    /// Each kind's numbers, by `NodeKind.ordinal`.
+    private let ranges: [Range<Int>]
     let summaries: [Summary]
     /// Numbers by name, one table per kind (by `NodeKind.ordinal`).
     private let numbers: [NumberTable]
@@ -41,6 +43,9 @@ final class NodeNumbering: Sendable {
         }
         self.names = names.flatMap { $0 }
         kindEnds = kinds.indices.filter { !names[$0].isEmpty }.map { (kinds[$0], offsets[$0 + 1]) }
+        var ranges = Array(repeating: 0..<0, count: kinds.count)
+        for (index, kind) in kinds.enumerated() { ranges[kind.ordinal] = offsets[index]..<offsets[index + 1] }
+        self.ranges = ranges
         summaries = tables.flatMap(\.summaries)
         var byOrdinal = Array(repeating: NumberTable([], first: 0), count: kinds.count)
         for (kind, table) in zip(kinds, tables) { byOrdinal[kind.ordinal] = table.numbers }
@@ -51,6 +56,7 @@ final class NodeNumbering: Sendable {
     init() {
         names = []
         kindEnds = []
+        ranges = Array(repeating: 0..<0, count: NodeKind.allCases.count)
         summaries = []
         numbers = Array(repeating: NumberTable([], first: 0), count: NodeKind.allCases.count)
     }
@@ -62,6 +68,16 @@ final class NodeNumbering: Sendable {
         // A step per kind at most: the kinds are few.
         NodeID(kindEnds.first { number < $0.end }!.kind, names[number])
     }
+
+    /// A numbered node's place among the model's nodes of `kind` sorted by name, nil when the
+    /// number is not one of that kind's (or not the model's).
+    func place(of number: Int, among kind: NodeKind) -> Int? {
+        let range = ranges[kind.ordinal]
+        return range.contains(number) ? number - range.lowerBound : nil
+    }
+
+    /// The number of the node at `place` among the model's nodes of `kind` sorted by name.
+    func number(ofPlace place: Int, among kind: NodeKind) -> Int { ranges[kind.ordinal].lowerBound + place }
 
     /// The node's number, nil for a node the model does not declare.
     func number(of id: NodeID) -> Int? {

@@ -9,8 +9,10 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Capabilities whose new facts can fire the rule.
     static var firedBy: Set<Capability> { get }
-    /// What follows from `fact`, given the graph and the facts known so far.
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion]
+    /// What follows from `fact`, given the graph and the facts known so far. `number` is the
+    /// fact's node's number in the graph's numbering, by which the rule finds the node's model
+    /// object and indexes (`AttackGraph.job(numbered:)`, ...) without looking its name up.
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion]
     /// The changes to the model that would each stop this rule from taking `hop`: the
     /// rule's control, made concrete. Empty when nothing in the model blocks the hop.
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange]

@@ -33,7 +33,7 @@ public struct Simulator: Sendable {
             let (fact, depth, number) = store.derived(head)
             head += 1
             for rule in rulesByCapability[fact.capability.ordinal] {
-                for conclusion in rule.conclusions(from: fact, in: graph, known: store) {
+                for conclusion in rule.conclusions(from: fact, numbered: Int(number), in: graph, known: store) {
                     // Most hops start from the fact that fired the rule, whose depth and node number are known.
                     if let origin = conclusion.derivation.origin, origin == fact {
                         store.insert(conclusion.fact, conclusion.derivation, depth: depth + 1, originNumber: number)

@@ -189,4 +189,48 @@ struct FactStoreTests {
         store.insert(secret, hop("as many", caveats: 65_535), depth: 1)
         #expect(store.derivation(of: secret)?.why == "fewer", "as many caveats do not replace")
     }
+
+    @Test func aConclusionIsSparedOnlyWhenItWouldChangeNothing() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
+            """), file: "store.yml")
+        let graph = AttackGraph(model)
+        var store = FactStore(numbering: graph.numbering, reservingCapacity: 0)
+        let job = Fact(.exec, NodeID(.job, "build")), secret = Fact(.read, NodeID(.secret, "TOKEN"))
+        let number = try #require(graph.numbering.number(of: secret.node))
+        #expect(!store.keeps(secret, withCaveatsAtMost: 5), "an unknown fact is news")
+        store.insert(job, Derivation(rule: "foothold", premises: [], why: "start", location: .implicit("test")), depth: 0)
+        store.insert(secret, Derivation(rule: "r", premises: [job], why: "once", location: .implicit("test"), caveats: [Caveat.nextRun]), depth: 1)
+        #expect(store.keeps(secret, withCaveatsAtMost: 1) && store.keeps(secret, withCaveatsAtMost: 2))
+        #expect(!store.keeps(secret, withCaveatsAtMost: 0), "a derivation with fewer caveats would replace the kept one")
+        #expect(store.keeps(.read, numbered: number, .full, withCaveatsAtMost: 1) && !store.keeps(.read, numbered: number, .full, withCaveatsAtMost: 0))
+        #expect(!store.keeps(.read, numbered: number, .unprotected, withCaveatsAtMost: 9), "another level is another fact")
+    }
+
+    @Test func aNodeFoundByNumberIsTheOneFoundByName() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {b-pool: {hosting: self-hosted}, a-pool: {hosting: hosted}}
+            secrets: {Z: {}, A: {}}
+            jobs:
+              zeta: {triggers: [push], runsOn: a-pool, secrets: [Z]}
+              alpha: {triggers: [push], runsOn: b-pool, secrets: [A]}
+            """), file: "store.yml")
+        let graph = AttackGraph(model)
+        for name in ["alpha", "zeta"] {
+            let number = try #require(graph.numbering.number(of: NodeID(.job, name)))
+            #expect(graph.job(numbered: number)?.name == name)
+            #expect(graph.secret(numbered: number) == nil && graph.runner(numbered: number) == nil, "a job's number is no other kind's")
+            let runner = try #require(graph.runner(ofJobNumbered: number))
+            #expect(runner.runner.name == model.jobs[name]?.runsOn?.name)
+            #expect(graph.numbering.number(of: runner.runner.id) == runner.number)
+        }
+        for name in ["A", "Z"] {
+            let number = try #require(graph.numbering.number(of: NodeID(.secret, name)))
+            #expect(graph.secret(numbered: number)?.name == name)
+        }
+    }
 }

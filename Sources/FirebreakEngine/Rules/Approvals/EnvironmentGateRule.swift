@@ -28,10 +28,10 @@ struct EnvironmentGateRule: Rule {
             """), footholds: ["start job:deploy"], expect: "exec job:deploy")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         switch fact.node.kind {
         case .job:
-            guard let job = graph.job(fact.node.name) else { return [] }
+            guard let job = graph.job(numbered: number) else { return [] }
             guard let environment = graph.environment(of: job), environment.requiredApprovals > 0 else {
                 let why = graph.environment(of: job).map { "environment '\($0.name)' has no reviewers, so nothing holds job '\(job.name)' back" }
                     ?? "job '\(job.name)' has no approval gate to hold it back"

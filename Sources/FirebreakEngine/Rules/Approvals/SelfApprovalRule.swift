@@ -23,7 +23,7 @@ struct SelfApprovalRule: Rule {
             """), footholds: ["act actor:dev"], expect: "approve environment:production")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .actor else { return [] }
         return graph.environments(reviewedBy: fact.node.name).compactMap { environment in
             let controlled = environment.reviewers.map { NodeID(.actor, $0.name) }.filter { known.has(.act, $0) }

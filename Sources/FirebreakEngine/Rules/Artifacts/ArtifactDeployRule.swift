@@ -29,9 +29,9 @@ struct ArtifactDeployRule: Rule {
             """), footholds: ["write artifact:image untrusted"], expect: "access resource:cluster deploy")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .artifact else { return [] }
-        return graph.consumers(of: fact.node.name).compactMap { consumer in
+        return graph.consumers(ofNumbered: number, named: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
                   graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
             // An unprotected run's artifact is deployed in that run, which the attacker starts;

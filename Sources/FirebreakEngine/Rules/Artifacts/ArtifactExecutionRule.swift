@@ -45,9 +45,9 @@ struct ArtifactExecutionRule: Rule {
             """), footholds: ["write artifact:tool unprotected"], expect: "exec job:lint unprotected")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .artifact else { return [] }
-        return graph.consumers(of: fact.node.name).compactMap { consumer in
+        return graph.consumers(ofNumbered: number, named: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .run, let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { return nil }
             return conclude(Fact(.exec, consumer.job.id, level), from: [fact],
                             "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,

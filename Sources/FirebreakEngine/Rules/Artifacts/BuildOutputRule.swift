@@ -29,8 +29,8 @@ struct BuildOutputRule: Rule {
             """), footholds: ["exec job:lint"], expect: "write artifact:image")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, let job = graph.job(fact.node.name) else { return [] }
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, let job = graph.job(numbered: number) else { return [] }
         return job.produces.sorted().map { artifact in
             conclude(Fact(.write, NodeID(.artifact, artifact.name), fact.level), from: [fact],
                      "job '\(job.name)' produces artifact '\(artifact.name)'", at: artifact.location)

@@ -33,12 +33,13 @@ struct CachePoisoningRule: Rule {
             """), footholds: ["exec job:test unprotected"], expect: "poison cache:deps")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(fact.node.name) else { return [] }
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(numbered: number) else { return [] }
         // A side branch's run writes only the caches side branches share, never one that only
         // protected runs write.
         let saved = fact.level == .full ? job.savesCaches : job.savesCaches.filter { graph.cache($0.name)?.scope != .protected }
-        return saved.sorted().map { cache in
+        // Many jobs save one cache: most of these are known already.
+        return saved.sorted().filter { !known.keeps(Fact(.poison, NodeID(.cache, $0.name)), withCaveatsAtMost: 0) }.map { cache in
             conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], "job '\(job.name)' saves cache '\(cache.name)'",
                      at: cache.location)
         }

@@ -33,7 +33,7 @@ struct CacheRestoreRule: Rule {
             """), footholds: ["poison cache:deps"], expect: "exec job:release")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .cache else { return [] }
         // Only side branches' runs restore a cache only they write.
         let scope: Level = graph.cache(fact.node.name)?.scope == .unprotected ? .unprotected : .full

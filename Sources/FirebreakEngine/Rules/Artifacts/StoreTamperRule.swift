@@ -29,9 +29,11 @@ struct StoreTamperRule: Rule {
             """), footholds: ["access resource:registry write"], expect: "write artifact:image")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .resource, let access = fact.level.access, access >= .write else { return [] }
-        return graph.artifacts(storedIn: fact.node.name).compactMap { artifact in
+        return graph.artifacts(storedInNumbered: number, named: fact.node.name).compactMap { artifact in
+            // Each of the store's levels of access leads to the same artifacts: ask whether it is known first.
+            guard !known.keeps(Fact(.write, artifact.id), withCaveatsAtMost: 0) else { return nil }
             let consumers = graph.consumers(of: artifact.name)
             let verified = artifact.signed && !consumers.isEmpty && consumers.allSatisfy { $0.use.verifies }
             guard !verified else { return nil }

@@ -23,7 +23,7 @@ struct ActorCredentialsRule: Rule {
             """), footholds: ["act actor:lead"], expect: "hold identity:bot-key")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .actor, let actor = graph.model.actors[fact.node.name] else { return [] }
         return actor.holds.sorted().map { held in
             conclude(Fact(.hold, NodeID(.identity, held.name)), from: [fact], "'\(actor.name)' holds '\(held.name)'", at: held.location)

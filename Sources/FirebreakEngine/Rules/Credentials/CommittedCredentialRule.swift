@@ -27,7 +27,7 @@ struct CommittedCredentialRule: Rule {
             """, repository: "{name: acme/app, visibility: private}"), footholds: ["act actor:stranger"], expect: "read secret:registry-password")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .actor, let actor = graph.model.actors[fact.node.name] else { return [] }
         if actor.role == .external, graph.model.repository.visibility != .public { return [] }
         return graph.committedSecrets.map { secret in

@@ -23,8 +23,8 @@ struct IdentityGrantsRule: Rule {
             """), footholds: ["hold identity:build-key"], expect: "access resource:cluster admin")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .identity, let identity = graph.model.identities[fact.node.name] else { return [] }
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .identity, let identity = graph.identity(numbered: number) else { return [] }
         let caveats = identity.lifetime == .shortLived ? [Caveat.timeBounded] : []
         // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
         return identity.grants.map { grant in

@@ -40,10 +40,10 @@ struct JobSecretsRule: Rule {
             """), footholds: ["exec job:build unprotected"], expect: "read secret:DEPLOY_KEY")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.level.isRepositoryRun, let job = graph.job(numbered: number) else { return [] }
         // A side branch's run gets no secret kept for protected branches.
-        return graph.secrets(exposedTo: fact.node.name).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
+        return graph.secrets(exposedTo: job).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says.
             conclude(Fact(.read, exposed.secret.id), from: [fact],
                      "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,

@@ -25,9 +25,9 @@ struct JobTokenRule: Rule {
             """), footholds: ["exec job:lint untrusted"], expect: "hold identity:lint.token")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         // A side branch's run gets the same token: its grants do not depend on the branch.
-        guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(fact.node.name), let token = job.token,
+        guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(numbered: number), let token = job.token,
               !token.isEmpty else { return [] }
         let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
         return [conclude(Fact(.hold, NodeID(.identity, job.tokenIdentityName)), from: [fact],

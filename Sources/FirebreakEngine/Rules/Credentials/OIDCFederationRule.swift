@@ -52,10 +52,10 @@ struct OIDCFederationRule: Rule {
             """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
-        var roles = graph.roles(trusting: fact.node.name)
-        if fact.level == .unprotected, let job = graph.job(fact.node.name) {
+        var roles = graph.roles(trustingJobNumbered: number)
+        if fact.level == .unprotected, let job = graph.job(numbered: number) {
             // An unprotected run presents its own ref in its claims: only a role that accepts one
             // of the job's unprotected runs, or a push to some other side branch (a pipeline the
             // attacker rewrote there).

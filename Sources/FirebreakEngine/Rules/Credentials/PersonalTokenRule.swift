@@ -23,8 +23,8 @@ struct PersonalTokenRule: Rule {
             """), footholds: ["hold identity:bot-key"], expect: "act actor:lead")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .identity, let identity = graph.model.identities[fact.node.name],
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .identity, let identity = graph.identity(numbered: number),
               identity.kind == .personalToken, let owner = identity.owner,
               let actor = graph.model.actors[owner.name] else { return [] }
         return [conclude(Fact(.act, actor.id), from: [fact], "personal token '\(identity.name)' belongs to '\(actor.name)'",

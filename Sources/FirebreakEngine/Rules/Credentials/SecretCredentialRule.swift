@@ -23,8 +23,8 @@ struct SecretCredentialRule: Rule {
             """), footholds: ["read secret:FEATURE_FLAGS"], expect: "hold identity:cloud-key")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .secret, let secret = graph.model.secrets[fact.node.name], let carried = secret.carries,
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .secret, let secret = graph.secret(numbered: number), let carried = secret.carries,
               let identity = graph.model.identities[carried.name] else { return [] }
         let shortLived = identity.lifetime == .shortLived
         return [conclude(Fact(.hold, identity.id), from: [fact],

@@ -27,15 +27,16 @@ struct NetworkReachRule: Rule {
             """), footholds: ["exec job:test untrusted"], expect: "reach zone:prod-net")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let runner: Runner?
         switch fact.node.kind {
-        case .job: runner = graph.job(fact.node.name).flatMap { graph.runner(of: $0) }
-        case .runner: runner = graph.model.runners[fact.node.name]
+        case .job: runner = graph.runner(ofJobNumbered: number)?.runner
+        case .runner: runner = graph.runner(numbered: number)
         default: runner = nil
         }
         guard let runner, fact.node.kind != .job || graph.takes(runner, runAt: fact.level) else { return [] }
-        return runner.reaches.sorted().map { zone in
+        // Every job on the runner leads to the same zones: most of these are known already.
+        return runner.reaches.sorted().filter { !known.keeps(Fact(.reach, NodeID(.zone, $0.name)), withCaveatsAtMost: 0) }.map { zone in
             conclude(Fact(.reach, NodeID(.zone, zone.name)), from: [fact], "runner '\(runner.name)' has a route into zone '\(zone.name)'",
                      at: zone.location)
         }

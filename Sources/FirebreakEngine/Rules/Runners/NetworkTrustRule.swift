@@ -23,7 +23,7 @@ struct NetworkTrustRule: Rule {
             """), footholds: ["reach zone:prod-net"], expect: "access resource:db write")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .zone else { return [] }
         return graph.resources(in: fact.node.name).compactMap { resource in
             guard let level = resource.networkAccess else { return nil }

@@ -30,12 +30,15 @@ struct PersistentRunnerRule: Rule {
             """), footholds: ["exec job:build unprotected"], expect: "own runner:pool")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .job, let job = graph.job(fact.node.name), let runner = graph.runner(of: job),
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .job, let job = graph.job(numbered: number), let (runner, runnerNumber) = graph.runner(ofJobNumbered: number),
               runner.lifecycle == .persistent, graph.takes(runner, runAt: fact.level) else { return [] }
+        // Every job on the runner takes it: most of these are known already.
+        let caveats = graph.persistenceCaveats(of: runner)
+        guard !known.keeps(.own, numbered: runnerNumber, .full, withCaveatsAtMost: caveats.count) else { return [] }
         return [conclude(Fact(.own, runner.id), from: [fact],
                          "job '\(job.name)' runs on persistent runner '\(runner.name)', which keeps what the job leaves behind",
-                         at: job.runsOn!.location, caveats: graph.persistenceCaveats(of: runner))]
+                         at: job.runsOn!.location, caveats: caveats)]
     }
 }
 

@@ -32,8 +32,8 @@ struct RunnerHijackRule: Rule {
             """), footholds: ["own runner:pool"], expect: "exec job:package")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.node.kind == .runner, let runner = graph.model.runners[fact.node.name],
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard fact.node.kind == .runner, let runner = graph.runner(numbered: number),
               runner.lifecycle == .persistent else { return [] }
         return graph.jobs(on: runner.name).map { job in
             // The job's next run holds what its refs give it, no more.

@@ -27,7 +27,7 @@ struct DefinitionHijackRule: Rule {
             """), footholds: ["edit definition:release-template"], expect: "exec job:release")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .definition, let definition = graph.model.definitions[fact.node.name],
               let pin = definition.pin, pin.isMutable else { return [] }
         return graph.jobs(definedBy: definition.name).map { job in

@@ -38,7 +38,7 @@ struct DispatchRule: Rule {
             """), footholds: ["access trigger:dispatch write"], expect: "start job:release unprotected")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         switch (fact.capability, fact.node.kind) {
         case (.access, .trigger) where fact.level >= .write:
             return known.facts(.push).sorted().flatMap { starts(dispatching: fact, onto: $0, in: graph) }

@@ -42,7 +42,7 @@ struct PoisonedPipelineRule: Rule {
             """), footholds: ["push branch:* write"], expect: "read secret:NPM_TOKEN")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         switch fact.node.kind {
         case .branch:
             // A job token cannot change workflow files, and its commits start no run.

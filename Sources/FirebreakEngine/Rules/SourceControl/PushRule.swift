@@ -32,7 +32,7 @@ struct PushRule: Rule {
             """), footholds: ["hold identity:ci.token"], expect: "push branch:main")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let who = fact.node
         guard let (level, location, automation) = graph.repositoryAccess(of: who), level >= .write else { return [] }
         // Commits pushed with a job's automatic token start no workflow run and cannot change

@@ -50,7 +50,7 @@ struct PushTriggerRule: Rule {
             """), footholds: ["push branch:feature"], expect: "start job:build")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .branch else { return [] }
         let branch = fact.node.name
         if fact.level < .full { return laterRuns(of: fact, in: graph) }

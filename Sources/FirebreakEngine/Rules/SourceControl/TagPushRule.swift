@@ -53,7 +53,7 @@ struct TagPushRule: Rule {
             """), footholds: ["hold identity:ci.token"], expect: "start job:release unprotected")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         // A job's automatic token starts no run with what it pushes.
         guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node), access.level >= .write, !access.automation else { return [] }
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"

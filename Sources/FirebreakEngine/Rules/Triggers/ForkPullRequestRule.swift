@@ -77,7 +77,7 @@ struct ForkPullRequestRule: Rule {
             """), footholds: ["act actor:stranger"], expect: "own runner:pool")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let repository = graph.model.repository
         guard fact.node.kind == .actor, graph.model.actors[fact.node.name]?.role == .external,
               repository.visibility == .public, repository.forkApproval != .all else { return [] }
@@ -108,7 +108,7 @@ struct ForkPullRequestRule: Rule {
             result.append(conclude(Fact(.start, job.id, .untrusted), from: [fact],
                                    "a merge request from a fork runs job '\(job.name)' on its own code in this project's pipeline",
                                    at: location, caveats: caveats))
-            for exposed in graph.secrets(exposedTo: job.name) where !exposed.secret.protectedBranchesOnly {
+            for exposed in graph.secrets(exposedTo: job) where !exposed.secret.protectedBranchesOnly {
                 result.append(conclude(Fact(.read, exposed.secret.id), from: [fact],
                                        "a merge request pipeline of job '\(job.name)' receives unprotected variable '\(exposed.secret.name)'",
                                        at: exposed.location, caveats: caveats))

@@ -27,7 +27,7 @@ struct PrivilegedTriggerRule: Rule {
             """), footholds: ["act actor:stranger"], expect: "start job:preview")]
     )
 
-    func conclusions(from fact: Fact, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+    func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let repository = graph.model.repository
         guard fact.node.kind == .actor, graph.model.actors[fact.node.name]?.role == .external,
               repository.visibility == .public else { return [] }
