@@ -19,7 +19,13 @@ enum SyntheticModel {
         model.triggers["push"] = Trigger(name: "push", event: .push, branches: ["main"], fromForks: false, location: at)
         model.definitions["ci"] = Definition(name: "ci", path: ".github/workflows/ci.yml", owners: [], source: .local, location: at)
         for index in 0..<services {
-            let s = "s\(index)", group = index / 8
+            // Every size names its services with six digits, so that a name is as long in a small
+            // model as in a large one: Swift keeps a string of up to 15 bytes inside the value
+            // and a longer one on the heap, and a name that crossed that line only in the larger
+            // model made each of its uses dearer there (a hash through a pointer, a compare of
+            // bytes, a reference count), which measured the names and not the scaling.
+            let digits = String(index)
+            let s = "s" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits, group = index / 8
             let pool = "pool-\(group)", zone = "zone-\(group)", cache = "cache-\(group)"
             model.runners[pool] = Runner(name: pool, hosting: .selfHosted, lifecycle: group % 3 == 0 ? .persistent : .ephemeral,
                                          reaches: [ref(zone)], protectedBranchesOnly: false, location: at)
