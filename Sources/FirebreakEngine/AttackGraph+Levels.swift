@@ -80,38 +80,29 @@ extension AttackGraph {
     /// of a side branch or a fork.
     func takes(_ runner: Runner, runAt level: Level) -> Bool { level == .full || !runner.protectedBranchesOnly }
 
-    /// The side branches whose pushes run the job, its runner and environment admitting them:
-    /// where a run of the job sits in the same unprotected context as the attacker's push.
-    func sideBranches(running job: Job) -> [String] {
-        job.triggers.flatMap { sideBranchesFiring[$0.name] ?? [] }.filter { admits(job, onBranch: $0) }
-    }
-
-    /// The unprotected runs of a job, as the event and ref its OIDC claims would name: a push to
-    /// a side branch, a pull or merge request, a tag. Empty when every run of it is protected.
-    func unprotectedRuns(of job: Job) -> [(event: Trigger.Event, branch: String?)] {
-        var runs: [(event: Trigger.Event, branch: String?)] = sideBranches(running: job).map { (.push, $0) }
-        for trigger in triggers(of: job) where Self.ownRefEvents.contains(trigger.event) {
-            if trigger.event == .tag, !pushersCreateTags(firing: trigger) { continue }
-            runs.append((trigger.event, nil))
+    /// The runs of `job` an attacker who pushes starts on refs of their own, where its runner
+    /// and environment take them: a push to a side branch, a pull or merge request, a tag they
+    /// may create. Each names its trigger (two jobs that share one such run share its
+    /// artifacts) and, for a push, the branch (as the run's OIDC claims would name it). Empty
+    /// when every run of the job is protected.
+    func unprotectedRuns(of job: Job) -> [UnprotectedRun] {
+        var runs: [UnprotectedRun] = []
+        for trigger in triggers(of: job) {
+            switch trigger.event {
+            case .push:
+                for branch in sideBranchesFiring[trigger.name] ?? [] where admits(job, onBranch: branch) {
+                    runs.append(UnprotectedRun(trigger: trigger, branch: branch))
+                }
+            case .tag where admitsAttackersTag(job, firing: trigger): runs.append(UnprotectedRun(trigger: trigger, branch: nil))
+            case .pullRequest, .mergeRequest: runs.append(UnprotectedRun(trigger: trigger, branch: nil))
+            default: break
+            }
         }
         return runs
     }
 
-    /// The triggers whose runs of `job` an attacker who pushes starts on refs of their own: a push
-    /// trigger firing on a side branch the job admits, a pull or merge request, a tag they may
-    /// create. Two jobs that share one run in such a run, and so its artifacts.
-    func unprotectedTriggers(of job: Job) -> Set<String> {
-        var names = Set<String>()
-        for trigger in triggers(of: job) {
-            switch trigger.event {
-            case .push where !(sideBranchesFiring[trigger.name] ?? []).filter({ admits(job, onBranch: $0) }).isEmpty: names.insert(trigger.name)
-            case .tag where admitsAttackersTag(job, firing: trigger): names.insert(trigger.name)
-            case .pullRequest, .mergeRequest: names.insert(trigger.name)
-            default: break
-            }
-        }
-        return names
-    }
+    /// The names of the triggers of the job's unprotected runs.
+    func unprotectedTriggers(of job: Job) -> Set<String> { Set(unprotectedRuns(of: job).map(\.trigger.name)) }
 
     /// The most a legitimate run of the job holds: `full` when some run of it is on the default
     /// branch or a protected branch (a push there, a schedule, a manual run, an event run in the

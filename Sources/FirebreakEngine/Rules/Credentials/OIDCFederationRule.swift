@@ -10,7 +10,7 @@ struct OIDCFederationRule: Rule {
         summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
         premises: "exec(J) with full privileges, or on a side branch R accepts; J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
         conclusion: "hold(R), time-bounded",
-        control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
+        control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in, and for a role that accepts tag runs, protected tags. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
         rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
         references: ["Separation of duties reading: short-lived credentials via OIDC", "TanStack, May 2026: an OIDC publish token read from runner memory"],
         firing: [RuleExample("a deploy job in the production environment assumes the role that trusts production", model: ExampleModel.wrap("""
@@ -35,7 +35,14 @@ struct OIDCFederationRule: Rule {
             branches: {main: {requiredReviews: 1}}
             identities: {deployer: {type: cloud-role, trust: {}}}
             jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
-            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer")],
+            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer"),
+                 RuleExample("a role that trusts tag runs accepts a tag the attacker creates, which the release environment admits", model: ExampleModel.wrap("""
+            triggers: {main: {event: push, branches: [main]}, release-tags: {event: tag, branches: ["v*"]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {allowedBranches: [main], allowedTags: ["v*"]}}
+            identities: {publisher: {type: cloud-role, trust: {events: [tag], environments: [release]}}}
+            jobs: {publish: {triggers: [main, release-tags], runsOn: hosted, environment: release, oidc: true}}
+            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher")],
         blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
@@ -49,33 +56,50 @@ struct OIDCFederationRule: Rule {
             branches: {main: {requiredReviews: 1}}
             identities: {deployer: {type: cloud-role, trust: {branches: [main]}}}
             jobs: {build: {triggers: [push], runsOn: hosted, oidc: true}}
-            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer")]
+            """), footholds: ["exec job:build unprotected"], expect: "hold identity:deployer"),
+                  RuleExample("an environment with branch rules only refuses a tag's run, so the job presents no tag claims", model: ExampleModel.wrap("""
+            triggers: {main: {event: push, branches: [main]}, release-tags: {event: tag, branches: ["v*"]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {allowedBranches: [main]}}
+            identities: {publisher: {type: cloud-role, trust: {events: [tag], environments: [release]}}}
+            jobs: {publish: {triggers: [main, release-tags], runsOn: hosted, environment: release, oidc: true}}
+            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher")]
     )
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
-        var roles = graph.roles(trustingJobNumbered: number)
-        if fact.level == .unprotected, let job = graph.job(numbered: number) {
-            // An unprotected run presents its own ref in its claims: only a role that accepts one
-            // of the job's unprotected runs, or a push to some other side branch (a pipeline the
-            // attacker rewrote there).
-            let runs = graph.unprotectedRuns(of: job) + [(event: Trigger.Event.push, branch: Branch.anyOther)]
-            roles = roles.filter { role in
-                runs.contains { role.trust?.admits(event: $0.event, branch: $0.branch, environment: job.environment?.name) ?? false }
-            }
+        let roles = graph.roles(trustingJobNumbered: number)
+        guard fact.level == .unprotected, let job = graph.job(numbered: number) else {
+            return roles.map { conclusion(fact, $0, in: graph, caveats: []) }
         }
-        return roles.map { role in
-            conclude(Fact(.hold, role.id), from: [fact],
-                     "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
-                     at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: role.id))
+        // An unprotected run presents its own ref in its claims: only a role that accepts one
+        // of the job's unprotected runs, or a push to some other side branch (a pipeline the
+        // attacker rewrote there).
+        let runs = graph.unprotectedRuns(of: job).map { (event: $0.event, branch: $0.branch) } + [(event: Trigger.Event.push, branch: Branch.anyOther)]
+        return roles.compactMap { role in
+            let accepted = runs.filter { role.trust?.admits(event: $0.event, branch: $0.branch, environment: job.environment?.name) ?? false }
+            guard !accepted.isEmpty else { return nil }
+            // Accepted only in a tag's run: that rests on whoever pushes creating the tag.
+            return conclusion(fact, role, in: graph, caveats: accepted.allSatisfy { $0.event == .tag } ? graph.unprotectedTagCaveats : [])
         }
+    }
+
+    private func conclusion(_ fact: Fact, _ role: Identity, in graph: AttackGraph, caveats: [String]) -> Conclusion {
+        conclude(Fact(.hold, role.id), from: [fact], "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
+                 at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + caveats + graph.assumedCaveats(about: role.id))
     }
 }
 
 extension OIDCFederationRule {
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
-        guard let role = model.identities[hop.to.name], let trust = role.trust,
-              trust.environments.isEmpty, trust.branches.isEmpty || trust.admitsPullRequests else { return [] }
-        return [ModelChange(.narrowTrust, hop.to)]
+        guard let role = model.identities[hop.to.name], let trust = role.trust else { return [] }
+        var changes: [ModelChange] = []
+        if trust.environments.isEmpty, trust.branches.isEmpty || trust.admitsPullRequests { changes.append(ModelChange(.narrowTrust, hop.to)) }
+        // A role that accepts tag runs accepts a tag whoever pushes creates, in the environment
+        // the release runs in: only protecting the tags tells the two apart.
+        if trust.events.isEmpty || trust.events.contains(.tag), let job = hop.from.flatMap({ model.jobs[$0.name] }) {
+            changes += job.triggers.compactMap { model.triggers[$0.name] }.filter { $0.event == .tag }.map { ModelChange(.protectTags, $0.id) }
+        }
+        return changes
     }
 }
