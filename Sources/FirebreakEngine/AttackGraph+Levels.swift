@@ -109,9 +109,12 @@ extension AttackGraph {
     /// default branch's context), `unprotected` when it runs only for side branches' pushes,
     /// pull or merge requests and tags. What hijacks its next run (a runner, a cache, an
     /// artifact) gets no more.
-    func legitimateLevel(of job: Job) -> Level {
+    func legitimateLevel(of job: Job) -> Level { Self.legitimateLevel(of: job, protectedRuns: runsOnProtectedRef) }
+
+    /// `legitimateLevel(of:)` from whether each trigger has a protected run (`runContexts(of:)`).
+    static func legitimateLevel(of job: Job, protectedRuns: [String: Bool]) -> Level {
         // A trigger the model does not declare is taken to run on protected refs.
-        job.triggers.isEmpty || job.triggers.contains { runsOnProtectedRef[$0.name] ?? true } ? .full : .unprotected
+        job.triggers.isEmpty || job.triggers.contains { protectedRuns[$0.name] ?? true } ? .full : .unprotected
     }
 
     /// The level at which `job` picks up `artifact` written at `written`, nil when it never sees

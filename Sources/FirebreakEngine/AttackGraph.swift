@@ -7,12 +7,15 @@ public struct AttackGraph: Sendable {
     public let model: PipelineModel
     /// Jobs, sorted by name.
     public let jobs: [Job]
-    let jobsOnRunner: [String: [Job]]
     /// The cloud roles whose trust admits some run of each job, by the job's place in `jobs`.
     let trustedRoles: [[Identity]]
     /// Each job's runner, by the job's place in `jobs`: the runner's place in `runners` (-1:
     /// none, or one the model does not declare).
     let runnerPlaces: [Int32]
+    /// The places in `jobs` of the jobs on each runner, by the runner's place in `runners`.
+    let jobPlacesOnRunner: [[Int32]]
+    /// Each job's `legitimateLevel(of:)`, by its place in `jobs`.
+    let legitimateLevels: [Level]
     let storedArtifacts: [String: [Artifact]]
     let consumers: [String: [(job: Job, use: Job.Consumption)]]
     /// The consumers of each declared artifact, by its place among the artifacts sorted by name.
@@ -77,12 +80,14 @@ public struct AttackGraph: Sendable {
         tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }
         // The node numbering and the indexes do not depend on each other: each on its own core.
         let indexed = model
-        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed) }
+        let protectedRuns = runsOnProtectedRef
+        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed, protectedRuns: protectedRuns) }
         self.numbering = numbering
         jobs = index.jobs
-        jobsOnRunner = index.jobsOnRunner
         trustedRoles = index.trustedRoles
         runnerPlaces = index.runnerPlaces
+        jobPlacesOnRunner = index.jobPlacesOnRunner
+        legitimateLevels = index.legitimateLevels
         consumers = index.consumers
         consumersByArtifact = index.consumersByArtifact
         artifactsByStore = index.artifactsByStore
@@ -120,9 +125,10 @@ public struct AttackGraph: Sendable {
     /// The model's nodes sorted and grouped the ways rules look them up.
     private struct Index: Sendable {
         var jobs: [Job]
-        var jobsOnRunner: [String: [Job]] = [:]
         var trustedRoles: [[Identity]] = []
         var runnerPlaces: [Int32] = []
+        var jobPlacesOnRunner: [[Int32]]
+        var legitimateLevels: [Level] = []
         var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
         var consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
         var artifactsByStore: [[Artifact]]
@@ -142,16 +148,20 @@ public struct AttackGraph: Sendable {
         var branches: [Branch]
         var localDefinitions: [Definition]
 
-        init(_ model: PipelineModel) {
+        init(_ model: PipelineModel, protectedRuns: [String: Bool]) {
             jobs = model.sortedJobs
             identities = model.sortedIdentities
             let roles = CloudRoleIndex(identities)
             runners = model.runners.values.sorted { $0.name < $1.name }
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
             runnerPlaces.reserveCapacity(jobs.count)
-            for job in jobs {
-                runnerPlaces.append(job.runsOn.flatMap { placeOfRunner[$0.name] } ?? -1)
-                if let runner = job.runsOn?.name { jobsOnRunner[runner, default: []].append(job) }
+            legitimateLevels.reserveCapacity(jobs.count)
+            jobPlacesOnRunner = Array(repeating: [], count: runners.count)
+            for (place, job) in jobs.enumerated() {
+                let runner = job.runsOn.flatMap { placeOfRunner[$0.name] } ?? -1
+                runnerPlaces.append(runner)
+                if runner >= 0 { jobPlacesOnRunner[Int(runner)].append(Int32(place)) }
+                legitimateLevels.append(AttackGraph.legitimateLevel(of: job, protectedRuns: protectedRuns))
                 if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(job) }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(job) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) })
@@ -203,7 +213,13 @@ public struct AttackGraph: Sendable {
         return (runners[runner], numbering.number(ofPlace: runner, among: .runner))
     }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
-    func jobs(on runner: String) -> [Job] { jobsOnRunner[runner] ?? [] }
+    /// The jobs on a numbered runner, sorted by name, each with its number and legitimate level.
+    func jobs(onRunnerNumbered number: Int) -> [(job: Job, number: Int, legitimateLevel: Level)] {
+        guard let runner = numbering.place(of: number, among: .runner) else { return [] }
+        return jobPlacesOnRunner[runner].map { place in
+            (jobs[Int(place)], numbering.number(ofPlace: Int(place), among: .job), legitimateLevels[Int(place)])
+        }
+    }
     /// The secrets the platform hands a job, worked out when a rule asks: where every variable
     /// reaches every job (GitLab), storing them all would grow with jobs × variables.
     func secrets(exposedTo job: Job) -> [(secret: Secret, location: SourceLocation)] {

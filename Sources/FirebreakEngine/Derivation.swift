@@ -27,10 +27,24 @@ public struct Derivation: Sendable, Hashable {
 public struct Conclusion: Sendable, Hashable {
     public var fact: Fact
     public var derivation: Derivation
+    /// The fact's node's number in the graph's numbering, when the rule found the node by it:
+    /// the store then files the fact without looking the node's name up.
+    var number: Int?
 
     public init(_ fact: Fact, rule: String, premises: [Fact], why: String, at location: SourceLocation, caveats: [String] = []) {
         self.fact = fact
         derivation = Derivation(rule: rule, premises: premises, why: why, location: location, caveats: caveats)
+    }
+
+    /// Two conclusions are equal when they conclude the same fact the same way, however the
+    /// node was found.
+    public static func == (lhs: Conclusion, rhs: Conclusion) -> Bool {
+        lhs.fact == rhs.fact && lhs.derivation == rhs.derivation
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fact)
+        hasher.combine(derivation)
     }
 }
 

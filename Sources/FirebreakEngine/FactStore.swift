@@ -65,12 +65,13 @@ public struct FactStore: Sendable {
 
     /// Records a fact; false if it was already known (a derivation as short with fewer caveats
     /// then replaces the one kept). `originNumber`, when given, is the node number of the first
-    /// premise, which the caller already knows.
+    /// premise, and `nodeNumber` the fact's node's, which the caller already knows.
     @discardableResult
-    mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int, originNumber: Int32? = nil) -> Bool {
+    mutating func insert(_ fact: Fact, _ derivation: Derivation, depth: Int, originNumber: Int32? = nil, nodeNumber: Int32? = nil) -> Bool {
         // Extra nodes are numbered only once the heads exist, so there are none yet here.
         if heads.isEmpty { heads = Array(repeating: -1, count: numbering.count) }
-        let number = number(for: fact.node)
+        assert(nodeNumber.map { numbering.number(of: fact.node) == Int($0) } ?? true, "a node's number is its own")
+        let number = nodeNumber ?? number(for: fact.node)
         if let known = index(number, fact.capability, fact.level) {
             // Of two derivations as short, keep the one with fewer qualifications: the path
             // shown is the attacker's plainest.

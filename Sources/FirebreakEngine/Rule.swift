@@ -24,9 +24,11 @@ extension Rule {
     /// The rule's id.
     public var id: String { Self.description.id }
 
-    /// A conclusion of this rule.
-    func conclude(_ fact: Fact, from premises: [Fact], _ why: String, at location: SourceLocation,
+    /// A conclusion of this rule; `numbered`, the fact's node's number when the rule knows it.
+    func conclude(_ fact: Fact, numbered number: Int? = nil, from premises: [Fact], _ why: String, at location: SourceLocation,
                   caveats: [String] = []) -> Conclusion {
-        Conclusion(fact, rule: Self.description.id, premises: premises, why: why, at: location, caveats: caveats)
+        var conclusion = Conclusion(fact, rule: Self.description.id, premises: premises, why: why, at: location, caveats: caveats)
+        conclusion.number = number
+        return conclusion
     }
 }

@@ -35,11 +35,12 @@ public struct Simulator: Sendable {
             for rule in rulesByCapability[fact.capability.ordinal] {
                 for conclusion in rule.conclusions(from: fact, numbered: Int(number), in: graph, known: store) {
                     // Most hops start from the fact that fired the rule, whose depth and node number are known.
+                    let nodeNumber = conclusion.number.map(Int32.init)
                     if let origin = conclusion.derivation.origin, origin == fact {
-                        store.insert(conclusion.fact, conclusion.derivation, depth: depth + 1, originNumber: number)
+                        store.insert(conclusion.fact, conclusion.derivation, depth: depth + 1, originNumber: number, nodeNumber: nodeNumber)
                     } else {
                         let origin = conclusion.derivation.origin.flatMap { store.depth(of: $0) } ?? 0
-                        store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1)
+                        store.insert(conclusion.fact, conclusion.derivation, depth: origin + 1, nodeNumber: nodeNumber)
                     }
                 }
             }
