@@ -63,10 +63,10 @@ import Testing
     /// A job that builds and attaches its own output with its own token publishes it: its
     /// token writes the release; goreleaser does the same, and its `--snapshot` does not.
     @Test func aJobThatAttachesItsOwnBuildHoldsTheReleaseThroughItsToken() throws {
-        func grants(_ script: String) throws -> [NodeID] {
+        func grants(_ script: String, permissions: String = "permissions: {contents: write}") throws -> [NodeID] {
             let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
                 on: {push: {tags: ["v*"]}}
-                permissions: {contents: write}
+                \(permissions)
                 jobs:
                   release:
                     runs-on: ubuntu-latest
@@ -79,6 +79,30 @@ import Testing
         #expect(try grants("make dist && gh release create $TAG dist/*").contains(NodeID(.resource, "github-releases")))
         #expect(try grants("goreleaser release --clean").contains(NodeID(.resource, "github-releases")))
         #expect(try !grants("goreleaser release --snapshot --clean").contains(NodeID(.resource, "github-releases")))
+        // No `permissions:`: the token has the legacy default, which writes contents.
+        #expect(try grants("gh release create $TAG dist/*", permissions: "").contains(NodeID(.resource, "github-releases")))
+        #expect(try !grants("gh release create $TAG dist/*", permissions: "permissions: {contents: read}").contains(NodeID(.resource, "github-releases")))
+    }
+
+    /// GoReleaser builds the checked-out code and runs the `before: hooks:` the repository's
+    /// `.goreleaser.yaml` names: the job runs repository code though it has no `run:` step.
+    @Test func theGoReleaserActionRunsTheRepositorysCode() throws {
+        func job(checkout: Bool) throws -> Job {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: write}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      \(checkout ? "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683" : "- run: echo no checkout")
+                      - uses: goreleaser/goreleaser-action@9ed2f89a662bf1735a48bc8557fd212fa902bebf
+                        with: {args: release --clean}
+                """])
+            return try #require(InputLoader.load(path: repository.root).model.jobs["release/release"])
+        }
+        #expect(try job(checkout: true).runsRepositoryCode)
+        #expect(try !job(checkout: false).runsRepositoryCode, "without the repository checked out it builds nothing of it")
     }
 
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
@@ -112,6 +136,8 @@ import Testing
         #expect(try installs("npm ci"))
         #expect(try installs("cd web && npm ci"))
         #expect(try installs("sudo pip install -r requirements.txt"))
+        #expect(try installs("sudo -E pip install -r requirements.txt"), "sudo's options pass the command position on")
+        #expect(try installs("env -i PATH=/usr/bin npm ci"))
         #expect(try installs("CI=true ./gradlew assemble"))
         #expect(try installs("if true; then\n  cargo build --release\nfi"))
         #expect(try installs("make dist\nyarn"))
@@ -122,5 +148,6 @@ import Testing
         #expect(try !installs("echo \"now run npm ci\""))
         #expect(try !installs("apt-get install -y \\\n  npm yarn"))
         #expect(try !installs("brew install gradle"))
+        #expect(try !installs("ls -l npm"), "an option of a command that runs nothing passes nothing on")
     }
 }

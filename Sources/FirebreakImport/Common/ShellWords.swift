@@ -5,7 +5,8 @@ struct ShellWords: Sendable {
     let words: [Substring]
     /// Per word, whether it stands where a command starts: first in the script, after a newline
     /// (not one a backslash continues), `;`, `&`, `|`, `(`, `)`, a backquote or a brace, or
-    /// after a word that runs the next one (`sudo`, `then`, `env`, an assignment `CI=1`).
+    /// after a word that runs the next one (`sudo`, `then`, `env`, an assignment `CI=1`) and
+    /// its options (`sudo -E`).
     let startsCommand: [Bool]
     /// Every distinct word, for phrase lookups that start from the phrase instead of the script.
     let vocabulary: Set<Substring>
@@ -26,12 +27,17 @@ struct ShellWords: Sendable {
         var start: String.Index?
         // Whether a command separator came since the last word (the script's start counts).
         var separated = true
+        // Whether the last word came after a word that runs the next one: an option there
+        // (`sudo -E pip`, `env -i make`) passes the command position on.
+        var lastRunByPrefix = false
         var index = bytes.startIndex
         func end(at index: String.Index) {
             guard let begun = start else { return }
             let word = script[begun..<index]
             let previous = words.last
-            starts.append(separated || previous.map(Self.runsNext) ?? true)
+            let runByPrefix = previous.map { Self.runsNext($0) || (lastRunByPrefix && !separated && $0.hasPrefix("-")) } ?? false
+            starts.append(separated || runByPrefix || previous == nil)
+            lastRunByPrefix = runByPrefix && !separated
             words.append(word)
             start = nil
             separated = false

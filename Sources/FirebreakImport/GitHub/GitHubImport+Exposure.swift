@@ -140,8 +140,10 @@ extension GitHubImport {
         return false
     }
 
-    /// Actions that build or run what is in the workspace.
-    static let workspaceRunningActions = ["docker/build-push-action", "pre-commit/action", "gradle/gradle-build-action", "borales/actions-yarn"]
+    /// Actions that run the checked-out workspace's code: its Dockerfile, hooks, build scripts,
+    /// and GoReleaser's `before: hooks:` and builds, which the repository's `.goreleaser.yaml` names.
+    static let workspaceRunningActions = ["docker/build-push-action", "pre-commit/action", "gradle/gradle-build-action", "borales/actions-yarn",
+                                          "goreleaser/goreleaser-action"]
 
     /// Whether a step executes files of the checked-out workspace.
     static func executesWorkspaceCode(_ step: Workflow.Step) -> Bool {

@@ -140,9 +140,15 @@ extension GitHubImport {
     /// its OIDC token (trusted publishing: `id-token: write` in a job that publishes there), and
     /// the repository's GitHub Packages with `packages: write`.
     mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, name: String) -> [Grant] {
-        guard let permissions else { return [] }
-        var grants: [Grant] = []
         let registries = JobRoles.registries(evidence)
+        guard let permissions else {
+            // No `permissions:`: the token is taken to have the legacy default (`tokenGrants`),
+            // which writes contents, so a job that attaches release assets publishes them with it.
+            guard registries.contains("github-releases") else { return [] }
+            let target = builder.declarePublishedRegistry("github-releases", job: name, at: job.location)
+            return [Grant(target: target, level: .write, location: job.location)]
+        }
+        var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
             grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location)
         }
