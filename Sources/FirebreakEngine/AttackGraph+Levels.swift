@@ -35,12 +35,14 @@ extension AttackGraph {
     static let ownRefEvents: Set<Trigger.Event> = [.pullRequest, .mergeRequest, .tag]
 
     /// Whether whoever pushes to the repository may create a tag that `trigger` (a tag trigger)
-    /// fires on: unless the model's protected tag patterns cover every pattern it listens to
+    /// fires on: unless it runs only for protected tags, or the model's protected tag patterns
+    /// cover every pattern it listens to
     /// (GitLab: Developers create unprotected tags; GitHub: anyone with write access creates
     /// tags no ruleset restricts). With no protected tags known, yes, and the hop says so.
     func pushersCreateTags(firing trigger: Trigger) -> Bool { Self.pushersCreateTags(firing: trigger, in: model) }
 
     fileprivate static func pushersCreateTags(firing trigger: Trigger, in model: PipelineModel) -> Bool {
+        if trigger.protectedTagsOnly { return false }
         guard let protected = model.repository.protectedTags, !protected.isEmpty else { return true }
         if protected.contains("*") { return false }
         // An attacker chooses the tag's name: any name when the trigger lists none.

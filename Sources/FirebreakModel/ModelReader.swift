@@ -199,14 +199,18 @@ final class ModelReader {
     }
 
     private func readTrigger(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Trigger? {
-        guard let f = fields(node, "trigger '\(name)'", ["event", "branches", "fromForks"]) else { return nil }
+        guard let f = fields(node, "trigger '\(name)'", ["event", "branches", "fromForks", "protectedTagsOnly"]) else { return nil }
         f.require("event", help: "write one of: \(Trigger.Event.allCases.map(\.rawValue).joined(separator: ", "))")
         guard let event = f.choice("event", Trigger.Event.self) else { return nil }
         if f.has("fromForks"), !event.isRequestEvent {
             sink.error(f.location(of: "fromForks"), "'fromForks' applies to pull_request and merge_request triggers, not \(event.rawValue)")
         }
+        if f.has("protectedTagsOnly"), event != .tag {
+            sink.error(f.location(of: "protectedTagsOnly"), "'protectedTagsOnly' applies to tag triggers, not \(event.rawValue)")
+        }
         return Trigger(name: name, event: event, branches: f.strings("branches").map(\.text),
-                       fromForks: event.isRequestEvent ? (f.bool("fromForks") ?? true) : false, location: location)
+                       fromForks: event.isRequestEvent ? (f.bool("fromForks") ?? true) : false,
+                       protectedTagsOnly: event == .tag && f.bool("protectedTagsOnly") == true, location: location)
     }
 
     private func readRunner(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Runner? {

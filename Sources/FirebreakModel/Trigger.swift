@@ -43,14 +43,19 @@ public struct Trigger: Sendable, Hashable {
     public var branches: [String]
     /// For pull and merge requests: whether requests from forks start it.
     public var fromForks: Bool
+    /// For tags: whether it runs only for protected tags (GitLab: a rule that requires
+    /// `$CI_COMMIT_REF_PROTECTED == "true"`), which whoever pushes cannot create.
+    public var protectedTagsOnly: Bool
     public var location: SourceLocation
 
-    public init(name: String, event: Event, platformEvent: String? = nil, branches: [String], fromForks: Bool, location: SourceLocation) {
+    public init(name: String, event: Event, platformEvent: String? = nil, branches: [String], fromForks: Bool,
+                protectedTagsOnly: Bool = false, location: SourceLocation) {
         self.name = name
         self.event = event
         self.platformEvent = platformEvent ?? event.rawValue
         self.branches = branches
         self.fromForks = fromForks
+        self.protectedTagsOnly = protectedTagsOnly
         self.location = location
     }
 

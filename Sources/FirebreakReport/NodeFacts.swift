@@ -65,6 +65,7 @@ struct NodeFacts {
     private mutating func describe(_ trigger: Trigger) {
         add("event", trigger.platformEvent)
         add("from-forks", if: trigger.fromForks)
+        add("protected-tags-only", if: trigger.protectedTagsOnly)
         add(trigger.event == .tag ? "tags" : "branches", trigger.branches.isEmpty ? nil : trigger.branches.joined(separator: ","))
     }
 

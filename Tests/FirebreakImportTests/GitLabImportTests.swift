@@ -275,7 +275,8 @@ import Foundation
         ("$CI_COMMIT_BRANCH && $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH", "*,web"),
         ("$CI_MERGE_REQUEST_IID && $CI_MERGE_REQUEST_TARGET_BRANCH_NAME == \"main\"", "mr"),
         ("$CI_PIPELINE_SOURCE == \"schedule\"", "schedule"),
-        ("($CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_REF_PROTECTED == \"true\")", "*,tag,protected"),
+        ("($CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_REF_PROTECTED == \"true\")", "*,tag,protected,protected-tags"),
+        ("$CI_COMMIT_TAG && $CI_COMMIT_REF_PROTECTED == \"true\"", "tag,web,protected-tags"),
         ("$CI_COMMIT_BRANCH == (", "everything"),
     ])
     func admits(_ row: (String, String)) {
@@ -286,6 +287,7 @@ import Foundation
         if runs.schedules { kinds.append("schedule") }
         if runs.manual { kinds.append("web") }
         if runs.protectedOnly { kinds.append("protected") }
+        if runs.protectedTagsOnly { kinds.append("protected-tags") }
         let expected = row.1 == "everything" ? ["*", "tag", "mr", "schedule", "web"] : row.1.split(separator: ",").map(String.init)
         #expect(kinds == expected, "\(row.0)")
     }

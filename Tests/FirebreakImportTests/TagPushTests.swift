@@ -108,9 +108,10 @@ import Testing
             - if: $CI_COMMIT_TAG
         """
 
-    static func gitlabModel(protectedTags: String?) throws -> PipelineModel {
+    static func gitlabModel(protectedTags: String?, rule: String = "$CI_COMMIT_TAG") throws -> PipelineModel {
         let tags = protectedTags.map { ", protectedTags: \($0)" } ?? ""
-        let repository = try ScratchRepository(files: [".gitlab-ci.yml": gitlab, "firebreak.context.yml": """
+        let file = gitlab.replacingOccurrences(of: "- if: $CI_COMMIT_TAG", with: "- if: \(rule)")
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
             firebreak: 1
             repository: {name: acme/runner, visibility: private\(tags)}
             actors: {dev: {role: contributor}, lead: {role: maintainer}}
@@ -130,5 +131,25 @@ import Testing
         #expect(closed.facts.best(.exec, NodeID(.job, "binaries")) == .unprotected, "the branch pipeline still runs the attacker's build")
         #expect(!closed.facts.has(.access, NodeID(.resource, "stable target"), atLeast: .deploy))
         #expect(!closed.facts.contains(Fact(.start, NodeID(.job, "stable-s3"), .unprotected)))
+    }
+
+    /// A rule that requires a protected ref runs the job only for protected tags, which a
+    /// Developer cannot create: GitLab sets `CI_COMMIT_REF_PROTECTED` to "true" only for them.
+    @Test func aReleaseForProtectedTagsOnlyIsNotStartedByTheAttackersTag() throws {
+        let model = try Self.gitlabModel(protectedTags: nil, rule: "$CI_COMMIT_TAG && $CI_COMMIT_REF_PROTECTED == \"true\"")
+        #expect(model.triggers["gitlab protected tag"]?.protectedTagsOnly == true)
+        let result = try Examples.run("poisoned-pipeline-definition", on: model)
+        #expect(!result.facts.contains(Fact(.start, NodeID(.job, "stable-s3"), .unprotected)))
+        #expect(!result.facts.has(.access, NodeID(.resource, "stable target"), atLeast: .deploy))
+
+        // Its pipeline is a protected ref's: it restores the protected cache only.
+        let cached = try ScratchRepository(files: [".gitlab-ci.yml": """
+            release:
+              script: [make release]
+              cache: {key: deps, paths: [vendor/]}
+              rules:
+                - if: $CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_TAG && $CI_COMMIT_REF_PROTECTED == "true"
+            """])
+        #expect(try InputLoader.load(path: cached.root).model.jobs["release"]?.restoresCaches.map(\.name) == ["deps (protected)"])
     }
 }

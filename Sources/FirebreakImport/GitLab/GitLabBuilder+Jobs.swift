@@ -160,9 +160,10 @@ extension GitLabBuilder {
     /// Shared triggers for the pipelines a job runs in.
     mutating func declareTriggers(_ runs: GitLabRuns, at location: SourceLocation) -> [Reference] {
         var result: [Reference] = []
-        func add(_ name: String, _ event: Trigger.Event, branches: [String] = []) {
+        func add(_ name: String, _ event: Trigger.Event, branches: [String] = [], protectedTagsOnly: Bool = false) {
             if model.triggers[name] == nil {
-                model.triggers[name] = Trigger(name: name, event: event, branches: branches, fromForks: event.isRequestEvent, location: location)
+                model.triggers[name] = Trigger(name: name, event: event, branches: branches, fromForks: event.isRequestEvent,
+                                               protectedTagsOnly: protectedTagsOnly, location: location)
             }
             result.append(Reference(name, at: location))
         }
@@ -173,7 +174,7 @@ extension GitLabBuilder {
                 : branches.filter { model.isProtected(branch: $0) || $0 == model.repository.defaultBranch }
         }
         if !branches.isEmpty { add("gitlab push \(branches.sorted().joined(separator: ","))", .push, branches: branches.contains("*") ? [] : branches) }
-        if runs.tags { add("gitlab tag", .tag) }
+        if runs.tags { runs.protectedTagsOnly ? add("gitlab protected tag", .tag, protectedTagsOnly: true) : add("gitlab tag", .tag) }
         if runs.mergeRequests { add("gitlab merge_request", .mergeRequest) }
         if runs.schedules { add("gitlab schedule", .schedule) }
         if runs.manual { add("gitlab web", .manual, branches: branches.contains("*") || branches.isEmpty ? [] : branches) }
@@ -182,12 +183,13 @@ extension GitLabBuilder {
 
     /// GitLab keeps separate caches for protected and unprotected refs; a job uses the scopes of
     /// the refs it runs on. Tags are unprotected unless a rule protects them, which GitLab does
-    /// not by default: a tag's pipeline shares the unprotected cache. A pipeline run by hand
-    /// may be for any branch, protected or not.
+    /// not by default: a tag's pipeline shares the unprotected cache, unless the job runs only
+    /// for protected tags. A pipeline run by hand may be for any branch, protected or not.
     func cacheScopes(_ runs: GitLabRuns) -> [String] {
-        let unprotected = runs.mergeRequests || (!runs.protectedOnly && (runs.tags || runs.manual))
+        let unprotectedTags = runs.tags && !runs.protectedTagsOnly
+        let unprotected = runs.mergeRequests || (!runs.protectedOnly && (unprotectedTags || runs.manual))
             || (!runs.protectedOnly && runs.branches.contains { !model.isProtected(branch: $0 == "$CI_DEFAULT_BRANCH" ? model.repository.defaultBranch : $0) || $0 == "*" })
-        let protected = runs.protectedOnly || runs.schedules || runs.manual
+        let protected = runs.protectedOnly || runs.schedules || runs.manual || (runs.tags && runs.protectedTagsOnly)
             || runs.branches.contains { $0 == "*" || $0 == "$CI_DEFAULT_BRANCH" || model.isProtected(branch: $0) }
         return (protected ? ["protected"] : []) + (unprotected ? ["unprotected"] : [])
     }

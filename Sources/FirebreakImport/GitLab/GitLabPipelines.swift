@@ -49,8 +49,13 @@ enum GitLabPipelines {
             // Admitted on another branch only when it is protected: a protected-refs-only job.
             runs.protectedOnly = !admits(push(.otherBranch, protected: .text("false")))
         }
-        runs.tags = admits(["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_TAG": .someText, "CI_COMMIT_BRANCH": .null,
-                            "CI_COMMIT_REF_NAME": .someText])
+        func tag(protected: Value = .unknown) -> [String: Value] {
+            ["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_TAG": .someText, "CI_COMMIT_BRANCH": .null, "CI_COMMIT_REF_NAME": .someText,
+             "CI_COMMIT_REF_PROTECTED": protected]
+        }
+        runs.tags = admits(tag())
+        // Admitted for a tag only when it is protected: a tag whoever pushes creates does not run it.
+        runs.protectedTagsOnly = runs.tags && !admits(tag(protected: .text("false")))
         runs.mergeRequests = admits(["CI_PIPELINE_SOURCE": .text("merge_request_event"), "CI_MERGE_REQUEST_IID": .someText,
                                      "CI_COMMIT_BRANCH": .null, "CI_COMMIT_TAG": .null, "CI_COMMIT_REF_NAME": .someText,
                                      "CI_COMMIT_REF_PROTECTED": .text("false")])

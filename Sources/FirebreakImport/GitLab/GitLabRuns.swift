@@ -10,6 +10,8 @@ struct GitLabRuns: Equatable {
     var schedules = false
     var manual = false
     var protectedOnly = false
+    /// Whether its tag pipelines are only those of protected tags (`$CI_COMMIT_REF_PROTECTED`).
+    var protectedTagsOnly = false
     /// Whether every rule that admits a pipeline makes the job wait for a person (`when: manual`).
     var byHand = false
 
@@ -20,6 +22,7 @@ struct GitLabRuns: Equatable {
     mutating func formUnion(_ other: GitLabRuns) {
         branches = Array(Set(branches + other.branches)).sorted()
         if branches.contains("*") { branches = ["*"] }
+        protectedTagsOnly = (!tags || protectedTagsOnly) && (!other.tags || other.protectedTagsOnly)
         tags = tags || other.tags
         mergeRequests = mergeRequests || other.mergeRequests
         schedules = schedules || other.schedules
@@ -36,6 +39,7 @@ struct GitLabRuns: Equatable {
             }
         }
         result.tags = tags && workflow.tags
+        result.protectedTagsOnly = protectedTagsOnly || workflow.protectedTagsOnly
         result.mergeRequests = mergeRequests && workflow.mergeRequests
         result.schedules = schedules && workflow.schedules
         result.manual = manual && workflow.manual
