@@ -88,4 +88,29 @@ import Testing
         #expect(model.runners[runner]?.hosting == .selfHosted)
         #expect(model.assumptions.contains { $0.statement.contains("runs-on '${{ github.event.inputs.where }}'") })
     }
+
+    /// A runner group named by a matrix of mappings (`group: ${{ matrix.config.runner }}`) is
+    /// the group it names, not an expression assumed GitHub-hosted.
+    @Test func aGroupFromAMatrixOfMappingsIsThatGroup() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {pull_request: {}}
+            permissions: {contents: read}
+            jobs:
+              test:
+                strategy:
+                  matrix:
+                    config:
+                      - {name: cpu, runner: aws-general-8}
+                      - {name: big, runner: aws-highmem-32}
+                runs-on:
+                  group: ${{ matrix.config.runner }}
+                steps: [{run: make test}]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let name = try #require(model.jobs["ci/test"]?.runsOn?.name)
+        let runner = try #require(model.runners[name])
+        #expect(runner.hosting == .selfHosted)
+        #expect(runner.labels == ["group:aws-general-8", "group:aws-highmem-32"])
+        #expect(!model.assumptions.contains { $0.statement.contains("is an expression") })
+    }
 }

@@ -12,8 +12,15 @@ extension GitHubImport {
         guard let node = job.runsOn else { return nil }
         let location = node.location(workflow.file)
         var labels = node.texts
-        if let group = node.value("group")?.scalarText { labels = ["group:\(group)"] + (node.value("labels")?.texts ?? []) }
-        else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
+        if let group = node.value("group")?.scalarText {
+            // A group named by a matrix value or an input: the literal groups it takes, as one pool.
+            var groups = [group]
+            if group.contains("${{"), let values = Self.literalValues(of: [group], matrix: job.node.matrixValues,
+                                                                       inputs: Self.inputs(of: workflow, caller: caller)), !values.isEmpty {
+                groups = Array(Set(values)).sorted()
+            }
+            labels = groups.map { "group:\($0)" } + (node.value("labels")?.texts ?? [])
+        } else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
         if labels.contains(where: { $0.contains("${{") }) {
             // `runs-on: ${{ matrix.os }}` over a literal matrix, `${{ inputs.runner }}` that the
             // caller sets to a literal or that defaults to one: the labels it takes.
@@ -61,11 +68,13 @@ extension GitHubImport {
         guard text.contains("${{") else { return [text] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), let embedded = try? ExpressionTemplate.expressions(in: trimmed),
-              embedded.count == 1, case .property(.context(let context), let name)? = try? ExpressionParser.parse(embedded[0].text)
+              embedded.count == 1, let path = (try? ExpressionParser.parse(embedded[0].text))?.contextPath, path.count >= 2
         else { return nil }
-        switch context.lowercased() {
-        case "matrix": return matrix[name.lowercased()]
-        case "inputs": return inputs[name.lowercased()]
+        // `matrix.os`, or `matrix.config.runner` for a matrix of mappings (`matrixValues` files it as `config.runner`).
+        let name = path.dropFirst().joined(separator: ".")
+        switch path[0] {
+        case "matrix": return matrix[name]
+        case "inputs": return inputs[name]
         default: return nil
         }
     }

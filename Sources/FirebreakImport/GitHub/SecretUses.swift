@@ -58,12 +58,16 @@ struct SecretUses: Hashable, Sendable {
 }
 
 extension Yams.Node {
-    /// The literal values of a job's `strategy.matrix`, key by key (include entries too).
+    /// The literal values of a job's `strategy.matrix`, key by key (include entries too); a key
+    /// whose values are mappings files each of their keys under `key.sub` (`config.runner`).
     var matrixValues: [String: [String]] {
         guard let matrix = value("strategy")?.value("matrix") else { return [:] }
         var result: [String: [String]] = [:]
         for entry in matrix.entries where entry.key != "include" && entry.key != "exclude" {
             result[entry.key.lowercased(), default: []] += entry.value.texts
+            for item in entry.value.items where item.isMapping {
+                for field in item.entries { result["\(entry.key.lowercased()).\(field.key.lowercased())", default: []] += field.value.texts }
+            }
         }
         for include in matrix.value("include")?.items ?? [] {
             for entry in include.entries { result[entry.key.lowercased(), default: []] += entry.value.texts }
