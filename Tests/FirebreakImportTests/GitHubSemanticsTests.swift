@@ -309,4 +309,45 @@ import Testing
         #expect(model.secrets["md"] == nil)
         #expect(model.jobs["publish/publish"]?.secrets.map(\.name) == ["NPM_TOKEN", "PYPI_TOKEN"])
     }
+
+    /// Only GoReleaser's `--snapshot` is a dry run; `changeset publish --snapshot` ships a
+    /// snapshot version to npm.
+    @Test func aSnapshotIsADryRunOnlyForGoReleaser() {
+        #expect(JobRoles.publishingLines(["goreleaser release --snapshot --clean"]).allSatisfy { !$0.contains("goreleaser") })
+        #expect(JobRoles.publishingLines(["npx changeset publish --snapshot"]) == ["npx changeset publish --snapshot"])
+        #expect(JobRoles.publishingLines(["npm publish --dry-run"]).isEmpty)
+    }
+
+    /// GitHub's secret names are not case-sensitive: two spellings are one secret, and a
+    /// context file's lower-case name settles it.
+    @Test func secretNamesInAnyCaseAreOneSecret() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: read}
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "$P" | docker login -u bot --password-stdin && docker push acme/app
+                        env: {P: "${{ secrets.docker_hub_password }}"}
+                  description:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: ./update-description.sh
+                        env: {P: "${{ secrets.DOCKER_HUB_PASSWORD }}", N: "${{ secrets.npm_token }}"}
+                """,
+            "firebreak.context.yml": """
+                firebreak: 1
+                repository: {name: acme/app, visibility: public}
+                secrets: {npm_token: {criticality: low}}
+                """,
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets.keys.filter { $0.uppercased() == "DOCKER_HUB_PASSWORD" } == ["DOCKER_HUB_PASSWORD"])
+        #expect(model.jobs["release/image"]?.secrets.map(\.name) == ["DOCKER_HUB_PASSWORD"])
+        #expect(model.jobs["release/description"]?.secrets.map(\.name) == ["DOCKER_HUB_PASSWORD", "NPM_TOKEN"])
+        #expect(model.secrets["NPM_TOKEN"]?.criticality == .low, "the context file's declaration, whatever its case")
+        #expect(model.secrets["npm_token"] == nil)
+    }
 }

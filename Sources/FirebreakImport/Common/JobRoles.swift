@@ -48,10 +48,13 @@ enum JobRoles {
         return found
     }
 
-    /// Script lines that may publish: a dry run (`--dry-run`, goreleaser's `--snapshot`) publishes nothing.
+    /// Script lines that may publish: a dry run (`--dry-run`, goreleaser's `--snapshot`) publishes
+    /// nothing. Elsewhere `--snapshot` still publishes (`changeset publish --snapshot` ships a
+    /// snapshot version to npm).
     static func publishingLines(_ scripts: [String]) -> [String] {
         scripts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") && !$0.contains("--snapshot") }.map(String.init)
+            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") && !($0.contains("--snapshot") && $0.contains("goreleaser")) }
+            .map(String.init)
     }
 
     /// The registry a secret of a publishing job is the upload token of, by its name

@@ -13,7 +13,11 @@ extension ModelBuilder {
             guard job.role == .release || production else { continue }
             let why = job.role == .release ? "is used by publishing job '\(name)', so it is taken to publish releases"
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
-            for reference in job.secrets where context?.secrets[reference.name] == nil && reference.name != SecretUses.everySecretName {
+            // A context file's secret keeps what it says; on GitHub, whatever its case (names
+            // there are not case-sensitive; GitLab's variables are).
+            let declared = Set((context?.secrets.keys).map { $0.map { job.platform == .gitlab ? $0 : $0.uppercased() } } ?? [])
+            for reference in job.secrets where !declared.contains(job.platform == .gitlab ? reference.name : reference.name.uppercased())
+                && reference.name != SecretUses.everySecretName {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
                       !Self.namesASetting(secret.name) else { continue }
                 secret.criticality = .critical

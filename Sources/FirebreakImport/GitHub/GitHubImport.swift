@@ -64,6 +64,7 @@ struct GitHubImport {
 
     /// Imports the given workflow files, or every workflow of the repository when nil.
     mutating func importWorkflows(_ paths: [String]?, context: PipelineModel?) {
+        capitaliseContextSecrets()
         var callOnly: [Workflow] = []
         for path in paths ?? GitHubActionsImporter.workflowFiles(root: root) {
             guard let workflow = workflow(at: path) else { continue }
@@ -81,6 +82,18 @@ struct GitHubImport {
         shareDefaultBranchCache()
         grantDispatch()
         linkArtifacts()
+    }
+
+    /// A context file's GitHub secret written in lower case names the secret the workflows read
+    /// in any case: it is filed in capitals, as `SecretUses` files what the workflows read.
+    mutating func capitaliseContextSecrets() {
+        for (name, secret) in model.secrets.sorted(by: { $0.key < $1.key })
+        where (secret.platform ?? .github) == .github && name != name.uppercased() && model.secrets[name.uppercased()] == nil {
+            var renamed = secret
+            renamed.name = name.uppercased()
+            model.secrets[name] = nil
+            model.secrets[renamed.name] = renamed
+        }
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.

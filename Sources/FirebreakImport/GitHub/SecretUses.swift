@@ -50,9 +50,12 @@ struct SecretUses: Hashable, Sendable {
         }
     }
 
+    /// Files a secret by its name in capitals: GitHub's secret names are not case-sensitive
+    /// (`secrets.docker_hub_password` is `DOCKER_HUB_PASSWORD`), and GitHub keeps them in capitals.
     private mutating func add(_ name: String, at location: SourceLocation) {
+        let name = name.uppercased()
         // GitHub's own job token is not a stored secret.
-        guard name.uppercased() != "GITHUB_TOKEN", names[name] == nil else { return }
+        guard name != "GITHUB_TOKEN", names[name] == nil else { return }
         names[name] = location
     }
 }
