@@ -41,6 +41,9 @@ import Testing
         let both = try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [main, master]")])
         #expect(both.branch == "main", "main named too: GitHub's default stands")
         #expect(!both.statement.contains("pipeline files name"))
+        // An action's `branch:` input names a branch of wherever the action writes.
+        let input = Self.workflow("  push:\n    branches: [master]", steps: "      - uses: acme/cla@v2\n        with:\n          branch: 'main'")
+        #expect(try Self.defaultBranch([".github/workflows/cla.yml": input]).branch == "master")
     }
 
     @Test func aContextFileDecides() throws {

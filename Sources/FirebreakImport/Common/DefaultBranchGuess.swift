@@ -14,9 +14,9 @@ enum DefaultBranchGuess {
     }
 
     /// Whether `text` names the branch as a value of its own: quoted (`'master'`), in a flow list
-    /// (`[main, dev]`), after `refs/heads/`, as a list item (`- master`) or as the value of a key
-    /// about branches (`branch: master`); never inside prose, a path or another word (`main.go`,
-    /// `origin/main`).
+    /// (`[main, dev]`), after `refs/heads/`, as a list item (`- master`) or as the value of
+    /// `branches:`; never inside prose, a path or another word (`main.go`, `origin/main`), nor as
+    /// an action's `branch:` or `ref:` input.
     static func names(_ branch: String, in text: String) -> Bool {
         for line in text.split(whereSeparator: \.isNewline) {
             var rest = line[...]
@@ -33,8 +33,12 @@ enum DefaultBranchGuess {
     private static func setsOff(before: Substring, after: Substring) -> Bool {
         let previous = before.last
         let next = after.first
-        // Quoted, the same quote on both sides.
-        if let quote = previous, quote == "'" || quote == "\"" { return next == quote }
+        // Quoted, the same quote on both sides; but not as an action's input (`branch: 'main'`,
+        // `ref: "main"`), which may name another repository's branch.
+        if let quote = previous, quote == "'" || quote == "\"" {
+            let key = String(before.dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
+            return next == quote && !key.hasSuffix("branch:") && !key.hasSuffix("ref:")
+        }
         let endsValue = next == nil || next == "\r" || after.drop { $0 == " " || $0 == "\t" }.first.map { $0 == "#" } ?? true
         let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" }
         let lastMark = trimmed.first
@@ -46,9 +50,10 @@ enum DefaultBranchGuess {
         // After `refs/heads/`.
         if before.hasSuffix("refs/heads/") { return next == nil || " '\"],\r".contains(next!) }
         guard endsValue, previous == " " else { return false }
-        // A list item (`- master`), or the value of a key about branches (`branch: master`): a
-        // checkout's `ref:` may name another repository's branch.
+        // A list item (`- master`), or the value of a trigger's `branches:`. A single `branch:`
+        // or a checkout's `ref:` is an action's input, which may name another repository's
+        // branch (a CLA action's `branch: main` in a repository whose default is master).
         let head = String(before).trimmingCharacters(in: .whitespaces).lowercased()
-        return head == "-" || head.hasSuffix("branch:") || head.hasSuffix("branches:")
+        return head == "-" || head.hasSuffix("branches:")
     }
 }
