@@ -197,7 +197,6 @@ public struct AttackGraph: Sendable {
 
     // MARK: Lookups rules use
 
-    func job(_ name: String) -> Job? { model.jobs[name] }
     /// A numbered node's model object, nil when the number is not of that kind: its place in
     /// the kind's sorted list, found without looking its name up.
     func job(numbered number: Int) -> Job? { numbering.place(of: number, among: .job).map { jobs[$0] } }

@@ -87,7 +87,7 @@ import Testing
     /// GoReleaser builds the checked-out code and runs the `before: hooks:` the repository's
     /// `.goreleaser.yaml` names: the job runs repository code though it has no `run:` step.
     @Test func theGoReleaserActionRunsTheRepositorysCode() throws {
-        func job(checkout: Bool) throws -> Job {
+        func job(checkout: Bool, with: String = "{args: release --clean}") throws -> Job {
             let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
                 on: {push: {tags: ["v*"]}}
                 permissions: {contents: write}
@@ -97,12 +97,13 @@ import Testing
                     steps:
                       \(checkout ? "- uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683" : "- run: echo no checkout")
                       - uses: goreleaser/goreleaser-action@9ed2f89a662bf1735a48bc8557fd212fa902bebf
-                        with: {args: release --clean}
+                        with: \(with)
                 """])
             return try #require(InputLoader.load(path: repository.root).model.jobs["release/release"])
         }
         #expect(try job(checkout: true).runsRepositoryCode)
         #expect(try !job(checkout: false).runsRepositoryCode, "without the repository checked out it builds nothing of it")
+        #expect(try !job(checkout: true, with: "{install-only: true}").runsRepositoryCode, "installed only, it runs nothing")
     }
 
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
@@ -138,6 +139,7 @@ import Testing
         #expect(try installs("sudo pip install -r requirements.txt"))
         #expect(try installs("sudo -E pip install -r requirements.txt"), "sudo's options pass the command position on")
         #expect(try installs("env -i PATH=/usr/bin npm ci"))
+        #expect(try installs("sudo -u ci pip install -r requirements.txt"), "an option's argument is not the command")
         #expect(try installs("CI=true ./gradlew assemble"))
         #expect(try installs("if true; then\n  cargo build --release\nfi"))
         #expect(try installs("make dist\nyarn"))
@@ -149,5 +151,7 @@ import Testing
         #expect(try !installs("apt-get install -y \\\n  npm yarn"))
         #expect(try !installs("brew install gradle"))
         #expect(try !installs("ls -l npm"), "an option of a command that runs nothing passes nothing on")
+        #expect(try !installs("command -v yarn >/dev/null || echo missing"), "`command -v` only says where it is")
+        #expect(try !installs("sudo -u yarn true"))
     }
 }

@@ -27,17 +27,16 @@ struct ShellWords: Sendable {
         var start: String.Index?
         // Whether a command separator came since the last word (the script's start counts).
         var separated = true
-        // Whether the last word came after a word that runs the next one: an option there
-        // (`sudo -E pip`, `env -i make`) passes the command position on.
-        var lastRunByPrefix = false
+        // The word that runs the next one (`sudo`, `env`, `CI=1`) whose options are being read,
+        // and whether the last word was one of its options that takes an argument.
+        var prefix = PrefixOptions()
         var index = bytes.startIndex
         func end(at index: String.Index) {
             guard let begun = start else { return }
             let word = script[begun..<index]
-            let previous = words.last
-            let runByPrefix = previous.map { Self.runsNext($0) || (lastRunByPrefix && !separated && $0.hasPrefix("-")) } ?? false
-            starts.append(separated || runByPrefix || previous == nil)
-            lastRunByPrefix = runByPrefix && !separated
+            if separated { prefix = PrefixOptions() }
+            starts.append(separated || prefix.runs(word))
+            if Self.runsNext(word) { prefix = PrefixOptions(word) }
             words.append(word)
             start = nil
             separated = false
@@ -87,6 +86,42 @@ struct ShellWords: Sendable {
 
     private static let commandPrefixes: Set<Substring> = ["sudo", "then", "do", "else", "elif", "if", "while", "until", "!",
                                                           "time", "exec", "nohup", "env", "command", "xargs"]
+
+    /// Reads the words after one that runs the next (`sudo -E -u ci pip`): its options, and an
+    /// option's argument, until the command it runs.
+    private struct PrefixOptions {
+        private var prefix: Substring?
+        private var argumentNext = false
+
+        init(_ prefix: Substring? = nil) { self.prefix = prefix }
+
+        /// Whether `word` is the command the prefix runs; reads it as an option otherwise.
+        mutating func runs(_ word: Substring) -> Bool {
+            guard let current = prefix else { return false }
+            if argumentNext {
+                argumentNext = false
+                return false
+            }
+            guard word.hasPrefix("-"), word.count > 1 else {
+                prefix = nil
+                return true
+            }
+            // `command -v yarn` only says where yarn is.
+            if current == "command", word == "-v" || word == "-V" {
+                prefix = nil
+            } else {
+                argumentNext = Self.optionsWithArgument[current]?.contains(word) ?? false
+            }
+            return false
+        }
+
+        /// Options that take the next word as their argument (`sudo -u USER`, `env -u NAME`).
+        private static let optionsWithArgument: [Substring: Set<Substring>] = [
+            "sudo": ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"],
+            "env": ["-u", "-C", "-S"], "time": ["-f", "-o"], "exec": ["-a"],
+            "xargs": ["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a"],
+        ]
+    }
 
     /// Whether any word starts a command path of the workspace (`./build.sh`).
     var runsWorkspacePath: Bool { words.contains { $0.hasPrefix("./") && $0.count > 2 } }

@@ -145,7 +145,10 @@ extension GitHubImport {
                 if let target = step.with[key]?.text { info.evidence.scripts.append(target) }
             }
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
-            if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }) { info.runsCode = true }
+            // `install-only: true` puts the tool on the path and runs nothing.
+            if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), step.with["install-only"]?.text != "true" {
+                info.runsCode = true
+            }
             if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
                 if !info.usesCache { info.cacheLocation = step.location }
                 info.usesCache = true

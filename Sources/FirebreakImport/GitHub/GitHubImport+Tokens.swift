@@ -150,13 +150,15 @@ extension GitHubImport {
     /// the repository's GitHub Packages with `packages: write`.
     mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, name: String) -> [Grant] {
         let registries = JobRoles.registries(evidence)
-        guard let permissions else {
-            // No `permissions:`: the token is taken to have the legacy default (`tokenGrants`),
-            // which writes contents, so a job that attaches release assets publishes them with it.
+        // A job that attaches release assets with a token that writes contents publishes whatever
+        // it attaches, its own build included.
+        func releases(at location: SourceLocation) -> [Grant] {
             guard registries.contains("github-releases") else { return [] }
-            let target = builder.declarePublishedRegistry("github-releases", job: name, at: job.location)
-            return [Grant(target: target, level: .write, location: job.location)]
+            return [Grant(target: builder.declarePublishedRegistry("github-releases", job: name, at: location), level: .write, location: location)]
         }
+        // No `permissions:`: the token is taken to have the legacy default (`tokenGrants`), which
+        // writes contents.
+        guard let permissions else { return releases(at: job.location) }
         var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
             grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location)
@@ -166,12 +168,7 @@ extension GitHubImport {
                                                  at: permissions.location)
             grants.append(Grant(target: target, level: .write, location: permissions.location))
         }
-        // A job that attaches release assets with its own token (`contents: write`) publishes
-        // whatever it attaches, its own build included.
-        if permissions.level("contents") == "write", registries.contains("github-releases") {
-            let target = builder.declarePublishedRegistry("github-releases", job: name, at: permissions.location)
-            grants.append(Grant(target: target, level: .write, location: permissions.location))
-        }
+        if permissions.level("contents") == "write" { grants += releases(at: permissions.location) }
         return grants
     }
 }

@@ -22,7 +22,7 @@ struct GitLabRuns: Equatable {
     mutating func formUnion(_ other: GitLabRuns) {
         branches = Array(Set(branches + other.branches)).sorted()
         if branches.contains("*") { branches = ["*"] }
-        protectedTagsOnly = (!tags || protectedTagsOnly) && (!other.tags || other.protectedTagsOnly)
+        protectedTagsOnly = (tags || other.tags) && (!tags || protectedTagsOnly) && (!other.tags || other.protectedTagsOnly)
         tags = tags || other.tags
         mergeRequests = mergeRequests || other.mergeRequests
         schedules = schedules || other.schedules

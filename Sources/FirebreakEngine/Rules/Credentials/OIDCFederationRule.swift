@@ -8,7 +8,7 @@ struct OIDCFederationRule: Rule {
         id: "oidc-federation",
         name: "OIDC turns a job into every role that trusts it",
         summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
-        premises: "exec(J) with full privileges, or on a side branch R accepts; J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
+        premises: "exec(J) with full privileges, or unprotected in a run R accepts (a side branch's push, a request, a tag whoever pushes creates, where J's runner and environment take it); J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
         conclusion: "hold(R), time-bounded",
         control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in, and for a role that accepts tag runs, protected tags. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
         rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
@@ -97,8 +97,9 @@ extension OIDCFederationRule {
         if trust.environments.isEmpty, trust.branches.isEmpty || trust.admitsPullRequests { changes.append(ModelChange(.narrowTrust, hop.to)) }
         // A role that accepts tag runs accepts a tag whoever pushes creates, in the environment
         // the release runs in: only protecting the tags tells the two apart.
-        if trust.events.isEmpty || trust.events.contains(.tag), let job = hop.from.flatMap({ model.jobs[$0.name] }) {
-            changes += job.triggers.compactMap { model.triggers[$0.name] }.filter { $0.event == .tag }.map { ModelChange(.protectTags, $0.id) }
+        if let job = hop.from.flatMap({ model.jobs[$0.name] }), trust.admits(event: .tag, branch: nil, environment: job.environment?.name) {
+            changes += job.triggers.compactMap { model.triggers[$0.name] }.filter { $0.event == .tag && !$0.protectedTagsOnly }
+                .map { ModelChange(.protectTags, $0.id) }
         }
         return changes
     }
