@@ -65,10 +65,10 @@ struct PathTree {
                         after: (Branch) -> [String]) {
         let noteLead = childLead + (branch.children.isEmpty ? "  " : "│ ")
         result += fit(lead, fact(branch.hop), mark(branch), tail(branch.hop), next: noteLead)
-        if why { result.append(clip(noteLead + "why: " + branch.hop.why)) }
+        if why { result += branch.hop.why.wrapped(after: noteLead, hanging: "why: ", width: width) }
         var noted = noted
         for caveat in branch.hop.caveats where caveat != Caveat.timeBounded && noted.insert(caveat).inserted {
-            result.append(clip(noteLead + "note: " + caveat))
+            result += caveat.wrapped(after: noteLead, hanging: "note: ", width: width)
         }
         result += after(branch).map { clip(noteLead + $0) }
         for (index, child) in branch.children.enumerated() {

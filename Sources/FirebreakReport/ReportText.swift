@@ -21,3 +21,26 @@ extension SourceLocation {
         return description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
     }
 }
+
+extension String {
+    /// The text after `lead`, wrapped at spaces so that each line stays within `width`: the
+    /// lines after the first start with `lead` and spaces as wide as `hanging` (a label such
+    /// as `note: `). A word wider than a line is cut at its end.
+    func wrapped(after lead: String, hanging: String = "", width: Int) -> [String] {
+        let indent = lead + String(repeating: " ", count: hanging.count)
+        var lines: [String] = []
+        var line = lead + hanging
+        var empty = true
+        for word in split(separator: " ", omittingEmptySubsequences: false) {
+            if !empty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        lines.append(line)
+        return lines.map { $0.clipped(to: width) }
+    }
+}

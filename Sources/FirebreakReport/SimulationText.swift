@@ -34,7 +34,9 @@ public struct SimulationText {
     public var text: String {
         let count = ": \(results.count) scenario\(results.count == 1 ? "" : "s")"
         let file = model.file.keepingEnd(Self.width - model.name.count - 3 - count.count)
-        var lines = [style.bold("\(model.name) (\(file))\(count)"), ""]
+        var lines = [style.bold("\(model.name) (\(file))\(count)")]
+        if results.count > 1 { lines += verdictSentence().wrapped(after: "", width: Self.width) }
+        lines.append("")
         if results.count > 1 { lines += verdictTable() }
         if lines.count > 2 { lines.append("") }
         var drawn = DrawnPaths()
@@ -58,6 +60,29 @@ public struct SimulationText {
     /// The scenarios, worst first: crown jewels, then score.
     var ranked: [BlastRadius] {
         results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
+    }
+
+    /// The verdict in a sentence: how many scenarios reach a crown jewel, and which ones the worst
+    /// reaches, with how many of them rest on assumptions.
+    func verdictSentence() -> String {
+        let applicable = ranked.filter { !$0.footholds.isEmpty }
+        let reaching = applicable.filter { !$0.crownJewels.isEmpty }
+        guard let worst = reaching.first else {
+            return style.green("verdict: no scenario reaches a crown jewel") + " (\(applicable.count) of \(results.count) apply here)"
+        }
+        let jewels = worst.crownJewels.count
+        let assumed = Self.crownJewelsOnAssumptions(worst)
+        // The most critical first, what an attacker takes before what opens it: secrets, resources,
+        // environments, the repository, then identities.
+        let kinds: [NodeKind] = [.secret, .resource, .environment, .repository, .identity]
+        let named = worst.reached.filter { $0.crownJewel && !$0.foothold }
+            .sorted { ($1.criticality, kinds.firstIndex(of: $0.node.kind) ?? kinds.count, $0.node) < ($0.criticality, kinds.firstIndex(of: $1.node.kind) ?? kinds.count, $1.node) }
+            .map(\.node.name)
+        let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
+        let resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
+            : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"
+        return style.red("verdict: \(reaching.count) of \(results.count) scenarios \(reaching.count == 1 ? "reaches" : "reach") a crown jewel")
+            + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + resting
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.

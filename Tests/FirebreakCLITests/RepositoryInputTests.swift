@@ -17,9 +17,12 @@ import Testing
     @Test func theVerdictTableComesFirstWorstScenarioOnTop() throws {
         let result = try CommandRunner.run(["simulate", "\(Self.fixtures)/prt-checkout"])
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[2].hasPrefix("scenario") && lines[2].contains("crown jewels"))
-        let scores = lines[3...6].compactMap { line in line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.flatMap { Int($0) } }
-        #expect(scores.count == 4 && scores == scores.sorted(by: >), "the scenario that reaches most is first: \(lines[3...6])")
+        #expect(lines[1].hasPrefix("verdict: "), "a sentence says it first: \(lines[1])")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("scenario") && $0.contains("crown jewels") })
+        #expect(header <= 4, "the table follows the verdict")
+        let rows = lines[(header + 1)...(header + 4)]
+        let scores = rows.compactMap { line in line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.flatMap { Int($0) } }
+        #expect(scores.count == 4 && scores == scores.sorted(by: >), "the scenario that reaches most is first: \(rows)")
     }
 
     @Test func aSingleWorkflowFileIsAnInput() throws {

@@ -108,3 +108,19 @@ struct SimulationTextTests {
         #expect(text.contains("and 3") || text.contains("more"), "long lists are counted, not printed")
     }
 }
+
+/// The first lines say what is reached and how bad it is, in a sentence.
+struct VerdictSentenceTests {
+    @Test func theVerdictNamesTheWorstScenariosCrownJewelsMostCriticalFirst() throws {
+        let text = try SimulationTextTests.text(PackagePaths.path("Scenarios/pipelines/skeleton-key.yml"))
+        let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(verdict == "verdict: 10 of 10 scenarios reach a crown jewel; the worst, malicious-fork-pr, reaches 8 (AWS_DEPLOY_KEY, DB_PASSWORD, RELEASE_PAT and 5 more)",
+                "the secrets first, the most critical first: \(verdict)")
+    }
+
+    @Test func aPipelineWhereNothingReachesACrownJewelSaysSo() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
+        let text = try SimulationTextTests.text(repository.root)
+        #expect(SimulationTextTests.lines(text)[1].hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(text)")
+    }
+}
