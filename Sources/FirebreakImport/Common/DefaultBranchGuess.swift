@@ -18,7 +18,9 @@ enum DefaultBranchGuess {
     /// `branches:`; never inside prose, a path or another word (`main.go`, `origin/main`), nor as
     /// an action's `branch:` or `ref:` input.
     static func names(_ branch: String, in text: String) -> Bool {
-        for line in text.split(whereSeparator: \.isNewline) {
+        // A byte search first: most lines, and many files, do not name it at all.
+        guard TextSearch.contains(text, branch) else { return false }
+        for line in text.split(whereSeparator: \.isNewline) where TextSearch.contains(line, branch) {
             var rest = line[...]
             while let found = rest.range(of: branch) {
                 let before = line[line.startIndex..<found.lowerBound]

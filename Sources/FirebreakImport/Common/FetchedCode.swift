@@ -30,27 +30,40 @@ enum FetchedCode {
     }
 
     private static func fetches(in script: String) -> [Fetch] {
-        let joined = script.replacingOccurrences(of: "\\\r\n", with: " ").replacingOccurrences(of: "\\\n", with: " ")
+        // Most scripts fetch nothing: a byte search rules them out before any splitting.
+        let downloading = fetchTools.contains { TextSearch.contains(script, $0) }
+        let cloning = TextSearch.contains(script, "clone")
+        guard downloading || cloning else { return [] }
+        let continued = TextSearch.contains(script, "\\\n") || TextSearch.contains(script, "\\\r\n")
+        let joined = continued ? script.replacingOccurrences(of: "\\\r\n", with: " ").replacingOccurrences(of: "\\\n", with: " ") : script
         let lines = joined.split(whereSeparator: \.isNewline).map(String.init)
         var found: [Fetch] = []
         func add(_ url: String, _ pin: PinState) {
             guard !url.contains("$"), !found.contains(where: { $0.url == url }) else { return }
             found.append(Fetch(url: url, pin: pin))
         }
-        for line in lines {
-            if let url = pipedIntoShell(line) { add(url, commit(inURL: url) != nil ? .digest : .none) }
+        if downloading {
+            for line in lines {
+                if let url = pipedIntoShell(line) { add(url, commit(inURL: url) != nil ? .digest : .none) }
+            }
         }
+        let cloned = cloning ? Array(clones(in: lines).prefix(Self.examined)) : []
+        let downloaded = downloading ? Array(downloads(in: lines).prefix(Self.examined)) : []
+        guard !cloned.isEmpty || !downloaded.isEmpty else { return found }
         let words = ShellWords(joined)
         // Each clone and download costs a pass over the script's words: a bounded number of them.
-        for clone in clones(in: lines).prefix(Self.examined) where runs(clone.directory, in: words) {
+        for clone in cloned where runs(clone.directory, in: words) {
             let pinned = checksOutCommit(clone.directory, in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
             add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref))
         }
-        for download in downloads(in: lines).prefix(Self.examined) where executes(download.file, in: words) {
+        for download in downloaded where executes(download.file, in: words) {
             add(download.url, commit(inURL: download.url) != nil ? .digest : .none)
         }
         return found
     }
+
+    /// The words a download into a shell needs one of.
+    private static let fetchTools = ["curl", "wget", "iwr", "Invoke-WebRequest"]
 
     /// The most clones, and the most downloads, one script is examined for.
     static let examined = 64
@@ -59,7 +72,7 @@ enum FetchedCode {
 
     /// The URL a line downloads and hands to an interpreter, if it does.
     private static func pipedIntoShell(_ line: String) -> String? {
-        guard line.contains("curl") || line.contains("wget") || line.contains("Invoke-WebRequest") || line.contains("iwr") else { return nil }
+        guard fetchTools.contains(where: { TextSearch.contains(line, $0) }) else { return nil }
         // `curl URL | sh`, `curl URL | sudo bash -s --`; `||` is no pipe, and an interpreter given
         // its program (`python3 -c ...`, `node -e ...`, `python -m json.tool`) reads the download as data.
         let segments = line.replacingOccurrences(of: "||", with: ";").split(separator: ";").first { $0.contains("curl") || $0.contains("wget") || $0.contains("iwr") || $0.contains("Invoke-WebRequest") }
@@ -92,7 +105,7 @@ enum FetchedCode {
     /// (no files to run), nor one a remote machine makes (`ssh host "git clone ..."`).
     private static func clones(in lines: [String]) -> [Clone] {
         var result: [Clone] = []
-        for line in lines {
+        for line in lines where TextSearch.contains(line, "clone") {
             if line.split(whereSeparator: \.isWhitespace).first == "ssh" { continue }
             for command in line.split(whereSeparator: { $0 == ";" || $0 == "&" || $0 == "|" }) {
                 result += clones(inCommand: command)
@@ -169,7 +182,7 @@ enum FetchedCode {
     /// `curl -O URL`), with the name each is saved under.
     private static func downloads(in lines: [String]) -> [(url: String, file: String)] {
         var result: [(String, String)] = []
-        for line in lines {
+        for line in lines where TextSearch.contains(line, "wget") || TextSearch.contains(line, "curl") {
             let words = line.split { $0.isWhitespace || $0 == ";" || $0 == "&" || $0 == "\"" || $0 == "'" }.map(String.init)
             guard let tool = words.firstIndex(where: { $0 == "wget" || $0 == "curl" }) else { continue }
             guard let url = words[tool...].first(where: { $0.hasPrefix("https://") || $0.hasPrefix("http://") }) else { continue }
