@@ -28,10 +28,12 @@ extension String {
     /// as `note: `). A word wider than a line is cut at its end.
     func wrapped(after lead: String, hanging: String = "", width: Int) -> [String] {
         let indent = lead + String(repeating: " ", count: hanging.count)
+        // No room beside the lead: one line, cut.
+        guard indent.count < width - 1 else { return [(lead + hanging + self).clipped(to: width)] }
         var lines: [String] = []
         var line = lead + hanging
         var empty = true
-        for word in split(separator: " ", omittingEmptySubsequences: false) {
+        for word in split(separator: " ") {
             if !empty, line.count + 1 + word.count > width {
                 lines.append(line)
                 line = indent

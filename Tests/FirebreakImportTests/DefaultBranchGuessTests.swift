@@ -44,6 +44,11 @@ import Testing
         // An action's `branch:` input names a branch of wherever the action writes.
         let input = Self.workflow("  push:\n    branches: [master]", steps: "      - uses: acme/cla@v2\n        with:\n          branch: 'main'")
         #expect(try Self.defaultBranch([".github/workflows/cla.yml": input]).branch == "master")
+        // A longer key about branches does name this repository's; so does GitLab's `branch@project`.
+        let variable = Self.workflow("  push:", steps: "      - run: make\n        env:\n          DEFAULT_BRANCH: \"master\"")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": variable]).branch == "master")
+        let project = try Self.defaultBranch([".gitlab-ci.yml": "build:\n  script: [make]\n  only:\n    - master@acme/app\n"])
+        #expect(project.branch == "master")
     }
 
     @Test func aContextFileDecides() throws {

@@ -350,4 +350,16 @@ import Testing
         #expect(model.secrets["NPM_TOKEN"]?.criticality == .low, "the context file's declaration, whatever its case")
         #expect(model.secrets["npm_token"] == nil)
     }
+
+    /// In a repository with GitLab CI too, a context secret that names no platform may be a
+    /// GitLab variable, whose names are case-sensitive: it keeps its case.
+    @Test func aContextSecretOfARepositoryWithGitLabCIKeepsItsCase() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/ci.yml": SampleWorkflow.build(),
+            ".gitlab-ci.yml": "deploy:\n  script: [./deploy.sh \"$DEPLOY_TOKEN\"]\n",
+            "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app}\nsecrets: {deploy_token: {criticality: low}}\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["deploy_token"] != nil)
+    }
 }

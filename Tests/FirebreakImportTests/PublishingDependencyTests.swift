@@ -103,7 +103,7 @@ import Testing
         }
         #expect(try job(checkout: true).runsRepositoryCode)
         #expect(try !job(checkout: false).runsRepositoryCode, "without the repository checked out it builds nothing of it")
-        #expect(try !job(checkout: true, with: "{install-only: true}").runsRepositoryCode, "installed only, it runs nothing")
+        #expect(try !job(checkout: true, with: "{install-only: true}").runsRepositoryCode, "installed only, it runs nothing itself")
     }
 
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {
@@ -140,6 +140,7 @@ import Testing
         #expect(try installs("sudo -E pip install -r requirements.txt"), "sudo's options pass the command position on")
         #expect(try installs("env -i PATH=/usr/bin npm ci"))
         #expect(try installs("sudo -u ci pip install -r requirements.txt"), "an option's argument is not the command")
+        #expect(try installs("sudo --user ci pip install -r requirements.txt"))
         #expect(try installs("CI=true ./gradlew assemble"))
         #expect(try installs("if true; then\n  cargo build --release\nfi"))
         #expect(try installs("make dist\nyarn"))

@@ -101,7 +101,8 @@ import Testing
                   matrix:
                     config:
                       - {name: cpu, runner: aws-general-8}
-                      - {name: big, runner: aws-highmem-32}
+                    include:
+                      - config: {name: big, runner: aws-highmem-32}
                 runs-on:
                   group: ${{ matrix.config.runner }}
                 steps: [{run: make test}]

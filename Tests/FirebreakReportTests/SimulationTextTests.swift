@@ -124,3 +124,4 @@ struct VerdictSentenceTests {
         #expect(SimulationTextTests.lines(text)[1].hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(text)")
     }
 }
+

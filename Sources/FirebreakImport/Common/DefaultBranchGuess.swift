@@ -38,8 +38,7 @@ enum DefaultBranchGuess {
         // Quoted, the same quote on both sides; but not as an action's input (`branch: 'main'`,
         // `ref: "main"`), which may name another repository's branch.
         if let quote = previous, quote == "'" || quote == "\"" {
-            let key = String(before.dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
-            return next == quote && !key.hasSuffix("branch:") && !key.hasSuffix("ref:")
+            return next == quote && !isActionInput(key: before.dropLast())
         }
         let endsValue = next == nil || next == "\r" || after.drop { $0 == " " || $0 == "\t" }.first.map { $0 == "#" } ?? true
         let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" }
@@ -51,11 +50,21 @@ enum DefaultBranchGuess {
         }
         // After `refs/heads/`.
         if before.hasSuffix("refs/heads/") { return next == nil || " '\"],\r".contains(next!) }
-        guard endsValue, previous == " " else { return false }
-        // A list item (`- master`), or the value of a trigger's `branches:`. A single `branch:`
-        // or a checkout's `ref:` is an action's input, which may name another repository's
-        // branch (a CLA action's `branch: main` in a repository whose default is master).
+        // A list item (`- master`), or the value of a key about branches (`branches:`,
+        // `DEFAULT_BRANCH:`). The key `branch:` itself or a checkout's `ref:` is an action's
+        // input, which may name another repository's branch (a CLA action's `branch: main` in a
+        // repository whose default is master).
         let head = String(before).trimmingCharacters(in: .whitespaces).lowercased()
-        return head == "-" || head.hasSuffix("branches:")
+        // GitLab's `only: - master@group/project` names the branch of that project.
+        if head == "-", next == "@" { return true }
+        guard endsValue, previous == " " else { return false }
+        return head == "-" || head.hasSuffix("branches:") || (head.hasSuffix("branch:") && !isActionInput(key: before))
+    }
+
+    /// Whether the text before a value ends with the key `branch:` or `ref:` itself (an
+    /// action's input), not a longer key (`NETTLE_BRANCH:`, `DEFAULT_BRANCH:`).
+    private static func isActionInput(key before: Substring) -> Bool {
+        let key = before.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).last?.lowercased() ?? ""
+        return key == "branch:" || key == "ref:"
     }
 }

@@ -7,17 +7,19 @@ extension ModelBuilder {
     /// deploy to a production environment, and write access to a repository others consume
     /// (an action run by tag, or a project whose releases a job publishes).
     mutating func markCrownJewels(context: PipelineModel?) {
+        // A context file's secret keeps what it says; for a GitHub job whatever its case (names
+        // there are not case-sensitive; GitLab's variables are).
+        let declared = Set(context?.secrets.keys.map { $0 } ?? []), declaredInCapitals = Set(declared.map { $0.uppercased() })
+        func isDeclared(_ secret: String, by job: Job) -> Bool {
+            job.platform == .gitlab ? declared.contains(secret) : declaredInCapitals.contains(secret.uppercased())
+        }
         for name in model.jobs.keys.sorted() {
             guard let job = model.jobs[name] else { continue }
             let production = job.environment.flatMap { model.environments[$0.name] }.map(\.production) ?? false
             guard job.role == .release || production else { continue }
             let why = job.role == .release ? "is used by publishing job '\(name)', so it is taken to publish releases"
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
-            // A context file's secret keeps what it says; on GitHub, whatever its case (names
-            // there are not case-sensitive; GitLab's variables are).
-            let declared = Set((context?.secrets.keys).map { $0.map { job.platform == .gitlab ? $0 : $0.uppercased() } } ?? [])
-            for reference in job.secrets where !declared.contains(job.platform == .gitlab ? reference.name : reference.name.uppercased())
-                && reference.name != SecretUses.everySecretName {
+            for reference in job.secrets where !isDeclared(reference.name, by: job) && reference.name != SecretUses.everySecretName {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
                       !Self.namesASetting(secret.name) else { continue }
                 secret.criticality = .critical

@@ -117,9 +117,11 @@ struct ShellWords: Sendable {
 
         /// Options that take the next word as their argument (`sudo -u USER`, `env -u NAME`).
         private static let optionsWithArgument: [Substring: Set<Substring>] = [
-            "sudo": ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"],
-            "env": ["-u", "-C", "-S"], "time": ["-f", "-o"], "exec": ["-a"],
-            "xargs": ["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a"],
+            "sudo": ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--close-from", "--chdir",
+                     "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout"],
+            "env": ["-u", "-C", "-S", "--unset", "--chdir", "--split-string"], "time": ["-f", "-o", "--format", "--output"], "exec": ["-a"],
+            "xargs": ["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--max-lines", "--delimiter",
+                      "--max-chars", "--arg-file"],
         ]
     }
 

@@ -140,13 +140,16 @@ extension GitHubImport {
                 continue
             }
             info.evidence.actions.append(action)
+            // `install-only: true` puts the tool on the path for a later step and runs nothing
+            // itself; it still says what the job is for (cli/cli's macOS job installs GoReleaser,
+            // then builds and signs the release with it).
+            let installOnly = step.with["install-only"]?.text.lowercased() == "true"
             // Where a publishing action uploads (`repository-url: https://test.pypi.org/legacy/`).
             for key in ["repository-url", "repository_url", "registry-url", "publish-url"] {
                 if let target = step.with[key]?.text { info.evidence.scripts.append(target) }
             }
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
-            // `install-only: true` puts the tool on the path and runs nothing.
-            if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), step.with["install-only"]?.text != "true" {
+            if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), !installOnly {
                 info.runsCode = true
             }
             if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {

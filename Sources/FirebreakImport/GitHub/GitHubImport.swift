@@ -85,10 +85,13 @@ struct GitHubImport {
     }
 
     /// A context file's GitHub secret written in lower case names the secret the workflows read
-    /// in any case: it is filed in capitals, as `SecretUses` files what the workflows read.
+    /// in any case: it is filed in capitals, as `SecretUses` files what the workflows read. One
+    /// that names no platform is GitHub's unless the repository has GitLab CI too, whose
+    /// variables' names are case-sensitive.
     mutating func capitaliseContextSecrets() {
+        let gitlabToo = RepositoryFile.exists(GitLabCIImporter.fileName, under: root)
         for (name, secret) in model.secrets.sorted(by: { $0.key < $1.key })
-        where (secret.platform ?? .github) == .github && name != name.uppercased() && model.secrets[name.uppercased()] == nil {
+        where (secret.platform ?? (gitlabToo ? .gitlab : .github)) == .github && name != name.uppercased() && model.secrets[name.uppercased()] == nil {
             var renamed = secret
             renamed.name = name.uppercased()
             model.secrets[name] = nil

@@ -73,7 +73,10 @@ extension Yams.Node {
             }
         }
         for include in matrix.value("include")?.items ?? [] {
-            for entry in include.entries { result[entry.key.lowercased(), default: []] += entry.value.texts }
+            for entry in include.entries {
+                result[entry.key.lowercased(), default: []] += entry.value.texts
+                for field in entry.value.entries { result["\(entry.key.lowercased()).\(field.key.lowercased())", default: []] += field.value.texts }
+            }
         }
         // A matrix computed from an expression has no literal values.
         return result.filter { !$0.value.contains { $0.contains("${{") } }
