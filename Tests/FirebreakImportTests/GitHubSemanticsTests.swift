@@ -362,4 +362,22 @@ import Testing
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["deploy_token"] != nil)
     }
+
+    /// A secret handed over as `PERSONAL_ACCESS_TOKEN` (the CLA assistant's variable) is a
+    /// GitHub token whatever it is called.
+    @Test func aSecretHandedOverAsAPersonalAccessTokenIsAGitHubToken() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/cla.yml": """
+            on: {pull_request_target: {}}
+            permissions: {contents: read}
+            jobs:
+              cla:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: contributor-assistant/github-action@ca4a40a7d1004f18d9960b404b97e5f30a505a08
+                    env: {PERSONAL_ACCESS_TOKEN: "${{ secrets.REPO_SCOPE }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["REPO_SCOPE"]?.carries?.name == "github-token:REPO_SCOPE")
+        #expect(model.identities["github-token:REPO_SCOPE"] != nil)
+    }
 }

@@ -245,8 +245,11 @@ extension GitHubImport {
     /// Actions that mint a GitHub App's installation token from its private key.
     static let appTokenActions = ["actions/create-github-app-token@", "tibdex/github-app-token@"]
 
-    static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token"]
-    static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT"]
+    static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token",
+                                           "personal_access_token"]
+    /// Environment variables that hand a step a GitHub token (`PERSONAL_ACCESS_TOKEN`: the CLA
+    /// assistant's token for the repository that keeps the signatures).
+    static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT", "PERSONAL_ACCESS_TOKEN"]
 
     /// Actions that restore and save the repository's Actions cache whatever their inputs.
     static let cacheActions = ["actions/cache", "swatinem/rust-cache", "mozilla-actions/sccache-action", "gradle/actions/setup-gradle",
