@@ -104,6 +104,9 @@ import Testing
         #expect(try job(checkout: true).runsRepositoryCode)
         #expect(try !job(checkout: false).runsRepositoryCode, "without the repository checked out it builds nothing of it")
         #expect(try !job(checkout: true, with: "{install-only: true}").runsRepositoryCode, "installed only, it runs nothing itself")
+        let snapshot = try job(checkout: true, with: "{args: release --snapshot --clean}")
+        #expect(snapshot.runsRepositoryCode && snapshot.role != .release, "a snapshot builds the code and publishes nothing")
+        #expect(try job(checkout: true).role == .release)
     }
 
     @Test func aPublishJobThatShipsWhatTheBuildMadeIsNot() throws {

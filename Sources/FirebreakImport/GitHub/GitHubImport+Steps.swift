@@ -139,7 +139,9 @@ extension GitHubImport {
                 if scripts.contains(where: PackageInstalls.occur) { info.installsDependencies = true }
                 continue
             }
-            info.evidence.actions.append(action)
+            // GoReleaser's `--snapshot` builds without publishing anything, as in a script.
+            let snapshot = action.hasPrefix("goreleaser/goreleaser-action") && (step.with["args"]?.text.contains("--snapshot") ?? false)
+            if !snapshot { info.evidence.actions.append(action) }
             // `install-only: true` puts the tool on the path for a later step and runs nothing
             // itself; it still says what the job is for (cli/cli's macOS job installs GoReleaser,
             // then builds and signs the release with it).
