@@ -18,9 +18,9 @@ public struct AttackGraph: Sendable {
     let legitimateLevels: [Level]
     let storedArtifacts: [String: [Artifact]]
     let consumers: [String: [(job: Job, use: Job.Consumption)]]
-    /// The consumers of each declared artifact, by its place among the artifacts sorted by name.
+    /// The consumers of each declared artifact, by its place in `numbering.names(of: .artifact)`.
     let consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
-    /// The artifacts kept in each declared resource, by its place among the resources sorted by name.
+    /// The artifacts kept in each declared resource, by its place in `numbering.names(of: .resource)`.
     let artifactsByStore: [[Artifact]]
     let producers: [String: [Job]]
     let restorers: [String: [Job]]
@@ -89,8 +89,9 @@ public struct AttackGraph: Sendable {
         jobPlacesOnRunner = index.jobPlacesOnRunner
         legitimateLevels = index.legitimateLevels
         consumers = index.consumers
-        consumersByArtifact = index.consumersByArtifact
-        artifactsByStore = index.artifactsByStore
+        // By place in the numbering's own sorted names: in its order by construction.
+        consumersByArtifact = numbering.names(of: .artifact).map { [consumers = index.consumers] in consumers[$0] ?? [] }
+        artifactsByStore = numbering.names(of: .resource).map { [stored = index.storedArtifacts] in stored[$0] ?? [] }
         producers = index.producers
         restorers = index.restorers
         jobsByDefinition = index.jobsByDefinition
@@ -119,7 +120,6 @@ public struct AttackGraph: Sendable {
         }
         return inOrder(jobs.map(\.name), .job) && inOrder(secrets.map(\.name), .secret)
             && inOrder(identities.map(\.name), .identity) && inOrder(runners.map(\.name), .runner)
-            && inOrder(model.artifacts.keys.sorted(), .artifact) && inOrder(model.resources.keys.sorted(), .resource)
     }
 
     /// The model's nodes sorted and grouped the ways rules look them up.
@@ -130,8 +130,6 @@ public struct AttackGraph: Sendable {
         var jobPlacesOnRunner: [[Int32]]
         var legitimateLevels: [Level] = []
         var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
-        var consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
-        var artifactsByStore: [[Artifact]]
         var producers: [String: [Job]] = [:]
         var restorers: [String: [Job]] = [:]
         var jobsByDefinition: [String: [Job]] = [:]
@@ -173,8 +171,6 @@ public struct AttackGraph: Sendable {
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
-            consumersByArtifact = model.artifacts.keys.sorted().map { [consumers] in consumers[$0] ?? [] }
-            artifactsByStore = model.resources.keys.sorted().map { [storedArtifacts] in storedArtifacts[$0] ?? [] }
             resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
             secrets = model.secrets.values.sorted { $0.name < $1.name }

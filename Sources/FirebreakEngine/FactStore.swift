@@ -179,7 +179,7 @@ public struct FactStore: Sendable {
     /// replaces the kept one only when it is as short and carries fewer). A rule whose
     /// conclusions mostly repeat known facts asks first and spares writing them.
     func keeps(_ fact: Fact, withCaveatsAtMost caveats: Int) -> Bool {
-        index(of: fact).map { caveatCount(of: $0) <= caveats } ?? false
+        knownNumber(of: fact.node).map { keeps(fact.capability, numbered: Int($0), fact.level, withCaveatsAtMost: caveats) } ?? false
     }
 
     /// `keeps(_:withCaveatsAtMost:)` for a fact about the numbered node.

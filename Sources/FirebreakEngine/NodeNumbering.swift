@@ -76,6 +76,10 @@ final class NodeNumbering: Sendable {
         return range.contains(number) ? number - range.lowerBound : nil
     }
 
+    /// The names of the model's nodes of `kind`, sorted: a node's place among them is its place
+    /// in the kind.
+    func names(of kind: NodeKind) -> ArraySlice<String> { names[ranges[kind.ordinal]] }
+
     /// The number of the node at `place` among the model's nodes of `kind` sorted by name.
     func number(ofPlace place: Int, among kind: NodeKind) -> Int { ranges[kind.ordinal].lowerBound + place }
 

@@ -6,6 +6,16 @@ import Testing
 /// The fact table files facts by node number, each node's chained from its latest: what it
 /// answers must not depend on that filing.
 struct FactStoreTests {
+    /// A build job on push to main that reads secret TOKEN.
+    static func buildReadingToken() throws -> PipelineModel {
+        try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {TOKEN: {}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
+            """), file: "store.yml")
+    }
+
     @Test func capabilityAndKindOrdinalsFollowTheDeclarationOrder() {
         #expect(Capability.allCases.map(\.ordinal) == Array(Capability.allCases.indices))
         #expect(NodeKind.allCases.map(\.ordinal) == Array(NodeKind.allCases.indices), "the numbering's tables are indexed by kind ordinal")
@@ -37,12 +47,7 @@ struct FactStoreTests {
     }
 
     @Test func aDerivationIsAnsweredAsItWasRecorded() throws {
-        let model = try ModelLoader().load(text: ExampleModel.wrap("""
-            triggers: {push: {event: push, branches: [main]}}
-            runners: {hosted: {hosting: hosted}}
-            secrets: {TOKEN: {}}
-            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
-            """), file: "store.yml")
+        let model = try Self.buildReadingToken()
         let graph = AttackGraph(model)
         var store = FactStore(numbering: graph.numbering, reservingCapacity: 0)
         let job = Fact(.exec, NodeID(.job, "build"))
@@ -168,12 +173,7 @@ struct FactStoreTests {
     }
 
     @Test func aCaveatCountPastSixteenBitsIsComparedExactly() throws {
-        let model = try ModelLoader().load(text: ExampleModel.wrap("""
-            triggers: {push: {event: push, branches: [main]}}
-            runners: {hosted: {hosting: hosted}}
-            secrets: {TOKEN: {}}
-            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
-            """), file: "store.yml")
+        let model = try Self.buildReadingToken()
         var store = FactStore(numbering: AttackGraph(model).numbering, reservingCapacity: 0)
         let job = Fact(.exec, NodeID(.job, "build")), secret = Fact(.read, NodeID(.secret, "TOKEN"))
         func hop(_ why: String, caveats: Int) -> Derivation {
@@ -191,12 +191,7 @@ struct FactStoreTests {
     }
 
     @Test func aConclusionIsSparedOnlyWhenItWouldChangeNothing() throws {
-        let model = try ModelLoader().load(text: ExampleModel.wrap("""
-            triggers: {push: {event: push, branches: [main]}}
-            runners: {hosted: {hosting: hosted}}
-            secrets: {TOKEN: {}}
-            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [TOKEN]}}
-            """), file: "store.yml")
+        let model = try Self.buildReadingToken()
         let graph = AttackGraph(model)
         var store = FactStore(numbering: graph.numbering, reservingCapacity: 0)
         let job = Fact(.exec, NodeID(.job, "build")), secret = Fact(.read, NodeID(.secret, "TOKEN"))

@@ -12,11 +12,14 @@ extension GitHubImport {
         guard let node = job.runsOn else { return nil }
         let location = node.location(workflow.file)
         var labels = node.texts
+        // The literal values of labels that name a matrix value or an input.
+        func literalValues(_ labels: [String]) -> [String]? {
+            Self.literalValues(of: labels, matrix: job.node.matrixValues, inputs: Self.inputs(of: workflow, caller: caller))
+        }
         if let group = node.value("group")?.scalarText {
             // A group named by a matrix value or an input: the literal groups it takes, as one pool.
             var groups = [group]
-            if group.contains("${{"), let values = Self.literalValues(of: [group], matrix: job.node.matrixValues,
-                                                                       inputs: Self.inputs(of: workflow, caller: caller)), !values.isEmpty {
+            if group.contains("${{"), let values = literalValues([group]), !values.isEmpty {
                 groups = Array(Set(values)).sorted()
             }
             labels = groups.map { "group:\($0)" } + (node.value("labels")?.texts ?? [])
@@ -24,7 +27,7 @@ extension GitHubImport {
         if labels.contains(where: { $0.contains("${{") }) {
             // `runs-on: ${{ matrix.os }}` over a literal matrix, `${{ inputs.runner }}` that the
             // caller sets to a literal or that defaults to one: the labels it takes.
-            let values = Self.literalValues(of: labels, matrix: job.node.matrixValues, inputs: Self.inputs(of: workflow, caller: caller))
+            let values = literalValues(labels)
             if let values, !values.isEmpty {
                 let machines = values.filter { !RunnerLabels.isGitHubHosted($0) }
                 if machines.isEmpty { return declareRunner(labels: ["github-hosted"], hosted: true, at: location) }
