@@ -8,7 +8,7 @@ public struct AttackGraph: Sendable {
     /// Jobs, sorted by name.
     public let jobs: [Job]
     /// The cloud roles whose trust admits some run of each job, by the job's place in `jobs`.
-    let trustedRoles: [[Identity]]
+    let trustedRoles: [[NumberedIdentity]]
     /// Each job's runner, by the job's place in `jobs`: the runner's place in `runners` (-1:
     /// none, or one the model does not declare).
     let runnerPlaces: [Int32]
@@ -17,19 +17,19 @@ public struct AttackGraph: Sendable {
     /// Each job's `legitimateLevel(of:)`, by its place in `jobs`.
     let legitimateLevels: [Level]
     let storedArtifacts: [String: [Artifact]]
-    let consumers: [String: [(job: Job, use: Job.Consumption)]]
+    let consumers: [String: [Consumer]]
     /// The consumers of each declared artifact, by its place in `numbering.names(of: .artifact)`.
-    let consumersByArtifact: [[(job: Job, use: Job.Consumption)]]
+    let consumersByArtifact: [[Consumer]]
     /// The artifacts kept in each declared resource, by its place in `numbering.names(of: .resource)`.
     let artifactsByStore: [[Artifact]]
     let producers: [String: [Job]]
-    let restorers: [String: [Job]]
+    let restorers: [String: [NumberedJob]]
     let resourcesInZone: [String: [Resource]]
-    let jobsByDefinition: [String: [Job]]
+    let jobsByDefinition: [String: [NumberedJob]]
     let environmentsReviewedBy: [String: [Environment]]
-    let jobsGatedBy: [String: [Job]]
+    let jobsGatedBy: [String: [NumberedJob]]
     /// Jobs by the triggers they name, each list sorted by name.
-    let jobsTriggeredBy: [String: [Job]]
+    let jobsTriggeredBy: [String: [NumberedJob]]
     /// Branches sorted by name, the implicit `*` included.
     public let branches: [Branch]
     /// Local pipeline definitions, sorted by name.
@@ -54,11 +54,35 @@ public struct AttackGraph: Sendable {
 
     /// The nodes numbered in id order, with what a report needs of each.
     let numbering: NodeNumbering
+    /// The references the rules follow, by number.
+    let references: NumberedReferences
 
     /// What the graph assumed beyond the model's own assumptions.
     public let assumptions: [Assumption]
     /// The model's assumptions by the node they are about.
     let assumptionsBySubject: [NodeID: [Assumption]]
+
+    /// A job as the indexes list it, with its node number, by which a rule files what it
+    /// concludes about the job without looking the job's name up.
+    struct NumberedJob: Sendable {
+        let job: Job
+        let number: Int
+    }
+
+    /// A cloud role with its node number.
+    struct NumberedIdentity: Sendable {
+        let identity: Identity
+        let number: Int
+    }
+
+    /// A job that takes in an artifact: the job and its number, how it uses the artifact, and
+    /// the number of the resource it deploys the artifact to (nil: none, or one not declared).
+    struct Consumer: Sendable {
+        let job: Job
+        let number: Int
+        let use: Job.Consumption
+        let target: Int?
+    }
 
     /// Name of the outsider added to a public repository's model that declares none.
     public static let implicitOutsider = "anyone"
@@ -84,19 +108,32 @@ public struct AttackGraph: Sendable {
         let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed, protectedRuns: protectedRuns) }
         self.numbering = numbering
         jobs = index.jobs
-        trustedRoles = index.trustedRoles
+        // The indexes hold jobs and roles by place: with the numbering, their node numbers.
+        let jobs = index.jobs
+        func numbered(_ places: [Int32]) -> [NumberedJob] {
+            places.map { NumberedJob(job: jobs[Int($0)], number: numbering.number(ofPlace: Int($0), among: .job)) }
+        }
+        trustedRoles = index.trustedRoles.map { places in
+            places.map { NumberedIdentity(identity: index.identities[Int($0)], number: numbering.number(ofPlace: Int($0), among: .identity)) }
+        }
         runnerPlaces = index.runnerPlaces
         jobPlacesOnRunner = index.jobPlacesOnRunner
         legitimateLevels = index.legitimateLevels
-        consumers = index.consumers
+        let consumers = index.consumers.mapValues { uses in
+            uses.map { place, use in
+                Consumer(job: jobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job), use: use,
+                         target: use.deploysTo.flatMap { numbering.number(of: NodeID(.resource, $0.name)) })
+            }
+        }
+        self.consumers = consumers
         // By place in the numbering's own sorted names: in its order by construction.
-        consumersByArtifact = numbering.names(of: .artifact).map { [consumers = index.consumers] in consumers[$0] ?? [] }
+        consumersByArtifact = numbering.names(of: .artifact).map { consumers[$0] ?? [] }
         artifactsByStore = numbering.names(of: .resource).map { [stored = index.storedArtifacts] in stored[$0] ?? [] }
         producers = index.producers
-        restorers = index.restorers
-        jobsByDefinition = index.jobsByDefinition
-        jobsGatedBy = index.jobsGatedBy
-        jobsTriggeredBy = index.jobsTriggeredBy
+        restorers = index.restorers.mapValues(numbered)
+        jobsByDefinition = index.jobsByDefinition.mapValues(numbered)
+        jobsGatedBy = index.jobsGatedBy.mapValues(numbered)
+        jobsTriggeredBy = index.jobsTriggeredBy.mapValues(numbered)
         storedArtifacts = index.storedArtifacts
         resourcesInZone = index.resourcesInZone
         identities = index.identities
@@ -107,6 +144,7 @@ public struct AttackGraph: Sendable {
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches
         localDefinitions = index.localDefinitions
+        references = NumberedReferences(model, numbering: numbering, jobs: index.jobs, secrets: index.secrets, identities: index.identities)
         assert(isNumberedInOrder, "each kind's sorted list is in the numbering's order")
     }
 
@@ -125,16 +163,18 @@ public struct AttackGraph: Sendable {
     /// The model's nodes sorted and grouped the ways rules look them up.
     private struct Index: Sendable {
         var jobs: [Job]
-        var trustedRoles: [[Identity]] = []
+        /// Per job, the places in `identities` of the roles that trust it.
+        var trustedRoles: [[Int32]] = []
         var runnerPlaces: [Int32] = []
         var jobPlacesOnRunner: [[Int32]]
         var legitimateLevels: [Level] = []
-        var consumers: [String: [(job: Job, use: Job.Consumption)]] = [:]
+        // Jobs by their place in `jobs`.
+        var consumers: [String: [(job: Int32, use: Job.Consumption)]] = [:]
         var producers: [String: [Job]] = [:]
-        var restorers: [String: [Job]] = [:]
-        var jobsByDefinition: [String: [Job]] = [:]
-        var jobsGatedBy: [String: [Job]] = [:]
-        var jobsTriggeredBy: [String: [Job]] = [:]
+        var restorers: [String: [Int32]] = [:]
+        var jobsByDefinition: [String: [Int32]] = [:]
+        var jobsGatedBy: [String: [Int32]] = [:]
+        var jobsTriggeredBy: [String: [Int32]] = [:]
         var storedArtifacts: [String: [Artifact]]
         var resourcesInZone: [String: [Resource]]
         var identities: [Identity]
@@ -150,6 +190,7 @@ public struct AttackGraph: Sendable {
             jobs = model.sortedJobs
             identities = model.sortedIdentities
             let roles = CloudRoleIndex(identities)
+            let placeOfIdentity = Dictionary(uniqueKeysWithValues: identities.enumerated().map { ($1.name, Int32($0)) })
             runners = model.runners.values.sorted { $0.name < $1.name }
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
             runnerPlaces.reserveCapacity(jobs.count)
@@ -160,14 +201,15 @@ public struct AttackGraph: Sendable {
                 runnerPlaces.append(runner)
                 if runner >= 0 { jobPlacesOnRunner[Int(runner)].append(Int32(place)) }
                 legitimateLevels.append(AttackGraph.legitimateLevel(of: job, protectedRuns: protectedRuns))
-                if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(job) }
-                if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(job) }
-                trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) })
-                for use in job.consumes { consumers[use.artifact.name, default: []].append((job, use)) }
+                let at = Int32(place)
+                if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(at) }
+                if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
+                trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })
+                for use in job.consumes { consumers[use.artifact.name, default: []].append((at, use)) }
                 for artifact in job.produces { producers[artifact.name, default: []].append(job) }
-                for cache in job.restoresCaches { restorers[cache.name, default: []].append(job) }
+                for cache in job.restoresCaches { restorers[cache.name, default: []].append(at) }
                 // A job that names a trigger twice is listed once.
-                for trigger in Set(job.triggers.map(\.name)) { jobsTriggeredBy[trigger, default: []].append(job) }
+                for trigger in Set(job.triggers.map(\.name)) { jobsTriggeredBy[trigger, default: []].append(at) }
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
@@ -215,13 +257,39 @@ public struct AttackGraph: Sendable {
             (jobs[Int(place)], numbering.number(ofPlace: Int(place), among: .job), legitimateLevels[Int(place)])
         }
     }
-    /// The secrets the platform hands a job, worked out when a rule asks: where every variable
-    /// reaches every job (GitLab), storing them all would grow with jobs × variables.
-    func secrets(exposedTo job: Job) -> [(secret: Secret, location: SourceLocation)] {
-        model.exposedSecrets(to: job)
+    /// The secrets the platform hands the numbered job, sorted by name, each with its number and
+    /// where the job references it (or where the secret is declared, when the platform hands it
+    /// over unasked).
+    func secrets(exposedToJobNumbered number: Int) -> [(secret: Secret, number: Int, location: SourceLocation)] {
+        guard let place = numbering.place(of: number, among: .job) else { return [] }
+        guard let exposed = references.exposedSecrets[place] else {
+            // Where every variable reaches every job (GitLab), worked out when a rule asks.
+            return model.exposedSecrets(to: jobs[place]).compactMap { exposed in
+                numbering.number(of: exposed.secret.id).map { (exposed.secret, $0, exposed.location) }
+            }
+        }
+        return exposed.compactMap { exposed in
+            numbering.place(of: Int(exposed.number), among: .secret).map { (secrets[$0], Int(exposed.number), exposed.location) }
+        }
+    }
+    /// The identity whose credential the numbered secret stores, with the identity's number.
+    func identity(carriedBySecretNumbered number: Int) -> (identity: Identity, number: Int)? {
+        guard let place = numbering.place(of: number, among: .secret), case let carried = references.carriedIdentity[place], carried >= 0,
+              let identityPlace = numbering.place(of: Int(carried), among: .identity) else { return nil }
+        return (identities[identityPlace], Int(carried))
+    }
+    /// The numbered identity's grants, each with its target's number (nil: a target the model does not declare).
+    func grants(ofIdentityNumbered number: Int) -> [(grant: Grant, target: Int?)] {
+        guard let place = numbering.place(of: number, among: .identity) else { return [] }
+        return zip(identities[place].grants, references.grantTargets[place]).map { ($0, $1 >= 0 ? Int($1) : nil) }
+    }
+    /// The artifacts the numbered job produces, sorted by name, each with its number (nil: one the model does not declare).
+    func artifacts(producedByJobNumbered number: Int) -> [(artifact: Reference, number: Int?)] {
+        guard let place = numbering.place(of: number, among: .job) else { return [] }
+        return references.producedArtifacts[place].map { ($0.artifact, $0.number >= 0 ? Int($0.number) : nil) }
     }
     /// The cloud roles that trust some run of the numbered job.
-    func roles(trustingJobNumbered number: Int) -> [Identity] {
+    func roles(trustingJobNumbered number: Int) -> [NumberedIdentity] {
         numbering.place(of: number, among: .job).map { trustedRoles[$0] } ?? []
     }
     func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
@@ -229,18 +297,18 @@ public struct AttackGraph: Sendable {
     func artifacts(storedInNumbered number: Int, named name: String) -> [Artifact] {
         numbering.place(of: number, among: .resource).map { artifactsByStore[$0] } ?? artifacts(storedIn: name)
     }
-    func consumers(of artifact: String) -> [(job: Job, use: Job.Consumption)] { consumers[artifact] ?? [] }
+    func consumers(of artifact: String) -> [Consumer] { consumers[artifact] ?? [] }
     /// The consumers of a numbered artifact (`name`: its name, for one the model does not declare).
-    func consumers(ofNumbered number: Int, named name: String) -> [(job: Job, use: Job.Consumption)] {
+    func consumers(ofNumbered number: Int, named name: String) -> [Consumer] {
         numbering.place(of: number, among: .artifact).map { consumersByArtifact[$0] } ?? consumers(of: name)
     }
     func producers(of artifact: String) -> [Job] { producers[artifact] ?? [] }
-    func restorers(of cache: String) -> [Job] { restorers[cache] ?? [] }
+    func restorers(of cache: String) -> [NumberedJob] { restorers[cache] ?? [] }
     func resources(in zone: String) -> [Resource] { resourcesInZone[zone] ?? [] }
-    func jobs(definedBy definition: String) -> [Job] { jobsByDefinition[definition] ?? [] }
+    func jobs(definedBy definition: String) -> [NumberedJob] { jobsByDefinition[definition] ?? [] }
     func environments(reviewedBy actor: String) -> [Environment] { environmentsReviewedBy[actor] ?? [] }
-    func jobs(gatedBy environment: String) -> [Job] { jobsGatedBy[environment] ?? [] }
-    func jobs(triggeredBy trigger: String) -> [Job] { jobsTriggeredBy[trigger] ?? [] }
+    func jobs(gatedBy environment: String) -> [NumberedJob] { jobsGatedBy[environment] ?? [] }
+    func jobs(triggeredBy trigger: String) -> [NumberedJob] { jobsTriggeredBy[trigger] ?? [] }
 
     /// The caveat a hop carries when it rests on what the import assumed of a runner's
     /// lifecycle (a self-hosted pool taken to be persistent), so the hop says so where it is used.

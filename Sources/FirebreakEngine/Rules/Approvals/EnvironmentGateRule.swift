@@ -36,18 +36,18 @@ struct EnvironmentGateRule: Rule {
                 let why = graph.environment(of: job).map { "environment '\($0.name)' has no reviewers, so nothing holds job '\(job.name)' back" }
                     ?? "job '\(job.name)' has no approval gate to hold it back"
                 let assumed = graph.environment(of: job).map { Array(graph.assumedCaveats(about: $0.id).prefix(1)) } ?? []
-                return [conclude(Fact(.exec, job.id, fact.level), from: [fact], why, at: job.environment?.location ?? job.location,
+                return [conclude(Fact(.exec, job.id, fact.level), numbered: number, from: [fact], why, at: job.environment?.location ?? job.location,
                                  caveats: assumed)]
             }
             let approval = Fact(.approve, environment.id)
             guard known.contains(approval) else { return [] }
-            return [pass(fact, approval, job, environment)]
+            return [pass(fact, approval, job, environment, numbered: number)]
         case .environment:
-            return graph.jobs(gatedBy: fact.node.name).flatMap { job -> [Conclusion] in
-                guard let environment = graph.environment(of: job) else { return [] }
+            return graph.jobs(gatedBy: fact.node.name).flatMap { gated -> [Conclusion] in
+                guard let environment = graph.environment(of: gated.job) else { return [] }
                 return [Level.untrusted, .unprotected, .full].compactMap { level in
-                    let start = Fact(.start, job.id, level)
-                    return known.contains(start) ? pass(start, fact, job, environment) : nil
+                    let start = Fact(.start, gated.job.id, level)
+                    return known.contains(start) ? pass(start, fact, gated.job, environment, numbered: gated.number) : nil
                 }
             }
         default:
@@ -55,8 +55,8 @@ struct EnvironmentGateRule: Rule {
         }
     }
 
-    private func pass(_ start: Fact, _ approval: Fact, _ job: Job, _ environment: Environment) -> Conclusion {
-        conclude(Fact(.exec, job.id, start.level), from: [start, approval],
+    private func pass(_ start: Fact, _ approval: Fact, _ job: Job, _ environment: Environment, numbered number: Int) -> Conclusion {
+        conclude(Fact(.exec, job.id, start.level), numbered: number, from: [start, approval],
                  "job '\(job.name)' passes the gate of '\(environment.name)' with approvals the attacker controls",
                  at: job.environment!.location)
     }

@@ -41,7 +41,7 @@ struct ArtifactDeployRule: Rule {
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
             let run = sameRun ? ", in the run that writes it (\(graph.sharedUnprotectedRuns(fact.node.name, with: consumer.job).sorted().joined(separator: ", ")))" : ""
-            return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), from: [fact],
+            return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                             "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'\(run)",
                             at: consumer.use.location, caveats: caveats)
         }

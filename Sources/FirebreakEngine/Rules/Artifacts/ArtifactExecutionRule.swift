@@ -49,7 +49,7 @@ struct ArtifactExecutionRule: Rule {
         guard fact.node.kind == .artifact else { return [] }
         return graph.consumers(ofNumbered: number, named: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .run, let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { return nil }
-            return conclude(Fact(.exec, consumer.job.id, level), from: [fact],
+            return conclude(Fact(.exec, consumer.job.id, level), numbered: consumer.number, from: [fact],
                             "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,
                             caveats: [Caveat.nextRun] + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job))
         }

@@ -31,8 +31,8 @@ struct BuildOutputRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, let job = graph.job(numbered: number) else { return [] }
-        return job.produces.sorted().map { artifact in
-            conclude(Fact(.write, NodeID(.artifact, artifact.name), fact.level), from: [fact],
+        return graph.artifacts(producedByJobNumbered: number).map { artifact, artifactNumber in
+            conclude(Fact(.write, NodeID(.artifact, artifact.name), fact.level), numbered: artifactNumber, from: [fact],
                      "job '\(job.name)' produces artifact '\(artifact.name)'", at: artifact.location)
         }
     }

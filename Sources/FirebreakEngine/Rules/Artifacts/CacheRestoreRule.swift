@@ -37,9 +37,10 @@ struct CacheRestoreRule: Rule {
         guard fact.node.kind == .cache else { return [] }
         // Only side branches' runs restore a cache only they write.
         let scope: Level = graph.cache(fact.node.name)?.scope == .unprotected ? .unprotected : .full
-        return graph.restorers(of: fact.node.name).map { job in
+        return graph.restorers(of: fact.node.name).map { restorer in
+            let job = restorer.job
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
-            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: job))), from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
+            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: job))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
                             at: location, caveats: [Caveat.nextRun])
         }
     }

@@ -27,8 +27,8 @@ struct IdentityGrantsRule: Rule {
         guard fact.node.kind == .identity, let identity = graph.identity(numbered: number) else { return [] }
         let caveats = identity.lifetime == .shortLived ? [Caveat.timeBounded] : []
         // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
-        return identity.grants.map { grant in
-            conclude(Fact(.access, grant.target, Level(grant.level)), from: [fact],
+        return graph.grants(ofIdentityNumbered: number).map { grant, target in
+            conclude(Fact(.access, grant.target, Level(grant.level)), numbered: target, from: [fact],
                      "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)", at: grant.location,
                      caveats: caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : []))
         }

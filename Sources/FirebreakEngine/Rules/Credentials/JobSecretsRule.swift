@@ -41,11 +41,11 @@ struct JobSecretsRule: Rule {
     )
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard fact.level.isRepositoryRun, let job = graph.job(numbered: number) else { return [] }
+        guard fact.level.isRepositoryRun, fact.node.kind == .job else { return [] }
         // A side branch's run gets no secret kept for protected branches.
-        return graph.secrets(exposedTo: job).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
+        return graph.secrets(exposedToJobNumbered: number).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says.
-            conclude(Fact(.read, exposed.secret.id), from: [fact],
+            conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
                      "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,
                      caveats: graph.assumedCaveats(about: exposed.secret.id))
         }

@@ -76,16 +76,18 @@ struct OIDCFederationRule: Rule {
         // of the job's unprotected runs, or a push to some other side branch (a pipeline the
         // attacker rewrote there).
         let runs = graph.unprotectedRuns(of: job).map { (event: $0.event, branch: $0.branch) } + [(event: Trigger.Event.push, branch: Branch.anyOther)]
-        return roles.compactMap { role in
+        return roles.compactMap { numbered in
+            let role = numbered.identity
             let accepted = runs.filter { role.trust?.admits(event: $0.event, branch: $0.branch, environment: job.environment?.name) ?? false }
             guard !accepted.isEmpty else { return nil }
             // Accepted only in a tag's run: that rests on whoever pushes creating the tag.
-            return conclusion(fact, role, in: graph, caveats: accepted.allSatisfy { $0.event == .tag } ? graph.unprotectedTagCaveats : [])
+            return conclusion(fact, numbered, in: graph, caveats: accepted.allSatisfy { $0.event == .tag } ? graph.unprotectedTagCaveats : [])
         }
     }
 
-    private func conclusion(_ fact: Fact, _ role: Identity, in graph: AttackGraph, caveats: [String]) -> Conclusion {
-        conclude(Fact(.hold, role.id), from: [fact], "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
+    private func conclusion(_ fact: Fact, _ numbered: AttackGraph.NumberedIdentity, in graph: AttackGraph, caveats: [String]) -> Conclusion {
+        let role = numbered.identity
+        return conclude(Fact(.hold, role.id), numbered: numbered.number, from: [fact], "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
                  at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + caveats + graph.assumedCaveats(about: role.id))
     }
 }

@@ -25,9 +25,9 @@ struct SecretCredentialRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .secret, let secret = graph.secret(numbered: number), let carried = secret.carries,
-              let identity = graph.model.identities[carried.name] else { return [] }
+              let (identity, identityNumber) = graph.identity(carriedBySecretNumbered: number) else { return [] }
         let shortLived = identity.lifetime == .shortLived
-        return [conclude(Fact(.hold, identity.id), from: [fact],
+        return [conclude(Fact(.hold, identity.id), numbered: identityNumber, from: [fact],
                          "secret '\(secret.name)' stores the \(shortLived ? "short-lived" : "static") credential of '\(identity.name)'",
                          at: carried.location, caveats: shortLived ? [Caveat.timeBounded] : [])]
     }

@@ -30,8 +30,9 @@ struct DefinitionHijackRule: Rule {
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .definition, let definition = graph.model.definitions[fact.node.name],
               let pin = definition.pin, pin.isMutable else { return [] }
-        return graph.jobs(definedBy: definition.name).map { job in
-            conclude(Fact(.exec, job.id), from: [fact],
+        return graph.jobs(definedBy: definition.name).map { defined in
+            let job = defined.job
+            return conclude(Fact(.exec, job.id), numbered: defined.number, from: [fact],
                      "job '\(job.name)' is defined by '\(definition.name)', included by \(pin.rawValue) reference",
                      at: job.definition!.location, caveats: [Caveat.nextRun])
         }

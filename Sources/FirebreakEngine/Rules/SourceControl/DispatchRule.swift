@@ -58,9 +58,10 @@ struct DispatchRule: Rule {
         guard trigger.fires(onBranch: branch) else { return [] }
         // A run dispatched on a side branch is kept apart from protected runs, as a pushed one is.
         let level = graph.runLevel(onBranch: branch)
-        return graph.jobs(triggeredBy: trigger.name).compactMap { job in
+        return graph.jobs(triggeredBy: trigger.name).compactMap { triggered in
+            let job = triggered.job
             guard job.runsRepositoryCode, graph.admits(job, onBranch: branch) else { return nil }
-            return conclude(Fact(.start, job.id, level), from: [access, push],
+            return conclude(Fact(.start, job.id, level), numbered: triggered.number, from: [access, push],
                             "the attacker may start \(trigger.platformEvent) '\(trigger.name)' on '\(branch)', where they pushed the code job '\(job.name)' runs; a dispatched run starts at once",
                             at: graph.location(of: trigger, in: job), caveats: graph.assumedCaveats(about: job.id))
         }

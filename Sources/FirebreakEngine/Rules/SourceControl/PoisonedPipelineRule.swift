@@ -81,7 +81,8 @@ struct PoisonedPipelineRule: Rule {
         let level = graph.runLevel(onBranch: branch)
         for definition in graph.localDefinitions {
             // The attacker picks the runner (a pool kept for protected branches takes no unprotected run).
-            for job in graph.jobs(definedBy: definition.name) {
+            for defined in graph.jobs(definedBy: definition.name) {
+                let job = defined.job
                 var premises = [push]
                 var caveats: [String] = []
                 if let environment = graph.environment(of: job) {
@@ -89,32 +90,32 @@ struct PoisonedPipelineRule: Rule {
                     premises = admitted
                     caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
                 }
-                result.append(conclude(Fact(.exec, job.id, level), from: premises,
+                result.append(conclude(Fact(.exec, job.id, level), numbered: defined.number, from: premises,
                                        "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it",
                                        at: job.location, caveats: caveats))
             }
         }
-        for secret in graph.secrets {
+        for (place, secret) in graph.secrets.enumerated() {
             if secret.protectedBranchesOnly, !protected { continue }
             var premises = [push]
             if let scope = secret.environment {
                 guard let admitted = openPremises[scope.name] else { continue }
                 premises = admitted
             }
-            result.append(conclude(Fact(.read, secret.id), from: premises,
+            result.append(conclude(Fact(.read, secret.id), numbered: graph.numbering.number(ofPlace: place, among: .secret), from: premises,
                                    "a job added on '\(branch)' may reference secret '\(secret.name)', whose scope admits '\(branch)'",
                                    at: secret.location, caveats: Array(graph.assumedCaveats(about: secret.id).prefix(1))))
         }
-        for role in graph.identities where role.trust != nil {
+        for (place, role) in graph.identities.enumerated() where role.trust != nil {
             let candidates: [(String?, [Fact])] = [(nil, [push])] + open.map { ($0.environment.name, $0.premises) }
             guard let match = candidates.first(where: { role.trust!.admits(event: .push, branch: branch, environment: $0.0) }) else { continue }
-            result.append(conclude(Fact(.hold, role.id), from: match.1,
+            result.append(conclude(Fact(.hold, role.id), numbered: graph.numbering.number(ofPlace: place, among: .identity), from: match.1,
                                    "cloud role '\(role.name)' trusts pushes to '\(branch)'\(match.0.map { " in environment '\($0)'" } ?? "")",
                                    at: role.trust!.location, caveats: [Caveat.timeBounded]))
         }
-        for runner in graph.runners where !runner.protectedBranchesOnly || protected {
+        for (place, runner) in graph.runners.enumerated() where !runner.protectedBranchesOnly || protected {
             if runner.lifecycle == .persistent {
-                result.append(conclude(Fact(.own, runner.id), from: [push],
+                result.append(conclude(Fact(.own, runner.id), numbered: graph.numbering.number(ofPlace: place, among: .runner), from: [push],
                                        "a job added on '\(branch)' may run on persistent runner '\(runner.name)'", at: runner.location,
                                        caveats: graph.persistenceCaveats(of: runner)))
             }

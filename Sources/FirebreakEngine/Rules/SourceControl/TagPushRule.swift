@@ -59,9 +59,10 @@ struct TagPushRule: Rule {
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
-            return graph.jobs(triggeredBy: trigger.name).compactMap { job in
+            return graph.jobs(triggeredBy: trigger.name).compactMap { triggered in
+                let job = triggered.job
                 guard job.runsRepositoryCode, graph.admitsAttackersTag(job, firing: trigger) else { return nil }
-                return conclude(Fact(.start, job.id, .unprotected), from: [fact],
+                return conclude(Fact(.start, job.id, .unprotected), numbered: triggered.number, from: [fact],
                                 "\(who) creates \(tags) on a commit of theirs, which starts job '\(job.name)' with that commit's code (a tag's run, kept apart from protected refs)",
                                 at: graph.location(of: trigger, in: job), caveats: graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
             }

@@ -85,7 +85,8 @@ struct ForkPullRequestRule: Rule {
         // Platforms on which a fork's request starts jobs in this repository.
         var entered: Set<Platform> = []
         var result: [Conclusion] = []
-        for job in graph.jobs {
+        for (place, job) in graph.jobs.enumerated() {
+            let jobNumber = graph.numbering.number(ofPlace: place, among: .job)
             let platform = graph.model.platform(of: job)
             // GitLab runs a fork's merge request pipeline in the fork project, with the fork's
             // runners and variables, unless the parent project runs fork pipelines itself.
@@ -98,18 +99,18 @@ struct ForkPullRequestRule: Rule {
             guard platform == .gitlab else {
                 let level: Level = repository.forkPullRequestsGetSecrets ? .full : .untrusted
                 let context = level == .full ? "with the repository's secrets" : "without secrets, in the pull request's own context"
-                result.append(conclude(Fact(.start, job.id, level), from: [fact],
+                result.append(conclude(Fact(.start, job.id, level), numbered: jobNumber, from: [fact],
                                        "a pull request from a fork runs job '\(job.name)' on its own code, \(context)",
                                        at: location, caveats: caveats))
                 continue
             }
             // A merge request pipeline in the parent project: its unprotected variables, never
             // the protected ones.
-            result.append(conclude(Fact(.start, job.id, .untrusted), from: [fact],
+            result.append(conclude(Fact(.start, job.id, .untrusted), numbered: jobNumber, from: [fact],
                                    "a merge request from a fork runs job '\(job.name)' on its own code in this project's pipeline",
                                    at: location, caveats: caveats))
-            for exposed in graph.secrets(exposedTo: job) where !exposed.secret.protectedBranchesOnly {
-                result.append(conclude(Fact(.read, exposed.secret.id), from: [fact],
+            for exposed in graph.secrets(exposedToJobNumbered: jobNumber) where !exposed.secret.protectedBranchesOnly {
+                result.append(conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
                                        "a merge request pipeline of job '\(job.name)' receives unprotected variable '\(exposed.secret.name)'",
                                        at: exposed.location, caveats: caveats))
             }

@@ -1,0 +1,38 @@
+import FirebreakModel
+
+/// The references the rules follow from one node to the next (a secret to the credential it
+/// stores, a credential to what it is granted, a job to its artifacts and secrets), with the
+/// referenced node's number worked out once per model: a rule then files what it concludes
+/// without looking a name up, which hashes and compares the name and, on a model larger than
+/// the processor's cache, misses it. Each table is by the referring node's place among its
+/// kind's sorted nodes; -1 stands for a node the model does not declare.
+struct NumberedReferences: Sendable {
+    /// A secret as a job receives it: its node number, and where the job references it (or
+    /// where the secret is declared, when the platform hands it over unasked).
+    struct ExposedSecret: Sendable {
+        let number: Int32
+        let location: SourceLocation
+    }
+
+    /// Per secret, the number of the identity whose credential it stores.
+    let carriedIdentity: [Int32]
+    /// Per identity, the numbers of its grants' targets, in the order of its grants.
+    let grantTargets: [[Int32]]
+    /// Per job, the artifacts it produces sorted by name, with their numbers.
+    let producedArtifacts: [[(artifact: Reference, number: Int32)]]
+    /// Per job, the secrets the platform hands it, sorted by name; nil for a job on a platform
+    /// that hands every variable to every job (GitLab), whose list is worked out when asked:
+    /// stored, it would grow with jobs × variables.
+    let exposedSecrets: [[ExposedSecret]?]
+
+    init(_ model: PipelineModel, numbering: NodeNumbering, jobs: [Job], secrets: [Secret], identities: [Identity]) {
+        func number(_ id: NodeID) -> Int32 { numbering.number(of: id).map(Int32.init) ?? -1 }
+        carriedIdentity = secrets.map { secret in secret.carries.map { number(NodeID(.identity, $0.name)) } ?? -1 }
+        grantTargets = identities.map { $0.grants.map { number($0.target) } }
+        producedArtifacts = jobs.map { job in job.produces.sorted().map { ($0, number(NodeID(.artifact, $0.name))) } }
+        exposedSecrets = jobs.map { job in
+            guard !model.platform(of: job).exposesUnreferencedSecrets else { return nil }
+            return model.exposedSecrets(to: job).map { ExposedSecret(number: number($0.secret.id), location: $0.location) }
+        }
+    }
+}
