@@ -20,7 +20,7 @@ enum DefaultBranchGuess {
     static func names(_ branch: String, in text: String) -> Bool {
         // A byte search first: most lines, and many files, do not name it at all.
         guard TextSearch.contains(text, branch) else { return false }
-        for line in text.split(whereSeparator: \.isNewline) where TextSearch.contains(line, branch) {
+        for line in TextSplit.lines(text) where TextSearch.contains(line, branch) {
             var rest = line[...]
             while let found = rest.range(of: branch) {
                 let before = line[line.startIndex..<found.lowerBound]

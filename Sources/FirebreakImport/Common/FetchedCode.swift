@@ -36,7 +36,7 @@ enum FetchedCode {
         guard downloading || cloning else { return [] }
         let continued = TextSearch.contains(script, "\\\n") || TextSearch.contains(script, "\\\r\n")
         let joined = continued ? script.replacingOccurrences(of: "\\\r\n", with: " ").replacingOccurrences(of: "\\\n", with: " ") : script
-        let lines = joined.split(whereSeparator: \.isNewline).map(String.init)
+        let lines = TextSplit.lines(joined).map(String.init)
         var found: [Fetch] = []
         func add(_ url: String, _ pin: PinState) {
             guard !url.contains("$"), !found.contains(where: { $0.url == url }) else { return }

@@ -24,7 +24,7 @@ enum ActionsKnowledge {
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
         var hereDocumentEnd: Substring?
-        for line in script.split(whereSeparator: \.isNewline).reduce(into: [String](), { lines, line in
+        for line in TextSplit.lines(script).reduce(into: [String](), { lines, line in
             if let last = lines.last, last.hasSuffix("\\") { lines[lines.count - 1] = String(last.dropLast()) + " " + line } else { lines.append(String(line)) }
         }) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != "\r" }

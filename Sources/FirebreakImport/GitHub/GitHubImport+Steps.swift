@@ -52,14 +52,14 @@ extension GitHubImport {
         var seen: [String: Int] = [:]
         func addStep(_ written: String, kind: Step.Kind, at location: SourceLocation) {
             // An expression spread over lines names one step: its name is kept on one line.
-            let uses = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let uses = TextSplit.words(written).joined(separator: " ")
             seen[uses, default: 0] += 1
             let suffix = seen[uses]! > 1 ? "#\(seen[uses]!)" : ""
             let pin = uses.hasPrefix("docker://") ? ImageReference(uses).pin : Step.inferPin(uses: uses, kind: kind)
             info.steps.append(Step(name: "\(uses)\(suffix)", uses: uses, kind: kind, pin: pin, location: location))
         }
         for image in job.images {
-            let text = image.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let text = TextSplit.words(image.text).joined(separator: " ")
             seen[text, default: 0] += 1
             info.steps.append(Step(name: text, uses: text, kind: .image, pin: ImageReference(text).pin, location: image.location))
         }
