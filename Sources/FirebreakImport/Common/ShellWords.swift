@@ -33,7 +33,9 @@ struct ShellWords: Sendable {
         var index = bytes.startIndex
         func end(at index: String.Index) {
             guard let begun = start else { return }
-            let word = script[begun..<index]
+            // Both ends are at ASCII bytes (a separator, or the script's ends), so on scalar
+            // boundaries: the slice of bytes is the word, without rounding to characters.
+            let word = Substring(bytes[begun..<index])
             if separated { prefix = PrefixOptions() }
             starts.append(separated || prefix.runs(word))
             if Self.runsNext(word) { prefix = PrefixOptions(word) }
@@ -45,7 +47,7 @@ struct ShellWords: Sendable {
             let byte = bytes[index]
             if Self.separates(byte) {
                 // A backslash before a newline continues the command on the next line.
-                let continued = (byte == 10 || byte == 13) && (start.map { script[$0..<index].hasSuffix("\\") } ?? (words.last?.hasSuffix("\\") ?? false))
+                let continued = (byte == 10 || byte == 13) && (start.map { _ in bytes[bytes.index(before: index)] == UInt8(ascii: "\\") } ?? (words.last?.utf8.last == UInt8(ascii: "\\")))
                 end(at: index)
                 if Self.startsNext[Int(byte)], !continued { separated = true }
             } else if start == nil {
@@ -79,13 +81,19 @@ struct ShellWords: Sendable {
     /// Words after which the next word is still a command: the shell's keywords, the commands
     /// that run the command after them, and a variable assignment before a command.
     private static func runsNext(_ word: Substring) -> Bool {
-        if commandPrefixes.contains(word) { return true }
-        guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
-        return word[..<equals].allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let bytes = word.utf8
+        // The prefixes are short: most words need no hashing.
+        if bytes.count <= Self.longestPrefix, commandPrefixes.contains(word) { return true }
+        // `NAME=value`: a name of ASCII letters, digits and underscores, then `=`.
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals != bytes.startIndex else { return false }
+        return bytes[..<equals].allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
     }
 
     private static let commandPrefixes: Set<Substring> = ["sudo", "then", "do", "else", "elif", "if", "while", "until", "!",
                                                           "time", "exec", "nohup", "env", "command", "xargs"]
+    private static let longestPrefix = commandPrefixes.map(\.utf8.count).max()!
 
     /// Reads the words after one that runs the next (`sudo -E -u ci pip`): its options, and an
     /// option's argument, until the command it runs.
