@@ -38,6 +38,34 @@ struct ValuationTests {
         }
     }
 
+    /// A secret of unknown use counts as high, unless a publishing job makes it a crown jewel: then
+    /// its assumptions say that alone, not both.
+    @Test func aSecretsAssumptionsAgreeOnWhatItIsWorth() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {tags: ["v*"]}}
+            jobs:
+              lint:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: make lint
+                    env: {TOKEN: "${{ secrets.LINT_SERVICE_KEY }}"}
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: npm publish
+                    env: {RELEASE_SIGNING_KEY: "${{ secrets.DOCKER_HUB_PASSWORD }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        func statements(_ secret: String) -> [String] { model.assumptions.filter { $0.subject == NodeID(.secret, secret) }.map(\.statement) }
+        #expect(model.secrets["DOCKER_HUB_PASSWORD"]?.criticality == .critical)
+        #expect(statements("DOCKER_HUB_PASSWORD").contains { $0.hasSuffix("so it is taken to publish releases: a crown jewel") })
+        #expect(statements("DOCKER_HUB_PASSWORD").contains { $0.hasSuffix("what it opens is unknown") })
+        #expect(!statements("DOCKER_HUB_PASSWORD").contains { $0.contains("counts as high") }, "\(statements("DOCKER_HUB_PASSWORD"))")
+        #expect(model.secrets["LINT_SERVICE_KEY"]?.criticality == .high)
+        #expect(statements("LINT_SERVICE_KEY").contains { $0.hasSuffix("what it opens is unknown, so it counts as high") })
+    }
+
     @Test(arguments: [("public", Criticality.low), ("private", Criticality.medium)])
     func readingTheRepositoryIsNotACrownJewel(visibility: String, worth: Criticality) throws {
         let model = try ModelLoader().load(text: """

@@ -24,6 +24,8 @@ extension ModelBuilder {
                       !Self.namesASetting(secret.name) else { continue }
                 secret.criticality = .critical
                 model.secrets[reference.name] = secret
+                // What it was taken to be before, high, no longer holds: one hop must not say both.
+                reword(assumptionAbout: secret.id, ending: Self.opensUnknown + Self.countsAsHigh, as: Self.opensUnknown)
                 assume(secret.id, "secret '\(secret.name)' \(why): a crown jewel",
                        settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: reference.location)
             }

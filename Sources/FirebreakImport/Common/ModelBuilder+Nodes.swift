@@ -110,10 +110,15 @@ extension ModelBuilder {
                                          criticality: carries != nil ? nil : setting ? .low : .high, production: false, platform: platform,
                                          location: location)
             let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id), not a credential, so it counts as low"
-                : "; what it opens is unknown, so it counts as high"
+                : Self.opensUnknown + Self.countsAsHigh
             assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
         }
     }
+
+    /// How a found secret's assumption ends when nothing says what it opens; the criticality
+    /// clause goes when evidence (a publishing job) makes it a crown jewel instead.
+    static let opensUnknown = "; what it opens is unknown"
+    static let countsAsHigh = ", so it counts as high"
 
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
     /// address, an identifier, a branch list, an image or project name, a chat channel or a job

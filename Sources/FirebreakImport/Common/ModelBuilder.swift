@@ -35,6 +35,15 @@ struct ModelBuilder {
         if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
     }
 
+    /// Rewords the assumption about `subject` that ends with `ending`, to end with `replacement`.
+    mutating func reword(assumptionAbout subject: NodeID, ending: String, as replacement: String) {
+        for index in model.assumptions.indices where model.assumptions[index].subject == subject && model.assumptions[index].statement.hasSuffix(ending) {
+            assumptionSet.remove(model.assumptions[index])
+            model.assumptions[index].statement = String(model.assumptions[index].statement.dropLast(ending.count)) + replacement
+            assumptionSet.insert(model.assumptions[index])
+        }
+    }
+
     /// A locally defined pipeline file as a definition, with its code owners.
     mutating func declareLocalDefinition(_ path: String, at location: SourceLocation) {
         model.definitions[path] = Definition(name: path, path: path, owners: codeOwners.owners(of: path), source: .local, location: location)
