@@ -98,7 +98,10 @@ public struct AttackGraph: Sendable {
                                           location: model.repository.location))
         }
         self.assumptions = assumptions
-        assumptionsBySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
+        // Each assumption under its subject and under the other nodes whose facts rest on it.
+        assumptionsBySubject = Dictionary(grouping: model.assumptions.flatMap { assumption in
+            ((assumption.subject.map { [$0] } ?? []) + assumption.alsoAbout).map { (node: $0, assumption: assumption) }
+        }, by: \.node).mapValues { $0.map(\.assumption) }
         self.model = model
         (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
         tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }

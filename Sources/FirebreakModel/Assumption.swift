@@ -8,6 +8,14 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
     public var settle: String
     /// Where the subject was declared.
     public var location: SourceLocation
+    /// Other nodes whose facts rest on it, for a hop into one of them to say it too: a
+    /// workflow's legacy token default, stated once for the workflow, is what each of its jobs'
+    /// tokens holds. Not written out: the statement names what it is about.
+    public var alsoAbout: [NodeID] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case subject, statement, settle, location
+    }
 
     public init(subject: NodeID?, statement: String, settle: String, location: SourceLocation) {
         self.subject = subject

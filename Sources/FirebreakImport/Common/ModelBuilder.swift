@@ -35,6 +35,15 @@ struct ModelBuilder {
         if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
     }
 
+    /// Adds `node` to the nodes whose facts rest on the assumption about `subject` stated as `statement`.
+    mutating func extend(assumptionAbout subject: NodeID, stating statement: String, to node: NodeID) {
+        for index in model.assumptions.indices where model.assumptions[index].subject == subject && model.assumptions[index].statement == statement {
+            assumptionSet.remove(model.assumptions[index])
+            model.assumptions[index].alsoAbout.append(node)
+            assumptionSet.insert(model.assumptions[index])
+        }
+    }
+
     /// Rewords the assumption about `subject` that ends with `ending`, to end with `replacement`.
     mutating func reword(assumptionAbout subject: NodeID, ending: String, as replacement: String) {
         for index in model.assumptions.indices where model.assumptions[index].subject == subject && model.assumptions[index].statement.hasSuffix(ending) {

@@ -30,8 +30,9 @@ struct JobTokenRule: Rule {
         guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(numbered: number), let token = job.token,
               !token.isEmpty else { return [] }
         let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
-        return [conclude(Fact(.hold, NodeID(.identity, job.tokenIdentityName)), from: [fact],
-                         "job '\(job.name)' is given an automatic token (\(scopes))", at: token[0].location,
-                         caveats: [Caveat.timeBounded])]
+        let identity = NodeID(.identity, job.tokenIdentityName)
+        // Where its grants are assumed (a workflow that sets no permissions), the hop says so.
+        return [conclude(Fact(.hold, identity), from: [fact], "job '\(job.name)' is given an automatic token (\(scopes))", at: token[0].location,
+                         caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: identity))]
     }
 }
