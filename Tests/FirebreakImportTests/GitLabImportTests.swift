@@ -532,6 +532,54 @@ import Foundation
         #expect(events("whole").contains(.push) && !events("whole").contains(.tag), "a whole rules list taken from another key")
         #expect(events("release").contains(.tag) && !events("release").contains(.push))
     }
+
+    /// Any condition a `when: never` rule surely matches keeps those pipelines from later rules:
+    /// unprotected refs (`$CI_COMMIT_REF_PROTECTED == "false"`) leave only protected branches
+    /// and tags; a condition that may or may not match (a project path) keeps nothing; one with
+    /// no condition ends the list. Rules written with YAML merge keys are read as GitLab reads them.
+    @Test func aNeverRuleKeepsWhatItSurelyMatchesFromLaterRules() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            .if-merge-request: &if-merge-request
+              if: $CI_PIPELINE_SOURCE == "merge_request_event"
+            publish:
+              rules:
+                - if: $CI_COMMIT_REF_PROTECTED == "false"
+                  when: never
+                - when: on_success
+              script: [make publish]
+            open:
+              rules:
+                - when: on_success
+              script: [make publish]
+            forks:
+              rules:
+                - if: $CI_PROJECT_PATH != "acme/app"
+                  when: never
+                - when: on_success
+              script: [make check]
+            off:
+              rules:
+                - when: never
+                - if: $CI_COMMIT_BRANCH
+              script: [make nothing]
+            reviews:
+              rules:
+                - <<: *if-merge-request
+              script: [make review]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        func triggers(_ job: String) -> [Trigger] { model.jobs[job]?.triggers.compactMap { model.triggers[$0.name] } ?? [] }
+        func events(_ job: String) -> Set<Trigger.Event> { Set(triggers(job).map(\.event)) }
+        // Only protected refs: no merge request, no unprotected tag, no side branch.
+        #expect(!events("publish").contains(.mergeRequest))
+        #expect(triggers("publish").filter { $0.event == .tag }.allSatisfy(\.protectedTagsOnly) && events("publish").contains(.tag))
+        func pushBranches(_ job: String) -> [String]? { triggers(job).first { $0.event == .push }?.branches }
+        #expect(pushBranches("publish") == [model.repository.defaultBranch], "pushes to the protected default branch only")
+        #expect(events("open").contains(.mergeRequest) && pushBranches("open") == [], "the control: no never rule, every branch")
+        #expect(events("forks").contains(.mergeRequest), "a project path is not known: the rule may not match")
+        #expect(model.jobs["off"] == nil || triggers("off").isEmpty, "a never rule with no condition matches every pipeline")
+        #expect(events("reviews") == [.mergeRequest], "the merged `if:` is the rule's")
+    }
 }
 
 /// References that each name several others would make a list far larger than the file: the

@@ -14,7 +14,8 @@ enum GitLabPipelines {
     enum Value: Equatable {
         case text(String)
         case null
-        /// Set, to text Firebreak does not know.
+        /// Set, to text Firebreak does not know but is never empty (a tag's name, a merge
+        /// request's number): as a condition, true.
         case someText
         /// A branch other than the default and every branch the file names.
         case otherBranch
@@ -27,16 +28,24 @@ enum GitLabPipelines {
     /// The symbolic name of the default branch, resolved by the builder.
     static let defaultBranch = "$CI_DEFAULT_BRANCH"
 
-    /// The pipelines `text` admits; nil when it cannot be read. In a child pipeline
-    /// (`child`), `CI_PIPELINE_SOURCE` is `parent_pipeline` whatever started the parent.
-    static func admitted(by text: String, child: Bool = false) -> GitLabRuns? {
-        guard let expression = GitLabExpression.parse(text) else { return nil }
+    /// The pipelines `text` admits (nil: a rule with no `if:`, which every pipeline matches)
+    /// that none of `exclusions` surely matches: the conditions of the `when: never` rules
+    /// before it, the first matching rule deciding (GitLab Docs, "rules"). Nil when `text`
+    /// cannot be read. In a child pipeline (`child`), `CI_PIPELINE_SOURCE` is
+    /// `parent_pipeline` whatever started the parent.
+    static func admitted(by text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false) -> GitLabRuns? {
+        var expression: GitLabExpression?
+        if let text {
+            guard let parsed = GitLabExpression.parse(text) else { return nil }
+            expression = parsed
+        }
         var runs = GitLabRuns()
-        let named = Set(branchLiterals(in: expression))
+        let named = Set((expression.map(branchLiterals) ?? []) + exclusions.flatMap(branchLiterals))
         func admits(_ variables: [String: Value]) -> Bool {
             var variables = variables
             if child { variables["CI_PIPELINE_SOURCE"] = .text("parent_pipeline") }
-            return evaluate(expression, variables) != .no
+            // An exclusion that may or may not match leaves the pipeline in (pessimistic).
+            return (expression.map { evaluate($0, variables) != .no } ?? true) && !exclusions.contains { evaluate($0, variables) == .yes }
         }
         func push(_ branch: Value, protected: Value = .unknown) -> [String: Value] {
             ["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_BRANCH": branch, "CI_COMMIT_REF_NAME": branch, "CI_COMMIT_TAG": .null,
@@ -104,7 +113,8 @@ enum GitLabPipelines {
             switch value(expression, variables) {
             case .text(let text): return text.isEmpty ? .no : .yes
             case .null: return .no
-            case .someText, .otherBranch, .unknown: return .maybe
+            case .someText, .otherBranch: return .yes
+            case .unknown: return .maybe
             }
         }
     }
@@ -115,7 +125,9 @@ enum GitLabPipelines {
             if let known = variables[name] { return known }
             if name == "CI_DEFAULT_BRANCH" { return .text(defaultBranch) }
             if name.hasPrefix("CI_MERGE_REQUEST_") || name.hasPrefix("CI_EXTERNAL_PULL_REQUEST_") {
-                return variables["CI_MERGE_REQUEST_IID"] == nil ? .null : .someText
+                // Set only in merge request pipelines; some only when the request has them (labels, a milestone).
+                guard variables["CI_MERGE_REQUEST_IID"] != nil else { return .null }
+                return alwaysSetInMergeRequests.contains(name) ? .someText : .unknown
             }
             return .unknown
         case .string(let text): return .text(text)
@@ -124,8 +136,20 @@ enum GitLabPipelines {
         }
     }
 
+    /// The merge request variables every merge request pipeline sets, never empty (GitLab Docs,
+    /// "Predefined CI/CD variables": those without "if" in their availability).
+    static let alwaysSetInMergeRequests: Set<String> = [
+        "CI_MERGE_REQUEST_ID", "CI_MERGE_REQUEST_IID", "CI_MERGE_REQUEST_PROJECT_ID", "CI_MERGE_REQUEST_PROJECT_PATH",
+        "CI_MERGE_REQUEST_PROJECT_URL", "CI_MERGE_REQUEST_REF_PATH", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
+        "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "CI_MERGE_REQUEST_SOURCE_PROJECT_URL",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CI_MERGE_REQUEST_TITLE", "CI_MERGE_REQUEST_EVENT_TYPE",
+        "CI_EXTERNAL_PULL_REQUEST_IID", "CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME", "CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME",
+    ]
+
     static func equal(_ a: Value, _ b: Value) -> Truth {
         switch (a, b) {
+        // A never-empty value is not the empty string.
+        case (.someText, .text("")), (.text(""), .someText), (.otherBranch, .text("")), (.text(""), .otherBranch): return .no
         case (.text(let x), .text(let y)):
             // The default branch's real name is the builder's: against another literal, unknown.
             if (x == defaultBranch) != (y == defaultBranch) { return .maybe }

@@ -53,28 +53,27 @@ struct GitLabRuns: Equatable {
         rules(items: node.items, child: child)
     }
 
-    /// Reads a list of rules in order. The first rule that matches decides, so a `when: never`
-    /// rule whose condition is one of the plain tests of a pipeline's kind (`$CI_COMMIT_TAG`,
-    /// `$CI_PIPELINE_SOURCE == "merge_request_event"`) keeps those pipelines from later rules.
+    /// Reads a list of rules in order. The first rule that matches decides, so the pipelines a
+    /// `when: never` rule surely matches (`$CI_COMMIT_TAG`, `$CI_COMMIT_REF_PROTECTED == "false"`)
+    /// are kept from the rules after it; one with `changes:` or `exists:` may not match, and
+    /// keeps nothing. A `when: never` rule with no condition ends the list.
     static func rules(items: [Yams.Node], child: Bool = false) -> GitLabRuns {
         var runs = GitLabRuns()
         runs.protectedOnly = true
         var byHand = true
-        var excluded = GitLabRuns()
+        var exclusions: [GitLabExpression] = []
         for rule in items {
-            let when = rule.value("when")?.scalarText
+            // A rule's keys with YAML merge keys expanded (`- <<: *if-default-branch`).
+            let fields = Dictionary(rule.gitlabEntries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let when = fields["when"]?.scalarText
             if when == "never" {
-                if rule.value("changes") == nil, rule.value("exists") == nil, let text = rule.value("if")?.scalarText,
-                   let named = plainKind(text) {
-                    excluded.formUnion(named)
-                }
+                guard fields["changes"] == nil, fields["exists"] == nil else { continue }
+                guard let condition = fields["if"] else { break }
+                // A condition not read (an unresolved `!reference`, a parse failure) may not match.
+                if let text = condition.scalarText, let expression = GitLabExpression.parse(text) { exclusions.append(expression) }
                 continue
             }
-            var admitted = condition(rule.value("if")?.scalarText, child: child)
-            admitted.tags = admitted.tags && !excluded.tags
-            admitted.mergeRequests = admitted.mergeRequests && !excluded.mergeRequests
-            admitted.schedules = admitted.schedules && !excluded.schedules
-            admitted.manual = admitted.manual && !excluded.manual
+            let admitted = condition(fields["if"]?.scalarText, unless: exclusions, child: child)
             if !admitted.isEmpty, when != "manual" { byHand = false }
             runs.formUnion(admitted)
         }
@@ -83,25 +82,11 @@ struct GitLabRuns: Equatable {
         return runs
     }
 
-    /// The pipelines a condition that only tests the pipeline's kind names, exactly: tags,
-    /// merge requests, schedules or manual runs; nil for any other condition.
-    static func plainKind(_ text: String) -> GitLabRuns? {
-        let plain = text.filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
-        var named = GitLabRuns()
-        switch plain {
-        case "$CI_COMMIT_TAG", "${CI_COMMIT_TAG}", "$CI_COMMIT_TAG!=null", "$CI_COMMIT_TAG!=": named.tags = true
-        case "$CI_PIPELINE_SOURCE==merge_request_event": named.mergeRequests = true
-        case "$CI_PIPELINE_SOURCE==schedule": named.schedules = true
-        case "$CI_PIPELINE_SOURCE==web": named.manual = true
-        default: return nil
-        }
-        return named
-    }
-
-    /// What one `if:` admits: every pipeline when there is none or it cannot be read.
-    static func condition(_ text: String?, child: Bool = false) -> GitLabRuns {
-        guard let text else { return .everything }
-        return GitLabPipelines.admitted(by: text, child: child) ?? .everything
+    /// What one `if:` admits, less what `exclusions` surely match: every pipeline when there is
+    /// neither, or the condition cannot be read.
+    static func condition(_ text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false) -> GitLabRuns {
+        guard text != nil || !exclusions.isEmpty else { return .everything }
+        return GitLabPipelines.admitted(by: text, unless: exclusions, child: child) ?? .everything
     }
 
     /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,
