@@ -62,28 +62,6 @@ public struct AttackGraph: Sendable {
     /// The model's assumptions by the node they are about.
     let assumptionsBySubject: [NodeID: [Assumption]]
 
-    /// A job as the indexes list it, with its node number, by which a rule files what it
-    /// concludes about the job without looking the job's name up.
-    struct NumberedJob: Sendable {
-        let job: Job
-        let number: Int
-    }
-
-    /// A cloud role with its node number.
-    struct NumberedIdentity: Sendable {
-        let identity: Identity
-        let number: Int
-    }
-
-    /// A job that takes in an artifact: the job and its number, how it uses the artifact, and
-    /// the number of the resource it deploys the artifact to (nil: none, or one not declared).
-    struct Consumer: Sendable {
-        let job: Job
-        let number: Int
-        let use: Job.Consumption
-        let target: Int?
-    }
-
     /// Name of the outsider added to a public repository's model that declares none.
     public static let implicitOutsider = "anyone"
 
@@ -98,10 +76,13 @@ public struct AttackGraph: Sendable {
                                           location: model.repository.location))
         }
         self.assumptions = assumptions
-        // Each assumption under its subject and under the other nodes whose facts rest on it.
-        assumptionsBySubject = Dictionary(grouping: model.assumptions.flatMap { assumption in
-            ((assumption.subject.map { [$0] } ?? []) + assumption.alsoAbout).map { (node: $0, assumption: assumption) }
-        }, by: \.node).mapValues { $0.map(\.assumption) }
+        // Each assumption under its subject, then under the other nodes whose facts rest on it:
+        // a node's own assumptions come first (some rules say only the first).
+        var bySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
+        for assumption in model.assumptions {
+            for node in assumption.alsoAbout where !(bySubject[node]?.contains(assumption) ?? false) { bySubject[node, default: []].append(assumption) }
+        }
+        assumptionsBySubject = bySubject
         self.model = model
         (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
         tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }
@@ -112,9 +93,9 @@ public struct AttackGraph: Sendable {
         self.numbering = numbering
         jobs = index.jobs
         // The indexes hold jobs and roles by place: with the numbering, their node numbers.
-        let jobs = index.jobs
+        let sortedJobs = index.jobs
         func numbered(_ places: [Int32]) -> [NumberedJob] {
-            places.map { NumberedJob(job: jobs[Int($0)], number: numbering.number(ofPlace: Int($0), among: .job)) }
+            places.map { NumberedJob(job: sortedJobs[Int($0)], number: numbering.number(ofPlace: Int($0), among: .job)) }
         }
         trustedRoles = index.trustedRoles.map { places in
             places.map { NumberedIdentity(identity: index.identities[Int($0)], number: numbering.number(ofPlace: Int($0), among: .identity)) }
@@ -124,7 +105,7 @@ public struct AttackGraph: Sendable {
         legitimateLevels = index.legitimateLevels
         let consumers = index.consumers.mapValues { uses in
             uses.map { place, use in
-                Consumer(job: jobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job), use: use,
+                Consumer(job: sortedJobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job), use: use,
                          target: use.deploysTo.flatMap { numbering.number(of: NodeID(.resource, $0.name)) })
             }
         }
@@ -171,7 +152,7 @@ public struct AttackGraph: Sendable {
         var runnerPlaces: [Int32] = []
         var jobPlacesOnRunner: [[Int32]]
         var legitimateLevels: [Level] = []
-        // Jobs by their place in `jobs`.
+        // The lists below hold jobs by their place in `jobs`; the graph adds their numbers.
         var consumers: [String: [(job: Int32, use: Job.Consumption)]] = [:]
         var producers: [String: [Job]] = [:]
         var restorers: [String: [Int32]] = [:]

@@ -5,7 +5,8 @@ import FirebreakModel
 /// referenced node's number worked out once per model: a rule then files what it concludes
 /// without looking a name up, which hashes and compares the name and, on a model larger than
 /// the processor's cache, misses it. Each table is by the referring node's place among its
-/// kind's sorted nodes; -1 stands for a node the model does not declare.
+/// kind's sorted nodes; -1 stands for a node the model does not declare (the graph's lookups
+/// hand rules nil instead).
 struct NumberedReferences: Sendable {
     /// A secret as a job receives it: its node number, and where the job references it (or
     /// where the secret is declared, when the platform hands it over unasked).
@@ -34,5 +35,29 @@ struct NumberedReferences: Sendable {
             guard !model.platform(of: job).exposesUnreferencedSecrets else { return nil }
             return model.exposedSecrets(to: job).map { ExposedSecret(number: number($0.secret.id), location: $0.location) }
         }
+    }
+}
+
+/// The model objects the graph's indexes list, each with its node number, by which a rule files
+/// what it concludes about the node without looking its name up.
+extension AttackGraph {
+    struct NumberedJob: Sendable {
+        let job: Job
+        let number: Int
+    }
+
+    /// A cloud role with its node number.
+    struct NumberedIdentity: Sendable {
+        let identity: Identity
+        let number: Int
+    }
+
+    /// A job that takes in an artifact: the job and its number, how it uses the artifact, and
+    /// the number of the resource it deploys the artifact to (nil: none, or one not declared).
+    struct Consumer: Sendable {
+        let job: Job
+        let number: Int
+        let use: Job.Consumption
+        let target: Int?
     }
 }

@@ -17,6 +17,19 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
         case subject, statement, settle, location
     }
 
+    /// An assumption is what it says, about what, and where: the nodes that also rest on it do
+    /// not make it another one (as they are not written out).
+    public static func == (lhs: Assumption, rhs: Assumption) -> Bool {
+        (lhs.subject, lhs.statement, lhs.settle, lhs.location) == (rhs.subject, rhs.statement, rhs.settle, rhs.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subject)
+        hasher.combine(statement)
+        hasher.combine(settle)
+        hasher.combine(location)
+    }
+
     public init(subject: NodeID?, statement: String, settle: String, location: SourceLocation) {
         self.subject = subject
         self.statement = statement

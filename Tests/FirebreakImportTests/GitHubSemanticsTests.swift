@@ -188,6 +188,36 @@ import Testing
         #expect(leaked.reaches("read secret:DEPLOY_KEY"), "a token that writes the repository pushes a workflow that reads any secret")
     }
 
+    /// The OpenSSF Scorecard action asks for a read-only token (its README: read-only
+    /// Administration and Metadata): the secret reads the repository, and a leak of it pushes
+    /// nothing; the same secret also taken as another step's token writes.
+    @Test func aTokenForAnInputThatAsksForReadOnlyReadsTheRepository() throws {
+        func grants(alsoAsToken: Bool) throws -> (levels: [AccessLevel], pushes: Bool) {
+            let repository = try ScratchRepository(files: [".github/workflows/scorecard.yml": """
+                on: {push: {branches: [main]}}
+                permissions: read-all
+                jobs:
+                  analysis:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: ossf/scorecard-action@62b2cac7ed8198b15735ed49ab1e5cf35480ba46
+                        with: {results_file: results.sarif, repo_token: "${{ secrets.SCORECARD_TOKEN }}"}
+                """ + (alsoAsToken ? """
+
+                      - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea
+                        with: {github-token: "${{ secrets.SCORECARD_TOKEN }}", script: "console.log(1)"}
+                """ : "")])
+            let model = try InputLoader.load(path: repository.root).model
+            let token = try #require(model.identities["github-token:SCORECARD_TOKEN"])
+            let leaked = try Examples.run("leaked-god-token", on: model)
+            return (token.grants.map(\.level), leaked.reaches("push branch:main"))
+        }
+        let readOnly = try grants(alsoAsToken: false)
+        #expect(readOnly.levels == [.read] && !readOnly.pushes)
+        let write = try grants(alsoAsToken: true)
+        #expect(write.levels == [.write] && write.pushes, "the control: taken as another step's token, it writes")
+    }
+
     @Test func crownJewelsComeFromEvidence() throws {
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")

@@ -15,7 +15,8 @@ struct ModelBuilder {
     var log = DiagnosticLog()
     /// What the import has read against its limits.
     let budget: ReadBudget
-    private var assumptionSet: Set<Assumption>
+    /// Each assumption's place in `model.assumptions`.
+    private var assumptionPlaces: [Assumption: Int]
 
     init(root: String, display: String, model: PipelineModel, limits: InputLimits = .standard) {
         budget = ReadBudget(limits)
@@ -23,33 +24,35 @@ struct ModelBuilder {
         self.display = display
         self.model = model
         codeOwners = CodeOwners.load(root: root)
-        assumptionSet = Set(model.assumptions)
+        assumptionPlaces = Dictionary(model.assumptions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The location label of a repository-relative path.
     func file(_ path: String) -> String { displayPath(path, under: display) }
 
-    /// Records an assumption once, however many times the import meets it.
-    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
+    /// Records an assumption once, however many times the import meets it; its place in
+    /// `model.assumptions`.
+    @discardableResult
+    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) -> Int {
         let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
-        if assumptionSet.insert(assumption).inserted { model.assumptions.append(assumption) }
+        if let place = assumptionPlaces[assumption] { return place }
+        model.assumptions.append(assumption)
+        assumptionPlaces[assumption] = model.assumptions.count - 1
+        return model.assumptions.count - 1
     }
 
-    /// Adds `node` to the nodes whose facts rest on the assumption about `subject` stated as `statement`.
-    mutating func extend(assumptionAbout subject: NodeID, stating statement: String, to node: NodeID) {
-        for index in model.assumptions.indices where model.assumptions[index].subject == subject && model.assumptions[index].statement == statement {
-            assumptionSet.remove(model.assumptions[index])
-            model.assumptions[index].alsoAbout.append(node)
-            assumptionSet.insert(model.assumptions[index])
-        }
+    /// Adds `node`, once, to the nodes whose facts rest on the assumption at `place`.
+    mutating func extend(assumptionAt place: Int, to node: NodeID) {
+        guard model.assumptions[place].subject != node, !model.assumptions[place].alsoAbout.contains(node) else { return }
+        model.assumptions[place].alsoAbout.append(node)
     }
 
     /// Rewords the assumption about `subject` that ends with `ending`, to end with `replacement`.
     mutating func reword(assumptionAbout subject: NodeID, ending: String, as replacement: String) {
-        for index in model.assumptions.indices where model.assumptions[index].subject == subject && model.assumptions[index].statement.hasSuffix(ending) {
-            assumptionSet.remove(model.assumptions[index])
-            model.assumptions[index].statement = String(model.assumptions[index].statement.dropLast(ending.count)) + replacement
-            assumptionSet.insert(model.assumptions[index])
+        for place in model.assumptions.indices where model.assumptions[place].subject == subject && model.assumptions[place].statement.hasSuffix(ending) {
+            assumptionPlaces[model.assumptions[place]] = nil
+            model.assumptions[place].statement = String(model.assumptions[place].statement.dropLast(ending.count)) + replacement
+            assumptionPlaces[model.assumptions[place]] = place
         }
     }
 

@@ -20,7 +20,7 @@ struct ShellWords: Sendable {
     private static let split = TextMemo<ShellWords>(capacity: 2_000)
 
     private init(splitting script: String) {
-        // Every separator is ASCII, so byte positions are always character boundaries.
+        // Every separator is ASCII, so a separator's byte position is a scalar boundary.
         var words: [Substring] = []
         var starts: [Bool] = []
         let bytes = script.utf8

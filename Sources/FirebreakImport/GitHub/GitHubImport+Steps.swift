@@ -22,6 +22,9 @@ struct StepsInfo {
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
     /// personal or app tokens, since the job's own would be `github.token`.
     var githubTokens: [(secret: String, location: SourceLocation)] = []
+    /// Secrets among them handed only to an input that asks for a read-only token (`repo_token`
+    /// of the OpenSSF Scorecard action), each with where.
+    var readOnlyTokens: [(secret: String, location: SourceLocation)] = []
     /// Those of them that are a GitHub App's private key.
     var appKeys: Set<String> = []
     /// Cloud roles assumed through OIDC.
@@ -76,6 +79,11 @@ extension GitHubImport {
                 // A bare `token:` is a GitHub token only for an action that calls GitHub, or by its name;
                 // a service's own action takes that service's token (CodSpeed, Codecov).
                 if key.lowercased() == "token", !Self.callsGitHub(step.uses ?? ""), !Self.namesGitHubToken(secret) { continue }
+                let action = (step.uses ?? "").split(separator: "@").first.map { $0.lowercased() } ?? ""
+                if Self.readOnlyTokenInputs[action] == key.lowercased() {
+                    info.readOnlyTokens.append((secret, value.node.location(workflow.file)))
+                    continue
+                }
                 info.githubTokens.append((secret, value.node.location(workflow.file)))
             }
             // A GitHub App's private key mints the app's tokens whenever its holder likes: it is
@@ -246,6 +254,11 @@ extension GitHubImport {
 
     /// Actions that mint a GitHub App's installation token from its private key.
     static let appTokenActions = ["actions/create-github-app-token@", "tibdex/github-app-token@"]
+
+    /// Actions whose token input asks for a read-only token, by the action: the OpenSSF
+    /// Scorecard action's `repo_token` reads branch protection and admin settings (its README:
+    /// a fine-grained token with read-only Administration and Metadata).
+    static let readOnlyTokenInputs: [String: String] = ["ossf/scorecard-action": "repo_token"]
 
     static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token",
                                            "personal_access_token"]

@@ -106,13 +106,11 @@ extension GitHubImport {
         let repository = model.repository.id
         guard let permissions else {
             // Stated once for the workflow, and said on the hop into each of its jobs' tokens.
-            let definition = NodeID(.definition, workflow.path)
-            let statement = "workflow '\(workflow.path)' sets no `permissions:`, so its GITHUB_TOKEN is assumed to have the broad legacy default (write)"
-            if !assumedWorkflows.contains(workflow.path) {
-                assumedWorkflows.insert(workflow.path)
-                assume(definition, statement, settle: "add `permissions: {contents: read}` to the workflow", at: workflow.location)
-            }
-            builder.extend(assumptionAbout: definition, stating: statement, to: NodeID(.identity, "\(name).token"))
+            let place = assumedWorkflows[workflow.path] ?? assume(NodeID(.definition, workflow.path),
+                                                                  "workflow '\(workflow.path)' sets no `permissions:`, so its GITHUB_TOKEN is assumed to have the broad legacy default (write)",
+                                                                  settle: "add `permissions: {contents: read}` to the workflow", at: workflow.location)
+            assumedWorkflows[workflow.path] = place
+            builder.extend(assumptionAt: place, to: NodeID(.identity, "\(name).token"))
             dispatchers[name] = Dispatcher(workflows: true, repository: true, location: job.location)
             return [Grant(target: repository, level: .write, location: job.location)]
         }

@@ -15,11 +15,15 @@ struct GitHubImport {
     /// Jobs that read every secret of the repository (`toJSON(secrets)`, `secrets: inherit` to a
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
-    var assumedWorkflows: Set<String> = []
+    /// The workflows whose token is assumed to have the legacy default, with the assumption's place.
+    var assumedWorkflows: [String: Int] = [:]
     /// Secrets that are a GitHub App's private key (among the GitHub tokens).
     var githubAppKeys: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
+    /// Secrets handed to a step that asks for a read-only GitHub token, with where: a token that
+    /// reads the repository, unless another step takes the same secret as its token.
+    var readOnlyTokenSecrets: [String: SourceLocation] = [:]
     /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
     var registryTokenSecrets: [String: (registry: String, job: String, location: SourceLocation)] = [:]
     /// Jobs whose token may dispatch workflows.
@@ -58,7 +62,8 @@ struct GitHubImport {
 
     func file(_ path: String) -> String { builder.file(path) }
 
-    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) {
+    @discardableResult
+    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) -> Int {
         builder.assume(subject, statement, settle: settle, at: location)
     }
 
@@ -244,6 +249,7 @@ struct GitHubImport {
         if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
         for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
+        for token in stepsInfo.readOnlyTokens where readOnlyTokenSecrets[token.secret] == nil { readOnlyTokenSecrets[token.secret] = token.location }
         githubAppKeys.formUnion(stepsInfo.appKeys)
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
@@ -568,11 +574,13 @@ struct GitHubImport {
     /// Declares every referenced secret the context file does not, as repository-wide.
     mutating func declareSecrets(context: PipelineModel?) {
         let (keys, tokens, uploads, appKeys) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys)
+        let readOnly = readOnlyTokenSecrets
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
             if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
             if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name)) }
+            if let used = readOnly[name] { return builder.addGitHubToken(for: name, at: used, readOnly: true) }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
         }

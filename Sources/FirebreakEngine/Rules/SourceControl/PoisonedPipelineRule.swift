@@ -111,7 +111,7 @@ struct PoisonedPipelineRule: Rule {
             guard let match = candidates.first(where: { role.trust!.admits(event: .push, branch: branch, environment: $0.0) }) else { continue }
             result.append(conclude(Fact(.hold, role.id), numbered: graph.numbering.number(ofPlace: place, among: .identity), from: match.1,
                                    "cloud role '\(role.name)' trusts pushes to '\(branch)'\(match.0.map { " in environment '\($0)'" } ?? "")",
-                                   at: role.trust!.location, caveats: [Caveat.timeBounded]))
+                                   at: role.trust!.location, caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: role.id)))
         }
         for (place, runner) in graph.runners.enumerated() where !runner.protectedBranchesOnly || protected {
             if runner.lifecycle == .persistent {

@@ -4,10 +4,11 @@ import FirebreakModel
 import FirebreakTestSupport
 import Testing
 
-/// A workflow that sets no `permissions:` gives its jobs' GITHUB_TOKEN the legacy default, which
-/// the import assumes broad (write); the assumption is listed once for the workflow and said
-/// on the hop into each of its jobs' tokens, where the reach rests on it.
-struct TokenAssumptionTests {
+/// What the import assumed is said on the hop that rests on it. A workflow that sets no
+/// `permissions:` gives its jobs' GITHUB_TOKEN the legacy default, which the import assumes
+/// broad (write): listed once for the workflow, said on the hop into each of its jobs' tokens.
+/// A cloud role's trust, assumed to take any ref of the repository, is said on every hop into it.
+struct HopAssumptionTests {
     static func tokenHop(_ permissions: String) throws -> (caveats: [String], assumptions: Int) {
         let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
             on: {push: {branches: [main]}}
@@ -41,5 +42,26 @@ struct TokenAssumptionTests {
         let (caveats, assumptions) = try Self.tokenHop("permissions: {contents: write}")
         #expect(!caveats.contains { $0.hasPrefix("assumed:") }, "\(caveats)")
         #expect(assumptions == 0)
+    }
+
+    @Test func anAssumedTrustIsSaidOnThePoisonedPipelinesHopIntoTheRole() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {id-token: write, contents: read}
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502
+                    with: {role-to-assume: "arn:aws:iam::123456789012:role/deploy", aws-region: eu-west-1}
+                  - run: ./deploy.sh
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let role = try #require(model.identities.values.first { $0.trust != nil })
+        #expect(model.assumptions.contains { $0.subject == role.id }, "the role's trust is not in the repository: assumed")
+        let result = try Examples.run("poisoned-pipeline-definition", on: model)
+        let hop = try #require(result.facts.derivation(of: Fact(.hold, role.id)))
+        #expect(hop.rule == "poisoned-pipeline")
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed:") }, "\(hop.caveats)")
     }
 }
