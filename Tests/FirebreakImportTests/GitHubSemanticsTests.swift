@@ -218,6 +218,35 @@ import Testing
         #expect(write.levels == [.write] && write.pushes, "the control: taken as another step's token, it writes")
     }
 
+    /// A secret in a cloud key's well-known variable is that static key (the AWS tools read
+    /// `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`); pointed at another endpoint, the key
+    /// opens that S3-compatible storage, not an AWS account; a secret in another variable is data.
+    @Test func aSecretInACloudKeysVariableIsAStaticKey() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/upload.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              upload:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: aws s3 cp --recursive dist s3://example-dist/
+                    env:
+                      AWS_ACCESS_KEY_ID: ${{ secrets.DIST_KEY_ID }}
+                      AWS_SECRET_ACCESS_KEY: ${{ secrets.DIST_SECRET_KEY }}
+                      UPLOAD_NOTE: ${{ secrets.UPLOAD_NOTE }}
+                  - run: aws s3 cp --endpoint-url https://example.r2.cloudflarestorage.com dist s3://mirror/
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.MIRROR_SECRET_KEY }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["DIST_SECRET_KEY"]?.carries?.name == "aws-key:DIST_SECRET_KEY")
+        #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.kind == .staticKey)
+        #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "aws-account")])
+        #expect(model.identities["s3-key:MIRROR_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "s3-compatible-storage")])
+        #expect(model.secrets["UPLOAD_NOTE"]?.carries == nil, "the control: another variable holds data")
+        let stolen = try Examples.run("stolen-static-key", on: model)
+        #expect(stolen.crownJewels.contains(NodeID(.resource, "aws-account")))
+    }
+
     @Test func crownJewelsComeFromEvidence() throws {
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")

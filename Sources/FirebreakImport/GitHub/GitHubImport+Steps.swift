@@ -73,6 +73,17 @@ extension GitHubImport {
         var ownCheckouts: [String] = []
         /// Each `run:` script and its step, for the fetched code the job runs.
         var runSteps: [(script: String, location: SourceLocation)] = []
+        // A secret in a cloud key's well-known variable (`AWS_SECRET_ACCESS_KEY`) is that key, which
+        // the cloud's command-line tools and SDKs read, in the workflow's, the job's or a step's `env:`.
+        func cloudKeys(in env: [String: String], at location: SourceLocation, script: String? = nil) {
+            for (key, value) in env.sorted(by: { $0.key < $1.key }) {
+                guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
+                if cloud == "aws-account" { cloud = CloudKeyVariables.awsCloud(env: env, script: script) }
+                info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: secret, for: cloud), cloud, location)))
+            }
+        }
+        cloudKeys(in: workflow.env, at: workflow.location)
+        cloudKeys(in: job.env, at: job.location)
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
@@ -99,6 +110,7 @@ extension GitHubImport {
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
             }
+            cloudKeys(in: step.env, at: step.location, script: step.run)
             var uses = step.uses ?? ""
             if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
                let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {

@@ -255,9 +255,9 @@ extension GitLabBuilder {
         builder.declareFoundSecrets(referenced, platform: .gitlab,
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
-            if let cloud = GitLabVariables.staticKey(name) {
-                let identity = "\(cloud == "aws-account" ? "aws" : cloud == "gcp-project" ? "gcp" : "azure")-key:\(name)"
-                return builder.addStaticKey(identity, cloud: cloud, at: builder.model.secrets[name]?.location ?? referenced[name]!)
+            if let cloud = CloudKeyVariables.cloud(of: name) {
+                return builder.addStaticKey(CloudKeyVariables.identity(holding: name, for: cloud), cloud: cloud,
+                                            at: builder.model.secrets[name]?.location ?? referenced[name]!)
             }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil

@@ -58,14 +58,4 @@ enum GitLabVariables {
         }
         return (referenced, assigned)
     }
-
-    /// Names of variables that hold static cloud keys, and the cloud they open.
-    static func staticKey(_ name: String) -> String? {
-        switch name {
-        case "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID": "aws-account"
-        case "GOOGLE_APPLICATION_CREDENTIALS", "GCP_SERVICE_ACCOUNT_KEY", "GCLOUD_SERVICE_KEY": "gcp-project"
-        case "ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET": "azure-subscription"
-        default: nil
-        }
-    }
 }
