@@ -16,11 +16,11 @@ struct BroadestFootholdTests {
             why: the broadest leaked
         """
 
-    func footholds(_ identities: String) throws -> [Fact] {
+    func footholds(_ identities: String, repository: String = ExampleModel.publicRepository) throws -> [Fact] {
         let model = try ModelLoader().load(text: ExampleModel.wrap("""
             resources: {db: {type: database, criticality: critical}, wiki: {type: other, criticality: low}}
             identities: \(identities)
-            """), file: "broadest.yml")
+            """, repository: repository), file: "broadest.yml")
         let scenario = try ScenarioLoader().load(text: Self.scenario, file: "broadest-test.yml")
         return FootholdResolver(graph: AttackGraph(model)).footholds(for: scenario).map(\.fact)
     }
@@ -40,5 +40,21 @@ struct BroadestFootholdTests {
              short: {type: cloud-role, trust: {branches: [main]}, grants: {resource:db: admin}}}
             """)
         #expect(picked == [Fact(.hold, NodeID(.identity, "b-key"))], "the short-lived role is not a static credential")
+    }
+
+    /// Writing the repository counts as administering it (its pipeline holds the secrets and
+    /// deploys); among as broad, the one that writes the repository is taken.
+    @Test func aTokenThatWritesTheRepositoryIsAsBroadAsAnAdministratorAndTakenFirst() throws {
+        let critical = "{name: acme/app, visibility: public, criticality: critical, forkPullRequests: {approval: none}}"
+        let picked = try footholds("""
+            {a-cloud-key: {type: static-key, grants: {resource:db: admin}},
+             z-repo-token: {type: personal-token, grants: {repository:acme/app: write}}}
+            """, repository: critical)
+        #expect(picked == [Fact(.hold, NodeID(.identity, "z-repo-token"))])
+        let reader = try footholds("""
+            {a-cloud-key: {type: static-key, grants: {resource:db: admin}},
+             z-repo-token: {type: personal-token, grants: {repository:acme/app: read}}}
+            """, repository: critical)
+        #expect(reader == [Fact(.hold, NodeID(.identity, "a-cloud-key"))], "the control: a token that only reads it is narrower")
     }
 }

@@ -57,9 +57,16 @@ struct FootholdResolver {
                     && selector.accepts("lifetime", identity.lifetime.rawValue) && selector.accepts("name", identity.name)
             }
             if selector.pick == .broadest {
-                // The broadest, the first by name among as broad: each identity's breadth worked out once.
-                let broadest = identities.map { (identity: $0, breadth: breadth($0)) }
-                    .min { $0.breadth != $1.breadth ? $0.breadth > $1.breadth : $0.identity.name < $1.identity.name }
+                // The broadest; among as broad, one that writes the repository (its pipeline reaches
+                // further than any one grant), then the first by name. Each breadth worked out once.
+                let repository = model.repository.id
+                let broadest = identities.map { identity in
+                    (identity: identity, breadth: breadth(identity), writes: identity.grants.contains { $0.target == repository && $0.level >= .write })
+                }.min { lhs, rhs in
+                    if lhs.breadth != rhs.breadth { return lhs.breadth > rhs.breadth }
+                    if lhs.writes != rhs.writes { return lhs.writes }
+                    return lhs.identity.name < rhs.identity.name
+                }
                 identities = broadest.map { [$0.identity] } ?? []
             }
             return pick(identities, selector).map { start(Fact(.hold, $0.id), "\(selector.why) (identity '\($0.name)')", $0.location) }
@@ -92,10 +99,13 @@ struct FootholdResolver {
         selector.pick == .first ? Array(matches.prefix(1)) : matches
     }
 
-    /// How far an identity's grants reach: level times the target's weight, summed.
+    /// How far an identity's grants reach: level times the target's weight, summed. Writing the
+    /// repository counts as administering it: whoever writes it rewrites its pipeline, which
+    /// holds its secrets and deploys where it deploys.
     func breadth(_ identity: Identity) -> Int {
         identity.grants.reduce(0) { total, grant in
-            total + (AccessLevel.allCases.firstIndex(of: grant.level)! + 1) * graph.model.criticality(of: grant.target).weight
+            let level = grant.target == graph.model.repository.id && grant.level >= .write ? AccessLevel.admin : grant.level
+            return total + (AccessLevel.allCases.firstIndex(of: level)! + 1) * graph.model.criticality(of: grant.target).weight
         }
     }
 }
