@@ -38,6 +38,7 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
     }
 
     public static func < (lhs: Assumption, rhs: Assumption) -> Bool {
-        (lhs.location, lhs.statement) < (rhs.location, rhs.statement)
+        // Equal ones aside, two that differ in any field are ordered: by where, what, about what, how settled.
+        (lhs.location, lhs.statement, lhs.subject?.description ?? "", lhs.settle) < (rhs.location, rhs.statement, rhs.subject?.description ?? "", rhs.settle)
     }
 }

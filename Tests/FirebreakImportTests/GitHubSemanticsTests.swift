@@ -188,36 +188,6 @@ import Testing
         #expect(leaked.reaches("read secret:DEPLOY_KEY"), "a token that writes the repository pushes a workflow that reads any secret")
     }
 
-    /// The OpenSSF Scorecard action asks for a read-only token (its README: read-only
-    /// Administration and Metadata): the secret reads the repository, and a leak of it pushes
-    /// nothing; the same secret also taken as another step's token writes.
-    @Test func aTokenForAnInputThatAsksForReadOnlyReadsTheRepository() throws {
-        func grants(alsoAsToken: Bool) throws -> (levels: [AccessLevel], pushes: Bool) {
-            let repository = try ScratchRepository(files: [".github/workflows/scorecard.yml": """
-                on: {push: {branches: [main]}}
-                permissions: read-all
-                jobs:
-                  analysis:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - uses: ossf/scorecard-action@62b2cac7ed8198b15735ed49ab1e5cf35480ba46
-                        with: {results_file: results.sarif, repo_token: "${{ secrets.SCORECARD_TOKEN }}"}
-                """ + (alsoAsToken ? """
-
-                      - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea
-                        with: {github-token: "${{ secrets.SCORECARD_TOKEN }}", script: "console.log(1)"}
-                """ : "")])
-            let model = try InputLoader.load(path: repository.root).model
-            let token = try #require(model.identities["github-token:SCORECARD_TOKEN"])
-            let leaked = try Examples.run("leaked-god-token", on: model)
-            return (token.grants.map(\.level), leaked.reaches("push branch:main"))
-        }
-        let readOnly = try grants(alsoAsToken: false)
-        #expect(readOnly.levels == [.read] && !readOnly.pushes)
-        let write = try grants(alsoAsToken: true)
-        #expect(write.levels == [.write] && write.pushes, "the control: taken as another step's token, it writes")
-    }
-
     /// A secret in a cloud key's well-known variable is that static key (the AWS tools read
     /// `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`); pointed at another endpoint, the key
     /// opens that S3-compatible storage, not an AWS account; a secret in another variable is data.
@@ -236,12 +206,18 @@ import Testing
                       UPLOAD_NOTE: ${{ secrets.UPLOAD_NOTE }}
                   - run: aws s3 cp --endpoint-url https://example.r2.cloudflarestorage.com dist s3://mirror/
                     env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.MIRROR_SECRET_KEY }}"}
+                  - run: aws s3 cp dist s3://mirror/
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.R2_KEY }}", AWS_ENDPOINT_URL: "https://example.r2.cloudflarestorage.com"}
+                  - run: aws s3 cp --endpoint-url https://s3.eu-west-1.amazonaws.com dist s3://example-dist/
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.REGIONAL_KEY }}"}
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["DIST_SECRET_KEY"]?.carries?.name == "aws-key:DIST_SECRET_KEY")
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.kind == .staticKey)
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "aws-account")])
         #expect(model.identities["s3-key:MIRROR_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "s3-compatible-storage")])
+        #expect(model.identities["s3-key:R2_KEY"] != nil, "an endpoint in AWS_ENDPOINT_URL")
+        #expect(model.identities["aws-key:REGIONAL_KEY"] != nil, "AWS's own endpoint is still AWS")
         #expect(model.secrets["UPLOAD_NOTE"]?.carries == nil, "the control: another variable holds data")
         let stolen = try Examples.run("stolen-static-key", on: model)
         #expect(stolen.crownJewels.contains(NodeID(.resource, "aws-account")))

@@ -580,6 +580,45 @@ import Foundation
         #expect(model.jobs["off"] == nil || triggers("off").isEmpty, "a never rule with no condition matches every pipeline")
         #expect(events("reviews") == [.mergeRequest], "the merged `if:` is the rule's")
     }
+
+    /// What a never rule may not match keeps nothing: a schedule may run for any branch, an
+    /// external pull request's variables are not a merge request's, an input is filled in from
+    /// what Firebreak does not see, and rules named from a project it does not fetch may run the job.
+    @Test func aNeverRuleThatMayNotMatchKeepsNothing() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            spec:
+              inputs:
+                run_me: {default: "true"}
+            ---
+            nightly:
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+                  when: never
+                - if: $CI_PIPELINE_SOURCE == "schedule"
+              script: [make nightly]
+            mirrored:
+              rules:
+                - if: $CI_EXTERNAL_PULL_REQUEST_IID
+                  when: never
+                - when: always
+              script: [make check]
+            wanted:
+              rules:
+                - if: '"$[[ inputs.run_me ]]" != "true"'
+                  when: never
+                - when: on_success
+              script: [make it]
+            elsewhere:
+              rules: !reference [.rules-from-another-project, rules]
+              script: [make deploy]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        func events(_ job: String) -> Set<Trigger.Event> { Set(model.jobs[job]?.triggers.compactMap { model.triggers[$0.name]?.event } ?? []) }
+        #expect(events("nightly") == [.schedule], "a schedule for another branch still runs it")
+        #expect(events("mirrored").contains(.mergeRequest))
+        #expect(events("wanted").contains(.push) && events("wanted").contains(.mergeRequest))
+        #expect(events("elsewhere").contains(.push), "rules Firebreak cannot see may run the job")
+    }
 }
 
 /// References that each name several others would make a list far larger than the file: the

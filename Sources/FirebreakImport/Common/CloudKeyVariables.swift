@@ -18,11 +18,19 @@ enum CloudKeyVariables {
     /// (Cloudflare R2, MinIO), not an AWS account.
     static let compatibleStorage = "s3-compatible-storage"
 
-    /// The cloud an AWS key opens, given the step's variables and script.
-    static func awsCloud(env: [String: String], script: String?) -> String {
-        let elsewhere = env.keys.contains { $0 == "AWS_ENDPOINT_URL" || $0 == "AWS_ENDPOINT_URL_S3" }
-            || (script.map { TextSearch.contains($0, "--endpoint-url") } ?? false)
-        return elsewhere ? compatibleStorage : "aws-account"
+    /// The cloud an AWS key opens, given the variables the key is used with (the workflow's,
+    /// the job's and the step's) and the scripts that use it: another provider's storage where
+    /// the AWS tools are pointed at an endpoint that is not AWS's own (`amazonaws.com`).
+    static func awsCloud(env: [String: String], scripts: [String]) -> String {
+        var endpoints: [String] = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"].compactMap { env[$0] }
+        for script in scripts where TextSearch.contains(script, "--endpoint-url") {
+            let words = TextSplit.words(script)
+            for (place, word) in words.enumerated() {
+                if word == "--endpoint-url" { endpoints.append(place + 1 < words.count ? String(words[place + 1]) : "") }
+                if word.hasPrefix("--endpoint-url=") { endpoints.append(String(word.dropFirst("--endpoint-url=".count))) }
+            }
+        }
+        return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : "aws-account"
     }
 
     /// The static key identity a secret holding a key for `cloud` stands for.

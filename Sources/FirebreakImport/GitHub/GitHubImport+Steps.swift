@@ -22,9 +22,6 @@ struct StepsInfo {
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
     /// personal or app tokens, since the job's own would be `github.token`.
     var githubTokens: [(secret: String, location: SourceLocation)] = []
-    /// Secrets among them handed only to an input that asks for a read-only token (`repo_token`
-    /// of the OpenSSF Scorecard action), each with where.
-    var readOnlyTokens: [(secret: String, location: SourceLocation)] = []
     /// Those of them that are a GitHub App's private key.
     var appKeys: Set<String> = []
     /// Cloud roles assumed through OIDC.
@@ -75,26 +72,24 @@ extension GitHubImport {
         var runSteps: [(script: String, location: SourceLocation)] = []
         // A secret in a cloud key's well-known variable (`AWS_SECRET_ACCESS_KEY`) is that key, which
         // the cloud's command-line tools and SDKs read, in the workflow's, the job's or a step's `env:`.
-        func cloudKeys(in env: [String: String], at location: SourceLocation, script: String? = nil) {
+        // `seen`: the variables the key is used with; `scripts`: the scripts that see it.
+        func cloudKeys(in env: [String: String], at location: SourceLocation, seen: [String: String], scripts: [String]) {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
-                if cloud == "aws-account" { cloud = CloudKeyVariables.awsCloud(env: env, script: script) }
+                if cloud == "aws-account" { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
                 info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: secret, for: cloud), cloud, location)))
             }
         }
-        cloudKeys(in: workflow.env, at: workflow.location)
-        cloudKeys(in: job.env, at: job.location)
+        let jobEnv = workflow.env.merging(job.env) { _, job in job }
+        let jobScripts = job.steps.compactMap(\.run)
+        cloudKeys(in: workflow.env, at: workflow.location, seen: jobEnv, scripts: jobScripts)
+        cloudKeys(in: job.env, at: job.location, seen: jobEnv, scripts: jobScripts)
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
                 // A bare `token:` is a GitHub token only for an action that calls GitHub, or by its name;
                 // a service's own action takes that service's token (CodSpeed, Codecov).
                 if key.lowercased() == "token", !Self.callsGitHub(step.uses ?? ""), !Self.namesGitHubToken(secret) { continue }
-                let action = (step.uses ?? "").split(separator: "@").first.map { $0.lowercased() } ?? ""
-                if Self.readOnlyTokenInputs[action] == key.lowercased() {
-                    info.readOnlyTokens.append((secret, value.node.location(workflow.file)))
-                    continue
-                }
                 info.githubTokens.append((secret, value.node.location(workflow.file)))
             }
             // A GitHub App's private key mints the app's tokens whenever its holder likes: it is
@@ -110,7 +105,7 @@ extension GitHubImport {
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
             }
-            cloudKeys(in: step.env, at: step.location, script: step.run)
+            cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
             var uses = step.uses ?? ""
             if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
                let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
@@ -266,11 +261,6 @@ extension GitHubImport {
 
     /// Actions that mint a GitHub App's installation token from its private key.
     static let appTokenActions = ["actions/create-github-app-token@", "tibdex/github-app-token@"]
-
-    /// Actions whose token input asks for a read-only token, by the action: the OpenSSF
-    /// Scorecard action's `repo_token` reads branch protection and admin settings (its README:
-    /// a fine-grained token with read-only Administration and Metadata).
-    static let readOnlyTokenInputs: [String: String] = ["ossf/scorecard-action": "repo_token"]
 
     static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token",
                                            "personal_access_token"]

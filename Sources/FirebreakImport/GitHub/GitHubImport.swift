@@ -21,9 +21,6 @@ struct GitHubImport {
     var githubAppKeys: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
-    /// Secrets handed to a step that asks for a read-only GitHub token, with where: a token that
-    /// reads the repository, unless another step takes the same secret as its token.
-    var readOnlyTokenSecrets: [String: SourceLocation] = [:]
     /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
     var registryTokenSecrets: [String: (registry: String, job: String, location: SourceLocation)] = [:]
     /// Jobs whose token may dispatch workflows.
@@ -247,9 +244,11 @@ struct GitHubImport {
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
-        for (secret, location) in stepsInfo.staticKeys { staticKeySecrets[secret] = location }
+        // A key read as an AWS account's anywhere stays one (the broader reading wins, whatever the order).
+        for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != "aws-account" }) ?? true {
+            staticKeySecrets[secret] = key
+        }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
-        for token in stepsInfo.readOnlyTokens where readOnlyTokenSecrets[token.secret] == nil { readOnlyTokenSecrets[token.secret] = token.location }
         githubAppKeys.formUnion(stepsInfo.appKeys)
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
@@ -574,13 +573,11 @@ struct GitHubImport {
     /// Declares every referenced secret the context file does not, as repository-wide.
     mutating func declareSecrets(context: PipelineModel?) {
         let (keys, tokens, uploads, appKeys) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys)
-        let readOnly = readOnlyTokenSecrets
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
             if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
             if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name)) }
-            if let used = readOnly[name] { return builder.addGitHubToken(for: name, at: used, readOnly: true) }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
         }

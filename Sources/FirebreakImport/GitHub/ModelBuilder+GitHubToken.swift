@@ -3,17 +3,17 @@ import FirebreakModel
 /// GitHub's long-lived tokens, as the model builder declares them.
 extension ModelBuilder {
     /// A long-lived GitHub token a secret holds, found where a step takes it as its token: it
-    /// writes the repository (it may do more; what, only its owner knows), or reads it where the
-    /// step asks for a read-only token (`readOnly`).
-    mutating func addGitHubToken(for secret: String, at location: SourceLocation, appKey: Bool = false, readOnly: Bool = false) -> Reference {
+    /// writes the repository (it may do more; what, only its owner knows). A step that suggests
+    /// a read-only token does not make it one: the OpenSSF Scorecard action's "read-only" token
+    /// may be a classic token with `public_repo`, which writes every public repository its owner can.
+    mutating func addGitHubToken(for secret: String, at location: SourceLocation, appKey: Bool = false) -> Reference {
         let name = "github-token:\(secret)"
         guard model.identities[name] == nil else { return Reference(name, at: location) }
         model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
-                                          grants: [Grant(target: model.repository.id, level: readOnly ? .read : .write, location: location)],
+                                          grants: [Grant(target: model.repository.id, level: .write, location: location)],
                                           trust: nil, criticality: nil, location: location)
         let statement = appKey
             ? "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
-            : readOnly ? "secret '\(secret)' is handed to a step that asks for a read-only GitHub token, so it holds a long-lived personal or app token that reads this repository (and perhaps more)"
             : "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)"
         assume(NodeID(.identity, name), statement,
                settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)

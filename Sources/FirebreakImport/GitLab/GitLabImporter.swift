@@ -169,26 +169,29 @@ struct GitLabBuilder {
     /// A `rules:` list as GitLab reads it: `!reference`d lists and aliased lists spliced in,
     /// in order (at most 10 levels deep, GitLab's own limit, and at most `spliceLimit` rules:
     /// references that each name several others grow without bound).
+    /// A reference to rules Firebreak cannot see (in a project it does not fetch) stands for a
+    /// rule that always matches: GitLab reads the rules it names, which may run the job anywhere.
     mutating func ruleItems(_ rules: Sourced) -> [Yams.Node] {
         var budget = Self.spliceLimit
-        return spliced(rules, depth: 0, budget: &budget).map(\.node)
+        return spliced(rules, depth: 0, budget: &budget, unresolved: .mapping(.init([]))).map(\.node)
     }
 
     /// The most items a spliced `rules:` or `cache:` list visits.
     static let spliceLimit = 1_000
 
-    /// The mappings of a list whose items may be `!reference`s or lists, in order, within `budget`.
-    mutating func spliced(_ list: Sourced, depth: Int, budget: inout Int) -> [Sourced] {
+    /// The mappings of a list whose items may be `!reference`s or lists, in order, within
+    /// `budget`; a reference that names nothing defined gives `unresolved`, when given.
+    mutating func spliced(_ list: Sourced, depth: Int, budget: inout Int, unresolved: Yams.Node? = nil) -> [Sourced] {
         // `rules: !reference [.x, rules]`: the whole list is another key's.
         // Every item visited counts, kept or not, so that no shape of references runs long.
         guard depth < 10, budget > 0 else { return [] }
         budget -= 1
-        guard let list = dereferenced(list) else { return [] }
+        guard let list = dereferenced(list) else { return unresolved.map { [Sourced(node: $0, file: list.file)] } ?? [] }
         if list.node.isMapping { return [list] }
         var result: [Sourced] = []
         for item in list.node.items {
             guard budget > 0 else { break }
-            result += spliced(Sourced(node: item, file: list.file), depth: depth + 1, budget: &budget)
+            result += spliced(Sourced(node: item, file: list.file), depth: depth + 1, budget: &budget, unresolved: unresolved)
         }
         return result
     }

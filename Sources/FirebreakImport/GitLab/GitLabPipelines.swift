@@ -41,11 +41,16 @@ enum GitLabPipelines {
         }
         var runs = GitLabRuns()
         let named = Set((expression.map(branchLiterals) ?? []) + exclusions.flatMap(branchLiterals))
-        func admits(_ variables: [String: Value]) -> Bool {
-            var variables = variables
-            if child { variables["CI_PIPELINE_SOURCE"] = .text("parent_pipeline") }
+        // `excludedIn`: the variables the exclusions are judged with, where the pipeline's ref is
+        // less certain than the one the rule is read with (a schedule's).
+        func admits(_ variables: [String: Value], excludedIn exclusionVariables: [String: Value]? = nil) -> Bool {
+            var variables = variables, excluding = exclusionVariables ?? variables
+            if child {
+                variables["CI_PIPELINE_SOURCE"] = .text("parent_pipeline")
+                excluding["CI_PIPELINE_SOURCE"] = .text("parent_pipeline")
+            }
             // An exclusion that may or may not match leaves the pipeline in (pessimistic).
-            return (expression.map { evaluate($0, variables) != .no } ?? true) && !exclusions.contains { evaluate($0, variables) == .yes }
+            return (expression.map { evaluate($0, variables) != .no } ?? true) && !exclusions.contains { evaluate($0, excluding) == .yes }
         }
         func push(_ branch: Value, protected: Value = .unknown) -> [String: Value] {
             ["CI_PIPELINE_SOURCE": .text("push"), "CI_COMMIT_BRANCH": branch, "CI_COMMIT_REF_NAME": branch, "CI_COMMIT_TAG": .null,
@@ -68,8 +73,12 @@ enum GitLabPipelines {
         runs.mergeRequests = admits(["CI_PIPELINE_SOURCE": .text("merge_request_event"), "CI_MERGE_REQUEST_IID": .someText,
                                      "CI_COMMIT_BRANCH": .null, "CI_COMMIT_TAG": .null, "CI_COMMIT_REF_NAME": .someText,
                                      "CI_COMMIT_REF_PROTECTED": .text("false")])
+        // A schedule runs for the branch or tag it names, the default branch unless set: read on
+        // the default branch, but kept out only by a rule that matches whatever its ref.
         runs.schedules = admits(["CI_PIPELINE_SOURCE": .text("schedule"), "CI_COMMIT_BRANCH": .text(defaultBranch),
-                                 "CI_COMMIT_REF_NAME": .text(defaultBranch), "CI_COMMIT_TAG": .null])
+                                 "CI_COMMIT_REF_NAME": .text(defaultBranch), "CI_COMMIT_TAG": .null],
+                                excludedIn: ["CI_PIPELINE_SOURCE": .text("schedule"), "CI_COMMIT_BRANCH": .unknown,
+                                             "CI_COMMIT_REF_NAME": .someText, "CI_COMMIT_TAG": .unknown])
         runs.manual = ["web", "api", "trigger", "pipeline", "parent_pipeline", "chat"].contains { source in
             admits(["CI_PIPELINE_SOURCE": .text(source), "CI_COMMIT_BRANCH": .unknown, "CI_COMMIT_REF_NAME": .someText])
         }
@@ -81,7 +90,7 @@ enum GitLabPipelines {
     static func branchLiterals(in expression: GitLabExpression) -> [String] {
         switch expression {
         case .compare(_, .variable(let name), .string(let value)), .compare(_, .string(let value), .variable(let name)):
-            return ["CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME"].contains(name) ? [value] : []
+            return ["CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME"].contains(name) && !value.contains("$[[") ? [value] : []
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
             return branchLiterals(in: lhs) + branchLiterals(in: rhs)
         default:
@@ -125,12 +134,16 @@ enum GitLabPipelines {
             if let known = variables[name] { return known }
             if name == "CI_DEFAULT_BRANCH" { return .text(defaultBranch) }
             if name.hasPrefix("CI_MERGE_REQUEST_") || name.hasPrefix("CI_EXTERNAL_PULL_REQUEST_") {
-                // Set only in merge request pipelines; some only when the request has them (labels, a milestone).
+                // Set only in merge request pipelines; some only when the request has them (labels, a
+                // milestone). External pull request pipelines, which the merge request ones stand
+                // for here, set the others: unknown.
                 guard variables["CI_MERGE_REQUEST_IID"] != nil else { return .null }
                 return alwaysSetInMergeRequests.contains(name) ? .someText : .unknown
             }
             return .unknown
-        case .string(let text): return .text(text)
+        // A CI/CD input (`$[[ inputs.x ]]`) is filled in before the rule is read, from what
+        // Firebreak does not see: unknown.
+        case .string(let text): return text.contains("$[[") ? .unknown : .text(text)
         case .null: return .null
         default: return .unknown
         }
@@ -143,7 +156,6 @@ enum GitLabPipelines {
         "CI_MERGE_REQUEST_PROJECT_URL", "CI_MERGE_REQUEST_REF_PATH", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
         "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "CI_MERGE_REQUEST_SOURCE_PROJECT_URL",
         "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CI_MERGE_REQUEST_TITLE", "CI_MERGE_REQUEST_EVENT_TYPE",
-        "CI_EXTERNAL_PULL_REQUEST_IID", "CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME", "CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME",
     ]
 
     static func equal(_ a: Value, _ b: Value) -> Truth {
