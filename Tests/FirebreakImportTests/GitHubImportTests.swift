@@ -70,9 +70,11 @@ import Testing
         let role = try #require(model.identities["arn:aws:iam::123456789012:role/deployer"])
         #expect(role.kind == .cloudRole && role.lifetime == .shortLived)
         #expect(model.jobs["deploy/oidc"]?.oidc == true)
-        let key = try #require(model.identities["aws-key:AWS_ACCESS_KEY_ID"])
+        // The key id and its secret key are one key, named by its secret half.
+        let key = try #require(model.identities["aws-key:AWS_SECRET_ACCESS_KEY"])
         #expect(key.kind == .staticKey)
-        #expect(model.secrets["AWS_ACCESS_KEY_ID"]?.carries?.name == key.name)
+        #expect(model.secrets["AWS_ACCESS_KEY_ID"]?.carries?.name == key.name && model.secrets["AWS_SECRET_ACCESS_KEY"]?.carries?.name == key.name)
+        #expect(model.identities["aws-key:AWS_ACCESS_KEY_ID"] == nil)
         let stolen = try Examples.run("stolen-static-key", on: model)
         #expect(stolen.footholds.map(\.node) == [key.id])
         #expect(stolen.reaches("access resource:aws-account admin"))

@@ -213,6 +213,7 @@ import Testing
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["DIST_SECRET_KEY"]?.carries?.name == "aws-key:DIST_SECRET_KEY")
+        #expect(model.secrets["DIST_KEY_ID"]?.carries?.name == "aws-key:DIST_SECRET_KEY", "the key id and its secret key are one key")
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.kind == .staticKey)
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "aws-account")])
         #expect(model.identities["s3-key:MIRROR_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "s3-compatible-storage")])

@@ -33,6 +33,12 @@ enum CloudKeyVariables {
         return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : "aws-account"
     }
 
+    /// The variable holding the secret half of the key pair whose other half a variable of this
+    /// name holds: an access key's id is no credential without it, and the two are one key.
+    static func secretHalf(of name: String) -> String? {
+        name == "AWS_ACCESS_KEY_ID" ? "AWS_SECRET_ACCESS_KEY" : nil
+    }
+
     /// The static key identity a secret holding a key for `cloud` stands for.
     static func identity(holding secret: String, for cloud: String) -> String {
         let prefix = switch cloud {

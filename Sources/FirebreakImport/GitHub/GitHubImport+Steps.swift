@@ -77,7 +77,9 @@ extension GitHubImport {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
                 if cloud == "aws-account" { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
-                info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: secret, for: cloud), cloud, location)))
+                // A key id and its secret key used together are one key, named by its secret half.
+                let named = CloudKeyVariables.secretHalf(of: key).flatMap { seen[$0] }.flatMap(Self.secretName(in:)) ?? secret
+                info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: named, for: cloud), cloud, location)))
             }
         }
         let jobEnv = workflow.env.merging(job.env) { _, job in job }
@@ -212,7 +214,12 @@ extension GitHubImport {
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
-                    info.staticKeys.append((secret, ("aws-key:\(secret)", "aws-account", key.node.location(workflow.file))))
+                    // The key id and its secret key are one key, named by its secret half.
+                    let secretHalf = with["aws-secret-access-key"].flatMap { Self.secretName(in: $0.text) }
+                    let identity = CloudKeyVariables.identity(holding: secretHalf ?? secret, for: "aws-account")
+                    for half in [secret] + (secretHalf.map { [$0] } ?? []) {
+                        info.staticKeys.append((half, (identity, "aws-account", key.node.location(workflow.file))))
+                    }
                 } else if let role = with["role-to-assume"] {
                     info.roles.append((role.text, "aws-account", role.node.location(workflow.file)))
                 }

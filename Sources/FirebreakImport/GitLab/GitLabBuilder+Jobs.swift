@@ -256,7 +256,9 @@ extension GitLabBuilder {
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
             if let cloud = CloudKeyVariables.cloud(of: name) {
-                return builder.addStaticKey(CloudKeyVariables.identity(holding: name, for: cloud), cloud: cloud,
+                // A key id and its secret key used together are one key, named by its secret half.
+                let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
+                return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud,
                                             at: builder.model.secrets[name]?.location ?? referenced[name]!)
             }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
