@@ -113,6 +113,11 @@ extension AttackGraph {
     /// artifact) gets no more.
     func legitimateLevel(of job: Job) -> Level { Self.legitimateLevel(of: job, protectedRuns: runsOnProtectedRef) }
 
+    /// `legitimateLevel(of:)` of a job the graph's indexes list, worked out once with the graph.
+    func legitimateLevel(of numbered: NumberedJob) -> Level {
+        numbering.place(of: numbered.number, among: .job).map { legitimateLevels[$0] } ?? legitimateLevel(of: numbered.job)
+    }
+
     /// `legitimateLevel(of:)` from whether each trigger has a protected run (`runContexts(of:)`).
     static func legitimateLevel(of job: Job, protectedRuns: [String: Bool]) -> Level {
         // A trigger the model does not declare is taken to run on protected refs.

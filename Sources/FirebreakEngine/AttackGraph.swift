@@ -234,12 +234,10 @@ public struct AttackGraph: Sendable {
         return (runners[runner], numbering.number(ofPlace: runner, among: .runner))
     }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
-    /// The jobs on a numbered runner, sorted by name, each with its number and legitimate level.
-    func jobs(onRunnerNumbered number: Int) -> [(job: Job, number: Int, legitimateLevel: Level)] {
+    /// The jobs on a numbered runner, sorted by name, each with its number.
+    func jobs(onRunnerNumbered number: Int) -> [NumberedJob] {
         guard let runner = numbering.place(of: number, among: .runner) else { return [] }
-        return jobPlacesOnRunner[runner].map { place in
-            (jobs[Int(place)], numbering.number(ofPlace: Int(place), among: .job), legitimateLevels[Int(place)])
-        }
+        return jobPlacesOnRunner[runner].map { place in NumberedJob(job: jobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job)) }
     }
     /// The secrets the platform hands the numbered job, sorted by name, each with its number and
     /// where the job references it (or where the secret is declared, when the platform hands it

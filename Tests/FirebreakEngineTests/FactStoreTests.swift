@@ -231,7 +231,7 @@ struct FactStoreTests {
             let number = try #require(graph.numbering.number(of: NodeID(.runner, runner)))
             let placed = graph.jobs(onRunnerNumbered: number)
             #expect(placed.map(\.job.name) == model.sortedJobs.filter { $0.runsOn?.name == runner }.map(\.name))
-            #expect(placed.allSatisfy { graph.numbering.number(of: $0.job.id) == $0.number && graph.legitimateLevel(of: $0.job) == $0.legitimateLevel })
+            #expect(placed.allSatisfy { graph.numbering.number(of: $0.job.id) == $0.number && graph.legitimateLevel(of: $0.job) == graph.legitimateLevel(of: $0) })
         }
     }
 }

@@ -6,7 +6,7 @@ enum CloudKeyVariables {
     /// The cloud a variable of this name opens, nil for any other name.
     static func cloud(of name: String) -> String? {
         switch name {
-        case "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID": "aws-account"
+        case "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID": awsAccount
         case "GOOGLE_APPLICATION_CREDENTIALS", "GCP_SERVICE_ACCOUNT_KEY", "GCLOUD_SERVICE_KEY": "gcp-project"
         case "ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET": "azure-subscription"
         default: nil
@@ -17,6 +17,8 @@ enum CloudKeyVariables {
     /// (`AWS_ENDPOINT_URL`, `--endpoint-url`): another provider's S3-compatible object storage
     /// (Cloudflare R2, MinIO), not an AWS account.
     static let compatibleStorage = "s3-compatible-storage"
+    /// What an AWS key opens otherwise.
+    static let awsAccount = "aws-account"
 
     /// The cloud an AWS key opens, given the variables the key is used with (the workflow's,
     /// the job's and the step's) and the scripts that use it: another provider's storage where
@@ -30,7 +32,7 @@ enum CloudKeyVariables {
                 if word.hasPrefix("--endpoint-url=") { endpoints.append(String(word.dropFirst("--endpoint-url=".count))) }
             }
         }
-        return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : "aws-account"
+        return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : awsAccount
     }
 
     /// The variable holding the secret half of the key pair whose other half a variable of this
@@ -42,7 +44,7 @@ enum CloudKeyVariables {
     /// The static key identity a secret holding a key for `cloud` stands for.
     static func identity(holding secret: String, for cloud: String) -> String {
         let prefix = switch cloud {
-        case "aws-account": "aws"
+        case awsAccount: "aws"
         case "gcp-project": "gcp"
         case compatibleStorage: "s3"
         default: "azure"

@@ -76,7 +76,7 @@ extension GitHubImport {
         func cloudKeys(in env: [String: String], at location: SourceLocation, seen: [String: String], scripts: [String]) {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
-                if cloud == "aws-account" { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
+                if cloud == CloudKeyVariables.awsAccount { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: key).flatMap { seen[$0] }.flatMap(Self.secretName(in:)) ?? secret
                 info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: named, for: cloud), cloud, location)))
@@ -216,9 +216,9 @@ extension GitHubImport {
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
                     // The key id and its secret key are one key, named by its secret half.
                     let secretHalf = with["aws-secret-access-key"].flatMap { Self.secretName(in: $0.text) }
-                    let identity = CloudKeyVariables.identity(holding: secretHalf ?? secret, for: "aws-account")
+                    let identity = CloudKeyVariables.identity(holding: secretHalf ?? secret, for: CloudKeyVariables.awsAccount)
                     for half in [secret] + (secretHalf.map { [$0] } ?? []) {
-                        info.staticKeys.append((half, (identity, "aws-account", key.node.location(workflow.file))))
+                        info.staticKeys.append((half, (identity, CloudKeyVariables.awsAccount, key.node.location(workflow.file))))
                     }
                 } else if let role = with["role-to-assume"] {
                     info.roles.append((role.text, "aws-account", role.node.location(workflow.file)))

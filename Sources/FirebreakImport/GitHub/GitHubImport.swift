@@ -245,7 +245,7 @@ struct GitHubImport {
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
         // A key read as an AWS account's anywhere stays one (the broader reading wins, whatever the order).
-        for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != "aws-account" }) ?? true {
+        for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != CloudKeyVariables.awsAccount }) ?? true {
             staticKeySecrets[secret] = key
         }
         for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }

@@ -12,10 +12,9 @@ extension ModelBuilder {
         model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
                                           grants: [Grant(target: model.repository.id, level: .write, location: location)],
                                           trust: nil, criticality: nil, location: location)
-        let statement = appKey
-            ? "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
-            : "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)"
-        assume(NodeID(.identity, name), statement,
+        assume(NodeID(.identity, name), appKey
+                   ? "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
+                   : "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)",
                settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
         return Reference(name, at: location)
     }

@@ -40,7 +40,7 @@ struct CacheRestoreRule: Rule {
         return graph.restorers(of: fact.node.name).map { restorer in
             let job = restorer.job
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
-            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: job))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
+            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
                             at: location, caveats: [Caveat.nextRun])
         }
     }

@@ -35,10 +35,11 @@ struct RunnerHijackRule: Rule {
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .runner, let runner = graph.runner(numbered: number),
               runner.lifecycle == .persistent else { return [] }
-        return graph.jobs(onRunnerNumbered: number).map { job, jobNumber, level in
+        return graph.jobs(onRunnerNumbered: number).map { scheduled in
+            let job = scheduled.job
             // The job's next run holds what its refs give it, no more.
-            conclude(Fact(.exec, job.id, level), numbered: jobNumber, from: [fact], "job '\(job.name)' is scheduled on owned runner '\(runner.name)'",
-                     at: job.runsOn!.location, caveats: [Caveat.nextRun])
+            return conclude(Fact(.exec, job.id, graph.legitimateLevel(of: scheduled)), numbered: scheduled.number, from: [fact],
+                            "job '\(job.name)' is scheduled on owned runner '\(runner.name)'", at: job.runsOn!.location, caveats: [Caveat.nextRun])
         }
     }
 }
