@@ -71,9 +71,10 @@ struct CorpusSemanticsTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         // About a screen: 80 lines, 81 since the hop into a secret says when its scope is assumed,
         // 82 since a leaked token's rewritten workflow says it needs the `workflow` scope, 85
-        // since a verdict sentence comes first and notes are wrapped instead of cut, and 90 since
-        // the mirror's R2 keys (in `AWS_*` variables) are static keys a stolen-key scenario starts from.
-        #expect(lines.count <= 90, "\(lines.count) lines")
+        // since a verdict sentence comes first and notes are wrapped instead of cut, 90 since
+        // the mirror's R2 keys (in `AWS_*` variables) are static keys a stolen-key scenario starts
+        // from, and 91 since the hop into what such a key opens says that this is assumed.
+        #expect(lines.count <= 91, "\(lines.count) lines")
         #expect((lines.map(\.count).max() ?? 0) <= 120)
         #expect(lines[1].hasPrefix("verdict: ") && lines[4].hasPrefix("scenario"), "the verdict, then the table")
     }

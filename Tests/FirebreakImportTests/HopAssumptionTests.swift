@@ -64,4 +64,28 @@ struct HopAssumptionTests {
         #expect(hop.rule == "poisoned-pipeline")
         #expect(hop.caveats.contains { $0.hasPrefix("assumed:") }, "\(hop.caveats)")
     }
+
+    /// A static key found in a workflow is assumed to administer its cloud: the hop into the
+    /// cloud says so. One declared with its grants (a native model) assumes nothing.
+    @Test func aStaticKeysAssumedGrantIsSaidOnTheHopItOpens() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/upload.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              upload:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: aws s3 cp dist s3://example-dist/
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.DIST_KEY }}"}
+            """])
+        let found = try InputLoader.load(path: repository.root).model
+        let hop = try #require(try Examples.run("stolen-static-key", on: found).facts.derivation(of: Fact(.access, NodeID(.resource, "aws-account"), .admin)))
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed: static key 'aws-key:DIST_KEY' administers") }, "\(hop.caveats)")
+        let declared = try ModelLoader().load(text: ExampleModel.wrap("""
+            resources: {aws-account: {type: cloud-account, criticality: critical}}
+            identities: {dist-key: {type: static-key, grants: {resource:aws-account: admin}}}
+            """), file: "declared.yml")
+        let declaredHop = try #require(try Examples.run("stolen-static-key", on: declared).facts.derivation(of: Fact(.access, NodeID(.resource, "aws-account"), .admin)))
+        #expect(!declaredHop.caveats.contains { $0.hasPrefix("assumed:") }, "\(declaredHop.caveats)")
+    }
 }
