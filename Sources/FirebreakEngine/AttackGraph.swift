@@ -86,10 +86,14 @@ public struct AttackGraph: Sendable {
         self.model = model
         (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
         tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }
-        // The node numbering and the indexes do not depend on each other: each on its own core.
+        // Each kind's names are sorted once; with them, the node numbering and the indexes do
+        // not depend on each other: each on its own core.
         let indexed = model
         let protectedRuns = runsOnProtectedRef
-        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed) } and: { Index(indexed, protectedRuns: protectedRuns) }
+        let sortedNames = NodeNumbering.sortedNames(of: model)
+        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed, sortedNames: sortedNames) } and: {
+            Index(indexed, sortedNames: SortedNames(sortedNames), protectedRuns: protectedRuns)
+        }
         self.numbering = numbering
         jobs = index.jobs
         // The indexes hold jobs and roles by place: with the numbering, their node numbers.
@@ -144,6 +148,20 @@ public struct AttackGraph: Sendable {
             && inOrder(identities.map(\.name), .identity) && inOrder(runners.map(\.name), .runner)
     }
 
+    /// Each kind's names, sorted, by kind.
+    struct SortedNames: Sendable {
+        private let byOrdinal: [[String]]
+
+        /// From `NodeNumbering.sortedNames(of:)`.
+        init(_ names: [[String]]) {
+            var byOrdinal = Array(repeating: [String](), count: NodeKind.allCases.count)
+            for (kind, group) in zip(NodeKind.allCases.sorted(), names) { byOrdinal[kind.ordinal] = group }
+            self.byOrdinal = byOrdinal
+        }
+
+        subscript(kind: NodeKind) -> [String] { byOrdinal[kind.ordinal] }
+    }
+
     /// The model's nodes sorted and grouped the ways rules look them up.
     private struct Index: Sendable {
         var jobs: [Job]
@@ -170,12 +188,14 @@ public struct AttackGraph: Sendable {
         var branches: [Branch]
         var localDefinitions: [Definition]
 
-        init(_ model: PipelineModel, protectedRuns: [String: Bool]) {
-            jobs = model.sortedJobs
-            identities = model.sortedIdentities
+        init(_ model: PipelineModel, sortedNames: SortedNames, protectedRuns: [String: Bool]) {
+            // By the names sorted for the numbering: a lookup each, where sorting the nodes
+            // again compared names (each in its own place in memory) n log n times.
+            jobs = sortedNames[.job].map { model.jobs[$0]! }
+            identities = sortedNames[.identity].map { model.identities[$0]! }
             let roles = CloudRoleIndex(identities)
             let placeOfIdentity = Dictionary(uniqueKeysWithValues: identities.enumerated().map { ($1.name, Int32($0)) })
-            runners = model.runners.values.sorted { $0.name < $1.name }
+            runners = sortedNames[.runner].map { model.runners[$0]! }
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
             runnerPlaces.reserveCapacity(jobs.count)
             legitimateLevels.reserveCapacity(jobs.count)
@@ -199,14 +219,14 @@ public struct AttackGraph: Sendable {
                 .mapValues { $0.sorted { $0.name < $1.name } }
             resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
-            secrets = model.secrets.values.sorted { $0.name < $1.name }
+            secrets = sortedNames[.secret].map { model.secrets[$0]! }
             committedSecrets = secrets.filter(\.committed)
-            environments = model.environments.values.sorted { $0.name < $1.name }
+            environments = sortedNames[.environment].map { model.environments[$0]! }
             for environment in environments {
                 for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }
             }
-            branches = model.branches.values.sorted { $0.name < $1.name }
-            localDefinitions = model.definitions.values.filter { !$0.isExternal }.sorted { $0.name < $1.name }
+            branches = sortedNames[.branch].map { model.branches[$0]! }
+            localDefinitions = sortedNames[.definition].compactMap { model.definitions[$0] }.filter { !$0.isExternal }
         }
     }
 

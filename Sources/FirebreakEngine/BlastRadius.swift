@@ -29,7 +29,10 @@ public struct Hop: Sendable, Hashable {
 /// Something the attacker reaches in one scenario, with the fewest-hop path that reaches it.
 public struct ReachedAsset: Sendable, Hashable {
     // The node, capability and level name the fact whose path `path` follows: fixed once made.
-    public let node: NodeID
+    /// The node, by its number in the scenario's fact table: a scenario on a large model
+    /// reaches hundreds of thousands, and a copy of each name was a visit to each.
+    public var node: NodeID { trails.node(numbered: number) }
+    private let number: Int32
     /// The capability that marks this kind of node reached, at the highest level held.
     public let capability: Capability
     public let level: Level
@@ -46,9 +49,9 @@ public struct ReachedAsset: Sendable, Hashable {
     public var path: [Hop] { trails.hops(to: fact) }
     let trails: WitnessTrails
 
-    init(node: NodeID, capability: Capability, level: Level, criticality: Criticality, crownJewel: Bool, foothold: Bool,
+    init(numbered number: Int32, capability: Capability, level: Level, criticality: Criticality, crownJewel: Bool, foothold: Bool,
          timeBounded: Bool, hops: Int, trails: WitnessTrails) {
-        self.node = node
+        self.number = number
         self.capability = capability
         self.level = level
         self.criticality = criticality

@@ -139,9 +139,14 @@ public struct FactStore: Sendable {
     /// Every fact, sorted.
     public var facts: [Fact] { entries.map { Fact($0.capability, id($0.node), $0.level) }.sorted() }
 
-    /// A node the attacker holds by its kind's marking capability, at the highest level held.
+    /// A node the attacker holds by its kind's marking capability, at the highest level held:
+    /// by number, so that visiting every one reads no node's name.
     struct Marked {
-        var fact: Fact
+        /// The node's number in the store (`node(numbered:)`).
+        var storeNumber: Int32
+        var kind: NodeKind
+        var capability: Capability
+        var level: Level
         /// The node's number in the model; nil for a node it does not declare.
         var number: Int?
         var depth: Int
@@ -153,15 +158,18 @@ public struct FactStore: Sendable {
     /// `read` for a secret, ...): the model's nodes in id order, then any other in id order.
     func forEachMarked(_ body: (Marked) -> Void) {
         guard !heads.isEmpty else { return }
-        func visit(_ id: NodeID, _ number: Int32, declared: Bool) {
-            guard let slot = highest(Capability.marking(id.kind), of: number) else { return }
+        func visit(_ kind: NodeKind, _ number: Int32, declared: Bool) {
+            guard let slot = highest(Capability.marking(kind), of: number) else { return }
             let entry = entries[slot]
-            body(Marked(fact: Fact(entry.capability, id, entry.level), number: declared ? Int(number) : nil,
+            body(Marked(storeNumber: number, kind: kind, capability: entry.capability, level: entry.level, number: declared ? Int(number) : nil,
                         depth: Int(entry.depth), timeBounded: entry.caveats > 0 && caveatNumbers(of: slot).contains(timeBoundedNumber)))
         }
-        for number in 0..<numbering.count where heads[number] >= 0 { visit(numbering.id(number), Int32(number), declared: true) }
-        for id in extraIDs.sorted() { visit(id, extraNumbers[id]!, declared: false) }
+        for number in 0..<numbering.count where heads[number] >= 0 { visit(numbering.kind(of: number), Int32(number), declared: true) }
+        for id in extraIDs.sorted() { visit(id.kind, extraNumbers[id]!, declared: false) }
     }
+
+    /// The fact a visit of `forEachMarked` is about.
+    func fact(of marked: Marked) -> Fact { Fact(marked.capability, node(numbered: marked.storeNumber), marked.level) }
 
     /// Every node some fact is about.
     public var nodes: Set<NodeID> { Set(entries.lazy.map { id($0.node) }) }
@@ -236,6 +244,9 @@ public struct FactStore: Sendable {
     private func fact(_ premise: StoredDerivation.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
 
     // MARK: Filing
+
+    /// The node of a number in the store: the model's numbering, then the nodes it does not declare.
+    func node(numbered number: Int32) -> NodeID { id(number) }
 
     /// The node of a number.
     private func id(_ number: Int32) -> NodeID {

@@ -24,11 +24,19 @@ final class NodeNumbering: Sendable {
     /// Numbers by name, one table per kind (by `NodeKind.ordinal`).
     private let numbers: [NumberTable]
 
-    /// Numbers the model's nodes, each kind on its own core: ids sort by kind first, so each
-    /// kind's names are sorted alone and the kinds laid end to end.
-    init(_ model: PipelineModel) {
+    /// The names of the model's nodes of each kind in `NodeKind.allCases.sorted()` order, each
+    /// kind's sorted: worked out once (each kind on its own core) for the numbering and for the
+    /// graph's lists sorted by name, which look their nodes up by these names instead of
+    /// sorting them again.
+    static func sortedNames(of model: PipelineModel) -> [[String]] {
+        ParallelMap.map(NodeKind.allCases.sorted()) { model.names(of: $0).sorted() }
+    }
+
+    /// Numbers the model's nodes: ids sort by kind first, so each kind's names (`sortedNames(of:)`)
+    /// are laid end to end. Each kind's table is made on its own core.
+    init(_ model: PipelineModel, sortedNames names: [[String]]) {
         let kinds = NodeKind.allCases.sorted()
-        let names = ParallelMap.map(kinds) { model.names(of: $0).sorted() }
+        precondition(names.count == kinds.count, "one sorted list of names per kind")
         let offsets = names.reduce(into: [0]) { offsets, group in offsets.append(offsets.last! + group.count) }
         let tables = ParallelMap.map(Array(kinds.indices)) { index in
             let kind = kinds[index]
@@ -64,9 +72,12 @@ final class NodeNumbering: Sendable {
     var count: Int { names.count }
 
     /// The id of a numbered node (a number below `count`).
-    func id(_ number: Int) -> NodeID {
+    func id(_ number: Int) -> NodeID { NodeID(kind(of: number), names[number]) }
+
+    /// The kind of a numbered node (a number below `count`), without reading its name.
+    func kind(of number: Int) -> NodeKind {
         // A step per kind at most: the kinds are few.
-        NodeID(kindEnds.first { number < $0.end }!.kind, names[number])
+        kindEnds.first { number < $0.end }!.kind
     }
 
     /// A numbered node's place among the model's nodes of `kind` sorted by name, nil when the

@@ -27,7 +27,7 @@ public struct Simulation: Sendable {
         // in its group. (Growing a list per criticality and joining them copied every asset
         // twice, which on a model larger than the processor's cache missed it for every byte.)
         var counts = Array(repeating: 0, count: Criticality.allCases.count)
-        store.forEachMarked { counts[weigh($0).criticality.rank] += 1 }
+        store.forEachMarked { counts[weigh($0, in: store).criticality.rank] += 1 }
         var next = counts
         var total = 0
         for rank in counts.indices.reversed() {
@@ -39,14 +39,13 @@ public struct Simulation: Sendable {
         let trails = WitnessTrails(in: store)
         let reached = [ReachedAsset](unsafeUninitializedCapacity: total) { buffer, initialized in
             store.forEachMarked { marked in
-                let weighed = weigh(marked)
+                let weighed = weigh(marked, in: store)
                 let rank = weighed.criticality.rank
                 // Both passes visit the same nodes, so a group never outgrows its count.
                 precondition(next[rank] < starts[rank] + counts[rank], "more reached assets than counted")
                 score += weighed.criticality.weight
-                let best = marked.fact
                 buffer.initializeElement(at: next[rank], to: ReachedAsset(
-                    node: best.node, capability: best.capability, level: best.level, criticality: weighed.criticality,
+                    numbered: marked.storeNumber, capability: marked.capability, level: marked.level, criticality: weighed.criticality,
                     crownJewel: weighed.crownJewel, foothold: marked.depth == 0,
                     timeBounded: marked.timeBounded, hops: marked.depth,
                     trails: trails))
@@ -68,9 +67,11 @@ public struct Simulation: Sendable {
         var score = 0
         var jewels: [NodeID] = []
         store.forEachMarked { marked in
-            let weighed = weigh(marked)
+            let weighed = weigh(marked, in: store)
             score += weighed.criticality.weight
-            if weighed.crownJewel, !starts.contains(marked.fact) { jewels.append(marked.fact.node) }
+            guard weighed.crownJewel else { return }
+            let fact = store.fact(of: marked)
+            if !starts.contains(fact) { jewels.append(fact.node) }
         }
         return (jewels, score)
     }
@@ -82,15 +83,12 @@ public struct Simulation: Sendable {
     }
 
     /// What reaching a marked node is worth.
-    private func weigh(_ marked: FactStore.Marked) -> (criticality: Criticality, crownJewel: Bool) {
-        weigh(marked.fact.node, at: marked.fact.level, graph.summary(of: marked.fact.node, number: marked.number))
-    }
-
-    /// What reaching a node at a level is worth. Reading a repository is not what makes it
-    /// critical (writing it is): anyone reads a public repository, and reading a private one
-    /// leaks its code, which counts as medium.
-    private func weigh(_ node: NodeID, at level: Level, _ summary: NodeNumbering.Summary) -> (criticality: Criticality, crownJewel: Bool) {
-        guard node.kind == .repository, level <= .read else { return (summary.criticality, summary.crownJewel) }
-        return (graph.model.repository.visibility == .public ? .low : .medium, false)
+    /// Reading a repository is not what makes it critical (writing it is): anyone reads a
+    /// public repository, and reading a private one leaks its code, which counts as medium.
+    private func weigh(_ marked: FactStore.Marked, in store: FactStore) -> (criticality: Criticality, crownJewel: Bool) {
+        if marked.kind == .repository, marked.level <= .read { return (graph.model.repository.visibility == .public ? .low : .medium, false) }
+        let summary = marked.number.map { graph.numbering.summaries[$0] }
+            ?? graph.summary(of: store.node(numbered: marked.storeNumber), number: nil)
+        return (summary.criticality, summary.crownJewel)
     }
 }

@@ -14,6 +14,9 @@ final class WitnessTrails: Sendable {
         self.store = store
     }
 
+    /// The node of a number in the scenario's fact table.
+    func node(numbered number: Int32) -> NodeID { store.node(numbered: number) }
+
     /// The hops into `fact`.
     func hops(to fact: Fact) -> [Hop] {
         if let known = built.withLock({ $0[fact] }) { return known }

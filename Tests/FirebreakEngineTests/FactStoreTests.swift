@@ -41,7 +41,7 @@ struct FactStoreTests {
         #expect(store.best(.exec, NodeID(.job, "build")) == .full)
         #expect(store.witness(of: stranger) == [declared, stranger])
         var marked: [NodeID] = []
-        store.forEachMarked { marked.append($0.fact.node) }
+        store.forEachMarked { marked.append(store.fact(of: $0).node) }
         #expect(marked == [NodeID(.job, "build"), NodeID(.secret, "NOT_DECLARED")], "the model's nodes in id order, then the others")
         #expect(store.facts == [declared, stranger].sorted())
     }
@@ -96,12 +96,12 @@ struct FactStoreTests {
         store.insert(Fact(.hold, NodeID(.identity, "key")),
                      Derivation(rule: "secret-credential", premises: [job], why: "stored", location: here), depth: 1)
         var expiring: [String: Bool] = [:]
-        store.forEachMarked { expiring[$0.fact.node.name] = $0.timeBounded }
+        store.forEachMarked { expiring[store.fact(of: $0).node.name] = $0.timeBounded }
         #expect(expiring == ["build": false, "TOKEN": false, "deployer": true, "key": false])
         // As short a hop with fewer caveats replaces the one kept, and with it the expiry.
         store.insert(Fact(.hold, NodeID(.identity, "deployer")),
                      Derivation(rule: "oidc", premises: [job], why: "mints", location: here, caveats: [Caveat.nextRun]), depth: 1)
-        store.forEachMarked { expiring[$0.fact.node.name] = $0.timeBounded }
+        store.forEachMarked { expiring[store.fact(of: $0).node.name] = $0.timeBounded }
         #expect(expiring["deployer"] == false)
     }
 
@@ -138,7 +138,7 @@ struct FactStoreTests {
         store.insert(later, Derivation(rule: "r", premises: [job], why: "then", location: .implicit("test")), depth: 1)
         #expect(store.best(.read, later.node) == .full)
         var marked: [NodeID] = []
-        store.forEachMarked { marked.append($0.fact.node) }
+        store.forEachMarked { marked.append(store.fact(of: $0).node) }
         #expect(marked == [job.node, earlier.node, later.node], "the model's nodes, then the others by id, whatever order they were numbered in")
     }
 
@@ -168,7 +168,7 @@ struct FactStoreTests {
         #expect([Level.read, .write, .deploy].map { store.depth(of: Fact(.access, cluster, $0)) } == [1, 1, 2])
         #expect(store.derivation(of: Fact(.exec, job))?.why == "step 3")
         var marked: [Fact: Int] = [:]
-        store.forEachMarked { marked[$0.fact] = $0.depth }
+        store.forEachMarked { marked[store.fact(of: $0)] = $0.depth }
         #expect(marked == [Fact(.exec, job): 3, Fact(.access, cluster, .deploy): 2], "each node by its marking capability at its highest level")
     }
 
