@@ -416,4 +416,32 @@ import Testing
         #expect(model.secrets["REPO_SCOPE"]?.carries?.name == "github-token:REPO_SCOPE")
         #expect(model.identities["github-token:REPO_SCOPE"] != nil)
     }
+
+    /// A bare `token:` is a GitHub token for an action whose name says it works Git or GitHub
+    /// (`helpers/git-init`, which stores the token for the pushes after it); a service's action
+    /// (Codecov, Slack's `slack-github-action`) and one whose name only contains the letters
+    /// (`gitleaks`) take their own.
+    @Test func aTokenHandedToAGitActionIsAGitHubToken() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/bump.yml": """
+            on: {release: {types: [published]}}
+            permissions: {contents: read}
+            jobs:
+              bump:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: acme/actions/helpers/git-init@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.PUSH_TOKEN }}"}
+                  - uses: codecov/codecov-action@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.COVERAGE_TOKEN }}"}
+                  - uses: acme/gitleaks-scan@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.SCANNER_TOKEN }}"}
+                  - uses: slackapi/slack-github-action@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.CHAT_TOKEN }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["PUSH_TOKEN"]?.carries?.name == "github-token:PUSH_TOKEN")
+        #expect(model.secrets["COVERAGE_TOKEN"]?.carries == nil)
+        #expect(model.secrets["SCANNER_TOKEN"]?.carries == nil)
+        #expect(model.secrets["CHAT_TOKEN"]?.carries == nil)
+    }
 }

@@ -253,11 +253,20 @@ extension GitHubImport {
         "actions/", "github/", "peter-evans/", "stefanzweifel/", "ad-m/github-push-action", "softprops/", "ncipollo/", "cli/",
         "octokit/", "release-drafter/", "googleapis/release-please-action", "tibdex/", "endbug/", "crazy-max/ghaction-github",
         "jamesives/github-pages-deploy-action", "peaceiris/actions-gh-pages", "dessant/", "marocchino/", "thollander/",
+        "renovatebot/github-action",
     ]
 
+    /// Whether an action calls GitHub with the token it takes: a known one, or one whose name
+    /// (after the owner) has the word `git` (`helpers/git-init`, `git-auto-commit-action`): an
+    /// action that works a Git repository on GitHub authenticates to GitHub with it. A word,
+    /// not a part of one (`gitleaks`, `gitlab`, the `.github` folder do not count); `github`
+    /// alone does not either, since many services' actions are named `<service>-github-action`
+    /// and take the service's token (Slack's).
     static func callsGitHub(_ uses: String) -> Bool {
         let lowered = uses.lowercased()
-        return gitHubCallingActions.contains { lowered.hasPrefix($0) }
+        if gitHubCallingActions.contains(where: { lowered.hasPrefix($0) }) { return true }
+        let path = lowered.split(separator: "@").first?.split(separator: "/").dropFirst() ?? []
+        return path.contains { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("git") }
     }
 
     /// Whether a secret's name says it is a GitHub token (`GH_PAT`, `BOT_TOKEN`, `GITHUB_APP_TOKEN`).
