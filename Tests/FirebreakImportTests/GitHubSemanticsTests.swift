@@ -444,4 +444,37 @@ import Testing
         #expect(model.secrets["SCANNER_TOKEN"]?.carries == nil)
         #expect(model.secrets["CHAT_TOKEN"]?.carries == nil)
     }
+
+    /// A call to another repository's reusable workflow that may mint OIDC tokens, naming a
+    /// cloud role in the inputs Google's and AWS's sign-in actions take, signs in as that role:
+    /// whoever changes the called workflow (a branch, not a commit) reaches the cloud. Without
+    /// `id-token: write` the called workflow mints no token, whatever the inputs say.
+    @Test func aReusableWorkflowSignsInAsTheCloudRoleItsCallerNames() throws {
+        func release(_ permissions: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {workflow_dispatch: {}}
+                jobs:
+                  release:
+                    uses: acme/shared/.github/workflows/release.yml@main
+                    permissions: {\(permissions)}
+                    with:
+                      service_account: signer@acme.iam.gserviceaccount.com
+                      role-to-assume: arn:aws:iam::123456789012:role/release
+                      key_name: ${{ github.event.inputs.key }}
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let signing = try release("id-token: write, contents: read")
+        #expect(signing.identities["signer@acme.iam.gserviceaccount.com"]?.kind == .cloudRole)
+        #expect(signing.identities["arn:aws:iam::123456789012:role/release"]?.kind == .cloudRole)
+        let result = try Examples.run("compromised-third-party-action", on: signing)
+        #expect(result.reaches("access resource:gcp-project admin"))
+        #expect(result.reaches("access resource:aws-account admin"))
+        #expect(signing.assumptions.contains { $0.statement.contains("sign in to 'gcp-project' as 'signer@acme.iam.gserviceaccount.com'") })
+
+        let reading = try release("contents: read")
+        #expect(reading.identities["signer@acme.iam.gserviceaccount.com"] == nil)
+        #expect(!(try Examples.run("compromised-third-party-action", on: reading)).reaches("access resource:gcp-project admin"))
+    }
 }
+

@@ -445,6 +445,16 @@ struct GitHubImport {
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
                settle: "import it as a local file, or describe it in a native model", at: uses.location)
         let permissions = Self.permissions(of: job, in: workflow, caller: caller)
+        let oidc = permissions.map { $0.level("id-token") == "write" } ?? false
+        if oidc {
+            // What it signs in as, when the caller names the cloud role in the inputs the cloud's
+            // own sign-in actions take: GitHub hands the called workflow the caller's OIDC token.
+            for role in Self.cloudRoles(namedIn: job, file: workflow.file) {
+                builder.addCloudRole(role.name, cloud: role.cloud, at: role.location)
+                assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' is taken to sign in to '\(role.cloud)' as '\(role.name)', which its caller names, with the OIDC token it may mint",
+                       settle: "import it as a local file, or describe it in a native model", at: role.location)
+            }
+        }
         // This job's `if:` and its callers' must all hold: an outsider gets the worst of them.
         let conditions = (caller?.conditions ?? []) + [condition].compactMap { $0 }
         let outsider = events.filter(\.outsiderFires).map { use in
@@ -454,10 +464,29 @@ struct GitHubImport {
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, needs: Self.needs(job, of: name),
             guardCondition: Self.guardKind(outsider, conditioned: !conditions.isEmpty), secrets: secrets,
-            token: tokenGrants(permissions, workflow: workflow, job: job, name: name),
-            oidc: permissions.map { $0.level("id-token") == "write" } ?? false,
+            token: tokenGrants(permissions, workflow: workflow, job: job, name: name), oidc: oidc,
             steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             platform: .github, location: job.location)
+    }
+
+    /// The cloud roles a job that calls a reusable workflow names in its `with:`, under the
+    /// inputs of the clouds' own sign-in actions (`service_account` or
+    /// `workload_identity_provider` for Google Cloud, `role-to-assume` for AWS): literal values
+    /// only, one role per cloud, named as the sign-in actions' roles are.
+    static func cloudRoles(namedIn job: Workflow.Job, file: String) -> [(name: String, cloud: String, location: SourceLocation)] {
+        let inputs = Dictionary((job.node.value("with")?.entries ?? []).map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+        func literal(_ keys: [String]) -> (text: String, location: SourceLocation)? {
+            for key in keys {
+                if let node = inputs[key], let text = node.scalarText, !text.isEmpty, !text.contains("${{") { return (text, node.location(file)) }
+            }
+            return nil
+        }
+        var roles: [(name: String, cloud: String, location: SourceLocation)] = []
+        if let gcp = literal(["service_account", "service-account", "workload_identity_provider", "workload-identity-provider"]) {
+            roles.append((gcp.text, "gcp-project", gcp.location))
+        }
+        if let aws = literal(["role-to-assume", "role_to_assume"]) { roles.append((aws.text, "aws-account", aws.location)) }
+        return roles
     }
 
     /// How an outsider's best verdict on a job reads as the model's guard.
