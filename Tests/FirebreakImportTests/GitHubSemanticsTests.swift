@@ -476,5 +476,31 @@ import Testing
         #expect(reading.identities["signer@acme.iam.gserviceaccount.com"] == nil)
         #expect(!(try Examples.run("compromised-third-party-action", on: reading)).reaches("access resource:gcp-project admin"))
     }
+
+    /// Two workflow files named alike but for the extension (`ci.yml`, `ci.yaml`) keep their
+    /// jobs apart: each job is named with its file's whole name, where one file's job took the
+    /// other's place (and its secrets with it). A file alone keeps the short name.
+    @Test func workflowFilesNamedAlikeKeepTheirJobsApart() throws {
+        func workflow(_ secret: String) -> String {
+            """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: make test
+                    env: {KEY: "${{ secrets.\(secret) }}"}
+            """
+        }
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": workflow("FIRST_KEY"),
+                                                        ".github/workflows/ci.yaml": workflow("SECOND_KEY"),
+                                                        ".github/workflows/lint.yml": workflow("LINT_KEY")])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["ci.yml/test"]?.secrets.map(\.name) == ["FIRST_KEY"])
+        #expect(model.jobs["ci.yaml/test"]?.secrets.map(\.name) == ["SECOND_KEY"])
+        #expect(model.jobs["ci/test"] == nil)
+        #expect(model.jobs["lint/test"]?.secrets.map(\.name) == ["LINT_KEY"])
+    }
 }
 

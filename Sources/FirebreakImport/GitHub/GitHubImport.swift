@@ -7,6 +7,10 @@ import Yams
 struct GitHubImport {
     var builder: ModelBuilder
     var parsed: [String: Workflow?] = [:]
+    /// How many of the repository's workflow files have each name without its extension.
+    lazy var workflowStems: [String: Int] = GitHubActionsImporter.workflowFiles(root: root).reduce(into: [:]) { counts, path in
+        counts[Workflow.stem(of: path), default: 0] += 1
+    }
     var localActions: [String: LocalAction?] = [:]
     /// Secret names referenced, each with the first place it was referenced.
     var referencedSecrets: [String: SourceLocation] = [:]
@@ -108,7 +112,8 @@ struct GitHubImport {
         do throws(LoadError) {
             let text = try RepositoryFile.read(path, under: root, label: label, budget: builder.budget)
             let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
-            let workflow = try WorkflowParser(file: label, path: path).parse(node)
+            var workflow = try WorkflowParser(file: label, path: path).parse(node)
+            workflow.sharesStem = workflowStems[workflow.stem, default: 0] > 1
             let limit = builder.budget.limits.jobs
             guard workflow.jobs.count <= limit else {
                 throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,

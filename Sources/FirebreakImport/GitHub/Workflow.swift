@@ -100,10 +100,22 @@ struct Workflow {
     var env: [String: String]
     var jobs: [Job]
 
-    /// The file name without its extension: the prefix of its jobs' names.
+    /// Whether another workflow file of the repository has the same name but for its extension
+    /// (`ci.yml` and `ci.yaml`): then its jobs' names keep the extension, so that neither file's
+    /// jobs take the other's places.
+    var sharesStem = false
+
+    /// The prefix of its jobs' and triggers' names: the file name without its extension (with
+    /// it, when another workflow file `sharesStem`).
     var stem: String {
+        sharesStem ? path.split(separator: "/").last.map(String.init) ?? path : Self.stem(of: path)
+    }
+
+    /// A workflow file's name without its extension.
+    static func stem(of path: String) -> String {
         let last = path.split(separator: "/").last.map(String.init) ?? path
-        return last.replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
+        for suffix in [".yaml", ".yml"] where last.hasSuffix(suffix) { return String(last.dropLast(suffix.count)) }
+        return last
     }
 
     /// Whether the workflow can only be called by others.
