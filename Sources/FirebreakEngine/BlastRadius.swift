@@ -97,6 +97,7 @@ public struct ReachedAsset: Sendable, Hashable {
 /// Everything one scenario reaches in one model.
 public struct BlastRadius: Sendable {
     public var scenario: Scenario
+    /// Where the attacker starts, each fact once (two third-party steps of one job are one foothold), sorted.
     public var footholds: [Fact]
     /// Reached assets, most critical first, then by id.
     public var reached: [ReachedAsset]

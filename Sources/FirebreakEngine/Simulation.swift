@@ -55,7 +55,7 @@ public struct Simulation: Sendable {
             precondition(zip(next, zip(starts, counts)).allSatisfy { $0 == $1.0 + $1.1 }, "a group of reached assets left unfilled")
             initialized = total
         }
-        return BlastRadius(scenario: scenario, footholds: footholds.map(\.fact).sorted(), reached: reached, score: score,
+        return BlastRadius(scenario: scenario, footholds: Set(footholds.map(\.fact)).sorted(), reached: reached, score: score,
                            crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
     }
 

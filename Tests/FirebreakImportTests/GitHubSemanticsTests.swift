@@ -502,5 +502,22 @@ import Testing
         #expect(model.jobs["ci/test"] == nil)
         #expect(model.jobs["lint/test"]?.secrets.map(\.name) == ["LINT_KEY"])
     }
+
+    /// A job with two actions on moving tags is one place to start from, listed once.
+    @Test func aJobWithTwoMovableActionsIsOneFoothold() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: someone/setup-tool@v1
+                  - uses: someone/run-linter@v2
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds == [Fact(.exec, NodeID(.job, "ci/build"))])
+    }
 }
 
