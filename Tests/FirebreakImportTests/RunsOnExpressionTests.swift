@@ -114,4 +114,35 @@ import Testing
         #expect(runner.labels == ["group:aws-general-8", "group:aws-highmem-32"])
         #expect(!model.assumptions.contains { $0.statement.contains("is an expression") })
     }
+
+    /// A condition that picks between literal labels takes either: the repository's own pool
+    /// chosen when `github.repository` is the upstream's (as it is in a fork's pull request run)
+    /// puts the job on that pool, where hosted labels on both sides keep it hosted. A side whose
+    /// value is unknown leaves the labels unknown.
+    @Test func aConditionThatPicksBetweenLabelsTakesEither() throws {
+        func runner(_ runsOn: String) throws -> (runner: Runner?, assumed: Bool) {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: {pull_request: {}}
+                permissions: {contents: read}
+                jobs:
+                  e2e:
+                    runs-on: \(runsOn)
+                    steps:
+                      - run: make e2e
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            let name = try #require(model.jobs["ci/e2e"]?.runsOn?.name)
+            return (model.runners[name], model.assumptions.contains { $0.statement.contains("is an expression; assumed GitHub-hosted") })
+        }
+        let own = try runner("${{ github.repository == 'acme/app' && 'oracle-vm-16cpu' || 'ubuntu-24.04' }}")
+        #expect(own.runner?.hosting == .selfHosted)
+        #expect(own.runner?.labels.contains("oracle-vm-16cpu") == true)
+        #expect(!own.assumed)
+        let hosted = try runner("${{ github.event_name == 'push' && 'ubuntu-24.04' || 'ubuntu-22.04' }}")
+        #expect(hosted.runner?.hosting != .selfHosted)
+        #expect(!hosted.assumed)
+        let unknown = try runner("${{ vars.RUNNER || 'ubuntu-latest' }}")
+        #expect(unknown.assumed)
+    }
 }
+

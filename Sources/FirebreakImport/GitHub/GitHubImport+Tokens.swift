@@ -64,21 +64,45 @@ extension GitHubImport {
         return values
     }
 
-    /// The values a string takes: itself when it holds no expression; the literal values of a
-    /// bare `${{ matrix.X }}` or `${{ inputs.X }}`; nil for anything else (a condition that picks
-    /// between literals, text around an expression), whose value is unknown.
+    /// The values a string takes: itself when it holds no expression; for one `${{ }}` that is
+    /// the whole text, the values its expression may have (`possibleValues`); nil for anything
+    /// else (text around an expression), whose value is unknown.
     static func literalValues(of text: String, matrix: [String: [String]], inputs: [String: [String]]) -> [String]? {
         guard text.contains("${{") else { return [text] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), let embedded = try? ExpressionTemplate.expressions(in: trimmed),
-              embedded.count == 1, let path = (try? ExpressionParser.parse(embedded[0].text))?.contextPath, path.count >= 2
-        else { return nil }
-        // `matrix.os`, or `matrix.config.runner` for a matrix of mappings (`matrixValues` files it as `config.runner`).
-        let name = path.dropFirst().joined(separator: ".")
-        switch path[0] {
-        case "matrix": return matrix[name]
-        case "inputs": return inputs[name]
-        default: return nil
+              embedded.count == 1, let expression = try? ExpressionParser.parse(embedded[0].text) else { return nil }
+        return possibleValues(of: expression, matrix: matrix, inputs: inputs)
+    }
+
+    /// The texts an expression may evaluate to, whichever way its conditions go: a string
+    /// literal; a literal matrix value or input (`matrix.os`, `matrix.config.runner` for a matrix
+    /// of mappings, `inputs.runner`); `a || b` either side's; `a && b` b's (a's own value is
+    /// returned only when falsy, which is no text). A comparison or a negation is a condition,
+    /// not a text: none. Nil when some text it may take is unknown (a function's result, another
+    /// context's value).
+    /// (`github.repository == 'acme/app' && 'own-machine' || 'ubuntu-latest'` takes both.)
+    static func possibleValues(of expression: ActionsExpression, matrix: [String: [String]], inputs: [String: [String]]) -> [String]? {
+        switch expression {
+        case .literal(.string(let text)):
+            return [text]
+        case .literal, .not, .binary(.equal, _, _), .binary(.notEqual, _, _), .binary(.less, _, _), .binary(.lessOrEqual, _, _),
+             .binary(.greater, _, _), .binary(.greaterOrEqual, _, _):
+            return []
+        case .binary(.or, let left, let right):
+            guard let either = possibleValues(of: left, matrix: matrix, inputs: inputs),
+                  let other = possibleValues(of: right, matrix: matrix, inputs: inputs) else { return nil }
+            return either + other
+        case .binary(.and, _, let right):
+            return possibleValues(of: right, matrix: matrix, inputs: inputs)
+        default:
+            guard let path = expression.contextPath, path.count >= 2 else { return nil }
+            let name = path.dropFirst().joined(separator: ".")
+            switch path[0] {
+            case "matrix": return matrix[name]
+            case "inputs": return inputs[name]
+            default: return nil
+            }
         }
     }
 
