@@ -13,13 +13,14 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     public var isMutable: Bool { self != .digest }
 
     /// Infers the pin state from a version string: 40 hex digits or a `sha256:` digest is
-    /// immutable; an empty one is none; a name without a digit (`main`, `master`, `stable`) is
-    /// taken as a branch; anything else (`v4`, `1.2.0`) as a tag. Both move; the name cannot
-    /// tell a tag from a branch for certain.
+    /// immutable; an empty one is none; a version (`v4`, `1.2.0`: a digit first, after an
+    /// optional `v`) is taken as a tag; any other name (`main`, `stable`, `fix-patch-2`,
+    /// `releases/v1`) as a branch. Both move; the name cannot tell a tag from a branch for certain.
     public static func infer(fromVersion version: String?) -> PinState {
         guard let version, !version.isEmpty else { return .none }
         if version.hasPrefix("sha256:") { return .digest }
         if version.count == 40, version.allSatisfy(\.isHexDigit) { return .digest }
-        return version.contains(where: \.isNumber) ? .tag : .branch
+        let number = version.first == "v" || version.first == "V" ? version.dropFirst() : Substring(version)
+        return number.first?.isASCII == true && number.first?.isNumber == true ? .tag : .branch
     }
 }
