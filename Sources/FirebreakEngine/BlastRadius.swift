@@ -115,4 +115,14 @@ public struct BlastRadius: Sendable {
     public var countsByKind: [NodeKind: Int] {
         Dictionary(grouping: reached, by: \.node.kind).mapValues(\.count)
     }
+
+    /// How many crown jewels the fewest-hop paths reach through the hop the scenario is about
+    /// (`Scenario.through`): nil for a scenario about no hop. A jewel the foothold reaches as
+    /// soon without it does not count.
+    public var crownJewelsThroughMechanism: Int? {
+        guard let mechanism = scenario.through else { return nil }
+        return reached.filter { asset in
+            asset.crownJewel && !asset.foothold && asset.path.contains { $0.capability == mechanism.capability }
+        }.count
+    }
 }

@@ -14,6 +14,7 @@ extension HTMLReport {
             ? "<span class=\"ok\">no crown jewel reached</span>"
             : "<span class=\"bad\">\(jewels.count) crown jewel\(jewels.count == 1 ? "" : "s") reached</span>"
                 + (assumed > 0 ? " (\(assumed) only on assumptions: see the notes on their paths)" : "")
+                + (SimulationText.throughMechanism(result).map { " (\(e($0)))" } ?? "")
                 + ": \(list(jewels.map(\.description), limit: 8))"
         verdict += " · score \(result.score)"
         if !secrets.isEmpty { verdict += " · \(secrets.count) secret\(secrets.count == 1 ? "" : "s"): \(list(secrets, limit: 8))" }

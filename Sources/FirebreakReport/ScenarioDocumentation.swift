@@ -6,6 +6,7 @@ public enum ScenarioDocumentation {
     public static func text(_ scenario: Scenario) -> String {
         var lines = ["\(scenario.id): \(scenario.title)", "", scenario.narrative, "", "Attacker: \(scenario.attacker)", "", "Starts from:"]
         lines += scenario.footholds.map { "  - " + start($0) }
+        if let through = scenario.through { lines += ["", "Reports count the crown jewels reached through \(through.says) (a `\(through.capability.rawValue)` hop)."] }
         lines += ["", "References:"] + scenario.references.map { "  - \($0)" }
         lines.append("Defined at \(scenario.location)")
         return lines.joined(separator: "\n") + "\n"
@@ -28,6 +29,7 @@ public enum ScenarioDocumentation {
             out += "\n## \(scenario.id)\n\n**\(scenario.title)**\n\n\(scenario.narrative.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
             out += "**Attacker.** \(scenario.attacker.trimmingCharacters(in: .whitespacesAndNewlines))\n\n**Starts from:**\n\n"
             out += scenario.footholds.map { "- \(start($0))\n" }.joined()
+            if let through = scenario.through { out += "\nReports count the crown jewels reached through \(through.says) (a `\(through.capability.rawValue)` hop).\n" }
             if !scenario.references.isEmpty { out += "\n**Sources:** " + scenario.references.joined(separator: "; ") + "\n" }
         }
         return out

@@ -51,6 +51,15 @@ public enum SimulationJSON {
         for (kind, count) in result.countsByKind.map({ ($0.key.rawValue, $0.value) }).sorted(by: { $0.0 < $1.0 }) { out.field(kind, count) }
         out.endObject()
         out.field("crownJewelsReached", result.crownJewels.map(\.description))
+        if let through = result.scenario.through, let count = result.crownJewelsThroughMechanism {
+            // How many of them the paths reach through the hop the scenario is about.
+            out.key("crownJewelsThrough")
+            out.beginObject()
+            out.field("capability", through.capability.rawValue)
+            out.field("count", count)
+            out.field("says", through.says)
+            out.endObject()
+        }
         out.field("footholds", result.footholds.map(\.description))
         out.field("id", result.scenario.id)
         out.key("reached")

@@ -35,9 +35,18 @@ public struct SimulationReport: Codable, Sendable, Equatable {
         public var title: String
         public var score: Int
         public var crownJewelsReached: [String]
+        /// For a scenario about one kind of hop (`through:`), how many crown jewels its paths reach through one.
+        public var crownJewelsThrough: ThroughEntry?
         public var footholds: [String]
         public var counts: [String: Int]
         public var reached: [ReachedEntry]
+    }
+
+    public struct ThroughEntry: Codable, Sendable, Equatable {
+        /// The hop's capability (`poison`), how reports name it, and the count.
+        public var capability: String
+        public var count: Int
+        public var says: String
     }
 
     public struct AssumptionEntry: Codable, Sendable, Equatable {
@@ -63,7 +72,11 @@ public struct SimulationReport: Codable, Sendable, Equatable {
         scenarios = results.map { result in
             ScenarioEntry(
                 id: result.scenario.id, title: result.scenario.title, score: result.score,
-                crownJewelsReached: result.crownJewels.map(\.description), footholds: result.footholds.map(\.description),
+                crownJewelsReached: result.crownJewels.map(\.description),
+                crownJewelsThrough: result.scenario.through.flatMap { through in
+                    result.crownJewelsThroughMechanism.map { ThroughEntry(capability: through.capability.rawValue, count: $0, says: through.says) }
+                },
+                footholds: result.footholds.map(\.description),
                 counts: Dictionary(uniqueKeysWithValues: result.countsByKind.map { ($0.key.rawValue, $0.value) }),
                 reached: result.reached.map { asset in
                     let path = asset.path

@@ -81,8 +81,10 @@ public struct SimulationText {
         let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
         let resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
             : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"
+        // A worst scenario about a hop that reaches none of them through it says so: its foothold reaches them itself.
+        let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
         return style.red("verdict: \(reaching.count) of \(results.count) scenarios \(reaching.count == 1 ? "reaches" : "reach") a crown jewel")
-            + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + resting
+            + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + itself + resting
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.
@@ -137,8 +139,9 @@ public struct SimulationText {
         let header = "\(style.bold(result.scenario.id)) — \(result.scenario.title)"
         let jewels = result.crownJewels.count
         let assumed = Self.crownJewelsOnAssumptions(result)
+        let qualifiers = [assumed > 0 ? "\(assumed) on assumptions" : nil, Self.throughMechanism(result)].compactMap { $0 }
         let verdict = jewels > 0
-            ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") + (assumed > 0 ? " (\(assumed) on assumptions)" : "")
+            ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: "; ")))")
             : style.green("no crown jewel reached")
         // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
@@ -172,6 +175,14 @@ public struct SimulationText {
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
         return lines
+    }
+
+    /// "2 through a poisoned cache", "none through a poisoned cache": for a scenario about a hop
+    /// that reaches crown jewels, how many of them its paths reach through that hop (the foothold
+    /// may reach the others itself). Nil for a scenario about no hop, or one that reaches none.
+    static func throughMechanism(_ result: BlastRadius) -> String? {
+        guard let mechanism = result.scenario.through, let count = result.crownJewelsThroughMechanism, !result.crownJewels.isEmpty else { return nil }
+        return "\(count == 0 ? "none" : count == result.crownJewels.count && count > 1 ? "all" : String(count)) through \(mechanism.says)"
     }
 
     /// How many of a scenario's crown jewels are reached only by a path resting on an assumption

@@ -29,6 +29,32 @@ import Testing
         }
     }
 
+    /// `through:` names a capability the engine knows and how reports say it; a typo is an
+    /// error at its place, with the closest capability.
+    @Test func throughNamesAKnownCapability() throws {
+        func scenario(_ through: String) -> String {
+            """
+            id: my-scenario
+            title: t
+            narrative: n
+            attacker: a
+            footholds:
+              - jobs: {role: [test]}
+                why: w
+            through: \(through)
+            """
+        }
+        let loaded = try ScenarioLoader().load(text: scenario("{capability: poison, says: a poisoned cache}"), file: "s.yml")
+        #expect(loaded.through == Scenario.Mechanism(capability: .poison, says: "a poisoned cache"))
+        #expect {
+            _ = try ScenarioLoader().load(text: scenario("{capability: poisson, says: a poisoned cache}"), file: "s.yml")
+        } throws: { error in
+            let text = (error as? LoadError)?.description ?? ""
+            return text.contains("s.yml:8:23: error: 'poisson' is not a valid capability") && text.contains("poison")
+        }
+        #expect(throws: LoadError.self) { try ScenarioLoader().load(text: scenario("{capability: poison}"), file: "s.yml") }
+    }
+
     /// The example in docs/scenario-format.md is a scenario the loader accepts, and every
     /// closed list of values the document gives is the loader's own.
     @Test func theScenarioFormatDocumentIsTrue() throws {

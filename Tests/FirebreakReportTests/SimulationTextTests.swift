@@ -71,6 +71,37 @@ struct SimulationTextTests {
                 "\(text)")
     }
 
+    /// A scenario about a hop (cache-poisoning: a poisoned cache) says how many crown jewels
+    /// it reaches through one: all of them when the poisoning test job holds nothing itself, none
+    /// when the test job reads the deploy key itself, which the line and the JSON both say.
+    @Test func aScenarioAboutAHopCountsTheCrownJewelsReachedThroughIt() throws {
+        func run(testSecrets: String) throws -> (text: String, json: String) {
+            let model = try ModelLoader().load(text: ExampleModel.wrap("""
+                caches: {deps: {}}
+                triggers: {push: {event: push, branches: [main]}}
+                runners: {hosted: {hosting: hosted}}
+                secrets: {DEPLOY_KEY: {criticality: critical}}
+                jobs:
+                  test: {role: test, triggers: [push], runsOn: hosted, savesCaches: [deps], secrets: \(testSecrets)}
+                  deploy: {role: deploy, triggers: [push], runsOn: hosted, restoresCaches: [deps], secrets: [DEPLOY_KEY]}
+                """), file: "m.yml")
+            // With a second scenario that cannot start here, the report opens with the verdict.
+            let scenarios = try ["cache-poisoning", "stolen-static-key"].map { try #require(try Examples.library().scenario(id: $0)) }
+            let results = scenarios.map(Simulation(model: model).run)
+            let json = String(decoding: SimulationJSON.bytes(model: model, results: results, assumptions: []), as: UTF8.self)
+            return (SimulationText(model: model, results: results, assumptions: []).text, json)
+        }
+        let poisoned = try run(testSecrets: "[]")
+        #expect(poisoned.text.contains("1 crown jewel reached (1 through a poisoned cache)"), "\(poisoned.text)")
+        #expect(poisoned.text.contains("poison cache:deps"))
+        #expect(poisoned.json.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
+                    .contains("\"crownJewelsThrough\":{\"capability\":\"poison\",\"count\":1,\"says\":\"apoisonedcache\"}"), "\(poisoned.json)")
+        let direct = try run(testSecrets: "[DEPLOY_KEY]")
+        #expect(direct.text.contains("1 crown jewel reached (none through a poisoned cache)"), "\(direct.text)")
+        #expect(direct.text.replacingOccurrences(of: "\n", with: " ").contains("the worst, cache-poisoning, reaches 1 (DEPLOY_KEY), none through a poisoned cache"),
+                "\(direct.text)")
+    }
+
     @Test func aHopThatRestsOnAnAssumptionSaysSoWhereItIsUsed() throws {
         let text = try Self.text(ImportFixtures.path("gh-runners"))
         #expect(text.contains("note: assumed: self-hosted runners labelled self-hosted, gpu are persistent"))

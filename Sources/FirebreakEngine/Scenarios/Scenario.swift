@@ -11,16 +11,34 @@ public struct Scenario: Sendable, Hashable {
     public var attacker: String
     public var footholds: [FootholdSelector]
     public var references: [String]
+    /// The hop the scenario is about, when it is about one (a poisoned cache): a report says how
+    /// many crown jewels the attacker reaches through it, since a foothold may reach some
+    /// without it.
+    public var through: Mechanism?
     public var location: SourceLocation
 
+    /// A kind of hop, and how a report names it.
+    public struct Mechanism: Sendable, Hashable {
+        /// A hop of this capability (`poison`: into a cache).
+        public var capability: Capability
+        /// What a report calls it: "a poisoned cache".
+        public var says: String
+
+        public init(capability: Capability, says: String) {
+            self.capability = capability
+            self.says = says
+        }
+    }
+
     public init(id: String, title: String, narrative: String, attacker: String, footholds: [FootholdSelector],
-                references: [String], location: SourceLocation) {
+                references: [String], through: Mechanism? = nil, location: SourceLocation) {
         self.id = id
         self.title = title
         self.narrative = narrative
         self.attacker = attacker
         self.footholds = footholds
         self.references = references
+        self.through = through
         self.location = location
     }
 }

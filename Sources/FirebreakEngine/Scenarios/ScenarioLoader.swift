@@ -4,7 +4,7 @@ import Yams
 
 /// Reads scenario files, reporting every problem with its file:line:column like a model.
 public struct ScenarioLoader {
-    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references"]
+    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references", "through"]
 
     public init() {}
 
@@ -41,10 +41,18 @@ public struct ScenarioLoader {
             }
         }
         let references = top.strings("references").map(\.text)
+        var through: Scenario.Mechanism?
+        if let mechanism = top.fields("through", keys: ["capability", "says"]) {
+            mechanism.require("capability", help: "the capability of the hop the scenario is about, e.g. `capability: poison`")
+            mechanism.require("says", help: "how a report names it, e.g. `says: a poisoned cache`")
+            if let capability = mechanism.choice("capability", Capability.self), let says = mechanism.string("says") {
+                through = Scenario.Mechanism(capability: capability, says: says)
+            }
+        }
         guard !sink.hasErrors, let id else { throw LoadError(sink.diagnostics) }
         return Scenario(id: id, title: top.string("title") ?? id, narrative: (top.string("narrative") ?? "").trimmed,
                         attacker: (top.string("attacker") ?? "").trimmed, footholds: footholds, references: references,
-                        location: top.location)
+                        through: through, location: top.location)
     }
 
     private func readSelector(_ node: Yams.Node, file: String, sink: DiagnosticSink) -> FootholdSelector? {
