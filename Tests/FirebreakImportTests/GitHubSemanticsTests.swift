@@ -519,5 +519,34 @@ import Testing
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds == [Fact(.exec, NodeID(.job, "ci/build"))])
     }
+
+    /// A token every read of which falls back to the job's own (`secrets.X || secrets.GITHUB_TOKEN`)
+    /// may not be set at all: it is still taken to be a repository-writing token, and its
+    /// assumption says it may not exist. One bare read anywhere makes it an ordinary token.
+    @Test func aTokenWithAFallbackToTheJobsOwnMayNotBeSet() throws {
+        func statement(_ extra: String) throws -> String? {
+            let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
+                on: {issues: {types: [opened]}}
+                permissions: {issues: write}
+                jobs:
+                  label:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/github-script@0123456789abcdef0123456789abcdef01234567
+                        with:
+                          github-token: ${{ secrets.TRIAGE_PAT || secrets.GITHUB_TOKEN }}
+                          script: console.log(1)
+                      - run: gh issue edit 1 --add-label triaged
+                        env: {GH_TOKEN: "${{ secrets.TRIAGE_PAT || github.token }}"}
+                \(extra)
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            #expect(model.identities["github-token:TRIAGE_PAT"] != nil, "taken to be set, pessimistically")
+            return model.assumptions.first { $0.subject == NodeID(.identity, "github-token:TRIAGE_PAT") }?.statement
+        }
+        #expect(try statement("").map { $0.contains("it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN") } == true)
+        let bare = "      - run: ./sync\n        env: {TOKEN: \"${{ secrets.TRIAGE_PAT }}\"}"
+        #expect(try statement(bare).map { !$0.contains("may not be set") } == true)
+    }
 }
 

@@ -25,6 +25,9 @@ struct GitHubImport {
     var githubAppKeys: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
+    /// Every job definition's secret reads together: whether a secret is ever read without a
+    /// fallback to the job's own token.
+    var everyRead = SecretUses()
     /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
     var registryTokenSecrets: [String: (registry: String, job: String, location: SourceLocation)] = [:]
     /// Jobs whose token may dispatch workflows.
@@ -521,6 +524,7 @@ struct GitHubImport {
         }
         addCommittedCredentials(in: job, workflow: workflow, reads: &reads)
         secretReads[key] = reads
+        everyRead.merge(reads)
         return resolvedSecrets(reads, job: name, through: caller)
     }
 
@@ -606,12 +610,14 @@ struct GitHubImport {
 
     /// Declares every referenced secret the context file does not, as repository-wide.
     mutating func declareSecrets(context: PipelineModel?) {
-        let (keys, tokens, uploads, appKeys) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys)
+        let (keys, tokens, uploads, appKeys, reads) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys, everyRead)
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
             if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
-            if let used = tokens[name] { return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name)) }
+            if let used = tokens[name] {
+                return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name), optional: reads.alwaysFallsBack(name))
+            }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
         }

@@ -6,7 +6,10 @@ extension ModelBuilder {
     /// writes the repository (it may do more; what, only its owner knows). A step that suggests
     /// a read-only token does not make it one: the OpenSSF Scorecard action's "read-only" token
     /// may be a classic token with `public_repo`, which writes every public repository its owner can.
-    mutating func addGitHubToken(for secret: String, at location: SourceLocation, appKey: Bool = false) -> Reference {
+    /// `optional`: every read of the secret falls back to the job's own GITHUB_TOKEN (`secrets.X ||
+    /// secrets.GITHUB_TOKEN`), so the workflow runs without it; it is still taken to be set, and the
+    /// assumption says it may not be.
+    mutating func addGitHubToken(for secret: String, at location: SourceLocation, appKey: Bool = false, optional: Bool = false) -> Reference {
         let name = "github-token:\(secret)"
         guard model.identities[name] == nil else { return Reference(name, at: location) }
         model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
@@ -14,7 +17,8 @@ extension ModelBuilder {
                                           trust: nil, criticality: nil, location: location)
         assume(NodeID(.identity, name), appKey
                    ? "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
-                   : "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)",
+                   : "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)"
+                       + (optional ? "; it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN" : ""),
                settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
         return Reference(name, at: location)
     }

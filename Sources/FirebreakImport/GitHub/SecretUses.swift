@@ -9,6 +9,10 @@ struct SecretUses: Hashable, Sendable {
     var names: [String: SourceLocation] = [:]
     /// Where the whole `secrets` context (every secret) is read, if it is.
     var everySecret: SourceLocation?
+    /// Names read as `secrets.X || secrets.GITHUB_TOKEN` (or `|| github.token`): a token the
+    /// workflow does without when it is not set. `readAlone`: names read some other way.
+    var readWithFallback: Set<String> = []
+    var readAlone: Set<String> = []
 
     /// The secret node that stands for all of a repository's secrets when their names are unknown.
     static let everySecretName = "(every-repository-secret)"
@@ -16,6 +20,8 @@ struct SecretUses: Hashable, Sendable {
     mutating func merge(_ other: SecretUses) {
         for (name, location) in other.names where names[name] == nil { names[name] = location }
         if everySecret == nil { everySecret = other.everySecret }
+        readWithFallback.formUnion(other.readWithFallback)
+        readAlone.formUnion(other.readAlone)
     }
 
     /// Adds what `expression` reads; `matrix` gives the literal values of each matrix key.
@@ -25,6 +31,8 @@ struct SecretUses: Hashable, Sendable {
 
     private mutating func walk(_ node: ActionsExpression, at location: SourceLocation, matrix: [String: [String]]) {
         switch node {
+        case .binary(.or, .property(.context("secrets"), let name), let fallback) where Self.isJobToken(fallback):
+            add(name, at: location, withFallback: true)
         case .property(.context("secrets"), let name):
             add(name, at: location)
         case .index(.context("secrets"), let index):
@@ -52,12 +60,25 @@ struct SecretUses: Hashable, Sendable {
 
     /// Files a secret by its name in capitals: GitHub's secret names are not case-sensitive
     /// (`secrets.docker_hub_password` is `DOCKER_HUB_PASSWORD`), and GitHub keeps them in capitals.
-    private mutating func add(_ name: String, at location: SourceLocation) {
+    private mutating func add(_ name: String, at location: SourceLocation, withFallback: Bool = false) {
         let name = name.uppercased()
         // GitHub's own job token is not a stored secret.
-        guard name != "GITHUB_TOKEN", names[name] == nil else { return }
-        names[name] = location
+        guard name != "GITHUB_TOKEN" else { return }
+        if withFallback { readWithFallback.insert(name) } else { readAlone.insert(name) }
+        if names[name] == nil { names[name] = location }
     }
+
+    /// `secrets.GITHUB_TOKEN` or `github.token`: the job's own token.
+    private static func isJobToken(_ expression: ActionsExpression) -> Bool {
+        switch expression {
+        case .property(.context("secrets"), let name): name.uppercased() == "GITHUB_TOKEN"
+        case .property(.context("github"), let name): name.lowercased() == "token"
+        default: false
+        }
+    }
+
+    /// Whether every read of the secret falls back to the job's own token.
+    func alwaysFallsBack(_ name: String) -> Bool { readWithFallback.contains(name) && !readAlone.contains(name) }
 }
 
 extension Yams.Node {
