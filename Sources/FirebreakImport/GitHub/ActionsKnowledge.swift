@@ -4,11 +4,12 @@ import FirebreakModel
 enum ActionsKnowledge {
     /// Commands that execute files of the checked-out repository (package managers, build
     /// tools, interpreters), besides any `./path` the script runs.
-    static let buildTools = CommandPhrases([
+    static let buildTools = CommandPhrases(buildToolNames)
+    private static let buildToolNames = [
         "npm", "npx", "yarn", "pnpm", "pip", "pip3", "python", "python3", "make", "gradle", "mvn", "cargo", "go", "pytest", "tox",
         "nox", "bundle", "rake", "composer", "pre-commit", "docker", "bash", "sh", "node", "ruby", "php", "dotnet", "swift", "cmake",
         "meson", "ninja", "poetry", "uv", "hatch", "pdm", "bun", "deno", "just", "task", "bazel", "sbt", "lein", "mix", "perl",
-    ])
+    ]
 
     /// Whether a script executes files of the workspace.
     static func runsBuildTool(_ script: String) -> Bool {
@@ -19,10 +20,51 @@ enum ActionsKnowledge {
     /// Whether a command of the script is a repository file named by a relative path
     /// (`script/release`, `tools/build.sh`): a word with a `/` where a command stands, at the
     /// start of a line or after `;`, `&` or `|`, past variable assignments and `sudo`, `env`,
-    /// `time` or `exec`. Lines continued with `\` are read as one; a here-document's lines are
-    /// text, not commands.
+    /// `time` or `exec`.
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
+        return commands(of: script).contains { words in
+            guard let place = commandPlace(in: words) else { return false }
+            let command = words[place]
+            guard command.contains("/"), let first = command.first else { return false }
+            return !"/~$-.\"'({#<>".contains(first) && !command.contains("://")
+        }
+    }
+
+    /// Whether a script runs what a download holds, named by any of `names` (its name, the
+    /// folder it lands in): a command is a path inside it (`./dist/tool`); the thing a build tool
+    /// or interpreter is asked to run or install is inside it (`bash out/run.sh`, `pip install
+    /// dist/x.whl`, `uv run python dist/x.py`, `java -jar dist/app.jar`); or the script enters it
+    /// (`cd dist`) and then runs a build tool. A command that is handed it as data does not run it
+    /// (`uv run smokeshow upload htmlcov`, `go tool covdata -i=coverage`, `aws s3 cp dist/ s3://...`).
+    static func runsDownload(namedAnyOf names: [String], in script: String) -> Bool {
+        guard names.contains(where: { script.contains($0) }) else { return false }
+        let inside = { (word: Substring) in names.contains { word.contains($0) } }
+        var entered = false
+        for words in commands(of: script) {
+            guard var place = commandPlace(in: words) else { continue }
+            if inside(words[place]) { return true }
+            if words[place] == "cd" || words[place] == "pushd" {
+                if place + 1 < words.count, inside(words[place + 1]) { entered = true }
+                continue
+            }
+            guard runners.contains(words[place]) else { continue }
+            if entered { return true }
+            // Past the tools, their verbs (`run`, `install`, `tool`) and options, to the thing they run.
+            while let next = words[(place + 1)...].firstIndex(where: { !$0.hasPrefix("-") }) {
+                place = next
+                if runners.contains(words[place]) || verbs.contains(words[place]) { continue }
+                if inside(words[place]) { return true }
+                break
+            }
+        }
+        return false
+    }
+
+    /// The script's commands, each as its words: lines continued with `\` read as one, cut at
+    /// `;`, `&` and `|` outside quotes; a here-document's lines are text, not commands.
+    static func commands(of script: String) -> [[Substring]] {
+        var commands: [[Substring]] = []
         var hereDocumentEnd: Substring?
         for line in TextSplit.lines(script).reduce(into: [String](), { lines, line in
             if let last = lines.last, last.hasSuffix("\\") { lines[lines.count - 1] = String(last.dropLast()) + " " + line } else { lines.append(String(line)) }
@@ -34,9 +76,7 @@ enum ActionsKnowledge {
             }
             for segment in commandSegments(line) {
                 let words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard let command = words.first(where: { !$0.contains("=") && !["sudo", "env", "time", "exec"].contains($0) }) else { continue }
-                guard command.contains("/"), let first = command.first, !"/~$-.\"'({#<>".contains(first), !command.contains("://") else { continue }
-                return true
+                if !words.isEmpty { commands.append(words) }
             }
             // `<<WORD`, `<<-WORD`, `<<'WORD'`, `<<\WORD`; `<<<` is a here-string, on its line alone.
             if let marker = line.range(of: "<<"), !line[marker.upperBound...].hasPrefix("<") {
@@ -44,8 +84,19 @@ enum ActionsKnowledge {
                 if !delimiter.isEmpty { hereDocumentEnd = delimiter }
             }
         }
-        return false
+        return commands
     }
+
+    /// Where a command's own word is: past variable assignments and `sudo`, `env`, `time` or `exec`.
+    private static func commandPlace(in words: [Substring]) -> Int? {
+        words.firstIndex { !$0.contains("=") && !["sudo", "env", "time", "exec"].contains($0) }
+    }
+
+    /// Commands that run or install the file they are given: the build tools and interpreters,
+    /// and a few installers.
+    private static let runners = Set((buildToolNames + ["java", "dpkg", "rpm", "apt", "apt-get", "gem", "pipx"]).map { Substring($0) })
+    /// A runner's verbs before the thing it runs (`uv run`, `pip install`, `go tool`).
+    private static let verbs: Set<Substring> = ["run", "install", "i", "add", "exec", "x", "tool", "load", "test"]
 
     /// A line's commands: its text cut at `;`, `&` and `|` outside quotes.
     private static func commandSegments(_ line: String) -> [Substring] {

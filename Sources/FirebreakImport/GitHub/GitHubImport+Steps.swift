@@ -7,7 +7,9 @@ struct StepsInfo {
     var steps: [Step] = []
     var runsCode = false
     var uploads: [Reference] = []
-    var downloads: [(artifact: Reference, runs: Bool)] = []
+    /// Each download, with the folder it writes to when `path:` names one, and whether a later
+    /// script runs what it holds.
+    var downloads: [(artifact: Reference, path: String?, runs: Bool)] = []
     /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
     var otherRunDownloads: Set<String> = []
     var usesCache = false
@@ -121,9 +123,12 @@ extension GitHubImport {
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
                 for download in info.downloads.indices where !info.downloads[download].runs {
-                    let name = info.downloads[download].artifact.name
-                    // A glob names no file a script could run.
-                    if !ArtifactNamePattern.isPattern(name), run.contains(name), ActionsKnowledge.runsBuildTool(run) { info.downloads[download].runs = true }
+                    // By its name or the folder it lands in; a glob names no file a script could run, and a
+                    // shared folder (`/tmp`, the workspace, a variable's) does not say which files are the artifact's.
+                    let names = ([info.downloads[download].artifact.name] + [info.downloads[download].path].compactMap { $0 })
+                        .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                        .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !["", ".", "/", "~", "/tmp"].contains($0) }
+                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) { info.downloads[download].runs = true }
                 }
             }
             if step.uses != nil, Self.namesNothing(uses) {
@@ -210,7 +215,7 @@ extension GitHubImport {
             case "actions/download-artifact":
                 // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
-                info.downloads.append((Reference(name, at: step.location), false))
+                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, false))
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {

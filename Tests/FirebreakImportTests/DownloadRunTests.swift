@@ -1,0 +1,57 @@
+import FirebreakEngine
+@testable import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// A downloaded artifact is run when a command is a file inside it, when a build tool or
+/// interpreter is asked to run or install something inside it, or when the script enters it
+/// and builds; a command that is only handed it as data (an upload, a coverage tool) does not
+/// run it, whatever else the script runs.
+@Suite struct DownloadRunTests {
+    @Test(arguments: [
+        "./dist/tool --version", "bash dist/run.sh", "pip install dist/app-1.0-py3-none-any.whl", "uv run python dist/check.py",
+        "cd dist && make install", "sudo java -jar dist/app.jar", "python -m pip install dist/*.whl", "tar xzf app.tgz\nchmod +x dist/app; dist/app",
+    ])
+    func aScriptThatRunsTheDownloadRunsIt(script: String) {
+        #expect(ActionsKnowledge.runsDownload(namedAnyOf: ["dist"], in: script))
+    }
+
+    @Test(arguments: [
+        "uv run smokeshow upload dist", "go tool covdata textfmt -i=dist/server -o out.txt", "aws s3 cp --recursive \\\n  dist/ \\\n  s3://bucket/\nmake check",
+        "cd dist && ls", "echo dist; npm test", "cat <<EOF\n./dist/tool\nEOF\nmake",
+    ])
+    func aScriptThatReadsTheDownloadAsDataDoesNotRunIt(script: String) {
+        #expect(!ActionsKnowledge.runsDownload(namedAnyOf: ["dist"], in: script))
+    }
+
+    /// A job that turns downloaded coverage into a report with the Go toolchain and uploads it
+    /// reads the coverage as data: a compromised producer does not run code in it (nor reach
+    /// the analysis token it holds), where one that runs a downloaded tool does.
+    @Test func coverageReadByGoToolsIsDataAndADownloadedToolRuns() throws {
+        func analyze(_ script: String) throws -> Job.Consumption.Use? {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  e2e:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: make e2e
+                      - uses: actions/upload-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: e2e-coverage, path: cover}
+                  analyze:
+                    needs: e2e
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: e2e-coverage, path: e2e-coverage}
+                      - run: \(script)
+                        env: {SONAR_TOKEN: "${{ secrets.SONAR_TOKEN }}"}
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["ci/analyze"]?.consumes.first?.use
+        }
+        #expect(try analyze("go tool covdata textfmt -i=e2e-coverage/server -o report.out") == .data)
+        #expect(try analyze("./e2e-coverage/merge-tool report.out") == .run)
+    }
+}
