@@ -90,9 +90,9 @@ public struct AttackGraph: Sendable {
         // not depend on each other: each on its own core.
         let indexed = model
         let protectedRuns = runsOnProtectedRef
-        let sortedNames = NodeNumbering.sortedNames(of: model)
+        let sortedNames = SortedNames(model)
         let (numbering, index) = ParallelMap.both { NodeNumbering(indexed, sortedNames: sortedNames) } and: {
-            Index(indexed, sortedNames: SortedNames(sortedNames), protectedRuns: protectedRuns)
+            Index(indexed, sortedNames: sortedNames, protectedRuns: protectedRuns)
         }
         self.numbering = numbering
         jobs = index.jobs
@@ -146,20 +146,6 @@ public struct AttackGraph: Sendable {
         }
         return inOrder(jobs.map(\.name), .job) && inOrder(secrets.map(\.name), .secret)
             && inOrder(identities.map(\.name), .identity) && inOrder(runners.map(\.name), .runner)
-    }
-
-    /// Each kind's names, sorted, by kind.
-    struct SortedNames: Sendable {
-        private let byOrdinal: [[String]]
-
-        /// From `NodeNumbering.sortedNames(of:)`.
-        init(_ names: [[String]]) {
-            var byOrdinal = Array(repeating: [String](), count: NodeKind.allCases.count)
-            for (kind, group) in zip(NodeKind.allCases.sorted(), names) { byOrdinal[kind.ordinal] = group }
-            self.byOrdinal = byOrdinal
-        }
-
-        subscript(kind: NodeKind) -> [String] { byOrdinal[kind.ordinal] }
     }
 
     /// The model's nodes sorted and grouped the ways rules look them up.

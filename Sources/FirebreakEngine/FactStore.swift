@@ -96,7 +96,7 @@ public struct FactStore: Sendable {
     /// The fact derived `place`-th (from 0), with its depth and its node's number.
     func derived(_ place: Int) -> (fact: Fact, depth: Int, number: Int32) {
         let entry = entries[place]
-        return (Fact(entry.capability, id(entry.node), entry.level), Int(entry.depth), entry.node)
+        return (Fact(entry.capability, node(numbered: entry.node), entry.level), Int(entry.depth), entry.node)
     }
 
     /// Whether the attacker has the capability on the node at `level` or above.
@@ -137,7 +137,7 @@ public struct FactStore: Sendable {
     }
 
     /// Every fact, sorted.
-    public var facts: [Fact] { entries.map { Fact($0.capability, id($0.node), $0.level) }.sorted() }
+    public var facts: [Fact] { entries.map { Fact($0.capability, node(numbered: $0.node), $0.level) }.sorted() }
 
     /// A node the attacker holds by its kind's marking capability, at the highest level held:
     /// by number, so that visiting every one reads no node's name.
@@ -147,11 +147,14 @@ public struct FactStore: Sendable {
         var kind: NodeKind
         var capability: Capability
         var level: Level
-        /// The node's number in the model; nil for a node it does not declare.
-        var number: Int?
+        /// Whether the model declares the node (its store number is then its number in the model).
+        var declared: Bool
         var depth: Int
         /// Whether the hop into it expires (`Caveat.timeBounded`).
         var timeBounded: Bool
+
+        /// The node's number in the model; nil for a node it does not declare.
+        var number: Int? { declared ? Int(storeNumber) : nil }
     }
 
     /// Visits every node the attacker holds by its kind's marking capability (`exec` for a job,
@@ -161,7 +164,7 @@ public struct FactStore: Sendable {
         func visit(_ kind: NodeKind, _ number: Int32, declared: Bool) {
             guard let slot = highest(Capability.marking(kind), of: number) else { return }
             let entry = entries[slot]
-            body(Marked(storeNumber: number, kind: kind, capability: entry.capability, level: entry.level, number: declared ? Int(number) : nil,
+            body(Marked(storeNumber: number, kind: kind, capability: entry.capability, level: entry.level, declared: declared,
                         depth: Int(entry.depth), timeBounded: entry.caveats > 0 && caveatNumbers(of: slot).contains(timeBoundedNumber)))
         }
         for number in 0..<numbering.count where heads[number] >= 0 { visit(numbering.kind(of: number), Int32(number), declared: true) }
@@ -172,11 +175,11 @@ public struct FactStore: Sendable {
     func fact(of marked: Marked) -> Fact { Fact(marked.capability, node(numbered: marked.storeNumber), marked.level) }
 
     /// Every node some fact is about.
-    public var nodes: Set<NodeID> { Set(entries.lazy.map { id($0.node) }) }
+    public var nodes: Set<NodeID> { Set(entries.lazy.map { node(numbered: $0.node) }) }
 
     /// Facts with a capability, in the order they were derived.
     public func facts(_ capability: Capability) -> [Fact] {
-        byCapability[capability.ordinal].map { Fact(capability, id(entries[Int($0)].node), entries[Int($0)].level) }
+        byCapability[capability.ordinal].map { Fact(capability, node(numbered: entries[Int($0)].node), entries[Int($0)].level) }
     }
 
     /// Whether a fact is known.
@@ -200,7 +203,7 @@ public struct FactStore: Sendable {
 
     /// A derivation in its compact form, its premises, sentence and caveats added to the pools.
     private mutating func stored(_ derivation: Derivation, originNumber: Int32?) -> StoredDerivation {
-        assert(originNumber.map { id($0) == derivation.premises.first?.node } ?? true, "the origin's number is its own")
+        assert(originNumber.map { node(numbered: $0) == derivation.premises.first?.node } ?? true, "the origin's number is its own")
         let premiseStart = Int32(premises.count)
         for (place, premise) in derivation.premises.enumerated() {
             let node = place == 0 ? originNumber ?? self.number(for: premise.node) : self.number(for: premise.node)
@@ -241,15 +244,12 @@ public struct FactStore: Sendable {
         return caveatPool[start..<start + Int(derivations[place].caveatCount)]
     }
 
-    private func fact(_ premise: StoredDerivation.Premise) -> Fact { Fact(premise.capability, id(premise.node), premise.level) }
+    private func fact(_ premise: StoredDerivation.Premise) -> Fact { Fact(premise.capability, node(numbered: premise.node), premise.level) }
 
     // MARK: Filing
 
     /// The node of a number in the store: the model's numbering, then the nodes it does not declare.
-    func node(numbered number: Int32) -> NodeID { id(number) }
-
-    /// The node of a number.
-    private func id(_ number: Int32) -> NodeID {
+    func node(numbered number: Int32) -> NodeID {
         let number = Int(number)
         return number < numbering.count ? numbering.id(number) : extraIDs[number - numbering.count]
     }

@@ -24,19 +24,11 @@ final class NodeNumbering: Sendable {
     /// Numbers by name, one table per kind (by `NodeKind.ordinal`).
     private let numbers: [NumberTable]
 
-    /// The names of the model's nodes of each kind in `NodeKind.allCases.sorted()` order, each
-    /// kind's sorted: worked out once (each kind on its own core) for the numbering and for the
-    /// graph's lists sorted by name, which look their nodes up by these names instead of
-    /// sorting them again.
-    static func sortedNames(of model: PipelineModel) -> [[String]] {
-        ParallelMap.map(NodeKind.allCases.sorted()) { model.names(of: $0).sorted() }
-    }
-
-    /// Numbers the model's nodes: ids sort by kind first, so each kind's names (`sortedNames(of:)`)
-    /// are laid end to end. Each kind's table is made on its own core.
-    init(_ model: PipelineModel, sortedNames names: [[String]]) {
+    /// Numbers the model's nodes: ids sort by kind first, so each kind's sorted names are laid
+    /// end to end. Each kind's table is made on its own core.
+    init(_ model: PipelineModel, sortedNames: SortedNames) {
         let kinds = NodeKind.allCases.sorted()
-        precondition(names.count == kinds.count, "one sorted list of names per kind")
+        let names = kinds.map { sortedNames[$0] }
         let offsets = names.reduce(into: [0]) { offsets, group in offsets.append(offsets.last! + group.count) }
         let tables = ParallelMap.map(Array(kinds.indices)) { index in
             let kind = kinds[index]

@@ -15,11 +15,15 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     /// Infers the pin state from a version string: 40 hex digits or a `sha256:` digest is
     /// immutable; an empty one is none; a version (`v4`, `1.2.0`: a digit first, after an
     /// optional `v`) is taken as a tag; any other name (`main`, `stable`, `fix-patch-2`,
-    /// `releases/v1`) as a branch. Both move; the name cannot tell a tag from a branch for certain.
+    /// `releases/v1`) as a branch; a full ref (`refs/tags/...`, `refs/heads/...`) as what it says.
+    /// Both move; a short name cannot tell a tag from a branch for certain.
     public static func infer(fromVersion version: String?) -> PinState {
         guard let version, !version.isEmpty else { return .none }
         if version.hasPrefix("sha256:") { return .digest }
         if version.count == 40, version.allSatisfy(\.isHexDigit) { return .digest }
+        // A full ref says what it is.
+        if version.hasPrefix("refs/tags/") { return .tag }
+        if version.hasPrefix("refs/heads/") { return .branch }
         let number = version.first == "v" || version.first == "V" ? version.dropFirst() : Substring(version)
         return number.first?.isASCII == true && number.first?.isNumber == true ? .tag : .branch
     }

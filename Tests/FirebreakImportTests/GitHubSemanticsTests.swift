@@ -419,8 +419,9 @@ import Testing
 
     /// A bare `token:` is a GitHub token for an action whose name says it works Git or GitHub
     /// (`helpers/git-init`, which stores the token for the pushes after it); a service's action
-    /// (Codecov, Slack's `slack-github-action`) and one whose name only contains the letters
-    /// (`gitleaks`) take their own.
+    /// (Codecov, Slack's `slack-github-action`), one whose name only contains the letters
+    /// (`gitleaks`) and one whose repository has the word but not the action (`git-tools/notify-slack`)
+    /// take their own. Renovate takes a GitHub token.
     @Test func aTokenHandedToAGitActionIsAGitHubToken() throws {
         let repository = try ScratchRepository(files: [".github/workflows/bump.yml": """
             on: {release: {types: [published]}}
@@ -437,12 +438,18 @@ import Testing
                     with: {token: "${{ secrets.SCANNER_TOKEN }}"}
                   - uses: slackapi/slack-github-action@0123456789abcdef0123456789abcdef01234567
                     with: {token: "${{ secrets.CHAT_TOKEN }}"}
+                  - uses: acme/git-tools/notify-slack@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.NOTIFY_TOKEN }}"}
+                  - uses: renovatebot/github-action@0123456789abcdef0123456789abcdef01234567
+                    with: {token: "${{ secrets.RENOVATE_TOKEN }}"}
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["PUSH_TOKEN"]?.carries?.name == "github-token:PUSH_TOKEN")
         #expect(model.secrets["COVERAGE_TOKEN"]?.carries == nil)
         #expect(model.secrets["SCANNER_TOKEN"]?.carries == nil)
         #expect(model.secrets["CHAT_TOKEN"]?.carries == nil)
+        #expect(model.secrets["NOTIFY_TOKEN"]?.carries == nil, "the word is in the repository's name, not the action's")
+        #expect(model.secrets["RENOVATE_TOKEN"]?.carries?.name == "github-token:RENOVATE_TOKEN")
     }
 
     /// A call to another repository's reusable workflow that may mint OIDC tokens, naming a
@@ -495,12 +502,17 @@ import Testing
         }
         let repository = try ScratchRepository(files: [".github/workflows/ci.yml": workflow("FIRST_KEY"),
                                                         ".github/workflows/ci.yaml": workflow("SECOND_KEY"),
+                                                        ".github/workflows/ci.yml.yaml": workflow("THIRD_KEY"),
                                                         ".github/workflows/lint.yml": workflow("LINT_KEY")])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["ci.yml/test"]?.secrets.map(\.name) == ["FIRST_KEY"])
         #expect(model.jobs["ci.yaml/test"]?.secrets.map(\.name) == ["SECOND_KEY"])
+        #expect(model.jobs["ci.yml.yaml/test"]?.secrets.map(\.name) == ["THIRD_KEY"], "its stem is another file's name")
         #expect(model.jobs["ci/test"] == nil)
         #expect(model.jobs["lint/test"]?.secrets.map(\.name) == ["LINT_KEY"])
+        // One file imported on its own keeps the short name.
+        let alone = try InputLoader.load(path: repository.root + "/.github/workflows/ci.yml").model
+        #expect(alone.jobs.keys.sorted() == ["ci/test"])
     }
 
     /// A job with two actions on moving tags is one place to start from, listed once.
@@ -547,6 +559,10 @@ import Testing
         #expect(try statement("").map { $0.contains("it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN") } == true)
         let bare = "      - run: ./sync\n        env: {TOKEN: \"${{ secrets.TRIAGE_PAT }}\"}"
         #expect(try statement(bare).map { !$0.contains("may not be set") } == true)
+        // Handed on bare to a reusable workflow is read bare too.
+        let handed = "  release:\n    uses: acme/shared/.github/workflows/release.yml@0123456789abcdef0123456789abcdef01234567\n"
+            + "    secrets: {token: \"${{ secrets.TRIAGE_PAT }}\"}"
+        #expect(try statement(handed).map { !$0.contains("may not be set") } == true)
     }
 }
 

@@ -139,10 +139,37 @@ import Testing
         #expect(own.runner?.labels.contains("oracle-vm-16cpu") == true)
         #expect(!own.assumed)
         let hosted = try runner("${{ github.event_name == 'push' && 'ubuntu-24.04' || 'ubuntu-22.04' }}")
-        #expect(hosted.runner?.hosting != .selfHosted)
+        #expect(hosted.runner?.hosting == .hosted)
         #expect(!hosted.assumed)
         let unknown = try runner("${{ vars.RUNNER || 'ubuntu-latest' }}")
         #expect(unknown.assumed)
+    }
+
+    /// An input its caller sets from an expression has no known value: `inputs.runner ||
+    /// 'ubuntu-latest'` may be any machine, and is assumed hosted with the assumption said,
+    /// not taken as the hosted fallback alone.
+    @Test func anInputSetFromAnExpressionLeavesTheFallbackUnknown() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/_e2e.yml": """
+                on: {workflow_call: {inputs: {runner: {type: string}}}}
+                permissions: {contents: read}
+                jobs:
+                  e2e:
+                    runs-on: ${{ inputs.runner || 'ubuntu-latest' }}
+                    steps:
+                      - run: make e2e
+                """,
+            ".github/workflows/ci.yml": """
+                on: {pull_request: {}}
+                permissions: {contents: read}
+                jobs:
+                  e2e:
+                    uses: ./.github/workflows/_e2e.yml
+                    with: {runner: "${{ vars.E2E_RUNNER }}"}
+                """,
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.assumptions.contains { $0.statement.contains("is an expression; assumed GitHub-hosted") })
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
         ("0123456789abcdef0123456789abcdef01234567", PinState.digest), ("sha256:4f2b", .digest),
         ("v4", .tag), ("V2.1.0", .tag), ("1.2.0", .tag), ("2024-05-01", .tag),
         ("main", .branch), ("stable", .branch), ("glenn-jocher-patch-2", .branch), ("releases/v1", .branch), ("fix-42", .branch),
-        ("", .none),
+        ("refs/tags/stable", .tag), ("refs/tags/v1.2.3", .tag), ("refs/heads/v2", .branch), ("", .none),
     ])
     func aRefIsADigestAVersionTagOrABranch(ref: String, pin: PinState) {
         #expect(PinState.infer(fromVersion: ref) == pin)

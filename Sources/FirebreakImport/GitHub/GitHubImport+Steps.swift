@@ -261,17 +261,19 @@ extension GitHubImport {
         "renovatebot/github-action",
     ]
 
-    /// Whether an action calls GitHub with the token it takes: a known one, or one whose name
-    /// (after the owner) has the word `git` (`helpers/git-init`, `git-auto-commit-action`): an
-    /// action that works a Git repository on GitHub authenticates to GitHub with it. A word,
-    /// not a part of one (`gitleaks`, `gitlab`, the `.github` folder do not count); `github`
-    /// alone does not either, since many services' actions are named `<service>-github-action`
-    /// and take the service's token (Slack's).
+    /// Whether an action calls GitHub with the token it takes: a known one, or one whose own
+    /// name (the last part of its path: `helpers/git-init`, `git-auto-commit-action`) has the
+    /// word `git`: an action that works a Git repository on GitHub authenticates to GitHub with
+    /// it. A word, not a part of one (`gitleaks`, `gitlab` do not count), and only the action's
+    /// own name (`acme/git-tools/notify-slack` takes Slack's token); `github` alone does not
+    /// either, since many services' actions are named `<service>-github-action` and take the
+    /// service's token (Slack's).
     static func callsGitHub(_ uses: String) -> Bool {
         let lowered = uses.lowercased()
         if gitHubCallingActions.contains(where: { lowered.hasPrefix($0) }) { return true }
-        let path = lowered.split(separator: "@").first?.split(separator: "/").dropFirst() ?? []
-        return path.contains { $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("git") }
+        let path = lowered.split(separator: "@").first?.split(separator: "/") ?? []
+        guard path.count > 1, let name = path.last else { return false }
+        return name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("git")
     }
 
     /// Whether a secret's name says it is a GitHub token (`GH_PAT`, `BOT_TOKEN`, `GITHUB_APP_TOKEN`).

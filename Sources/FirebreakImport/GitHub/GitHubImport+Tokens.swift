@@ -97,12 +97,10 @@ extension GitHubImport {
             return possibleValues(of: right, matrix: matrix, inputs: inputs)
         default:
             guard let path = expression.contextPath, path.count >= 2 else { return nil }
+            // No literal value (an input its caller sets from an expression) is an unknown value.
             let name = path.dropFirst().joined(separator: ".")
-            switch path[0] {
-            case "matrix": return matrix[name]
-            case "inputs": return inputs[name]
-            default: return nil
-            }
+            let values = path[0] == "matrix" ? matrix[name] : path[0] == "inputs" ? inputs[name] : nil
+            return values.flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 

@@ -7,10 +7,8 @@ import Yams
 struct GitHubImport {
     var builder: ModelBuilder
     var parsed: [String: Workflow?] = [:]
-    /// How many of the repository's workflow files have each name without its extension.
-    lazy var workflowStems: [String: Int] = GitHubActionsImporter.workflowFiles(root: root).reduce(into: [:]) { counts, path in
-        counts[Workflow.stem(of: path), default: 0] += 1
-    }
+    /// The prefix of each imported workflow's jobs' names, by path (`namePrefixes(of:)`).
+    var namePrefixes: [String: String] = [:]
     var localActions: [String: LocalAction?] = [:]
     /// Secret names referenced, each with the first place it was referenced.
     var referencedSecrets: [String: SourceLocation] = [:]
@@ -75,7 +73,9 @@ struct GitHubImport {
     mutating func importWorkflows(_ paths: [String]?, context: PipelineModel?) {
         capitaliseContextSecrets()
         var callOnly: [Workflow] = []
-        for path in paths ?? GitHubActionsImporter.workflowFiles(root: root) {
+        let imported = paths ?? GitHubActionsImporter.workflowFiles(root: root)
+        namePrefixes = Self.namePrefixes(of: imported)
+        for path in imported {
             guard let workflow = workflow(at: path) else { continue }
             if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
             importWorkflow(workflow)
@@ -108,6 +108,22 @@ struct GitHubImport {
         }
     }
 
+    /// The prefix of each workflow's jobs' and triggers' names: its file name without the
+    /// extension (`ci` for `ci.yml`), or the whole file name where another of the files has the
+    /// same stem (`ci.yml` and `ci.yaml`) or is named that stem (`ci.yml` and `ci.yml.yaml`), so
+    /// that no two files' jobs share names. A file alone keeps the short name.
+    static func namePrefixes(of paths: [String]) -> [String: String] {
+        let files = paths.map { (path: $0, name: $0.split(separator: "/").last.map(String.init) ?? $0, stem: Workflow.stem(of: $0)) }
+        let stems = files.reduce(into: [String: Int]()) { $0[$1.stem, default: 0] += 1 }
+        let names = Set(files.map(\.name))
+        var prefixes: [String: String] = [:]
+        for file in files {
+            let shared = stems[file.stem, default: 0] > 1 || (file.stem != file.name && names.contains(file.stem))
+            prefixes[file.path] = shared ? file.name : file.stem
+        }
+        return prefixes
+    }
+
     /// Reads and parses a workflow once; a failure is reported and remembered.
     mutating func workflow(at path: String) -> Workflow? {
         if let cached = parsed[path] { return cached }
@@ -116,7 +132,7 @@ struct GitHubImport {
             let text = try RepositoryFile.read(path, under: root, label: label, budget: builder.budget)
             let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
             var workflow = try WorkflowParser(file: label, path: path).parse(node)
-            workflow.sharesStem = workflowStems[workflow.stem, default: 0] > 1
+            workflow.namePrefix = namePrefixes[path]
             let limit = builder.budget.limits.jobs
             guard workflow.jobs.count <= limit else {
                 throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,
@@ -403,6 +419,8 @@ struct GitHubImport {
     mutating func importCall(_ job: Workflow.Job, uses: (text: String, location: SourceLocation), in workflow: Workflow, name: String,
                              events: [EventUse], condition: ExpressionScanner.Found?, caller: Caller?, depth: Int) {
         let passed = passedSecrets(job, workflow: workflow)
+        // What a call hands on is read here too: whether with a fallback to the job's own token or not.
+        for uses in passed.values { everyRead.merge(uses) }
         let ownPath = ownWorkflowPath(uses, calledFrom: workflow)
         if LocalAction.isLocal(uses.text) || ownPath != nil {
             guard let path = ownPath ?? LocalAction.folder(of: uses.text) else {
@@ -456,7 +474,8 @@ struct GitHubImport {
         let oidc = permissions.map { $0.level("id-token") == "write" } ?? false
         if oidc {
             // What it signs in as, when the caller names the cloud role in the inputs the cloud's
-            // own sign-in actions take: GitHub hands the called workflow the caller's OIDC token.
+            // own sign-in actions take: the called workflow mints its own OIDC token, with the
+            // caller's claims (and its own `job_workflow_ref`), which a trust on this repository admits.
             for role in Self.cloudRoles(namedIn: job, file: workflow.file) {
                 builder.addCloudRole(role.name, cloud: role.cloud, at: role.location)
                 assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' is taken to sign in to '\(role.cloud)' as '\(role.name)', which its caller names, with the OIDC token it may mint",
@@ -480,7 +499,9 @@ struct GitHubImport {
     /// The cloud roles a job that calls a reusable workflow names in its `with:`, under the
     /// inputs of the clouds' own sign-in actions (`service_account` or
     /// `workload_identity_provider` for Google Cloud, `role-to-assume` for AWS): literal values
-    /// only, one role per cloud, named as the sign-in actions' roles are.
+    /// only, one role per cloud, named as the sign-in actions' roles are. A value from an
+    /// expression names no role here; Azure's `client-id` is left out, since an input of that
+    /// name is as often another service's client.
     static func cloudRoles(namedIn job: Workflow.Job, file: String) -> [(name: String, cloud: String, location: SourceLocation)] {
         let inputs = Dictionary((job.node.value("with")?.entries ?? []).map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
         func literal(_ keys: [String]) -> (text: String, location: SourceLocation)? {

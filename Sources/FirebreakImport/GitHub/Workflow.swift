@@ -100,16 +100,14 @@ struct Workflow {
     var env: [String: String]
     var jobs: [Job]
 
-    /// Whether another workflow file of the repository has the same name but for its extension
-    /// (`ci.yml` and `ci.yaml`): then its jobs' names keep the extension, so that neither file's
-    /// jobs take the other's places.
-    var sharesStem = false
+    /// The prefix of its jobs' and triggers' names, when the importer chose one
+    /// (`GitHubImport.namePrefixes(of:)`): the file's whole name where its stem would be another
+    /// file's name too.
+    var namePrefix: String?
 
-    /// The prefix of its jobs' and triggers' names: the file name without its extension (with
-    /// it, when another workflow file `sharesStem`).
-    var stem: String {
-        sharesStem ? path.split(separator: "/").last.map(String.init) ?? path : Self.stem(of: path)
-    }
+    /// The prefix of its jobs' and triggers' names: the file name without its extension, unless
+    /// the importer chose another `namePrefix`.
+    var stem: String { namePrefix ?? Self.stem(of: path) }
 
     /// A workflow file's name without its extension.
     static func stem(of path: String) -> String {
