@@ -564,5 +564,31 @@ import Testing
             + "    secrets: {token: \"${{ secrets.TRIAGE_PAT }}\"}"
         #expect(try statement(handed).map { !$0.contains("may not be set") } == true)
     }
+
+    /// A job that signs with Sigstore and may mint an OIDC token signs as its workflow: code
+    /// that runs in it (an action on a moving tag) makes signatures and provenance a consumer's
+    /// check of that workflow accepts. Without `id-token: write` it gets no certificate.
+    @Test func aJobThatSignsKeylessSignsAsItsWorkflow() throws {
+        func sign(_ permissions: String) throws -> BlastRadius {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                jobs:
+                  sign:
+                    runs-on: ubuntu-latest
+                    permissions: {\(permissions)}
+                    steps:
+                      - uses: sigstore/cosign-installer@0123456789abcdef0123456789abcdef01234567
+                      - uses: someone/fetch-release@v1
+                      - run: cosign sign --yes ghcr.io/acme/app@sha256:4f2b
+            """])
+            let model = try InputLoader.load(path: repository.root).model
+            return try Examples.run("compromised-third-party-action", on: model)
+        }
+        let keyless = try sign("id-token: write, contents: read")
+        #expect(keyless.reaches("access resource:sigstore-identity:.github/workflows/release.yml write"))
+        #expect(keyless.crownJewels.contains(NodeID(.resource, "sigstore-identity:.github/workflows/release.yml")))
+        let keyed = try sign("contents: read")
+        #expect(!keyed.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
+    }
 }
 

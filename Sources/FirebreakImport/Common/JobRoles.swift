@@ -119,6 +119,16 @@ enum JobRoles {
         "cloudflare/wrangler-action", "cloudflare/pages-action", "amondnet/vercel-action", "nwtgck/actions-netlify",
     ]
     static let signingActions = ["sigstore/cosign-installer", "actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
+    /// Sigstore's keyless signing, which signs with a certificate for the job's OIDC identity
+    /// (its workflow) instead of a stored key: every `signingActions` entry, and these commands.
+    static let keylessSigningCommands = CommandPhrases(["cosign sign", "cosign sign-blob", "cosign attest", "cosign attest-blob", "sigstore sign",
+                                                        "python -m sigstore sign", "gh attestation"])
+
+    /// Whether a job signs with Sigstore (keyless when it may mint an OIDC token).
+    static func signsWithSigstore(_ evidence: Evidence) -> Bool {
+        evidence.actions.contains { action in signingActions.contains { action.hasPrefix($0) } }
+            || keylessSigningCommands.occur(in: ShellWords(evidence.scripts.joined(separator: "\n")))
+    }
     static let scanningActions = [
         "github/codeql-action", "ossf/scorecard-action", "zizmorcore/zizmor-action", "aquasecurity/trivy-action",
         "snyk/actions", "anchore/scan-action", "returntocorp/semgrep-action", "semgrep/semgrep-action",

@@ -149,6 +149,21 @@ extension ModelBuilder {
         return id
     }
 
+    /// The Sigstore identity of a workflow: a job of it that may mint an OIDC token gets a
+    /// signing certificate naming the workflow, so whatever it signs passes a consumer's check
+    /// of signatures or provenance made by that workflow (`cosign verify
+    /// --certificate-identity`, `gh attestation verify`). A crown jewel: a forged release verifies.
+    mutating func declareSigningIdentity(of workflow: String, job: String, at location: SourceLocation) -> NodeID {
+        let name = "sigstore-identity:\(workflow)"
+        let id = NodeID(.resource, name)
+        guard model.resources[name] == nil else { return id }
+        model.resources[name] = Resource(name: name, kind: .signingService, zone: nil, criticality: .critical, production: true,
+                                         networkAccess: nil, location: location)
+        assume(id, "job '\(job)' signs with Sigstore and may mint an OIDC token, so its code signs as '\(workflow)'; consumers are taken to trust signatures and provenance made by that workflow, a crown jewel",
+               settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
+        return id
+    }
+
     /// A registry job `job` publishes to, by what it runs.
     mutating func declarePublishedRegistry(_ registry: String, job: String, at location: SourceLocation) -> NodeID {
         declareRegistry(registry, statement: "job '\(job)' publishes to \(registry): whoever can upload there ships releases others install, a crown jewel",

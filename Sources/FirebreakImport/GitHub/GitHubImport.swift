@@ -281,6 +281,11 @@ struct GitHubImport {
         evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
         let role = JobRoles.role(evidence)
         var token = tokenGrants(permissions, workflow: workflow, job: job, name: name)
+        // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
+        if let permissions, permissions.level("id-token") == "write", JobRoles.signsWithSigstore(evidence) {
+            let identity = builder.declareSigningIdentity(of: workflow.path, job: name, at: permissions.location)
+            token = (token ?? []) + [Grant(target: identity, level: .write, location: permissions.location)]
+        }
         if role == .release {
             let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
             if !publishing.isEmpty { token = (token ?? []) + publishing }
