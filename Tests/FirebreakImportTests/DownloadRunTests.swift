@@ -11,7 +11,7 @@ import Testing
 @Suite struct DownloadRunTests {
     @Test(arguments: [
         "./dist/tool --version", "bash dist/run.sh", "pip install dist/app-1.0-py3-none-any.whl", "uv run python dist/check.py",
-        "cd dist && make install", "sudo java -jar dist/app.jar", "python -m pip install dist/*.whl", "tar xzf app.tgz\nchmod +x dist/app; dist/app",
+        "cd dist && make install", "sudo java -jar dist/app.jar", "python -m pip install dist/*.whl", "tar xzf app.tgz\nchmod +x dist/app; dist/app", "chmod +x dist/tool",
     ])
     func aScriptThatRunsTheDownloadRunsIt(script: String) {
         #expect(ActionsKnowledge.runsDownload(namedAnyOf: ["dist"], in: script))
@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: [
         "uv run smokeshow upload dist", "go tool covdata textfmt -i=dist/server -o out.txt", "aws s3 cp --recursive \\\n  dist/ \\\n  s3://bucket/\nmake check",
-        "cd dist && ls", "echo dist; npm test", "cat <<EOF\n./dist/tool\nEOF\nmake",
+        "cd dist && ls", "echo dist; npm test", "cat <<EOF\n./dist/tool\nEOF\nmake", "./scripts/redistribute.sh", "bash distribute.sh",
     ])
     func aScriptThatReadsTheDownloadAsDataDoesNotRunIt(script: String) {
         #expect(!ActionsKnowledge.runsDownload(namedAnyOf: ["dist"], in: script))

@@ -567,9 +567,11 @@ import Testing
 
     /// A job that signs with Sigstore and may mint an OIDC token signs as its workflow: code
     /// that runs in it (an action on a moving tag) makes signatures and provenance a consumer's
-    /// check of that workflow accepts. Without `id-token: write` it gets no certificate.
+    /// check of that workflow accepts. Without `id-token: write` it gets no certificate, and a
+    /// job that signs with a stored key signs as the key.
     @Test func aJobThatSignsKeylessSignsAsItsWorkflow() throws {
-        func sign(_ permissions: String) throws -> BlastRadius {
+        func sign(_ permissions: String, command: String = "cosign sign --yes ghcr.io/acme/app@sha256:4f2b",
+                  cloud: String = "actions/checkout@0123456789abcdef0123456789abcdef01234567") throws -> BlastRadius {
             let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
                 on: {push: {tags: ["v*"]}}
                 jobs:
@@ -578,8 +580,9 @@ import Testing
                     permissions: {\(permissions)}
                     steps:
                       - uses: sigstore/cosign-installer@0123456789abcdef0123456789abcdef01234567
+                      - uses: \(cloud)
                       - uses: someone/fetch-release@v1
-                      - run: cosign sign --yes ghcr.io/acme/app@sha256:4f2b
+                      - run: \(command)
             """])
             let model = try InputLoader.load(path: repository.root).model
             return try Examples.run("compromised-third-party-action", on: model)
@@ -587,8 +590,21 @@ import Testing
         let keyless = try sign("id-token: write, contents: read")
         #expect(keyless.reaches("access resource:sigstore-identity:.github/workflows/release.yml write"))
         #expect(keyless.crownJewels.contains(NodeID(.resource, "sigstore-identity:.github/workflows/release.yml")))
-        let keyed = try sign("contents: read")
+        let unsigned = try sign("contents: read")
+        #expect(!unsigned.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
+        // A stored key signs as the key, not as the workflow; a built cosign and npm's provenance sign keyless.
+        let keyed = try sign("id-token: write, contents: read", command: "cosign sign --key .github/cosign.key ghcr.io/acme/app@sha256:4f2b")
         #expect(!keyed.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
+        // cosign installed, signing out of sight (goreleaser's config), and no other use of the OIDC token: keyless.
+        for command in ["./cosign sign-blob --yes dist/app.tgz", "npm publish --provenance --access public", "make sign-keyless-images",
+                        "goreleaser release --clean"] {
+            #expect(try sign("id-token: write, contents: read", command: command)
+                .reaches("access resource:sigstore-identity:.github/workflows/release.yml write"), "\(command)")
+        }
+        // ... but where the job signs in to a cloud with it, the token is explained, and the signing unseen.
+        let cloud = try sign("id-token: write, contents: read", command: "make sign-images",
+                             cloud: "google-github-actions/auth@0123456789abcdef0123456789abcdef01234567")
+        #expect(!cloud.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
     }
 }
 

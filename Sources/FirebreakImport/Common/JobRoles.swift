@@ -119,16 +119,36 @@ enum JobRoles {
         "cloudflare/wrangler-action", "cloudflare/pages-action", "amondnet/vercel-action", "nwtgck/actions-netlify",
     ]
     static let signingActions = ["sigstore/cosign-installer", "actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
-    /// Sigstore's keyless signing, which signs with a certificate for the job's OIDC identity
-    /// (its workflow) instead of a stored key: every `signingActions` entry, and these commands.
-    static let keylessSigningCommands = CommandPhrases(["cosign sign", "cosign sign-blob", "cosign attest", "cosign attest-blob", "sigstore sign",
-                                                        "python -m sigstore sign", "gh attestation"])
-
-    /// Whether a job signs with Sigstore (keyless when it may mint an OIDC token).
-    static func signsWithSigstore(_ evidence: Evidence) -> Bool {
-        evidence.actions.contains { action in signingActions.contains { action.hasPrefix($0) } }
-            || keylessSigningCommands.occur(in: ShellWords(evidence.scripts.joined(separator: "\n")))
+    /// Whether a job signs with Sigstore keyless, with a certificate for its OIDC identity (its
+    /// workflow) rather than a stored key: the attestation actions, the SLSA generator,
+    /// sigstore-python's action, `cosign sign`/`attest` (also `./cosign`) without `--key`, a
+    /// make target named keyless, `sigstore sign`, `npm publish --provenance`; or cosign
+    /// installed in a job whose OIDC token nothing else explains (no cloud sign-in) and that
+    /// signs with no key in sight (goreleaser's own signing, a make target).
+    static func signsKeyless(_ evidence: Evidence) -> Bool {
+        func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
+        if uses(keylessSigningActions) { return true }
+        var keyed = false
+        let keyless = evidence.scripts.contains { script in
+            ActionsKnowledge.commands(of: script).contains { words in
+                let withKey = words.contains { $0 == "--key" || $0.hasPrefix("--key=") }
+                for (place, word) in words.enumerated() where place + 1 < words.count {
+                    let next = words[place + 1]
+                    if word == "cosign" || word.hasSuffix("/cosign"), ["sign", "sign-blob", "attest", "attest-blob"].contains(next) {
+                        if !withKey { return true }
+                        keyed = true
+                    }
+                    if word == "make", next.contains("keyless") { return true }
+                    if word == "sigstore", next == "sign" { return true }
+                    if word == "npm", next == "publish", words.contains("--provenance") { return true }
+                }
+                return false
+            }
+        }
+        return keyless || (uses(["sigstore/cosign-installer"]) && !keyed && !uses(cloudSignInActions))
     }
+    static let cloudSignInActions = ["google-github-actions/auth", "aws-actions/configure-aws-credentials", "azure/login"]
+    static let keylessSigningActions = ["actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
     static let scanningActions = [
         "github/codeql-action", "ossf/scorecard-action", "zizmorcore/zizmor-action", "aquasecurity/trivy-action",
         "snyk/actions", "anchore/scan-action", "returntocorp/semgrep-action", "semgrep/semgrep-action",

@@ -34,12 +34,19 @@ enum ActionsKnowledge {
     /// Whether a script runs what a download holds, named by any of `names` (its name, the
     /// folder it lands in): a command is a path inside it (`./dist/tool`); the thing a build tool
     /// or interpreter is asked to run or install is inside it (`bash out/run.sh`, `pip install
-    /// dist/x.whl`, `uv run python dist/x.py`, `java -jar dist/app.jar`); or the script enters it
-    /// (`cd dist`) and then runs a build tool. A command that is handed it as data does not run it
+    /// dist/x.whl`, `uv run python dist/x.py`, `java -jar dist/app.jar`); it is made executable
+    /// (`chmod +x dist/tool`); or the script enters it (`cd dist`) and then runs a build tool. A
+    /// name counts as a whole path part (`dist` in `./dist/tool`, not in `distribute.sh`). A
+    /// command that is handed it as data does not run it
     /// (`uv run smokeshow upload htmlcov`, `go tool covdata -i=coverage`, `aws s3 cp dist/ s3://...`).
     static func runsDownload(namedAnyOf names: [String], in script: String) -> Bool {
         guard names.contains(where: { script.contains($0) }) else { return false }
-        let inside = { (word: Substring) in names.contains { word.contains($0) } }
+        // A whole path part or run of parts: `dist` is in `./dist/tool`, not in `distribute.sh`.
+        let inside = { (word: Substring) -> Bool in
+            var path = word.filter { $0 != "\"" && $0 != "'" }[...]
+            if path.hasPrefix("./") { path = path.dropFirst(2) }
+            return names.contains { ("/" + path + "/").contains("/" + $0 + "/") }
+        }
         var entered = false
         for words in commands(of: script) {
             guard var place = commandPlace(in: words) else { continue }
@@ -48,6 +55,9 @@ enum ActionsKnowledge {
                 if place + 1 < words.count, inside(words[place + 1]) { entered = true }
                 continue
             }
+            // Made executable: to be run.
+            if words[place] == "chmod", words.contains(where: { $0.contains("x") && ($0.hasPrefix("+") || $0.hasPrefix("u+") || $0.hasPrefix("a+")) }),
+               words[(place + 1)...].contains(where: inside) { return true }
             guard runners.contains(words[place]) else { continue }
             if entered { return true }
             // Past the tools, their verbs (`run`, `install`, `tool`) and options, to the thing they run.

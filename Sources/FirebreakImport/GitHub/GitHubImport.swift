@@ -282,7 +282,7 @@ struct GitHubImport {
         let role = JobRoles.role(evidence)
         var token = tokenGrants(permissions, workflow: workflow, job: job, name: name)
         // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
-        if let permissions, permissions.level("id-token") == "write", JobRoles.signsWithSigstore(evidence) {
+        if let permissions, permissions.level("id-token") == "write", JobRoles.signsKeyless(evidence) {
             let identity = builder.declareSigningIdentity(of: workflow.path, job: name, at: permissions.location)
             token = (token ?? []) + [Grant(target: identity, level: .write, location: permissions.location)]
         }
