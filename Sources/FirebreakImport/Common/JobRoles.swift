@@ -129,8 +129,10 @@ enum JobRoles {
         func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
         if uses(keylessSigningActions) { return true }
         var keyed = false
+        // Only scripts that name a signer are read command by command.
         let keyless = evidence.scripts.contains { script in
-            ActionsKnowledge.commands(of: script).contains { words in
+            ["cosign", "keyless", "sigstore", "--provenance"].contains(where: script.contains)
+                && ActionsKnowledge.containsCommand(in: script) { words in
                 let withKey = words.contains { $0 == "--key" || $0.hasPrefix("--key=") }
                 for (place, word) in words.enumerated() where place + 1 < words.count {
                     let next = words[place + 1]

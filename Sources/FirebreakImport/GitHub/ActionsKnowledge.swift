@@ -23,7 +23,7 @@ enum ActionsKnowledge {
     /// `time` or `exec`.
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
-        return commands(of: script).contains { words in
+        return containsCommand(in: script) { words in
             guard let place = commandPlace(in: words) else { return false }
             let command = words[place]
             guard command.contains("/"), let first = command.first else { return false }
@@ -48,33 +48,32 @@ enum ActionsKnowledge {
             return names.contains { ("/" + path + "/").contains("/" + $0 + "/") }
         }
         var entered = false
-        for words in commands(of: script) {
-            guard var place = commandPlace(in: words) else { continue }
+        return containsCommand(in: script) { words in
+            guard var place = commandPlace(in: words) else { return false }
             if inside(words[place]) { return true }
             if words[place] == "cd" || words[place] == "pushd" {
                 if place + 1 < words.count, inside(words[place + 1]) { entered = true }
-                continue
+                return false
             }
             // Made executable: to be run.
             if words[place] == "chmod", words.contains(where: { $0.contains("x") && ($0.hasPrefix("+") || $0.hasPrefix("u+") || $0.hasPrefix("a+")) }),
                words[(place + 1)...].contains(where: inside) { return true }
-            guard runners.contains(words[place]) else { continue }
+            guard runners.contains(words[place]) else { return false }
             if entered { return true }
             // Past the tools, their verbs (`run`, `install`, `tool`) and options, to the thing they run.
             while let next = words[(place + 1)...].firstIndex(where: { !$0.hasPrefix("-") }) {
                 place = next
                 if runners.contains(words[place]) || verbs.contains(words[place]) { continue }
-                if inside(words[place]) { return true }
-                break
+                return inside(words[place])
             }
+            return false
         }
-        return false
     }
 
-    /// The script's commands, each as its words: lines continued with `\` read as one, cut at
-    /// `;`, `&` and `|` outside quotes; a here-document's lines are text, not commands.
-    static func commands(of script: String) -> [[Substring]] {
-        var commands: [[Substring]] = []
+    /// Whether some command of the script, as its words, satisfies `test`: lines continued with
+    /// `\\` read as one, cut at `;`, `&` and `|` outside quotes; a here-document's lines are text,
+    /// not commands. The commands are read in order and the reading stops at the first that does.
+    static func containsCommand(in script: String, where test: ([Substring]) -> Bool) -> Bool {
         var hereDocumentEnd: Substring?
         for line in TextSplit.lines(script).reduce(into: [String](), { lines, line in
             if let last = lines.last, last.hasSuffix("\\") { lines[lines.count - 1] = String(last.dropLast()) + " " + line } else { lines.append(String(line)) }
@@ -86,7 +85,7 @@ enum ActionsKnowledge {
             }
             for segment in commandSegments(line) {
                 let words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if !words.isEmpty { commands.append(words) }
+                if !words.isEmpty, test(words) { return true }
             }
             // `<<WORD`, `<<-WORD`, `<<'WORD'`, `<<\WORD`; `<<<` is a here-string, on its line alone.
             if let marker = line.range(of: "<<"), !line[marker.upperBound...].hasPrefix("<") {
@@ -94,7 +93,7 @@ enum ActionsKnowledge {
                 if !delimiter.isEmpty { hereDocumentEnd = delimiter }
             }
         }
-        return commands
+        return false
     }
 
     /// Where a command's own word is: past variable assignments and `sudo`, `env`, `time` or `exec`.
