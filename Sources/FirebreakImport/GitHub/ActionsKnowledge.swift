@@ -70,8 +70,8 @@ enum ActionsKnowledge {
         }
     }
 
-    /// Whether some command of the script, as its words, satisfies `test`: lines continued with
-    /// `\\` read as one, cut at `;`, `&` and `|` outside quotes; a here-document's lines are text,
+    /// Whether some command of the script, as its words, satisfies `test`: lines continued with a
+    /// backslash read as one, cut at `;`, `&` and `|` outside quotes; a here-document's lines are text,
     /// not commands. The commands are read in order and the reading stops at the first that does.
     static func containsCommand(in script: String, where test: ([Substring]) -> Bool) -> Bool {
         var hereDocumentEnd: Substring?
