@@ -250,6 +250,9 @@ public struct SimulationText {
             let piece = (index == 0 ? "" : ", ") + name
             let reserve = more > 1 ? " and \(more - 1) more".count : 0
             if line.count + piece.count + reserve > width {
+                // Not even the first fits: the count before the colon says how many.
+                if index == 0, prefix.hasSuffix(": ") { return String(prefix.dropLast(2)) }
+                if index == 0 { return line + piece }
                 return line + " and \(more) more"
             }
             line += piece

@@ -102,6 +102,22 @@ struct SimulationTextTests {
                 "\(direct.text)")
     }
 
+    /// A scenario line too full for even one secret's name ends at the count, not with an empty
+    /// list ("2 secrets:  and 2 more").
+    @Test func aSecretNameTooLongForTheLineLeavesTheCount() throws {
+        let long = String(repeating: "VERY_LONG_SECRET_NAME_", count: 5)
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {\(long)A: {criticality: critical}, \(long)B: {criticality: critical}}
+            jobs: {build: {role: build, triggers: [push], runsOn: hosted, secrets: [\(long)A, \(long)B]}}
+            """), file: "m.yml")
+        let scenario = try #require(try Examples.library().scenario(id: "compromised-build-step"))
+        let text = SimulationText(model: model, results: [Simulation(model: model).run(scenario)], assumptions: []).text
+        let line = try #require(text.split(separator: "\n").first { $0.contains("crown jewels reached") })
+        #expect(line.hasSuffix("2 crown jewels reached; 2 secrets"), "\(line)")
+    }
+
     @Test func aHopThatRestsOnAnAssumptionSaysSoWhereItIsUsed() throws {
         let text = try Self.text(ImportFixtures.path("gh-runners"))
         #expect(text.contains("note: assumed: self-hosted runners labelled self-hosted, gpu are persistent"))
