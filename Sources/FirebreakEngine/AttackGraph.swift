@@ -217,9 +217,12 @@ public struct AttackGraph: Sendable {
     }
 
     /// A node's summary: the numbering's, or for a node the model does not declare (none should
-    /// reach here), worked out on the spot.
-    func summary(of node: NodeID, number: Int?) -> NodeNumbering.Summary {
-        guard let number else { return NodeNumbering.Summary(criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node)) }
+    /// reach here), worked out on the spot; only then is `node` read.
+    func summary(of node: @autoclosure () -> NodeID, number: Int?) -> NodeNumbering.Summary {
+        guard let number else {
+            let node = node()
+            return NodeNumbering.Summary(criticality: model.criticality(of: node), crownJewel: model.isCrownJewel(node))
+        }
         return numbering.summaries[number]
     }
 

@@ -87,8 +87,7 @@ public struct Simulation: Sendable {
     /// public repository, and reading a private one leaks its code, which counts as medium.
     private func weigh(_ marked: FactStore.Marked, in store: FactStore) -> (criticality: Criticality, crownJewel: Bool) {
         if marked.kind == .repository, marked.level <= .read { return (graph.model.repository.visibility == .public ? .low : .medium, false) }
-        let summary = marked.number.map { graph.numbering.summaries[$0] }
-            ?? graph.summary(of: store.node(numbered: marked.storeNumber), number: nil)
+        let summary = graph.summary(of: store.node(numbered: marked.storeNumber), number: marked.number)
         return (summary.criticality, summary.crownJewel)
     }
 }

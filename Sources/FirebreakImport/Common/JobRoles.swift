@@ -132,7 +132,7 @@ enum JobRoles {
         // Only scripts that name a signer are read command by command.
         let keyless = evidence.scripts.contains { script in
             ["cosign", "keyless", "sigstore", "--provenance"].contains(where: script.contains)
-                && ActionsKnowledge.containsCommand(in: script) { words in
+                && ShellCommands.contains(in: script) { words in
                 let withKey = words.contains { $0 == "--key" || $0.hasPrefix("--key=") }
                 for (place, word) in words.enumerated() where place + 1 < words.count {
                     let next = words[place + 1]

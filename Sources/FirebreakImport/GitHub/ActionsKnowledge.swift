@@ -23,8 +23,8 @@ enum ActionsKnowledge {
     /// `time` or `exec`.
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
-        return containsCommand(in: script) { words in
-            guard let place = commandPlace(in: words) else { return false }
+        return ShellCommands.contains(in: script) { words in
+            guard let place = ShellCommands.commandPlace(in: words) else { return false }
             let command = words[place]
             guard command.contains("/"), let first = command.first else { return false }
             return !"/~$-.\"'({#<>".contains(first) && !command.contains("://")
@@ -48,8 +48,8 @@ enum ActionsKnowledge {
             return names.contains { ("/" + path + "/").contains("/" + $0 + "/") }
         }
         var entered = false
-        return containsCommand(in: script) { words in
-            guard var place = commandPlace(in: words) else { return false }
+        return ShellCommands.contains(in: script) { words in
+            guard var place = ShellCommands.commandPlace(in: words) else { return false }
             if inside(words[place]) { return true }
             if words[place] == "cd" || words[place] == "pushd" {
                 if place + 1 < words.count, inside(words[place + 1]) { entered = true }
@@ -70,61 +70,11 @@ enum ActionsKnowledge {
         }
     }
 
-    /// Whether some command of the script, as its words, satisfies `test`: lines continued with a
-    /// backslash read as one, cut at `;`, `&` and `|` outside quotes; a here-document's lines are text,
-    /// not commands. The commands are read in order and the reading stops at the first that does.
-    static func containsCommand(in script: String, where test: ([Substring]) -> Bool) -> Bool {
-        var hereDocumentEnd: Substring?
-        for line in TextSplit.lines(script).reduce(into: [String](), { lines, line in
-            if let last = lines.last, last.hasSuffix("\\") { lines[lines.count - 1] = String(last.dropLast()) + " " + line } else { lines.append(String(line)) }
-        }) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != "\r" }
-            if let end = hereDocumentEnd {
-                if trimmed == end { hereDocumentEnd = nil }
-                continue
-            }
-            for segment in commandSegments(line) {
-                let words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if !words.isEmpty, test(words) { return true }
-            }
-            // `<<WORD`, `<<-WORD`, `<<'WORD'`, `<<\WORD`; `<<<` is a here-string, on its line alone.
-            if let marker = line.range(of: "<<"), !line[marker.upperBound...].hasPrefix("<") {
-                let delimiter = line[marker.upperBound...].drop { " -~'\"\\".contains($0) }.prefix { !" '\";\r".contains($0) }
-                if !delimiter.isEmpty { hereDocumentEnd = delimiter }
-            }
-        }
-        return false
-    }
-
-    /// Where a command's own word is: past variable assignments and `sudo`, `env`, `time` or `exec`.
-    private static func commandPlace(in words: [Substring]) -> Int? {
-        words.firstIndex { !$0.contains("=") && !["sudo", "env", "time", "exec"].contains($0) }
-    }
-
     /// Commands that run or install the file they are given: the build tools and interpreters,
     /// and a few installers.
     private static let runners = Set((buildToolNames + ["java", "dpkg", "rpm", "apt", "apt-get", "gem", "pipx"]).map { Substring($0) })
     /// A runner's verbs before the thing it runs (`uv run`, `pip install`, `go tool`).
     private static let verbs: Set<Substring> = ["run", "install", "i", "add", "exec", "x", "tool", "load", "test"]
-
-    /// A line's commands: its text cut at `;`, `&` and `|` outside quotes.
-    private static func commandSegments(_ line: String) -> [Substring] {
-        var segments: [Substring] = []
-        var start = line.startIndex, quote: Character?
-        for index in line.indices {
-            let character = line[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == ";" || character == "&" || character == "|" {
-                segments.append(line[start..<index])
-                start = line.index(after: index)
-            }
-        }
-        segments.append(line[start...])
-        return segments
-    }
 
     /// Actions that check the commenter's or author's permission before going on.
     static func isPermissionCheck(_ uses: String) -> Bool {

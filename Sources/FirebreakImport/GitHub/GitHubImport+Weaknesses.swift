@@ -72,7 +72,7 @@ extension GitHubImport {
     mutating func recordUncalledWeaknesses(_ workflow: Workflow) {
         let definition = NodeID(.definition, workflow.path)
         for job in workflow.jobs {
-            recordWeaknesses(job, in: workflow, name: "\(workflow.stem)/\(job.id)", publishingCaches: [], permissions: job.permissions ?? workflow.permissions)
+            recordWeaknesses(job, in: workflow, name: "\(workflow.namePrefix)/\(job.id)", publishingCaches: [], permissions: job.permissions ?? workflow.permissions)
             for step in job.steps {
                 guard let uses = step.uses, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { continue }
                 let pin = Step.inferPin(uses: uses, kind: .action)

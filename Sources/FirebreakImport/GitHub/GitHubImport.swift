@@ -113,7 +113,7 @@ struct GitHubImport {
     /// same stem (`ci.yml` and `ci.yaml`) or is named that stem (`ci.yml` and `ci.yml.yaml`), so
     /// that no two files' jobs share names. A file alone keeps the short name.
     static func namePrefixes(of paths: [String]) -> [String: String] {
-        let files = paths.map { (path: $0, name: $0.split(separator: "/").last.map(String.init) ?? $0, stem: Workflow.stem(of: $0)) }
+        let files = paths.map { (path: $0, name: Workflow.fileName(of: $0), stem: Workflow.stem(of: $0)) }
         let stems = files.reduce(into: [String: Int]()) { $0[$1.stem, default: 0] += 1 }
         let names = Set(files.map(\.name))
         var prefixes: [String: String] = [:]
@@ -132,7 +132,7 @@ struct GitHubImport {
             let text = try RepositoryFile.read(path, under: root, label: label, budget: builder.budget)
             let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
             var workflow = try WorkflowParser(file: label, path: path).parse(node)
-            workflow.namePrefix = namePrefixes[path]
+            workflow.chosenPrefix = namePrefixes[path]
             let limit = builder.budget.limits.jobs
             guard workflow.jobs.count <= limit else {
                 throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,
@@ -195,7 +195,7 @@ struct GitHubImport {
         builder.declareLocalDefinition(workflow.path, at: workflow.location)
         var events: [EventUse] = []
         for event in workflow.events {
-            let name = "\(workflow.stem):\(event.name)"
+            let name = "\(workflow.namePrefix):\(event.name)"
             let semantics: GitHubEvents.Semantics
             if let known = GitHubEvents.semantics(event.name) {
                 semantics = known
@@ -224,7 +224,7 @@ struct GitHubImport {
         }
         guard !events.isEmpty else { return }
         for job in workflow.jobs {
-            importJob(job, in: workflow, name: "\(workflow.stem)/\(job.id)", events: events, caller: nil, depth: 0)
+            importJob(job, in: workflow, name: "\(workflow.namePrefix)/\(job.id)", events: events, caller: nil, depth: 0)
         }
     }
 

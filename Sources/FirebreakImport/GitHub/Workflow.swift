@@ -103,17 +103,20 @@ struct Workflow {
     /// The prefix of its jobs' and triggers' names, when the importer chose one
     /// (`GitHubImport.namePrefixes(of:)`): the file's whole name where its stem would be another
     /// file's name too.
-    var namePrefix: String?
+    var chosenPrefix: String?
 
     /// The prefix of its jobs' and triggers' names: the file name without its extension, unless
-    /// the importer chose another `namePrefix`.
-    var stem: String { namePrefix ?? Self.stem(of: path) }
+    /// the importer chose another.
+    var namePrefix: String { chosenPrefix ?? Self.stem(of: path) }
+
+    /// A workflow file's name, without its folder.
+    static func fileName(of path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// A workflow file's name without its extension.
     static func stem(of path: String) -> String {
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        for suffix in [".yaml", ".yml"] where last.hasSuffix(suffix) { return String(last.dropLast(suffix.count)) }
-        return last
+        let name = fileName(of: path)
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
     }
 
     /// Whether the workflow can only be called by others.
