@@ -31,6 +31,8 @@ struct ShellWords: Sendable {
         // and whether the last word was one of its options that takes an argument.
         var prefix = PrefixOptions()
         var index = bytes.startIndex
+        // The tables read once here, not once per byte.
+        let separators = Self.separators, startsNext = Self.startsNext
         func end(at index: String.Index) {
             guard let begun = start else { return }
             // Both ends are at ASCII bytes (a separator, or the script's ends), so on scalar
@@ -45,11 +47,11 @@ struct ShellWords: Sendable {
         }
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if Self.separates(byte) {
+            if separators[Int(byte)] {
                 // A backslash before a newline continues the command on the next line.
                 let continued = (byte == 10 || byte == 13) && (start.map { _ in bytes[bytes.index(before: index)] == UInt8(ascii: "\\") } ?? (words.last?.utf8.last == UInt8(ascii: "\\")))
                 end(at: index)
-                if Self.startsNext[Int(byte)], !continued { separated = true }
+                if startsNext[Int(byte)], !continued { separated = true }
             } else if start == nil {
                 start = index
             }
@@ -68,8 +70,6 @@ struct ShellWords: Sendable {
         for byte in " \t\n\r\u{0B}\u{0C};&|()`$\"'<>{}".utf8 { table[Int(byte)] = true }
         return table
     }()
-
-    private static func separates(_ byte: UInt8) -> Bool { separators[Int(byte)] }
 
     /// The separators after which a new command starts: newlines ; & | ( ) ` { }.
     private static let startsNext: [Bool] = {
