@@ -151,7 +151,9 @@ public struct JSONText {
         var value = value
         value.withUTF8 { text in
             var plainFrom = 0
-            for (offset, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            var offset = Self.firstEscaped(in: text, from: 0)
+            while offset < text.count {
+                let byte = text[offset]
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom..<offset]))
                 plainFrom = offset + 1
                 switch byte {
@@ -166,8 +168,30 @@ public struct JSONText {
                     bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                               Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
                 }
+                offset = Self.firstEscaped(in: text, from: plainFrom)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom...]))
         }
+    }
+
+    /// Where the first byte at or after `start` that JSON escapes is (a control character, a
+    /// quote, a backslash), or the end: eight bytes at a time, as most text has none.
+    private static func firstEscaped(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let escaped = { (byte: UInt8) in byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        if let base = UnsafeRawPointer(text.baseAddress) {
+            while index + 8 <= text.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Some byte below 0x20, equal to 0x22 or equal to 0x5C (exact tests for "some byte").
+                let below20 = (word &- ones &* 0x20) & ~word
+                let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+                let marked = (below20 | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & highs
+                if marked != 0 { break }
+                index += 8
+            }
+        }
+        while index < text.count, !escaped(text[index]) { index += 1 }
+        return index
     }
 }

@@ -40,4 +40,26 @@ struct JSONTextTests {
         writer.endObject()
         #expect(writer.text + "\n" == JSONOutput.encode(Sample(a: awkward, b: [awkward, ""], c: [:], d: [])))
     }
+
+    /// The writer looks for bytes to escape eight at a time: each one is found at every place in
+    /// and after a word, between plain ASCII and between multi-byte characters.
+    @Test func aByteToEscapeIsFoundWhereverItIs() {
+        struct Sample: Encodable { var a: [String] }
+        var texts: [String] = []
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {
+            for filler in ["abcdefgh", "éü"] {
+                for place in 0...17 {
+                    let before = String(repeating: filler, count: 3).prefix(place)
+                    texts.append(before + special + String(repeating: filler, count: 2))
+                }
+            }
+        }
+        // Bytes just past the escaped range and high bytes, which a word-wide test could mistake.
+        texts.append("!#[]^`~\u{7F} \u{80}\u{FF}ÿĀ" + String(repeating: "\u{21}\u{23}\u{5B}\u{5D}", count: 5))
+        var writer = JSONText()
+        writer.beginObject()
+        writer.field("a", texts)
+        writer.endObject()
+        #expect(writer.text + "\n" == JSONOutput.encode(Sample(a: texts)))
+    }
 }
