@@ -31,22 +31,28 @@ public enum InertText {
     }
 
     /// Whether UTF-8 text is printable ASCII, newlines and tabs only: shown as it is, with no
-    /// scalar to look at. Eight bytes at a time; only a word holding a byte below 0x20 (a
-    /// newline, a tab or a control character) is looked at byte by byte.
+    /// scalar to look at. Eight bytes at a time, each byte of a word tested on its own (a
+    /// report's lines end every few dozen bytes, so a newline must not send a word to a slower
+    /// path).
     public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let plain = { (byte: UInt8) in (0x20...0x7E).contains(byte) || byte == 0x0A || byte == 0x09 }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ~highs
+        // With every byte below 0x80, a byte's high bit in `equal(word, c)` is set exactly where
+        // the byte is c: no carry crosses from one byte into the next.
+        func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+            let difference = word ^ (ones &* UInt64(byte))
+            return ~(((difference & lows) &+ lows) | difference) & highs
+        }
         var index = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             while index + 8 <= bytes.count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 // A byte at or above 0x80: not ASCII.
                 if word & highs != 0 { return false }
-                // Some byte below 0x20, or some byte equal to 0x7F (DEL).
-                let below20 = (word &- ones &* 0x20) & ~word & highs
-                let dels = word ^ (ones &* 0x7F)
-                let delete = (dels &- ones) & ~dels & highs
-                if below20 | delete != 0, !bytes[index..<index + 8].allSatisfy(plain) { return false }
+                // Bytes at or above 0x20 (0x60 added carries into no other byte below 0x80).
+                let printable = (word &+ ones &* 0x60) & highs
+                let allowed = (printable & ~equal(word, 0x7F)) | equal(word, 0x0A) | equal(word, 0x09)
+                if allowed != highs { return false }
                 index += 8
             }
         }

@@ -10,8 +10,8 @@ struct InertTextTests {
 
     @Test func everyByteInEveryPositionIsJudgedAsOneByOne() {
         // Each byte value at each offset of a 19-byte text (two whole words and a tail), among
-        // plain letters and among newlines.
-        for filler in [UInt8(ascii: "a"), 0x0A] {
+        // plain letters, newlines, tabs, spaces and tildes (the ends of the printable range).
+        for filler in [UInt8(ascii: "a"), 0x0A, 0x09, 0x20, 0x7E] {
             for offset in 0..<19 {
                 for value in UInt8.min...UInt8.max {
                     var bytes = [UInt8](repeating: filler, count: 19)
