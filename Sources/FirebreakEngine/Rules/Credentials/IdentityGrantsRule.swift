@@ -31,10 +31,15 @@ struct IdentityGrantsRule: Rule {
         let granted = identity.kind == .jobToken || identity.kind == .cloudRole ? [] : graph.assumedCaveats(about: identity.id)
         let caveats = (identity.lifetime == .shortLived ? [Caveat.timeBounded] : []) + granted
         // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
-        return graph.grants(ofIdentityNumbered: number).map { grant, target in
-            conclude(Fact(.access, grant.target, Level(grant.level)), numbered: target, from: [fact],
-                     "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)", at: grant.location,
-                     caveats: caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : []))
+        return graph.grants(ofIdentityNumbered: number).compactMap { grant, target in
+            let access = Fact(.access, grant.target, Level(grant.level))
+            let all = caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : [])
+            // Another credential's grant gave the same access already: its sentence is not written.
+            let known = target.map { known.keeps(.access, numbered: $0, access.level, withCaveatsAtMost: all.count) }
+                ?? known.keeps(access, withCaveatsAtMost: all.count)
+            guard !known else { return nil }
+            return conclude(access, numbered: target, from: [fact], "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)",
+                            at: grant.location, caveats: all)
         }
     }
 }

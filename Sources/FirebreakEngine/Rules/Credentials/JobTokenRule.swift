@@ -29,10 +29,13 @@ struct JobTokenRule: Rule {
         // A side branch's run gets the same token: its grants do not depend on the branch.
         guard fact.node.kind == .job, fact.level.isRepositoryRun, let job = graph.job(numbered: number), let token = job.token,
               !token.isEmpty else { return [] }
-        let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
         let identity = NodeID(.identity, job.tokenIdentityName)
         // Where its grants are assumed (a workflow that sets no permissions), the hop says so.
+        let caveats = [Caveat.timeBounded] + graph.assumedCaveats(about: identity)
+        // The token is held already (the job runs at another level too): its long sentence is not written again.
+        guard !known.keeps(Fact(.hold, identity), withCaveatsAtMost: caveats.count) else { return [] }
+        let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
         return [conclude(Fact(.hold, identity), from: [fact], "job '\(job.name)' is given an automatic token (\(scopes))", at: token[0].location,
-                         caveats: [Caveat.timeBounded] + graph.assumedCaveats(about: identity))]
+                         caveats: caveats)]
     }
 }

@@ -70,7 +70,7 @@ struct OIDCFederationRule: Rule {
         guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
         let roles = graph.roles(trustingJobNumbered: number)
         guard fact.level == .unprotected, let job = graph.job(numbered: number) else {
-            return roles.map { conclusion(fact, $0, in: graph, caveats: []) }
+            return roles.compactMap { conclusion(fact, $0, in: graph, caveats: [], known: known) }
         }
         // An unprotected run presents its own ref in its claims: only a role that accepts one
         // of the job's unprotected runs, or a push to some other side branch (a pipeline the
@@ -81,14 +81,17 @@ struct OIDCFederationRule: Rule {
             let accepted = runs.filter { role.trust?.admits(event: $0.event, branch: $0.branch, environment: job.environment?.name) ?? false }
             guard !accepted.isEmpty else { return nil }
             // Accepted only in a tag's run: that rests on whoever pushes creating the tag.
-            return conclusion(fact, numbered, in: graph, caveats: accepted.allSatisfy { $0.event == .tag } ? graph.unprotectedTagCaveats : [])
+            return conclusion(fact, numbered, in: graph, caveats: accepted.allSatisfy { $0.event == .tag } ? graph.unprotectedTagCaveats : [], known: known)
         }
     }
 
-    private func conclusion(_ fact: Fact, _ numbered: AttackGraph.NumberedIdentity, in graph: AttackGraph, caveats: [String]) -> Conclusion {
+    /// Holding the role, unless another job's token holds it already with no more caveats.
+    private func conclusion(_ fact: Fact, _ numbered: AttackGraph.NumberedIdentity, in graph: AttackGraph, caveats: [String], known: FactStore) -> Conclusion? {
         let role = numbered.identity
+        let all = [Caveat.timeBounded] + caveats + graph.assumedCaveats(about: role.id)
+        guard !known.keeps(.hold, numbered: numbered.number, .full, withCaveatsAtMost: all.count) else { return nil }
         return conclude(Fact(.hold, role.id), numbered: numbered.number, from: [fact], "job '\(fact.node.name)' mints an OIDC token that cloud role '\(role.name)' accepts",
-                 at: role.trust?.location ?? role.location, caveats: [Caveat.timeBounded] + caveats + graph.assumedCaveats(about: role.id))
+                 at: role.trust?.location ?? role.location, caveats: all)
     }
 }
 
