@@ -62,31 +62,32 @@ struct WorkflowParser {
     }
 
     func readJob(_ id: String, _ keyNode: Yams.Node, _ node: Yams.Node) -> Workflow.Job {
+        let fields = YAMLFields(node)
         var environment: (String, SourceLocation)?
-        if let env = node.value("environment") {
+        if let env = fields["environment"] {
             if let name = env.scalarText ?? env.value("name")?.scalarText { environment = (name, env.location(file)) }
         }
         var with: [String: String] = [:]
-        if let secrets = node.value("secrets") {
+        if let secrets = fields["secrets"] {
             for entry in secrets.entries { with[entry.key] = entry.value.scalarText ?? "" }
         }
         var images: [(String, SourceLocation)] = []
-        if let container = node.value("container") {
+        if let container = fields["container"] {
             if let image = container.scalarText ?? container.value("image")?.scalarText { images.append((image, container.location(file))) }
         }
-        for service in node.value("services")?.entries ?? [] where Self.serviceReachesJob(service.value) {
+        for service in fields["services"]?.entries ?? [] where Self.serviceReachesJob(service.value) {
             if let image = service.value.scalarText ?? service.value.value("image")?.scalarText {
                 images.append((image, service.value.location(file)))
             }
         }
         return Workflow.Job(
-            id: id, name: node.value("name")?.scalarText, node: node, location: keyNode.location(file),
-            runsOn: node.value("runs-on"), environment: environment,
-            permissions: node.value("permissions").map { readPermissions($0) }, needs: node.value("needs")?.texts ?? [],
-            condition: node.value("if")?.scalarText, conditionLocation: node.value("if")?.location(file), env: Self.env(node),
-            steps: (node.value("steps")?.items ?? []).map(readStep),
-            uses: node.value("uses").flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
-            secretsInherit: node.value("secrets")?.scalarText == "inherit", passedSecrets: with, images: images)
+            id: id, name: fields["name"]?.scalarText, node: node, location: keyNode.location(file),
+            runsOn: fields["runs-on"], environment: environment,
+            permissions: fields["permissions"].map { readPermissions($0) }, needs: fields["needs"]?.texts ?? [],
+            condition: fields["if"]?.scalarText, conditionLocation: fields["if"]?.location(file), env: Self.env(fields["env"]),
+            steps: (fields["steps"]?.items ?? []).map(readStep),
+            uses: fields["uses"].flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
+            secretsInherit: fields["secrets"]?.scalarText == "inherit", passedSecrets: with, images: images)
     }
 
     /// Whether a service container's image runs where the job's code and secrets are: GitHub
@@ -113,19 +114,25 @@ struct WorkflowParser {
     }
 
     func readStep(_ node: Yams.Node) -> Workflow.Step {
+        let fields = YAMLFields(node)
         var with: [String: (String, Yams.Node)] = [:]
-        for entry in node.value("with")?.entries ?? [] {
+        for entry in fields["with"]?.entries ?? [] {
             with[entry.key] = (entry.value.scalarText ?? "", entry.value)
         }
-        return Workflow.Step(uses: node.value("uses")?.scalarText, run: node.value("run")?.scalarText, with: with,
-                             condition: node.value("if")?.scalarText, env: Self.env(node),
-                             continueOnError: node.value("continue-on-error")?.scalarText == "true", node: node, location: node.location(file))
+        return Workflow.Step(uses: fields["uses"]?.scalarText, run: fields["run"]?.scalarText, with: with,
+                             condition: fields["if"]?.scalarText, env: Self.env(fields["env"]),
+                             continueOnError: fields["continue-on-error"]?.scalarText == "true", node: node, location: node.location(file))
     }
 
     /// The `env:` mapping under a node, as texts.
     static func env(_ node: Yams.Node) -> [String: String] {
+        env(node.value("env"))
+    }
+
+    /// An `env:` mapping's entries, as texts.
+    static func env(_ mapping: Yams.Node?) -> [String: String] {
         var result: [String: String] = [:]
-        for entry in node.value("env")?.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
+        for entry in mapping?.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
         return result
     }
 }
