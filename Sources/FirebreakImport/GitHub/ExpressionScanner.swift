@@ -107,8 +107,14 @@ struct ExpressionScanner {
     /// scalars; on block scalars, the line, at the scalar's column.
     static func location(of offset: Int, in node: Yams.Node, file: String) -> SourceLocation {
         guard case .scalar(let scalar) = node, let mark = node.mark else { return node.location(file) }
-        var newlines = 0
-        for character in scalar.string.unicodeScalars.prefix(offset) where character == "\n" { newlines += 1 }
+        // Newlines among the first `offset` scalars, read as UTF-8: a scalar starts at each byte
+        // that does not continue one.
+        var newlines = 0, scalars = 0
+        for byte in scalar.string.utf8 where byte & 0xC0 != 0x80 {
+            if scalars == offset { break }
+            scalars += 1
+            if byte == 0x0A { newlines += 1 }
+        }
         switch scalar.style {
         case .literal, .folded:
             return SourceLocation(file: file, line: mark.line + 1 + newlines, column: mark.column)
