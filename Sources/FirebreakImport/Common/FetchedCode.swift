@@ -34,8 +34,7 @@ enum FetchedCode {
         let downloading = fetchTools.contains { TextSearch.contains(script, $0) }
         let cloning = TextSearch.contains(script, "clone")
         guard downloading || cloning else { return [] }
-        let continued = TextSearch.contains(script, "\\\n") || TextSearch.contains(script, "\\\r\n")
-        let joined = continued ? script.replacingOccurrences(of: "\\\r\n", with: " ").replacingOccurrences(of: "\\\n", with: " ") : script
+        let joined = TextSearch.replacing("\\\n", with: " ", in: TextSearch.replacing("\\\r\n", with: " ", in: script))
         let lines = TextSplit.lines(joined).map(String.init)
         var found: [Fetch] = []
         func add(_ url: String, _ pin: PinState) {
@@ -75,7 +74,7 @@ enum FetchedCode {
         guard fetchTools.contains(where: { TextSearch.contains(line, $0) }) else { return nil }
         // `curl URL | sh`, `curl URL | sudo bash -s --`; `||` is no pipe, and an interpreter given
         // its program (`python3 -c ...`, `node -e ...`, `python -m json.tool`) reads the download as data.
-        let segments = line.replacingOccurrences(of: "||", with: ";").split(separator: ";").first { $0.contains("curl") || $0.contains("wget") || $0.contains("iwr") || $0.contains("Invoke-WebRequest") }
+        let segments = TextSearch.replacing("||", with: ";", in: line).split(separator: ";").first { $0.contains("curl") || $0.contains("wget") || $0.contains("iwr") || $0.contains("Invoke-WebRequest") }
             .map { $0.split(separator: "|").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } } ?? []
         let piped = segments.dropFirst().contains { words in
             let command = words.drop { ["sudo", "-E", "env"].contains($0) || $0.contains("=") }

@@ -13,6 +13,26 @@ enum TextSearch {
         return found
     }
 
+    /// `text` with every occurrence of `needle` replaced, left to right, as Foundation's
+    /// `replacingOccurrences(of:with:)` replaces an ASCII needle, on the UTF-8 bytes.
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        guard contains(text, needle) else { return text }
+        let needle = Array(needle.utf8), bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + needle.count <= bytes.count, bytes[index..<index + needle.count].elementsEqual(needle) {
+                result.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// `text` without leading and trailing white space (Unicode's, newlines included), as
     /// Foundation's trimming gives it, without bridging.
     static func trimmed(_ text: String) -> String {
