@@ -80,13 +80,13 @@ extension ModelReader {
 extension Step {
     /// The pin state of a `uses` string: `owner/repo@ref`, `image@sha256:...`, `image:tag`, or a URL.
     public static func inferPin(uses: String, kind: Kind) -> PinState {
-        if uses.contains("@sha256:") { return .digest }
-        if let at = uses.lastIndex(of: "@") {
-            return PinState.infer(fromVersion: String(uses[uses.index(after: at)...]))
+        // Read on the UTF-8 bytes: `@` and `sha256:` are ASCII, and every step's reference is read.
+        let bytes = uses.utf8
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else {
+            if kind == .image, let last = uses.split(separator: "/").last, last.contains(":") { return .tag }
+            return .none
         }
-        if kind == .image, let last = uses.split(separator: "/").last, last.contains(":") {
-            return .tag
-        }
-        return .none
+        if bytes.indices.contains(where: { bytes[$0...].starts(with: "@sha256:".utf8) }) { return .digest }
+        return PinState.infer(fromVersion: String(uses[bytes.index(after: at)...]))
     }
 }

@@ -20,7 +20,8 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     public static func infer(fromVersion version: String?) -> PinState {
         guard let version, !version.isEmpty else { return .none }
         if version.hasPrefix("sha256:") { return .digest }
-        if version.count == 40, version.allSatisfy(\.isHexDigit) { return .digest }
+        // A commit: forty ASCII hex digits (Character.isHexDigit would also take full-width ones).
+        if version.utf8.count == 40, version.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0 | 0x20) }) { return .digest }
         // A full ref says what it is.
         if version.hasPrefix("refs/tags/") { return .tag }
         if version.hasPrefix("refs/heads/") { return .branch }

@@ -19,6 +19,12 @@ import Testing
         #expect(Step.inferPin(uses: "node:20", kind: .image) == .tag)
         #expect(Step.inferPin(uses: "node", kind: .image) == .none)
         #expect(Step.inferPin(uses: "https://example.com/install.sh", kind: .script) == .none)
+        // Upper-case hex is a commit too; forty full-width digits, a 39-digit id or a second `@` are not.
+        #expect(Step.inferPin(uses: "org/action@11BD71901BBE5B1630CEEA73D27597364C9AF683", kind: .action) == .digest)
+        #expect(Step.inferPin(uses: "org/action@" + String(repeating: "\u{FF11}", count: 40), kind: .action) == .branch)
+        #expect(Step.inferPin(uses: "org/action@bd71901bbe5b1630ceea73d27597364c9af683", kind: .action) == .branch)
+        #expect(Step.inferPin(uses: "ghcr.io/org/image@sha256:abcd@v1", kind: .image) == .digest, "a digest anywhere pins it")
+        #expect(Step.inferPin(uses: "org/action@team@v2", kind: .action) == .tag, "the version is after the last @")
     }
 
     @Test func branchPatterns() {
