@@ -86,7 +86,7 @@ extension Step {
             if kind == .image, let last = uses.split(separator: "/").last, last.contains(":") { return .tag }
             return .none
         }
-        if bytes.indices.contains(where: { bytes[$0...].starts(with: "@sha256:".utf8) }) { return .digest }
+        if bytes.indices.contains(where: { bytes[$0] == UInt8(ascii: "@") && bytes[$0...].starts(with: "@sha256:".utf8) }) { return .digest }
         return PinState.infer(fromVersion: String(uses[bytes.index(after: at)...]))
     }
 }

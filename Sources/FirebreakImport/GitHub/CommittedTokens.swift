@@ -18,9 +18,32 @@ enum CommittedTokens {
     /// What every pattern starts with: a cheap test before the expressions run.
     static let prefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "ASIA", "glpat-", "xox", "npm_", "pypi-"]
 
+    /// The prefixes as bytes, and per byte whether some prefix starts with it.
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+    private static let startsPrefix: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for prefix in prefixBytes { table[Int(prefix[0])] = true }
+        return table
+    }()
+
     /// The kind of credential literal in `text` (a slug such as `github-token`), if it holds one.
     static func kind(in text: String) -> String? {
-        guard text.utf8.count >= 20, prefixes.contains(where: { TextSearch.contains(text, $0) }) else { return nil }
+        guard text.utf8.count >= 20, holdsPrefix(text) else { return nil }
         return patterns.first { Patterns.matches($0.regex, text) }?.kind
+    }
+
+    /// Whether some prefix occurs in `text`: one pass over its bytes (every scalar of every
+    /// workflow is asked), a prefix tried only where a byte starts one.
+    static func holdsPrefix(_ text: String) -> Bool {
+        let (table, prefixes) = (startsPrefix, prefixBytes)
+        var text = text
+        return text.withUTF8 { bytes in
+            for start in bytes.indices where table[Int(bytes[start])] {
+                for prefix in prefixes where prefix[0] == bytes[start] && bytes.count - start >= prefix.count {
+                    if prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 }
