@@ -179,7 +179,7 @@ public struct AttackGraph: Sendable {
             // again compared names (each in its own place in memory) n log n times.
             jobs = sortedNames[.job].map { model.jobs[$0]! }
             identities = sortedNames[.identity].map { model.identities[$0]! }
-            let roles = CloudRoleIndex(identities)
+            let roles = CloudRoleIndex(sortedByName: identities)
             let placeOfIdentity = Dictionary(uniqueKeysWithValues: identities.enumerated().map { ($1.name, Int32($0)) })
             runners = sortedNames[.runner].map { model.runners[$0]! }
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })

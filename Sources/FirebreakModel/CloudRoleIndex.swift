@@ -6,8 +6,15 @@ public struct CloudRoleIndex: Sendable {
 
     /// Indexes the identities that have a trust policy.
     public init(_ identities: some Sequence<Identity>) {
-        let roles = identities.compactMap { identity in identity.trust.map { (identity: identity, trust: $0) } }
-        for (identity, trust) in roles.sorted(byName: \.identity.name) {
+        self.init(sortedByName: identities.filter { $0.trust != nil }.sorted(byName: \.name))
+    }
+
+    /// Indexes the identities that have a trust policy, given in order of name (no two with one
+    /// name), as a graph's sorted list holds them: they are not sorted again.
+    public init(sortedByName identities: [Identity]) {
+        assert(zip(identities, identities.dropFirst()).allSatisfy { $0.name < $1.name }, "identities sorted by name")
+        for identity in identities {
+            guard let trust = identity.trust else { continue }
             if trust.environments.isEmpty {
                 anyEnvironment.append(identity)
             } else {
