@@ -2,15 +2,11 @@
 /// asks "does this scalar hold `${{`?" of every value in every workflow.
 enum TextSearch {
     static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        var found = false
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            found = search(bytes, needle, first)
-        } ?? {
-            found = search(Array(text.utf8)[...], needle, first)
-        }()
-        return found
+        var needle = needle
+        return needle.withUTF8 { needle in
+            guard let first = needle.first else { return true }
+            return text.utf8.withContiguousStorageIfAvailable { search($0, needle, first) } ?? search(Array(text.utf8)[...], needle, first)
+        }
     }
 
     /// `text` with every occurrence of `needle` replaced, left to right, as Foundation's
@@ -43,7 +39,7 @@ enum TextSearch {
         return String(scalars[first...last])
     }
 
-    private static func search<C: Collection>(_ bytes: C, _ needle: [UInt8], _ first: UInt8) -> Bool where C.Element == UInt8, C.Index == Int {
+    private static func search<C: Collection>(_ bytes: C, _ needle: UnsafeBufferPointer<UInt8>, _ first: UInt8) -> Bool where C.Element == UInt8, C.Index == Int {
         guard bytes.count >= needle.count else { return false }
         var index = bytes.startIndex
         let last = bytes.endIndex - needle.count
