@@ -82,12 +82,19 @@ public struct ReachedAsset: Sendable, Hashable {
 
     /// The caveats of a path given as each hop's caveats, in order.
     public static func caveats(ofHops hops: [[String]]) -> [String] {
-        // Most paths carry none: no set to make.
+        // Most paths carry none, the rest a few: a short list is searched rather than long
+        // sentences hashed; past a few dozen (a model may state many assumptions about a node), a set.
         guard hops.contains(where: { !$0.isEmpty }) else { return [] }
-        var seen: Set<String> = []
-        return hops.enumerated().flatMap { index, caveats in
-            caveats.filter { $0 != Caveat.timeBounded || index == hops.count - 1 }
-        }.filter { seen.insert($0).inserted }
+        var kept: [String] = []
+        var seen: Set<String>?
+        for (index, caveats) in hops.enumerated() {
+            for caveat in caveats where caveat != Caveat.timeBounded || index == hops.count - 1 {
+                if seen == nil, kept.count == 32 { seen = Set(kept) }
+                let new = seen != nil ? seen!.insert(caveat).inserted : !kept.contains(caveat)
+                if new { kept.append(caveat) }
+            }
+        }
+        return kept
     }
 
     /// The fact that marks the node reached, at the level reached.
