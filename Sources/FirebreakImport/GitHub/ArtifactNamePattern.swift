@@ -18,14 +18,16 @@ enum ArtifactNamePattern {
     static func overlaps(_ pattern: String, _ name: String) -> Bool {
         let globs = tokens(pattern, glob: true), names = tokens(name, glob: false)
         guard globs.count <= maximumLength, names.count <= maximumLength else { return true }
+        // Any text on either side (`*`, a download of every artifact; a name that is one expression) fits anything.
+        if globs == [.anyText] || names == [.anyText] { return true }
         // fits[j]: whether globs[i...] and names[j...] share a string, for the row i being filled,
         // from the ends backwards (no recursion: the lengths come from untrusted files).
         var next = Array(repeating: false, count: names.count + 1)
+        var row = next
         // The last row: an empty glob fits what is left of the name only if all of it may be empty.
         next[names.count] = true
         for j in stride(from: names.count - 1, through: 0, by: -1) { next[j] = names[j] == .anyText && next[j + 1] }
         for i in stride(from: globs.count - 1, through: 0, by: -1) {
-            var row = Array(repeating: false, count: names.count + 1)
             row[names.count] = globs[i] == .anyText && next[names.count]
             for j in stride(from: names.count - 1, through: 0, by: -1) {
                 switch (globs[i], names[j]) {
@@ -39,7 +41,7 @@ enum ArtifactNamePattern {
                     row[j] = next[j + 1]
                 }
             }
-            next = row
+            swap(&next, &row)
         }
         return next[0]
     }
