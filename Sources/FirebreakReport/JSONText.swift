@@ -60,6 +60,18 @@ public struct JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A string value written from its parts, as `string` writes the parts joined (escaping is
+    /// byte by byte, so the parts escape as the whole does), without making the joined string:
+    /// a report writes a node's id and a source location for every hop.
+    public mutating func string(_ first: String, _ separator: UInt8, _ second: String) {
+        startValue()
+        bytes.append(UInt8(ascii: "\""))
+        escape(first)
+        bytes.append(separator)
+        escape(second)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func int(_ value: Int) {
         startValue()
         bytes.append(contentsOf: String(value).utf8)

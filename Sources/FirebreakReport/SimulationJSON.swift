@@ -75,7 +75,7 @@ public enum SimulationJSON {
             out.field("durable", !asset.timeBounded)
             out.field("foothold", asset.foothold)
             out.field("hops", asset.hops)
-            out.field("id", asset.node.description)
+            out.field("id", asset.node)
             out.field("kind", asset.node.kind.rawValue)
             out.field("level", asset.level.rawValue)
             out.field("name", asset.node.name)
@@ -157,11 +157,11 @@ public enum SimulationJSON {
         out.beginObject()
         out.field("capability", step.capability.rawValue)
         if !derivation.caveats.isEmpty { out.field("caveats", derivation.caveats) }
-        out.field("from", derivation.origin?.node.description ?? "attacker")
+        if let origin = derivation.origin { out.field("from", origin.node) } else { out.field("from", "attacker") }
         out.field("level", step.level.rawValue)
-        out.field("location", derivation.location.description)
+        out.field("location", derivation.location)
         out.field("rule", derivation.rule)
-        out.field("to", step.node.description)
+        out.field("to", step.node)
         out.field("why", derivation.why)
         out.endObject()
     }
