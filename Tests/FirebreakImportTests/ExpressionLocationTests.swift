@@ -29,6 +29,12 @@ struct ExpressionLocationTests {
         #expect(found.map { $0.text.trimmingCharacters(in: .whitespaces) } == ["github.head_ref", "inputs.name", "inputs.command"])
     }
 
+    @Test func manyExpressionsInOneScalarEachHaveTheirLine() throws {
+        let lines = (1...300).map { "  echo \"${{ inputs.value\($0) }}\" é" }.joined(separator: "\n")
+        let found = try Self.found("run: |\n" + lines + "\n")
+        #expect(found.map(\.line) == Array(2...301))
+    }
+
     @Test func aOneLineScalarsExpressionHasItsColumn() throws {
         let found = try Self.found("title: 'é ${{ github.event.issue.title }}'\n")
         #expect(found.count == 1)

@@ -27,6 +27,19 @@ struct ShellCommandsTests {
         #expect(Self.commands("echo a \\") == [["echo", "a", "\\"]])
     }
 
+    @Test func manyContinuedLinesReadAsOneCommand() {
+        // Twenty thousand continued lines: one command of all their words (built in place, not
+        // copied once per line).
+        let script = String(repeating: "a \\\n", count: 20_000) + "end\nls"
+        let commands = Self.commands(script)
+        #expect(commands.count == 2 && commands[0].count == 20_001 && commands[0].last == "end" && commands[1] == ["ls"])
+    }
+
+    @Test func aDelimiterBeforeACombiningMarkStillCuts() {
+        // A shell reads bytes: `;` then U+0301 still ends the command.
+        #expect(Self.commands("echo a;\u{301}curl x") == [["echo", "a"], ["\u{301}curl", "x"]])
+    }
+
     @Test func hereDocumentsAreTextNotCommands() {
         let script = """
         cat <<EOF > run.sh

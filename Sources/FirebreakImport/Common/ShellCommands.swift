@@ -1,26 +1,34 @@
 /// A shell script read command by command, as the importers read `run:` and `script:` text to
 /// see what a job runs: no shell runs it and nothing in it is expanded. The script is read by
-/// its UTF-8 bytes: every character that cuts it (newline, `;`, `&`, `|`, quotes, space, tab,
-/// backslash, `<`) is ASCII, so the cuts fall between scalars and the words are the script's own
-/// text.
+/// its UTF-8 bytes, as a shell reads it: every byte that cuts it (newline, `;`, `&`, `|`, quotes,
+/// space, tab, backslash, `<`) is ASCII, so the cuts fall between scalars and the words are the
+/// script's own text. (A combining mark after a delimiter does not hide it, as it would from a
+/// reading by characters.)
 enum ShellCommands {
     /// Whether some command of the script, as its words, satisfies `test`: lines continued with a
     /// backslash read as one, cut at `;`, `&` and `|` outside quotes; a here-document's lines are text,
     /// not commands. The commands are read in order and the reading stops at the first that does.
     static func contains(in script: String, where test: ([Substring]) -> Bool) -> Bool {
         var hereDocumentEnd: Substring?
-        var pending: Substring?
+        // The line being continued, its pieces joined with a space and its last backslash
+        // dropped, built in place (a file of continued lines is not copied once per line).
+        var continued: String?
         for piece in TextSplit.lines(script) {
-            if let previous = pending {
-                if previous.utf8.last == backslash {
-                    pending = Substring(String(previous[..<previous.utf8.index(before: previous.utf8.endIndex)]) + " " + piece)
-                    continue
-                }
-                if read(previous, hereDocumentEnd: &hereDocumentEnd, test) { return true }
+            if continued != nil {
+                continued!.append(" ")
+                continued!.append(contentsOf: piece)
             }
-            pending = piece
+            if piece.utf8.last == backslash {
+                if continued == nil { continued = String(piece) }
+                continued!.unicodeScalars.removeLast()
+                continue
+            }
+            let line = continued.map { Substring($0) } ?? piece
+            continued = nil
+            if read(line, hereDocumentEnd: &hereDocumentEnd, test) { return true }
         }
-        if let last = pending, read(last, hereDocumentEnd: &hereDocumentEnd, test) { return true }
+        // A last line that continues into nothing keeps its backslash.
+        if let last = continued, read(Substring(last + "\\"), hereDocumentEnd: &hereDocumentEnd, test) { return true }
         return false
     }
 
@@ -40,8 +48,8 @@ enum ShellCommands {
         }
         var found = false
         forEachSegment(of: line) { segment in
-            let words = words(of: segment)
-            if !words.isEmpty, test(words) { found = true }
+            let command = words(of: segment)
+            if !command.isEmpty, test(command) { found = true }
             return found
         }
         if found { return true }

@@ -9,8 +9,9 @@ enum TextSearch {
         }
     }
 
-    /// `text` with every occurrence of `needle` replaced, left to right, as Foundation's
-    /// `replacingOccurrences(of:with:)` replaces an ASCII needle, on the UTF-8 bytes.
+    /// `text` with every occurrence of `needle` replaced, left to right, on the UTF-8 bytes, as a
+    /// shell would see them. Foundation's `replacingOccurrences(of:with:)` gives the same but
+    /// where a combining mark follows the needle (it compares characters: `||` then U+FE0F is no `||`).
     static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
         guard contains(text, needle) else { return text }
         let needle = Array(needle.utf8), bytes = Array(text.utf8)

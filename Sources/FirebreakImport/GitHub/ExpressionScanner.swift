@@ -61,8 +61,9 @@ struct ExpressionScanner {
             }
             guard TextSearch.contains(text, "${{") else { return }
             do throws(ExpressionError) {
-                for embedded in try ExpressionTemplate.expressions(in: text) {
-                    let location = Self.location(of: embedded.offset, in: node, file: file)
+                let embeddedExpressions = try ExpressionTemplate.expressions(in: text)
+                let locations = Self.locations(of: embeddedExpressions.map(\.offset), in: node, file: file)
+                for (embedded, location) in zip(embeddedExpressions, locations) {
                     do throws(ExpressionError) {
                         found.append(Found(expression: try ExpressionParser.parse(embedded.text), location: location, text: embedded.text))
                     } catch {
@@ -106,22 +107,37 @@ struct ExpressionScanner {
     /// Where the character at `offset` of a scalar's text is in the file: exact on one-line
     /// scalars; on block scalars, the line, at the scalar's column.
     static func location(of offset: Int, in node: Yams.Node, file: String) -> SourceLocation {
-        guard case .scalar(let scalar) = node, let mark = node.mark else { return node.location(file) }
-        // Newlines among the first `offset` scalars, read as UTF-8: a scalar starts at each byte
-        // that does not continue one.
-        var newlines = 0, scalars = 0
+        locations(of: [offset], in: node, file: file)[0]
+    }
+
+    /// `location(of:in:file:)` for each of `offsets`, in one pass over the scalar's text however
+    /// many expressions it holds: the newlines before each are counted on the UTF-8 bytes (a
+    /// scalar starts at each byte that continues none).
+    static func locations(of offsets: [Int], in node: Yams.Node, file: String) -> [SourceLocation] {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return offsets.map { _ in node.location(file) } }
+        // The offsets in increasing order, each with its place among `offsets`.
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var newlinesBefore = [Int](repeating: 0, count: offsets.count)
+        var next = 0, newlines = 0, scalars = 0
         for byte in scalar.string.utf8 where byte & 0xC0 != 0x80 {
-            if scalars == offset { break }
+            while next < order.count, offsets[order[next]] <= scalars {
+                newlinesBefore[order[next]] = newlines
+                next += 1
+            }
+            if next == order.count { break }
             scalars += 1
             if byte == 0x0A { newlines += 1 }
         }
-        switch scalar.style {
-        case .literal, .folded:
-            return SourceLocation(file: file, line: mark.line + 1 + newlines, column: mark.column)
-        default:
-            guard newlines == 0 else { return SourceLocation(file: file, line: mark.line + newlines, column: 1) }
-            let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
-            return SourceLocation(file: file, line: mark.line, column: mark.column + quote + offset)
+        for place in order[next...] { newlinesBefore[place] = newlines }
+        return zip(offsets, newlinesBefore).map { offset, newlines in
+            switch scalar.style {
+            case .literal, .folded:
+                return SourceLocation(file: file, line: mark.line + 1 + newlines, column: mark.column)
+            default:
+                guard newlines == 0 else { return SourceLocation(file: file, line: mark.line + newlines, column: 1) }
+                let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+                return SourceLocation(file: file, line: mark.line, column: mark.column + quote + offset)
+            }
         }
     }
 }

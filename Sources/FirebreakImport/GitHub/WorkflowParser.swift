@@ -84,7 +84,7 @@ struct WorkflowParser {
             id: id, name: fields["name"]?.scalarText, node: node, location: keyNode.location(file),
             runsOn: fields["runs-on"], environment: environment,
             permissions: fields["permissions"].map { readPermissions($0) }, needs: fields["needs"]?.texts ?? [],
-            condition: fields["if"]?.scalarText, conditionLocation: fields["if"]?.location(file), env: Self.env(fields["env"]),
+            condition: fields["if"]?.scalarText, conditionLocation: fields["if"]?.location(file), env: Self.env(mapping: fields["env"]),
             steps: (fields["steps"]?.items ?? []).map(readStep),
             uses: fields["uses"].flatMap { uses in uses.scalarText.map { ($0, uses.location(file)) } },
             secretsInherit: fields["secrets"]?.scalarText == "inherit", passedSecrets: with, images: images)
@@ -120,17 +120,17 @@ struct WorkflowParser {
             with[entry.key] = (entry.value.scalarText ?? "", entry.value)
         }
         return Workflow.Step(uses: fields["uses"]?.scalarText, run: fields["run"]?.scalarText, with: with,
-                             condition: fields["if"]?.scalarText, env: Self.env(fields["env"]),
+                             condition: fields["if"]?.scalarText, env: Self.env(mapping: fields["env"]),
                              continueOnError: fields["continue-on-error"]?.scalarText == "true", node: node, location: node.location(file))
     }
 
     /// The `env:` mapping under a node, as texts.
     static func env(_ node: Yams.Node) -> [String: String] {
-        env(node.value("env"))
+        env(mapping: node.value("env"))
     }
 
-    /// An `env:` mapping's entries, as texts.
-    static func env(_ mapping: Yams.Node?) -> [String: String] {
+    /// An `env:` mapping's entries, as texts (none when there is no mapping).
+    static func env(mapping: Yams.Node?) -> [String: String] {
         var result: [String: String] = [:]
         for entry in mapping?.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
         return result

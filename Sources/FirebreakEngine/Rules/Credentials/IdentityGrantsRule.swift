@@ -34,10 +34,10 @@ struct IdentityGrantsRule: Rule {
         return graph.grants(ofIdentityNumbered: number).compactMap { grant, target in
             let access = Fact(.access, grant.target, Level(grant.level))
             let all = caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : [])
-            // Another credential's grant gave the same access already: its sentence is not written.
-            let known = target.map { known.keeps(.access, numbered: $0, access.level, withCaveatsAtMost: all.count) }
+            // The access is known already with no more caveats: the conclusion would change nothing, and its sentence is not written.
+            let held = target.map { known.keeps(.access, numbered: $0, access.level, withCaveatsAtMost: all.count) }
                 ?? known.keeps(access, withCaveatsAtMost: all.count)
-            guard !known else { return nil }
+            guard !held else { return nil }
             return conclude(access, numbered: target, from: [fact], "'\(identity.name)' is granted \(grant.level.rawValue) on \(grant.target)",
                             at: grant.location, caveats: all)
         }

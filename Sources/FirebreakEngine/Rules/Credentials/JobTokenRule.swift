@@ -32,7 +32,8 @@ struct JobTokenRule: Rule {
         let identity = NodeID(.identity, job.tokenIdentityName)
         // Where its grants are assumed (a workflow that sets no permissions), the hop says so.
         let caveats = [Caveat.timeBounded] + graph.assumedCaveats(about: identity)
-        // The token is held already (the job runs at another level too): its long sentence is not written again.
+        // The token is held already with no more caveats (the job runs at another level too): the
+        // conclusion would change nothing, and its long sentence is not written again.
         guard !known.keeps(Fact(.hold, identity), withCaveatsAtMost: caveats.count) else { return [] }
         let scopes = token.map { "\($0.level.rawValue) on \($0.target)" }.joined(separator: ", ")
         return [conclude(Fact(.hold, identity), from: [fact], "job '\(job.name)' is given an automatic token (\(scopes))", at: token[0].location,

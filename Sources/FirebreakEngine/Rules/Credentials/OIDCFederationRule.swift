@@ -85,7 +85,7 @@ struct OIDCFederationRule: Rule {
         }
     }
 
-    /// Holding the role, unless another job's token holds it already with no more caveats.
+    /// Holding the role, unless the role is held already with no more caveats (the conclusion would change nothing).
     private func conclusion(_ fact: Fact, _ numbered: AttackGraph.NumberedIdentity, in graph: AttackGraph, caveats: [String], known: FactStore) -> Conclusion? {
         let role = numbered.identity
         let all = [Caveat.timeBounded] + caveats + graph.assumedCaveats(about: role.id)
