@@ -54,4 +54,40 @@ import Testing
         #expect(try analyze("go tool covdata textfmt -i=e2e-coverage/server -o report.out") == .data)
         #expect(try analyze("./e2e-coverage/merge-tool report.out") == .run)
     }
+
+    /// A download whose folder the job puts on PATH (`GITHUB_PATH`, before or after the
+    /// download) runs: later commands resolve to its files first. Listing the folder does not;
+    /// nor does putting another folder, or the whole workspace, on PATH.
+    @Test func aDownloadFolderOnThePathRuns() throws {
+        func use(_ before: String, _ after: String, path: String = "${{ env.BIN_OUT }}") throws -> Job.Consumption.Use? {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  build:
+                    runs-on: windows-latest
+                    steps:
+                      - run: make
+                      - uses: actions/upload-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: binaries, path: out}
+                  test:
+                    needs: build
+                    runs-on: windows-latest
+                    env: {BIN_OUT: "${{ github.workspace }}/out"}
+                    steps:
+                      - run: \(before)
+                      - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: binaries, path: "\(path)"}
+                      - run: \(after)
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["ci/test"]?.consumes.first?.use
+        }
+        let onPath = #"Write-Output "${{ env.BIN_OUT }}" | Out-File -FilePath $env:GITHUB_PATH -Append"#
+        #expect(try use(onPath, "docker version") == .run, "put on PATH before the download")
+        #expect(try use("echo start", onPath) == .run, "put on PATH after it")
+        #expect(try use("echo start", "echo \"bin\" >> \"$GITHUB_PATH\"", path: "bin/") == .run, "a plain folder, with its slash")
+        #expect(try use("echo start", "ls ${{ env.BIN_OUT }}") == .data)
+        #expect(try use("echo start", #"Write-Output "${{ env.BIN_OUT }}2" | Out-File -FilePath $env:GITHUB_PATH -Append"#) == .data)
+        #expect(try use("echo start", "echo \"${{ github.workspace }}\" >> $GITHUB_PATH", path: "${{ github.workspace }}") == .data)
+    }
 }

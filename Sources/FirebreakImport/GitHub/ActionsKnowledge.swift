@@ -70,6 +70,36 @@ enum ActionsKnowledge {
         }
     }
 
+    /// Whether a script puts `folder` on the job's PATH: writes it to the `GITHUB_PATH` file
+    /// (`echo "dist" >> "$GITHUB_PATH"`, `"dist" | Out-File -FilePath $env:GITHUB_PATH -Append`),
+    /// which prepends it to PATH for every later step of the job (GitHub Docs, "Workflow
+    /// commands: Adding a system path"), so that a later command of the same name as a file in
+    /// it runs that file. `folder` is matched as written in the workflow, expressions included
+    /// (`${{ env.BIN_OUT }}`), as a whole word: followed by its end, a separator or a quote.
+    static func addsToPath(_ folder: String, in script: String) -> Bool {
+        guard !folder.isEmpty, TextSearch.contains(script, "GITHUB_PATH"), TextSearch.contains(script, folder) else { return false }
+        let boundaries: Set<Character> = [" ", "\t", "\"", "'", "/", "\\", "`"]
+        return TextSplit.lines(script).contains { line in
+            guard TextSearch.contains(line, "GITHUB_PATH") else { return false }
+            var rest = line[...]
+            while let found = rest.range(of: folder) {
+                let before = line[..<found.lowerBound].last, after = line[found.upperBound...].first
+                if before.map(boundaries.contains) ?? true, after.map(boundaries.contains) ?? true { return true }
+                rest = line[found.upperBound...]
+            }
+            return false
+        }
+    }
+
+    /// Whether a script puts the folder a download lands in (its `path:`, as written) on PATH,
+    /// so that the job's later commands may be the download's files. A shared folder (the
+    /// workspace, `/tmp`) does not say the download is what runs.
+    static func putsDownloadOnPath(_ path: String?, in script: String) -> Bool {
+        guard var path, !["", ".", "./", "/", "~", "/tmp", "${{ github.workspace }}"].contains(path) else { return false }
+        if path.hasSuffix("/") || path.hasSuffix("\\") { path.removeLast() }
+        return addsToPath(path, in: script)
+    }
+
     /// Commands that run or install the file they are given: the build tools and interpreters,
     /// and a few installers.
     private static let runners = Set((buildToolNames + ["java", "dpkg", "rpm", "apt", "apt-get", "gem", "pipx"]).map { Substring($0) })

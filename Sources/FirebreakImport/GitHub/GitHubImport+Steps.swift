@@ -129,6 +129,7 @@ extension GitHubImport {
                         .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                         .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !["", ".", "/", "~", "/tmp"].contains($0) }
                     if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) { info.downloads[download].runs = true }
+                    if ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) { info.downloads[download].runs = true }
                 }
             }
             if step.uses != nil, Self.namesNothing(uses) {
@@ -215,7 +216,9 @@ extension GitHubImport {
             case "actions/download-artifact":
                 // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
-                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, false))
+                // A folder an earlier step put on PATH runs what lands in it, as a later step's would.
+                let onPath = runSteps.contains { ActionsKnowledge.putsDownloadOnPath(with["path"]?.text, in: $0.0) }
+                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath))
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
