@@ -118,6 +118,33 @@ import Testing
     }
 }
 
+/// A dependency runs its install or build scripts in whichever job installs it: a scheduled job
+/// that installs packages and runs the tests with a token that writes the repository is a
+/// foothold of compromised-build-step, whatever its role; a job that installs nothing is not.
+@Suite struct InstallingJobFootholdTests {
+    @Test func aJobThatInstallsPackagesIsAFootholdWhateverItIsFor() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/lock.yml": """
+            on: {schedule: [{cron: "0 0 * * 1"}]}
+            permissions: {contents: write}
+            jobs:
+              refresh:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: pip install -r requirements.txt && python -m pytest
+              notify:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo "weekly lock refresh done"
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["lock/refresh"]?.role == .test && model.jobs["lock/refresh"]?.installsDependencies == true)
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(result.footholds.map(\.node) == [NodeID(.job, "lock/refresh")], "notify installs nothing")
+        #expect(result.reaches("access repository:this-repository write"), "its token writes the repository")
+    }
+}
+
 /// A package manager counts where it runs, not where its name is an argument: `apt-get install
 /// gradle` installs a system package and `echo npm ci` prints a line.
 @Suite struct PackageInstallCommandTests {
