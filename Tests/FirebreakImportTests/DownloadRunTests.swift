@@ -89,5 +89,6 @@ import Testing
         #expect(try use("echo start", "ls ${{ env.BIN_OUT }}") == .data)
         #expect(try use("echo start", #"Write-Output "${{ env.BIN_OUT }}2" | Out-File -FilePath $env:GITHUB_PATH -Append"#) == .data)
         #expect(try use("echo start", "echo \"${{ github.workspace }}\" >> $GITHUB_PATH", path: "${{ github.workspace }}") == .data)
+        #expect(try use("echo start", "echo \"${{ github.workspace }}\" >> $GITHUB_PATH", path: "${{ github.workspace }}/") == .data, "with its slash too")
     }
 }

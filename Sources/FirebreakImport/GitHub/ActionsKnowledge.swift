@@ -95,8 +95,9 @@ enum ActionsKnowledge {
     /// so that the job's later commands may be the download's files. A shared folder (the
     /// workspace, `/tmp`) does not say the download is what runs.
     static func putsDownloadOnPath(_ path: String?, in script: String) -> Bool {
-        guard var path, !["", ".", "./", "/", "~", "/tmp", "${{ github.workspace }}"].contains(path) else { return false }
-        if path.hasSuffix("/") || path.hasSuffix("\\") { path.removeLast() }
+        guard var path else { return false }
+        if path.count > 1, path.hasSuffix("/") || path.hasSuffix("\\") { path.removeLast() }
+        guard !["", ".", "/", "~", "/tmp", "${{ github.workspace }}"].contains(path) else { return false }
         return addsToPath(path, in: script)
     }
 

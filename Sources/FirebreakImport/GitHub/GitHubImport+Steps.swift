@@ -217,7 +217,7 @@ extension GitHubImport {
                 // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
                 // A folder an earlier step put on PATH runs what lands in it, as a later step's would.
-                let onPath = runSteps.contains { ActionsKnowledge.putsDownloadOnPath(with["path"]?.text, in: $0.0) }
+                let onPath = runSteps.contains { ActionsKnowledge.putsDownloadOnPath(with["path"]?.text, in: $0.script) }
                 info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath))
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
