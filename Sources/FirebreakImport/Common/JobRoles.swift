@@ -16,20 +16,23 @@ enum JobRoles {
         var pushesImage = false
         /// Token scopes the job is granted write on (`packages`, `deployments`, ...).
         var writeScopes: Set<String> = []
+
+        /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
+        /// `actions/attest-build-provenance`).
+        func uses(anyOf names: [String]) -> Bool { actions.contains { action in names.contains { action.hasPrefix($0) } } }
     }
 
     static func role(_ evidence: Evidence) -> Job.Role {
         let script = ShellWords(evidence.scripts.joined(separator: "\n"))
-        func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
         // Only a script that names a publishing command needs its dry runs set apart.
         let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
-        if uses(publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
-        if evidence.deploysThroughEnvironment || uses(deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
-        if uses(signingActions) || runs(signingCommands) { return .sign }
-        if uses(scanningActions) || runs(scanningCommands) { return .scan }
+        if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
+        if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
+        if evidence.uses(anyOf: signingActions) || runs(signingCommands) { return .sign }
+        if evidence.uses(anyOf: scanningActions) || runs(scanningCommands) { return .scan }
         if runs(testingCommands) { return .test }
-        if uses(["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
+        if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
         return .other
     }
 
@@ -39,7 +42,7 @@ enum JobRoles {
         let script = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
         var found: [String] = []
         for (registry, actions, commands) in registryEvidence {
-            let byAction = evidence.actions.contains { action in actions.contains { action.hasPrefix($0) } }
+            let byAction = evidence.uses(anyOf: actions)
             if byAction || commands.occur(in: script) { found.append(registry) }
         }
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
@@ -126,12 +129,11 @@ enum JobRoles {
     /// installed in a job whose OIDC token nothing else explains (no cloud sign-in) and that
     /// signs with no key in sight (goreleaser's own signing, a make target).
     static func signsKeyless(_ evidence: Evidence) -> Bool {
-        func uses(_ names: [String]) -> Bool { evidence.actions.contains { action in names.contains { action.hasPrefix($0) } } }
-        if uses(keylessSigningActions) { return true }
+        if evidence.uses(anyOf: keylessSigningActions) { return true }
         var keyed = false
         // Only scripts that name a signer are read command by command.
         let keyless = evidence.scripts.contains { script in
-            ["cosign", "keyless", "sigstore", "--provenance"].contains(where: script.contains)
+            ["cosign", "keyless", "sigstore", "--provenance"].contains { TextSearch.contains(script, $0) }
                 && ShellCommands.contains(in: script) { words in
                 let withKey = words.contains { $0 == "--key" || $0.hasPrefix("--key=") }
                 for (place, word) in words.enumerated() where place + 1 < words.count {
@@ -147,7 +149,7 @@ enum JobRoles {
                 return false
             }
         }
-        return keyless || (uses(["sigstore/cosign-installer"]) && !keyed && !uses(cloudSignInActions))
+        return keyless || (evidence.uses(anyOf: ["sigstore/cosign-installer"]) && !keyed && !evidence.uses(anyOf: cloudSignInActions))
     }
     static let cloudSignInActions = ["google-github-actions/auth", "aws-actions/configure-aws-credentials", "azure/login"]
     static let keylessSigningActions = ["actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]

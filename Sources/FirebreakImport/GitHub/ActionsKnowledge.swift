@@ -40,7 +40,7 @@ enum ActionsKnowledge {
     /// command that is handed it as data does not run it
     /// (`uv run smokeshow upload htmlcov`, `go tool covdata -i=coverage`, `aws s3 cp dist/ s3://...`).
     static func runsDownload(namedAnyOf names: [String], in script: String) -> Bool {
-        guard names.contains(where: { script.contains($0) }) else { return false }
+        guard names.contains(where: { TextSearch.contains(script, $0) }) else { return false }
         // A whole path part or run of parts: `dist` is in `./dist/tool`, not in `distribute.sh`.
         let inside = { (word: Substring) -> Bool in
             var path = word.filter { $0 != "\"" && $0 != "'" }[...]
@@ -97,9 +97,13 @@ enum ActionsKnowledge {
     static func putsDownloadOnPath(_ path: String?, in script: String) -> Bool {
         guard var path else { return false }
         if path.count > 1, path.hasSuffix("/") || path.hasSuffix("\\") { path.removeLast() }
-        guard !["", ".", "/", "~", "/tmp", "${{ github.workspace }}"].contains(path) else { return false }
+        guard !sharedFolders.contains(path), path != "${{ github.workspace }}" else { return false }
         return addsToPath(path, in: script)
     }
+
+    /// Folders many files land in (the workspace, the home folder, `/tmp`): a download's landing
+    /// there does not say which files are its own.
+    static let sharedFolders: Set<String> = ["", ".", "/", "~", "/tmp"]
 
     /// Commands that run or install the file they are given: the build tools and interpreters,
     /// and a few installers.

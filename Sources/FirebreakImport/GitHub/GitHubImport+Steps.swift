@@ -127,7 +127,7 @@ extension GitHubImport {
                     // shared folder (`/tmp`, the workspace, a variable's) does not say which files are the artifact's.
                     let names = ([info.downloads[download].artifact.name] + [info.downloads[download].path].compactMap { $0 })
                         .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-                        .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !["", ".", "/", "~", "/tmp"].contains($0) }
+                        .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !ActionsKnowledge.sharedFolders.contains($0) }
                     if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) { info.downloads[download].runs = true }
                     if ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) { info.downloads[download].runs = true }
                 }
