@@ -52,6 +52,8 @@ public struct ModelChange: Sendable, Hashable, Comparable, Codable, CustomString
         case requireForkApproval = "require-fork-approval"
         /// The cloud role trusts the default branch's pushes (or its environments) only.
         case narrowTrust = "narrow-trust"
+        /// The registry's trusted publisher takes OIDC tokens from runs in the environment only.
+        case requirePublisherEnvironment = "require-publisher-environment"
         /// The committed credential moves into the secret store (and is rotated).
         case uncommitSecret = "uncommit-secret"
         /// The job reads the artifact as data and never executes it.

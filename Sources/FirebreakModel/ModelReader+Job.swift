@@ -12,9 +12,15 @@ extension ModelReader {
         let untrusted = f.choice("untrustedInput", Job.UntrustedInput.self) ?? .none
         var token: [Grant]?
         if f.has("token") {
-            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants"], file: file, sink: sink)
+            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing"], file: file, sink: sink)
             else { return nil }
+            // `trustedPublishing:` grants are the registries that take the job's OIDC token for its workflow file.
             token = readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
+                + readGrants(grants, "trustedPublishing", of: "the token of job '\(name)'", jobToken: true).map { grant in
+                    var grant = grant
+                    grant.trustedPublishing = true
+                    return grant
+                }
         }
         return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
                    triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),

@@ -46,7 +46,11 @@ extension PipelineModel {
             jobs[name]?.secrets.removeAll { $0.name == other }
         case .readOnlyToken:
             if let token = jobs[name]?.token {
-                jobs[name]!.token = token.map { Grant(target: $0.target, level: min($0.level, .read), location: $0.location) }
+                jobs[name]!.token = token.map { grant in
+                    var grant = grant
+                    grant.level = min(grant.level, .read)
+                    return grant
+                }
             }
         case .dropGrant:
             identities[name]?.grants.removeAll { $0.target == change.object }
@@ -105,6 +109,9 @@ extension PipelineModel {
             // jobs that have one; else pushes to the default branch.
             let gated = trustedJobs(of: identity).filter { $0.environment != nil }
             identities[name]!.trust = trustKeepingFunction(of: gated, at: identity.trust!.location)
+        case .requirePublisherEnvironment:
+            guard let other, environments[other] != nil else { return }
+            resources[name]?.trustedPublisherEnvironment = other
         case .uncommitSecret:
             secrets[name]?.committed = false
         case .dataOnly:

@@ -62,6 +62,9 @@ struct ReferenceChecker {
         }
         for resource in model.resources.values {
             if let zone = resource.zone { expect(zone, .zone, "resource '\(resource.name)' sits in") }
+            if let environment = resource.trustedPublisherEnvironment, model.environments[environment] == nil {
+                dangling(.environment, environment, at: resource.location, "the trusted publisher of '\(resource.name)' requires")
+            }
         }
         for artifact in model.artifacts.values {
             if let store = artifact.store { expect(store, .resource, "artifact '\(artifact.name)' is kept in") }

@@ -19,16 +19,22 @@ public struct Resource: Sendable, Hashable {
     public var production: Bool
     /// What anything inside the resource's zone may do without credentials.
     public var networkAccess: AccessLevel?
+    /// For a registry that takes a workflow's OIDC token (trusted publishing): the environment
+    /// its trusted publisher requires the run to be in. Nil: none known, so any run of the
+    /// workflow file is taken to be accepted (the setting is optional on npm, PyPI, crates.io,
+    /// RubyGems and NuGet).
+    public var trustedPublisherEnvironment: String?
     public var location: SourceLocation
 
     public init(name: String, kind: Kind, zone: Reference?, criticality: Criticality, production: Bool,
-                networkAccess: AccessLevel?, location: SourceLocation) {
+                networkAccess: AccessLevel?, trustedPublisherEnvironment: String? = nil, location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.zone = zone
         self.criticality = criticality
         self.production = production
         self.networkAccess = networkAccess
+        self.trustedPublisherEnvironment = trustedPublisherEnvironment
         self.location = location
     }
 

@@ -11,6 +11,7 @@ struct ContextEdits {
     /// The changes a context file can express whether or not it declares their node.
     static let kinds: Set<ModelChange.Kind> = [
         .ephemeralRunner, .protectRunner, .dropRoute, .requireForkApproval, .preventSelfReview, .restrictEnvironment, .protectBranch, .protectTags,
+        .requirePublisherEnvironment,
     ]
 
     /// Changes to what the context file itself declares (an identity's grants, a secret's scope).
@@ -72,6 +73,11 @@ struct ContextEdits {
             if editor.value(at: ["environments", .key(name)]) == nil {
                 try editor.set(["environments", .key(name)], to: Self.declaration(of: environment))
             }
+        case .requirePublisherEnvironment:
+            guard let registry = model.resources[name] else { return }
+            if editor.value(at: ["resources", .key(name)]) == nil {
+                try editor.set(["resources", .key(name)], to: Self.declaration(of: registry))
+            }
         case .protectBranch:
             if editor.value(at: ["branches", .key(name)]) == nil {
                 try editor.set(["branches", .key(name)], to: .mapping([YAMLEntry("protected", .scalar("false"))]))
@@ -89,6 +95,11 @@ struct ContextEdits {
         if runner.protectedBranchesOnly { entries.append(YAMLEntry("protectedBranchesOnly", .scalar("true"))) }
         if let platform = runner.platform { entries.append(YAMLEntry("platform", .scalar(platform.rawValue))) }
         return .mapping(entries)
+    }
+
+    private static func declaration(of resource: Resource) -> YAMLValue {
+        .mapping([YAMLEntry("type", .scalar(resource.kind.rawValue)), YAMLEntry("criticality", .scalar(resource.criticality.rawValue)),
+                  YAMLEntry("production", .scalar(String(resource.production)))])
     }
 
     private static func declaration(of environment: Environment) -> YAMLValue {

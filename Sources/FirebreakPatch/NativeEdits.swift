@@ -109,6 +109,8 @@ struct NativeEdits {
         case .narrowTrust:
             guard let trust = model.applying([change]).identities[name]?.trust else { return }
             try editor.set(["identities", .key(name), "trust"], to: Self.trust(trust))
+        case .requirePublisherEnvironment:
+            try editor.set(["resources", .key(name), "trustedPublisherEnvironment"], to: .scalar(other))
         case .uncommitSecret:
             try editor.set(["secrets", .key(name), "committed"], to: .scalar("false"))
         case .dataOnly:

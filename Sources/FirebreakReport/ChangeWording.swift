@@ -30,6 +30,7 @@ public enum ChangeWording {
         case .dropUntrustedInput: return "stop job '\(subject)' from taking the pull request's code (two-workflow pattern)"
         case .requireForkApproval: return "require approval for every outside contributor's run"
         case .narrowTrust: return "narrow the trust of cloud role '\(subject)' to the runs that need it"
+        case .requirePublisherEnvironment: return "require environment '\(object)' in the trusted publisher \(subject) keeps for this repository"
         case .uncommitSecret: return "move committed credential '\(subject)' into the secret store and rotate it"
         case .dataOnly: return "make job '\(subject)' read artifact '\(object)' as data, never run it"
         }

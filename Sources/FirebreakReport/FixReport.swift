@@ -74,7 +74,8 @@ public struct FixReport: Sendable {
                     + candidate.location.description
                 if candidate.change.narrowsFunction { detail += " · takes access away: check no legitimate run needs it" }
                 if settings.contains(candidate.change) {
-                    detail += " · a setting: make it in the repository's settings (firebreak.context.yml records it)"
+                    let owner = candidate.change.kind == .requirePublisherEnvironment ? "the registry's" : "the repository's"
+                    detail += " · a setting: make it in \(owner) settings (firebreak.context.yml records it)"
                 }
                 out += indent + detail + "\n"
             }

@@ -48,7 +48,7 @@ struct FixAdvisorTests {
 
     static let inputs: [String] = ["Scenarios/pipelines/skeleton-key.yml", "Scenarios/pipelines/hardened.yml"].map(PackagePaths.path)
         + ["fix-prt-publish", "fix-pins", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
-           "gitlab-structure", "gitlab-protected", "pinning"].map(ImportFixtures.path)
+           "gitlab-structure", "gitlab-protected", "pinning", "gh-publisher-environment"].map(ImportFixtures.path)
 
     @Test(arguments: inputs)
     func theAppliedPatchGivesThePredictedBlastRadius(path: String) throws {

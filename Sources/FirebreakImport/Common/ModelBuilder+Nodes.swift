@@ -190,7 +190,7 @@ extension ModelBuilder {
         registries.filter(JobRoles.trustedPublishers.contains).map { registry in
             let target = declareRegistry(registry, statement: "job '\(job)' publishes to \(registry) with \(token): the registry trusts its OIDC token (trusted publishing), so whoever runs code in the job publishes releases others install, a crown jewel",
                                          at: location)
-            return Grant(target: target, level: .write, location: location)
+            return Grant(target: target, level: .write, trustedPublishing: true, location: location)
         }
     }
 

@@ -9,8 +9,8 @@ struct PoisonedPipelineRule: Rule {
         name: "Pushing a branch rewrites its pipeline",
         summary: "Whoever pushes a branch edits the pipeline definition read from it and runs a job of their own, with every secret, cloud role and runner whose scope admits that branch.",
         premises: "push(B); the pipeline definition D is read from the pushed branch",
-        conclusion: "edit(D); exec(J), unprotected on a side branch, for each job J that D defines and whose environment admits B (its token, and the registries that trust J's workflow and environment, not its branch); read(S) for each secret S whose scope admits B (environment secrets only through an approval held); hold(R) for each cloud role that trusts pushes to B; reach(Z) and own(P) through each runner P that B may use",
-        control: "Scope secrets to environments that allow only protected branches, trust cloud roles only for protected branches or environments, restrict privileged runners to protected branches, and require reviewed pull requests (CODEOWNERS on the pipeline files) on those branches.",
+        conclusion: "edit(D); exec(J), unprotected on a side branch, for each job J that D defines and whose environment admits B (its token, and the registries that trust J's workflow and environment, not its branch); access(R) for each registry R that takes the OIDC token of D's workflow file (trusted publishing) from a job whose environment B cannot enter, where R's trusted publisher names no environment (an assumption: it is optional) or one that admits B; read(S) for each secret S whose scope admits B (environment secrets only through an approval held); hold(R) for each cloud role that trusts pushes to B; reach(Z) and own(P) through each runner P that B may use",
+        control: "Scope secrets to environments that allow only protected branches, trust cloud roles only for protected branches or environments, restrict privileged runners to protected branches, name the publishing job's environment in each registry's trusted publisher, and require reviewed pull requests (CODEOWNERS on the pipeline files) on those branches.",
         rationale: "A workflow file on a feature branch runs when that branch is pushed; repository-wide secrets and any-branch trust policies are one push away (direct poisoned pipeline execution).",
         references: ["OWASP CICD-SEC-4 Poisoned Pipeline Execution (direct)", "GhostAction campaign, September 2025", "Separation of duties reading: preventing self-modifying pipelines"],
         firing: [RuleExample("a feature branch's new workflow reads a repository-wide secret", model: ExampleModel.wrap("""
@@ -23,7 +23,15 @@ struct PoisonedPipelineRule: Rule {
             runners: {hosted: {hosting: hosted}}
             environments: {release: {}}
             jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release}}
-            """), footholds: ["push branch:*"], expect: "exec job:publish unprotected")],
+            """), footholds: ["push branch:*"], expect: "exec job:publish unprotected"),
+                 RuleExample("a release job kept to main by its environment still publishes from a feature branch: npm trusts its workflow file, not the environment", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {allowedBranches: [main]}}
+            resources: {npm: {type: package-registry, criticality: critical}}
+            jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, token: {trustedPublishing: {resource:npm: write}}}}
+            """), footholds: ["push branch:*"], expect: "access resource:npm write")],
         blocked: [RuleExample("an environment secret that only main may use is out of a feature branch's reach", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             environments: {release: {allowedBranches: [main]}}
@@ -36,6 +44,14 @@ struct PoisonedPipelineRule: Rule {
             environments: {release: {allowedBranches: [main]}}
             jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release}}
             """), footholds: ["push branch:*"], expect: "exec job:publish unprotected"),
+                  RuleExample("npm's trusted publisher requires the release environment, which admits only main", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {allowedBranches: [main]}}
+            resources: {npm: {type: package-registry, criticality: critical, trustedPublisherEnvironment: release}}
+            jobs: {publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, token: {trustedPublishing: {resource:npm: write}}}}
+            """), footholds: ["push branch:*"], expect: "access resource:npm write"),
                   RuleExample("a job token's push cannot write a workflow file", model: ExampleModel.wrap("""
             definitions: {ci: {path: .github/workflows/ci.yml}}
             secrets: {NPM_TOKEN: {}}
@@ -86,7 +102,10 @@ struct PoisonedPipelineRule: Rule {
                 var premises = [push]
                 var caveats: [String] = []
                 if let environment = graph.environment(of: job) {
-                    guard let admitted = openPremises[environment.name] else { continue }
+                    guard let admitted = openPremises[environment.name] else {
+                        result += publishing(job, outside: environment, of: definition, onBranch: branch, push: push, open: openPremises, in: graph)
+                        continue
+                    }
                     premises = admitted
                     caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
                 }
@@ -139,6 +158,32 @@ struct PoisonedPipelineRule: Rule {
 }
 
 extension PoisonedPipelineRule {
+    /// The registries that take an OIDC token of `definition`'s workflow file (trusted
+    /// publishing) from `job`, whose environment the branch cannot enter: a registry checks
+    /// the workflow file, and an environment only where its trusted publisher requires one, so
+    /// the job rewritten without its environment (or in the one required, where that is open)
+    /// still publishes.
+    fileprivate func publishing(_ job: Job, outside environment: Environment, of definition: Definition, onBranch branch: String, push: Fact,
+                                open: [String: [Fact]], in graph: AttackGraph) -> [Conclusion] {
+        guard let token = job.token else { return [] }
+        return token.filter(\.trustedPublishing).compactMap { grant in
+            let registry = grant.target.name
+            var premises = [push]
+            var caveats = [Caveat.timeBounded]
+            let sentence: String
+            if let required = graph.model.resources[registry]?.trustedPublisherEnvironment {
+                guard required != environment.name, let admitted = open[required] else { return nil }
+                premises = admitted
+                sentence = "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' in environment '\(required)', which admits '\(branch)' and which \(registry)'s trusted publisher requires: \(registry) takes its OIDC token"
+            } else {
+                caveats.append("assumed: \(registry)'s trusted publisher names no environment, so it takes the OIDC token of any run of '\(definition.path)', outside environment '\(environment.name)' too")
+                sentence = "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' without environment '\(environment.name)', which '\(branch)' cannot enter: \(registry) trusts the workflow file's OIDC token (trusted publishing), not the environment"
+            }
+            return conclude(Fact(.access, grant.target, Level(grant.level)), from: premises, sentence, at: grant.location,
+                            caveats: caveats + graph.assumedCaveats(about: grant.target))
+        }
+    }
+
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         switch hop.to.kind {
         case .secret:
@@ -160,6 +205,13 @@ extension PoisonedPipelineRule {
             return changes
         case .identity:
             return [ModelChange(.narrowTrust, hop.to)]
+        case .resource:
+            // A registry that took a workflow's token outside the publishing job's environment:
+            // its trusted publisher names that environment.
+            guard model.resources[hop.to.name]?.trustedPublisherEnvironment == nil else { return [] }
+            let publishers = model.sortedJobs.filter { job in job.token?.contains { $0.trustedPublishing && $0.target == hop.to } ?? false }
+            return Set(publishers.compactMap(\.environment?.name)).sorted().prefix(1)
+                .map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
         case .runner:
             return [ModelChange(.protectRunner, hop.to), ModelChange(.ephemeralRunner, hop.to)]
         case .zone:

@@ -1,0 +1,75 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakPatch
+import FirebreakTestSupport
+import Foundation
+import Testing
+
+/// A registry that takes a workflow's OIDC token (trusted publishing) checks the workflow
+/// file, and the environment only where its trusted publisher names one (optional on npm and
+/// PyPI). An environment that keeps a branch out does not keep out a rewrite of the workflow
+/// that drops `environment:`, unless the registry requires that environment.
+struct PublisherEnvironmentTests {
+    static let fixture = ImportFixtures.path("gh-publisher-environment")
+    static let npm = Fact(.access, NodeID(.resource, "npm"), .write)
+
+    /// The fixture copied with `extra` appended to its context file.
+    static func copy(appending extra: String, environments: String? = nil) throws -> String {
+        var context = try String(contentsOfFile: (fixture as NSString).appendingPathComponent(InputLoader.contextFileName), encoding: .utf8)
+        let workflow = try String(contentsOfFile: (fixture as NSString).appendingPathComponent(".github/workflows/publish.yml"), encoding: .utf8)
+        if let environments { context = context.replacingOccurrences(of: "  npm: {allowedBranches: [main]}\n", with: environments) }
+        let repository = try ScratchRepository(named: "widgets", files: [
+            ".github/workflows/publish.yml": workflow, InputLoader.contextFileName: context + extra,
+        ])
+        return repository.root
+    }
+
+    @Test func aBranchTheEnvironmentKeepsOutStillPublishesThroughTheRewrittenWorkflow() throws {
+        let loaded = try InputLoader.load(path: Self.fixture)
+        #expect(loaded.model.environments["npm"]?.allowedBranches == ["main"], "the context keeps side branches out of the environment")
+        let result = try Examples.run("poisoned-pipeline-definition", on: loaded.model)
+        let hop = try #require(result.facts.derivation(of: Self.npm), "npm trusts the workflow file, not the environment")
+        #expect(hop.rule == "poisoned-pipeline")
+        #expect(hop.why.contains("without environment 'npm'"), "\(hop.why)")
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed: npm's trusted publisher names no environment") }, "\(hop.caveats)")
+        #expect(!result.facts.contains(Fact(.exec, NodeID(.job, "publish/publish"), .unprotected)), "the job as written does not run on a side branch")
+    }
+
+    @Test func aPublisherThatRequiresTheEnvironmentKeepsTheBranchOut() throws {
+        let root = try Self.copy(appending: "resources:\n  npm: {type: package-registry, criticality: critical, trustedPublisherEnvironment: npm}\n")
+        let loaded = try InputLoader.load(path: root)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
+        let result = try Examples.run("poisoned-pipeline-definition", on: loaded.model)
+        #expect(!result.facts.contains(Self.npm))
+    }
+
+    @Test func aRequiredEnvironmentThatAdmitsTheBranchLetsItPublish() throws {
+        let root = try Self.copy(appending: """
+            resources:
+              npm: {type: package-registry, criticality: critical, trustedPublisherEnvironment: staging}
+            """ + "\n", environments: "  npm: {allowedBranches: [main]}\n  staging: {}\n")
+        let loaded = try InputLoader.load(path: root)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
+        let result = try Examples.run("poisoned-pipeline-definition", on: loaded.model)
+        let hop = try #require(result.facts.derivation(of: Self.npm))
+        #expect(hop.why.contains("in environment 'staging'"), "\(hop.why)")
+        #expect(!hop.caveats.contains { $0.contains("names no environment") }, "the requirement is known: \(hop.caveats)")
+    }
+
+    @Test func anUndeclaredRequiredEnvironmentIsAnError() throws {
+        let root = try Self.copy(appending: "resources:\n  npm: {type: package-registry, trustedPublisherEnvironment: nmp}\n")
+        let error = #expect(throws: (any Error).self) { try InputLoader.load(path: root) }
+        let text = error.map { "\($0)" } ?? ""
+        #expect(text.contains("firebreak.context.yml:12:3") && text.contains("trusted publisher of 'npm' requires undeclared environment 'nmp'"), "\(text)")
+    }
+
+    @Test func theFixRequiresTheEnvironmentInTheRegistrysPublisher() throws {
+        let trip = try FixAdvisorTests.roundTrip(Self.fixture, scenarios: ["poisoned-pipeline-definition"])
+        #expect(trip.advice.minimalSet.map(\.change) == [ModelChange(.requirePublisherEnvironment, NodeID(.resource, "npm"), NodeID(.environment, "npm"))])
+        let context = try #require(trip.patch.files.first { $0.path == InputLoader.contextFileName })
+        #expect(context.patched.contains("trustedPublisherEnvironment: npm"), "\(context.patched)")
+        #expect(trip.reimported.model.resources["npm"]?.trustedPublisherEnvironment == "npm")
+        #expect(trip.after.allSatisfy { $0.crownJewels.isEmpty }, "\(trip.after)")
+    }
+}
