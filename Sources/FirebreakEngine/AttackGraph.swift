@@ -26,6 +26,9 @@ public struct AttackGraph: Sendable {
     let restorers: [String: [NumberedJob]]
     let resourcesInZone: [String: [Resource]]
     let jobsByDefinition: [String: [NumberedJob]]
+    /// The jobs of each definition whose token a registry takes by the workflow file (trusted
+    /// publishing), in order of name.
+    let publishersByDefinition: [String: [Job]]
     let environmentsReviewedBy: [String: [Environment]]
     let jobsGatedBy: [String: [NumberedJob]]
     /// Jobs by the triggers they name, each list sorted by name.
@@ -120,6 +123,7 @@ public struct AttackGraph: Sendable {
         producers = index.producers
         restorers = index.restorers.mapValues(numbered)
         jobsByDefinition = index.jobsByDefinition.mapValues(numbered)
+        publishersByDefinition = index.publishersByDefinition
         jobsGatedBy = index.jobsGatedBy.mapValues(numbered)
         jobsTriggeredBy = index.jobsTriggeredBy.mapValues(numbered)
         storedArtifacts = index.storedArtifacts
@@ -161,6 +165,7 @@ public struct AttackGraph: Sendable {
         var producers: [String: [Job]] = [:]
         var restorers: [String: [Int32]] = [:]
         var jobsByDefinition: [String: [Int32]] = [:]
+        var publishersByDefinition: [String: [Job]] = [:]
         var jobsGatedBy: [String: [Int32]] = [:]
         var jobsTriggeredBy: [String: [Int32]] = [:]
         var storedArtifacts: [String: [Artifact]]
@@ -192,7 +197,10 @@ public struct AttackGraph: Sendable {
                 if runner >= 0 { jobPlacesOnRunner[Int(runner)].append(Int32(place)) }
                 legitimateLevels.append(AttackGraph.legitimateLevel(of: job, protectedRuns: protectedRuns))
                 let at = Int32(place)
-                if let definition = job.definition?.name { jobsByDefinition[definition, default: []].append(at) }
+                if let definition = job.definition?.name {
+                    jobsByDefinition[definition, default: []].append(at)
+                    if job.token?.contains(where: \.trustedPublishing) == true { publishersByDefinition[definition, default: []].append(job) }
+                }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })
                 for use in job.consumes { consumers[use.artifact.name, default: []].append((at, use)) }

@@ -72,4 +72,42 @@ struct PublisherEnvironmentTests {
         #expect(trip.reimported.model.resources["npm"]?.trustedPublisherEnvironment == "npm")
         #expect(trip.after.allSatisfy { $0.crownJewels.isEmpty }, "\(trip.after)")
     }
+
+    /// node-gyp's release workflow, in outline: `id-token: write` for the whole workflow, so the
+    /// release-please job, whose action is pinned by tag, may mint the token npm trusts for the
+    /// publishing job.
+    static func siblingRelease(permissions: String) throws -> ImportResult {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {branches: [main]}}
+            \(permissions)
+            jobs:
+              prepare:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: googleapis/release-please-action@v4
+              publish:
+                needs: prepare
+                runs-on: ubuntu-latest
+                permissions: {contents: read, id-token: write}
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: npm publish
+            """])
+        return try InputLoader.load(path: repository.root)
+    }
+
+    @Test func anotherJobOfTheWorkflowThatMintsATokenPublishes() throws {
+        let loaded = try Self.siblingRelease(permissions: "permissions: {contents: read, id-token: write}")
+        let result = try Examples.run("compromised-third-party-action", on: loaded.model)
+        let hop = try #require(result.facts.derivation(of: Self.npm), "the prepare job's token is one npm takes")
+        #expect(hop.rule == "oidc-federation")
+        #expect(hop.premises == [Fact(.exec, NodeID(.job, "release/prepare"))], "\(hop.premises)")
+    }
+
+    @Test func aJobWithoutIdTokenWriteDoesNotPublish() throws {
+        let loaded = try Self.siblingRelease(permissions: "permissions: {contents: read}")
+        let result = try Examples.run("compromised-third-party-action", on: loaded.model)
+        #expect(result.facts.contains(Fact(.exec, NodeID(.job, "release/prepare"))), "the tag-pinned action runs in prepare")
+        #expect(!result.facts.contains(Self.npm), "only the publishing job mints a token, and its steps are pinned")
+    }
 }

@@ -9,8 +9,8 @@ struct OIDCFederationRule: Rule {
         name: "OIDC turns a job into every role that trusts it",
         summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
         premises: "exec(J) with full privileges, or unprotected in a run R accepts (a side branch's push, a request, a tag whoever pushes creates, where J's runner and environment take it); J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
-        conclusion: "hold(R), time-bounded",
-        control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in, and for a role that accepts tag runs, protected tags. A policy that accepts pull-request refs, or any ref, is a finding in itself.",
+        conclusion: "hold(R), time-bounded; access(G) for each registry G that takes the OIDC token of J's workflow file for another job's releases (trusted publishing), where G's trusted publisher requires no environment (an assumption where J's differs from the publishing job's) or J's",
+        control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in, and for a role that accepts tag runs, protected tags. A policy that accepts pull-request refs, or any ref, is a finding in itself. For a registry's trusted publishing: `id-token: write` on the publishing job only, and a trusted publisher that names its environment.",
         rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
         references: ["Separation of duties reading: short-lived credentials via OIDC", "TanStack, May 2026: an OIDC publish token read from runner memory"],
         firing: [RuleExample("a deploy job in the production environment assumes the role that trusts production", model: ExampleModel.wrap("""
@@ -42,7 +42,17 @@ struct OIDCFederationRule: Rule {
             environments: {release: {allowedBranches: [main], allowedTags: ["v*"]}}
             identities: {publisher: {type: cloud-role, trust: {events: [tag], environments: [release]}}}
             jobs: {publish: {triggers: [main, release-tags], runsOn: hosted, environment: release, oidc: true}}
-            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher")],
+            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher"),
+                 RuleExample("the release workflow's build job may mint a token too, and npm trusts the workflow file, not the publishing job", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {}}
+            resources: {npm: {type: package-registry, criticality: critical}}
+            jobs:
+              build: {definition: release, triggers: [push], runsOn: hosted, oidc: true}
+              publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, oidc: true, token: {trustedPublishing: {resource:npm: write}}}
+            """), footholds: ["exec job:build"], expect: "access resource:npm write")],
         blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
@@ -63,11 +73,26 @@ struct OIDCFederationRule: Rule {
             environments: {release: {allowedBranches: [main]}}
             identities: {publisher: {type: cloud-role, trust: {events: [tag], environments: [release]}}}
             jobs: {publish: {triggers: [main, release-tags], runsOn: hosted, environment: release, oidc: true}}
-            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher")]
+            """), footholds: ["exec job:publish unprotected"], expect: "hold identity:publisher"),
+                  RuleExample("npm's trusted publisher requires the release environment, which the build job does not run in", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            environments: {release: {}}
+            resources: {npm: {type: package-registry, criticality: critical, trustedPublisherEnvironment: release}}
+            jobs:
+              build: {definition: release, triggers: [push], runsOn: hosted, oidc: true}
+              publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, oidc: true, token: {trustedPublishing: {resource:npm: write}}}
+            """), footholds: ["exec job:build"], expect: "access resource:npm write")]
     )
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
+        return roleConclusions(from: fact, numbered: number, in: graph, known: known)
+            + publishingConclusions(from: fact, numbered: number, in: graph, known: known)
+    }
+
+    private func roleConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let roles = graph.roles(trustingJobNumbered: number)
         guard fact.level == .unprotected, let job = graph.job(numbered: number) else {
             return roles.compactMap { conclusion(fact, $0, in: graph, caveats: [], known: known) }
@@ -85,6 +110,35 @@ struct OIDCFederationRule: Rule {
         }
     }
 
+    /// A registry that takes the OIDC token of a workflow file (trusted publishing) checks the
+    /// workflow and at most an environment, never the job: every other job of the workflow that
+    /// may mint a token publishes too, where the environment the registry requires (if any) is
+    /// the job's.
+    private func publishingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard let job = graph.job(numbered: number), job.oidc, let definition = job.definition?.name,
+              let publishers = graph.publishersByDefinition[definition] else { return [] }
+        let own = Set((job.token ?? []).filter(\.trustedPublishing).map(\.target))
+        var result: [Conclusion] = []
+        for publisher in publishers where publisher.name != job.name {
+            for grant in publisher.token ?? [] where grant.trustedPublishing && !own.contains(grant.target) {
+                let registry = grant.target.name
+                let required = graph.model.resources[registry]?.trustedPublisherEnvironment
+                if let required, required != job.environment?.name { continue }
+                var caveats = [Caveat.timeBounded]
+                if required == nil, job.environment?.name != publisher.environment?.name {
+                    caveats.append("assumed: \(registry)'s trusted publisher names no environment, so it takes the OIDC token of any job of '\(definition)', not only '\(publisher.name)'")
+                }
+                caveats += graph.assumedCaveats(about: grant.target)
+                let access = Fact(.access, grant.target, Level(grant.level))
+                guard !known.keeps(access, withCaveatsAtMost: caveats.count) else { continue }
+                result.append(conclude(access, from: [fact],
+                                       "job '\(job.name)' mints an OIDC token of workflow '\(definition)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow file, not the job",
+                                       at: grant.location, caveats: caveats))
+            }
+        }
+        return result
+    }
+
     /// Holding the role, unless the role is held already with no more caveats (the conclusion would change nothing).
     private func conclusion(_ fact: Fact, _ numbered: AttackGraph.NumberedIdentity, in graph: AttackGraph, caveats: [String], known: FactStore) -> Conclusion? {
         let role = numbered.identity
@@ -97,6 +151,13 @@ struct OIDCFederationRule: Rule {
 
 extension OIDCFederationRule {
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
+        // A registry that took another job's token of the workflow: its trusted publisher names
+        // the publishing job's environment, which this job does not run in.
+        if hop.to.kind == .resource {
+            guard model.resources[hop.to.name]?.trustedPublisherEnvironment == nil, let job = hop.from.flatMap({ model.jobs[$0.name] }) else { return [] }
+            return model.publishingEnvironments(of: hop.to).filter { $0 != job.environment?.name }.prefix(1)
+                .map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
+        }
         guard let role = model.identities[hop.to.name], let trust = role.trust else { return [] }
         var changes: [ModelChange] = []
         if trust.environments.isEmpty, trust.branches.isEmpty || trust.admitsPullRequests { changes.append(ModelChange(.narrowTrust, hop.to)) }

@@ -209,9 +209,7 @@ extension PoisonedPipelineRule {
             // A registry that took a workflow's token outside the publishing job's environment:
             // its trusted publisher names that environment.
             guard model.resources[hop.to.name]?.trustedPublisherEnvironment == nil else { return [] }
-            let publishers = model.sortedJobs.filter { job in job.token?.contains { $0.trustedPublishing && $0.target == hop.to } ?? false }
-            return Set(publishers.compactMap(\.environment?.name)).sorted().prefix(1)
-                .map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
+            return model.publishingEnvironments(of: hop.to).prefix(1).map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
         case .runner:
             return [ModelChange(.protectRunner, hop.to), ModelChange(.ephemeralRunner, hop.to)]
         case .zone:
