@@ -322,6 +322,11 @@ public struct AttackGraph: Sendable {
         (assumptionsBySubject[id] ?? []).map { "assumed: \($0.statement)" }
     }
 
+    /// The caveats of the assumptions that make `id` a crown jewel (`Assumption.valuation`).
+    func valuationCaveats(about id: NodeID) -> [String] {
+        (assumptionsBySubject[id] ?? []).filter(\.valuation).map { "assumed: \($0.statement)" }
+    }
+
     /// Whether a run of `job` from `branch` may use the job's runner and environment.
     func admits(_ job: Job, onBranch branch: String) -> Bool {
         if let runner = runner(of: job), runner.protectedBranchesOnly, !model.isProtected(branch: branch) { return false }

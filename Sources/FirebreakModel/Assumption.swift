@@ -12,6 +12,10 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
     /// workflow's legacy token default, stated once for the workflow, is what each of its jobs'
     /// tokens holds. Not written out: the statement names what it is about.
     public var alsoAbout: [NodeID] = []
+    /// Whether the assumption is what makes its subject a crown jewel (a valuation from
+    /// evidence, as a repository taken to publish releases): a hop into the subject says it,
+    /// whatever else is assumed about the subject. Not written out.
+    public var valuation = false
 
     private enum CodingKeys: String, CodingKey {
         case subject, statement, settle, location

@@ -88,4 +88,38 @@ struct HopAssumptionTests {
         let declaredHop = try #require(try Examples.run("stolen-static-key", on: declared).facts.derivation(of: Fact(.access, NodeID(.resource, "aws-account"), .admin)))
         #expect(!declaredHop.caveats.contains { $0.hasPrefix("assumed:") }, "\(declaredHop.caveats)")
     }
+
+    /// A repository taken to be a crown jewel because a job publishes its releases: the hop that
+    /// writes it says so (a verdict counts it as resting on an assumption), and says nothing of
+    /// the repository's other assumptions, which are not about its value.
+    static func repositoryHop(context: String?) throws -> (caveats: [String], model: PipelineModel) {
+        var files = [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: write}
+            jobs:
+              release:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: npm ci
+                  - run: gh release create "$GITHUB_REF_NAME" dist/*
+            """]
+        if let context { files[InputLoader.contextFileName] = context }
+        let model = try InputLoader.load(path: try ScratchRepository(files: files).root).model
+        let result = try Examples.run("compromised-build-step", on: model)
+        let hop = try #require(result.facts.derivation(of: Fact(.access, model.repository.id, .write)), "the release job's token writes the repository")
+        return (hop.caveats, model)
+    }
+
+    @Test func aRepositoryValuedByItsReleasesSaysSoOnTheHopIntoIt() throws {
+        let (caveats, model) = try Self.repositoryHop(context: nil)
+        #expect(model.repository.criticality == .critical)
+        #expect(caveats.contains { $0.hasPrefix("assumed: the repository's releases are published for others") }, "\(caveats)")
+        #expect(!caveats.contains { $0.contains("the repository is public") }, "\(caveats)")
+    }
+
+    @Test func aRepositoryWhoseValueTheContextGivesAssumesNothingOnTheHop() throws {
+        let (caveats, _) = try Self.repositoryHop(context: "firebreak: 1\nrepository: {name: acme/app, criticality: critical}\n")
+        #expect(!caveats.contains { $0.hasPrefix("assumed:") }, "\(caveats)")
+    }
 }

@@ -34,11 +34,11 @@ extension ModelBuilder {
         if ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists($0, under: root) }) {
             model.repository.criticality = .critical
             assume(model.repository.id, "the repository is an action others run by tag: whoever can write it moves the tags and runs code in every workflow that uses it, so write access is a crown jewel",
-                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location)
+                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location, valuation: true)
         } else if let publisher = model.jobs.values.filter({ $0.role == .release }).min(by: { $0.name < $1.name }) {
             model.repository.criticality = .critical
             assume(model.repository.id, "the repository's releases are published for others (job '\(publisher.name)'): whoever writes its default branch or release tags ships code to them with the next release, so write access is a crown jewel",
-                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: publisher.location)
+                   settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: publisher.location, valuation: true)
         }
     }
 }

@@ -33,8 +33,9 @@ struct ModelBuilder {
     /// Records an assumption once, however many times the import meets it; its place in
     /// `model.assumptions`.
     @discardableResult
-    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation) -> Int {
-        let assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
+    mutating func assume(_ subject: NodeID?, _ statement: String, settle: String, at location: SourceLocation, valuation: Bool = false) -> Int {
+        var assumption = Assumption(subject: subject, statement: statement, settle: settle, location: location)
+        assumption.valuation = valuation
         if let place = assumptionPlaces[assumption] { return place }
         model.assumptions.append(assumption)
         assumptionPlaces[assumption] = model.assumptions.count - 1

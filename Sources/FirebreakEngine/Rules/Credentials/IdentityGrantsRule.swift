@@ -33,7 +33,9 @@ struct IdentityGrantsRule: Rule {
         // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
         return graph.grants(ofIdentityNumbered: number).compactMap { grant, target in
             let access = Fact(.access, grant.target, Level(grant.level))
-            let all = caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target) : [])
+            // A repository's other assumptions (no context file) are not about its value.
+            let all = caveats + (grant.target.kind == .resource ? graph.assumedCaveats(about: grant.target)
+                : grant.target.kind == .repository && grant.level > .read ? graph.valuationCaveats(about: grant.target) : [])
             // The access is known already with no more caveats: the conclusion would change nothing, and its sentence is not written.
             let held = target.map { known.keeps(.access, numbered: $0, access.level, withCaveatsAtMost: all.count) }
                 ?? known.keeps(access, withCaveatsAtMost: all.count)
