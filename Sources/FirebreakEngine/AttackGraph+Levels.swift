@@ -137,11 +137,13 @@ extension AttackGraph {
     }
 
     /// The caveats of that pick-up: when the only run the job shares with a writer is a tag's,
-    /// it rests on tags being creatable by whoever pushes.
+    /// it rests on tags being creatable by whoever pushes; and the attacker's run enters the
+    /// job's environment, which rests on what is assumed of the environment's rules.
     func pickUpCaveats(_ artifact: String, writtenAt written: Level, by job: Job) -> [String] {
         guard written == .unprotected, !isTriggered(job, by: { $0 == .workflowRun }) else { return [] }
         let shared = sharedUnprotectedRuns(artifact, with: job)
-        return shared.allSatisfy { model.triggers[$0]?.event == .tag } ? unprotectedTagCaveats : []
+        let tags = shared.allSatisfy { model.triggers[$0]?.event == .tag } ? unprotectedTagCaveats : []
+        return tags + (environment(of: job).map { Array(assumedCaveats(about: $0.id).prefix(1)) } ?? [])
     }
 
     /// The triggers of the unprotected runs an attacker who pushes starts in which `job` runs
