@@ -26,8 +26,8 @@ public struct AttackGraph: Sendable {
     let restorers: [String: [NumberedJob]]
     let resourcesInZone: [String: [Resource]]
     let jobsByDefinition: [String: [NumberedJob]]
-    /// The jobs of each definition whose token a registry takes by the workflow file (trusted
-    /// publishing), in order of name.
+    /// By the definition whose run they are part of (`Job.runDefinition`), the jobs whose token a
+    /// registry takes by that workflow file (trusted publishing), in order of name.
     let publishersByDefinition: [String: [Job]]
     let environmentsReviewedBy: [String: [Environment]]
     let jobsGatedBy: [String: [NumberedJob]]
@@ -81,7 +81,7 @@ public struct AttackGraph: Sendable {
         self.assumptions = assumptions
         // Each assumption under its subject, then under the other nodes whose facts rest on it:
         // a node's own assumptions come first (some rules say only the first).
-        var bySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil }, by: { $0.subject! })
+        var bySubject = Dictionary(grouping: model.assumptions.filter { $0.subject != nil && $0.saidOnHops }, by: { $0.subject! })
         for assumption in model.assumptions {
             for node in assumption.alsoAbout where !(bySubject[node]?.contains(assumption) ?? false) { bySubject[node, default: []].append(assumption) }
         }
@@ -199,7 +199,10 @@ public struct AttackGraph: Sendable {
                 let at = Int32(place)
                 if let definition = job.definition?.name {
                     jobsByDefinition[definition, default: []].append(at)
-                    if job.token?.contains(where: \.trustedPublishing) == true { publishersByDefinition[definition, default: []].append(job) }
+                }
+                // A registry trusts the workflow whose run the job is part of (a caller's, for a called workflow).
+                if let run = job.runDefinition?.name, job.token?.contains(where: \.trustedPublishing) == true {
+                    publishersByDefinition[run, default: []].append(job)
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })

@@ -16,6 +16,9 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
     /// evidence, as a repository taken to publish releases): a hop into the subject says it,
     /// whatever else is assumed about the subject. Not written out.
     public var valuation = false
+    /// Whether every hop into the subject says it. False for one that only some paths into the
+    /// subject rest on, which the rule that takes such a path says itself. Not written out.
+    public var saidOnHops = true
 
     private enum CodingKeys: String, CodingKey {
         case subject, statement, settle, location

@@ -66,6 +66,7 @@ public struct Job: Sendable, Hashable {
         var name: String
         var role: Role
         var definition: Reference?
+        var calledFrom: Reference?
         var triggers: [Reference]
         var runsOn: Reference?
         var environment: Reference?
@@ -101,6 +102,15 @@ public struct Job: Sendable, Hashable {
         get { fields.value.definition }
         _modify { yield &fields.value.definition }
     }
+    /// For a job of a called (reusable) workflow, the top-level workflow whose run it is part of:
+    /// the one an OIDC token's `workflow_ref` claim names, and a registry's trusted publisher
+    /// matches. Nil for a job of a top-level definition.
+    public var calledFrom: Reference? {
+        get { fields.value.calledFrom }
+        _modify { yield &fields.value.calledFrom }
+    }
+    /// The definition whose run the job is part of: the top-level caller, else its own.
+    public var runDefinition: Reference? { calledFrom ?? definition }
     public var triggers: [Reference] {
         get { fields.value.triggers }
         _modify { yield &fields.value.triggers }
@@ -195,7 +205,7 @@ public struct Job: Sendable, Hashable {
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
                 savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
                 location: SourceLocation) {
-        fields = SharedFields(Fields(name: name, role: role, definition: definition, triggers: triggers, runsOn: runsOn, environment: environment,
+        fields = SharedFields(Fields(name: name, role: role, definition: definition, calledFrom: nil, triggers: triggers, runsOn: runsOn, environment: environment,
                          needs: needs, runsRepositoryCode: runsRepositoryCode, installsDependencies: installsDependencies, untrustedInput: untrustedInput, guardCondition: guardCondition,
                          secrets: secrets, token: token, oidc: oidc, produces: produces, consumes: consumes, restoresCaches: restoresCaches,
                          savesCaches: savesCaches, steps: steps, location: location, platform: platform, manual: manual))

@@ -39,4 +39,10 @@ public struct Resource: Sendable, Hashable {
     }
 
     public var id: NodeID { NodeID(.resource, name) }
+
+    /// What is assumed of registry `name` while no `trustedPublisherEnvironment` is known: the
+    /// statement the import lists and the rules that rest on it say on their hops.
+    public static func openTrustedPublisher(_ name: String) -> String {
+        "\(name)'s trusted publisher names no environment (optional on the registry), so it takes the OIDC token of any job in a run of the workflow it trusts, in any environment or none"
+    }
 }

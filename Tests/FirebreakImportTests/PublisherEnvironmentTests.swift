@@ -34,6 +34,19 @@ struct PublisherEnvironmentTests {
         #expect(hop.why.contains("without environment 'npm'"), "\(hop.why)")
         #expect(hop.caveats.contains { $0.hasPrefix("assumed: npm's trusted publisher names no environment") }, "\(hop.caveats)")
         #expect(!result.facts.contains(Fact(.exec, NodeID(.job, "publish/publish"), .unprotected)), "the job as written does not run on a side branch")
+        // The assumption is listed, with how to settle it.
+        let listed = try #require(loaded.model.assumptions.first { $0.statement == Resource.openTrustedPublisher("npm") })
+        #expect(listed.subject == NodeID(.resource, "npm") && listed.settle.contains("trustedPublisherEnvironment"))
+    }
+
+    /// Only the paths that run the workflow outside the publishing job's environment rest on
+    /// the registry not requiring it: the publishing job's own token does not.
+    @Test func thePublishingJobsOwnPathDoesNotRestOnTheOpenPublisher() throws {
+        let loaded = try InputLoader.load(path: Self.fixture)
+        let result = try Examples.run("compromised-build-step", on: loaded.model)
+        let hop = try #require(result.facts.derivation(of: Self.npm))
+        #expect(hop.rule == "identity-grants")
+        #expect(!hop.caveats.contains { $0.contains("names no environment") }, "\(hop.caveats)")
     }
 
     @Test func aPublisherThatRequiresTheEnvironmentKeepsTheBranchOut() throws {
@@ -109,5 +122,58 @@ struct PublisherEnvironmentTests {
         let result = try Examples.run("compromised-third-party-action", on: loaded.model)
         #expect(result.facts.contains(Fact(.exec, NodeID(.job, "release/prepare"))), "the tag-pinned action runs in prepare")
         #expect(!result.facts.contains(Self.npm), "only the publishing job mints a token, and its steps are pinned")
+    }
+
+    /// A registry trusts the top-level workflow of the run (PyPI: "reusable workflows cannot
+    /// currently be used as the workflow in a Trusted Publisher"; GitHub puts the caller in
+    /// `workflow_ref`): a job of the caller that may mint a token publishes as the called
+    /// workflow's publishing job does, and a poisoned pipeline rewrites the caller.
+    static func calledPublisher() throws -> ImportResult {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: read, id-token: write}
+                jobs:
+                  docker:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/build-push-action@v6
+                  pypi:
+                    uses: ./.github/workflows/publish-pypi.yml
+                """,
+            ".github/workflows/publish-pypi.yml": """
+                on: {workflow_call: {}}
+                jobs:
+                  upload:
+                    runs-on: ubuntu-latest
+                    environment: release
+                    permissions: {id-token: write}
+                    steps:
+                      - uses: pypa/gh-action-pypi-publish@dc37677b2e1c63e2034f94d8a5b11f265b73ba33
+                """,
+            InputLoader.contextFileName: """
+                firebreak: 1
+                repository: {name: acme/tool, defaultBranch: main}
+                branches: {main: {requiredReviews: 1, enforceAdmins: true}}
+                environments: {release: {allowedBranches: [main], allowedTags: ["v*"]}}
+                """,
+        ])
+        return try InputLoader.load(path: repository.root)
+    }
+
+    @Test func theCallersJobsPublishAsTheCalledWorkflowsPublisherDoes() throws {
+        let loaded = try Self.calledPublisher()
+        let upload = try #require(loaded.model.jobs["release/pypi/upload"])
+        #expect(upload.calledFrom?.name == ".github/workflows/release.yml")
+        let pypi = Fact(.access, NodeID(.resource, "pypi"), .write)
+        let third = try Examples.run("compromised-third-party-action", on: loaded.model)
+        let hop = try #require(third.facts.derivation(of: pypi), "the docker job's tag-pinned action mints the token PyPI takes")
+        #expect(hop.rule == "oidc-federation" && hop.premises.first?.node == NodeID(.job, "release/docker"), "\(hop)")
+        #expect(hop.why.contains("in a run of '.github/workflows/release.yml'"), "\(hop.why)")
+        #expect(hop.caveats.contains { $0.contains("names no environment") }, "the publisher runs in 'release', docker in none: \(hop.caveats)")
+
+        let poisoned = try Examples.run("poisoned-pipeline-definition", on: loaded.model)
+        let rewritten = try #require(poisoned.facts.derivation(of: pypi))
+        #expect(rewritten.why.hasPrefix("'.github/workflows/release.yml' rewritten on"), "the caller is what PyPI trusts: \(rewritten.why)")
     }
 }

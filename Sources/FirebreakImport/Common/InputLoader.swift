@@ -81,6 +81,7 @@ public enum InputLoader {
         var builder = ModelBuilder(root: root, display: display ?? root, model: base, limits: limits)
         for step in plan { step.importer.importFiles(step.files, into: &builder, context: contextModel) }
         builder.markCrownJewels(context: contextModel)
+        builder.assumeOpenTrustedPublishers()
         builder.resolveNeeds()
         var result = ImportResult(model: builder.model, diagnostics: builder.log.all)
         let (finished, problems) = ModelLoader.finish(result.model)

@@ -194,6 +194,23 @@ extension ModelBuilder {
         }
     }
 
+    /// Where a job publishes by trusted publishing from an environment and nothing says whether
+    /// the registry requires it, the pessimistic reading is listed once per registry: only the
+    /// paths that run the workflow outside that environment rest on it (the rules say it there).
+    mutating func assumeOpenTrustedPublishers() {
+        var listed: Set<String> = []
+        for job in model.sortedJobs where job.environment != nil {
+            for grant in job.token ?? [] where grant.trustedPublishing {
+                guard let registry = model.resources[grant.target.name], registry.trustedPublisherEnvironment == nil,
+                      listed.insert(registry.name).inserted else { continue }
+                let place = assume(registry.id, Resource.openTrustedPublisher(registry.name),
+                                   settle: "set `trustedPublisherEnvironment:` under resource '\(registry.name)' in \(InputLoader.contextFileName) if its trusted publisher names one",
+                                   at: grant.location)
+                model.assumptions[place].saidOnHops = false
+            }
+        }
+    }
+
     // MARK: Clouds
 
     mutating func declareCloud(_ name: String, at location: SourceLocation) {

@@ -235,6 +235,8 @@ struct GitHubImport {
         /// `secrets:` the caller passes: callee name (lowercased) -> what the caller's expression reads.
         var passed: [String: SecretUses]
         var visited: Set<String>
+        /// The top-level workflow whose run the called jobs are part of.
+        var topLevel: Reference
         /// The `if:`s of the jobs that call this workflow, outermost first: each must hold for
         /// the called jobs to run.
         var conditions: [ExpressionScanner.Found] = []
@@ -321,7 +323,7 @@ struct GitHubImport {
         }
         let cacheMode = GitHubCacheMode(job: job.node, workflow: workflow.root)
         cacheModes[name] = cacheMode
-        let modelJob = Job(
+        var modelJob = Job(
             name: name, role: role, definition: Reference(workflow.path, at: job.location), triggers: triggers,
             runsOn: resolveRunner(job, in: workflow, caller: caller), environment: environment, needs: Self.needs(job, of: name),
             runsRepositoryCode: stepsInfo.runsCode, installsDependencies: stepsInfo.installsDependencies, untrustedInput: exposure.untrusted, guardCondition: exposure.guard,
@@ -330,6 +332,7 @@ struct GitHubImport {
             produces: stepsInfo.uploads.map { Reference(Self.artifact($0.name, ofRun: Self.run(of: name)), at: $0.location) }, consumes: consumes,
             restoresCaches: stepsInfo.usesCache && cacheMode?.restores != false ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
+        modelJob.calledFrom = caller?.topLevel
         model.jobs[name] = modelJob
         // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
         let publishes = role == .release || running.contains { use in
@@ -454,6 +457,7 @@ struct GitHubImport {
             let handed = job.secretsInherit ? (caller?.passed ?? [:]) : passed.mapValues { Self.resolve($0, through: caller) }
             let next = Caller(permissions: Self.permissions(of: job, in: workflow, caller: caller), inherit: inherits,
                               passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]),
+                              topLevel: caller?.topLevel ?? Reference(workflow.path, at: job.location),
                               conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 },
                               inputs: Self.callInputs(job, from: Self.inputs(of: workflow, caller: caller)))
             for calleeJob in callee.jobs {
@@ -492,13 +496,16 @@ struct GitHubImport {
         let outsider = events.filter(\.outsiderFires).map { use in
             conditions.map { ConditionAnalysis.verdict(of: $0.expression, on: use.event.name).verdict }.min() ?? .always
         }.max() ?? .always
-        model.jobs[name] = Job(
+        var called = Job(
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, needs: Self.needs(job, of: name),
             guardCondition: Self.guardKind(outsider, conditioned: !conditions.isEmpty), secrets: secrets,
             token: tokenGrants(permissions, workflow: workflow, job: job, name: name), oidc: oidc,
             steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             platform: .github, location: job.location)
+        // Its run is the calling workflow's.
+        called.calledFrom = caller?.topLevel ?? Reference(workflow.path, at: job.location)
+        model.jobs[name] = called
     }
 
     /// The cloud roles a job that calls a reusable workflow names in its `with:`, under the

@@ -148,13 +148,17 @@ extension GitLabBuilder {
 
         let needs = (job["needs"]?.node.items ?? []).compactMap { $0.scalarText ?? $0.value("job")?.scalarText }
             .filter { need in all.contains { $0.name == need } }.map { Reference(prefix + $0, at: job["needs"]!.location) }
-        model.jobs[id] = Job(
+        var modelJob = Job(
             name: id, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
             runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
             installsDependencies: scriptLines.contains { PackageInstalls.occur(in: $0.text) },
             token: token,
             oidc: job["id_tokens"] != nil, produces: produces, consumes: consumes, restoresCaches: restores, savesCaches: saves,
             steps: steps, platform: .gitlab, manual: runs.byHand, location: location)
+        // A job written in an included file runs in the pipeline of the top-level file, which its
+        // ID token's claims name (`ci_config_ref_uri`).
+        if modelJob.definition?.name != GitLabCIImporter.fileName { modelJob.calledFrom = Reference(GitLabCIImporter.fileName, at: location) }
+        model.jobs[id] = modelJob
     }
 
     /// Shared triggers for the pipelines a job runs in.

@@ -111,13 +111,14 @@ struct OIDCFederationRule: Rule {
     }
 
     /// A registry that takes the OIDC token of a workflow file (trusted publishing) checks the
-    /// workflow and at most an environment, never the job: every other job of the workflow that
-    /// may mint a token publishes too, where the environment the registry requires (if any) is
-    /// the job's.
+    /// workflow and at most an environment, never the job: every other job in a run of that
+    /// workflow that may mint a token publishes too, unless the registry requires the
+    /// publishing job's environment and this job is not in it.
     private func publishingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard let job = graph.job(numbered: number), job.oidc, let definition = job.definition?.name,
-              let publishers = graph.publishersByDefinition[definition] else { return [] }
+        guard let job = graph.job(numbered: number), job.oidc, let run = job.runDefinition?.name,
+              let publishers = graph.publishersByDefinition[run] else { return [] }
         let own = Set((job.token ?? []).filter(\.trustedPublishing).map(\.target))
+        let workflow = graph.model.definitions[run]?.path ?? run
         var result: [Conclusion] = []
         for publisher in publishers where publisher.name != job.name {
             for grant in publisher.token ?? [] where grant.trustedPublishing && !own.contains(grant.target) {
@@ -125,15 +126,17 @@ struct OIDCFederationRule: Rule {
                 let required = graph.model.resources[registry]?.trustedPublisherEnvironment
                 if let required, required != job.environment?.name { continue }
                 var caveats = [Caveat.timeBounded]
-                if required == nil, job.environment?.name != publisher.environment?.name {
-                    caveats.append("assumed: \(registry)'s trusted publisher names no environment, so it takes the OIDC token of any job of '\(definition)', not only '\(publisher.name)'")
+                // A publisher in no environment cannot be required to name one; one in another
+                // environment than this job's may be.
+                if required == nil, let environment = publisher.environment?.name, environment != job.environment?.name {
+                    caveats.append("assumed: " + Resource.openTrustedPublisher(registry))
                 }
                 caveats += graph.assumedCaveats(about: grant.target)
                 let access = Fact(.access, grant.target, Level(grant.level))
                 guard !known.keeps(access, withCaveatsAtMost: caveats.count) else { continue }
                 result.append(conclude(access, from: [fact],
-                                       "job '\(job.name)' mints an OIDC token of workflow '\(definition)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow file, not the job",
-                                       at: grant.location, caveats: caveats))
+                                       "job '\(job.name)' mints an OIDC token in a run of '\(workflow)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow, not the job",
+                                       at: job.location, caveats: caveats))
             }
         }
         return result

@@ -103,7 +103,7 @@ struct PoisonedPipelineRule: Rule {
                 var caveats: [String] = []
                 if let environment = graph.environment(of: job) {
                     guard let admitted = openPremises[environment.name] else {
-                        result += publishing(job, outside: environment, of: definition, onBranch: branch, push: push, open: openPremises, in: graph)
+                        result += publishing(job, outside: environment, onBranch: branch, push: push, open: openPremises, in: graph)
                         continue
                     }
                     premises = admitted
@@ -158,14 +158,15 @@ struct PoisonedPipelineRule: Rule {
 }
 
 extension PoisonedPipelineRule {
-    /// The registries that take an OIDC token of `definition`'s workflow file (trusted
-    /// publishing) from `job`, whose environment the branch cannot enter: a registry checks
-    /// the workflow file, and an environment only where its trusted publisher requires one, so
-    /// the job rewritten without its environment (or in the one required, where that is open)
-    /// still publishes.
-    fileprivate func publishing(_ job: Job, outside environment: Environment, of definition: Definition, onBranch branch: String, push: Fact,
+    /// The registries that take an OIDC token of the workflow whose run `job` is part of
+    /// (trusted publishing), for a job whose environment the branch cannot enter: a registry
+    /// checks the workflow, and an environment only where its trusted publisher requires one, so
+    /// the workflow rewritten to run the job without its environment (or in the one required,
+    /// where that is open) still publishes.
+    fileprivate func publishing(_ job: Job, outside environment: Environment, onBranch branch: String, push: Fact,
                                 open: [String: [Fact]], in graph: AttackGraph) -> [Conclusion] {
-        guard let token = job.token else { return [] }
+        guard let token = job.token, let run = job.runDefinition?.name else { return [] }
+        let workflow = graph.model.definitions[run]?.path ?? run
         return token.filter(\.trustedPublishing).compactMap { grant in
             let registry = grant.target.name
             var premises = [push]
@@ -174,10 +175,10 @@ extension PoisonedPipelineRule {
             if let required = graph.model.resources[registry]?.trustedPublisherEnvironment {
                 guard required != environment.name, let admitted = open[required] else { return nil }
                 premises = admitted
-                sentence = "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' in environment '\(required)', which admits '\(branch)' and which \(registry)'s trusted publisher requires: \(registry) takes its OIDC token"
+                sentence = "'\(workflow)' rewritten on '\(branch)' runs job '\(job.name)' in environment '\(required)', which admits '\(branch)' and which \(registry)'s trusted publisher requires: \(registry) takes its OIDC token"
             } else {
-                caveats.append("assumed: \(registry)'s trusted publisher names no environment, so it takes the OIDC token of any run of '\(definition.path)', outside environment '\(environment.name)' too")
-                sentence = "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' without environment '\(environment.name)', which '\(branch)' cannot enter: \(registry) trusts the workflow file's OIDC token (trusted publishing), not the environment"
+                caveats.append("assumed: " + Resource.openTrustedPublisher(registry))
+                sentence = "'\(workflow)' rewritten on '\(branch)' runs job '\(job.name)' without environment '\(environment.name)', which '\(branch)' cannot enter: \(registry) trusts the workflow's OIDC token (trusted publishing), not the environment"
             }
             return conclude(Fact(.access, grant.target, Level(grant.level)), from: premises, sentence, at: grant.location,
                             caveats: caveats + graph.assumedCaveats(about: grant.target))
