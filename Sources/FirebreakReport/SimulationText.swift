@@ -174,6 +174,13 @@ public struct SimulationText {
         }
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
+        // What else the verdict counted, by name, and how to see its paths.
+        let rest = candidates.dropFirst(shown.count)
+        if !rest.isEmpty {
+            let what = rest.allSatisfy(\.crownJewel) ? "crown jewel\(rest.count == 1 ? "" : "s")" : "asset\(rest.count == 1 ? "" : "s")"
+            let hint = " (--max-paths \(candidates.count) draws every path)"
+            lines.append(Self.list("  + \(rest.count) more \(what) reached: ", rest.map(\.node.name), width: Self.width - hint.count) + hint)
+        }
         return lines
     }
 

@@ -27,6 +27,19 @@ struct SimulationTextTests {
         }
     }
 
+    /// A scenario draws one path by default; the crown jewels it reaches beyond that path are
+    /// named under it, with the option that draws theirs, so the first screen hides none.
+    @Test func crownJewelsBeyondTheDrawnPathAreNamed() throws {
+        let path = PackagePaths.path("Scenarios/pipelines/skeleton-key.yml")
+        let text = try Self.text(path)
+        let more = try #require(Self.lines(text).first { $0.hasPrefix("  + ") }, "a scenario on skeleton-key reaches more than one crown jewel")
+        #expect(more.contains(" more crown jewel") && more.contains("reached: ") && more.hasSuffix("draws every path)"), "\(more)")
+        let model = try InputLoader.load(path: path).model
+        let simulation = Simulation(model: model)
+        let most = try Examples.library().scenarios.map(simulation.run).map(\.crownJewels.count).max() ?? 0
+        #expect(!Self.lines(try Self.text(path, maxPaths: most + 10)).contains { $0.hasPrefix("  + ") }, "every path drawn: nothing left to name")
+    }
+
     @Test func aLongFolderPathKeepsTheHeaderWithin120Columns() throws {
         let repository = try ScratchRepository(named: String(repeating: "deep-folder/", count: 10) + "repository",
                                                files: [".github/workflows/ci.yml": SampleWorkflow.build()])
