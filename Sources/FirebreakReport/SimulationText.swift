@@ -174,10 +174,11 @@ public struct SimulationText {
         }
         lines += tree.lines(indent: "  ") { branch in notes[ObjectIdentifier(branch)].map { [$0] } ?? [] }
         for asset in shown { drawn.remember(asset.path, scenario: result.scenario.id) }
-        // What else the verdict counted, by name, and how to see its paths.
+        // The other crown jewels the verdict counted, by name, and how to see their paths (what
+        // else is reached, the summary line counts).
         let rest = candidates.dropFirst(shown.count)
-        if !rest.isEmpty {
-            let what = rest.allSatisfy(\.crownJewel) ? "crown jewel\(rest.count == 1 ? "" : "s")" : "asset\(rest.count == 1 ? "" : "s")"
+        if !rest.isEmpty, rest.allSatisfy(\.crownJewel) {
+            let what = "crown jewel\(rest.count == 1 ? "" : "s")"
             let hint = " (--max-paths \(candidates.count) draws every path)"
             lines.append(Self.list("  + \(rest.count) more \(what) reached: ", rest.map(\.node.name), width: Self.width - hint.count) + hint)
         }
