@@ -79,5 +79,47 @@ import Testing
             """)
         #expect(Self.fetched(model) == ["https://github.com/someone/good.git": .digest, "https://github.com/someone/evil.git": PinState.none])
     }
-}
 
+    /// `pushd` enters the clone as `cd` does (GnuTLS builds nettle's master branch this way);
+    /// after `popd` the job's own scripts run, not the clone's.
+    @Test func aCloneEnteredWithPushdAndBuiltRuns() throws {
+        let entered = try Self.model("""
+            git clone --depth 1 --branch $LIB_BRANCH https://gitlab.com/someone/lib.git lib-git
+            pushd lib-git
+            ./.bootstrap
+            popd
+            """)
+        #expect(Self.fetched(entered) == ["https://gitlab.com/someone/lib.git": .branch], "a branch: whoever pushes to it changes the code")
+        let left = try Self.model("""
+            git clone https://gitlab.com/someone/data.git data-git
+            pushd data-git
+            popd
+            ./configure
+            """)
+        #expect(Self.fetched(left).isEmpty, "\(Self.fetched(left))")
+    }
+
+    /// `git clone --revision` checks out one revision: a full commit written there pins the
+    /// clone; one a variable names (read from a file the import does not evaluate) is taken to
+    /// move, and the foothold says it assumes so.
+    @Test func aCloneAtARevisionIsPinnedOnlyByAFullCommitWrittenThere() throws {
+        let written = try Self.model("""
+            git clone --revision=0123456789abcdef0123456789abcdef01234567 --depth 1 https://github.com/someone/ui.git
+            pushd ui && pnpm install && popd
+            """)
+        #expect(Self.fetched(written) == ["https://github.com/someone/ui.git": .digest])
+        let variable = try Self.model("""
+            git clone --revision=${UI_COMMIT} --depth 1 https://github.com/someone/ui.git
+            pushd ui && pnpm install && popd
+            """)
+        #expect(Self.fetched(variable) == ["https://github.com/someone/ui.git": .branch])
+        let result = try Examples.run("compromised-third-party-action", on: variable)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "sign"))))
+        #expect(start.caveats.contains { $0.hasPrefix("assumed: the script clones 'https://github.com/someone/ui.git' at '${UI_COMMIT}', a variable") },
+                "\(start.caveats)")
+        // `--branch` names a branch or tag, which moves whatever the variable holds: nothing to assume.
+        let branch = try Self.model("git clone --branch $UI_BRANCH https://github.com/someone/ui.git\npushd ui && pnpm install && popd")
+        #expect(Self.fetched(branch) == ["https://github.com/someone/ui.git": .branch])
+        #expect(branch.assumptions.allSatisfy { !$0.statement.contains("a variable whose value") })
+    }
+}

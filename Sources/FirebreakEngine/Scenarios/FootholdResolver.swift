@@ -10,8 +10,8 @@ struct FootholdResolver {
 
     func resolve(_ selector: FootholdSelector) -> [Conclusion] {
         let model = graph.model
-        func start(_ fact: Fact, _ why: String, _ location: SourceLocation) -> Conclusion {
-            Conclusion(fact, rule: "foothold", premises: [], why: why, at: location)
+        func start(_ fact: Fact, _ why: String, _ location: SourceLocation, caveats: [String] = []) -> Conclusion {
+            Conclusion(fact, rule: "foothold", premises: [], why: why, at: location, caveats: caveats)
         }
         switch selector.target {
         case .jobs:
@@ -26,8 +26,9 @@ struct FootholdResolver {
             var result: [Conclusion] = []
             for job in graph.jobs {
                 for step in job.steps where selector.accepts("pin", step.pin.rawValue) && selector.accepts("kind", step.kind.rawValue) {
+                    // Where the pin itself is assumed (a clone at a revision a variable names), the start says so.
                     result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
-                                        step.location))
+                                        step.location, caveats: graph.assumedCaveats(about: step.id)))
                 }
             }
             for definition in model.definitions.values.sorted(by: { $0.name < $1.name }) {

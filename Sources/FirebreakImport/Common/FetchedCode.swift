@@ -11,7 +11,17 @@ enum FetchedCode {
     struct Fetch: Equatable {
         var url: String
         var pin: PinState
+        /// The revision the script names by a variable (`--revision=$COMMIT`), whose value no
+        /// file here gives: the pin is taken to move, an assumption to state.
+        var variableRevision: String? = nil
     }
+
+    /// What is assumed of a clone checked out at a revision a variable names.
+    static func variableRevisionStatement(_ url: String, _ revision: String) -> String {
+        "the script clones '\(url)' at '\(revision)', a variable whose value no file here gives: taken to name a branch, which moves"
+    }
+
+    static let variableRevisionSettle = "write the full commit in the script (`git clone --revision=<40-hex commit>`), or check that the variable holds one"
 
     /// The fetches in `script`, each URL once, in the order met. URLs that name a variable
     /// (`$CI_REPOSITORY_URL`, the project's own) are left out: their source is unknown here; so
@@ -54,6 +64,9 @@ enum FetchedCode {
         for clone in cloned where runs(clone.directory, in: words) {
             let pinned = checksOutCommit(clone.directory, in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
             add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref))
+            if !pinned, clone.revision, let ref = clone.ref, ref.hasPrefix("$"), let last = found.indices.last, found[last].url == clone.url {
+                found[last].variableRevision = ref
+            }
         }
         for download in downloaded where executes(download.file, in: words) {
             add(download.url, commit(inURL: download.url) != nil ? .digest : .none)
@@ -98,6 +111,9 @@ enum FetchedCode {
         var url: String
         var ref: String?
         var directory: String
+        /// Whether `ref` is a `--revision` (a commit, branch or tag) rather than a `--branch`
+        /// (a branch or tag, which moves whatever it is named).
+        var revision = false
     }
 
     /// The repositories the lines clone into a working tree here: not a bare or mirror clone
@@ -121,15 +137,23 @@ enum FetchedCode {
         while index + 1 < words.count {
             defer { index += 1 }
             guard words[index] == "git", words[index + 1] == "clone" else { continue }
-            var ref: String?, bare = false
+            var ref: String?, bare = false, revision = false
             var position = index + 2
             while position < words.count, words[position].hasPrefix("-") {
                 let option = words[position]
-                if ["-b", "--branch", "--depth", "--origin", "-o", "--filter", "--reference", "-c", "--config", "--jobs", "-j"].contains(option) {
-                    if option == "-b" || option == "--branch", position + 1 < words.count { ref = words[position + 1] }
+                if ["-b", "--branch", "--revision", "--depth", "--origin", "-o", "--filter", "--reference", "-c", "--config", "--jobs", "-j"].contains(option) {
+                    if option == "-b" || option == "--branch" || option == "--revision", position + 1 < words.count {
+                        ref = words[position + 1]
+                        revision = option == "--revision"
+                    }
                     position += 2
                 } else {
                     if option.hasPrefix("--branch=") { ref = String(option.dropFirst("--branch=".count)) }
+                    // `--revision` (Git 2.49) checks out one commit, branch or tag, detached.
+                    if option.hasPrefix("--revision=") {
+                        ref = String(option.dropFirst("--revision=".count))
+                        revision = true
+                    }
                     if option == "--bare" || option == "--mirror" { bare = true }
                     position += 1
                 }
@@ -140,7 +164,7 @@ enum FetchedCode {
             let named = position + 1 < words.count && !words[position + 1].hasPrefix(">") && !words[position + 1].hasPrefix("2>") ? words[position + 1] : nil
             let last = String(source.split(separator: "/").last ?? "")
             let directory = named ?? (last.hasSuffix(".git") ? String(last.dropLast(4)) : last)
-            result.append(Clone(url: source, ref: ref, directory: directory.hasPrefix("./") ? String(directory.dropFirst(2)) : directory))
+            result.append(Clone(url: source, ref: ref, directory: directory.hasPrefix("./") ? String(directory.dropFirst(2)) : directory, revision: revision))
         }
         return result
     }
@@ -164,7 +188,9 @@ enum FetchedCode {
         for (place, word) in words.enumerated() {
             let starts = script.startsCommand[place]
             if starts, inside(word), word.contains("/"), !word.hasSuffix("/") { return true }
-            if starts, word == "cd" { inFolder = place + 1 < words.count && inside(words[place + 1]); continue }
+            // `pushd` enters a folder as `cd` does; `popd` leaves it.
+            if starts, word == "cd" || word == "pushd" { inFolder = place + 1 < words.count && inside(words[place + 1]); continue }
+            if starts, word == "popd" { inFolder = false; continue }
             if starts, inFolder, builders.contains(word) || (word.hasPrefix("./") && word.count > 2) { return true }
             if starts, builders.contains(word) {
                 var next = place + 1

@@ -250,7 +250,9 @@ extension GitHubImport {
         // A clone made in one step may be built in a later one: the job's scripts read once, as one.
         for fetch in FetchedCode.fetches(in: runSteps.map(\.script).joined(separator: "\n"), repository: model.repository.name) {
             let at = runSteps.first { $0.script.contains(fetch.url) }?.location ?? job.location
-            info.steps.append(Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: at))
+            let step = Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: at)
+            info.steps.append(step)
+            if let revision = fetch.variableRevision { assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at) }
         }
         return info
     }

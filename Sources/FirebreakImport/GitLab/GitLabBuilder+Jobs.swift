@@ -52,7 +52,11 @@ extension GitLabBuilder {
         // Code the scripts download and run, or clone.
         for fetch in FetchedCode.fetches(in: scriptLines.map(\.text).joined(separator: "\n"), repository: model.repository.name) {
             let at = scriptLines.first { $0.text.contains(fetch.url) }?.location ?? location
-            steps.append(Step(name: "\(id)/\(fetch.url)", uses: fetch.url, kind: .script, pin: fetch.pin, location: at))
+            let step = Step(name: "\(id)/\(fetch.url)", uses: fetch.url, kind: .script, pin: fetch.pin, location: at)
+            steps.append(step)
+            if let revision = fetch.variableRevision {
+                builder.assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at)
+            }
         }
 
         // Environment and deployment.
