@@ -40,6 +40,10 @@ public struct Resource: Sendable, Hashable {
 
     public var id: NodeID { NodeID(.resource, name) }
 
+    /// The resource that stands for the Sigstore identity of `workflow` (a definition's path):
+    /// what a keyless signature made by any job of that file is certified as.
+    public static func sigstoreIdentity(of workflow: String) -> NodeID { NodeID(.resource, "sigstore-identity:\(workflow)") }
+
     /// What is assumed of registry `name` while no `trustedPublisherEnvironment` is known: the
     /// statement the import lists and the rules that rest on it say on their hops.
     public static func openTrustedPublisher(_ name: String) -> String {

@@ -154,8 +154,8 @@ extension ModelBuilder {
     /// of signatures or provenance made by that workflow (`cosign verify
     /// --certificate-identity`, `gh attestation verify`). A crown jewel: a forged release verifies.
     mutating func declareSigningIdentity(of workflow: String, job: String, at location: SourceLocation) -> NodeID {
-        let name = "sigstore-identity:\(workflow)"
-        let id = NodeID(.resource, name)
+        let id = Resource.sigstoreIdentity(of: workflow)
+        let name = id.name
         guard model.resources[name] == nil else { return id }
         model.resources[name] = Resource(name: name, kind: .signingService, zone: nil, criticality: .critical, production: true,
                                          networkAccess: nil, location: location)

@@ -9,7 +9,7 @@ struct OIDCFederationRule: Rule {
         name: "OIDC turns a job into every role that trusts it",
         summary: "Code in a job that may mint OIDC tokens assumes each cloud role whose trust policy accepts the job's claims.",
         premises: "exec(J) with full privileges, or unprotected in a run R accepts (a side branch's push, a request, a tag whoever pushes creates, where J's runner and environment take it); J may mint OIDC tokens; role R trusts J's repository, branch, environment and event",
-        conclusion: "hold(R), time-bounded; access(G) for each registry G that takes the OIDC token of J's workflow file for another job's releases (trusted publishing), where G's trusted publisher requires no environment (an assumption where J's differs from the publishing job's) or J's",
+        conclusion: "hold(R), time-bounded; access(G) for each registry G that takes the OIDC token of J's workflow file for another job's releases (trusted publishing), where G's trusted publisher requires no environment (an assumption where J's differs from the publishing job's) or J's; access(the Sigstore identity of J's workflow file), which another job of that file signs as",
         control: "Trust conditions that name exactly the environment (or protected branch and event) that only the intended job runs in, and for a role that accepts tag runs, protected tags. A policy that accepts pull-request refs, or any ref, is a finding in itself. For a registry's trusted publishing: `id-token: write` on the publishing job only, and a trusted publisher that names its environment.",
         rationale: "OIDC removes stored keys but not the trust decision: the cloud accepts whatever run presents matching claims. Credentials last minutes, not years.",
         references: ["Separation of duties reading: short-lived credentials via OIDC", "TanStack, May 2026: an OIDC publish token read from runner memory"],
@@ -52,7 +52,16 @@ struct OIDCFederationRule: Rule {
             jobs:
               build: {definition: release, triggers: [push], runsOn: hosted, oidc: true}
               publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, oidc: true, token: {trustedPublishing: {resource:npm: write}}}
-            """), footholds: ["exec job:build"], expect: "access resource:npm write")],
+            """), footholds: ["exec job:build"], expect: "access resource:npm write"),
+                 RuleExample("the release workflow's build job may mint a token, so Sigstore certifies what it signs as the release workflow", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            resources: {"sigstore-identity:.github/workflows/release.yml": {type: signing-service, criticality: critical}}
+            jobs:
+              build: {definition: release, triggers: [push], runsOn: hosted, oidc: true}
+              attest: {definition: release, triggers: [push], runsOn: hosted, oidc: true, token: {grants: {"resource:sigstore-identity:.github/workflows/release.yml": write}}}
+            """), footholds: ["exec job:build"], expect: "access resource:sigstore-identity:.github/workflows/release.yml write")],
         blocked: [RuleExample("the build job, outside the production environment, is not accepted", model: ExampleModel.wrap("""
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
@@ -83,13 +92,38 @@ struct OIDCFederationRule: Rule {
             jobs:
               build: {definition: release, triggers: [push], runsOn: hosted, oidc: true}
               publish: {definition: release, triggers: [push], runsOn: hosted, environment: release, oidc: true, token: {trustedPublishing: {resource:npm: write}}}
-            """), footholds: ["exec job:build"], expect: "access resource:npm write")]
+            """), footholds: ["exec job:build"], expect: "access resource:npm write"),
+                  RuleExample("a build job that may not mint a token signs as nothing", model: ExampleModel.wrap("""
+            definitions: {release: {path: .github/workflows/release.yml}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            resources: {"sigstore-identity:.github/workflows/release.yml": {type: signing-service, criticality: critical}}
+            jobs:
+              build: {definition: release, triggers: [push], runsOn: hosted}
+              attest: {definition: release, triggers: [push], runsOn: hosted, oidc: true, token: {grants: {"resource:sigstore-identity:.github/workflows/release.yml": write}}}
+            """), footholds: ["exec job:build"], expect: "access resource:sigstore-identity:.github/workflows/release.yml write")]
     )
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, fact.level.isRepositoryRun else { return [] }
         return roleConclusions(from: fact, numbered: number, in: graph, known: known)
             + publishingConclusions(from: fact, numbered: number, in: graph, known: known)
+            + signingConclusions(from: fact, numbered: number, in: graph, known: known)
+    }
+
+    /// Sigstore certifies a keyless signature with the workflow file that holds the job (the
+    /// token's `job_workflow_ref`), not the job: every job of that file that may mint a token
+    /// signs as the workflow whose signatures consumers trust.
+    private func signingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
+        guard let job = graph.job(numbered: number), job.oidc, let name = job.definition?.name else { return [] }
+        let definition = graph.model.definitions[name]?.path ?? name
+        let identity = Resource.sigstoreIdentity(of: definition)
+        guard graph.model.resources[identity.name] != nil, !(job.token?.contains { $0.target == identity } ?? false) else { return [] }
+        let caveats = [Caveat.timeBounded] + graph.assumedCaveats(about: identity)
+        guard !known.keeps(Fact(.access, identity, .write), withCaveatsAtMost: caveats.count) else { return [] }
+        return [conclude(Fact(.access, identity, .write), from: [fact],
+                         "job '\(job.name)' may mint an OIDC token in '\(definition)': Sigstore certifies what it signs as that workflow, since the certificate names the workflow file, not the job",
+                         at: job.location, caveats: caveats)]
     }
 
     private func roleConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
