@@ -201,7 +201,8 @@ public struct AttackGraph: Sendable {
                     jobsByDefinition[definition, default: []].append(at)
                 }
                 // A registry trusts the workflow whose run the job is part of (a caller's, for a called workflow).
-                if let run = job.runDefinition?.name, job.token?.contains(where: \.trustedPublishing) == true {
+                // Only a job that may mint a token publishes so (its token's grants are not read otherwise).
+                if job.oidc, let run = job.runDefinition?.name, job.token?.contains(where: \.trustedPublishing) == true {
                     publishersByDefinition[run, default: []].append(job)
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }

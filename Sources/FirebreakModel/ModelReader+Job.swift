@@ -11,6 +11,7 @@ extension ModelReader {
         guard let f = YAMLFields(node, what: "job '\(name)'", keys: Self.jobKeys, file: file, sink: sink) else { return nil }
         let untrusted = f.choice("untrustedInput", Job.UntrustedInput.self) ?? .none
         var token: [Grant]?
+        var publishesByToken = false
         if f.has("token") {
             guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing"], file: file, sink: sink)
             else { return nil }
@@ -21,13 +22,14 @@ extension ModelReader {
                     grant.trustedPublishing = true
                     return grant
                 }
+            publishesByToken = token?.contains(where: \.trustedPublishing) ?? false
         }
         return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
                    triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
                    needs: f.references("needs"), runsRepositoryCode: f.bool("runsRepositoryCode") ?? true,
                    installsDependencies: f.bool("installsDependencies") ?? false,
                    untrustedInput: untrusted, guardCondition: f.choice("guard", Job.Guard.self) ?? .none,
-                   secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? false,
+                   secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? publishesByToken,
                    produces: f.references("produces"), consumes: readConsumptions(f, job: name),
                    restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
                    steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self),
