@@ -25,13 +25,16 @@ struct ValuationTests {
                       PROJECT: ${{ secrets.COVERITY_SCAN_PROJECT_NAME }}
                       JOBS: ${{ secrets.FDO_CI_CONCURRENT }}
                       SUBSCRIPTION: ${{ secrets.AZURE_SUB_ID }}
+                      GPG_PUBLIC: ${{ secrets.GPG_PUBKEY }}
+                      GPG_GRIP: ${{ secrets.GPG_KEYGRIP }}
                       KEY_FILE: ${{ secrets.SIGNING_KEY_PATH }}
             """])
         let model = try InputLoader.load(path: repository.root).model
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.crownJewels.contains(NodeID(.secret, "NPM_TOKEN")))
         #expect(result.crownJewels.contains(NodeID(.secret, "SIGNING_KEY_PATH")), "a file variable's path stands for the key")
-        for setting in ["DOCKERHUB_USERNAME", "STS_API_URL", "REBASE_BRANCHES", "RELEASE_CHANNEL", "COVERITY_SCAN_PROJECT_NAME", "FDO_CI_CONCURRENT", "AZURE_SUB_ID"] {
+        for setting in ["DOCKERHUB_USERNAME", "STS_API_URL", "REBASE_BRANCHES", "RELEASE_CHANNEL", "COVERITY_SCAN_PROJECT_NAME", "FDO_CI_CONCURRENT", "AZURE_SUB_ID",
+                        "GPG_PUBKEY", "GPG_KEYGRIP"] {
             let asset = try #require(result.asset(NodeID(.secret, setting)), "\(setting) is still reached")
             #expect(!asset.crownJewel && asset.criticality == .low, "\(setting) holds a setting, not a credential")
             #expect(model.assumptions.contains { $0.subject == NodeID(.secret, setting) && $0.statement.contains("holds a setting") })
