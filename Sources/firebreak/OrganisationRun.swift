@@ -133,7 +133,7 @@ struct OrganisationRun {
         let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
         var outcome = Outcome(verdict: RepositoryVerdict(path: display, name: name(of: loaded.model, at: display), model: loaded.model,
                                                                  results: results, problems: errors),
-                              diagnostics: Self.grouped(loaded.diagnostics), failed: !errors.isEmpty)
+                              diagnostics: DiagnosticGroups.lines(loaded.diagnostics, scope: "this repository"), failed: !errors.isEmpty)
         if details {
             outcome.details = SimulationText(model: loaded.model, results: results, assumptions: simulation.assumptions, style: Console.style,
                                              allAssumptions: textOptions.all, maxPaths: textOptions.maxPaths, why: textOptions.why).text
@@ -143,24 +143,6 @@ struct OrganisationRun {
                                                        report: (loaded.model, results, simulation.assumptions)))
         }
         return outcome
-    }
-
-    /// Errors each on their own; a kind of warning (the same advice) that recurs more than three
-    /// times in the repository once, at its first place, with the count of the others.
-    static func grouped(_ diagnostics: [Diagnostic]) -> [String] {
-        let kind = { (diagnostic: Diagnostic) in diagnostic.help ?? diagnostic.message }
-        let counts = Dictionary(grouping: diagnostics.filter { $0.severity == .warning }, by: kind).mapValues(\.count)
-        var printed = Set<String>()
-        var lines: [String] = []
-        for diagnostic in diagnostics {
-            guard diagnostic.severity == .warning, let count = counts[kind(diagnostic)], count > 3 else {
-                lines.append(diagnostic.description)
-                continue
-            }
-            guard printed.insert(kind(diagnostic)).inserted else { continue }
-            lines.append(diagnostic.description + "\n  (and \(count - 1) more like it in this repository)")
-        }
-        return lines
     }
 
     /// A JSON entry without its final newline, keys sorted as everywhere in Firebreak's JSON.

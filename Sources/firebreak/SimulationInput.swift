@@ -54,10 +54,11 @@ enum SimulationInput {
     }
 
     /// A model file, a workflow file or a repository folder. Problems with single files are
-    /// printed and the rest is analysed.
-    static func load(_ path: String, context: String?, display: String? = nil, name: String? = nil) throws -> Loaded {
+    /// printed (a recurring warning once, unless `everyWarning`) and the rest is analysed.
+    static func load(_ path: String, context: String?, display: String? = nil, name: String? = nil, everyWarning: Bool = false) throws -> Loaded {
         let result = try InputLoader.load(path: path, context: context, display: display, name: name, limits: limits)
-        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        let lines = everyWarning ? result.diagnostics.map(\.description) : DiagnosticGroups.lines(result.diagnostics, scope: "this input")
+        for line in lines { Console.error(line) }
         return Loaded(model: result.model, diagnostics: result.diagnostics)
     }
 

@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let loaded = try SimulationInput.load(file, context: input.context)
+                let loaded = try SimulationInput.load(file, context: input.context, everyWarning: true)
                 failed = failed || loaded.failed
                 let model = loaded.model
                 Console.out("ok: \(file): \(model.nodes.count) nodes, \(model.edges.count) edges, \(model.assumptions.count) assumption\(model.assumptions.count == 1 ? "" : "s")\n")

@@ -56,4 +56,19 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("no pipeline found"))
     }
+
+    /// A warning that recurs (jobs extending templates from includes that cannot be read) is
+    /// printed once with a count, so the verdict stays on the first screen; `validate` lists
+    /// every one.
+    @Test func aRecurringWarningIsPrintedOnceWithItsCount() throws {
+        let jobs = (1...5).map { "job\($0):\n  extends: .remote-template\n  script: [make]\n" }.joined()
+        let include = "include:\n  - project: acme/templates\n    ref: 0123456789abcdef0123456789abcdef01234567\n    file: jobs.yml\n"
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": include + jobs])
+        let simulate = try CommandRunner.run(["simulate", repository.root, "--scenario", "compromised-build-step"])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        #expect(simulate.stderr.components(separatedBy: "warning:").count - 1 == 1, "\(simulate.stderr)")
+        #expect(simulate.stderr.contains("(and 4 more like it in this input; `firebreak validate` lists every one)"), "\(simulate.stderr)")
+        let validate = try CommandRunner.run(["validate", repository.root])
+        #expect(validate.stderr.components(separatedBy: "warning:").count - 1 == 5, "\(validate.stderr)")
+    }
 }
