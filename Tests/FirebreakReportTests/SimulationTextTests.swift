@@ -96,7 +96,7 @@ struct SimulationTextTests {
                 secrets: {DEPLOY_KEY: {criticality: critical}}
                 jobs:
                   test: {role: test, triggers: [push], runsOn: hosted, savesCaches: [deps], secrets: \(testSecrets)}
-                  deploy: {role: deploy, triggers: [push], runsOn: hosted, restoresCaches: [deps], secrets: [DEPLOY_KEY]}
+                  deploy: {role: deploy, installsDependencies: true, triggers: [push], runsOn: hosted, restoresCaches: [deps], secrets: [DEPLOY_KEY]}
                 """), file: "m.yml")
             // With a second scenario that cannot start here, the report opens with the verdict.
             let scenarios = try ["cache-poisoning", "stolen-static-key"].map { try #require(try Examples.library().scenario(id: $0)) }

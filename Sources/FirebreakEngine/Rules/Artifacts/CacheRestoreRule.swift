@@ -9,7 +9,7 @@ struct CacheRestoreRule: Rule {
         name: "Restoring a poisoned cache runs the planted code",
         summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run.",
         premises: "poison(C); job J restores C",
-        conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests)",
+        conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests); an assumption where J neither installs dependencies nor builds, tests, scans, signs or releases by what Firebreak recognises",
         control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved.",
         rationale: "Restored dependencies and tools execute during the build; the privileged job cannot tell a planted package from a cached one.",
         references: ["Ultralytics, December 2024", "TanStack, May 2026"],
@@ -40,13 +40,20 @@ struct CacheRestoreRule: Rule {
         return graph.restorers(of: fact.node.name).map { restorer in
             let job = restorer.job
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
+            // A job that installs or builds runs what it restores; one that does neither by what
+            // Firebreak recognises (a Pages job that copies files) may not: the hop says it assumes so.
+            let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
+            let assumed = runsRestored ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
             return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
-                            at: location, caveats: [Caveat.nextRun])
+                            at: location, caveats: [Caveat.nextRun] + assumed)
         }
     }
 }
 
 extension CacheRestoreRule {
+    /// Roles whose work runs the dependencies and tools a cache holds.
+    static let rolesThatRunTheirTools: Set<Job.Role> = [.build, .test, .scan, .sign, .release]
+
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         guard let cache = hop.from, cache.kind == .cache else { return [] }
         return [ModelChange(.separateCache, hop.to, cache)]
