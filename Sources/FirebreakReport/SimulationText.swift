@@ -68,7 +68,7 @@ public struct SimulationText {
         let applicable = ranked.filter { !$0.footholds.isEmpty }
         let reaching = applicable.filter { !$0.crownJewels.isEmpty }
         guard let worst = reaching.first else {
-            return style.green("verdict: no scenario reaches a crown jewel") + " (\(applicable.count) of \(results.count) apply here)"
+            return style.green("verdict: no scenario reaches a crown jewel") + " (\(applicable.count) of \(results.count) apply here)" + highlyRated(applicable)
         }
         let jewels = worst.crownJewels.count
         let assumed = Self.crownJewelsOnAssumptions(worst)
@@ -85,6 +85,23 @@ public struct SimulationText {
         let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
         return style.red("verdict: \(reaching.count) of \(results.count) scenarios \(reaching.count == 1 ? "reaches" : "reach") a crown jewel")
             + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + itself + resting
+    }
+
+    /// Where no crown jewel is reached, the secrets and resources the worst scenario reaches that
+    /// are rated high (a secret whose use is unknown counts so): what to settle before trusting
+    /// the all-clear.
+    private func highlyRated(_ applicable: [BlastRadius]) -> String {
+        // Secrets and resources: what a token of the pipeline's own reaches is counted in the table.
+        let high = { (result: BlastRadius) in
+            result.reached.filter { !$0.foothold && $0.criticality >= .high && [.secret, .resource].contains($0.node.kind) }
+        }
+        guard let worst = applicable.first(where: { !high($0).isEmpty }) else { return "" }
+        let named = high(worst).sorted { ($0.node.kind == .secret ? 0 : 1, $0.node) < ($1.node.kind == .secret ? 0 : 1, $1.node) }.map(\.node.name)
+        let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
+        let kinds = Set(high(worst).map(\.node.kind))
+        let noun = kinds.count == 2 ? "secrets and resources" : kinds.contains(.secret) ? (named.count == 1 ? "secret" : "secrets")
+            : (named.count == 1 ? "resource" : "resources")
+        return "; but \(worst.scenario.id) reaches \(named.count) \(noun) rated high (\(names)): settle what \(named.count == 1 ? "it opens" : "they open")"
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.

@@ -182,6 +182,27 @@ struct VerdictSentenceTests {
         let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
         let text = try SimulationTextTests.text(repository.root)
         #expect(SimulationTextTests.lines(text)[1].hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(text)")
+        #expect(!text.contains("rated high"), "nothing rated high is reached: \(text)")
+    }
+
+    /// No crown jewel, but a secret whose use is unknown (rated high) is reached: the all-clear
+    /// names it, so that it is settled before anyone relies on the verdict.
+    @Test func anAllClearNamesTheSecretsRatedHighItRestsOn() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              report:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: make report
+                    env: {TOKEN: "${{ secrets.DASHBOARD_TOKEN }}"}
+            """])
+        let text = try SimulationTextTests.text(repository.root)
+        let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
+        #expect(verdict.contains("reaches 1 secret rated high (DASHBOARD_TOKEN): settle what it opens"), "\(verdict)")
     }
 }
 
