@@ -211,7 +211,11 @@ public struct AttackGraph: Sendable {
                 for artifact in job.produces { producers[artifact.name, default: []].append(job) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(at) }
                 // A job that names a trigger twice is listed once.
-                for trigger in Set(job.triggers.map(\.name)) { jobsTriggeredBy[trigger, default: []].append(at) }
+                // (A job names a few: compared with the ones before it, without a set made per job.)
+                let triggers = job.triggers
+                for (index, trigger) in triggers.enumerated() where !triggers[..<index].contains(where: { $0.name == trigger.name }) {
+                    jobsTriggeredBy[trigger.name, default: []].append(at)
+                }
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
