@@ -100,6 +100,10 @@ public struct HTMLReport {
         } else if let highest = ranked.first(where: { !$0.footholds.isEmpty }) {
             sentence = "No scenario reaches a crown jewel. The highest score is \(highest.score), in "
                 + "<a href=\"#\(anchor(highest))\">\(e(highest.scenario.id))</a>."
+            if let rated = HighlyRated(ranked) {
+                sentence += " But \(e(rated.scenario)) reaches \(rated.assets.count) \(rated.noun) rated high: "
+                    + "\(list(rated.assets.map(\.name), limit: 6)); \(rated.settle)."
+            }
         } else {
             sentence = "No scenario can start on this model."
         }

@@ -87,21 +87,12 @@ public struct SimulationText {
             + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + itself + resting
     }
 
-    /// Where no crown jewel is reached, the secrets and resources the worst scenario reaches that
-    /// are rated high (a secret whose use is unknown counts so): what to settle before trusting
-    /// the all-clear.
+    /// Where no crown jewel is reached, what the all-clear rests on (`HighlyRated`).
     private func highlyRated(_ applicable: [BlastRadius]) -> String {
-        // Secrets and resources: what a token of the pipeline's own reaches is counted in the table.
-        let high = { (result: BlastRadius) in
-            result.reached.filter { !$0.foothold && $0.criticality >= .high && [.secret, .resource].contains($0.node.kind) }
-        }
-        guard let worst = applicable.first(where: { !high($0).isEmpty }) else { return "" }
-        let named = high(worst).sorted { ($0.node.kind == .secret ? 0 : 1, $0.node) < ($1.node.kind == .secret ? 0 : 1, $1.node) }.map(\.node.name)
+        guard let rated = HighlyRated(applicable) else { return "" }
+        let named = rated.assets.map(\.name)
         let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
-        let kinds = Set(high(worst).map(\.node.kind))
-        let noun = kinds.count == 2 ? "secrets and resources" : kinds.contains(.secret) ? (named.count == 1 ? "secret" : "secrets")
-            : (named.count == 1 ? "resource" : "resources")
-        return "; but \(worst.scenario.id) reaches \(named.count) \(noun) rated high (\(names)): settle what \(named.count == 1 ? "it opens" : "they open")"
+        return "; but \(rated.scenario) reaches \(named.count) \(rated.noun) rated high (\(names)): \(rated.settle)"
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.

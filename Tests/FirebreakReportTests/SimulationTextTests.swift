@@ -203,6 +203,13 @@ struct VerdictSentenceTests {
         let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
         #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
         #expect(verdict.contains("reaches 1 secret rated high (DASHBOARD_TOKEN): settle what it opens"), "\(verdict)")
+        // The HTML report's verdict says the same.
+        let model = try InputLoader.load(path: repository.root).model
+        let results = try Examples.library().scenarios.map(Simulation(model: model).run)
+        var report = HTMLReport(model: model, results: results, assumptions: [], weaknesses: WeaknessReport(model: model, results: results),
+                                fix: nil, pictures: [:])
+        let page = report.html()
+        #expect(page.contains("reaches 1 secret rated high: <code>DASHBOARD_TOKEN</code>; settle what it opens."), "\(page)")
     }
 }
 
