@@ -142,8 +142,8 @@ extension GitHubImport {
                                            location: permissions.location)
         }
         switch contents {
-        case "write": return [Grant(target: repository, level: .write, location: permissions.location)]
-        case "read": return [Grant(target: repository, level: .read, location: permissions.location)]
+        case "write": return [Grant(target: repository, level: .write, location: permissions.location(of: "contents"))]
+        case "read": return [Grant(target: repository, level: .read, location: permissions.location(of: "contents"))]
         default: return nil
         }
     }
@@ -187,14 +187,14 @@ extension GitHubImport {
         guard let permissions else { return releases(at: job.location) }
         var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
-            grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location)
+            grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location(of: "id-token"))
         }
         if permissions.level("packages") == "write" {
             let target = builder.declareRegistry("github-packages", statement: "job '\(name)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
-                                                 at: permissions.location)
-            grants.append(Grant(target: target, level: .write, location: permissions.location))
+                                                 at: permissions.location(of: "packages"))
+            grants.append(Grant(target: target, level: .write, location: permissions.location(of: "packages")))
         }
-        if permissions.level("contents") == "write" { grants += releases(at: permissions.location) }
+        if permissions.level("contents") == "write" { grants += releases(at: permissions.location(of: "contents")) }
         return grants
     }
 }

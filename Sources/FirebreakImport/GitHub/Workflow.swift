@@ -26,6 +26,11 @@ struct Workflow {
         var all: String?
         var scopes: [String: String]
         var location: SourceLocation
+        /// Where each scope is written (`id-token: write`), for the evidence of what it grants.
+        var scopeLocations: [String: SourceLocation] = [:]
+
+        /// Where `scope` is written, else where the permissions are (`write-all`).
+        func location(of scope: String) -> SourceLocation { scopeLocations[scope] ?? location }
 
         func level(_ scope: String) -> String? {
             if let all { return all == "write-all" ? "write" : all == "read-all" ? "read" : nil }
@@ -51,7 +56,7 @@ struct Workflow {
                 default: break
                 }
             }
-            return Permissions(all: nil, scopes: capped, location: location)
+            return Permissions(all: nil, scopes: capped, location: location, scopeLocations: scopeLocations)
         }
     }
 

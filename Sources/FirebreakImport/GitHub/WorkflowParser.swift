@@ -57,8 +57,12 @@ struct WorkflowParser {
             return Workflow.Permissions(all: text.isEmpty ? "none" : text, scopes: [:], location: node.location(file))
         }
         var scopes: [String: String] = [:]
-        for entry in node.entries { scopes[entry.key] = entry.value.scalarText ?? "none" }
-        return Workflow.Permissions(all: scopes.isEmpty ? "none" : nil, scopes: scopes, location: node.location(file))
+        var locations: [String: SourceLocation] = [:]
+        for entry in node.entries {
+            scopes[entry.key] = entry.value.scalarText ?? "none"
+            locations[entry.key] = entry.keyNode.location(file)
+        }
+        return Workflow.Permissions(all: scopes.isEmpty ? "none" : nil, scopes: scopes, location: node.location(file), scopeLocations: locations)
     }
 
     func readJob(_ id: String, _ keyNode: Yams.Node, _ node: Yams.Node) -> Workflow.Job {
