@@ -53,6 +53,8 @@ public enum Caveat {
     public static let timeBounded = "time-bounded: the credential expires within the hour"
     public static let nextRun = "on the job's next legitimate run"
     public static let nextRelease = "delivered by the next legitimate release; an approval gate does not stop it"
+    /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed.
+    public static let immutableCacheEntry = "a cache entry is never overwritten: the planted one needs a key not saved yet (a new lock file) or evicted"
     public static func canary(_ percent: Int) -> String {
         "limited to the canary's \(percent)% until automated rollback"
     }

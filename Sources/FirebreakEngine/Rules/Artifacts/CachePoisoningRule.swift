@@ -38,10 +38,12 @@ struct CachePoisoningRule: Rule {
         // A side branch's run writes only the caches side branches share, never one that only
         // protected runs write.
         let saved = fact.level == .full ? job.savesCaches : job.savesCaches.filter { graph.cache($0.name)?.scope != .protected }
+        // GitHub never overwrites a cache entry (GitLab saves over it): what limits the poisoning.
+        let caveats = graph.model.platform(of: job) == .github ? [Caveat.immutableCacheEntry] : []
         // Many jobs save one cache: most of these are known already.
-        return saved.sorted().filter { !known.keeps(Fact(.poison, NodeID(.cache, $0.name)), withCaveatsAtMost: 0) }.map { cache in
+        return saved.sorted().filter { !known.keeps(Fact(.poison, NodeID(.cache, $0.name)), withCaveatsAtMost: caveats.count) }.map { cache in
             conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], "job '\(job.name)' saves cache '\(cache.name)'",
-                     at: cache.location)
+                     at: cache.location, caveats: caveats)
         }
     }
 }
