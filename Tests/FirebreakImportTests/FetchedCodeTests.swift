@@ -122,4 +122,27 @@ import Testing
         #expect(Self.fetched(branch) == ["https://github.com/someone/ui.git": .branch])
         #expect(branch.assumptions.allSatisfy { !$0.statement.contains("a variable whose value") })
     }
+
+    /// The same in a GitHub workflow, whose steps are named for each job that uses them: the
+    /// assumption is about the step the foothold starts from, and a quoted revision is one word.
+    @Test func aGitHubCloneAtAVariableRevisionSaysItOnTheFoothold() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              ui:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      git clone --revision="${UI_COMMIT}" --depth 1 https://github.com/someone/ui.git
+                      pushd ui && pnpm install && popd
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let step = try #require(model.jobs["ci/ui"]?.steps.first { $0.uses == "https://github.com/someone/ui.git" })
+        #expect(step.pin == .branch)
+        #expect(model.assumptions.contains { $0.subject == step.id && $0.statement.contains("a variable whose value") }, "\(model.assumptions)")
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "ci/ui"))))
+        #expect(start.caveats.contains { $0.hasPrefix("assumed: the script clones 'https://github.com/someone/ui.git' at '${UI_COMMIT}'") }, "\(start.caveats)")
+    }
 }

@@ -132,7 +132,8 @@ enum FetchedCode {
     /// The clones of one command (`git clone [options] URL [folder]`).
     private static func clones(inCommand command: Substring) -> [Clone] {
         var result: [Clone] = []
-        let words = command.split { $0.isWhitespace || $0 == "\"" || $0 == "'" }.map(String.init)
+        // Quotes are taken out of a word, not split on: `--revision="${COMMIT}"` stays one option.
+        let words = command.split(whereSeparator: \.isWhitespace).map { String($0.filter { $0 != "\"" && $0 != "'" }) }.filter { !$0.isEmpty }
         var index = 0
         while index + 1 < words.count {
             defer { index += 1 }

@@ -5,6 +5,9 @@ import Yams
 /// What a job's steps tell about it, whoever runs it.
 struct StepsInfo {
     var steps: [Step] = []
+    /// Clones at a revision a variable names, by their step's name relative to the job: the
+    /// assumption is stated for each instance's step (`importSteps` names them).
+    var variableRevisions: [(step: String, url: String, revision: String, location: SourceLocation)] = []
     var runsCode = false
     var uploads: [Reference] = []
     /// Each download, with the folder it writes to when `path:` names one, and whether a later
@@ -44,6 +47,10 @@ extension GitHubImport {
             var named = step
             named.name = "\(jobName)/\(step.name)"
             return named
+        }
+        for clone in template.variableRevisions {
+            assume(NodeID(.step, "\(jobName)/\(clone.step)"), FetchedCode.variableRevisionStatement(clone.url, clone.revision),
+                   settle: FetchedCode.variableRevisionSettle, at: clone.location)
         }
         return info
     }
@@ -252,7 +259,7 @@ extension GitHubImport {
             let at = runSteps.first { $0.script.contains(fetch.url) }?.location ?? job.location
             let step = Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: at)
             info.steps.append(step)
-            if let revision = fetch.variableRevision { assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at) }
+            if let revision = fetch.variableRevision { info.variableRevisions.append((step.name, fetch.url, revision, at)) }
         }
         return info
     }
