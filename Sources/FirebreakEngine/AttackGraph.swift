@@ -26,8 +26,8 @@ public struct AttackGraph: Sendable {
     let restorers: [String: [NumberedJob]]
     let resourcesInZone: [String: [Resource]]
     let jobsByDefinition: [String: [NumberedJob]]
-    /// By the definition whose run they are part of (`Job.runDefinition`), the jobs whose token a
-    /// registry takes by that workflow file (trusted publishing), in order of name.
+    /// By the definition that holds them and the one whose run they are part of, the jobs whose
+    /// token a registry takes by a workflow file (trusted publishing), in order of name.
     let publishersByDefinition: [String: [Job]]
     let environmentsReviewedBy: [String: [Environment]]
     let jobsGatedBy: [String: [NumberedJob]]
@@ -200,10 +200,12 @@ public struct AttackGraph: Sendable {
                 if let definition = job.definition?.name {
                     jobsByDefinition[definition, default: []].append(at)
                 }
-                // A registry trusts the workflow whose run the job is part of (a caller's, for a called workflow).
-                // Only a job that may mint a token publishes so (its token's grants are not read otherwise).
-                if job.oidc, let run = job.runDefinition?.name, job.token?.contains(where: \.trustedPublishing) == true {
-                    publishersByDefinition[run, default: []].append(job)
+                // A registry trusts the workflow that holds the job or the run's top-level one
+                // (`TrustedPublisherClaims`): filed under both. Only a job that may mint a token
+                // publishes so (its token's grants are not read otherwise).
+                if job.oidc, job.token?.contains(where: \.trustedPublishing) == true {
+                    let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 })
+                    for file in files.sorted() { publishersByDefinition[file, default: []].append(job) }
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })

@@ -124,11 +124,22 @@ struct PublisherEnvironmentTests {
         #expect(!result.facts.contains(Self.npm), "only the publishing job mints a token, and its steps are pinned")
     }
 
-    /// A registry trusts the top-level workflow of the run (PyPI: "reusable workflows cannot
-    /// currently be used as the workflow in a Trusted Publisher"; GitHub puts the caller in
-    /// `workflow_ref`): a job of the caller that may mint a token publishes as the called
-    /// workflow's publishing job does, and a poisoned pipeline rewrites the caller.
-    static func calledPublisher() throws -> ImportResult {
+    /// npm and crates.io match the run's top-level workflow (`workflow_ref`: the caller of a
+    /// reusable workflow), PyPI the file that holds the job (`job_workflow_ref`, checked by
+    /// Warehouse): a job of the caller that may mint a token publishes to npm as the called
+    /// workflow's npm job does, not to PyPI; a poisoned pipeline rewrites the file each checks.
+    static func calledPublishers() throws -> ImportResult {
+        let called = { (registry: String, step: String) in """
+            on: {workflow_call: {}}
+            jobs:
+              upload:
+                runs-on: ubuntu-latest
+                environment: release
+                permissions: {id-token: write}
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - \(step)
+            """ + (registry.isEmpty ? "" : "\n") }
         let repository = try ScratchRepository(files: [
             ".github/workflows/release.yml": """
                 on: {push: {tags: ["v*"]}}
@@ -140,17 +151,11 @@ struct PublisherEnvironmentTests {
                       - uses: docker/build-push-action@v6
                   pypi:
                     uses: ./.github/workflows/publish-pypi.yml
+                  npm:
+                    uses: ./.github/workflows/publish-npm.yml
                 """,
-            ".github/workflows/publish-pypi.yml": """
-                on: {workflow_call: {}}
-                jobs:
-                  upload:
-                    runs-on: ubuntu-latest
-                    environment: release
-                    permissions: {id-token: write}
-                    steps:
-                      - uses: pypa/gh-action-pypi-publish@dc37677b2e1c63e2034f94d8a5b11f265b73ba33
-                """,
+            ".github/workflows/publish-pypi.yml": called("pypi", "uses: pypa/gh-action-pypi-publish@dc37677b2e1c63e2034f94d8a5b11f265b73ba33"),
+            ".github/workflows/publish-npm.yml": called("npm", "run: npm publish"),
             InputLoader.contextFileName: """
                 firebreak: 1
                 repository: {name: acme/tool, defaultBranch: main}
@@ -161,19 +166,40 @@ struct PublisherEnvironmentTests {
         return try InputLoader.load(path: repository.root)
     }
 
-    @Test func theCallersJobsPublishAsTheCalledWorkflowsPublisherDoes() throws {
-        let loaded = try Self.calledPublisher()
-        let upload = try #require(loaded.model.jobs["release/pypi/upload"])
-        #expect(upload.calledFrom?.name == ".github/workflows/release.yml")
-        let pypi = Fact(.access, NodeID(.resource, "pypi"), .write)
+    @Test func eachRegistryMatchesTheWorkflowItChecks() throws {
+        let loaded = try Self.calledPublishers()
+        #expect(loaded.model.jobs["release/npm/upload"]?.calledFrom?.name == ".github/workflows/release.yml")
+        let npm = Fact(.access, NodeID(.resource, "npm"), .write), pypi = Fact(.access, NodeID(.resource, "pypi"), .write)
         let third = try Examples.run("compromised-third-party-action", on: loaded.model)
-        let hop = try #require(third.facts.derivation(of: pypi), "the docker job's tag-pinned action mints the token PyPI takes")
+        let hop = try #require(third.facts.derivation(of: npm), "the docker job's tag-pinned action mints the token npm takes")
         #expect(hop.rule == "oidc-federation" && hop.premises.first?.node == NodeID(.job, "release/docker"), "\(hop)")
-        #expect(hop.why.contains("in a run of '.github/workflows/release.yml'"), "\(hop.why)")
+        #expect(hop.why.contains("naming '.github/workflows/release.yml'"), "\(hop.why)")
         #expect(hop.caveats.contains { $0.contains("names no environment") }, "the publisher runs in 'release', docker in none: \(hop.caveats)")
+        #expect(!third.facts.contains(pypi), "PyPI checks job_workflow_ref: the docker job's names release.yml, not publish-pypi.yml")
 
         let poisoned = try Examples.run("poisoned-pipeline-definition", on: loaded.model)
-        let rewritten = try #require(poisoned.facts.derivation(of: pypi))
-        #expect(rewritten.why.hasPrefix("'.github/workflows/release.yml' rewritten on"), "the caller is what PyPI trusts: \(rewritten.why)")
+        let rewrittenNPM = try #require(poisoned.facts.derivation(of: npm))
+        #expect(rewrittenNPM.why.hasPrefix("'.github/workflows/release.yml' rewritten on"), "npm trusts the caller: \(rewrittenNPM.why)")
+        let rewrittenPyPI = try #require(poisoned.facts.derivation(of: pypi))
+        #expect(rewrittenPyPI.why.hasPrefix("'.github/workflows/publish-pypi.yml' rewritten on"), "PyPI trusts the called file: \(rewrittenPyPI.why)")
+    }
+
+    /// A GitLab job's ID tokens carry only the audiences its `id_tokens:` lists: a job with a
+    /// token for Vault cannot present one PyPI accepts, unlike a GitHub job, which asks for any.
+    @Test func aGitLabJobsTokensAreForTheAudiencesItLists() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            build:
+              id_tokens: {VAULT_TOKEN: {aud: "https://vault.example.com"}}
+              script: [curl -fsSL https://get.example.dev/install.sh | bash]
+            publish:
+              id_tokens: {PYPI_ID_TOKEN: {aud: pypi}}
+              script: [twine upload dist/*]
+              rules: [{if: $CI_COMMIT_TAG}]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["publish"]?.token?.contains { $0.trustedPublishing && $0.target == NodeID(.resource, "pypi") } == true)
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.facts.contains(Fact(.exec, NodeID(.job, "build"))))
+        #expect(result.facts.derivation(of: Fact(.access, NodeID(.resource, "pypi"), .write))?.rule != "oidc-federation", "\(String(describing: result.facts.derivation(of: Fact(.access, NodeID(.resource, "pypi"), .write))))")
     }
 }

@@ -199,7 +199,10 @@ extension ModelBuilder {
     /// the registry requires it, the pessimistic reading is listed once per registry: only the
     /// paths that run the workflow outside that environment rest on it (the rules say it there).
     mutating func assumeOpenTrustedPublishers() {
-        var listed: Set<String> = []
+        // A registry some job publishes to from no environment requires none: the files say so.
+        var listed = Set(model.sortedJobs.filter { $0.environment == nil }.flatMap { job in
+            (job.token ?? []).filter(\.trustedPublishing).map(\.target.name)
+        })
         for job in model.sortedJobs where job.environment != nil {
             for grant in job.token ?? [] where grant.trustedPublishing {
                 guard let registry = model.resources[grant.target.name], registry.trustedPublisherEnvironment == nil,

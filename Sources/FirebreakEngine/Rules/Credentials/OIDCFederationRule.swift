@@ -145,18 +145,23 @@ struct OIDCFederationRule: Rule {
     }
 
     /// A registry that takes the OIDC token of a workflow file (trusted publishing) checks the
-    /// workflow and at most an environment, never the job: every other job in a run of that
-    /// workflow that may mint a token publishes too, unless the registry requires the
-    /// publishing job's environment and this job is not in it.
+    /// workflow (`TrustedPublisherClaims`) and at most an environment, never the job: every other
+    /// job whose token names that workflow publishes too, unless the registry requires the
+    /// publishing job's environment and this job is not in it. GitHub only: a GitLab job's ID
+    /// tokens carry only the audiences its `id_tokens:` lists.
     private func publishingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
-        guard let job = graph.job(numbered: number), job.oidc, let run = job.runDefinition?.name,
-              let publishers = graph.publishersByDefinition[run] else { return [] }
+        guard let job = graph.job(numbered: number), job.oidc, graph.model.platform(of: job) == .github else { return [] }
+        let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 }).sorted()
+        var candidates = files.flatMap { graph.publishersByDefinition[$0] ?? [] }
+        guard !candidates.isEmpty else { return [] }
+        if files.count > 1 { candidates = candidates.sorted { $0.name < $1.name } }
         let own = Set((job.token ?? []).filter(\.trustedPublishing).map(\.target))
-        let workflow = graph.model.definitions[run]?.path ?? run
         var result: [Conclusion] = []
-        for publisher in publishers where publisher.name != job.name {
+        var seen: Set<String> = []
+        for publisher in candidates where publisher.name != job.name && seen.insert(publisher.name).inserted {
             for grant in publisher.token ?? [] where grant.trustedPublishing && !own.contains(grant.target) {
                 let registry = grant.target.name
+                guard TrustedPublisherClaims.accepts(registry, tokenOf: job, trustedFor: publisher) else { continue }
                 let required = graph.model.resources[registry]?.trustedPublisherEnvironment
                 if let required, required != job.environment?.name { continue }
                 var caveats = [Caveat.timeBounded]
@@ -168,8 +173,10 @@ struct OIDCFederationRule: Rule {
                 caveats += graph.assumedCaveats(about: grant.target)
                 let access = Fact(.access, grant.target, Level(grant.level))
                 guard !known.keeps(access, withCaveatsAtMost: caveats.count) else { continue }
+                let file = TrustedPublisherClaims.trustedWorkflow(registry, of: publisher, platform: .github)?.name ?? ""
+                let workflow = graph.model.definitions[file]?.path ?? file
                 result.append(conclude(access, from: [fact],
-                                       "job '\(job.name)' mints an OIDC token in a run of '\(workflow)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow, not the job",
+                                       "job '\(job.name)' mints an OIDC token naming '\(workflow)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow, not the job",
                                        at: job.location, caveats: caveats))
             }
         }

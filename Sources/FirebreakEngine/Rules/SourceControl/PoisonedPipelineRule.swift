@@ -158,17 +158,18 @@ struct PoisonedPipelineRule: Rule {
 }
 
 extension PoisonedPipelineRule {
-    /// The registries that take an OIDC token of the workflow whose run `job` is part of
-    /// (trusted publishing), for a job whose environment the branch cannot enter: a registry
+    /// The registries that take an OIDC token of the workflow they trust for `job` (trusted
+    /// publishing, `TrustedPublisherClaims`), for a job whose environment the branch cannot enter: a registry
     /// checks the workflow, and an environment only where its trusted publisher requires one, so
     /// the workflow rewritten to run the job without its environment (or in the one required,
     /// where that is open) still publishes.
     fileprivate func publishing(_ job: Job, outside environment: Environment, onBranch branch: String, push: Fact,
                                 open: [String: [Fact]], in graph: AttackGraph) -> [Conclusion] {
-        guard let token = job.token, let run = job.runDefinition?.name else { return [] }
-        let workflow = graph.model.definitions[run]?.path ?? run
+        guard let token = job.token else { return [] }
         return token.filter(\.trustedPublishing).compactMap { grant in
             let registry = grant.target.name
+            let file = TrustedPublisherClaims.trustedWorkflow(registry, of: job, platform: graph.model.platform(of: job))?.name ?? ""
+            let workflow = graph.model.definitions[file]?.path ?? file
             var premises = [push]
             var caveats = [Caveat.timeBounded]
             let sentence: String
