@@ -326,6 +326,10 @@ public struct AttackGraph: Sendable {
         return ["assumed: \(assumed.statement)"]
     }
 
+    /// The path of the definition named `name` (a workflow file's, for an import), the name
+    /// itself when the model declares none.
+    func path(ofDefinition name: String) -> String { model.definitions[name]?.path ?? name }
+
     /// "assumed: ..." for each assumption the model makes about a node, for the hops that rest
     /// on that node's assumed facts to say so where they are used.
     func assumedCaveats(about id: NodeID) -> [String] {

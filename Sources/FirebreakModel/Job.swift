@@ -103,8 +103,8 @@ public struct Job: Sendable, Hashable {
         _modify { yield &fields.value.definition }
     }
     /// For a job of a called (reusable) workflow, the top-level workflow whose run it is part of:
-    /// the one an OIDC token's `workflow_ref` claim names, and a registry's trusted publisher
-    /// matches. Nil for a job of a top-level definition.
+    /// the one an OIDC token's `workflow_ref` claim names, which a registry that checks that
+    /// claim matches (`TrustedPublisherClaims`). Nil for a job of a top-level definition.
     public var calledFrom: Reference? {
         get { fields.value.calledFrom }
         _modify { yield &fields.value.calledFrom }

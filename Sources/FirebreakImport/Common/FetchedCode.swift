@@ -47,9 +47,9 @@ enum FetchedCode {
         let joined = TextSearch.replacing("\\\n", with: " ", in: TextSearch.replacing("\\\r\n", with: " ", in: script))
         let lines = TextSplit.lines(joined).map(String.init)
         var found: [Fetch] = []
-        func add(_ url: String, _ pin: PinState) {
+        func add(_ url: String, _ pin: PinState, variableRevision: String? = nil) {
             guard !url.contains("$"), !found.contains(where: { $0.url == url }) else { return }
-            found.append(Fetch(url: url, pin: pin))
+            found.append(Fetch(url: url, pin: pin, variableRevision: variableRevision))
         }
         if downloading {
             for line in lines {
@@ -63,10 +63,8 @@ enum FetchedCode {
         // Each clone and download costs a pass over the script's words: a bounded number of them.
         for clone in cloned where runs(clone.directory, in: words) {
             let pinned = checksOutCommit(clone.directory, in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
-            add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref))
-            if !pinned, clone.revision, let ref = clone.ref, ref.hasPrefix("$"), let last = found.indices.last, found[last].url == clone.url {
-                found[last].variableRevision = ref
-            }
+            let variable = !pinned && clone.revision && clone.ref?.hasPrefix("$") == true ? clone.ref : nil
+            add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref), variableRevision: variable)
         }
         for download in downloaded where executes(download.file, in: words) {
             add(download.url, commit(inURL: download.url) != nil ? .digest : .none)

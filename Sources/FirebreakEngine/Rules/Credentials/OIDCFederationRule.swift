@@ -116,7 +116,7 @@ struct OIDCFederationRule: Rule {
     /// signs as the workflow whose signatures consumers trust.
     private func signingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard let job = graph.job(numbered: number), job.oidc, let name = job.definition?.name else { return [] }
-        let definition = graph.model.definitions[name]?.path ?? name
+        let definition = graph.path(ofDefinition: name)
         let identity = Resource.sigstoreIdentity(of: definition)
         guard graph.model.resources[identity.name] != nil, !(job.token?.contains { $0.target == identity } ?? false) else { return [] }
         let caveats = [Caveat.timeBounded] + graph.assumedCaveats(about: identity)
@@ -174,7 +174,7 @@ struct OIDCFederationRule: Rule {
                 let access = Fact(.access, grant.target, Level(grant.level))
                 guard !known.keeps(access, withCaveatsAtMost: caveats.count) else { continue }
                 let file = TrustedPublisherClaims.trustedWorkflow(registry, of: publisher, platform: .github)?.name ?? ""
-                let workflow = graph.model.definitions[file]?.path ?? file
+                let workflow = graph.path(ofDefinition: file)
                 result.append(conclude(access, from: [fact],
                                        "job '\(job.name)' mints an OIDC token naming '\(workflow)', which \(registry) trusts for job '\(publisher.name)''s releases: trusted publishing checks the workflow, not the job",
                                        at: job.location, caveats: caveats))

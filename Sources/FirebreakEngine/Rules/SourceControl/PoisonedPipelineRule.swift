@@ -169,7 +169,7 @@ extension PoisonedPipelineRule {
         return token.filter(\.trustedPublishing).compactMap { grant in
             let registry = grant.target.name
             let file = TrustedPublisherClaims.trustedWorkflow(registry, of: job, platform: graph.model.platform(of: job))?.name ?? ""
-            let workflow = graph.model.definitions[file]?.path ?? file
+            let workflow = graph.path(ofDefinition: file)
             var premises = [push]
             var caveats = [Caveat.timeBounded]
             let sentence: String
