@@ -118,6 +118,37 @@ import Testing
         #expect(hop.caveats.contains { $0.hasPrefix("assumed: self-hosted runners labelled") })
     }
 
+    /// GitHub's own image labels are a system, a version and one of a few variants; a label that
+    /// counts cores names a larger runner (hosted, said as an assumption); any other ending is
+    /// the organisation's own machine, whose lifecycle is unknown.
+    @Test func onlyGitHubsOwnImageLabelsAreHostedWithoutAnAssumption() throws {
+        func runner(_ label: String) throws -> (runner: Runner, assumed: Bool) {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: push
+                permissions: {}
+                jobs:
+                  build:
+                    runs-on: \(label)
+                    steps: [{run: make}]
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            let runner = try #require(model.jobs["ci/build"]?.runsOn.flatMap { model.runners[$0.name] })
+            return (runner, model.assumptions.contains { $0.subject == runner.id })
+        }
+        for label in ["ubuntu-24.04", "ubuntu-24.04-arm", "macos-15-intel", "macos-13-xlarge", "windows-11-arm", "macos-latest-large"] {
+            let found = try runner(label)
+            #expect(found.runner.hosting == .hosted && !found.assumed, "\(label)")
+        }
+        for label in ["ubuntu-2404-4core", "ubuntu-24.04-16core", "ubuntu-latest-8-cores", "github-ubuntu-24.04-arm-4"] {
+            let found = try runner(label)
+            #expect(found.runner.hosting == .hosted && found.runner.lifecycle == .ephemeral && found.assumed, "\(label)")
+        }
+        for label in ["ubuntu-24.04-riscv", "ubuntu-gpu", "macos-m1-stable"] {
+            let found = try runner(label)
+            #expect(found.runner.hosting == .selfHosted && found.assumed, "\(label)")
+        }
+    }
+
     @Test func rolesComeFromWhatAJobDoesNotItsName() throws {
         let model = try ImportFixtures.load("gh-roles").model
         #expect(model.jobs["a/build"]?.role == .release, "npm publish")

@@ -192,14 +192,14 @@ extension GitHubImport {
             let with = step.with
             switch action {
             case "actions/checkout":
-                // Only this repository's own code counts as repository code.
-                let repository = with["repository"]?.text ?? ""
-                if repository.isEmpty || repository.replacingOccurrences(of: " ", with: "") == "${{github.repository}}" { checkedOut = true }
+                // Only this repository's own code counts as repository code. The pull request's
+                // head repository is the pull request's code (this one's on a push; a fork's on a
+                // fork's pull request), which the exposure analysis weighs: not a third party's.
+                let source = with["repository"]?.text ?? ""
+                let compact = source.replacingOccurrences(of: " ", with: "")
+                let namesHead = Self.headContexts.contains { compact.contains($0) }
+                if source.isEmpty || compact == "${{github.repository}}" || namesHead { checkedOut = true }
                 if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty {
-                    // The pull request's head repository is the pull request's code (this one's on a
-                    // push), which the exposure analysis weighs: not a third party's.
-                    let source = with["repository"]?.text ?? ""
-                    let namesHead = Self.headContexts.contains { source.replacingOccurrences(of: " ", with: "").contains($0) }
                     if !source.isEmpty, !namesHead {
                         foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
                     } else {
