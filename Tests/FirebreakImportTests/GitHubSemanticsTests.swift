@@ -334,6 +334,32 @@ import Testing
         #expect((try Examples.run("compromised-third-party-action", on: foreign)).reaches("read secret:CHECK_TOKEN"))
     }
 
+    /// A checkout of the pull request's head repository (a fork's, for a fork's pull request) is
+    /// the pull request's code: the build that follows runs it. Another repository's is not.
+    @Test func aCheckoutOfTheHeadRepositoryRunsThePullRequestsCode() throws {
+        func workflow(_ repository: String) -> String {
+            """
+            on: pull_request
+            permissions: {}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                    with:
+                      repository: \(repository)
+                      ref: ${{ github.event.pull_request.head.ref }}
+                  - run: yarn install && yarn all
+            """
+        }
+        let head = try ScratchRepository(files: [".github/workflows/test.yml": workflow("${{ github.event.pull_request.head.repo.full_name }}")])
+        let model = try InputLoader.load(path: head.root).model
+        #expect(model.jobs["test/build"]?.runsRepositoryCode == true)
+        #expect(try Examples.run("malicious-fork-pr", on: model).reaches("exec job:test/build untrusted"))
+        let other = try ScratchRepository(files: [".github/workflows/test.yml": workflow("acme/website")])
+        #expect(try InputLoader.load(path: other.root).model.jobs["test/build"]?.runsRepositoryCode == false)
+    }
+
     /// A GitHub App's private key mints the app's tokens whenever its holder likes: a long-lived
     /// credential the leaked-token scenario starts from. A private key another action takes is not one.
     @Test func aGitHubAppsPrivateKeyIsALongLivedToken() throws {

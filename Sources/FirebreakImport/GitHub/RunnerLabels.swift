@@ -34,21 +34,48 @@ enum RunnerLabels {
     static let namedImages: Set<String> = ["ubuntu-slim"]
 
     /// GitHub names its images by system and version (`ubuntu-24.04`, `windows-2025`,
-    /// `macos-15-xlarge`) or `latest`; a label that goes on otherwise (`macos-m1-stable`,
-    /// `ubuntu-gpu`) is a name an organisation gave its own machines.
+    /// `macos-15`) or `latest`, with one of a few documented variants (`ubuntu-24.04-arm`,
+    /// `macos-15-xlarge`, `macos-15-intel`); a label that goes on otherwise (`macos-m1-stable`,
+    /// `ubuntu-gpu`, `ubuntu-24.04-riscv`) is a name an organisation gave its own machines.
+    /// A larger runner's name is also the organisation's: `isLargerRunner`.
     static func isGitHubHosted(_ label: String) -> Bool {
         let lowered = label.lowercased()
         if isLargerRunner(lowered) || namedImages.contains(lowered) { return true }
-        guard let system = ["ubuntu-", "windows-", "macos-"].first(where: { lowered.hasPrefix($0) }) else { return false }
-        let version = lowered.dropFirst(system.count).prefix { $0 != "-" }
-        return version == "latest" || (!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })
+        guard let (version, variant) = imageParts(lowered) else { return false }
+        return (version == "latest" || (!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })) && imageVariants.contains(variant)
     }
 
-    /// A GitHub-hosted larger runner, by the naming organisations give them (`github-ubuntu-24.04-arm-4`):
-    /// hosted and fresh per job, an assumption the import states.
+    /// The variants GitHub's own image labels end with after the version (GitHub Docs,
+    /// "GitHub-hosted runners", standard runners' labels).
+    static let imageVariants: Set<Substring> = ["", "arm", "arm64", "large", "xlarge", "intel"]
+
+    /// A system's image label split after the system: its version and what follows it.
+    private static func imageParts(_ lowered: String) -> (version: Substring, variant: Substring)? {
+        guard let system = ["ubuntu-", "windows-", "macos-"].first(where: { lowered.hasPrefix($0) }) else { return nil }
+        let rest = lowered.dropFirst(system.count)
+        let version = rest.prefix { $0 != "-" }
+        return (version, rest.dropFirst(version.count).drop { $0 == "-" })
+    }
+
+    /// A GitHub-hosted larger runner, by the naming organisations give them: `github-` and a
+    /// system (`github-ubuntu-24.04-arm-4`), or a system's label with its core count
+    /// (`ubuntu-24.04-16core`, GitHub Docs' own example of a larger runner's name). Hosted and
+    /// fresh per job, an assumption the import states.
     static func isLargerRunner(_ label: String) -> Bool {
         let lowered = label.lowercased()
-        return lowered.hasPrefix("github-") && ["ubuntu", "windows", "macos"].contains { lowered.dropFirst("github-".count).hasPrefix($0) }
+        if lowered.hasPrefix("github-") && ["ubuntu", "windows", "macos"].contains(where: { lowered.dropFirst("github-".count).hasPrefix($0) }) {
+            return true
+        }
+        guard let (_, variant) = imageParts(lowered) else { return false }
+        // A part that counts cores: `16core`, `4cores`, or `8-cores`.
+        let parts = variant.split(separator: "-")
+        return parts.indices.contains { index in
+            let count = parts[index].prefix { $0.isNumber }
+            guard !count.isEmpty else { return false }
+            let unit = parts[index].dropFirst(count.count)
+            let next = index + 1 < parts.count ? parts[index + 1] : ""
+            return unit == "core" || unit == "cores" || (unit.isEmpty && (next == "core" || next == "cores"))
+        }
     }
 
     static func provider(of label: String) -> String? {
