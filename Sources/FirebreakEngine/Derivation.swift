@@ -50,7 +50,10 @@ public struct Conclusion: Sendable, Hashable {
 
 /// Qualifications that rules attach to hops, worded once.
 public enum Caveat {
-    public static let timeBounded = "time-bounded: the credential expires within the hour"
+    /// GitHub Docs, *Automatic token authentication*: the job's token expires when the job
+    /// finishes, or after at most 24 hours; an app's installation token after an hour; a cloud
+    /// role's federated session after its configured duration (an hour by default).
+    public static let timeBounded = "time-bounded: the credential expires (a job's token when its job ends, a federated or app token within hours)"
     public static let nextRun = "on the job's next legitimate run"
     public static let nextRelease = "delivered by the next legitimate release; an approval gate does not stop it"
     /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed.

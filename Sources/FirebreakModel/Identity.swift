@@ -23,7 +23,7 @@ public struct Identity: Sendable, Hashable {
     public enum Lifetime: String, CaseIterable, Sendable, Codable {
         /// Valid until someone revokes it.
         case `static`
-        /// Expires within the hour.
+        /// Expires on its own: a job's token when its job ends, a federated or app token within hours.
         case shortLived = "short-lived"
     }
 
