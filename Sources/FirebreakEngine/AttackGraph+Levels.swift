@@ -151,6 +151,6 @@ extension AttackGraph {
     func sharedUnprotectedRuns(_ artifact: String, with job: Job) -> Set<String> {
         let runs = unprotectedTriggers(of: job)
         guard !runs.isEmpty else { return [] }
-        return producers(of: artifact).reduce(into: Set<String>()) { shared, producer in shared.formUnion(unprotectedTriggers(of: producer).intersection(runs)) }
+        return producers(of: artifact).reduce(into: Set<String>()) { shared, producer in shared.formUnion(unprotectedTriggers(of: producer.job).intersection(runs)) }
     }
 }

@@ -7,8 +7,9 @@ public struct AttackGraph: Sendable {
     public let model: PipelineModel
     /// Jobs, sorted by name.
     public let jobs: [Job]
-    /// The cloud roles whose trust admits some run of each job, by the job's place in `jobs`.
-    let trustedRoles: [[NumberedIdentity]]
+    /// The cloud roles whose trust admits some run of each job (their places in `identities`),
+    /// by the job's place in `jobs`. The lists below hold jobs by their place in `jobs` too.
+    let trustedRoles: [[Int32]]
     /// Each job's runner, by the job's place in `jobs`: the runner's place in `runners` (-1:
     /// none, or one the model does not declare).
     let runnerPlaces: [Int32]
@@ -17,22 +18,22 @@ public struct AttackGraph: Sendable {
     /// Each job's `legitimateLevel(of:)`, by its place in `jobs`.
     let legitimateLevels: [Level]
     let storedArtifacts: [String: [Artifact]]
-    let consumers: [String: [Consumer]]
+    let consumers: [String: [ConsumerEntry]]
     /// The consumers of each declared artifact, by its place in `numbering.names(of: .artifact)`.
-    let consumersByArtifact: [[Consumer]]
+    let consumersByArtifact: [[ConsumerEntry]]
     /// The artifacts kept in each declared resource, by its place in `numbering.names(of: .resource)`.
     let artifactsByStore: [[Artifact]]
-    let producers: [String: [Job]]
-    let restorers: [String: [NumberedJob]]
+    let producers: [String: [Int32]]
+    let restorers: [String: [Int32]]
     let resourcesInZone: [String: [Resource]]
-    let jobsByDefinition: [String: [NumberedJob]]
+    let jobsByDefinition: [String: [Int32]]
     /// By the definition that holds them and the one whose run they are part of, the jobs whose
     /// token a registry takes by a workflow file (trusted publishing), in order of name.
-    let publishersByDefinition: [String: [Job]]
+    let publishersByDefinition: [String: [Int32]]
     let environmentsReviewedBy: [String: [Environment]]
-    let jobsGatedBy: [String: [NumberedJob]]
+    let jobsGatedBy: [String: [Int32]]
     /// Jobs by the triggers they name, each list sorted by name.
-    let jobsTriggeredBy: [String: [NumberedJob]]
+    let jobsTriggeredBy: [String: [Int32]]
     /// Branches sorted by name, the implicit `*` included.
     public let branches: [Branch]
     /// Local pipeline definitions, sorted by name.
@@ -99,21 +100,16 @@ public struct AttackGraph: Sendable {
         }
         self.numbering = numbering
         jobs = index.jobs
-        // The indexes hold jobs and roles by place: with the numbering, their node numbers.
+        // The indexes hold jobs and roles by place; a lookup hands them out with their numbers.
         let sortedJobs = index.jobs
-        func numbered(_ places: [Int32]) -> [NumberedJob] {
-            places.map { NumberedJob(job: sortedJobs[Int($0)], number: numbering.number(ofPlace: Int($0), among: .job)) }
-        }
-        trustedRoles = index.trustedRoles.map { places in
-            places.map { NumberedIdentity(identity: index.identities[Int($0)], number: numbering.number(ofPlace: Int($0), among: .identity)) }
-        }
+        trustedRoles = index.trustedRoles
         runnerPlaces = index.runnerPlaces
         jobPlacesOnRunner = index.jobPlacesOnRunner
         legitimateLevels = index.legitimateLevels
         let consumers = index.consumers.mapValues { uses in
             uses.map { place, use in
-                Consumer(job: sortedJobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job), use: use,
-                         target: use.deploysTo.flatMap { numbering.number(of: NodeID(.resource, $0.name)) })
+                let target = sortedJobs[Int(place)].consumes[Int(use)].deploysTo.flatMap { numbering.number(of: NodeID(.resource, $0.name)) }
+                return ConsumerEntry(place: place, use: use, target: target.map(Int32.init) ?? -1)
             }
         }
         self.consumers = consumers
@@ -121,11 +117,11 @@ public struct AttackGraph: Sendable {
         consumersByArtifact = numbering.names(of: .artifact).map { consumers[$0] ?? [] }
         artifactsByStore = numbering.names(of: .resource).map { [stored = index.storedArtifacts] in stored[$0] ?? [] }
         producers = index.producers
-        restorers = index.restorers.mapValues(numbered)
-        jobsByDefinition = index.jobsByDefinition.mapValues(numbered)
+        restorers = index.restorers
+        jobsByDefinition = index.jobsByDefinition
         publishersByDefinition = index.publishersByDefinition
-        jobsGatedBy = index.jobsGatedBy.mapValues(numbered)
-        jobsTriggeredBy = index.jobsTriggeredBy.mapValues(numbered)
+        jobsGatedBy = index.jobsGatedBy
+        jobsTriggeredBy = index.jobsTriggeredBy
         storedArtifacts = index.storedArtifacts
         resourcesInZone = index.resourcesInZone
         identities = index.identities
@@ -161,11 +157,12 @@ public struct AttackGraph: Sendable {
         var jobPlacesOnRunner: [[Int32]]
         var legitimateLevels: [Level] = []
         // The lists below hold jobs by their place in `jobs`; the graph adds their numbers.
-        var consumers: [String: [(job: Int32, use: Job.Consumption)]] = [:]
-        var producers: [String: [Job]] = [:]
+        /// Per artifact, each consumer's place and which of its `consumes` names the artifact.
+        var consumers: [String: [(job: Int32, use: Int32)]] = [:]
+        var producers: [String: [Int32]] = [:]
         var restorers: [String: [Int32]] = [:]
         var jobsByDefinition: [String: [Int32]] = [:]
-        var publishersByDefinition: [String: [Job]] = [:]
+        var publishersByDefinition: [String: [Int32]] = [:]
         var jobsGatedBy: [String: [Int32]] = [:]
         var jobsTriggeredBy: [String: [Int32]] = [:]
         var storedArtifacts: [String: [Artifact]]
@@ -205,12 +202,12 @@ public struct AttackGraph: Sendable {
                 // publishes so (its token's grants are not read otherwise).
                 if job.oidc, job.token?.contains(where: \.trustedPublishing) == true {
                     let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 })
-                    for file in files.sorted() { publishersByDefinition[file, default: []].append(job) }
+                    for file in files.sorted() { publishersByDefinition[file, default: []].append(at) }
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })
-                for use in job.consumes { consumers[use.artifact.name, default: []].append((at, use)) }
-                for artifact in job.produces { producers[artifact.name, default: []].append(job) }
+                for (use, consumption) in job.consumes.enumerated() { consumers[consumption.artifact.name, default: []].append((at, Int32(use))) }
+                for artifact in job.produces { producers[artifact.name, default: []].append(at) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(at) }
                 // A job that names a trigger twice is listed once.
                 // (A job names a few: compared with the ones before it, without a set made per job.)
@@ -261,10 +258,13 @@ public struct AttackGraph: Sendable {
         return (runners[runner], numbering.number(ofPlace: runner, among: .runner))
     }
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
+    /// The jobs at `places` in `jobs`, each with its number.
+    private func numberedJobs(_ places: [Int32]?) -> NumberedList<NumberedJob> {
+        NumberedList(places ?? [], of: jobs, firstNumber: numbering.number(ofPlace: 0, among: .job))
+    }
     /// The jobs on a numbered runner, sorted by name, each with its number.
-    func jobs(onRunnerNumbered number: Int) -> [NumberedJob] {
-        guard let runner = numbering.place(of: number, among: .runner) else { return [] }
-        return jobPlacesOnRunner[runner].map { place in NumberedJob(job: jobs[Int(place)], number: numbering.number(ofPlace: Int(place), among: .job)) }
+    func jobs(onRunnerNumbered number: Int) -> NumberedList<NumberedJob> {
+        numberedJobs(numbering.place(of: number, among: .runner).map { jobPlacesOnRunner[$0] })
     }
     /// The secrets the platform hands the numbered job, sorted by name, each with its number and
     /// where the job references it (or where the secret is declared, when the platform hands it
@@ -298,26 +298,32 @@ public struct AttackGraph: Sendable {
         return references.producedArtifacts[place].map { ($0.artifact, $0.number >= 0 ? Int($0.number) : nil) }
     }
     /// The cloud roles that trust some run of the numbered job.
-    func roles(trustingJobNumbered number: Int) -> [NumberedIdentity] {
-        numbering.place(of: number, among: .job).map { trustedRoles[$0] } ?? []
+    func roles(trustingJobNumbered number: Int) -> NumberedList<NumberedIdentity> {
+        NumberedList(numbering.place(of: number, among: .job).map { trustedRoles[$0] } ?? [], of: identities,
+                     firstNumber: numbering.number(ofPlace: 0, among: .identity))
     }
     func artifacts(storedIn resource: String) -> [Artifact] { storedArtifacts[resource] ?? [] }
     /// The artifacts kept in a numbered resource (`name`: its name, for one the model does not declare).
     func artifacts(storedInNumbered number: Int, named name: String) -> [Artifact] {
         numbering.place(of: number, among: .resource).map { artifactsByStore[$0] } ?? artifacts(storedIn: name)
     }
-    func consumers(of artifact: String) -> [Consumer] { consumers[artifact] ?? [] }
-    /// The consumers of a numbered artifact (`name`: its name, for one the model does not declare).
-    func consumers(ofNumbered number: Int, named name: String) -> [Consumer] {
-        numbering.place(of: number, among: .artifact).map { consumersByArtifact[$0] } ?? consumers(of: name)
+    func consumers(of artifact: String) -> ConsumerList {
+        ConsumerList(consumers[artifact] ?? [], of: jobs, firstNumber: numbering.number(ofPlace: 0, among: .job))
     }
-    func producers(of artifact: String) -> [Job] { producers[artifact] ?? [] }
-    func restorers(of cache: String) -> [NumberedJob] { restorers[cache] ?? [] }
+    /// The consumers of a numbered artifact (`name`: its name, for one the model does not declare).
+    func consumers(ofNumbered number: Int, named name: String) -> ConsumerList {
+        guard let place = numbering.place(of: number, among: .artifact) else { return consumers(of: name) }
+        return ConsumerList(consumersByArtifact[place], of: jobs, firstNumber: numbering.number(ofPlace: 0, among: .job))
+    }
+    func producers(of artifact: String) -> NumberedList<NumberedJob> { numberedJobs(producers[artifact]) }
+    func restorers(of cache: String) -> NumberedList<NumberedJob> { numberedJobs(restorers[cache]) }
     func resources(in zone: String) -> [Resource] { resourcesInZone[zone] ?? [] }
-    func jobs(definedBy definition: String) -> [NumberedJob] { jobsByDefinition[definition] ?? [] }
+    func jobs(definedBy definition: String) -> NumberedList<NumberedJob> { numberedJobs(jobsByDefinition[definition]) }
+    /// The jobs whose token a registry takes by the workflow file `definition` (trusted publishing), in order of name.
+    func publishers(trustedFor definition: String) -> NumberedList<NumberedJob> { numberedJobs(publishersByDefinition[definition]) }
     func environments(reviewedBy actor: String) -> [Environment] { environmentsReviewedBy[actor] ?? [] }
-    func jobs(gatedBy environment: String) -> [NumberedJob] { jobsGatedBy[environment] ?? [] }
-    func jobs(triggeredBy trigger: String) -> [NumberedJob] { jobsTriggeredBy[trigger] ?? [] }
+    func jobs(gatedBy environment: String) -> NumberedList<NumberedJob> { numberedJobs(jobsGatedBy[environment]) }
+    func jobs(triggeredBy trigger: String) -> NumberedList<NumberedJob> { numberedJobs(jobsTriggeredBy[trigger]) }
 
     /// The caveat a hop carries when it rests on what the import assumed of a runner's
     /// lifecycle (a self-hosted pool taken to be persistent), so the hop says so where it is used.

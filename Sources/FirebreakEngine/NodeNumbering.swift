@@ -11,11 +11,11 @@ final class NodeNumbering: Sendable {
         let crownJewel: Bool
     }
 
-    /// The nodes' names, sorted by id: a node's number is its place here. The kinds are laid
-    /// end to end, so a node's id is its kind and this name: 16 bytes a node, where an id
-    /// takes 24 (the lookups read this table at random, and on a large model less is more
-    /// of it in the processor's cache).
-    private let names: [String]
+    /// Each kind's names, sorted, by `NodeKind.ordinal`: the sorted names' own arrays, shared
+    /// rather than copied into one (a copy retained every name on a model's making and
+    /// released it on its end, each a name cold in memory). A node's number is its kind's first
+    /// number plus its place here; the kinds are numbered end to end in `NodeKind` order.
+    private let namesByOrdinal: [[String]]
     /// Each kind that has nodes, in the order numbered, with the number after its last node.
     private let kindEnds: [(kind: NodeKind, end: Int)]
     /// Each kind's numbers, by `NodeKind.ordinal`.
@@ -41,7 +41,10 @@ final class NodeNumbering: Sendable {
             }
             return (numbers: NumberTable(names[index], first: offsets[index]), summaries: summaries)
         }
-        self.names = names.flatMap { $0 }
+        var namesByOrdinal = Array(repeating: [String](), count: kinds.count)
+        for (index, kind) in kinds.enumerated() { namesByOrdinal[kind.ordinal] = names[index] }
+        self.namesByOrdinal = namesByOrdinal
+        count = offsets.last!
         kindEnds = kinds.indices.filter { !names[$0].isEmpty }.map { (kinds[$0], offsets[$0 + 1]) }
         var ranges = Array(repeating: 0..<0, count: kinds.count)
         for (index, kind) in kinds.enumerated() { ranges[kind.ordinal] = offsets[index]..<offsets[index + 1] }
@@ -54,17 +57,22 @@ final class NodeNumbering: Sendable {
 
     /// An empty numbering: every node is one the store numbers itself.
     init() {
-        names = []
+        namesByOrdinal = Array(repeating: [], count: NodeKind.allCases.count)
+        count = 0
         kindEnds = []
         ranges = Array(repeating: 0..<0, count: NodeKind.allCases.count)
         summaries = []
         numbers = Array(repeating: NumberTable([], first: 0), count: NodeKind.allCases.count)
     }
 
-    var count: Int { names.count }
+    /// How many nodes are numbered.
+    let count: Int
 
     /// The id of a numbered node (a number below `count`).
-    func id(_ number: Int) -> NodeID { NodeID(kind(of: number), names[number]) }
+    func id(_ number: Int) -> NodeID {
+        let kind = kind(of: number)
+        return NodeID(kind, namesByOrdinal[kind.ordinal][number - ranges[kind.ordinal].lowerBound])
+    }
 
     /// The kind of a numbered node (a number below `count`), without reading its name.
     func kind(of number: Int) -> NodeKind {
@@ -81,13 +89,14 @@ final class NodeNumbering: Sendable {
 
     /// The names of the model's nodes of `kind`, sorted: a node's place among them is its place
     /// in the kind.
-    func names(of kind: NodeKind) -> ArraySlice<String> { names[ranges[kind.ordinal]] }
+    func names(of kind: NodeKind) -> ArraySlice<String> { namesByOrdinal[kind.ordinal][...] }
 
     /// The number of the node at `place` among the model's nodes of `kind` sorted by name.
     func number(ofPlace place: Int, among kind: NodeKind) -> Int { ranges[kind.ordinal].lowerBound + place }
 
     /// The node's number, nil for a node the model does not declare.
     func number(of id: NodeID) -> Int? {
-        numbers[id.kind.ordinal].number(of: id.name) { names[$0] }
+        let ordinal = id.kind.ordinal, first = ranges[ordinal].lowerBound, names = namesByOrdinal[ordinal]
+        return numbers[ordinal].number(of: id.name) { names[$0 - first] }
     }
 }

@@ -41,15 +41,25 @@ struct NumberedReferences: Sendable {
 /// The model objects the graph's indexes list, each with its node number, by which a rule files
 /// what it concludes about the node without looking its name up.
 extension AttackGraph {
-    struct NumberedJob: Sendable {
+    struct NumberedJob: Sendable, NumberedNode {
         let job: Job
         let number: Int
+
+        init(_ job: Job, number: Int) {
+            self.job = job
+            self.number = number
+        }
     }
 
     /// A cloud role with its node number.
-    struct NumberedIdentity: Sendable {
+    struct NumberedIdentity: Sendable, NumberedNode {
         let identity: Identity
         let number: Int
+
+        init(_ identity: Identity, number: Int) {
+            self.identity = identity
+            self.number = number
+        }
     }
 
     /// A job that takes in an artifact: the job and its number, how it uses the artifact, and
@@ -59,5 +69,67 @@ extension AttackGraph {
         let number: Int
         let use: Job.Consumption
         let target: Int?
+    }
+}
+
+/// A model object with its node number, made from the object and the number.
+protocol NumberedNode {
+    associatedtype Value: Sendable
+    init(_ value: Value, number: Int)
+}
+
+/// Nodes an index lists by their places among their kind's sorted nodes, each read with its
+/// number on access. An index that held the model's objects retained each one listed when it
+/// was made and released it when it went: on a model larger than the processor's cache, a miss
+/// for each, twice.
+struct NumberedList<Element: NumberedNode>: RandomAccessCollection, Sendable {
+    /// The kind's nodes, sorted (the graph's own array, shared).
+    private let values: [Element.Value]
+    private let places: [Int32]
+    /// The number of the kind's first node: a node's number is this plus its place.
+    private let firstNumber: Int
+
+    init(_ places: [Int32], of values: [Element.Value], firstNumber: Int) {
+        self.values = values
+        self.places = places
+        self.firstNumber = firstNumber
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { places.count }
+
+    subscript(position: Int) -> Element {
+        let place = Int(places[position])
+        return Element(values[place], number: firstNumber + place)
+    }
+}
+
+/// The consumers of an artifact as an index keeps them: the job's place, which of the job's
+/// `consumes` it is, and the number of the resource it deploys to (-1: none, or not declared).
+struct ConsumerEntry: Sendable {
+    let place: Int32
+    let use: Int32
+    let target: Int32
+}
+
+/// An artifact's consumers, each read as a `Consumer` on access (see `NumberedList`).
+struct ConsumerList: RandomAccessCollection, Sendable {
+    private let jobs: [Job]
+    private let entries: [ConsumerEntry]
+    private let firstNumber: Int
+
+    init(_ entries: [ConsumerEntry], of jobs: [Job], firstNumber: Int) {
+        self.jobs = jobs
+        self.entries = entries
+        self.firstNumber = firstNumber
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { entries.count }
+
+    subscript(position: Int) -> AttackGraph.Consumer {
+        let entry = entries[position], job = jobs[Int(entry.place)]
+        return AttackGraph.Consumer(job: job, number: firstNumber + Int(entry.place), use: job.consumes[Int(entry.use)],
+                                    target: entry.target >= 0 ? Int(entry.target) : nil)
     }
 }

@@ -152,7 +152,7 @@ struct OIDCFederationRule: Rule {
     private func publishingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard let job = graph.job(numbered: number), job.oidc, graph.model.platform(of: job) == .github else { return [] }
         let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 }).sorted()
-        var candidates = files.flatMap { graph.publishersByDefinition[$0] ?? [] }
+        var candidates = files.flatMap { graph.publishers(trustedFor: $0).map(\.job) }
         guard !candidates.isEmpty else { return [] }
         if files.count > 1 { candidates = candidates.sorted { $0.name < $1.name } }
         let own = Set((job.token ?? []).filter(\.trustedPublishing).map(\.target))
