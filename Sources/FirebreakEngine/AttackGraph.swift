@@ -177,13 +177,12 @@ public struct AttackGraph: Sendable {
         var localDefinitions: [Definition]
 
         init(_ model: PipelineModel, sortedNames: SortedNames, protectedRuns: [String: Bool]) {
-            // By the names sorted for the numbering: a lookup each, where sorting the nodes
-            // again compared names (each in its own place in memory) n log n times.
-            jobs = sortedNames[.job].map { model.jobs[$0]! }
-            identities = sortedNames[.identity].map { model.identities[$0]! }
+            // Sorted with the names for the numbering: in its order.
+            jobs = sortedNames.jobs
+            identities = sortedNames.identities
             let roles = CloudRoleIndex(sortedByName: identities)
             let placeOfIdentity = Dictionary(uniqueKeysWithValues: identities.enumerated().map { ($1.name, Int32($0)) })
-            runners = sortedNames[.runner].map { model.runners[$0]! }
+            runners = sortedNames.runners
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
             runnerPlaces.reserveCapacity(jobs.count)
             legitimateLevels.reserveCapacity(jobs.count)
@@ -220,13 +219,13 @@ public struct AttackGraph: Sendable {
                 .mapValues { $0.sorted { $0.name < $1.name } }
             resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
-            secrets = sortedNames[.secret].map { model.secrets[$0]! }
+            secrets = sortedNames.secrets
             committedSecrets = secrets.filter(\.committed)
-            environments = sortedNames[.environment].map { model.environments[$0]! }
+            environments = sortedNames.environments
             for environment in environments {
                 for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }
             }
-            branches = sortedNames[.branch].map { model.branches[$0]! }
+            branches = sortedNames.branches
             localDefinitions = sortedNames[.definition].compactMap { model.definitions[$0] }.filter { !$0.isExternal }
         }
     }
@@ -357,10 +356,11 @@ public struct AttackGraph: Sendable {
     /// What a person or credential may do to the repository, where the model says so, and
     /// whether it is a job's automatic token (whose pushes start no run): a person by their
     /// role, a credential by its grant on the repository. Nil for anything else.
-    func repositoryAccess(of who: NodeID) -> (level: AccessLevel, location: SourceLocation, automation: Bool)? {
+    /// `number` is the node's number, by which a credential is found without looking its name up.
+    func repositoryAccess(of who: NodeID, numbered number: Int) -> (level: AccessLevel, location: SourceLocation, automation: Bool)? {
         switch who.kind {
         case .identity:
-            guard let identity = model.identities[who.name],
+            guard let identity = identity(numbered: number) ?? model.identities[who.name],
                   let grant = identity.grants.filter({ $0.target == model.repository.id }).max(by: { $0.level < $1.level }) else { return nil }
             return (grant.level, grant.location, identity.kind == .jobToken)
         case .actor:

@@ -32,12 +32,31 @@ final class NodeNumbering: Sendable {
         let offsets = names.reduce(into: [0]) { offsets, group in offsets.append(offsets.last! + group.count) }
         let tables = ParallelMap.map(Array(kinds.indices)) { index in
             let kind = kinds[index]
-            var summaries: [Summary] = []
-            summaries.reserveCapacity(names[index].count)
-            for name in names[index] {
-                let id = NodeID(kind, name)
-                let criticality = model.criticality(of: id)
-                summaries.append(Summary(criticality: criticality, crownJewel: model.isCrownJewel(id, criticality: criticality)))
+            // The kinds sorted with their nodes are weighed from the nodes in hand, in the same
+            // order; the rest by their names.
+            let summaries: [Summary]
+            switch kind {
+            case .identity:
+                summaries = sortedNames.identities.map { identity in
+                    let criticality = model.criticality(of: identity)
+                    return Summary(criticality: criticality, crownJewel: model.isCrownJewel(identity, criticality: criticality))
+                }
+            case .secret:
+                summaries = sortedNames.secrets.map { secret in
+                    let criticality = model.criticality(of: secret)
+                    return Summary(criticality: criticality, crownJewel: criticality == .critical || model.isProduction(secret))
+                }
+            case .environment:
+                summaries = sortedNames.environments.map { environment in
+                    let criticality = model.criticality(of: environment)
+                    return Summary(criticality: criticality, crownJewel: criticality == .critical || environment.production)
+                }
+            default:
+                summaries = names[index].map { name in
+                    let id = NodeID(kind, name)
+                    let criticality = model.criticality(of: id)
+                    return Summary(criticality: criticality, crownJewel: model.isCrownJewel(id, criticality: criticality))
+                }
             }
             return (numbers: NumberTable(names[index], first: offsets[index]), summaries: summaries)
         }

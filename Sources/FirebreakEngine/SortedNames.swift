@@ -1,20 +1,48 @@
 import FirebreakModel
 
 /// The names of a model's nodes, each kind's sorted, worked out once per model: the node
-/// numbering lays the kinds end to end in `NodeKind` order, and the graph's lists sorted by name
-/// look their nodes up by these names instead of sorting the nodes again.
+/// numbering lays the kinds end to end in `NodeKind` order. The kinds the graph lists with
+/// their nodes (jobs, identities, runners, secrets, environments, branches) are sorted with
+/// their nodes, so that the graph does not look each node up by its name afterwards: on a
+/// large model each lookup hashed the name and missed the processor's cache.
 struct SortedNames: Sendable {
     /// Each kind's names, by `NodeKind.ordinal`.
     private let byOrdinal: [[String]]
+    let jobs: [Job]
+    let identities: [Identity]
+    let runners: [Runner]
+    let secrets: [Secret]
+    let environments: [Environment]
+    let branches: [Branch]
 
-    /// Sorts each kind's names, each kind on its own core.
+    /// Sorts each kind, on two cores: the jobs and identities on one, the rest on the other.
     init(_ model: PipelineModel) {
-        let kinds = NodeKind.allCases.sorted()
-        let sorted = ParallelMap.map(kinds) { model.names(of: $0).sorted() }
+        let listed: Set<NodeKind> = [.job, .identity, .runner, .secret, .environment, .branch]
+        let ((jobs, identities), (runners, secrets, environments, branches, others)) = ParallelMap.both {
+            (Self.sorted(model.jobs), Self.sorted(model.identities))
+        } and: {
+            (Self.sorted(model.runners), Self.sorted(model.secrets), Self.sorted(model.environments), Self.sorted(model.branches),
+             NodeKind.allCases.filter { !listed.contains($0) }.map { ($0, model.names(of: $0).sorted()) })
+        }
         var byOrdinal = Array(repeating: [String](), count: NodeKind.allCases.count)
-        for (kind, names) in zip(kinds, sorted) { byOrdinal[kind.ordinal] = names }
+        for (kind, names) in others { byOrdinal[kind.ordinal] = names }
+        byOrdinal[NodeKind.job.ordinal] = jobs.names
+        byOrdinal[NodeKind.identity.ordinal] = identities.names
+        byOrdinal[NodeKind.runner.ordinal] = runners.names
+        byOrdinal[NodeKind.secret.ordinal] = secrets.names
+        byOrdinal[NodeKind.environment.ordinal] = environments.names
+        byOrdinal[NodeKind.branch.ordinal] = branches.names
         self.byOrdinal = byOrdinal
+        (self.jobs, self.identities, self.runners) = (jobs.nodes, identities.nodes, runners.nodes)
+        (self.secrets, self.environments, self.branches) = (secrets.nodes, environments.nodes, branches.nodes)
     }
 
     subscript(kind: NodeKind) -> [String] { byOrdinal[kind.ordinal] }
+
+    /// A kind's nodes and their names, sorted by name: the dictionary's entries in the order of
+    /// its storage, then sorted, with no name looked up.
+    private static func sorted<Node: Sendable>(_ nodes: [String: Node]) -> (names: [String], nodes: [Node]) {
+        let entries = nodes.sorted { $0.key < $1.key }
+        return (entries.map(\.key), entries.map(\.value))
+    }
 }

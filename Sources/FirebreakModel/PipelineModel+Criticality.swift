@@ -11,16 +11,11 @@ extension PipelineModel {
         case .resource:
             return resources[id.name]?.criticality ?? .medium
         case .identity:
-            guard let identity = identities[id.name] else { return .low }
-            return identity.criticality ?? identity.grants.map { grantCriticality($0) }.max() ?? .low
+            return identities[id.name].map(criticality(of:)) ?? .low
         case .secret:
-            guard let secret = secrets[id.name] else { return .low }
-            if let declared = secret.criticality { return declared }
-            if let carried = secret.carries { return criticality(of: NodeID(.identity, carried.name)) }
-            return secret.production ? .critical : .medium
+            return secrets[id.name].map(criticality(of:)) ?? .low
         case .environment:
-            guard let environment = environments[id.name] else { return .medium }
-            return environment.criticality ?? (environment.production ? .critical : .medium)
+            return environments[id.name].map(criticality(of:)) ?? .medium
         case .artifact:
             return artifacts[id.name]?.criticality ?? .medium
         case .cache:
@@ -32,6 +27,23 @@ extension PipelineModel {
         case .actor, .trigger, .job, .step, .zone:
             return .low
         }
+    }
+
+    /// An identity's criticality (`criticality(of:)`), for a caller that holds the identity.
+    package func criticality(of identity: Identity) -> Criticality {
+        identity.criticality ?? identity.grants.map { grantCriticality($0) }.max() ?? .low
+    }
+
+    /// A secret's criticality (`criticality(of:)`), for a caller that holds the secret.
+    package func criticality(of secret: Secret) -> Criticality {
+        if let declared = secret.criticality { return declared }
+        if let carried = secret.carries { return criticality(of: NodeID(.identity, carried.name)) }
+        return secret.production ? .critical : .medium
+    }
+
+    /// An environment's criticality (`criticality(of:)`), for a caller that holds the environment.
+    package func criticality(of environment: Environment) -> Criticality {
+        environment.criticality ?? (environment.production ? .critical : .medium)
     }
 
     private func grantCriticality(_ grant: Grant) -> Criticality {
@@ -50,16 +62,30 @@ extension PipelineModel {
         case .environment:
             return environments[id.name]?.production ?? false
         case .identity:
-            return identities[id.name]?.grants.contains { isProduction($0.target) } ?? false
+            return identities[id.name].map(isProduction(_:)) ?? false
         case .secret:
-            guard let secret = secrets[id.name] else { return false }
-            if secret.production { return true }
-            if let environment = secret.environment, isProduction(NodeID(.environment, environment.name)) { return true }
-            if let carried = secret.carries { return isProduction(NodeID(.identity, carried.name)) }
-            return false
+            return secrets[id.name].map(isProduction(_:)) ?? false
         default:
             return false
         }
+    }
+
+    /// Whether an identity the caller holds belongs to production (`isProduction(_:)`).
+    package func isProduction(_ identity: Identity) -> Bool {
+        identity.grants.contains { isProduction($0.target) }
+    }
+
+    /// Whether a secret the caller holds belongs to production (`isProduction(_:)`).
+    package func isProduction(_ secret: Secret) -> Bool {
+        if secret.production { return true }
+        if let environment = secret.environment, isProduction(NodeID(.environment, environment.name)) { return true }
+        if let carried = secret.carries { return isProduction(NodeID(.identity, carried.name)) }
+        return false
+    }
+
+    /// Whether an identity the caller holds is a crown jewel (`isCrownJewel(_:)`).
+    package func isCrownJewel(_ identity: Identity, criticality: Criticality) -> Bool {
+        identity.kind != .jobToken && (criticality == .critical || isProduction(identity))
     }
 
     /// A crown jewel is critical or belongs to production; a job's own token never is one.

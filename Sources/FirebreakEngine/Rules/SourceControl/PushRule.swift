@@ -34,7 +34,7 @@ struct PushRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         let who = fact.node
-        guard let (level, location, automation) = graph.repositoryAccess(of: who), level >= .write else { return [] }
+        guard let (level, location, automation) = graph.repositoryAccess(of: who, numbered: number), level >= .write else { return [] }
         // Commits pushed with a job's automatic token start no workflow run and cannot change
         // workflow files: the push writes the branch, nothing more.
         let pushed: Level = automation ? .write : .full

@@ -55,7 +55,7 @@ struct TagPushRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         // A job's automatic token starts no run with what it pushes.
-        guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node), access.level >= .write, !access.automation else { return [] }
+        guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node, numbered: number), access.level >= .write, !access.automation else { return [] }
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
