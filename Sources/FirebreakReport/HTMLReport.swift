@@ -137,7 +137,8 @@ public struct HTMLReport {
         var out = "<section id=\"not-applicable\">\n<h2>Not applicable here</h2>\n<ul>\n"
         for result in idle {
             let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
-            out += "<li><strong>\(e(result.scenario.id))</strong>: this model has no \(e(wanted))</li>\n"
+            let unseen = result.scenario.unseen.map { "; not read: " + e($0) } ?? ""
+            out += "<li><strong>\(e(result.scenario.id))</strong>: this model has no \(e(wanted))\(unseen)</li>\n"
         }
         return out + "</ul>\n</section>\n\n"
     }

@@ -50,6 +50,7 @@ public struct SimulationText {
             for result in idle {
                 let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
                 lines.append(clip("  \(result.scenario.id): this model has no \(wanted)"))
+                if let unseen = result.scenario.unseen { lines += unseen.wrapped(after: "    ", hanging: "not read: ", width: Self.width) }
             }
             lines.append("")
         }

@@ -143,6 +143,16 @@ struct SimulationTextTests {
         #expect(text.contains("stolen-static-key               n/a"), "the verdict table says n/a, not 0")
     }
 
+    /// A scenario that cannot start where the importers do not look says what they do not read:
+    /// every action pinned by commit is not every action's own steps pinned.
+    @Test func aNotApplicableScenarioSaysWhatIsNotRead() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
+        let text = try Self.text(repository.root)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("  compromised-third-party-action: this model has no step") })
+        #expect(lines[line + 1].hasPrefix("    not read: the steps inside actions and reusable workflows of other repositories"))
+    }
+
     @Test func aLargeRepositorysDefaultTextFitsInEightyLines() throws {
         // Forty workflows, each with a privileged pull request job that builds the head with secrets.
         var files: [String: String] = [:]

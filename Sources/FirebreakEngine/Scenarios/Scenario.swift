@@ -15,6 +15,9 @@ public struct Scenario: Sendable, Hashable {
     /// many crown jewels the attacker reaches through it, since a foothold may reach some
     /// without it.
     public var through: Mechanism?
+    /// What the importers do not read that this attacker could use, said beside a "not
+    /// applicable" so that it does not read as an all-clear.
+    public var unseen: String?
     public var location: SourceLocation
 
     /// A kind of hop, and how a report names it.
@@ -31,7 +34,7 @@ public struct Scenario: Sendable, Hashable {
     }
 
     public init(id: String, title: String, narrative: String, attacker: String, footholds: [FootholdSelector],
-                references: [String], through: Mechanism? = nil, location: SourceLocation) {
+                references: [String], through: Mechanism? = nil, unseen: String? = nil, location: SourceLocation) {
         self.id = id
         self.title = title
         self.narrative = narrative
@@ -39,6 +42,7 @@ public struct Scenario: Sendable, Hashable {
         self.footholds = footholds
         self.references = references
         self.through = through
+        self.unseen = unseen
         self.location = location
     }
 }

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads scenario files, reporting every problem with its file:line:column like a model.
 public struct ScenarioLoader {
-    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references", "through"]
+    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references", "through", "unseen"]
 
     public init() {}
 
@@ -52,7 +52,7 @@ public struct ScenarioLoader {
         guard !sink.hasErrors, let id else { throw LoadError(sink.diagnostics) }
         return Scenario(id: id, title: top.string("title") ?? id, narrative: (top.string("narrative") ?? "").trimmed,
                         attacker: (top.string("attacker") ?? "").trimmed, footholds: footholds, references: references,
-                        through: through, location: top.location)
+                        through: through, unseen: top.string("unseen")?.trimmed, location: top.location)
     }
 
     private func readSelector(_ node: Yams.Node, file: String, sink: DiagnosticSink) -> FootholdSelector? {
