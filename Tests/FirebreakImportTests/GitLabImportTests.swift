@@ -465,6 +465,9 @@ import Foundation
         #expect(model.jobs.keys.filter { $0.hasPrefix("included:template:") } == ["included:template:Auto-DevOps.gitlab-ci.yml"],
                 "scanners and pipeline rules add no job that runs the code; Auto DevOps deploys it")
         #expect(model.definitions["template:Auto-DevOps.gitlab-ci.yml"]?.pin == .digest, "it moves only with the GitLab release")
+        // Another project's file is not fetched: that its jobs are unknown is said, where GitLab's own template needs no such word.
+        let unread = model.assumptions.filter { $0.statement.contains("adds are not read") }.compactMap(\.subject)
+        #expect(unread == [NodeID(.job, "included:project:vendor/ci/release.yml@main")])
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.map(\.node.name).filter { $0.hasPrefix("included:") } == ["included:project:vendor/ci/release.yml@main"])
     }
