@@ -360,6 +360,36 @@ import Testing
         #expect(try InputLoader.load(path: other.root).model.jobs["test/build"]?.runsRepositoryCode == false)
     }
 
+    /// A step whose `if:` excludes an event is skipped on it and sets no outputs, so a step that
+    /// needs those outputs is skipped too: a job none of whose steps can run on push does
+    /// nothing on push, and saves no cache on the default branch. One step that runs on every
+    /// event keeps the push.
+    @Test func aJobWhoseStepsAllSkipAnEventDoesNotRunOnIt() throws {
+        func workflow(last condition: String) -> String {
+            """
+            on: {push: {branches: [main]}, pull_request: {}}
+            permissions: {}
+            jobs:
+              regression:
+                runs-on: ubuntu-latest
+                steps:
+                  - if: github.event_name == 'pull_request'
+                    id: changed
+                    run: echo "found=true" >> "$GITHUB_OUTPUT"
+                  - if: steps.changed.outputs.found == 'true'
+                    uses: astral-sh/setup-uv@c771a70e6277c0a99b617c7a806ffedaca235ff9
+                    with: {enable-cache: true}
+                  - \(condition)run: uv run pytest
+            """
+        }
+        let gated = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/ci.yml": workflow(last: "if: steps.changed.outputs.found == 'true'\n        ")]).root).model
+        #expect(gated.jobs["ci/regression"]?.triggers.map(\.name) == ["ci:pull_request"])
+        #expect(try Examples.run("cache-poisoning", on: gated).footholds.isEmpty)
+        let open = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/ci.yml": workflow(last: "")]).root).model
+        #expect(open.jobs["ci/regression"]?.triggers.map(\.name).sorted() == ["ci:pull_request", "ci:push"])
+        #expect(try Examples.run("cache-poisoning", on: open).footholds.contains(Fact(.exec, NodeID(.job, "ci/regression"))))
+    }
+
     /// A GitHub App's private key mints the app's tokens whenever its holder likes: a long-lived
     /// credential the leaked-token scenario starts from. A private key another action takes is not one.
     @Test func aGitHubAppsPrivateKeyIsALongLivedToken() throws {

@@ -248,11 +248,18 @@ struct GitHubImport {
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
         let scanner = ExpressionScanner(file: workflow.file)
         let condition = job.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }
-        // A job whose `if:` cannot hold on an event does not run on it, whoever causes it.
-        let running = events.filter { use in condition.map { ConditionAnalysis.runs($0.expression, on: use.event.name) } ?? true }
+        // A job whose `if:` cannot hold on an event does not run on it, whoever causes it; nor
+        // does one none of whose steps can (`StepRuns`): it starts and stops, and runs nothing.
+        let stepConditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }?.expression }
+        let stepIDs = job.steps.map { $0.node.value("id")?.scalarText }
+        let admitted = events.filter { use in condition.map { ConditionAnalysis.runs($0.expression, on: use.event.name) } ?? true }
+        let running = admitted.filter { use in
+            job.uses != nil || job.steps.isEmpty || StepRuns.any(conditions: stepConditions, ids: stepIDs, on: use.event.name)
+        }
         if running.isEmpty {
-            log.add(Diagnostic(.warning, at: job.conditionLocation ?? job.location,
-                               "job '\(name)' runs on none of its workflow's events: its `if:` excludes \(events.map(\.event.name).joined(separator: ", "))"))
+            let why = admitted.isEmpty ? "its `if:` excludes \(events.map(\.event.name).joined(separator: ", "))"
+                : "every step's `if:` excludes \(admitted.map(\.event.name).joined(separator: ", "))"
+            log.add(Diagnostic(.warning, at: job.conditionLocation ?? job.location, "job '\(name)' runs on none of its workflow's events: \(why)"))
             return
         }
         if let uses = job.uses {
