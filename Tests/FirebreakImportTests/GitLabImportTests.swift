@@ -494,6 +494,10 @@ import Foundation
         #expect(model.jobs["docs"]?.token?.contains { $0.target == NodeID(.resource, "gitlab-pages") } == false)
         let result = try Examples.run("poisoned-pipeline-definition", on: model)
         #expect(result.crownJewels.contains(NodeID(.resource, "gitlab-pages")))
+        // No GitLab setting makes one job's token read-only: the advisor does not propose it.
+        let advice = FixAdvisor(model: model, scenarios: try Examples.library().scenarios).advise()
+        #expect(!advice.candidates.contains { $0.change.kind == .readOnlyToken })
+        #expect(advice.remaining.contains { $0.crownJewel == NodeID(.resource, "gitlab-pages") && $0.uncontrolled })
     }
 }
 

@@ -49,8 +49,11 @@ struct IdentityGrantsRule: Rule {
 extension IdentityGrantsRule {
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         guard let identity = hop.from, identity.kind == .identity else { return [] }
-        // A job's automatic token is granted by the job's permissions: it becomes read-only.
+        // A job's automatic token is granted by the job's permissions: it becomes read-only. A
+        // GitLab job's token has the same rights in every job (and the `pages` job publishes
+        // the site by its name): no job's setting takes a grant away.
         if let job = model.jobs.values.first(where: { $0.tokenIdentityName == identity.name }) {
+            guard model.platform(of: job) != .gitlab else { return [] }
             return job.token?.contains(where: { $0.target == hop.to && $0.level > .read }) == true ? [ModelChange(.readOnlyToken, job.id)] : []
         }
         return [ModelChange(.dropGrant, identity, hop.to)]
