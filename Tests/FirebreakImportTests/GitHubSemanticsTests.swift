@@ -390,6 +390,38 @@ import Testing
         #expect(try Examples.run("cache-poisoning", on: open).footholds.contains(Fact(.exec, NodeID(.job, "ci/regression"))))
     }
 
+    /// Jobs of one workflow whose `if:`s read the same output Firebreak cannot evaluate make one
+    /// assumption, about all of them. Another output is another one.
+    @Test func jobsThatTestTheSameUnreadOutputShareOneAssumption() throws {
+        var jobs = ""
+        for (name, output) in [("lint", "changed"), ("test", "changed"), ("docs", "changed"), ("bench", "slow")] {
+            jobs += """
+              \(name):
+                needs: plan
+                if: needs.plan.outputs.\(output) == 'true'
+                runs-on: ubuntu-latest
+                steps: [{uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683}, {run: make \(name)}]
+
+            """
+        }
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: pull_request
+            permissions: {}
+            jobs:
+              plan:
+                runs-on: ubuntu-latest
+                steps: [{run: echo plan}]
+            \(jobs)
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let unread = model.assumptions.filter { $0.statement.contains("cannot evaluate") }
+        #expect(unread.count == 2)
+        let shared = try #require(unread.first { $0.statement.contains("needs.plan.outputs.changed") })
+        #expect(shared.statement.hasPrefix("the `if:`s of jobs 'ci/docs', 'ci/lint', 'ci/test' read needs.plan.outputs.changed"))
+        #expect(shared.subject == NodeID(.job, "ci/docs") && shared.alsoAbout == [NodeID(.job, "ci/lint"), NodeID(.job, "ci/test")])
+        #expect(unread.contains { $0.statement.hasPrefix("the `if:` of job 'ci/bench' reads needs.plan.outputs.slow") && $0.alsoAbout.isEmpty })
+    }
+
     /// A GitHub App's private key mints the app's tokens whenever its holder likes: a long-lived
     /// credential the leaked-token scenario starts from. A private key another action takes is not one.
     @Test func aGitHubAppsPrivateKeyIsALongLivedToken() throws {

@@ -82,9 +82,7 @@ extension GitHubImport {
             }
         }
         for (index, (guarding, contexts)) in zip(guards, assumed).enumerated() where !contexts.isEmpty {
-            let whose = index == 0 && condition != nil ? "the `if:` of job '\(name)'" : "the `if:` of the job that calls job '\(name)'"
-            assume(NodeID(.job, name), "\(whose) reads \(contexts.sorted().joined(separator: ", ")), which Firebreak cannot evaluate; an outsider is assumed to satisfy it",
-                   settle: "check the author's association or that the head repository is the base one in the `if:` itself", at: guarding.location)
+            unreadConditions.add(job: name, contexts: contexts, caller: !(index == 0 && condition != nil), at: guarding.location)
         }
         guard outsiderEvents else { return Exposure(untrusted: .none, guard: .none) }
         let jobConditioned = !guards.isEmpty

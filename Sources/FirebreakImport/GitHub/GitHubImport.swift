@@ -34,6 +34,8 @@ struct GitHubImport {
     /// workflow's jobs are analysed once, however many callers instantiate them.
     var secretReads: [String: SecretUses] = [:]
     var exposures: [String: Exposure] = [:]
+    /// Job `if:`s that read what cannot be evaluated, stated once per file and contexts at the end.
+    var unreadConditions = UnreadConditions()
     /// Per job, the artifact names it downloads from another run (`run-id:`).
     var otherRunDownloads: [String: Set<String>] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
@@ -87,6 +89,7 @@ struct GitHubImport {
                    settle: "analyse the calling repository, or call it from a workflow here", at: workflow.location)
             recordUncalledWeaknesses(workflow)
         }
+        unreadConditions.state(into: &builder)
         declareSecrets(context: context)
         shareDefaultBranchCache()
         grantDispatch()
