@@ -87,7 +87,8 @@ public enum YAMLSource {
                 warnings.append(Diagnostic(.warning, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                                            name == "<<" ? "the mapping merges more than once (`<<` repeated): GitLab merges each, and so does Firebreak"
                                                : "'\(name)' appears again later in the same mapping: GitLab keeps the later entry and ignores this one, and so does Firebreak",
-                                           help: "remove one of the two, so that what runs is what the file seems to say"))
+                                           help: name == "<<" ? "merge them in one key, `<<: [*first, *second]`, which every YAML reader takes alike"
+                                               : "remove one of the two, so that what runs is what the file seems to say"))
             } catch {
                 break
             }

@@ -422,6 +422,37 @@ import Testing
         #expect(unread.contains { $0.statement.hasPrefix("the `if:` of job 'ci/bench' reads needs.plan.outputs.slow") && $0.alsoAbout.isEmpty })
     }
 
+    /// An action of this repository named by its full name (`acme/app/.github/actions/setup@main`)
+    /// is its own code on that ref, not a third party's: by the repository's name, or, with no
+    /// name, because the action is here (stated). Another repository's action of that path is a
+    /// third party's.
+    @Test func thisRepositorysOwnActionByItsFullNameIsNoThirdPartys() throws {
+        func repository(_ uses: String, context: String? = nil) throws -> PipelineModel {
+            var files = [
+                ".github/actions/setup/action.yml": "runs: {using: composite, steps: [{run: make setup, shell: bash}]}",
+                ".github/workflows/ci.yml": """
+                    on: push
+                    permissions: {}
+                    jobs:
+                      build:
+                        runs-on: ubuntu-latest
+                        steps: [{uses: "\(uses)"}]
+                    """,
+            ]
+            if let context { files["firebreak.context.yml"] = context }
+            return try InputLoader.load(path: try ScratchRepository(files: files).root).model
+        }
+        func thirdParty(_ model: PipelineModel) throws -> Bool {
+            try Examples.run("compromised-third-party-action", on: model).footholds.contains(Fact(.exec, NodeID(.job, "ci/build")))
+        }
+        let unnamed = try repository("acme/app/.github/actions/setup@main")
+        #expect(try !thirdParty(unnamed))
+        #expect(unnamed.assumptions.contains { $0.statement.hasPrefix("'acme/app' is taken to be this repository") })
+        let named = try repository("acme/app/.github/actions/setup@main", context: "firebreak: 1\nrepository: {name: acme/app}\n")
+        #expect(try !thirdParty(named))
+        #expect(try thirdParty(repository("vendor/tools/.github/actions/setup@main", context: "firebreak: 1\nrepository: {name: acme/app}\n")))
+    }
+
     /// A GitHub App's private key mints the app's tokens whenever its holder likes: a long-lived
     /// credential the leaked-token scenario starts from. A private key another action takes is not one.
     @Test func aGitHubAppsPrivateKeyIsALongLivedToken() throws {

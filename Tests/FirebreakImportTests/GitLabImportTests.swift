@@ -403,7 +403,7 @@ import Foundation
               script: [./publish.sh]
             """
         let (documents, warnings) = try YAMLSource.parseDocumentsKeepingLastDuplicate(text, file: "ci.yml")
-        #expect(warnings.count == 1 && warnings[0].message.contains("merges more than once"))
+        #expect(warnings.count == 1 && warnings[0].message.contains("merges more than once") && warnings[0].help?.contains("<<: [*first, *second]") == true)
         let job = try #require(documents.last?.value("job"))
         #expect(job.gitlabEntries.map(\.key).sorted() == ["image", "rules", "script"])
     }

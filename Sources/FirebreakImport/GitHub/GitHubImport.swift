@@ -434,6 +434,26 @@ struct GitHubImport {
         return path
     }
 
+    /// The folder of an action this repository uses by its full name
+    /// (`owner/repo/.github/actions/setup@main`): its own code on that ref, which whoever may
+    /// push that ref changes, not a third party's. It is this repository when the name is the
+    /// repository's; when the repository's name is unknown, when the action is here under
+    /// `.github/`, which is stated as an assumption.
+    mutating func ownActionPath(_ uses: String, at location: SourceLocation) -> String? {
+        let parts = uses.split(separator: "@", maxSplits: 1)
+        guard let name = parts.first, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { return nil }
+        let segments = name.split(separator: "/", maxSplits: 2)
+        guard segments.count == 3, let path = LocalAction.folder(of: "./" + segments[2]), !path.isEmpty else { return nil }
+        let repository = "\(segments[0])/\(segments[1])"
+        if repository.lowercased() == model.repository.name.lowercased() { return path }
+        guard model.repository.name == RepositoryIdentity.unnamed, path.hasPrefix(".github/"),
+              ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists("\(path)/\($0)", under: root) }) else { return nil }
+        let ref = parts.count > 1 ? String(parts[1]) : "the default branch"
+        assume(nil, "'\(repository)' is taken to be this repository, whose action '\(path)' is here: a step that uses it runs this repository's own code as it is on '\(ref)', not a third party's",
+               settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: location)
+        return path
+    }
+
     mutating func importCall(_ job: Workflow.Job, uses: (text: String, location: SourceLocation), in workflow: Workflow, name: String,
                              events: [EventUse], condition: ExpressionScanner.Found?, caller: Caller?, depth: Int) {
         let passed = passedSecrets(job, workflow: workflow)
