@@ -36,6 +36,9 @@ struct ContextEdits {
         let repository = model.repository
         var fork = "approval: \(repository.forkApproval.rawValue)"
         if repository.forkPullRequestsGetSecrets { fork += ", secrets: true" }
+        // The approval of fork pull requests' runs is GitHub's setting: a GitLab project's fork
+        // merge requests run in the fork's project, which no setting here changes.
+        let github = model.jobs.values.contains { model.platform(of: $0) != .gitlab }
         var text = """
         # Written by `firebreak fix`: what the import assumed of this repository, said explicitly,
         # and the settings the fix changes. Check each line against the repository's settings.
@@ -44,9 +47,9 @@ struct ContextEdits {
           name: \(YAMLValue.quoted(repository.name))
           visibility: \(repository.visibility.rawValue)
           defaultBranch: \(YAMLValue.quoted(repository.defaultBranch))
-          forkPullRequests: {\(fork)}
 
         """
+        if github { text += "  forkPullRequests: {\(fork)}\n" }
         if let tags = repository.protectedTags {
             text += "  protectedTags: [\(tags.map(YAMLValue.quoted).joined(separator: ", "))]\n"
         }

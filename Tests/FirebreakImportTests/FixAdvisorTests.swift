@@ -50,6 +50,28 @@ struct FixAdvisorTests {
         + ["fix-prt-publish", "fix-pins", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
            "gitlab-structure", "gitlab-protected", "pinning", "gh-publisher-environment"].map(ImportFixtures.path)
 
+    /// The context file a fix writes for a GitLab project says nothing of GitHub's approval of
+    /// fork pull requests' runs (a fork's merge requests run in the fork's project); a GitHub
+    /// repository's says what the import assumed of it.
+    @Test func aGitLabProjectsNewContextFileHasNoForkApproval() throws {
+        func newContextFile(_ files: [String: String]) throws -> String {
+            let repository = try ScratchRepository(files: files)
+            let model = try InputLoader.load(path: repository.root).model
+            let writer = PatchWriter(model: model, input: .repository(root: repository.root, context: nil))
+            let pool = try #require(model.runners.values.first { $0.hosting == .selfHosted })
+            let patch = try writer.patch([ModelChange(.ephemeralRunner, pool.id)])
+            return try #require(patch.files.first { $0.path.hasSuffix(InputLoader.contextFileName) }).patched
+        }
+        let gitlab = try newContextFile([".gitlab-ci.yml": "build: {tags: [build-box], script: [make]}\n"])
+        #expect(gitlab.contains("lifecycle: ephemeral") && !gitlab.contains("forkPullRequests"), "\(gitlab)")
+        let github = try newContextFile([".github/workflows/ci.yml": """
+            on: push
+            permissions: {}
+            jobs: {build: {runs-on: [self-hosted, build-box], steps: [{run: make}]}}
+            """])
+        #expect(github.contains("forkPullRequests: {approval: first-time}"), "\(github)")
+    }
+
     @Test(arguments: inputs)
     func theAppliedPatchGivesThePredictedBlastRadius(path: String) throws {
         let trip = try Self.roundTrip(path)
