@@ -36,9 +36,10 @@ struct ContextEdits {
         let repository = model.repository
         var fork = "approval: \(repository.forkApproval.rawValue)"
         if repository.forkPullRequestsGetSecrets { fork += ", secrets: true" }
-        // The approval of fork pull requests' runs is GitHub's setting: a GitLab project's fork
-        // merge requests run in the fork's project, which no setting here changes.
+        // The approval of fork pull requests' runs is GitHub's setting; a GitLab project says only
+        // whether its fork merge requests run in the parent project with its variables.
         let github = model.jobs.values.contains { model.platform(of: $0) != .gitlab }
+        if !github, repository.forkPullRequestsGetSecrets { fork = "secrets: true" }
         var text = """
         # Written by `firebreak fix`: what the import assumed of this repository, said explicitly,
         # and the settings the fix changes. Check each line against the repository's settings.
@@ -49,7 +50,7 @@ struct ContextEdits {
           defaultBranch: \(YAMLValue.quoted(repository.defaultBranch))
 
         """
-        if github { text += "  forkPullRequests: {\(fork)}\n" }
+        if github || repository.forkPullRequestsGetSecrets { text += "  forkPullRequests: {\(fork)}\n" }
         if let tags = repository.protectedTags {
             text += "  protectedTags: [\(tags.map(YAMLValue.quoted).joined(separator: ", "))]\n"
         }

@@ -122,8 +122,6 @@ extension GitHubImport {
                let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
                 uses = "./" + folder.dropFirst(own.count).drop { $0 == "/" }
             }
-            // This repository's own action named by its full name runs its own code, as `$/` does.
-            if let path = ownActionPath(uses, at: step.node.value("uses")?.location(workflow.file) ?? step.location) { uses = "$/" + path }
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
             if let run = step.run {
                 info.evidence.scripts.append(run)

@@ -252,12 +252,14 @@ struct GitHubImport {
         let scanner = ExpressionScanner(file: workflow.file)
         let condition = job.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }
         // A job whose `if:` cannot hold on an event does not run on it, whoever causes it; nor
-        // does one none of whose steps can (`StepRuns`): it starts and stops, and runs nothing.
+        // does one none of whose steps can, where nothing runs as it starts (`StepRuns`).
         let stepConditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }?.expression }
         let stepIDs = job.steps.map { $0.node.value("id")?.scalarText }
         let admitted = events.filter { use in condition.map { ConditionAnalysis.runs($0.expression, on: use.event.name) } ?? true }
+        let startsNothing = job.uses == nil && !job.steps.isEmpty && job.node.value("container") == nil && job.node.value("services") == nil
+            && job.steps.allSatisfy { StepRuns.startsNothingWhenSkipped(uses: $0.uses) }
         let running = admitted.filter { use in
-            job.uses != nil || job.steps.isEmpty || StepRuns.any(conditions: stepConditions, ids: stepIDs, on: use.event.name)
+            !startsNothing || StepRuns.any(conditions: stepConditions, ids: stepIDs, on: use.event.name)
         }
         if running.isEmpty {
             let why = admitted.isEmpty ? "its `if:` excludes \(events.map(\.event.name).joined(separator: ", "))"
@@ -431,26 +433,6 @@ struct GitHubImport {
               let callee = workflow(at: path), callee.events.contains(where: { $0.name == "workflow_call" }) else { return nil }
         assume(NodeID(.definition, path), "'\(repository)' is taken to be this repository, whose '\(path)' is here: the call runs this repository's own workflow as it is on '\(ref)', not a third party's",
                settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: uses.location)
-        return path
-    }
-
-    /// The folder of an action this repository uses by its full name
-    /// (`owner/repo/.github/actions/setup@main`): its own code on that ref, which whoever may
-    /// push that ref changes, not a third party's. It is this repository when the name is the
-    /// repository's; when the repository's name is unknown, when the action is here under
-    /// `.github/`, which is stated as an assumption.
-    mutating func ownActionPath(_ uses: String, at location: SourceLocation) -> String? {
-        let parts = uses.split(separator: "@", maxSplits: 1)
-        guard let name = parts.first, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { return nil }
-        let segments = name.split(separator: "/", maxSplits: 2)
-        guard segments.count == 3, let path = LocalAction.folder(of: "./" + segments[2]), !path.isEmpty else { return nil }
-        let repository = "\(segments[0])/\(segments[1])"
-        if repository.lowercased() == model.repository.name.lowercased() { return path }
-        guard model.repository.name == RepositoryIdentity.unnamed, path.hasPrefix(".github/"),
-              ["action.yml", "action.yaml"].contains(where: { RepositoryFile.exists("\(path)/\($0)", under: root) }) else { return nil }
-        let ref = parts.count > 1 ? String(parts[1]) : "the default branch"
-        assume(nil, "'\(repository)' is taken to be this repository, whose action '\(path)' is here: a step that uses it runs this repository's own code as it is on '\(ref)', not a third party's",
-               settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: location)
         return path
     }
 

@@ -41,20 +41,22 @@ enum RunnerLabels {
     static func isGitHubHosted(_ label: String) -> Bool {
         let lowered = label.lowercased()
         if isLargerRunner(lowered) || namedImages.contains(lowered) { return true }
-        guard let (version, variant) = imageParts(lowered) else { return false }
-        return (version == "latest" || (!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })) && imageVariants.contains(variant)
+        guard let (system, version, variant) = imageParts(lowered) else { return false }
+        return (version == "latest" || (!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." }))
+            && (variant.isEmpty || imageVariants[system, default: []].contains(variant))
     }
 
-    /// The variants GitHub's own image labels end with after the version (GitHub Docs,
-    /// "GitHub-hosted runners", standard runners' labels).
-    static let imageVariants: Set<Substring> = ["", "arm", "arm64", "large", "xlarge", "intel"]
+    /// The variants each system's own image labels end with after the version (GitHub Docs,
+    /// "GitHub-hosted runners", standard runners' labels): Arm for Ubuntu and Windows 11, the
+    /// larger and Intel machines for macOS.
+    static let imageVariants: [Substring: Set<Substring>] = ["ubuntu": ["arm"], "windows": ["arm"], "macos": ["large", "xlarge", "intel", "arm64"]]
 
-    /// A system's image label split after the system: its version and what follows it.
-    private static func imageParts(_ lowered: String) -> (version: Substring, variant: Substring)? {
+    /// A system's image label split: the system, its version and what follows it.
+    private static func imageParts(_ lowered: String) -> (system: Substring, version: Substring, variant: Substring)? {
         guard let system = ["ubuntu-", "windows-", "macos-"].first(where: { lowered.hasPrefix($0) }) else { return nil }
         let rest = lowered.dropFirst(system.count)
         let version = rest.prefix { $0 != "-" }
-        return (version, rest.dropFirst(version.count).drop { $0 == "-" })
+        return (Substring(system.dropLast()), version, rest.dropFirst(version.count).drop { $0 == "-" })
     }
 
     /// A GitHub-hosted larger runner, by the naming organisations give them: `github-` and a
@@ -66,7 +68,7 @@ enum RunnerLabels {
         if lowered.hasPrefix("github-") && ["ubuntu", "windows", "macos"].contains(where: { lowered.dropFirst("github-".count).hasPrefix($0) }) {
             return true
         }
-        guard let (_, variant) = imageParts(lowered) else { return false }
+        guard let (_, _, variant) = imageParts(lowered) else { return false }
         // A part that counts cores: `16core`, `4cores`, or `8-cores`.
         let parts = variant.split(separator: "-")
         return parts.indices.contains { index in

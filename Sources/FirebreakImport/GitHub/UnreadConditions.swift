@@ -35,7 +35,11 @@ struct UnreadConditions {
 
     /// Each group as one assumption about its first job (by name), extended to the others.
     func state(into builder: inout ModelBuilder) {
-        for (key, group) in groups.sorted(by: { $0.value.location < $1.value.location }) {
+        let ordered = groups.sorted {
+            ($0.value.location, $0.key.file, $0.key.contexts.joined(separator: ","), $0.key.caller ? 1 : 0)
+                < ($1.value.location, $1.key.file, $1.key.contexts.joined(separator: ","), $1.key.caller ? 1 : 0)
+        }
+        for (key, group) in ordered {
             let jobs = group.jobs.sorted()
             let named = jobs.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (jobs.count > 3 ? " and \(jobs.count - 3) more" : "")
             let one = group.conditions.count == 1
