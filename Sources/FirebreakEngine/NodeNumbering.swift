@@ -44,12 +44,12 @@ final class NodeNumbering: Sendable {
             case .secret:
                 summaries = sortedNames.secrets.map { secret in
                     let criticality = model.criticality(of: secret)
-                    return Summary(criticality: criticality, crownJewel: criticality == .critical || model.isProduction(secret))
+                    return Summary(criticality: criticality, crownJewel: model.isCrownJewel(secret, criticality: criticality))
                 }
             case .environment:
                 summaries = sortedNames.environments.map { environment in
                     let criticality = model.criticality(of: environment)
-                    return Summary(criticality: criticality, crownJewel: criticality == .critical || environment.production)
+                    return Summary(criticality: criticality, crownJewel: model.isCrownJewel(environment, criticality: criticality))
                 }
             default:
                 summaries = names[index].map { name in

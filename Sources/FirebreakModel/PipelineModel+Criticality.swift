@@ -88,6 +88,16 @@ extension PipelineModel {
         identity.kind != .jobToken && (criticality == .critical || isProduction(identity))
     }
 
+    /// Whether a secret the caller holds is a crown jewel (`isCrownJewel(_:)`).
+    package func isCrownJewel(_ secret: Secret, criticality: Criticality) -> Bool {
+        criticality == .critical || isProduction(secret)
+    }
+
+    /// Whether an environment the caller holds is a crown jewel (`isCrownJewel(_:)`).
+    package func isCrownJewel(_ environment: Environment, criticality: Criticality) -> Bool {
+        criticality == .critical || environment.production
+    }
+
     /// A crown jewel is critical or belongs to production; a job's own token never is one.
     public func isCrownJewel(_ id: NodeID) -> Bool {
         isCrownJewel(id, criticality: criticality(of: id))
