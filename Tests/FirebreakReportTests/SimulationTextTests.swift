@@ -151,6 +151,11 @@ struct SimulationTextTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.hasPrefix("  compromised-third-party-action: this model has no step") })
         #expect(lines[line + 1].hasPrefix("    not read: the steps inside actions and reusable workflows of other repositories"))
+        // One paragraph, wrapped to the width under its label.
+        let continued = lines[(line + 2)...].prefix { $0.hasPrefix("              ") }
+        let paragraph = ([lines[line + 1]] + continued).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(!continued.isEmpty && paragraph.hasSuffix("(a tool version given as a range)"), "\(lines[line...].prefix(4))")
+        #expect(lines[line...].prefix(2 + continued.count).allSatisfy { $0.count <= 120 })
     }
 
     @Test func aLargeRepositorysDefaultTextFitsInEightyLines() throws {

@@ -16,7 +16,7 @@ public struct Scenario: Sendable, Hashable {
     /// without it.
     public var through: Mechanism?
     /// What the importers do not read that this attacker could use, said beside a "not
-    /// applicable" so that it does not read as an all-clear.
+    /// applicable" so that it does not read as an all-clear: one paragraph, its lines joined.
     public var unseen: String?
     public var location: SourceLocation
 

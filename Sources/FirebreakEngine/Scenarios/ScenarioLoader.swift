@@ -52,7 +52,8 @@ public struct ScenarioLoader {
         guard !sink.hasErrors, let id else { throw LoadError(sink.diagnostics) }
         return Scenario(id: id, title: top.string("title") ?? id, narrative: (top.string("narrative") ?? "").trimmed,
                         attacker: (top.string("attacker") ?? "").trimmed, footholds: footholds, references: references,
-                        through: through, unseen: top.string("unseen")?.trimmed, location: top.location)
+                        through: through, unseen: top.string("unseen").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") },
+                        location: top.location)
     }
 
     private func readSelector(_ node: Yams.Node, file: String, sink: DiagnosticSink) -> FootholdSelector? {
