@@ -2,8 +2,8 @@ import FirebreakModel
 
 /// The job `if:`s that read what Firebreak cannot evaluate (a job's outputs, a variable),
 /// gathered over the import and stated once per workflow file and set of contexts: a workflow
-/// whose forty jobs test the same output of one job makes one assumption, which each of those
-/// jobs' hops says, rather than forty.
+/// whose forty jobs test the same output of one job makes one assumption, about each of those
+/// jobs (`Assumption.alsoAbout`), rather than forty.
 struct UnreadConditions {
     /// One statement's jobs: whose `if:` it is, and the first place it is written.
     private struct Group {
