@@ -139,7 +139,8 @@ import Testing
             let found = try runner(label)
             #expect(found.runner.hosting == .hosted && !found.assumed, "\(label)")
         }
-        for label in ["ubuntu-2404-4core", "ubuntu-24.04-16core", "ubuntu-latest-8-cores", "github-ubuntu-24.04-arm-4"] {
+        for label in ["ubuntu-2404-4core", "ubuntu-24.04-16core", "ubuntu-latest-8-cores", "github-ubuntu-24.04-arm-4",
+                      "${{ matrix.os }}\n    strategy: {matrix: {os: [ubuntu-latest, ubuntu-24.04-16core]}}"] {
             let found = try runner(label)
             #expect(found.runner.hosting == .hosted && found.runner.lifecycle == .ephemeral && found.assumed, "\(label)")
         }

@@ -30,7 +30,10 @@ extension GitHubImport {
             let values = literalValues(labels)
             if let values, !values.isEmpty {
                 let machines = values.filter { !RunnerLabels.isGitHubHosted($0) }
-                if machines.isEmpty { return declareRunner(labels: ["github-hosted"], hosted: true, at: location) }
+                if machines.isEmpty {
+                    assumeLargerRunner(values, at: location)
+                    return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
+                }
                 // One of the values is a machine of the repository's own: the job runs there too.
                 var seen = Set<String>()
                 labels = machines.filter { seen.insert($0).inserted }
@@ -42,14 +45,18 @@ extension GitHubImport {
         }
         switch RunnerLabels.machine(labels) {
         case .githubHosted:
-            if let larger = labels.first(where: RunnerLabels.isLargerRunner) {
-                assume(NodeID(.runner, "github-hosted"), "runner label '\(larger)' names a GitHub-hosted larger runner (a fresh machine per job), by the way such runners are usually named",
-                       settle: "describe the pool under `runners:` in firebreak.context.yml if it is self-hosted", at: location)
-            }
+            assumeLargerRunner(labels, at: location)
             return declareRunner(labels: ["github-hosted"], hosted: true, at: location)
         case .providerHosted(let provider): return builder.providerRunner(provider, labels: labels, platform: .github, at: location)
         case .selfHosted: return declareRunner(labels: labels, hosted: false, at: location)
         }
+    }
+
+    /// A label that names a larger runner is hosted by assumption: said once per label.
+    private mutating func assumeLargerRunner(_ labels: [String], at location: SourceLocation) {
+        guard let larger = labels.first(where: RunnerLabels.isLargerRunner) else { return }
+        assume(NodeID(.runner, "github-hosted"), "runner label '\(larger)' names a GitHub-hosted larger runner (a fresh machine per job), by the way such runners are usually named",
+               settle: "describe the pool under `runners:` in firebreak.context.yml if it is self-hosted", at: location)
     }
 
     /// The values runs-on labels take: each literal as written, each expression that is a
