@@ -200,8 +200,7 @@ public struct AttackGraph: Sendable {
                 // (`TrustedPublisherClaims`): filed under both. Only a job that may mint a token
                 // publishes so (its token's grants are not read otherwise).
                 if job.oidc, job.token?.contains(where: \.trustedPublishing) == true {
-                    let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 })
-                    for file in files.sorted() { publishersByDefinition[file, default: []].append(at) }
+                    for file in job.tokenWorkflowFiles { publishersByDefinition[file, default: []].append(at) }
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
                 trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })

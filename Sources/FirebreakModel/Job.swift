@@ -111,6 +111,9 @@ public struct Job: Sendable, Hashable {
     }
     /// The definition whose run the job is part of: the top-level caller, else its own.
     public var runDefinition: Reference? { calledFrom ?? definition }
+    /// The workflow files the job's OIDC token names (`TrustedPublisherClaims`): the definition
+    /// that holds it and its run's top-level one, each once, sorted.
+    public var tokenWorkflowFiles: [String] { Set([definition?.name, runDefinition?.name].compactMap { $0 }).sorted() }
     public var triggers: [Reference] {
         get { fields.value.triggers }
         _modify { yield &fields.value.triggers }

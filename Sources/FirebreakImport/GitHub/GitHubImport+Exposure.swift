@@ -12,20 +12,23 @@ extension GitHubImport {
         var `guard`: Job.Guard
     }
 
+    /// `stepConditions` are the steps' `if:`s, read by the caller.
     mutating func outsiderExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
-                                   condition: ExpressionScanner.Found?, callerConditions: [ExpressionScanner.Found]) -> Exposure {
+                                   condition: ExpressionScanner.Found?, stepConditions: [ExpressionScanner.Found?],
+                                   callerConditions: [ExpressionScanner.Found]) -> Exposure {
         let key = Self.definitionKey(job, in: workflow) + "#" + events.map { "\($0.event.name):\($0.event.types.joined(separator: ","))" }.joined(separator: ";")
             + "#" + callerConditions.map { "\($0.location)" }.joined(separator: ";")
         if let cached = exposures[key] { return cached }
-        let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition, callerConditions: callerConditions)
+        let exposure = analyseExposure(job, in: workflow, name: name, events: events, condition: condition, conditions: stepConditions,
+                                       callerConditions: callerConditions)
         exposures[key] = exposure
         return exposure
     }
 
     private mutating func analyseExposure(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse],
-                                          condition: ExpressionScanner.Found?, callerConditions: [ExpressionScanner.Found]) -> Exposure {
+                                          condition: ExpressionScanner.Found?, conditions: [ExpressionScanner.Found?],
+                                          callerConditions: [ExpressionScanner.Found]) -> Exposure {
         let scanner = ExpressionScanner(file: workflow.file)
-        let conditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let actions = localActions(reachableFrom: job.steps)
         let taint = StepTaint(inheritedEnv: workflow.env.merging(job.env) { $1 }, file: workflow.file)
         // Steps whose outputs carry outsider-written text, known to the steps after them.

@@ -253,13 +253,13 @@ struct GitHubImport {
         let condition = job.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }
         // A job whose `if:` cannot hold on an event does not run on it, whoever causes it; nor
         // does one none of whose steps can, where nothing runs as it starts (`StepRuns`).
-        let stepConditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) }?.expression }
+        let stepConditions = job.steps.map { step in step.node.value("if").flatMap { scanner.condition($0, diagnostics: &log) } }
         let stepIDs = job.steps.map { $0.node.value("id")?.scalarText }
         let admitted = events.filter { use in condition.map { ConditionAnalysis.runs($0.expression, on: use.event.name) } ?? true }
         let startsNothing = job.uses == nil && !job.steps.isEmpty && job.node.value("container") == nil && job.node.value("services") == nil
             && job.steps.allSatisfy { StepRuns.startsNothingWhenSkipped(uses: $0.uses) }
         let running = admitted.filter { use in
-            !startsNothing || StepRuns.any(conditions: stepConditions, ids: stepIDs, on: use.event.name)
+            !startsNothing || StepRuns.any(conditions: stepConditions.map { $0?.expression }, ids: stepIDs, on: use.event.name)
         }
         if running.isEmpty {
             let why = admitted.isEmpty ? "its `if:` excludes \(events.map(\.event.name).joined(separator: ", "))"
@@ -310,7 +310,7 @@ struct GitHubImport {
                 }
             }
         }
-        let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition,
+        let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition, stepConditions: stepConditions,
                                         callerConditions: caller?.conditions ?? [])
         // A publishing job ships what it downloads to the registries it publishes to; a deploying
         // one, to its environment's target.

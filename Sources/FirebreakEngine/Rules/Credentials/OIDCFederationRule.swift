@@ -151,7 +151,7 @@ struct OIDCFederationRule: Rule {
     /// tokens carry only the audiences its `id_tokens:` lists.
     private func publishingConclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard let job = graph.job(numbered: number), job.oidc, graph.model.platform(of: job) == .github else { return [] }
-        let files = Set([job.definition?.name, job.runDefinition?.name].compactMap { $0 }).sorted()
+        let files = job.tokenWorkflowFiles
         var candidates = files.flatMap { graph.publishers(trustedFor: $0).map(\.job) }
         guard !candidates.isEmpty else { return [] }
         if files.count > 1 { candidates = candidates.sorted { $0.name < $1.name } }
@@ -198,9 +198,8 @@ extension OIDCFederationRule {
         // A registry that took another job's token of the workflow: its trusted publisher names
         // the publishing job's environment, which this job does not run in.
         if hop.to.kind == .resource {
-            guard model.resources[hop.to.name]?.trustedPublisherEnvironment == nil, let job = hop.from.flatMap({ model.jobs[$0.name] }) else { return [] }
-            return model.publishingEnvironments(of: hop.to).filter { $0 != job.environment?.name }.prefix(1)
-                .map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
+            guard let job = hop.from.flatMap({ model.jobs[$0.name] }) else { return [] }
+            return model.requirePublisherEnvironment(of: hop.to, excluding: job.environment?.name).map { [$0] } ?? []
         }
         guard let role = model.identities[hop.to.name], let trust = role.trust else { return [] }
         var changes: [ModelChange] = []

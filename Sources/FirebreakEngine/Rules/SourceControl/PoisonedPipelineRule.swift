@@ -210,8 +210,7 @@ extension PoisonedPipelineRule {
         case .resource:
             // A registry that took a workflow's token outside the publishing job's environment:
             // its trusted publisher names that environment.
-            guard model.resources[hop.to.name]?.trustedPublisherEnvironment == nil else { return [] }
-            return model.publishingEnvironments(of: hop.to).prefix(1).map { ModelChange(.requirePublisherEnvironment, hop.to, NodeID(.environment, $0)) }
+            return model.requirePublisherEnvironment(of: hop.to).map { [$0] } ?? []
         case .runner:
             return [ModelChange(.protectRunner, hop.to), ModelChange(.ephemeralRunner, hop.to)]
         case .zone:
