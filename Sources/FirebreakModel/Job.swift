@@ -63,29 +63,31 @@ public struct Job: Sendable, Hashable {
 
     /// The job's some twenty fields, in one shared box (`SharedFields`).
     private struct Fields: Sendable, Hashable {
-        var name: String
+        // The fields the rules read for every job they reach come first, in the box's first
+        // cache line beside its reference count (a struct keeps its fields in the order declared).
         var role: Role
-        var definition: Reference?
-        var calledFrom: Reference?
-        var triggers: [Reference]
-        var runsOn: Reference?
-        var environment: Reference?
-        var needs: [Reference]
         var runsRepositoryCode: Bool
         var installsDependencies: Bool
         var untrustedInput: UntrustedInput
         var guardCondition: Guard
-        var secrets: [Reference]
-        var token: [Grant]?
         var oidc: Bool
-        var produces: [Reference]
-        var consumes: [Consumption]
-        var restoresCaches: [Reference]
-        var savesCaches: [Reference]
-        var steps: [Step]
-        var location: SourceLocation
         var platform: Platform?
         var manual: Bool
+        var triggers: [Reference]
+        var savesCaches: [Reference]
+        var restoresCaches: [Reference]
+        var consumes: [Consumption]
+        var token: [Grant]?
+        var secrets: [Reference]
+        var produces: [Reference]
+        var needs: [Reference]
+        var steps: [Step]
+        var location: SourceLocation
+        var name: String
+        var runsOn: Reference?
+        var environment: Reference?
+        var definition: Reference?
+        var calledFrom: Reference?
     }
 
     private var fields: SharedFields<Fields>
@@ -208,10 +210,12 @@ public struct Job: Sendable, Hashable {
                 oidc: Bool = false, produces: [Reference] = [], consumes: [Consumption] = [], restoresCaches: [Reference] = [],
                 savesCaches: [Reference] = [], steps: [Step] = [], platform: Platform? = nil, manual: Bool = false,
                 location: SourceLocation) {
-        fields = SharedFields(Fields(name: name, role: role, definition: definition, calledFrom: nil, triggers: triggers, runsOn: runsOn, environment: environment,
-                         needs: needs, runsRepositoryCode: runsRepositoryCode, installsDependencies: installsDependencies, untrustedInput: untrustedInput, guardCondition: guardCondition,
-                         secrets: secrets, token: token, oidc: oidc, produces: produces, consumes: consumes, restoresCaches: restoresCaches,
-                         savesCaches: savesCaches, steps: steps, location: location, platform: platform, manual: manual))
+        fields = SharedFields(Fields(role: role, runsRepositoryCode: runsRepositoryCode, installsDependencies: installsDependencies,
+                                     untrustedInput: untrustedInput, guardCondition: guardCondition, oidc: oidc, platform: platform,
+                                     manual: manual, triggers: triggers, savesCaches: savesCaches, restoresCaches: restoresCaches,
+                                     consumes: consumes, token: token, secrets: secrets, produces: produces, needs: needs, steps: steps,
+                                     location: location, name: name, runsOn: runsOn, environment: environment, definition: definition,
+                                     calledFrom: nil))
     }
 
     public var id: NodeID { NodeID(.job, name) }
