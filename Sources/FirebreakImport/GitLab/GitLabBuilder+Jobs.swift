@@ -245,12 +245,11 @@ extension GitLabBuilder {
                 token: [Grant(target: model.repository.id, level: .read, location: include.location)],
                 steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
                 platform: .gitlab, location: include.location)
-            // Another project's file, a remote URL or a component is not fetched: what its jobs
-            // do is unknown, and said where a path goes through it.
-            if !template {
-                builder.assume(NodeID(.job, name), "the jobs that '\(include.name)' adds are not read: it is taken to add one job that runs in every pipeline with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown",
-                               settle: "read the included file and describe its jobs in a native model (docs/model-format.md)", at: include.location)
-            }
+            // Another project's file, a remote URL, a component or GitLab's template is not
+            // fetched: what its jobs do is unknown, and said where a path goes through it.
+            let adds = template ? "GitLab's template '\(include.name.dropFirst("template:".count))' adds" : "'\(include.name)' adds"
+            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that runs in every pipeline with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown",
+                           settle: "read the included file and describe its jobs in a native model (docs/model-format.md)", at: include.location)
         }
     }
 
