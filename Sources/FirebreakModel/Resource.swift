@@ -24,10 +24,16 @@ public struct Resource: Sendable, Hashable {
     /// workflow file is taken to be accepted (the setting is optional on npm, PyPI, crates.io,
     /// RubyGems and NuGet).
     public var trustedPublisherEnvironment: String?
+    /// Whether whoever may push to the repository writes the resource with their own
+    /// credentials, no pipeline needed (a GitLab project's container registry takes a
+    /// Developer's pushes unless a protection rule says otherwise): an insider who reaches it
+    /// through a job reaches nothing new.
+    public var writableByPushers: Bool
     public var location: SourceLocation
 
     public init(name: String, kind: Kind, zone: Reference?, criticality: Criticality, production: Bool,
-                networkAccess: AccessLevel?, trustedPublisherEnvironment: String? = nil, location: SourceLocation) {
+                networkAccess: AccessLevel?, trustedPublisherEnvironment: String? = nil, writableByPushers: Bool = false,
+                location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.zone = zone
@@ -35,6 +41,7 @@ public struct Resource: Sendable, Hashable {
         self.production = production
         self.networkAccess = networkAccess
         self.trustedPublisherEnvironment = trustedPublisherEnvironment
+        self.writableByPushers = writableByPushers
         self.location = location
     }
 

@@ -187,6 +187,37 @@ import Foundation
         #expect(plain.resources[registry.name] == nil, "a pipeline that never names its registry gets none")
     }
 
+    /// GitLab Docs, "Protected container repositories": by default anyone with the Developer
+    /// role pushes images to the project's registry. Someone who pushes a branch holds it from
+    /// the start, so their pipeline's job token reaching it is no escalation.
+    @Test func aDeveloperHoldsTheProjectsRegistryWithoutThePipeline() throws {
+        let model = try ImportFixtures.load("gitlab-project-registry").model
+        let registry = NodeID(.resource, "gitlab-container-registry")
+        #expect(model.resources[registry.name]?.writableByPushers == true)
+        #expect(model.assumptions.contains { $0.subject == registry && $0.statement.contains("anyone with the Developer role") })
+        let insider = try Examples.run("poisoned-pipeline-definition", on: model)
+        let held = try #require(insider.reached.first { $0.node == registry })
+        #expect(held.foothold, "their own access, not the pipeline's")
+        #expect(!insider.crownJewels.contains(registry))
+        #expect(insider.facts.derivation(of: Fact(.access, registry, .write))?.why.contains("with their own credentials") == true)
+        // A protection rule that keeps Developers out, said in the context file: the job token
+        // of the pipeline they start is how they reach it.
+        let pipeline = try String(contentsOfFile: ImportFixtures.path("gitlab-project-registry") + "/.gitlab-ci.yml", encoding: .utf8)
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": pipeline, "firebreak.context.yml": """
+            firebreak: 1
+            resources:
+              gitlab-container-registry: {type: registry, criticality: critical, writableByPushers: false}
+            """])
+        let protected = try InputLoader.load(path: repository.root).model
+        #expect(protected.resources[registry.name]?.writableByPushers == false)
+        let through = try Examples.run("poisoned-pipeline-definition", on: protected)
+        #expect(through.reached.contains { $0.node == registry && !$0.foothold })
+        #expect(through.facts.derivation(of: Fact(.access, registry, .write))?.rule == "identity-grants")
+        // An outsider's scenario does not start with it.
+        let thirdParty = try Examples.run("compromised-third-party-action", on: model)
+        #expect(!thirdParty.footholds.contains { $0.node == registry })
+    }
+
     @Test func theHopIntoAVariableSaysWhenItsScopeIsAssumed() throws {
         let model = try ImportFixtures.load("gitlab-cache-keys").model
         let token = Fact(.read, NodeID(.secret, "PYPI_TOKEN"))

@@ -43,14 +43,17 @@ struct FootholdResolver {
                 selector.accepts("role", actor.role.rawValue) && selector.accepts("name", actor.name)
                     && (selector.conditions["reviewer"].map { $0.contains(String(!graph.environments(reviewedBy: actor.name).isEmpty)) } ?? true)
             }.sorted { $0.name < $1.name }
-            // Someone who may push holds write access to the repository from the start: reaching
-            // it through a job's token is nothing they did not have.
+            // Someone who may push holds write access to the repository from the start, and to
+            // what the platform lets every pusher write (a GitLab project's container registry):
+            // reaching either through a job's token is nothing they did not have.
+            let pushable = model.resources.values.filter(\.writableByPushers).sorted { $0.name < $1.name }
             return pick(actors, selector).flatMap { actor -> [Conclusion] in
                 let acts = start(Fact(.act, actor.id), "\(selector.why) (actor '\(actor.name)', \(actor.role.rawValue))", actor.location)
                 guard actor.role.canPush else { return [acts] }
                 let level: Level = actor.role == .admin ? .admin : .write
-                return [acts, start(Fact(.access, model.repository.id, level), "their own access: \(actor.role.rawValue) '\(actor.name)' may push to the repository",
-                                    actor.location)]
+                let own = "their own access: \(actor.role.rawValue) '\(actor.name)'"
+                return [acts, start(Fact(.access, model.repository.id, level), "\(own) may push to the repository", actor.location)]
+                    + pushable.map { start(Fact(.access, $0.id, .write), "\(own) may push to '\($0.name)' with their own credentials", $0.location) }
             }
         case .identities:
             var identities = graph.identities.filter { identity in

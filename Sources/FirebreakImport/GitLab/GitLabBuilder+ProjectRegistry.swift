@@ -47,11 +47,13 @@ extension GitLabBuilder {
             let published = registry.publisher != nil
             model.resources[GitLabProjectRegistry.name] = Resource(name: GitLabProjectRegistry.name, kind: .registry, zone: nil,
                                                                    criticality: published ? .critical : .high, production: published,
-                                                                   networkAccess: nil, location: registry.location)
+                                                                   networkAccess: nil, writableByPushers: true, location: registry.location)
             let use = registry.publisher.map { "job '\($0)' publishes images there, which others pull" }
                 ?? "the pipeline keeps images there"
-            builder.assume(id, "the project's container registry is enabled and \(use); every job's CI_REGISTRY_USER (its job token) may push to it",
-                           settle: "declare '\(GitLabProjectRegistry.name)' under `resources:` in firebreak.context.yml with its `criticality:`",
+            // GitLab Docs, "Protected container repositories": by default anyone with the
+            // Developer role pushes images there; a protection rule can raise that to Maintainer.
+            builder.assume(id, "the project's container registry is enabled and \(use); every job's CI_REGISTRY_USER (its job token) may push to it, and so may anyone with the Developer role, no protection rule being known",
+                           settle: "declare '\(GitLabProjectRegistry.name)' under `resources:` in firebreak.context.yml with its `criticality:` and `writableByPushers: true`, or `false` where a protection rule keeps Developers from pushing",
                            at: registry.location)
         }
         for (name, job) in model.jobs where job.platform == .gitlab && !(job.token ?? []).contains(where: { $0.target == id }) {
