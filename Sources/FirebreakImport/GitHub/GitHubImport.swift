@@ -48,6 +48,8 @@ struct GitHubImport {
     var recordedWeaknesses: Set<String> = []
     /// Jobs that declare a `cache-mode:` (or whose workflow does), by job name.
     var cacheModes: [String: GitHubCacheMode] = [:]
+    /// This repository's actions called by full name, read as its own (set before any workflow is imported).
+    var ownActions: OwnActions?
 
     init(builder: ModelBuilder) {
         self.builder = builder
@@ -77,6 +79,7 @@ struct GitHubImport {
         var callOnly: [Workflow] = []
         let imported = paths ?? GitHubActionsImporter.workflowFiles(root: root)
         namePrefixes = Self.namePrefixes(of: imported)
+        findOwnActions(imported)
         for path in imported {
             guard let workflow = workflow(at: path) else { continue }
             if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
@@ -127,6 +130,33 @@ struct GitHubImport {
         return prefixes
     }
 
+    /// Works out which actions called by full name are this repository's own (`OwnActions`):
+    /// from its name, or, without one, from the workflows' steps (each parsed here, first), and
+    /// reads them so in the workflows parsed.
+    mutating func findOwnActions(_ paths: [String]) {
+        let unnamed = model.repository.name == RepositoryIdentity.unnamed
+        var uses: [(text: String, location: SourceLocation)] = []
+        if unnamed {
+            for path in paths {
+                guard let workflow = workflow(at: path) else { continue }
+                for step in workflow.jobs.flatMap(\.steps) {
+                    if let text = step.uses { uses.append((text, step.node.value("uses")?.location(workflow.file) ?? step.location)) }
+                }
+            }
+        }
+        let own = OwnActions(repository: model.repository.name, unnamed: unnamed, defaultBranch: model.repository.defaultBranch, root: root, uses: uses)
+        ownActions = own
+        for (path, workflow) in parsed {
+            guard var workflow else { continue }
+            workflow.jobs = workflow.jobs.map { own.reading($0) }
+            parsed[path] = workflow
+        }
+        if let (text, location) = own.inferred, let name = own.names.first {
+            assume(nil, "'\(name)' is taken to be this repository, whose action '\(text)' names a folder here: its actions called by that name at '\(own.defaultBranch)', the default branch, run this repository's own code, not a third party's",
+                   settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: location)
+        }
+    }
+
     /// Reads and parses a workflow once; a failure is reported and remembered.
     mutating func workflow(at path: String) -> Workflow? {
         if let cached = parsed[path] { return cached }
@@ -136,6 +166,7 @@ struct GitHubImport {
             let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
             var workflow = try WorkflowParser(file: label, path: path).parse(node)
             workflow.chosenPrefix = namePrefixes[path]
+            if let ownActions { workflow.jobs = workflow.jobs.map { ownActions.reading($0) } }
             let limit = builder.budget.limits.jobs
             guard workflow.jobs.count <= limit else {
                 throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,
@@ -168,7 +199,8 @@ struct GitHubImport {
         }
         if let cached = localActions[folder] { return cached }
         do {
-            let action = try LocalAction.read(root: root, path: folder, label: file, budget: builder.budget)
+            var action = try LocalAction.read(root: root, path: folder, label: file, budget: builder.budget)
+            if let ownActions, let steps = action?.steps { action?.steps = steps.map { ownActions.reading($0) } }
             if action == nil, let location {
                 log.add(Diagnostic(.error, at: location, "local action '\(uses)' has no action.yml or action.yaml",
                                    help: "check the path (GitHub resolves it from the repository root), and that submodules are checked out"))
