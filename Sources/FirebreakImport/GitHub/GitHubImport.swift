@@ -518,7 +518,10 @@ struct GitHubImport {
                                                   location: uses.location)
         var reads = SecretUses()
         for uses in passed.values { reads.merge(uses) }
-        if job.secretsInherit { reads.everySecret = reads.everySecret ?? uses.location }
+        if job.secretsInherit {
+            reads.everySecret = reads.everySecret ?? uses.location
+            assumeInheritance(by: name, of: uses)
+        }
         let secrets = resolvedSecrets(reads, job: name, through: caller)
         let hosted = declareRunner(labels: ["ubuntu-latest"], hosted: true, at: uses.location)
         assume(NodeID(.job, name), "the reusable workflow '\(uses.text)' runs on GitHub-hosted runners and executes repository code",
@@ -550,6 +553,21 @@ struct GitHubImport {
         // Its run is the calling workflow's.
         called.calledFrom = caller?.topLevel ?? Reference(workflow.path, at: job.location)
         model.jobs[name] = called
+    }
+
+    /// `secrets: inherit` hands a reusable workflow every secret only within the caller's
+    /// organisation or enterprise (GitHub Docs, *Reusing workflows*); another owner's workflow
+    /// gets them only if both are in one enterprise, which the files do not tell: taken so
+    /// (pessimistic), and said on the hops into the secrets no workflow names.
+    mutating func assumeInheritance(by job: String, of uses: (text: String, location: SourceLocation)) {
+        let owner = uses.text.split(separator: "/").first.map { $0.lowercased() } ?? ""
+        let ours = model.repository.name == RepositoryIdentity.unnamed ? nil : model.repository.name.split(separator: "/").first?.lowercased()
+        guard ours != owner else { return }
+        let which = ours.map { "'\($0)'" } ?? "this repository's owner"
+        let place = assume(NodeID(.job, job), "'\(owner)' is taken to be in one organisation or enterprise with \(which), so `secrets: inherit` hands '\(uses.text)' every secret; GitHub hands a workflow of another enterprise or of a personal account none",
+                           settle: "pass the workflow the secrets it needs by name (`secrets: {NAME: ...}`) instead of `inherit`", at: uses.location)
+        // Said where the secrets no workflow names are reached, which only such a reading reaches.
+        builder.extend(assumptionAt: place, to: NodeID(.secret, SecretUses.everySecretName))
     }
 
     /// The cloud roles a job that calls a reusable workflow names in its `with:`, under the
