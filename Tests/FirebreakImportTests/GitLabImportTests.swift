@@ -218,6 +218,19 @@ import Foundation
         #expect(!thirdParty.footholds.contains { $0.node == registry })
     }
 
+    /// A variable that only names a job's image or environment is how the runner finds them,
+    /// printed in the job log: not a credential. One the script reads may be.
+    @Test func aVariableNamingOnlyTheImageOrEnvironmentIsNoSecret() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            deploy:
+              image: ${BUILDER}
+              environment: {name: review/$SLOT, url: "https://$PREVIEW_SITE"}
+              script: [./deploy.sh --token "$DEPLOY_TOKEN"]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets.keys.sorted() == ["DEPLOY_TOKEN"], "\(model.secrets.keys.sorted())")
+    }
+
     @Test func theHopIntoAVariableSaysWhenItsScopeIsAssumed() throws {
         let model = try ImportFixtures.load("gitlab-cache-keys").model
         let token = Fact(.read, NodeID(.secret, "PYPI_TOKEN"))

@@ -19,8 +19,10 @@ extension GitLabBuilder {
         let scriptLines = ["before_script", "script", "after_script"].flatMap { lines(job[$0]) }
         var texts = scriptLines.map(\.text)
         let ownVariables = job["variables"]?.node.gitlabEntries ?? []
+        // A variable the job's own variables pass on may be a credential; one that only names
+        // its image or environment (`image: ${FDO_DISTRIBUTION_IMAGE}`) is not: the runner
+        // pulls the image by it, and the job log prints it.
         texts += ownVariables.compactMap { $0.value.scalarText ?? $0.value.value("value")?.scalarText }
-        texts += [job["image"], job["environment"]].compactMap { $0?.node.scalarText ?? $0?.node.value("name")?.scalarText ?? $0?.node.value("url")?.scalarText }
         var names = Set<String>(), assigned = Set<String>()
         for text in texts {
             if scannedTexts[text] == nil { scannedTexts[text] = GitLabVariables.referenced(in: [text]) }
