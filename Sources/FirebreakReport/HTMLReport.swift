@@ -134,7 +134,12 @@ public struct HTMLReport {
 
     func notApplicableSection(_ idle: [BlastRadius]) -> String {
         guard !idle.isEmpty else { return "" }
-        var out = "<section id=\"not-applicable\">\n<h2>Not applicable here</h2>\n<ul>\n"
+        var out = "<section id=\"not-applicable\">\n<h2>Not applicable here</h2>\n"
+        if !problems.isEmpty {
+            let count = "\(problems.count) input problem\(problems.count == 1 ? "" : "s")"
+            out += "<p>No foothold in the files read: the \(count) above left some out, where these may apply.</p>\n"
+        }
+        out += "<ul>\n"
         for result in idle {
             let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
             let unseen = result.scenario.unseen.map { "; not read: " + e($0) } ?? ""

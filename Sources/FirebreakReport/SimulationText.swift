@@ -18,11 +18,15 @@ public struct SimulationText {
     let maxPaths: Int
     /// Whether each hop's reason is printed under it.
     let why: Bool
+    /// How many input problems left files out of the model: a scenario found no foothold only
+    /// in the files read.
+    let problems: Int
     static let width = 120
 
     public init(model: PipelineModel, results: [BlastRadius], assumptions: [Assumption], style: TerminalStyle = .plain,
-                allAssumptions: Bool = false, maxPaths: Int = 1, why: Bool = false) {
+                allAssumptions: Bool = false, maxPaths: Int = 1, why: Bool = false, problems: Int = 0) {
         self.why = why
+        self.problems = problems
         self.model = model
         self.results = results
         self.assumptions = assumptions
@@ -46,7 +50,7 @@ public struct SimulationText {
         }
         let idle = ranked.filter(\.footholds.isEmpty)
         if !idle.isEmpty {
-            lines.append(style.bold("not applicable here:"))
+            lines.append(style.bold(Self.notApplicableHeading(problems: problems)))
             for result in idle {
                 let wanted = result.scenario.footholds.map(\.summary).joined(separator: "; or ")
                 lines.append(clip("  \(result.scenario.id): this model has no \(wanted)"))
@@ -56,6 +60,13 @@ public struct SimulationText {
         }
         lines += assumptionLines()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The heading of the scenarios without a foothold: when input problems left files out, a
+    /// scenario may apply in what they hold.
+    static func notApplicableHeading(problems: Int) -> String {
+        guard problems > 0 else { return "not applicable here:" }
+        return "not applicable in the files read (\(problems) input problem\(problems == 1 ? "" : "s") left files out, where a scenario may still apply):"
     }
 
     /// The scenarios, worst first: crown jewels, then score.

@@ -136,7 +136,8 @@ struct OrganisationRun {
                               diagnostics: DiagnosticGroups.lines(loaded.diagnostics, scope: "this repository"), failed: !errors.isEmpty)
         if details {
             outcome.details = SimulationText(model: loaded.model, results: results, assumptions: simulation.assumptions, style: Console.style,
-                                             allAssumptions: textOptions.all, maxPaths: textOptions.maxPaths, why: textOptions.why).text
+                                             allAssumptions: textOptions.all, maxPaths: textOptions.maxPaths, why: textOptions.why,
+                                             problems: errors.count).text
         }
         if json {
             outcome.json = Self.encode(RepositoryEntry(path: display, problems: errors, error: nil,

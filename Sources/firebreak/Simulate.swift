@@ -64,13 +64,13 @@ struct Simulate: ParsableCommand {
             try runOrganisation(folder: paths[0], repositories: repositories, scenarios: scenarios)
             return
         }
-        var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius])] = []
+        var runs: [(model: PipelineModel, simulation: Simulation, results: [BlastRadius], problems: Int)] = []
         var failed = false
         for path in paths {
             let loaded = try SimulationInput.load(path, context: input.context)
             failed = failed || loaded.failed
             let simulation = Simulation(model: loaded.model)
-            runs.append((loaded.model, simulation, simulation.run(scenarios)))
+            runs.append((loaded.model, simulation, simulation.run(scenarios), loaded.diagnostics.count { $0.severity == .error }))
         }
         switch format {
         case .json:
@@ -95,7 +95,8 @@ struct Simulate: ParsableCommand {
                 if runs.count > 1 { Console.out("\n") }
                 for run in runs {
                     Console.out(SimulationText(model: run.model, results: run.results, assumptions: run.simulation.assumptions,
-                                               style: Console.style, allAssumptions: assumptions, maxPaths: maxPaths, why: why).text)
+                                               style: Console.style, allAssumptions: assumptions, maxPaths: maxPaths, why: why,
+                                               problems: run.problems).text)
                 }
             }
         }

@@ -46,6 +46,8 @@ struct ReportCommandTests {
         let problems = try #require(html.range(of: "<section id=\"problems\">"))
         #expect(problems.lowerBound < (html.range(of: "<section id=\"verdict\">")?.lowerBound ?? html.startIndex))
         #expect(html.contains("broken.yml:4:1: error: YAML syntax error"), "the problem with its location")
+        #expect(html.contains("<p>No foothold in the files read: the 1 input problem above left some out, where these may apply.</p>"),
+                "not applicable only in what was read")
     }
 
     @Test func theOutputMustBeHTML() throws {
