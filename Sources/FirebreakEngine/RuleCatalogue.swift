@@ -5,6 +5,7 @@ public enum RuleCatalogue {
         ActorCredentialsRule(),
         ArtifactDeployRule(),
         ArtifactExecutionRule(),
+        ArtifactPassThroughRule(),
         BuildOutputRule(),
         CachePoisoningRule(),
         CacheRestoreRule(),

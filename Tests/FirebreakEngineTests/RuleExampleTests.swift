@@ -31,10 +31,11 @@ import Testing
         }
     }
 
-    /// Rules whose own hop no change to the model blocks. A build's output and its delivery
-    /// are what production runs (only a canary limits them); a job token, a push's start and a
-    /// dispatch are cut upstream, at the grants and the protection they rely on.
-    static let uncontrolled: Set<String> = ["build-output", "artifact-deploy", "job-token", "push-trigger", "dispatch"]
+    /// Rules whose own hop no change to the model blocks. A build's output, what a job copies
+    /// out of it and their delivery are what production runs (only a canary limits them); a job
+    /// token, a push's start and a dispatch are cut upstream, at the grants and the protection
+    /// they rely on.
+    static let uncontrolled: Set<String> = ["build-output", "artifact-pass-through", "artifact-deploy", "job-token", "push-trigger", "dispatch"]
 
     /// Each control a rule names for its firing examples, put in place, stops the example's
     /// conclusion; every rule but the uncontrolled ones names one for some example.

@@ -523,6 +523,47 @@ import Foundation
 /// GitLab publishes a project's Pages site from whatever ref runs its `pages` job: a Developer
 /// who rewrites the job's rules on a branch publishes the site.
 @Suite struct GitLabPagesTests {
+
+    /// GitLab publishes the `pages` job's `public` folder: what the job takes in from earlier
+    /// jobs is what the site serves. The build's output, copied into the documentation another
+    /// job produces, is published two jobs from the build.
+    @Test func whatThePagesJobTakesInIsPublishedAndABuildsOutputReachesItThroughTheDocs() throws {
+        // The docs job copies the build's output (`needs: [build]`), or builds its own (`needs: []`).
+        func pipeline(reference needs: String, _ script: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                stages: [build, docs, deploy]
+                build:
+                  stage: build
+                  script: [meson setup _build, ninja -C _build]
+                  artifacts: {paths: [_build]}
+                reference:
+                  stage: docs
+                  needs: \(needs)
+                  script: [\(script)]
+                  artifacts: {paths: [references]}
+                pages:
+                  stage: deploy
+                  needs: [reference]
+                  script: [mv references public]
+                  artifacts: {paths: [public]}
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let model = try pipeline(reference: "[build]", "cp -r _build/doc/html references")
+        let site = NodeID(.resource, "gitlab-pages")
+        #expect(model.jobs["pages"]?.consumes.map { "\($0.artifact.name) \($0.use.rawValue) \($0.deploysTo?.name ?? "-")" } == ["reference artifacts deploy gitlab-pages"])
+        let result = try Examples.run("compromised-build-step", on: model)
+        let hop = try #require(result.facts.derivation(of: Fact(.write, NodeID(.artifact, "reference artifacts"))))
+        #expect(hop.rule == "artifact-pass-through")
+        #expect(hop.caveats.contains { $0.hasPrefix("assumed: job 'reference' passes what it takes from 'build artifacts' on") })
+        #expect(result.crownJewels.contains(site), "the build's output, through the docs job, is the site")
+        #expect(result.facts.derivation(of: Fact(.access, site, .deploy))?.rule == "artifact-deploy")
+        // A docs job that builds its own pages from the repository takes nothing in from the build.
+        let apart = try Examples.run("compromised-build-step", on: try pipeline(reference: "[]", "mkdocs build -d references"))
+        #expect(!apart.reaches("write artifact:reference artifacts"))
+        #expect(!apart.crownJewels.contains(site))
+    }
+
     @Test func thePagesJobDeploysTheSiteAndABranchRewriteReachesIt() throws {
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
             pages:

@@ -83,7 +83,8 @@ extension GitLabBuilder {
         var role = JobRoles.role(evidence)
         if pages, role == .other || role == .build || role == .test { role = .deploy }
         var token = [Grant(target: model.repository.id, level: .read, location: location)]
-        if pages { token.append(Grant(target: builder.declarePagesSite(at: job["pages"]?.location ?? location), level: .deploy, location: location)) }
+        let site = pages ? builder.declarePagesSite(at: job["pages"]?.location ?? location) : nil
+        if let site { token.append(Grant(target: site, level: .deploy, location: location)) }
         if role == .release {
             let registries = JobRoles.registries(evidence)
             if let idTokens = job["id_tokens"] {
@@ -114,6 +115,11 @@ extension GitLabBuilder {
         let producing = Set(producers.map(\.name))
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
+            // What the pages job takes in is what its `public` folder is made of: GitLab publishes it.
+            if let site {
+                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: artifact.location),
+                                       canaryPercent: nil, location: artifact.location)
+            }
             if deploys, let environment, role == .deploy || role == .release {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
                                        canaryPercent: nil, location: artifact.location)
