@@ -27,7 +27,12 @@ public struct Simulation: Sendable {
         // in its group. (Growing a list per criticality and joining them copied every asset
         // twice, which on a model larger than the processor's cache missed it for every byte.)
         var counts = Array(repeating: 0, count: Criticality.allCases.count)
-        store.forEachMarked { counts[weigh($0, in: store).criticality.rank] += 1 }
+        var carried = Set<Int32>()
+        store.forEachMarked { marked in
+            let weighed = weigh(marked, in: store)
+            counts[weighed.criticality.rank] += 1
+            if let identity = carriedCrownJewel(marked, weighed) { carried.insert(identity) }
+        }
         var next = counts
         var total = 0
         for rank in counts.indices.reversed() {
@@ -41,12 +46,14 @@ public struct Simulation: Sendable {
             store.forEachMarked { marked in
                 let weighed = weigh(marked, in: store)
                 let rank = weighed.criticality.rank
+                // A credential's secret and the identity it stores are one crown jewel: the secret's.
+                let jewel = weighed.crownJewel && !(marked.kind == .identity && carried.contains(marked.storeNumber))
                 // Both passes visit the same nodes, so a group never outgrows its count.
                 precondition(next[rank] < starts[rank] + counts[rank], "more reached assets than counted")
                 score += weighed.criticality.weight
                 buffer.initializeElement(at: next[rank], to: ReachedAsset(
                     numbered: marked.storeNumber, capability: marked.capability, level: marked.level, criticality: weighed.criticality,
-                    crownJewel: weighed.crownJewel, foothold: marked.depth == 0,
+                    crownJewel: jewel, foothold: marked.depth == 0,
                     timeBounded: marked.timeBounded, hops: marked.depth,
                     trails: trails))
                 next[rank] += 1
@@ -65,15 +72,26 @@ public struct Simulation: Sendable {
         let (footholds, store) = play(scenario)
         let starts = Set(footholds.map(\.fact))
         var score = 0
-        var jewels: [NodeID] = []
+        var jewels: [(node: NodeID, identity: Int32?)] = []
+        var carried = Set<Int32>()
         store.forEachMarked { marked in
             let weighed = weigh(marked, in: store)
             score += weighed.criticality.weight
+            if let identity = carriedCrownJewel(marked, weighed) { carried.insert(identity) }
             guard weighed.crownJewel else { return }
             let fact = store.fact(of: marked)
-            if !starts.contains(fact) { jewels.append(fact.node) }
+            if !starts.contains(fact) { jewels.append((fact.node, marked.kind == .identity ? marked.storeNumber : nil)) }
         }
-        return (jewels, score)
+        // Identities come before secrets in id order: the ones a reached secret stores are left out at the end.
+        return (jewels.filter { $0.identity.map { !carried.contains($0) } ?? true }.map(\.node), score)
+    }
+
+    /// For a crown-jewel secret reached beyond the footholds, the number of the identity whose
+    /// credential it stores: reaching the secret is holding the identity, one crown jewel.
+    private func carriedCrownJewel(_ marked: FactStore.Marked, _ weighed: (criticality: Criticality, crownJewel: Bool)) -> Int32? {
+        guard marked.kind == .secret, weighed.crownJewel, marked.depth > 0, let number = marked.number,
+              let carried = graph.identity(carriedBySecretNumbered: number) else { return nil }
+        return Int32(carried.number)
     }
 
     /// The scenario's footholds and every fact that follows from them.

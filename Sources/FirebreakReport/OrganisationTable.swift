@@ -37,8 +37,9 @@ public struct OrganisationTable {
             lines.append(verdict.crownJewels.isEmpty ? row : style.red(row))
         }
         lines.append("")
-        lines.append("crown jewels: those any scenario reaches, once each (a job's own token counts as the repository it writes);")
-        lines.append("worst scenario: the one reaching the most, its score beside it; secrets: those any scenario reads.")
+        lines.append("crown jewels: those any scenario reaches, once each (a job's own token counts as the repository it writes,")
+        lines.append("a secret as the credential it stores); worst scenario: the one reaching the most, its score beside it;")
+        lines.append("secrets: those any scenario reads.")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -43,7 +43,7 @@ import Testing
             #expect(!(scenario["removed"] as? [Any] ?? []).isEmpty, "\(scenario["id"] ?? "") lost nothing")
         }
         let text = try CommandRunner.run(["compare", Self.skeleton, Self.hardened, "--scenario", "malicious-fork-pr"])
-        #expect(text.stdout.contains("score 272 -> 2, crown jewels 8 -> 0"))
+        #expect(text.stdout.contains("score 272 -> 2, crown jewels 6 -> 0"))
         #expect(text.stdout.contains("- secret:DB_PASSWORD (critical) no longer reached"))
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "text stays within 80 columns")
     }
