@@ -734,5 +734,25 @@ import Testing
                              cloud: "google-github-actions/auth@0123456789abcdef0123456789abcdef01234567")
         #expect(!cloud.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
     }
-}
 
+    /// Installing cosign is not signing: a test job verifies signatures with it. With an OIDC
+    /// token to sign with (`id-token: write`), the job is taken to sign.
+    @Test func aTestJobThatInstallsCosignToVerifyIsATestJob() throws {
+        func role(_ permissions: String) throws -> Job.Role? {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: push
+                permissions: {\(permissions)}
+                jobs:
+                  pytest:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - uses: sigstore/cosign-installer@0123456789abcdef0123456789abcdef01234567
+                      - run: pip install -r requirements_tests.txt && pytest tests
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["ci/pytest"]?.role
+        }
+        #expect(try role("contents: read") == .test)
+        #expect(try role("contents: read, id-token: write") == .sign)
+    }
+}

@@ -14,7 +14,7 @@ enum JobRoles {
         var deploysThroughEnvironment = false
         /// Whether a build-and-push action is told to push.
         var pushesImage = false
-        /// Token scopes the job is granted write on (`packages`, `deployments`, ...).
+        /// Token scopes the job is granted write on (`packages`, `deployments`, `id-token`).
         var writeScopes: Set<String> = []
 
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
@@ -29,7 +29,9 @@ enum JobRoles {
         let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
         if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
-        if evidence.uses(anyOf: signingActions) || runs(signingCommands) { return .sign }
+        // Installing cosign is not signing (tests verify with it): it says so with an OIDC token to sign with.
+        let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
+        if evidence.uses(anyOf: signingActions) || installsSigner || runs(signingCommands) { return .sign }
         if evidence.uses(anyOf: scanningActions) || runs(scanningCommands) { return .scan }
         if runs(testingCommands) { return .test }
         if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
@@ -121,7 +123,7 @@ enum JobRoles {
         "google-github-actions/deploy-", "actions/deploy-pages", "peaceiris/actions-gh-pages", "jamesives/github-pages-deploy-action",
         "cloudflare/wrangler-action", "cloudflare/pages-action", "amondnet/vercel-action", "nwtgck/actions-netlify",
     ]
-    static let signingActions = ["sigstore/cosign-installer", "actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
+    static let signingActions = ["actions/attest", "slsa-framework/slsa-github-generator", "sigstore/gh-action-sigstore-python"]
     /// Whether a job signs with Sigstore keyless, with a certificate for its OIDC identity (its
     /// workflow) rather than a stored key: the attestation actions, the SLSA generator,
     /// sigstore-python's action, `cosign sign`/`attest` (also `./cosign`) without `--key`, a

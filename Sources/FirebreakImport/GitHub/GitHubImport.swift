@@ -324,7 +324,7 @@ struct GitHubImport {
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
         var evidence = stepsInfo.evidence
         evidence.deploysThroughEnvironment = environment != nil
-        evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
+        evidence.writeScopes = Set(["packages", "deployments", "id-token"].filter { permissions?.scopes[$0] == "write" })
         let role = JobRoles.role(evidence)
         var token = tokenGrants(permissions, workflow: workflow, job: job, name: name)
         // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
