@@ -25,6 +25,15 @@ import Testing
         #expect(listed.branch == "master")
     }
 
+    /// cli/cli's default branch is `trunk`, which its workflows name.
+    @Test func workflowsThatNameTrunkAndNeitherOtherMakeItTheDefault() throws {
+        let found = try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [trunk]")])
+        #expect(found.branch == "trunk")
+        #expect(found.statement.contains("default branch is 'trunk' (the branch its pipeline files name"))
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [trunk, master]")]).branch == "master")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [trunk, main]")]).branch == "main")
+    }
+
     @Test func aGitLabRuleThatComparesTheBranchToMasterDoesToo() throws {
         let found = try Self.defaultBranch([".gitlab-ci.yml": """
             build:

@@ -2,15 +2,16 @@ import Foundation
 
 /// The default branch a repository's pipeline files point to when no context file names it:
 /// `master` when they name `master` as a branch and never `main` (`branches: [master]`,
-/// `refs/heads/master`, `$CI_COMMIT_BRANCH == "master"`), else GitHub's and GitLab's default,
-/// `main`. Which branch is the default decides which runs are protected ones, so the guess is
-/// stated with the other assumptions of a repository without context.
+/// `refs/heads/master`, `$CI_COMMIT_BRANCH == "master"`), else `trunk` when they name that and
+/// neither, else GitHub's and GitLab's default, `main`. Which branch is the default decides
+/// which runs are protected ones, so the guess is stated with the other assumptions of a
+/// repository without context.
 enum DefaultBranchGuess {
     static let fallback = "main"
 
     static func guess(from texts: [String]) -> String {
-        let master = texts.contains { names("master", in: $0) }
-        return master && !texts.contains { names("main", in: $0) } ? "master" : fallback
+        guard !texts.contains(where: { names(fallback, in: $0) }) else { return fallback }
+        return ["master", "trunk"].first { branch in texts.contains { names(branch, in: $0) } } ?? fallback
     }
 
     /// Whether `text` names the branch as a value of its own: quoted (`'master'`), in a flow list
