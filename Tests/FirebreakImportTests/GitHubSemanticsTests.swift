@@ -755,4 +755,29 @@ import Testing
         #expect(try role("contents: read") == .test)
         #expect(try role("contents: read, id-token: write") == .sign)
     }
+
+    /// A token the steps use only for another repository (a checkout of the site's repository)
+    /// says so; it is still taken to write this one, since a classic token writes every
+    /// repository its owner can. Used here too, the plain statement stands.
+    @Test func aTokenUsedOnlyForAnotherRepositorySaysWhich() throws {
+        func statement(alsoHere: Bool) throws -> String? {
+            let here = alsoHere ? "\n      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n        with: {token: \"${{ secrets.SITE_PAT }}\"}" : ""
+            let repository = try ScratchRepository(files: [".github/workflows/docs.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  publish:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                        with: {repository: acme/site, token: "${{ secrets.SITE_PAT }}", path: site}\(here)
+                      - run: make -C site publish
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            #expect(model.identities["github-token:SITE_PAT"]?.grants.contains { $0.target == model.repository.id && $0.level == .write } == true)
+            return model.assumptions.first { $0.subject == NodeID(.identity, "github-token:SITE_PAT") }?.statement
+        }
+        #expect(try statement(alsoHere: false)?.hasPrefix("secret 'SITE_PAT' is handed to steps as their GitHub token for 'acme/site' only; it is taken to write this repository too") == true)
+        #expect(try statement(alsoHere: true)?.hasPrefix("secret 'SITE_PAT' is handed to a step as its GitHub token, so it holds") == true)
+    }
 }

@@ -26,7 +26,9 @@ struct StepsInfo {
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
     /// personal or app tokens, since the job's own would be `github.token`.
-    var githubTokens: [(secret: String, location: SourceLocation)] = []
+    /// Secrets handed to steps as their GitHub token, with where, and the other repository the
+    /// step names for it (`with: repository: owner/other`), if any.
+    var githubTokens: [(secret: String, location: SourceLocation, elsewhere: String?)] = []
     /// Those of them that are a GitHub App's private key.
     var appKeys: Set<String> = []
     /// Cloud roles assumed through OIDC.
@@ -101,20 +103,20 @@ extension GitHubImport {
                 // A bare `token:` is a GitHub token only for an action that calls GitHub, or by its name;
                 // a service's own action takes that service's token (CodSpeed, Codecov).
                 if key.lowercased() == "token", !Self.callsGitHub(step.uses ?? ""), !Self.namesGitHubToken(secret) { continue }
-                info.githubTokens.append((secret, value.node.location(workflow.file)))
+                info.githubTokens.append((secret, value.node.location(workflow.file), otherRepository(named: step.with["repository"]?.text)))
             }
             // A GitHub App's private key mints the app's tokens whenever its holder likes: it is
             // a token that never expires.
             if Self.appTokenActions.contains(where: { (step.uses ?? "").lowercased().hasPrefix($0) }) {
                 for key in ["private-key", "private_key"] {
                     if let value = step.with[key], let secret = Self.secretName(in: value.text) {
-                        info.githubTokens.append((secret, value.node.location(workflow.file)))
+                        info.githubTokens.append((secret, value.node.location(workflow.file), nil))
                         info.appKeys.insert(secret)
                     }
                 }
             }
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
-                if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location)) }
+                if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location, nil)) }
             }
             cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
             var uses = step.uses ?? ""
@@ -372,5 +374,15 @@ extension GitHubImport {
             if let nested = step.uses, LocalAction.isLocal(nested) { return localActionScripts(nested, depth: depth + 1) }
             return step.run.map { [$0] } ?? []
         }
+    }
+}
+
+extension GitHubImport {
+    /// The repository a step's `repository:` input names when it is written out and is not this
+    /// one (`github/cli.github.com`); nil for none, this one, or one an expression names.
+    func otherRepository(named text: String?) -> String? {
+        guard let text, !text.contains("${{"), text.split(separator: "/").count == 2,
+              text.lowercased() != model.repository.name.lowercased() else { return nil }
+        return text
     }
 }

@@ -23,6 +23,10 @@ struct GitHubImport {
     var githubAppKeys: Set<String> = []
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
+    /// Per such secret, the other repositories steps name for it; and the secrets some step
+    /// uses without naming another (for this repository, as far as the files say).
+    var githubTokenElsewhere: [String: Set<String>] = [:]
+    var githubTokensHere: Set<String> = []
     /// Every job definition's secret reads together: whether a secret is ever read without a
     /// fallback to the job's own token.
     var everyRead = SecretUses()
@@ -318,7 +322,10 @@ struct GitHubImport {
         for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != CloudKeyVariables.awsAccount }) ?? true {
             staticKeySecrets[secret] = key
         }
-        for token in stepsInfo.githubTokens where githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
+        for token in stepsInfo.githubTokens {
+            if githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
+            if let other = token.elsewhere { githubTokenElsewhere[token.secret, default: []].insert(other) } else { githubTokensHere.insert(token.secret) }
+        }
         githubAppKeys.formUnion(stepsInfo.appKeys)
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
@@ -711,7 +718,8 @@ struct GitHubImport {
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
             if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
             if let used = tokens[name] {
-                return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name), optional: reads.alwaysFallsBack(name))
+                let elsewhere = githubTokensHere.contains(name) ? [] : (githubTokenElsewhere[name] ?? []).sorted()
+                return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name), optional: reads.alwaysFallsBack(name), elsewhere: elsewhere)
             }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil
