@@ -67,7 +67,7 @@ public struct AttackGraph: Sendable {
     let assumptionsBySubject: [NodeID: [Assumption]]
 
     /// Name of the outsider added to a public repository's model that declares none.
-    public static let implicitOutsider = "anyone"
+    public static let implicitOutsider = Actor.implicitOutsider
 
     public init(_ model: PipelineModel) {
         var model = model

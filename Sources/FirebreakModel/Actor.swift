@@ -31,4 +31,8 @@ public struct Actor: Sendable, Hashable {
     }
 
     public var id: NodeID { NodeID(.actor, name) }
+
+    /// The name of the outsider the simulation adds to a public repository's model that
+    /// declares none.
+    public static let implicitOutsider = "anyone"
 }

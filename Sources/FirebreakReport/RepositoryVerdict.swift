@@ -10,7 +10,8 @@ public struct RepositoryVerdict: Sendable {
     public var name: String
     /// The crown jewels some scenario reaches, sorted; a job's automatic token is left out (what
     /// it writes, the repository, is counted instead), so a repository with many jobs does not
-    /// rank above one with fewer jobs and more at stake.
+    /// rank above one with fewer jobs and more at stake; so is an identity whose secret is
+    /// counted.
     public var crownJewels: [NodeID]
     /// The secrets some scenario reaches (footholds left out).
     public var secrets: Int
@@ -29,7 +30,11 @@ public struct RepositoryVerdict: Sendable {
         self.path = path
         self.name = name
         let counted = { (result: BlastRadius) in result.crownJewels.filter { !Self.isJobToken($0, in: model) } }
-        crownJewels = Array(Set(results.flatMap(counted))).sorted()
+        // A secret and the credential it stores are one crown jewel, across scenarios too: one
+        // scenario may reach the secret, another only the identity.
+        let union = Set(results.flatMap(counted))
+        let stored = Set(union.filter { $0.kind == .secret }.compactMap { model.secrets[$0.name]?.carries.map { NodeID(.identity, $0.name) } })
+        crownJewels = union.subtracting(stored).sorted()
         secrets = Set(results.flatMap { $0.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node) }).count
         let ranked = results.sorted { (counted($0).count, $0.score, $1.scenario.id) > (counted($1).count, $1.score, $0.scenario.id) }
         worst = ranked.first.map { ($0.scenario.id, counted($0).count, $0.score) }

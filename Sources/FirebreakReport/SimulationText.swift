@@ -171,7 +171,16 @@ public struct SimulationText {
         let candidates = Self.pathsWorthDrawing(result, in: model)
         guard !candidates.isEmpty else {
             let starts = result.footholds.map(\.node.description)
-            return lines + [clip("  nothing beyond where it starts: " + starts.joined(separator: ", "))]
+            lines.append(clip("  nothing beyond where it starts: " + starts.joined(separator: ", ")))
+            // What is assumed of the people it starts from says why it goes no further (a fork's
+            // merge request runs in the fork).
+            let nodes = Set(result.footholds.map(\.node).filter { $0.kind == .actor })
+            let about = assumptions.filter { $0.subject.map(nodes.contains) == true || $0.alsoAbout.contains(where: nodes.contains) }
+            for assumption in about.prefix(3) {
+                lines += "assumed: \(assumption.statement)".wrapped(after: "    ", hanging: "note: ", width: Self.width)
+            }
+            if about.count > 3 { lines.append("    note: and \(about.count - 3) more assumptions about where it starts (--assumptions lists them)") }
+            return lines
         }
         let shown = Array(candidates.prefix(maxPaths))
         var tree = PathTree(width: Self.width, why: why, location: relative)

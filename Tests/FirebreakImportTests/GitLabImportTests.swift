@@ -1,6 +1,7 @@
 import FirebreakEngine
 @testable import FirebreakImport
 import FirebreakModel
+import FirebreakReport
 import FirebreakTestSupport
 import Testing
 import Foundation
@@ -229,6 +230,34 @@ import Foundation
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets.keys.sorted() == ["DEPLOY_TOKEN"], "\(model.secrets.keys.sorted())")
+    }
+
+    /// GitLab Docs, "Run pipelines in the parent project for merge requests from a forked
+    /// project": a pipeline that reads the merge request's source project is written for forks'
+    /// merge requests, which a maintainer may run here. Taken to run in the fork (the default),
+    /// and said where the outsider's scenario stops.
+    @Test func aPipelineWrittenForForkMergeRequestsSaysWhereTheyAreTakenToRun() throws {
+        let pipeline = """
+            test:
+              script:
+                - git fetch "$CI_MERGE_REQUEST_SOURCE_PROJECT_URL" "$CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"
+                - make check
+              rules:
+                - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+            """
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": pipeline])
+        let model = try InputLoader.load(path: repository.root).model
+        let assumption = try #require(model.assumptions.first { $0.statement.hasPrefix("the pipeline reads the merge request's source project") })
+        #expect(assumption.location.line == 3)
+        let text = SimulationText(model: model, results: [try Examples.run("malicious-fork-pr", on: model)],
+                                  assumptions: Simulation(model: model).assumptions).text
+        #expect(text.contains("nothing beyond where it starts: actor:anyone\n    note: assumed: the pipeline reads the merge request's source project"), "\(text)")
+        // Said to run here, the fork's code does: nothing left to assume.
+        let parent = try ScratchRepository(files: [".gitlab-ci.yml": pipeline,
+                                                   "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app, forkPullRequests: {secrets: true}}\n"])
+        let settled = try InputLoader.load(path: parent.root).model
+        #expect(!settled.assumptions.contains { $0.statement.hasPrefix("the pipeline reads the merge request's source project") })
+        #expect(try Examples.run("malicious-fork-pr", on: settled).reaches("exec job:test untrusted"), "the fork's code runs here")
     }
 
     @Test func theHopIntoAVariableSaysWhenItsScopeIsAssumed() throws {
@@ -562,6 +591,21 @@ import Foundation
         let apart = try Examples.run("compromised-build-step", on: try pipeline(reference: "[]", "mkdocs build -d references"))
         #expect(!apart.reaches("write artifact:reference artifacts"))
         #expect(!apart.crownJewels.contains(site))
+        // A pages job that builds its site itself, handed every earlier stage's artifacts unasked,
+        // does not publish them.
+        let unasked = try ScratchRepository(files: [".gitlab-ci.yml": """
+            build:
+              stage: build
+              script: [make]
+              artifacts: {paths: [bin]}
+            pages:
+              stage: deploy
+              script: [mkdocs build --site-dir public]
+              artifacts: {paths: [public]}
+            """])
+        let own = try InputLoader.load(path: unasked.root).model
+        #expect(own.jobs["pages"]?.consumes.map(\.use) == [.data])
+        #expect(!(try Examples.run("compromised-build-step", on: own).crownJewels.contains(site)))
     }
 
     @Test func thePagesJobDeploysTheSiteAndABranchRewriteReachesIt() throws {

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func anOwnActionAtTheDefaultBranchIsReadAsTheLocalOne() throws {
-        let repository = try ScratchRepository(files: [
+        let repository = try ScratchRepository(named: "app", files: [
             ".github/actions/build/action.yml": Self.action,
             ".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@main"),
         ])
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func atAnotherRefOrWithoutTheActionHereItStaysAStep() throws {
-        let otherRef = try ScratchRepository(files: [
+        let otherRef = try ScratchRepository(named: "app", files: [
             ".github/actions/build/action.yml": Self.action,
             ".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@dev"),
         ])
@@ -59,7 +59,7 @@ import Testing
         // Whoever pushes `dev` changes what the default branch's job runs: pinned by a branch.
         #expect(dev.jobs["ci/build"]?.steps.map(\.uses) == [Self.checkout, "acme/app/.github/actions/build@dev"])
         #expect(dev.jobs["ci/build"]?.steps.last?.pin == .branch)
-        let absent = try ScratchRepository(files: [".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@main")])
+        let absent = try ScratchRepository(named: "app", files: [".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@main")])
         let unread = try InputLoader.load(path: absent.root)
         #expect(unread.model.jobs["ci/build"]?.steps.map(\.uses) == [Self.checkout, "acme/app/.github/actions/build@main"])
         #expect(!unread.hasErrors, "an action not here is another repository's, not a broken local one: \(unread.diagnostics)")
@@ -77,14 +77,24 @@ import Testing
         #expect(!model.assumptions.contains { $0.statement.contains("is taken to be this repository") })
         // Another repository's action of the same folder name is that repository's.
         #expect(model.jobs["other/build"]?.steps.map(\.uses) == [Self.checkout, "vendor/tools/.github/actions/build@main"])
-        // Two names, each naming a folder here, name no repository: neither is read as its own.
-        let nameless = try ScratchRepository(files: [
+        // Without a name, a folder of the same path is no evidence unless the checkout's folder is
+        // named after the repository too (`app`, or `acme__app`): another owner's action stays theirs.
+        for folder in ["app", "acme__app"] {
+            let nameless = try ScratchRepository(named: folder, files: [
+                ".github/actions/build/action.yml": Self.action,
+                ".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@main"),
+                ".github/workflows/other.yml": Self.workflow("vendor/tools/.github/actions/build@main"),
+            ])
+            let guessed = try InputLoader.load(path: nameless.root).model
+            #expect(guessed.jobs["ci/build"]?.steps.map(\.uses) == [Self.checkout, "actions/setup-node@v4"], "\(folder)")
+            #expect(guessed.jobs["other/build"]?.steps.map(\.uses) == [Self.checkout, "vendor/tools/.github/actions/build@main"])
+        }
+        let elsewhere = try ScratchRepository(named: "checkout", files: [
             ".github/actions/build/action.yml": Self.action,
             ".github/workflows/ci.yml": Self.workflow("acme/app/.github/actions/build@main"),
-            ".github/workflows/other.yml": Self.workflow("vendor/tools/.github/actions/build@main"),
         ])
-        let guessed = try InputLoader.load(path: nameless.root).model
-        #expect(guessed.jobs["ci/build"]?.steps.map(\.uses) == [Self.checkout, "acme/app/.github/actions/build@main"])
-        #expect(guessed.jobs["other/build"]?.steps.map(\.uses) == [Self.checkout, "vendor/tools/.github/actions/build@main"])
+        let third = try InputLoader.load(path: elsewhere.root).model
+        #expect(third.jobs["ci/build"]?.steps.map(\.uses) == [Self.checkout, "acme/app/.github/actions/build@main"])
+        #expect(!third.assumptions.contains { $0.statement.contains("is taken to be this repository") })
     }
 }

@@ -91,7 +91,7 @@ extension ModelBuilder {
         if model.resources[name] == nil {
             model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: .high, production: true,
                                              networkAccess: nil, location: location)
-            assume(NodeID(.resource, name), "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it",
+            assume(NodeID(.resource, name), "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it, and what the job takes in from the jobs it needs is taken to be what it publishes",
                    settle: "declare 'gitlab-pages' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
         }
         return NodeID(.resource, name)

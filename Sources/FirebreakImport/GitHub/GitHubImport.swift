@@ -331,7 +331,9 @@ struct GitHubImport {
         let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
         var evidence = stepsInfo.evidence
         evidence.deploysThroughEnvironment = environment != nil
-        evidence.writeScopes = Set(["packages", "deployments", "id-token"].filter { permissions?.scopes[$0] == "write" })
+        evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
+        // An OIDC token to sign with, also under `write-all`.
+        if permissions?.level("id-token") == "write" { evidence.writeScopes.insert("id-token") }
         let role = JobRoles.role(evidence)
         var token = tokenGrants(permissions, workflow: workflow, job: job, name: name)
         // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
@@ -565,16 +567,15 @@ struct GitHubImport {
     /// `secrets: inherit` hands a reusable workflow every secret only within the caller's
     /// organisation or enterprise (GitHub Docs, *Reusing workflows*); another owner's workflow
     /// gets them only if both are in one enterprise, which the files do not tell: taken so
-    /// (pessimistic), and said on the hops into the secrets no workflow names.
+    /// (pessimistic), and said about the calling job (not on the shared node of the secrets no
+    /// workflow names, which other jobs' `toJSON(secrets)` reach too).
     mutating func assumeInheritance(by job: String, of uses: (text: String, location: SourceLocation)) {
         let owner = uses.text.split(separator: "/").first.map { $0.lowercased() } ?? ""
         let ours = model.repository.name == RepositoryIdentity.unnamed ? nil : model.repository.name.split(separator: "/").first?.lowercased()
         guard ours != owner else { return }
         let which = ours.map { "'\($0)'" } ?? "this repository's owner"
-        let place = assume(NodeID(.job, job), "'\(owner)' is taken to be in one organisation or enterprise with \(which), so `secrets: inherit` hands '\(uses.text)' every secret; GitHub hands a workflow of another enterprise or of a personal account none",
-                           settle: "pass the workflow the secrets it needs by name (`secrets: {NAME: ...}`) instead of `inherit`", at: uses.location)
-        // Said where the secrets no workflow names are reached, which only such a reading reaches.
-        builder.extend(assumptionAt: place, to: NodeID(.secret, SecretUses.everySecretName))
+        assume(NodeID(.job, job), "'\(owner)' is taken to be in one organisation or enterprise with \(which), so `secrets: inherit` hands '\(uses.text)' every secret; GitHub hands a workflow of another enterprise or of a personal account none",
+               settle: "pass the workflow the secrets it needs by name (`secrets: {NAME: ...}`) instead of `inherit`", at: uses.location)
     }
 
     /// The cloud roles a job that calls a reusable workflow names in its `with:`, under the

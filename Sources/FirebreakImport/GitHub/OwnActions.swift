@@ -6,8 +6,10 @@ import Foundation
 /// there, which no third party moves, and are read as the local action they are (`$/path`).
 ///
 /// The repository's name is its own when known. Without one, a `uses:` of `owner/repo/path@ref`
-/// whose folder `path` holds an action here names it, which the import states; two such names
-/// name none. At another ref (a side branch, a tag) the action is whatever that ref holds, which
+/// whose folder `path` holds an action here names it when the repository's folder is named
+/// after it too (`repo`, or `owner__repo`), which the import states; two such names name none.
+/// A folder name as common as `.github/actions/setup` alone is no evidence: another
+/// repository's action of that path stays a third party's. At another ref (a side branch, a tag) the action is whatever that ref holds, which
 /// whoever may push there can change: it stays a step pinned by that ref (pessimistic).
 struct OwnActions {
     /// The names (`owner/repo`, lowercased) this repository's actions go by.
@@ -27,8 +29,10 @@ struct OwnActions {
             return
         }
         var found: [String: (uses: String, location: SourceLocation)] = [:]
+        let folder = ((root as NSString).standardizingPath as NSString).lastPathComponent.lowercased()
         for (text, location) in uses {
-            guard let reference = Self.Reference(text), !reference.path.isEmpty, Self.hasAction(at: reference.path, under: root) else { continue }
+            guard let reference = Self.Reference(text), !reference.path.isEmpty,
+                  Self.names(folder: folder, repository: reference.repository), Self.hasAction(at: reference.path, under: root) else { continue }
             if found[reference.repository].map({ location < $0.location }) ?? true { found[reference.repository] = (text, location) }
         }
         if found.count == 1, let (name, first) = found.first {
@@ -82,6 +86,12 @@ struct OwnActions {
             ref = String(uses[uses.index(after: at)...])
             guard !ref.isEmpty, !ref.contains("${{") else { return nil }
         }
+    }
+
+    /// Whether a checkout's folder is named after `owner/repo` (lowercased): `repo`, or `owner__repo`.
+    static func names(folder: String, repository: String) -> Bool {
+        let parts = repository.split(separator: "/")
+        return folder == parts.last.map(String.init) || folder == parts.joined(separator: "__")
     }
 
     /// Whether `path` (empty: the repository's root) holds an `action.yml` or `action.yaml`.

@@ -115,8 +115,10 @@ extension GitLabBuilder {
         let producing = Set(producers.map(\.name))
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
-            // What the pages job takes in is what its `public` folder is made of: GitLab publishes it.
-            if let site {
+            // What the pages job asks for by name (`needs:`, `dependencies:`) is what its `public`
+            // folder is made of, which GitLab publishes; what every earlier stage leaves it
+            // unasked is data it may not use.
+            if let site, job["dependencies"] != nil || job["needs"] != nil {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: artifact.location),
                                        canaryPercent: nil, location: artifact.location)
             }

@@ -118,6 +118,30 @@ struct GitLabBuilder {
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
         // Declared by the project's own pipeline, after its children, with what they all found.
         if depth == 0 { declareProjectRegistry() }
+        assumeForkMergeRequestsInTheirForks(jobs.map(\.mapping))
+    }
+
+    /// A pipeline that reads the merge request's source project (`CI_MERGE_REQUEST_SOURCE_PROJECT_URL`)
+    /// is written for merge requests from forks, whose pipelines a maintainer may run in this
+    /// project (GitLab Docs, "Run pipelines in the parent project for merge requests from a
+    /// forked project"): there the fork's code runs with this project's unprotected variables
+    /// and runners. GitLab's default is the fork project; the import keeps it, and says so.
+    mutating func assumeForkMergeRequestsInTheirForks(_ jobs: [SourcedMapping]) {
+        let marker = "CI_MERGE_REQUEST_SOURCE_PROJECT_"
+        // Once, from the project's pipeline or the first child pipeline that reads it.
+        guard !model.repository.forkPullRequestsGetSecrets,
+              !model.assumptions.contains(where: { $0.subject == model.repository.id && $0.statement.contains("(\(marker)…)") }) else { return }
+        for job in jobs {
+            let texts = ["before_script", "script", "after_script"].flatMap { lines(job[$0]) }
+                + (job["rules"].map { rules in rules.node.items.compactMap { $0.value("if")?.scalarText }.map { ($0, rules.location) } } ?? [])
+            guard let use = texts.first(where: { $0.text.contains(marker) }) else { continue }
+            let place = builder.assume(model.repository.id, "the pipeline reads the merge request's source project (\(marker)…): it is written for merge requests from forks, whose pipelines a maintainer may run in this project, where the fork's code gets its runners and unprotected variables; taken to run in the fork, GitLab's default",
+                           settle: "set `forkPullRequests: {secrets: true}` under `repository:` in \(InputLoader.contextFileName) if maintainers run fork merge requests' pipelines here", at: use.location)
+            // Said where the outsider's scenario starts, which it explains.
+            let outsiders = model.actors.values.filter { $0.role == .external }.map(\.id).sorted()
+            for outsider in outsiders.isEmpty ? [NodeID(.actor, Actor.implicitOutsider)] : outsiders { builder.extend(assumptionAt: place, to: outsider) }
+            return
+        }
     }
 
     /// Variables the configuration gives a value itself: at the top, in `default:`, in any

@@ -20,14 +20,12 @@ struct ArtifactPassThroughRule: Rule {
             runners: {hosted: {hosting: hosted}}
             jobs: {docs: {triggers: [push], runsOn: hosted, consumes: {build: {use: data}}, produces: [site]}}
             """), footholds: ["write artifact:build"], expect: "write artifact:site")],
-        blocked: [RuleExample("a job that only deploys the build produces nothing to pass it into", model: ExampleModel.wrap("""
+        blocked: [RuleExample("a job that deploys the build, not reads it, passes nothing into what it produces", model: ExampleModel.wrap("""
             resources: {cluster: {type: cluster}}
             artifacts: {build: {}, site: {}}
             triggers: {push: {event: push}}
             runners: {hosted: {hosting: hosted}}
-            jobs:
-              docs: {triggers: [push], runsOn: hosted, produces: [site]}
-              deploy: {triggers: [push], runsOn: hosted, consumes: {build: {use: data}}}
+            jobs: {deploy: {triggers: [push], runsOn: hosted, consumes: {build: {use: deploy, deploysTo: cluster}}, produces: [site]}}
             """), footholds: ["write artifact:build"], expect: "write artifact:site"),
                   RuleExample("a fork pull request's artifact never reaches a push run's docs job", model: ExampleModel.wrap("""
             artifacts: {build: {}, site: {}}
