@@ -780,4 +780,24 @@ import Testing
         #expect(try statement(alsoHere: false)?.hasPrefix("secret 'SITE_PAT' is handed to steps as their GitHub token for 'acme/site' only; it is taken to write this repository too") == true)
         #expect(try statement(alsoHere: true)?.hasPrefix("secret 'SITE_PAT' is handed to a step as its GitHub token, so it holds") == true)
     }
+
+    /// A token handed over in a step's `env:` is cited where the variable is set, not at the
+    /// step's first line.
+    @Test func aTokenInAStepsEnvIsCitedWhereItIsSet() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
+            on: {schedule: [{cron: "0 1 * * *"}]}
+            permissions: {contents: read}
+            jobs:
+              triage:
+                runs-on: ubuntu-latest
+                steps:
+                  - name: label
+                    run: gh issue list --label stale
+                    env:
+                      GH_TOKEN: ${{ secrets.BOT_PAT }}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let token = try #require(model.identities["github-token:BOT_PAT"])
+        #expect(token.location.line == 10, "\(token.location)")
+    }
 }

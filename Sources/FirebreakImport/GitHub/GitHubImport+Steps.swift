@@ -116,7 +116,9 @@ extension GitHubImport {
                 }
             }
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
-                if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, step.location, nil)) }
+                // Where the variable is set (`GH_TOKEN: ${{ secrets.X }}`), not the step's first line.
+                let at = step.node.value("env")?.value(key)?.location(workflow.file) ?? step.location
+                if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
             cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
             var uses = step.uses ?? ""
