@@ -800,4 +800,37 @@ import Testing
         let token = try #require(model.identities["github-token:BOT_PAT"])
         #expect(token.location.line == 10, "\(token.location)")
     }
+
+    /// An environment an input names (`environment: ${{ inputs.environment }}`, an input of type
+    /// environment with a default) is the input's value, stated once: whoever dispatches the
+    /// run may name another. cli/cli's release jobs run in 'production' so.
+    @Test func anEnvironmentAnInputNamesIsItsDefaultStated() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
+            on:
+              workflow_dispatch:
+                inputs:
+                  environment: {type: environment, default: production}
+            permissions: {contents: read}
+            jobs:
+              linux:
+                runs-on: ubuntu-latest
+                environment: ${{ inputs.environment }}
+                steps: [{run: ./release.sh, env: {SIGNING_KEY: "${{ secrets.SIGNING_KEY }}"}}]
+              macos:
+                runs-on: macos-latest
+                environment: ${{ github.event.inputs.environment }}
+                steps: [{run: ./release.sh}]
+              matrix:
+                runs-on: ubuntu-latest
+                strategy: {matrix: {env: [staging]}}
+                environment: ${{ matrix.env }}
+                steps: [{run: ./release.sh}]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["deploy/linux"]?.environment?.name == "production")
+        #expect(model.jobs["deploy/macos"]?.environment?.name == "production")
+        #expect(model.environments["production"]?.production == true)
+        #expect(model.assumptions.filter { $0.statement.contains("run in the environment input 'environment' names are taken to run in 'production'") }.count == 1)
+        #expect(model.jobs["deploy/matrix"]?.environment?.name == "${{ matrix.env }}", "not an input: as written")
+    }
 }

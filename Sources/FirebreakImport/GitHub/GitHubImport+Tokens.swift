@@ -121,6 +121,33 @@ extension GitHubImport {
         return inputs
     }
 
+    /// The environment a job names; one an input names (`environment: ${{ inputs.environment }}`)
+    /// is the input's value as the caller gives it, else its default (a `workflow_dispatch`'s
+    /// or a `workflow_call`'s), stated: whoever dispatches the run may name another.
+    mutating func declareEnvironment(named text: String, at location: SourceLocation, in workflow: Workflow, caller: Caller?) -> Reference {
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        guard compact.hasPrefix("${{"), compact.hasSuffix("}}") else { return builder.declareEnvironment(text, at: location) }
+        let path = compact.dropFirst(3).dropLast(2)
+        let input = path.hasPrefix("inputs.") ? path.dropFirst("inputs.".count)
+            : path.hasPrefix("github.event.inputs.") ? path.dropFirst("github.event.inputs.".count) : nil
+        guard let input, !input.isEmpty, input.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            return builder.declareEnvironment(text, at: location)
+        }
+        var values = Self.inputs(of: workflow, caller: caller)
+        for entry in workflow.root.value("on")?.value("workflow_dispatch")?.value("inputs")?.entries ?? [] where values[entry.key.lowercased()] == nil {
+            if let value = entry.value.value("default")?.scalarText { values[entry.key.lowercased()] = [value] }
+        }
+        guard let named = values[input.lowercased()], named.count == 1, let value = named.first, !value.isEmpty, !value.contains("${{") else {
+            return builder.declareEnvironment(text, at: location)
+        }
+        // Once per workflow and input, where first met.
+        if environmentInputs.insert("\(workflow.path)#\(input)#\(value)").inserted {
+            assume(NodeID(.definition, workflow.path), "the jobs of '\(workflow.path)' that run in the environment input '\(input)' names are taken to run in '\(value)', its value here; whoever starts the run by hand may name another",
+                   settle: "name the environment in the workflow itself if only one is meant", at: location)
+        }
+        return builder.declareEnvironment(value, at: location)
+    }
+
     /// The pool for these labels: GitHub's hosted machines, or a self-hosted pool.
     mutating func declareRunner(labels: [String], hosted: Bool, at location: SourceLocation) -> Reference {
         hosted ? builder.hostedRunner("github-hosted", labels: ["ubuntu-latest"], platform: .github, at: location)

@@ -52,6 +52,8 @@ struct GitHubImport {
     var recordedWeaknesses: Set<String> = []
     /// Jobs that declare a `cache-mode:` (or whose workflow does), by job name.
     var cacheModes: [String: GitHubCacheMode] = [:]
+    /// The environments inputs name, stated once each (`workflow#input#value`).
+    var environmentInputs: Set<String> = []
     /// This repository's actions called by full name, read as its own (set before any workflow is imported).
     var ownActions: OwnActions?
 
@@ -328,7 +330,7 @@ struct GitHubImport {
         }
         githubAppKeys.formUnion(stepsInfo.appKeys)
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
-        let environment = job.environment.map { builder.declareEnvironment($0.name, at: $0.location) }
+        let environment = job.environment.map { declareEnvironment(named: $0.name, at: $0.location, in: workflow, caller: caller) }
         var evidence = stepsInfo.evidence
         evidence.deploysThroughEnvironment = environment != nil
         evidence.writeScopes = Set(["packages", "deployments"].filter { permissions?.scopes[$0] == "write" })
