@@ -29,12 +29,17 @@ public struct RepositoryVerdict: Sendable {
     public init(path: String, name: String, model: PipelineModel, results: [BlastRadius], problems: [String]) {
         self.path = path
         self.name = name
-        let counted = { (result: BlastRadius) in result.crownJewels.filter { !Self.isJobToken($0, in: model) } }
         // A secret and the credential it stores are one crown jewel, across scenarios too: one
         // scenario may reach the secret, another only the identity.
+        func stored(_ jewels: Set<NodeID>) -> Set<NodeID> {
+            Set(jewels.filter { $0.kind == .secret }.compactMap { model.secrets[$0.name]?.carries.map { NodeID(.identity, $0.name) } })
+        }
+        let counted = { (result: BlastRadius) -> [NodeID] in
+            let jewels = Set(result.crownJewels.filter { !Self.isJobToken($0, in: model) })
+            return Array(jewels.subtracting(stored(jewels)))
+        }
         let union = Set(results.flatMap(counted))
-        let stored = Set(union.filter { $0.kind == .secret }.compactMap { model.secrets[$0.name]?.carries.map { NodeID(.identity, $0.name) } })
-        crownJewels = union.subtracting(stored).sorted()
+        crownJewels = union.subtracting(stored(union)).sorted()
         secrets = Set(results.flatMap { $0.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node) }).count
         let ranked = results.sorted { (counted($0).count, $0.score, $1.scenario.id) > (counted($1).count, $1.score, $0.scenario.id) }
         worst = ranked.first.map { ($0.scenario.id, counted($0).count, $0.score) }

@@ -832,5 +832,18 @@ import Testing
         #expect(model.environments["production"]?.production == true)
         #expect(model.assumptions.filter { $0.statement.contains("run in the environment input 'environment' names are taken to run in 'production'") }.count == 1)
         #expect(model.jobs["deploy/matrix"]?.environment?.name == "${{ matrix.env }}", "not an input: as written")
+        // On another event `inputs` is empty, and so is the name: no default is taken then.
+        func environment(_ on: String, _ name: String = "${{ inputs.environment }}") throws -> String? {
+            let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
+                on: \(on)
+                permissions: {contents: read}
+                jobs:
+                  deploy: {runs-on: ubuntu-latest, environment: "\(name)", steps: [{run: ./deploy.sh}]}
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["deploy/deploy"]?.environment?.name
+        }
+        #expect(try environment("{push: {}, workflow_dispatch: {inputs: {environment: {default: production}}}}") == "${{ inputs.environment }}")
+        // Dispatched, the dispatch input's default; not a `workflow_call` default, which only a caller's run uses.
+        #expect(try environment("{workflow_call: {inputs: {environment: {type: string, default: staging}}}, workflow_dispatch: {inputs: {environment: {default: production}}}}") == "production")
     }
 }

@@ -606,6 +606,20 @@ import Foundation
         let own = try InputLoader.load(path: unasked.root).model
         #expect(own.jobs["pages"]?.consumes.map(\.use) == [.data])
         #expect(!(try Examples.run("compromised-build-step", on: own).crownJewels.contains(site)))
+        // ... but one whose build wrote `public/`, handed over unasked, publishes it.
+        let built = try ScratchRepository(files: [".gitlab-ci.yml": """
+            build:
+              stage: build
+              script: [npm ci, npm run build -- --outDir public]
+              artifacts: {paths: [public]}
+            pages:
+              stage: deploy
+              script: [echo publishing]
+              artifacts: {paths: [public]}
+            """])
+        let site2 = try InputLoader.load(path: built.root).model
+        #expect(site2.jobs["pages"]?.consumes.map(\.use) == [.deploy])
+        #expect(try Examples.run("compromised-build-step", on: site2).crownJewels.contains(site))
     }
 
     @Test func thePagesJobDeploysTheSiteAndABranchRewriteReachesIt() throws {

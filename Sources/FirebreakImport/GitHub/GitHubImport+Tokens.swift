@@ -122,8 +122,10 @@ extension GitHubImport {
     }
 
     /// The environment a job names; one an input names (`environment: ${{ inputs.environment }}`)
-    /// is the input's value as the caller gives it, else its default (a `workflow_dispatch`'s
-    /// or a `workflow_call`'s), stated: whoever dispatches the run may name another.
+    /// is, in a workflow only dispatched or called (on other events `inputs` is empty, and an
+    /// empty name is no environment), the caller's value, or without a caller the dispatch
+    /// input's default; `github.event.inputs` is the dispatch's only without a caller (in a
+    /// called workflow it is the caller's event). Stated: whoever dispatches may name another.
     mutating func declareEnvironment(named text: String, at location: SourceLocation, in workflow: Workflow, caller: Caller?) -> Reference {
         let compact = text.replacingOccurrences(of: " ", with: "")
         guard compact.hasPrefix("${{"), compact.hasSuffix("}}") else { return builder.declareEnvironment(text, at: location) }
@@ -133,9 +135,16 @@ extension GitHubImport {
         guard let input, !input.isEmpty, input.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
             return builder.declareEnvironment(text, at: location)
         }
-        var values = Self.inputs(of: workflow, caller: caller)
-        for entry in workflow.root.value("on")?.value("workflow_dispatch")?.value("inputs")?.entries ?? [] where values[entry.key.lowercased()] == nil {
-            if let value = entry.value.value("default")?.scalarText { values[entry.key.lowercased()] = [value] }
+        guard workflow.events.allSatisfy({ ["workflow_dispatch", "workflow_call"].contains($0.name) }),
+              path.hasPrefix("inputs.") || caller == nil else { return builder.declareEnvironment(text, at: location) }
+        var values: [String: [String]] = [:]
+        if caller != nil {
+            // The caller's values over the called workflow's own defaults.
+            values = Self.inputs(of: workflow, caller: caller)
+        } else {
+            for entry in workflow.root.value("on")?.value("workflow_dispatch")?.value("inputs")?.entries ?? [] {
+                if let value = entry.value.value("default")?.scalarText { values[entry.key.lowercased()] = [value] }
+            }
         }
         guard let named = values[input.lowercased()], named.count == 1, let value = named.first, !value.isEmpty, !value.contains("${{") else {
             return builder.declareEnvironment(text, at: location)

@@ -85,7 +85,7 @@ struct GitHubImport {
         var callOnly: [Workflow] = []
         let imported = paths ?? GitHubActionsImporter.workflowFiles(root: root)
         namePrefixes = Self.namePrefixes(of: imported)
-        findOwnActions(imported)
+        findOwnActions()
         for path in imported {
             guard let workflow = workflow(at: path) else { continue }
             if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
@@ -136,31 +136,11 @@ struct GitHubImport {
         return prefixes
     }
 
-    /// Works out which actions called by full name are this repository's own (`OwnActions`):
-    /// from its name, or, without one, from the workflows' steps (each parsed here, first), and
-    /// reads them so in the workflows parsed.
-    mutating func findOwnActions(_ paths: [String]) {
-        let unnamed = model.repository.name == RepositoryIdentity.unnamed
-        var uses: [(text: String, location: SourceLocation)] = []
-        if unnamed {
-            for path in paths {
-                guard let workflow = workflow(at: path) else { continue }
-                for step in workflow.jobs.flatMap(\.steps) {
-                    if let text = step.uses { uses.append((text, step.node.value("uses")?.location(workflow.file) ?? step.location)) }
-                }
-            }
-        }
-        let own = OwnActions(repository: model.repository.name, unnamed: unnamed, defaultBranch: model.repository.defaultBranch, root: root, uses: uses)
-        ownActions = own
-        for (path, workflow) in parsed {
-            guard var workflow else { continue }
-            workflow.jobs = workflow.jobs.map { own.reading($0) }
-            parsed[path] = workflow
-        }
-        if let (text, location) = own.inferred, let name = own.names.first {
-            assume(nil, "'\(name)' is taken to be this repository, whose action '\(text)' names a folder here: its actions called by that name at '\(own.defaultBranch)', the default branch, run this repository's own code, not a third party's",
-                   settle: "name the repository under `repository:` in firebreak.context.yml (or clone it with its remote)", at: location)
-        }
+    /// Works out which actions called by full name are this repository's own (`OwnActions`),
+    /// by its name, before any workflow is parsed.
+    mutating func findOwnActions() {
+        ownActions = OwnActions(repository: model.repository.name, unnamed: model.repository.name == RepositoryIdentity.unnamed,
+                                defaultBranch: model.repository.defaultBranch, root: root)
     }
 
     /// Reads and parses a workflow once; a failure is reported and remembered.

@@ -116,9 +116,10 @@ extension GitLabBuilder {
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
             // What the pages job asks for by name (`needs:`, `dependencies:`) is what its `public`
-            // folder is made of, which GitLab publishes; what every earlier stage leaves it
-            // unasked is data it may not use.
-            if let site, job["dependencies"] != nil || job["needs"] != nil {
+            // folder is made of, which GitLab publishes; of what every earlier stage leaves it
+            // unasked, an artifact whose paths hold `public` is (the build wrote the site).
+            let asked = job["dependencies"] != nil || job["needs"] != nil
+            if let site, asked || Self.holdsPublicFolder(producers.first { $0.name == source }?.mapping) {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: artifact.location),
                                        canaryPercent: nil, location: artifact.location)
             }
@@ -229,6 +230,12 @@ extension GitLabBuilder {
     }
 
     // MARK: Includes and variables
+
+    /// Whether a job's `artifacts: paths:` hold the `public` folder GitLab Pages serves.
+    static func holdsPublicFolder(_ job: SourcedMapping?) -> Bool {
+        let paths = job?["artifacts"]?.node.value("paths")?.items.compactMap(\.scalarText) ?? []
+        return paths.contains { ["public", "public/", "./public", "./public/"].contains($0) }
+    }
 
     /// Includes from other projects, remote URLs, templates and components: third-party
     /// definitions that can add or change any job, modelled as a job of their own that runs in
