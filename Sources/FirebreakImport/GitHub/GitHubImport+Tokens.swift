@@ -114,11 +114,19 @@ extension GitHubImport {
     /// The literal values a called workflow's inputs have: its caller's `with:`, else the
     /// input's `default:`, by lowercased name; an empty list for a value that is unknown.
     static func inputs(of workflow: Workflow, caller: Caller?) -> [String: [String]] {
-        var inputs: [String: [String]] = [:]
-        let declared = workflow.root.value("on")?.value("workflow_call")?.value("inputs")?.entries ?? []
-        for input in declared { if let value = input.value.value("default")?.scalarText { inputs[input.key.lowercased()] = [value] } }
+        var inputs = inputDefaults(of: workflow, event: "workflow_call")
         for (name, value) in caller?.inputs ?? [:] { inputs[name] = value }
         return inputs
+    }
+
+    /// The `default:` of each input an event of the workflow declares (`workflow_call`,
+    /// `workflow_dispatch`), by lowercased name.
+    static func inputDefaults(of workflow: Workflow, event: String) -> [String: [String]] {
+        var defaults: [String: [String]] = [:]
+        for input in workflow.root.value("on")?.value(event)?.value("inputs")?.entries ?? [] {
+            if let value = input.value.value("default")?.scalarText { defaults[input.key.lowercased()] = [value] }
+        }
+        return defaults
     }
 
     /// The environment a job names; one an input names (`environment: ${{ inputs.environment }}`)
@@ -137,15 +145,8 @@ extension GitHubImport {
         }
         guard workflow.events.allSatisfy({ ["workflow_dispatch", "workflow_call"].contains($0.name) }),
               path.hasPrefix("inputs.") || caller == nil else { return builder.declareEnvironment(text, at: location) }
-        var values: [String: [String]] = [:]
-        if caller != nil {
-            // The caller's values over the called workflow's own defaults.
-            values = Self.inputs(of: workflow, caller: caller)
-        } else {
-            for entry in workflow.root.value("on")?.value("workflow_dispatch")?.value("inputs")?.entries ?? [] {
-                if let value = entry.value.value("default")?.scalarText { values[entry.key.lowercased()] = [value] }
-            }
-        }
+        // A caller's values over the called workflow's own defaults; without one, the dispatch's defaults.
+        let values = caller != nil ? Self.inputs(of: workflow, caller: caller) : Self.inputDefaults(of: workflow, event: "workflow_dispatch")
         guard let named = values[input.lowercased()], named.count == 1, let value = named.first, !value.isEmpty, !value.contains("${{") else {
             return builder.declareEnvironment(text, at: location)
         }

@@ -54,11 +54,15 @@ struct GitHubImport {
     var cacheModes: [String: GitHubCacheMode] = [:]
     /// The environments inputs name, stated once each (`workflow#input#value`).
     var environmentInputs: Set<String> = []
-    /// This repository's actions called by full name, read as its own (set before any workflow is imported).
-    var ownActions: OwnActions?
+    /// This repository's actions called by full name, read as its own: by its name, known before
+    /// any workflow is read.
+    let ownActions: OwnActions
 
     init(builder: ModelBuilder) {
         self.builder = builder
+        let repository = builder.model.repository
+        ownActions = OwnActions(repository: repository.name, unnamed: repository.name == RepositoryIdentity.unnamed,
+                                defaultBranch: repository.defaultBranch, root: builder.root)
     }
 
     var root: String { builder.root }
@@ -85,7 +89,6 @@ struct GitHubImport {
         var callOnly: [Workflow] = []
         let imported = paths ?? GitHubActionsImporter.workflowFiles(root: root)
         namePrefixes = Self.namePrefixes(of: imported)
-        findOwnActions()
         for path in imported {
             guard let workflow = workflow(at: path) else { continue }
             if workflow.isCallOnly, paths == nil { callOnly.append(workflow); continue }
@@ -136,13 +139,6 @@ struct GitHubImport {
         return prefixes
     }
 
-    /// Works out which actions called by full name are this repository's own (`OwnActions`),
-    /// by its name, before any workflow is parsed.
-    mutating func findOwnActions() {
-        ownActions = OwnActions(repository: model.repository.name, unnamed: model.repository.name == RepositoryIdentity.unnamed,
-                                defaultBranch: model.repository.defaultBranch, root: root)
-    }
-
     /// Reads and parses a workflow once; a failure is reported and remembered.
     mutating func workflow(at path: String) -> Workflow? {
         if let cached = parsed[path] { return cached }
@@ -152,7 +148,7 @@ struct GitHubImport {
             let node = try RepositoryFile.parse(text, label: label, budget: builder.budget)
             var workflow = try WorkflowParser(file: label, path: path).parse(node)
             workflow.chosenPrefix = namePrefixes[path]
-            if let ownActions { workflow.jobs = workflow.jobs.map { ownActions.reading($0) } }
+            workflow.jobs = workflow.jobs.map(ownActions.reading)
             let limit = builder.budget.limits.jobs
             guard workflow.jobs.count <= limit else {
                 throw LoadError([Diagnostic(.error, at: node.value("jobs")?.location(label) ?? workflow.location,
@@ -186,7 +182,7 @@ struct GitHubImport {
         if let cached = localActions[folder] { return cached }
         do {
             var action = try LocalAction.read(root: root, path: folder, label: file, budget: builder.budget)
-            if let ownActions, let steps = action?.steps { action?.steps = steps.map { ownActions.reading($0) } }
+            if let steps = action?.steps { action?.steps = steps.map(ownActions.reading) }
             if action == nil, let location {
                 log.add(Diagnostic(.error, at: location, "local action '\(uses)' has no action.yml or action.yaml",
                                    help: "check the path (GitHub resolves it from the repository root), and that submodules are checked out"))

@@ -18,13 +18,17 @@ extension ModelBuilder {
         model.identities[name] = Identity(name: name, kind: .personalToken, lifetime: .static, owner: nil,
                                           grants: [Grant(target: model.repository.id, level: .write, location: location)],
                                           trust: nil, criticality: nil, location: location)
-        assume(NodeID(.identity, name), appKey
-                   ? "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
-                   : elsewhere.isEmpty
-                   ? "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)"
-                       + (optional ? "; it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN" : "")
-                   : "secret '\(secret)' is handed to steps as their GitHub token for \(elsewhere.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(elsewhere.count > 3 ? " and \(elsewhere.count - 3) more" : "") only; it is taken to write this repository too (a classic personal token writes every repository its owner can, a fine-grained one those it was given)"
-                       + (optional ? "; it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN" : ""),
+        let statement: String
+        if appKey {
+            statement = "secret '\(secret)' is a GitHub App's private key, which mints the app's tokens whenever its holder likes: a credential that never expires and writes this repository (and perhaps more)"
+        } else {
+            let others = elsewhere.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (elsewhere.count > 3 ? " and \(elsewhere.count - 3) more" : "")
+            statement = (elsewhere.isEmpty
+                ? "secret '\(secret)' is handed to a step as its GitHub token, so it holds a long-lived personal or app token that writes this repository (and perhaps more)"
+                : "secret '\(secret)' is handed to steps as their GitHub token for \(others) only; it is taken to write this repository too (a classic personal token writes every repository its owner can, a fine-grained one those it was given)")
+                + (optional ? "; it may not be set at all: every read of it falls back to the job's own GITHUB_TOKEN" : "")
+        }
+        assume(NodeID(.identity, name), statement,
                settle: "declare it under `identities:` in \(InputLoader.contextFileName) with its real `grants:`, and let the secret `carries:` it", at: location)
         return Reference(name, at: location)
     }
