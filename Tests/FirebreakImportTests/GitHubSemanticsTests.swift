@@ -735,6 +735,33 @@ import Testing
         #expect(!cloud.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
     }
 
+    /// Go runs no install scripts, but `go test` and `go run` run the modules' code in the job, and
+    /// `go build` compiles the module cache as it finds it: a release job that builds with Go
+    /// builds with its dependencies, and a compromised one runs with the release's credentials.
+    @Test func aJobThatBuildsWithGoBuildsWithItsDependencies() throws {
+        func release(_ command: String) throws -> BlastRadius {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ['v*']}}
+                permissions: {contents: read}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    environment: release
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - run: \(command)
+                      - run: gh release upload "$GITHUB_REF_NAME" dist/*
+                        env: {GH_TOKEN: "${{ secrets.UPLOAD_TOKEN }}"}
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            #expect(model.jobs["release/release"]?.role == .release)
+            return try Examples.run("compromised-build-step", on: model)
+        }
+        #expect(try release("go build -o dist/tool ./cmd/tool").reaches("read secret:UPLOAD_TOKEN"))
+        #expect(try release("go run ./tools/gen").reaches("read secret:UPLOAD_TOKEN"))
+        #expect(try !release("cp -r site dist").reaches("read secret:UPLOAD_TOKEN"), "copying files builds with nothing")
+    }
+
     /// Installing cosign is not signing: a test job verifies signatures with it. With an OIDC
     /// token to sign with (`id-token: write`), the job is taken to sign.
     @Test func aTestJobThatInstallsCosignToVerifyIsATestJob() throws {

@@ -8,6 +8,42 @@ import Foundation
 
 /// One small GitLab project per construct, each with the outcome a reviewer expects.
 @Suite struct GitLabImportTests {
+    /// A job that runs make's test target, past make's options (`-j$JOBS`, `-C tests`), runs
+    /// tests: a compromised test dependency poisons the cache it saves. Automake's `TESTS=""`
+    /// builds the test programs and runs none: that job builds.
+    @Test func makeCheckPastItsOptionsIsATestRunUnlessTestsAreEmptied() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            default:
+              cache: {key: deps, paths: [.cache/]}
+            check:
+              script: [./configure, make -j$CHECKJOBS check]
+            check-dir:
+              script: [setarch i686 -- make -j$BUILDJOBS -C tests check SUBDIRS=. TESTS="tls-pthread dtls-pthread"]
+            build-only:
+              script: [./configure, make -j$BUILDJOBS check TESTS=""]
+            in-tests-folder:
+              script: [make -C tests]
+            lint:
+              script: [./scripts/lint.sh]
+            release:
+              rules: [{if: $CI_COMMIT_TAG}]
+              script: [make -j4, ./upload.sh]
+              variables: {TOKEN: $RELEASE_TOKEN}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["check"]?.role == .test)
+        #expect(model.jobs["check-dir"]?.role == .test)
+        #expect(model.jobs["build-only"]?.role == .build)
+        #expect(model.jobs["in-tests-folder"]?.role == .build, "a folder named tests is not a target")
+        let poisoning = try Examples.run("cache-poisoning", on: model)
+        #expect(poisoning.footholds.contains(Fact(.exec, NodeID(.job, "check"), .full)))
+        #expect(!poisoning.footholds.contains(Fact(.exec, NodeID(.job, "build-only"), .full)))
+        // The tests build first and run what they built: a hostile build step has the test job too.
+        let building = try Examples.run("compromised-build-step", on: model)
+        #expect(building.footholds.contains(Fact(.exec, NodeID(.job, "check"), .full)))
+        #expect(!building.footholds.contains(Fact(.exec, NodeID(.job, "lint"), .full)), "a job that neither builds nor tests")
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

@@ -114,7 +114,7 @@ import Testing
         let counted = dot.components(separatedBy: " more not reached:").dropLast()
             .compactMap { Int($0.components(separatedBy: "label=\"").last ?? "") }.reduce(0, +)
         #expect(counted == unreached, "every node left out is counted once")
-        #expect(dot.contains("5 steps, 2 jobs, 1 runner"), "a runner pool's note counts what it holds")
+        #expect(dot.contains("5 steps, 1 job, 1 runner"), "a runner pool's note counts what it holds")
         #expect(!dot.contains("label=\"step\""), "the legend shows only the kinds drawn")
     }
 

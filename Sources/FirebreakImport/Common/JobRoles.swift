@@ -33,7 +33,7 @@ enum JobRoles {
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
         if evidence.uses(anyOf: signingActions) || installsSigner || runs(signingCommands) { return .sign }
         if evidence.uses(anyOf: scanningActions) || runs(scanningCommands) { return .scan }
-        if runs(testingCommands) { return .test }
+        if runs(testingCommands) || MakeTestRuns.occur(in: evidence.scripts) { return .test }
         if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
         return .other
     }
@@ -176,9 +176,10 @@ enum JobRoles {
     ])
     static let signingCommands = CommandPhrases(["cosign sign", "cosign attest", "gpg --detach-sign", "gpg --sign", "gpg -b", "codesign", "signtool sign", "minisign -S", "apksigner sign", "jarsigner"])
     static let scanningCommands = CommandPhrases(["zizmor", "trivy", "semgrep", "bandit", "gosec", "actionlint", "codeql database", "grype", "osv-scanner"])
+    /// Test runners by name; make's test targets are read by `MakeTestRuns`.
     static let testingCommands = CommandPhrases([
         "pytest", "python -m pytest", "npm test", "npm run test", "yarn test", "pnpm test", "cargo test", "cargo nextest", "go test",
-        "make test", "make check", "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", "./gradlew test",
+        "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", "./gradlew test",
         "./gradlew check", "swift test", "dotnet test", "rspec", "bundle exec rake test", "jest", "vitest", "phpunit", "mocha",
         "meson test", "bazel test",
     ])
