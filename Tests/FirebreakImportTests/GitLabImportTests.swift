@@ -205,6 +205,12 @@ import Foundation
         // The rules give the project's path, so its registry's address written out is this registry too.
         #expect(model.jobs["e2e"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:latest"],
                 "not acme/other's image")
+        // The runner puts the file's variables into an image's name, a variable naming another in turn.
+        #expect(model.jobs["docs"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:docs"])
+        // The project's own images are no third party's code; another project's are.
+        let thirdParty = try Examples.run("compromised-third-party-action", on: model)
+        #expect(Set(thirdParty.footholds.map(\.node.name)) == ["ci-image", "e2e", "lint"],
+                "docker:27, acme/other's database and $CI_REGISTRY/acme/build-images, not the project's ci images")
         // A compromised test job: the test saves no cache, so this is no cache-poisoning scenario.
         let testJob = Scenario(id: "hostile-test", title: "A test dependency turns hostile", narrative: "", attacker: "",
                                footholds: [FootholdSelector(target: .jobs, conditions: ["role": ["test"]], pick: .all, level: .write,

@@ -40,13 +40,20 @@ extension GitLabBuilder {
         let runner = declareRunner(tags: lines(job["tags"]).map(\.text), at: job["tags"]?.location ?? location)
         var steps: [Step] = []
         var images: [(image: String, pin: PinState, location: SourceLocation)] = []
+        // The job's variables over the file's: the runner puts them into the image's name, and the cache's key and policy.
+        let variables = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
+                                           inherit: job["inherit"]?.node.value("variables"))
         for key in ["image", "services"] {
             guard let value = job[key] else { continue }
             let named = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
                 ?? value.node.items.compactMap { $0.scalarText ?? $0.value("name")?.scalarText }
-            for image in named {
+            for image in named.map(variables.expand) {
                 let pin = ImageReference(image).pin
-                steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: pin, location: value.location))
+                // An image of the project's own registry is no third party's code: whoever pushes
+                // there moves it (a consumption of the registry's image, below).
+                if !isProjectRegistryImage(image) {
+                    steps.append(Step(name: "\(id)/\(image)", uses: image, kind: .image, pin: pin, location: value.location))
+                }
                 images.append((image, pin, value.location))
             }
         }
@@ -139,15 +146,11 @@ extension GitLabBuilder {
         var restores: [Reference] = [], saves: [Reference] = []
         if let cache = dereferenced(job["cache"]) {
             let entries = cacheEntries(cache)
-            // The job's variables over the file's, for a policy that names one.
-            var cacheVariables: [String: String] = [:]
-            for entry in config.top["variables"]?.node.gitlabEntries ?? [] { cacheVariables[entry.key] = entry.value.scalarText ?? entry.value.value("value")?.scalarText }
-            for entry in ownVariables { cacheVariables[entry.key] = entry.value.scalarText ?? entry.value.value("value")?.scalarText }
             let scopes = cacheScopes(runs)
             let stage = job["stage"]?.node.scalarText ?? "test"
             for sourced in entries {
                 let node = sourced.node
-                guard let entry = GitLabCacheEntry(node, job: name, stage: stage, variables: cacheVariables) else { continue }
+                guard let entry = GitLabCacheEntry(node, job: name, stage: stage, variables: variables.values) else { continue }
                 for scope in scopes {
                     let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {

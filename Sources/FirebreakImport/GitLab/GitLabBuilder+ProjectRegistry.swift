@@ -7,8 +7,7 @@ extension GitLabBuilder {
     /// artifacts it consumes.
     mutating func projectRegistryImages(job id: String, images: [(image: String, pin: PinState, location: SourceLocation)],
                                         scripts: [(text: String, location: SourceLocation)], publishes: Bool) -> [Job.Consumption] {
-        let paths = projectPaths
-        let ours = { (image: String) in GitLabProjectRegistry.names(image) || GitLabProjectRegistry.isAddress(image, ofProjectAt: paths) }
+        let ours = isProjectRegistryImage
         let naming = scripts.first { GitLabProjectRegistry.names($0.text) }?.location ?? images.first { ours($0.image) }?.location
         guard let naming else { return [] }
         if projectRegistry == nil { projectRegistry = GitLabProjectRegistry(location: naming, publisher: nil) }
@@ -24,6 +23,13 @@ extension GitLabBuilder {
             let artifact = Reference(name, at: image.location)
             return Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: image.location)
         }
+    }
+
+    /// Whether an image is kept in this project's registry (`$CI_REGISTRY_IMAGE/ci`, or its
+    /// address under one of the project's paths): code the project's pushers and jobs put there,
+    /// not a third party's.
+    func isProjectRegistryImage(_ image: String) -> Bool {
+        GitLabProjectRegistry.names(image) || GitLabProjectRegistry.isAddress(image, ofProjectAt: projectPaths)
     }
 
     /// The project paths the pipeline's rules give as its own, with the repository's name when
