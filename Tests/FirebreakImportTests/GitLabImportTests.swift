@@ -44,6 +44,37 @@ import Foundation
         #expect(!building.footholds.contains(Fact(.exec, NodeID(.job, "lint"), .full)), "a job that neither builds nor tests")
     }
 
+    /// A `parallel: matrix:` job's copies are named with their values (`docs: [fedora, gcc]`), and
+    /// `needs:` may name one copy (GitLab Docs, "parallel:matrix"): the pages job that asks for a
+    /// copy's artifacts publishes the matrix job's output.
+    @Test func needsNamingOneCopyOfAMatrixJobTakesThatJobsArtifacts() throws {
+        func model(needing name: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                stages: [build, deploy]
+                docs:
+                  stage: build
+                  parallel:
+                    matrix:
+                      - DISTRO: [fedora, debian]
+                        CC: [gcc]
+                  script: [meson setup build, meson compile -C build, cp -r build/docs docs-html]
+                  artifacts: {paths: [docs-html]}
+                pages:
+                  stage: deploy
+                  needs: ["\(name)"]
+                  script: [mv docs-html public]
+                  artifacts: {paths: [public]}
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let copy = try model(needing: "docs: [fedora, gcc]")
+        #expect(copy.jobs["pages"]?.consumes.map(\.artifact.name) == ["docs artifacts"])
+        #expect(copy.jobs["pages"]?.needs.map(\.name) == ["docs"])
+        #expect(try Examples.run("compromised-build-step", on: copy).crownJewels.contains(NodeID(.resource, "gitlab-pages")))
+        let other = try model(needing: "lint: [fedora]")
+        #expect(other.jobs["pages"]?.consumes.isEmpty == true, "a copy of no job here")
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

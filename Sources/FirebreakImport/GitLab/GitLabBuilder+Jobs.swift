@@ -120,6 +120,7 @@ extension GitLabBuilder {
             sources = producers.filter { $0.stage < stage }.map(\.name)
         }
         let producing = Set(producers.map(\.name))
+        sources = sources.map { Self.matrixJob(named: $0, among: producing) }
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
             // What the pages job asks for by name (`needs:`, `dependencies:`) is what its `public`
@@ -164,8 +165,9 @@ extension GitLabBuilder {
             }
         }
 
+        let jobNames = Set(all.map(\.name))
         let needs = (job["needs"]?.node.items ?? []).compactMap { $0.scalarText ?? $0.value("job")?.scalarText }
-            .filter { need in all.contains { $0.name == need } }.map { Reference(prefix + $0, at: job["needs"]!.location) }
+            .map { Self.matrixJob(named: $0, among: jobNames) }.filter(jobNames.contains).map { Reference(prefix + $0, at: job["needs"]!.location) }
         var modelJob = Job(
             name: id, role: role, definition: Reference(config.jobFiles[name] ?? GitLabCIImporter.fileName, at: location), triggers: triggers,
             runsOn: runner, environment: environment, needs: needs, runsRepositoryCode: !scriptLines.isEmpty,
@@ -307,4 +309,12 @@ extension GitLabBuilder {
         return spliced(cache, depth: 0, budget: &budget)
     }
 
+    /// The job a name stands for: one copy of a `parallel: matrix:` job is named after it with its
+    /// values (`build: [fedora, gcc]`; GitLab Docs, "parallel:matrix"), and `needs:` and
+    /// `dependencies:` may name one copy; the model has the job once, for all its copies.
+    static func matrixJob(named name: String, among jobs: Set<String>) -> String {
+        guard !jobs.contains(name), name.hasSuffix("]"), let open = name.range(of: ": [", options: .backwards) else { return name }
+        let job = String(name[..<open.lowerBound])
+        return jobs.contains(job) ? job : name
+    }
 }
