@@ -106,6 +106,9 @@ public struct BlastRadius: Sendable {
     public var scenario: Scenario
     /// Where the attacker starts, each fact once (two third-party steps of one job are one foothold), sorted.
     public var footholds: [Fact]
+    /// Every place each foothold starts from, in the input's order: a job with two third-party
+    /// steps starts at either, though its path shows one (the most movable reference).
+    public var footholdPlaces: [Fact: [SourceLocation]] = [:]
     /// Reached assets, most critical first, then by id.
     public var reached: [ReachedAsset]
     /// Sum of the criticality weights of the reached assets.

@@ -62,7 +62,9 @@ public struct Simulation: Sendable {
             precondition(zip(next, zip(starts, counts)).allSatisfy { $0 == $1.0 + $1.1 }, "a group of reached assets left unfilled")
             initialized = total
         }
-        return BlastRadius(scenario: scenario, footholds: Set(footholds.map(\.fact)).sorted(), reached: reached, score: score,
+        var places: [Fact: [SourceLocation]] = [:]
+        for foothold in footholds { places[foothold.fact, default: []].append(foothold.derivation.location) }
+        return BlastRadius(scenario: scenario, footholds: Set(footholds.map(\.fact)).sorted(), footholdPlaces: places, reached: reached, score: score,
                            crownJewels: reached.filter { $0.crownJewel && !$0.foothold }.map(\.node).sorted(), facts: store)
     }
 

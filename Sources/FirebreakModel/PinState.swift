@@ -12,6 +12,17 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     /// Whether the reference can change under the user's feet.
     public var isMutable: Bool { self != .digest }
 
+    /// How firmly the reference holds, from 0 (no version: whatever is latest) to 3 (a digest):
+    /// a branch moves with every push to it, a tag only when its owner moves it.
+    public var firmness: Int {
+        switch self {
+        case .none: 0
+        case .branch: 1
+        case .tag: 2
+        case .digest: 3
+        }
+    }
+
     /// Infers the pin state from a version string: 40 hex digits or a `sha256:` digest is
     /// immutable; an empty one is none; a version (`v4`, `1.2.0`: a digit first, after an
     /// optional `v`) is taken as a tag; any other name (`main`, `stable`, `fix-patch-2`,

@@ -36,7 +36,7 @@ public struct WeaknessReport: Encodable, Sendable {
             var scenarios = Set<String>()
             var best: ReachedAsset?
             for result in results {
-                for asset in result.reached where asset.path.contains(where: { Self.uses($0, weakness) }) {
+                for asset in result.reached where asset.path.contains(where: { Self.uses($0, weakness, startingFrom: result.footholdPlaces) }) {
                     scenarios.insert(result.scenario.id)
                     if best.map({ Self.rank(asset) > Self.rank($0) }) ?? true { best = asset }
                 }
@@ -61,10 +61,12 @@ public struct WeaknessReport: Encodable, Sendable {
     }
 
     /// Whether a hop of some path uses the weakness: by a rule the construct feeds, at its
-    /// subject or where it is written.
-    static func uses(_ hop: Hop, _ weakness: Weakness) -> Bool {
+    /// subject or where it is written. A foothold uses every construct it starts from, though its
+    /// path shows one (a job with two unpinned steps).
+    static func uses(_ hop: Hop, _ weakness: Weakness, startingFrom places: [Fact: [SourceLocation]] = [:]) -> Bool {
         guard weakness.kind.rules.contains(hop.rule) else { return false }
         if hop.location == weakness.location { return true }
+        if hop.from == nil, places[Fact(hop.capability, hop.to, hop.level)]?.contains(weakness.location) == true { return true }
         return !weakness.kind.matchesByPlaceOnly && (hop.to == weakness.subject || hop.from == weakness.subject)
     }
 

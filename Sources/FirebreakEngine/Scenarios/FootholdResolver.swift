@@ -25,7 +25,10 @@ struct FootholdResolver {
         case .steps:
             var result: [Conclusion] = []
             for job in graph.jobs {
-                for step in job.steps where selector.accepts("pin", step.pin.rawValue) && selector.accepts("kind", step.kind.rawValue) {
+                // A job's most movable reference first (no version, then a branch, then a tag): the
+                // start kept for the job is the one its reader should fix first.
+                let steps = job.steps.filter { selector.accepts("pin", $0.pin.rawValue) && selector.accepts("kind", $0.kind.rawValue) }
+                for step in steps.enumerated().sorted(by: { ($0.element.pin.firmness, $0.offset) < ($1.element.pin.firmness, $1.offset) }).map(\.element) {
                     // Where the pin itself is assumed (a clone at a revision a variable names), the start says so.
                     result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
                                         step.location, caveats: graph.assumedCaveats(about: step.id)))

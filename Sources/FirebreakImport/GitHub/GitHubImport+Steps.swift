@@ -211,9 +211,16 @@ extension GitHubImport {
                     }
                 }
                 // Another repository's code checked out at a branch or tag, then run (`./action`,
-                // its scripts), is third-party code as much as a `uses:` is.
+                // its scripts), is third-party code as much as a `uses:` is. An action inside the
+                // checkout's own folder is that step already (above), named for the action it runs.
+                let folder = with["path"].flatMap { LocalAction.folder(of: "./" + $0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+                let insideCheckout = { (later: Workflow.Step) -> Bool in
+                    guard let folder, let uses = later.uses, uses.hasPrefix("./"), let used = LocalAction.folder(of: uses) else { return false }
+                    return used == folder || used.hasPrefix(folder + "/")
+                }
                 if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
-                   job.steps.drop(while: { $0.location != step.location }).dropFirst().contains(where: Self.executesWorkspaceCode) {
+                   job.steps.drop(while: { $0.location != step.location }).dropFirst()
+                    .contains(where: { Self.executesWorkspaceCode($0) && !insideCheckout($0) }) {
                     let ref = with["ref"].map { Self.resolvingEnv($0.text, workflow.env.merging(job.env) { $1 }) }
                     let reference = "\(repository)@\(ref ?? "(default branch)")"
                     seen[reference, default: 0] += 1

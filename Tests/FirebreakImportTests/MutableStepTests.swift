@@ -1,0 +1,55 @@
+import FirebreakEngine
+@testable import FirebreakImport
+import FirebreakModel
+import FirebreakReport
+import FirebreakTestSupport
+import Testing
+
+/// A job that runs several references a third party can move starts the attacker at each: the
+/// path names the most movable (a branch before a tag), and every one of them opens what the job
+/// reaches. Another repository checked out at a branch and run is one reference, named for the
+/// action it runs.
+@Suite struct MutableStepTests {
+    static let workflow = """
+        on: {issues: {types: [closed]}}
+        jobs:
+          triage:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+                with: {repository: someone/triage-actions, ref: main, path: ./actions}
+              - uses: ./actions/verify
+                with: {token: "${{ secrets.TRIAGE_TOKEN }}"}
+        """
+
+    @Test func theBranchIsTheStartShownAndEveryMutableStepOpensTheJob() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": Self.workflow])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["triage/triage"]?.steps.map(\.uses) == ["actions/checkout@v4", "someone/triage-actions/verify@main"],
+                "the checkout run through its action is one reference, not two")
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "triage/triage"))))
+        #expect(start.why.contains("'someone/triage-actions/verify@main' is pinned by branch"), "\(start.why)")
+        let report = WeaknessReport(model: model, results: [result])
+        let unpinned = report.weaknesses.filter { $0.kind == "unpinned-uses" }
+        #expect(unpinned.count == 2)
+        #expect(unpinned.allSatisfy { $0.latent == nil && $0.scenarios == ["compromised-third-party-action"] },
+                "pinning either one alone leaves the job a foothold")
+    }
+
+    /// A checkout of another repository whose scripts a later step runs is itself the reference.
+    @Test func aCheckoutWhoseScriptsRunIsTheReference() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
+            on: {issues: {types: [closed]}}
+            jobs:
+              triage:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                    with: {repository: someone/triage-tools, ref: main}
+                  - run: make triage
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["triage/triage"]?.steps.contains { $0.uses == "someone/triage-tools@main" && $0.pin == .branch } == true)
+    }
+}
