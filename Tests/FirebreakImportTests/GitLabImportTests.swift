@@ -75,6 +75,36 @@ import Foundation
         #expect(other.jobs["pages"]?.consumes.isEmpty == true, "a copy of no job here")
     }
 
+    /// An AWS key every job that uses it points at another endpoint (`aws --endpoint-url`,
+    /// s3cmd's `host_base`) opens that provider's S3-compatible storage, not an AWS account; one
+    /// job that uses it with the AWS tools' default endpoint makes it an AWS key.
+    @Test func anAWSKeyUsedOnlyWithAnotherEndpointOpensThatStorage() throws {
+        func model(_ third: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                upload-windows:
+                  script:
+                    - aws --endpoint-url https://rgw.example.org s3 cp build.zip s3://artifacts/
+                upload-macos:
+                  script:
+                    - |
+                      echo "[default]" > ~/.s3cfg
+                      echo "access_key = ${AWS_ACCESS_KEY_ID}" >> ~/.s3cfg
+                      echo "secret_key = ${AWS_SECRET_ACCESS_KEY}" >> ~/.s3cfg
+                      echo "host_base = rgw.example.org" >> ~/.s3cfg
+                      s3cmd put build.dmg s3://artifacts/
+                upload-linux:
+                  script: ["\(third)"]
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let storage = try model("aws --endpoint-url=https://rgw.example.org s3 cp build.tar s3://artifacts/")
+        #expect(storage.resources["s3-compatible-storage"] != nil && storage.resources["aws-account"] == nil)
+        #expect(storage.identities["s3-key:AWS_SECRET_ACCESS_KEY"] != nil)
+        let aws = try model("aws s3 cp build.tar s3://artifacts/")
+        #expect(aws.resources["aws-account"] != nil && aws.resources["s3-compatible-storage"] == nil,
+                "the AWS CLI reads the project's key from the environment without naming it")
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

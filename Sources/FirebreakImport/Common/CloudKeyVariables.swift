@@ -14,8 +14,8 @@ enum CloudKeyVariables {
     }
 
     /// What an AWS key opens where the step points the AWS tools at another endpoint
-    /// (`AWS_ENDPOINT_URL`, `--endpoint-url`): another provider's S3-compatible object storage
-    /// (Cloudflare R2, MinIO), not an AWS account.
+    /// (`AWS_ENDPOINT_URL`, `--endpoint-url`, s3cmd's `host_base`): another
+    /// provider's S3-compatible object storage (Cloudflare R2, MinIO, Ceph), not an AWS account.
     static let compatibleStorage = "s3-compatible-storage"
     /// What an AWS key opens otherwise.
     static let awsAccount = "aws-account"
@@ -25,11 +25,16 @@ enum CloudKeyVariables {
     /// the AWS tools are pointed at an endpoint that is not AWS's own (`amazonaws.com`).
     static func awsCloud(env: [String: String], scripts: [String]) -> String {
         var endpoints: [String] = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"].compactMap { env[$0] }
-        for script in scripts where TextSearch.contains(script, "--endpoint-url") {
-            let words = TextSplit.words(script)
+        for script in scripts where TextSearch.contains(script, "--endpoint-url") || TextSearch.contains(script, "host_base") {
+            // Words as written, quotes around them dropped (`echo "host_base = rgw.example.org"`).
+            let words = TextSplit.words(script).map { $0.trimmingCharacters(in: ["\"", "'"]) }
             for (place, word) in words.enumerated() {
-                if word == "--endpoint-url" { endpoints.append(place + 1 < words.count ? String(words[place + 1]) : "") }
+                let next = place + 1 < words.count ? words[place + 1] : ""
+                if word == "--endpoint-url" { endpoints.append(next) }
                 if word.hasPrefix("--endpoint-url=") { endpoints.append(String(word.dropFirst("--endpoint-url=".count))) }
+                // s3cmd's configuration file: `host_base = rgw.example.org`.
+                if word == "host_base" { endpoints.append(next == "=" && place + 2 < words.count ? words[place + 2] : next) }
+                if word.hasPrefix("host_base=") { endpoints.append(String(word.dropFirst("host_base=".count))) }
             }
         }
         return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : awsAccount

@@ -4,6 +4,8 @@ import Yams
 
 extension GitLabBuilder {
     static let sharedRunner = "gitlab-shared"
+    /// The AWS CLI, where a command starts.
+    static let awsCommand = CommandPhrases(["aws"])
 
     mutating func importJob(_ name: String, _ job: SourcedMapping, stage: Int, producers: [(name: String, mapping: SourcedMapping, stage: Int)],
                             all: [(name: String, mapping: SourcedMapping, stage: Int)], workflow: GitLabRuns?,
@@ -28,6 +30,15 @@ extension GitLabBuilder {
             if scannedTexts[text] == nil { scannedTexts[text] = GitLabVariables.referenced(in: [text]) }
             names.formUnion(scannedTexts[text]!.referenced)
             assigned.formUnion(scannedTexts[text]!.assigned)
+        }
+        // An AWS key opens another provider's storage where the job points the tools at its endpoint.
+        // The AWS CLI reads the key from the environment unnamed, and a project variable reaches every job.
+        let runsAWS = Self.awsCommand.occur(in: ShellWords(scriptLines.map(\.text).joined(separator: "\n")), atCommandStart: true)
+        let awsKeys = names.union(runsAWS ? ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] : [])
+        for variable in awsKeys where CloudKeyVariables.cloud(of: variable) == CloudKeyVariables.awsAccount {
+            let endpoints = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
+                                               inherit: job["inherit"]?.node.value("variables")).values
+            awsKeyClouds[variable, default: []].insert(CloudKeyVariables.awsCloud(env: endpoints, scripts: scriptLines.map(\.text)))
         }
         // `parallel: matrix:` names variables the job's copies are given, not secrets.
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
@@ -290,7 +301,8 @@ extension GitLabBuilder {
         builder.declareFoundSecrets(referenced, platform: .gitlab,
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
-            if let cloud = CloudKeyVariables.cloud(of: name) {
+            if var cloud = CloudKeyVariables.cloud(of: name) {
+                if cloud == CloudKeyVariables.awsAccount, awsKeyClouds[name] == [CloudKeyVariables.compatibleStorage] { cloud = CloudKeyVariables.compatibleStorage }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
                 return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud,

@@ -57,6 +57,9 @@ struct GitLabBuilder {
     var importedChildren: Set<String> = []
     /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job, where.
     var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
+    /// For each AWS key variable the jobs use, what it opens in every job that uses it: another
+    /// provider's S3-compatible storage only where each of them points the tools elsewhere.
+    var awsKeyClouds: [String: Set<String>] = [:]
     /// The project's own container registry, once a job names it.
     var projectRegistry: GitLabProjectRegistry?
     /// The project's own paths (`group/app`), as its rules compare `$CI_PROJECT_PATH` with them.
