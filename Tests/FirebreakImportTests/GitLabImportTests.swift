@@ -105,6 +105,30 @@ import Foundation
                 "the AWS CLI reads the project's key from the environment without naming it")
     }
 
+    /// GitLab keeps a cache on the machine of the runner that saved it unless the runners share a
+    /// distributed cache: a test job on one runner poisons what a release job on another restores
+    /// only on that assumption, which the hop states; on the same runner it needs none.
+    @Test func aCachePlantedOnAnotherRunnerIsRestoredOnAStatedAssumption() throws {
+        func restore(testTags: String) throws -> Derivation? {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                default:
+                  cache: {key: deps, paths: [vendor/]}
+                test:
+                  tags: \(testTags)
+                  script: [pip install -r requirements.txt, pytest]
+                release:
+                  rules: [{if: $CI_COMMIT_TAG}]
+                  script: [pip install build twine, python -m build, twine upload dist/*]
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            return try Examples.run("cache-poisoning", on: model).facts.derivation(of: Fact(.exec, NodeID(.job, "release")))
+        }
+        let elsewhere = try #require(try restore(testTags: "[freebsd]"))
+        #expect(elsewhere.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' is one cache across the runners") })
+        let same = try #require(try restore(testTags: "[]"))
+        #expect(!same.caveats.contains { $0.contains("one cache across the runners") })
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

@@ -120,7 +120,10 @@ struct GitLabBuilder {
         declareVariables(referenced)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
         // Declared by the project's own pipeline, after its children, with what they all found.
-        if depth == 0 { declareProjectRegistry() }
+        if depth == 0 {
+            declareProjectRegistry()
+            assumeCachesSharedAcrossRunners()
+        }
         assumeForkMergeRequestsInTheirForks(jobs.map(\.mapping))
     }
 

@@ -37,6 +37,10 @@ struct CacheRestoreRule: Rule {
         guard fact.node.kind == .cache else { return [] }
         // Only side branches' runs restore a cache only they write.
         let scope: Level = graph.cache(fact.node.name)?.scope == .unprotected ? .unprotected : .full
+        // The job that planted the entry, when one did: GitLab keeps a cache on the machine of the
+        // runner that saved it, so a job on another runner restores it only through a shared
+        // distributed cache, which the import states as an assumption about the cache.
+        let planter = known.derivation(of: fact)?.origin.flatMap { $0.node.kind == .job ? graph.model.jobs[$0.node.name] : nil }
         return graph.restorers(of: fact.node.name).map { restorer in
             let job = restorer.job
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
@@ -44,8 +48,10 @@ struct CacheRestoreRule: Rule {
             // Firebreak recognises (a Pages job that copies files) may not: the hop says it assumes so.
             let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
             let assumed = runsRestored ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
+            let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && $0.runsOn?.name != job.runsOn?.name } ?? false
+            let shared = elsewhere ? graph.assumedCaveats(about: fact.node) : []
             return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
-                            at: location, caveats: [Caveat.nextRun] + assumed)
+                            at: location, caveats: [Caveat.nextRun] + shared + assumed)
         }
     }
 }
