@@ -108,6 +108,7 @@ public struct HTMLReport {
             sentence = "No scenario can start on this model."
         }
         var out = "<section id=\"verdict\">\n<h2>Verdict</h2>\n<p class=\"verdict\">\(sentence)</p>\n"
+        if let unread = UnreadDefinitions(model) { out += "<p>\(e(unread.sentence.prefix(1).uppercased() + unread.sentence.dropFirst())).</p>\n" }
         out += "<table>\n<thead><tr><th>scenario</th><th class=\"n\">crown jewels</th><th class=\"n\">score</th>"
             + "<th class=\"n\">secrets</th><th class=\"n\">identities</th><th class=\"n\">reached</th></tr></thead>\n<tbody>\n"
         for result in ranked {

@@ -40,6 +40,7 @@ public struct SimulationText {
         let file = model.file.keepingEnd(Self.width - model.name.count - 3 - count.count)
         var lines = [style.bold("\(model.name) (\(file))\(count)")]
         if results.count > 1 { lines += verdictSentence().wrapped(after: "", width: Self.width) }
+        if let unread = UnreadDefinitions(model) { lines += unread.sentence.wrapped(after: "", width: Self.width) }
         lines.append("")
         if results.count > 1 { lines += verdictTable() }
         if lines.count > 2 { lines.append("") }

@@ -195,6 +195,32 @@ struct VerdictSentenceTests {
                 "the secrets first, the most critical first: \(verdict)")
     }
 
+    /// A definition from elsewhere (a remote include, a component) adds jobs no path goes
+    /// through: the verdict says it rests on not reading them.
+    @Test func theVerdictSaysWhichDefinitionsFromElsewhereWereNotRead() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            include:
+              - component: gitlab.example.org/acme/templates/release@main
+                inputs: {dist-job-name: dist}
+            dist:
+              script: [meson dist]
+              artifacts: {paths: [dist/]}
+            """])
+        let lines = SimulationTextTests.lines(try SimulationTextTests.text(repository.root))
+        #expect(lines[1].hasPrefix("verdict: "))
+        #expect(lines[2...3].joined(separator: " ")
+            .hasPrefix("not read: the jobs of 1 definition from elsewhere (component:gitlab.example.org/acme/templates/release@main) are in no path here"),
+                "under the verdict: \(lines.prefix(4))")
+        let own = try ScratchRepository(files: [".gitlab-ci.yml": "dist:\n  script: [meson dist]\n"])
+        #expect(!(try SimulationTextTests.text(own.root)).contains("not read: the jobs of"))
+        // The HTML report's verdict says the same.
+        let model = try InputLoader.load(path: repository.root).model
+        let results = try Examples.library().scenarios.map(Simulation(model: model).run)
+        var report = HTMLReport(model: model, results: results, assumptions: [], weaknesses: WeaknessReport(model: model, results: results),
+                                fix: nil, pictures: [:])
+        #expect(report.html().contains("<p>Not read: the jobs of 1 definition from elsewhere (component:gitlab.example.org/acme/templates/release@main) are in no path here.</p>"))
+    }
+
     @Test func aPipelineWhereNothingReachesACrownJewelSaysSo() throws {
         let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
         let text = try SimulationTextTests.text(repository.root)
