@@ -27,8 +27,11 @@ struct FootholdResolver {
             for job in graph.jobs {
                 // A job's most movable reference first (no version, then a branch, then a tag): the
                 // start kept for the job is the one its reader should fix first.
-                let steps = job.steps.filter { selector.accepts("pin", $0.pin.rawValue) && selector.accepts("kind", $0.kind.rawValue) }
-                for step in steps.enumerated().sorted(by: { ($0.element.pin.firmness, $0.offset) < ($1.element.pin.firmness, $1.offset) }).map(\.element) {
+                var steps = job.steps.filter { selector.accepts("pin", $0.pin.rawValue) && selector.accepts("kind", $0.kind.rawValue) }
+                if steps.count > 1 {
+                    steps = steps.enumerated().sorted { ($0.element.pin.firmness, $0.offset) < ($1.element.pin.firmness, $1.offset) }.map(\.element)
+                }
+                for step in steps {
                     // Where the pin itself is assumed (a clone at a revision a variable names), the start says so.
                     result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
                                         step.location, caveats: graph.assumedCaveats(about: step.id)))
