@@ -42,8 +42,7 @@ public struct SimulationText {
         if results.count > 1 { lines += verdictSentence().wrapped(after: "", width: Self.width) }
         if let unread = UnreadDefinitions(model) { lines += unread.sentence.wrapped(after: "", width: Self.width) }
         lines.append("")
-        if results.count > 1 { lines += verdictTable() }
-        if lines.count > 2 { lines.append("") }
+        if results.count > 1 { lines += verdictTable() + [""] }
         var drawn = DrawnPaths()
         for result in ranked where !result.footholds.isEmpty {
             lines += scenarioLines(result, drawn: &drawn)

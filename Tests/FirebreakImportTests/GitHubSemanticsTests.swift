@@ -735,10 +735,10 @@ import Testing
         #expect(!cloud.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
     }
 
-    /// Go runs no install scripts, but `go test` and `go run` run the modules' code in the job, and
-    /// `go build` compiles the module cache as it finds it: a release job that builds with Go
-    /// builds with its dependencies, and a compromised one runs with the release's credentials.
-    @Test func aJobThatBuildsWithGoBuildsWithItsDependencies() throws {
+    /// Go runs no install scripts and `go build` runs none of the modules' code, but `go run` and
+    /// `go test` run it in the job: a release job that runs a module's code runs a compromised
+    /// one with the release's credentials; one that only builds does not.
+    @Test func aJobThatRunsGoModulesCodeRunsItsDependencies() throws {
         func release(_ command: String) throws -> BlastRadius {
             let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
                 on: {push: {tags: ['v*']}}
@@ -757,9 +757,49 @@ import Testing
             #expect(model.jobs["release/release"]?.role == .release)
             return try Examples.run("compromised-build-step", on: model)
         }
-        #expect(try release("go build -o dist/tool ./cmd/tool").reaches("read secret:UPLOAD_TOKEN"))
         #expect(try release("go run ./tools/gen").reaches("read secret:UPLOAD_TOKEN"))
-        #expect(try !release("cp -r site dist").reaches("read secret:UPLOAD_TOKEN"), "copying files builds with nothing")
+        #expect(try release("go test ./... && cp -r site dist").reaches("read secret:UPLOAD_TOKEN"))
+        #expect(try !release("go build -o dist/tool ./cmd/tool").reaches("read secret:UPLOAD_TOKEN"), "building runs no module's code")
+    }
+
+    /// A secret handed to a registry's upload tool in the tool's own variable (cargo's
+    /// `CARGO_REGISTRY_TOKEN`) is that registry's upload token, whatever script the step runs;
+    /// RubyGems' trusted-publishing action makes a job with an OIDC token publish there; a chat
+    /// service's token in a publishing job ships nothing.
+    @Test func registryToolVariablesAndTrustedPublishingActionsPublish() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/crates.yml": """
+                on: {push: {tags: ['v*']}}
+                permissions: {contents: read}
+                jobs:
+                  crates-io:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - run: ./publish.py
+                        env: {CARGO_REGISTRY_TOKEN: "${{ secrets.CRATES_KEY }}"}
+                      - uses: slackapi/slack-github-action@0123456789abcdef0123456789abcdef01234567
+                        with: {token: "${{ secrets.SLACK_BOT_TOKEN }}"}
+                """,
+            ".github/workflows/gems.yml": """
+                on: {release: {types: [published]}}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    permissions: {contents: write, id-token: write}
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - uses: rubygems/configure-rubygems-credentials@0123456789abcdef0123456789abcdef01234567
+                      - run: bundle exec rake push
+                """,
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["crates/crates-io"]?.role == .release)
+        let carried = try #require(model.secrets["CRATES_KEY"]?.carries.flatMap { model.identities[$0.name] })
+        #expect(carried.grants.contains { $0.target == NodeID(.resource, "crates.io") && $0.level >= .write }, "the upload token of crates.io")
+        #expect(model.assumptions.contains { $0.statement.contains("upload token for crates.io, handed to its upload tool in `CARGO_REGISTRY_TOKEN`") })
+        #expect(model.secrets["SLACK_BOT_TOKEN"]?.criticality != .critical, "a chat token posts messages")
+        #expect(model.jobs["gems/release"]?.token?.contains { $0.target == NodeID(.resource, "rubygems") } == true)
     }
 
     /// Installing cosign is not signing: a test job verifies signatures with it. With an OIDC

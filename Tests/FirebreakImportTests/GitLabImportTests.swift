@@ -25,16 +25,19 @@ import Foundation
               script: [make -C tests]
             lint:
               script: [./scripts/lint.sh]
-            release:
-              rules: [{if: $CI_COMMIT_TAG}]
-              script: [make -j4, ./upload.sh]
-              variables: {TOKEN: $RELEASE_TOKEN}
+            deps:
+              script: [apt-get install -y autoconf make check, echo make check]
+            distcheck:
+              script:
+                - FLAGS="--enable-a --enable-b" make distcheck -j16
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["check"]?.role == .test)
         #expect(model.jobs["check-dir"]?.role == .test)
         #expect(model.jobs["build-only"]?.role == .build)
         #expect(model.jobs["in-tests-folder"]?.role == .build, "a folder named tests is not a target")
+        #expect(model.jobs["deps"]?.role != .test, "make and check as packages to install, or words echoed")
+        #expect(model.jobs["distcheck"]?.role == .test, "after an assignment whose quoted value holds spaces")
         let poisoning = try Examples.run("cache-poisoning", on: model)
         #expect(poisoning.footholds.contains(Fact(.exec, NodeID(.job, "check"), .full)))
         #expect(!poisoning.footholds.contains(Fact(.exec, NodeID(.job, "build-only"), .full)))
@@ -100,9 +103,14 @@ import Foundation
         let storage = try model("aws --endpoint-url=https://rgw.example.org s3 cp build.tar s3://artifacts/")
         #expect(storage.resources["s3-compatible-storage"] != nil && storage.resources["aws-account"] == nil)
         #expect(storage.identities["s3-key:AWS_SECRET_ACCESS_KEY"] != nil)
+        #expect(storage.assumptions.contains { $0.subject == NodeID(.secret, "AWS_SECRET_ACCESS_KEY") && $0.statement.contains("S3-compatible storage") })
         let aws = try model("aws s3 cp build.tar s3://artifacts/")
         #expect(aws.resources["aws-account"] != nil && aws.resources["s3-compatible-storage"] == nil,
                 "the AWS CLI reads the project's key from the environment without naming it")
+        let both = try model("aws --endpoint-url https://rgw.example.org s3 ls && aws s3 cp build.tar s3://prod/")
+        #expect(both.resources["aws-account"] != nil, "one command of the job uses AWS's own endpoint")
+        let unknown = try model("aws --endpoint-url $S3_ENDPOINT s3 cp build.tar s3://artifacts/")
+        #expect(unknown.resources["aws-account"] != nil, "an endpoint the file does not give may be AWS's")
     }
 
     /// GitLab keeps a cache on the machine of the runner that saved it unless the runners share a
@@ -127,6 +135,23 @@ import Foundation
         #expect(elsewhere.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' is one cache across the runners") })
         let same = try #require(try restore(testTags: "[]"))
         #expect(!same.caveats.contains { $0.contains("one cache across the runners") })
+        // Two runners share the key; the test job on the release's own runner plants it with no sharing.
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            default:
+              cache: {key: deps, paths: [vendor/]}
+            test-freebsd:
+              tags: [freebsd]
+              script: [pip install -r requirements.txt, pytest]
+            test-linux:
+              script: [pip install -r requirements.txt, pytest]
+            release:
+              rules: [{if: $CI_COMMIT_TAG}]
+              script: [pip install build twine, python -m build, twine upload dist/*]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.assumptions.contains { $0.statement.hasPrefix("cache 'deps (protected)' is one cache across the runners") })
+        let release = try #require(try Examples.run("cache-poisoning", on: model).facts.derivation(of: Fact(.exec, NodeID(.job, "release"))))
+        #expect(!release.caveats.contains { $0.contains("one cache across the runners") }, "\(release.caveats)")
     }
 
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
@@ -290,6 +315,31 @@ import Foundation
         // The rules give the project's path, so its registry's address written out is this registry too.
         #expect(model.jobs["e2e"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:latest"],
                 "not acme/other's image")
+        // A job that inherits no variables, a value not expanded further, `$$`, and a value too long to put in.
+        let variables = try ScratchRepository(files: [".gitlab-ci.yml": """
+            variables:
+              BASE: registry.example.org/acme
+              RAW: {value: "$BASE/raw:1", expand: false}
+              HUGE: \(String(repeating: "x", count: 2_000))
+            alone:
+              inherit: {variables: false}
+              image: $BASE/alone:1
+              script: [make]
+            raw:
+              image: $RAW
+              script: [make]
+            escaped:
+              image: registry.example.org/$$BASE/esc:1
+              script: [make]
+            huge:
+              image: $HUGE:1
+              script: [make]
+            """])
+        let images = try InputLoader.load(path: variables.root).model.jobs.mapValues { $0.steps.map(\.uses) }
+        #expect(images["alone"] == ["$BASE/alone:1"], "inherit: variables: false takes none of the file's")
+        #expect(images["raw"] == ["$BASE/raw:1"], "expand: false: the value as written")
+        #expect(images["escaped"] == ["registry.example.org/$BASE/esc:1"], "$$ is a literal $")
+        #expect(images["huge"] == ["$HUGE:1"], "a name longer than 1 KB is not made")
         // The runner puts the file's variables into an image's name, a variable naming another in turn.
         #expect(model.jobs["docs"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:docs"])
         // The project's own images are no third party's code; another project's are.

@@ -37,6 +37,28 @@ import Testing
                 "pinning either one alone leaves the job a foothold")
     }
 
+    /// The ref the checkout names through the workflow's environment is the one pinned, and the
+    /// reference is where the checkout names it: that is the line to change.
+    @Test func theCheckedOutActionIsPinnedWhereTheCheckoutNamesItsRef() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
+            on: {issues: {types: [closed]}}
+            env: {TRIAGE_REF: v1.2.0}
+            jobs:
+              triage:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      repository: someone/triage-actions
+                      ref: ${{ env.TRIAGE_REF }}
+                      path: ./actions
+                  - uses: ./actions/verify
+            """])
+        let step = try #require(try InputLoader.load(path: repository.root).model.jobs["triage/triage"]?.steps.last)
+        #expect(step.uses == "someone/triage-actions/verify@v1.2.0" && step.pin == .tag)
+        #expect(step.location.line == 10, "the checkout's ref: line, \(step.location)")
+    }
+
     /// A checkout of another repository whose scripts a later step runs is itself the reference.
     @Test func aCheckoutWhoseScriptsRunIsTheReference() throws {
         let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Environment variables that hand a job a static cloud key by their well-known names, read the
 /// same way on both platforms: the AWS CLI and SDKs read `AWS_ACCESS_KEY_ID` and
 /// `AWS_SECRET_ACCESS_KEY`, Google's `GOOGLE_APPLICATION_CREDENTIALS`, Azure's and Terraform's
@@ -14,30 +16,84 @@ enum CloudKeyVariables {
     }
 
     /// What an AWS key opens where the step points the AWS tools at another endpoint
-    /// (`AWS_ENDPOINT_URL`, `--endpoint-url`, s3cmd's `host_base`): another
+    /// (`AWS_ENDPOINT_URL`, `--endpoint-url`, s3cmd's `--host` or `host_base`): another
     /// provider's S3-compatible object storage (Cloudflare R2, MinIO, Ceph), not an AWS account.
     static let compatibleStorage = "s3-compatible-storage"
     /// What an AWS key opens otherwise.
     static let awsAccount = "aws-account"
 
     /// The cloud an AWS key opens, given the variables the key is used with (the workflow's,
-    /// the job's and the step's) and the scripts that use it: another provider's storage where
-    /// the AWS tools are pointed at an endpoint that is not AWS's own (`amazonaws.com`).
+    /// the job's and the step's) and the scripts that use it: another provider's storage only
+    /// where every use points the AWS tools at an endpoint that is not AWS's own
+    /// (`amazonaws.com`): each `aws` command's `--endpoint-url` or `AWS_ENDPOINT_URL`, each
+    /// `s3cmd` command's `--host` or the `host_base` its configuration is written with. A use
+    /// with no endpoint, or one the variables do not give (`--endpoint-url "$S3_ENDPOINT"`),
+    /// may be AWS itself.
     static func awsCloud(env: [String: String], scripts: [String]) -> String {
-        var endpoints: [String] = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"].compactMap { env[$0] }
-        for script in scripts where TextSearch.contains(script, "--endpoint-url") || TextSearch.contains(script, "host_base") {
-            // Words as written, quotes around them dropped (`echo "host_base = rgw.example.org"`).
-            let words = TextSplit.words(script).map { $0.trimmingCharacters(in: ["\"", "'"]) }
-            for (place, word) in words.enumerated() {
-                let next = place + 1 < words.count ? words[place + 1] : ""
-                if word == "--endpoint-url" { endpoints.append(next) }
-                if word.hasPrefix("--endpoint-url=") { endpoints.append(String(word.dropFirst("--endpoint-url=".count))) }
-                // s3cmd's configuration file: `host_base = rgw.example.org`.
-                if word == "host_base" { endpoints.append(next == "=" && place + 2 < words.count ? words[place + 2] : next) }
-                if word.hasPrefix("host_base=") { endpoints.append(String(word.dropFirst("host_base=".count))) }
+        var elsewhere = false, aws = false
+        func judge(_ written: String?) {
+            guard var endpoint = written?.trimmingCharacters(in: ["\"", "'"]) else { aws = true; return }
+            // A whole endpoint given by a variable the key's variables set.
+            if endpoint.hasPrefix("$") {
+                endpoint = env[endpoint.trimmingCharacters(in: ["$", "{", "}"])] ?? ""
+            }
+            // Another provider's host written out (`https://${{ secrets.ACCOUNT }}.r2.cloudflarestorage.com`);
+            // an endpoint that is all variables may be AWS's own.
+            if TextSearch.contains(endpoint, "amazonaws.com") || !writesAHost(endpoint) { aws = true } else { elsewhere = true }
+        }
+        let configured = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"].lazy.compactMap { env[$0] }.first
+        if let configured { judge(configured) }
+        for script in scripts where TextSearch.contains(script, "aws") || TextSearch.contains(script, "s3cmd") {
+            // s3cmd's configuration file, as the script writes it: `host_base = rgw.example.org`.
+            let written = TextSplit.words(script).map { $0.trimmingCharacters(in: ["\"", "'"]) }
+            let hostBase = written.indices.lazy.compactMap { place -> String? in
+                if written[place].hasPrefix("host_base=") { return String(written[place].dropFirst("host_base=".count)) }
+                guard written[place] == "host_base", place + 1 < written.count else { return nil }
+                return written[place + 1] == "=" ? (place + 2 < written.count ? written[place + 2] : nil) : written[place + 1]
+            }.first
+            _ = ShellCommands.contains(in: script) { words in
+                guard var place = ShellCommands.commandPlace(in: words) else { return false }
+                // Past the shell's keywords (`do s3cmd put …`, `then aws s3 cp …`).
+                while place + 1 < words.count, ["do", "then", "else", "if", "while", "until", "!", "{"].contains(words[place]) { place += 1 }
+                // `aws --version`, `aws configure`: no request is made.
+                let subcommand = place + 1 < words.count ? words[place + 1] : ""
+                guard !["--version", "help", "configure", "--help"].contains(subcommand) else { return false }
+                switch words[place] {
+                case "aws": judge(option("--endpoint-url", in: words) ?? configured)
+                case "s3cmd": judge(option("--host", in: words) ?? hostBase)
+                default: break
+                }
+                return false
             }
         }
-        return endpoints.contains { !TextSearch.contains($0, "amazonaws.com") } ? compatibleStorage : awsAccount
+        return elsewhere && !aws ? compatibleStorage : awsAccount
+    }
+
+    /// Whether an endpoint writes out a host name of its own (a dotted name), variables aside.
+    private static func writesAHost(_ endpoint: String) -> Bool {
+        var text = Substring(endpoint), kept = ""
+        while let dollar = text.firstIndex(of: "$") {
+            kept += text[..<dollar]
+            let rest = text[text.index(after: dollar)...]
+            let closing = rest.hasPrefix("{{") ? "}}" : rest.hasPrefix("{") ? "}" : nil
+            if let closing, let end = rest.range(of: closing) {
+                text = rest[end.upperBound...]
+            } else {
+                text = rest.drop { $0.isLetter || $0.isNumber || $0 == "_" }
+            }
+        }
+        kept += text
+        let host = kept.split(separator: "/").first { $0.contains(".") } ?? ""
+        return host.split(separator: ".").filter { !$0.isEmpty }.count >= 2
+    }
+
+    /// An option's value among a command's words: `--name value` or `--name=value`.
+    private static func option(_ name: String, in words: [Substring]) -> String? {
+        for (place, word) in words.enumerated() {
+            if word == name { return place + 1 < words.count ? String(words[place + 1]) : "" }
+            if word.hasPrefix(name + "=") { return String(word.dropFirst(name.count + 1)) }
+        }
+        return nil
     }
 
     /// The variable holding the secret half of the key pair whose other half a variable of this

@@ -16,6 +16,9 @@ enum JobRoles {
         var pushesImage = false
         /// Token scopes the job is granted write on (`packages`, `deployments`, `id-token`).
         var writeScopes: Set<String> = []
+        /// Registries whose upload token a step hands its tool in the tool's own variable
+        /// (`CARGO_REGISTRY_TOKEN`: `RegistryVariables`): the job uploads there.
+        var registryVariables: Set<String> = []
 
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
         /// `actions/attest-build-provenance`).
@@ -27,7 +30,8 @@ enum JobRoles {
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
         // Only a script that names a publishing command needs its dry runs set apart.
         let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
-        if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages") { return .release }
+        if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages")
+            || !evidence.registryVariables.isEmpty { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         // Installing cosign is not signing (tests verify with it): it says so with an OIDC token to sign with.
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
@@ -48,6 +52,7 @@ enum JobRoles {
             if byAction || commands.occur(in: script) { found.append(registry) }
         }
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
+        for registry in evidence.registryVariables.sorted() where !found.contains(registry) { found.append(registry) }
         // A test index (test.pypi.org) is not the registry others install from.
         if evidence.scripts.contains(where: { $0.contains("test.pypi.org") || $0.contains("testpypi") }) { found.removeAll { $0 == "pypi" } }
         return found
@@ -102,7 +107,7 @@ enum JobRoles {
         ("pypi", ["pypa/gh-action-pypi-publish"], CommandPhrases(["twine upload", "uv publish", "poetry publish", "flit publish", "hatch publish", "maturin publish", "maturin upload"])),
         ("npm", ["js-devtools/npm-publish", "changesets/action"], CommandPhrases(["npm publish", "yarn publish", "yarn npm publish", "pnpm publish", "lerna publish", "changeset publish", "semantic-release"])),
         ("crates.io", ["rust-lang/crates-io-auth-action"], CommandPhrases(["cargo publish"])),
-        ("rubygems", ["rubygems/release-gem"], CommandPhrases(["gem push", "rake release"])),
+        ("rubygems", ["rubygems/release-gem", "rubygems/configure-rubygems-credentials"], CommandPhrases(["gem push", "rake release"])),
         ("nuget", [], CommandPhrases(["dotnet nuget push", "nuget push"])),
         ("maven", [], CommandPhrases(["mvn deploy", "gradle publish", "./gradlew publish"])),
         ("container-registry", [], CommandPhrases(["docker push", "docker buildx imagetools create", "crane push", "skopeo copy", "oras push", "helm push"])),
@@ -116,7 +121,7 @@ enum JobRoles {
         "pypa/gh-action-pypi-publish", "softprops/action-gh-release", "ncipollo/release-action", "js-devtools/npm-publish",
         "goreleaser/goreleaser-action", "changesets/action", "rust-lang/crates-io-auth-action", "actions/create-release",
         "svenstaro/upload-release-action", "cycjimmy/semantic-release-action", "mikepenz/action-gh-release",
-        "rubygems/release-gem",
+        "rubygems/release-gem", "rubygems/configure-rubygems-credentials",
     ]
     static let deployingActions = [
         "azure/webapps-deploy", "azure/k8s-deploy", "azure/functions-action", "aws-actions/amazon-ecs-deploy-task-definition",

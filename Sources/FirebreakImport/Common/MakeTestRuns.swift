@@ -13,9 +13,17 @@ enum MakeTestRuns {
         }
     }
 
-    /// Whether one command's words run make with a test target and tests left in.
+    /// Whether one command's words run make with a test target and tests left in: make where
+    /// the command starts, or after a command that runs the rest (`setarch i686 -- make`,
+    /// `xvfb-run make check`); not a word of another command (`apt-get install make check`).
     static func runsTests(_ words: [Substring]) -> Bool {
-        guard let program = words.firstIndex(where: isMake) else { return false }
+        guard let first = words.firstIndex(where: isMake), var program = ShellCommands.commandPlace(in: words) else { return false }
+        if runners.contains(words[program]) || onlyAssignments(words[..<first]) {
+            // A runner's own options and arguments come first (or assignments whose quoted values
+            // hold spaces): make is the first word that is make.
+            program = first
+        }
+        guard isMake(words[program]) else { return false }
         var targets: [Substring] = []
         var noTests = false
         var argumentNext = false
@@ -34,10 +42,29 @@ enum MakeTestRuns {
         return !noTests && targets.contains { testTargets.contains(String($0)) }
     }
 
-    /// make's own name, or a build of it named for its platform (`mingw64-make`, `/usr/bin/make`).
-    private static func isMake(_ word: Substring) -> Bool {
-        word == "make" || word == "gmake" || word.hasSuffix("-make") || word.hasSuffix("/make")
+    /// Whether words split at spaces are variable assignments only, once a quoted value's
+    /// pieces are put back together (`FLAGS="--a --b" CC=gcc`).
+    private static func onlyAssignments(_ words: ArraySlice<Substring>) -> Bool {
+        var quote: Character?
+        for word in words {
+            if quote == nil {
+                guard let equals = word.firstIndex(of: "="), equals > word.startIndex,
+                      word[..<equals].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+            }
+            for character in word where character == "\"" || character == "'" {
+                if quote == nil { quote = character } else if quote == character { quote = nil }
+            }
+        }
+        return quote == nil
     }
+
+    /// make's own name, BSD's, or a build of it named for its platform (`mingw64-make`, `/usr/bin/make`).
+    private static func isMake(_ word: Substring) -> Bool {
+        word == "make" || word == "gmake" || word == "bmake" || word.hasSuffix("-make") || word.hasSuffix("/make")
+    }
+
+    /// Commands that run the command after their own options: an architecture, a display, a time limit.
+    private static let runners: Set<Substring> = ["setarch", "linux32", "linux64", "xvfb-run", "timeout", "nice", "ionice", "stdbuf", "dbus-run-session"]
 
     /// Targets that run a project's tests by convention (the GNU Coding Standards' `check` and
     /// `installcheck`, automake's `distcheck`, the common `test`).

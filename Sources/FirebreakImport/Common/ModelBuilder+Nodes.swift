@@ -120,6 +120,14 @@ extension ModelBuilder {
     static let opensUnknown = "; what it opens is unknown"
     static let countsAsHigh = ", so it counts as high"
 
+    /// Whether a secret's name says it is a chat service's token or webhook (`SLACK_BOT_TOKEN`,
+    /// `DISCORD_WEBHOOK`): it posts messages, and ships nothing anyone installs, even from a
+    /// publishing job.
+    static func namesAChatService(_ name: String) -> Bool {
+        let services: Set<Substring> = ["SLACK", "DISCORD", "TEAMS", "MSTEAMS", "MATTERMOST", "TELEGRAM", "GITTER", "ZULIP", "MASTODON", "TWITTER"]
+        return name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains(where: services.contains)
+    }
+
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
     /// address, an identifier, a branch list, an image or project name, a chat channel or a job
     /// count kept secret for tidiness, or set by the runner (`DOCKERHUB_USERNAME`, `STS_API_URL`,
@@ -172,15 +180,16 @@ extension ModelBuilder {
     }
 
     /// The registry upload token a secret holds: a long-lived credential that publishes to
-    /// `registry` (a foothold of the leaked-token scenario). Returns the identity's name.
-    mutating func addRegistryToken(secret: String, registry: String, job: String, at location: SourceLocation) -> Reference {
+    /// `registry` (a foothold of the leaked-token scenario), known by the registry tool's
+    /// `variable` it is handed in, else by its name. Returns the identity's name.
+    mutating func addRegistryToken(secret: String, registry: String, job: String, variable: String? = nil, at location: SourceLocation) -> Reference {
         let name = "registry-token:\(secret)"
         guard model.identities[name] == nil else { return Reference(name, at: location) }
         let target = declarePublishedRegistry(registry, job: job, at: location)
         model.identities[name] = Identity(name: name, kind: .serviceAccount, lifetime: .static, owner: nil,
                                           grants: [Grant(target: target, level: .write, location: location)], trust: nil, criticality: nil,
                                           location: location)
-        assume(NodeID(.identity, name), "secret '\(secret)' of publishing job '\(job)' is a long-lived upload token for \(registry), by its name",
+        assume(NodeID(.identity, name), "secret '\(secret)' of publishing job '\(job)' is a long-lived upload token for \(registry), \(variable.map { "handed to its upload tool in `\($0)`" } ?? "by its name")",
                settle: "declare it under `identities:` in firebreak.context.yml with its real `grants:`, and let the secret `carries:` it", at: location)
         return Reference(name, at: location)
     }

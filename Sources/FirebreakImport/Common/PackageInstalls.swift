@@ -1,10 +1,9 @@
 /// Commands that install third-party packages or build with them: their install scripts, build
 /// scripts, plugins and build backends run in the job (npm's `postinstall`, a crate's
 /// `build.rs`, a Gradle plugin, a Python build backend). A job that ships what it built this way
-/// runs its dependencies' code with its publishing credentials. Go runs no install scripts, but
-/// `go test`, `go run` and `go generate` run the modules' code in the job, and `go build`
-/// compiles the module cache as it finds it (a module already there is not checked against
-/// `go.sum` again; `go mod verify` does that).
+/// runs its dependencies' code with its publishing credentials. Go runs no install scripts and
+/// `go build` runs none of the modules' code ("How Go Mitigates Supply Chain Attacks", the Go
+/// blog, 2022), but `go test`, `go run` and `go generate` run it in the job.
 enum PackageInstalls {
     static let commands = CommandPhrases([
         "npm ci", "npm install", "npm i", "npm rebuild", "npx", "yarn", "pnpm install", "pnpm i", "bun install",
@@ -12,7 +11,7 @@ enum PackageInstalls {
         "poetry install", "poetry build", "uv sync", "uv pip", "uv build", "pdm install", "hatch build", "pipx run",
         "cargo build", "cargo publish", "cargo test", "cargo install", "bundle install", "gem install",
         "composer install", "mvn", "./mvnw", "gradle", "./gradlew", "dotnet restore", "dotnet build", "dotnet pack",
-        "go build", "go test", "go run", "go generate", "go install",
+        "go test", "go run", "go generate",
     ])
 
     /// Whether the script installs or builds with third-party packages: one of the commands where

@@ -31,6 +31,8 @@ struct StepsInfo {
     var githubTokens: [(secret: String, location: SourceLocation, elsewhere: String?)] = []
     /// Those of them that are a GitHub App's private key.
     var appKeys: Set<String> = []
+    /// Secrets handed to a step in a registry tool's own variable, with the registry and the variable (`RegistryVariables`).
+    var registryTokens: [String: (registry: String, variable: String)] = [:]
     /// Cloud roles assumed through OIDC.
     var roles: [(name: String, cloud: String, location: SourceLocation)] = []
     /// What the steps do, for the job's role.
@@ -75,7 +77,8 @@ extension GitHubImport {
             info.steps.append(Step(name: text, uses: text, kind: .image, pin: ImageReference(text).pin, location: image.location))
         }
         /// Folders other repositories were checked out into: what a `./` action there runs.
-        var foreignCheckouts: [(folder: String, source: String, ref: String?)] = []
+        /// Each with its ref (the environment's values put in) and where the checkout says it.
+        var foreignCheckouts: [(folder: String, source: String, ref: String?, location: SourceLocation)] = []
         var checkedOut = false
         /// Folders this repository was checked out into again: `./folder/x` is its own `./x`.
         var ownCheckouts: [String] = []
@@ -121,9 +124,15 @@ extension GitHubImport {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
             cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
+            // A secret in a registry tool's own variable is that registry's upload token.
+            for (key, value) in step.env.merging(jobEnv, uniquingKeysWith: { step, _ in step }).sorted(by: { $0.key < $1.key }) {
+                guard let registry = RegistryVariables.registry(of: key), let secret = Self.secretName(in: value) else { continue }
+                info.evidence.registryVariables.insert(registry)
+                info.registryTokens[secret] = (registry, key)
+            }
             var uses = step.uses ?? ""
             if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
-               let own = ownCheckouts.first(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+               let own = ownCheckouts.first(where: { LocalAction.folder(folder, isInside: $0) }) {
                 uses = "./" + folder.dropFirst(own.count).drop { $0 == "/" }
             }
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
@@ -150,11 +159,12 @@ extension GitHubImport {
             }
             guard !uses.isEmpty else { continue }
             if uses.hasPrefix("./"), let folder = LocalAction.folder(of: uses),
-               let checkout = foreignCheckouts.first(where: { folder == $0.folder || folder.hasPrefix($0.folder + "/") }) {
-                // An action inside another repository's checkout is that repository's code.
+               let checkout = foreignCheckouts.first(where: { LocalAction.folder(folder, isInside: $0.folder) }) {
+                // An action inside another repository's checkout is that repository's code, pinned
+                // where the checkout names its ref.
                 let inside = folder.dropFirst(checkout.folder.count).drop { $0 == "/" }
                 let reference = "\(checkout.source)/\(inside)@\(checkout.ref ?? "(default branch)")"
-                addStep(reference, kind: .action, at: step.location)
+                addStep(reference, kind: .action, at: checkout.location)
                 info.steps[info.steps.count - 1].pin = checkout.ref.map { PinState.infer(fromVersion: $0) } ?? .branch
                 info.runsCode = true
                 continue
@@ -203,9 +213,12 @@ extension GitHubImport {
                 let compact = source.replacingOccurrences(of: " ", with: "")
                 let namesHead = Self.headContexts.contains { compact.contains($0) }
                 if source.isEmpty || compact == "${{github.repository}}" || namesHead { checkedOut = true }
-                if let path = with["path"]?.text, let folder = LocalAction.folder(of: "./" + path), !folder.isEmpty {
+                let folder = with["path"].flatMap { LocalAction.folder(of: "./" + $0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+                let ref = with["ref"].map { Self.resolvingEnv($0.text, workflow.env.merging(job.env) { $1 }) }
+                let refLocation = with["ref"].map { $0.node.location(workflow.file) } ?? step.location
+                if let folder {
                     if !source.isEmpty, !namesHead {
-                        foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, with["ref"]?.text))
+                        foreignCheckouts.append((folder, source.contains("${{") ? "(a repository named by \(source))" : source, ref, refLocation))
                     } else {
                         ownCheckouts.append(folder)
                     }
@@ -213,19 +226,17 @@ extension GitHubImport {
                 // Another repository's code checked out at a branch or tag, then run (`./action`,
                 // its scripts), is third-party code as much as a `uses:` is. An action inside the
                 // checkout's own folder is that step already (above), named for the action it runs.
-                let folder = with["path"].flatMap { LocalAction.folder(of: "./" + $0.text) }.flatMap { $0.isEmpty ? nil : $0 }
                 let insideCheckout = { (later: Workflow.Step) -> Bool in
                     guard let folder, let uses = later.uses, uses.hasPrefix("./"), let used = LocalAction.folder(of: uses) else { return false }
-                    return used == folder || used.hasPrefix(folder + "/")
+                    return LocalAction.folder(used, isInside: folder)
                 }
                 if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
                    job.steps.drop(while: { $0.location != step.location }).dropFirst()
                     .contains(where: { Self.executesWorkspaceCode($0) && !insideCheckout($0) }) {
-                    let ref = with["ref"].map { Self.resolvingEnv($0.text, workflow.env.merging(job.env) { $1 }) }
                     let reference = "\(repository)@\(ref ?? "(default branch)")"
                     seen[reference, default: 0] += 1
                     let pin: PinState = ref.map { PinState.infer(fromVersion: $0) } ?? .branch
-                    info.steps.append(Step(name: reference, uses: reference, kind: .action, pin: pin, location: step.location))
+                    info.steps.append(Step(name: reference, uses: reference, kind: .action, pin: pin, location: refLocation))
                 }
             case "docker/build-push-action":
                 if with["push"]?.text == "true" { info.evidence.pushesImage = true }

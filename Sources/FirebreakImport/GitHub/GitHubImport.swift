@@ -31,7 +31,7 @@ struct GitHubImport {
     /// fallback to the job's own token.
     var everyRead = SecretUses()
     /// Secrets that are a registry's upload token: secret -> registry, publishing job, where.
-    var registryTokenSecrets: [String: (registry: String, job: String, location: SourceLocation)] = [:]
+    var registryTokenSecrets: [String: (registry: String, job: String, variable: String?, location: SourceLocation)] = [:]
     /// Jobs whose token may dispatch workflows.
     var dispatchers: [String: Dispatcher] = [:]
     /// What a job definition reads and exposes, by `workflow#job` (and events): a reusable
@@ -324,8 +324,10 @@ struct GitHubImport {
             if !publishing.isEmpty { token = (token ?? []) + publishing }
             let registries = JobRoles.registries(evidence)
             for secret in secrets where registryTokenSecrets[secret.name] == nil {
-                if let registry = JobRoles.registryToken(secret.name, publishingTo: registries) {
-                    registryTokenSecrets[secret.name] = (registry, name, secret.location)
+                if let handed = stepsInfo.registryTokens[secret.name] {
+                    registryTokenSecrets[secret.name] = (handed.registry, name, handed.variable, secret.location)
+                } else if let registry = JobRoles.registryToken(secret.name, publishingTo: registries) {
+                    registryTokenSecrets[secret.name] = (registry, name, nil, secret.location)
                 }
             }
         }
@@ -700,7 +702,9 @@ struct GitHubImport {
                 let elsewhere = githubTokensHere.contains(name) ? [] : (githubTokenElsewhere[name] ?? []).sorted()
                 return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name), optional: reads.alwaysFallsBack(name), elsewhere: elsewhere)
             }
-            if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
+            if let upload = uploads[name] {
+                return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)
+            }
             return nil
         }
         guard let first = everySecretJobs.values.min() else { return }

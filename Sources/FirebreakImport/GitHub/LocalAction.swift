@@ -40,6 +40,11 @@ struct LocalAction {
     /// Whether a `uses:` names something in the repository itself.
     static func isLocal(_ uses: String) -> Bool { uses.hasPrefix("./") || uses.hasPrefix("$/") }
 
+    /// Whether a folder is `container` or lies below it (`actions/verify` in `actions`).
+    static func folder(_ folder: String, isInside container: String) -> Bool {
+        folder == container || folder.hasPrefix(container + "/")
+    }
+
     /// The folder a `uses:` names, for `./` and `$/` references, normalised; nil for anything
     /// else and for a path that climbs out of the repository.
     static func folder(of uses: String) -> String? {

@@ -31,14 +31,16 @@ extension GitLabBuilder {
             names.formUnion(scannedTexts[text]!.referenced)
             assigned.formUnion(scannedTexts[text]!.assigned)
         }
+        // The job's variables over the file's: the runner puts them into the image's name, and the cache's key and policy.
+        let variables = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
+                                           inherit: job["inherit"]?.node.value("variables"))
         // An AWS key opens another provider's storage where the job points the tools at its endpoint.
         // The AWS CLI reads the key from the environment unnamed, and a project variable reaches every job.
         let runsAWS = Self.awsCommand.occur(in: ShellWords(scriptLines.map(\.text).joined(separator: "\n")), atCommandStart: true)
         let awsKeys = names.union(runsAWS ? ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] : [])
+        let awsCloud = awsKeys.isEmpty ? nil : CloudKeyVariables.awsCloud(env: variables.texts, scripts: scriptLines.map(\.text))
         for variable in awsKeys where CloudKeyVariables.cloud(of: variable) == CloudKeyVariables.awsAccount {
-            let endpoints = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
-                                               inherit: job["inherit"]?.node.value("variables")).values
-            awsKeyClouds[variable, default: []].insert(CloudKeyVariables.awsCloud(env: endpoints, scripts: scriptLines.map(\.text)))
+            awsKeyClouds[variable, default: []].insert(awsCloud!)
         }
         // `parallel: matrix:` names variables the job's copies are given, not secrets.
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
@@ -51,9 +53,6 @@ extension GitLabBuilder {
         let runner = declareRunner(tags: lines(job["tags"]).map(\.text), at: job["tags"]?.location ?? location)
         var steps: [Step] = []
         var images: [(image: String, pin: PinState, location: SourceLocation)] = []
-        // The job's variables over the file's: the runner puts them into the image's name, and the cache's key and policy.
-        let variables = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
-                                           inherit: job["inherit"]?.node.value("variables"))
         for key in ["image", "services"] {
             guard let value = job[key] else { continue }
             let named = value.node.scalarText.map { [$0] } ?? value.node.value("name")?.scalarText.map { [$0] }
@@ -162,7 +161,7 @@ extension GitLabBuilder {
             let stage = job["stage"]?.node.scalarText ?? "test"
             for sourced in entries {
                 let node = sourced.node
-                guard let entry = GitLabCacheEntry(node, job: name, stage: stage, variables: variables.values) else { continue }
+                guard let entry = GitLabCacheEntry(node, job: name, stage: stage, variables: variables.texts) else { continue }
                 for scope in scopes {
                     let cacheName = "\(entry.key) (\(scope))"
                     if model.caches[cacheName] == nil {
@@ -296,17 +295,23 @@ extension GitLabBuilder {
 
     /// Variables a job uses that the file does not define are project or group CI/CD variables:
     /// secrets that reach every job their protection and environment scope admit.
-    mutating func declareVariables(_ referenced: [String: SourceLocation]) {
+    mutating func declareVariables(_ referenced: [String: SourceLocation], allJobsRead: Bool) {
         let uploads = registryVariables
         builder.declareFoundSecrets(referenced, platform: .gitlab,
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
             if var cloud = CloudKeyVariables.cloud(of: name) {
-                if cloud == CloudKeyVariables.awsAccount, awsKeyClouds[name] == [CloudKeyVariables.compatibleStorage] { cloud = CloudKeyVariables.compatibleStorage }
+                let location = builder.model.secrets[name]?.location ?? referenced[name]!
+                // Every job that may use it points the tools elsewhere: said, since a job could
+                // still reach AWS itself with it through a tool Firebreak does not read (an SDK).
+                if cloud == CloudKeyVariables.awsAccount, allJobsRead, awsKeyClouds[name] == [CloudKeyVariables.compatibleStorage] {
+                    cloud = CloudKeyVariables.compatibleStorage
+                    _ = builder.assume(NodeID(.secret, name), "AWS key '\(name)' opens another provider's S3-compatible storage, not an AWS account: every job that uses it points the AWS tools at another endpoint",
+                                       settle: "declare what it opens under `secrets:` in firebreak.context.yml (`carries:` an identity whose grants say so)", at: location)
+                }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
-                return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud,
-                                            at: builder.model.secrets[name]?.location ?? referenced[name]!)
+                return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud, at: location)
             }
             if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
             return nil

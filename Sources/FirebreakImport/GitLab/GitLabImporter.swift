@@ -117,7 +117,8 @@ struct GitLabBuilder {
                       fileVariables: fileVariables, referenced: &referenced)
         }
         importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
-        declareVariables(referenced)
+        // What an AWS key opens is read from every job that may use it: here, with no child pipeline's.
+        declareVariables(referenced, allJobsRead: depth == 0 && downstream.isEmpty)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
         // Declared by the project's own pipeline, after its children, with what they all found.
         if depth == 0 {

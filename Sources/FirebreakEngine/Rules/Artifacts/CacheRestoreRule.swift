@@ -49,7 +49,12 @@ struct CacheRestoreRule: Rule {
             let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
             let assumed = runsRestored ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
             let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && $0.runsOn?.name != job.runsOn?.name } ?? false
-            let shared = elsewhere ? graph.assumedCaveats(about: fact.node) : []
+            // A job on the restorer's own runner that saves the cache, and runs the attacker's
+            // code already, plants it there with no sharing (a GitLab pipeline's jobs are few).
+            let plantedHere = elsewhere && graph.model.jobs.values.contains { saver in
+                saver.runsOn?.name == job.runsOn?.name && saver.savesCaches.contains { $0.name == fact.node.name } && known.has(.exec, saver.id)
+            }
+            let shared = elsewhere && !plantedHere ? graph.assumedCaveats(about: fact.node) : []
             return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
                             at: location, caveats: [Caveat.nextRun] + shared + assumed)
         }
