@@ -802,6 +802,28 @@ import Testing
         #expect(model.jobs["gems/release"]?.token?.contains { $0.target == NodeID(.resource, "rubygems") } == true)
     }
 
+    /// BuildKit's GitHub Actions cache (`type=gha`) restores what a run on the default branch
+    /// saved: from build-push-action's `cache-from`, or from a script once a step hands it the
+    /// cache service's token (crazy-max/ghaction-github-runtime).
+    @Test func buildKitsActionsCacheIsTheRepositorysCache() throws {
+        func restores(_ steps: String) throws -> Bool {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ['v*']}}
+                permissions: {contents: read}
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                \(steps)
+                """])
+            return try !(InputLoader.load(path: repository.root).model.jobs["release/build"]?.restoresCaches.isEmpty ?? true)
+        }
+        let pin = "@0123456789abcdef0123456789abcdef01234567"
+        #expect(try restores("      - uses: docker/build-push-action\(pin)\n        with: {cache-from: type=gha}"))
+        #expect(try restores("      - uses: crazy-max/ghaction-github-runtime\(pin)\n      - run: docker buildx build --cache-from type=gha,scope=release ."))
+        #expect(try !restores("      - run: docker buildx build --cache-from type=gha,scope=release ."), "without the token BuildKit reaches no cache")
+    }
+
     /// Installing cosign is not signing: a test job verifies signatures with it. With an OIDC
     /// token to sign with (`id-token: write`), the job is taken to sign.
     @Test func aTestJobThatInstallsCosignToVerifyIsATestJob() throws {

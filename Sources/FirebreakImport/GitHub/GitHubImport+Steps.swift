@@ -100,6 +100,12 @@ extension GitHubImport {
         let jobScripts = job.steps.compactMap(\.run)
         cloudKeys(in: workflow.env, at: workflow.location, seen: jobEnv, scripts: jobScripts)
         cloudKeys(in: job.env, at: job.location, seen: jobEnv, scripts: jobScripts)
+        func usesCache(at location: SourceLocation) {
+            if !info.usesCache { info.cacheLocation = location }
+            info.usesCache = true
+            info.cacheLocations.append(location)
+        }
+        let exposesCacheToken = job.steps.contains { $0.uses?.lowercased().hasPrefix("crazy-max/ghaction-github-runtime") == true }
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
@@ -136,6 +142,9 @@ extension GitHubImport {
                 uses = "./" + folder.dropFirst(own.count).drop { $0 == "/" }
             }
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
+            // BuildKit's GitHub Actions cache (`--cache-from type=gha`) from a script, once a step
+            // hands the script the cache service's token (crazy-max/ghaction-github-runtime).
+            if let run = step.run, TextSearch.contains(run, "type=gha"), exposesCacheToken { usesCache(at: step.location) }
             if let run = step.run {
                 info.evidence.scripts.append(run)
                 runSteps.append((run, step.location))
@@ -199,9 +208,7 @@ extension GitHubImport {
                 info.runsCode = true
             }
             if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
-                if !info.usesCache { info.cacheLocation = step.location }
-                info.usesCache = true
-                info.cacheLocations.append(step.location)
+                usesCache(at: step.location)
             }
             let with = step.with
             switch action {
@@ -349,7 +356,8 @@ extension GitHubImport {
         if action.hasPrefix("actions/setup-") { return on("cache") }
         if action.hasPrefix("astral-sh/setup-uv") { return notOff("enable-cache") }
         if action.hasPrefix("ruby/setup-ruby") { return on("bundler-cache") }
-        if action.hasPrefix("docker/build-push-action") { return with["cache-to"]?.text.contains("type=gha") ?? false }
+        // BuildKit's GitHub Actions cache: `cache-from` restores what another run saved, `cache-to` saves.
+        if action.hasPrefix("docker/build-push-action") { return ["cache-from", "cache-to"].contains { with[$0]?.text.contains("type=gha") ?? false } }
         return false
     }
 
