@@ -154,6 +154,37 @@ import Foundation
         #expect(!release.caveats.contains { $0.contains("one cache across the runners") }, "\(release.caveats)")
     }
 
+    /// The job token pushes only to the project's own registry: an image a job pushes with it is
+    /// the project's, however the pipeline spells it (a file variable, a script's assignment), and
+    /// the jobs that run it run what any job token may push there.
+    @Test func anImagePushedWithTheJobsRegistryCredentialsIsTheProjects() throws {
+        func model(login: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                variables:
+                  CI_IMAGE: registry.example.org/acme/app/ci
+                stages: [images, build]
+                build-image:
+                  stage: images
+                  script:
+                    - \(login)
+                    - IMG="$CI_IMAGE:$IMAGE_TAG"
+                    - buildah build -t $IMG .
+                    - buildah push $IMG
+                dist:
+                  stage: build
+                  image: $CI_IMAGE:latest
+                  script: [meson dist]
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let own = try model(login: "echo \"$CI_REGISTRY_PASSWORD\" | buildah login $CI_REGISTRY -u $CI_REGISTRY_USER --password-stdin")
+        #expect(own.jobs["dist"]?.consumes.map(\.artifact.name) == ["image registry.example.org/acme/app/ci:latest"])
+        #expect(own.jobs["dist"]?.steps.isEmpty == true, "no third party's image")
+        #expect(try Examples.run("artifact-tampering", on: own).reaches("exec job:dist"))
+        let elsewhere = try model(login: "buildah login -u $BOT_USER -p $BOT_PASSWORD registry.example.org")
+        #expect(elsewhere.jobs["dist"]?.consumes.isEmpty == true, "pushed with other credentials: whose it is is unknown")
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

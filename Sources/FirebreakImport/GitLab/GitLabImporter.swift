@@ -109,6 +109,7 @@ struct GitLabBuilder {
             jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
         }
         projectPaths.formUnion(ownProjectPaths(jobs.map(\.mapping), workflow: config.top["workflow"]))
+        projectPaths.formUnion(pushedImagePaths(jobs.map(\.mapping)))
         let producers = jobs.filter { $0.mapping["artifacts"] != nil }
         let fileVariables = definedVariables()
         var referenced: [String: SourceLocation] = [:]

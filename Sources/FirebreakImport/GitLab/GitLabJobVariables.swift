@@ -32,6 +32,13 @@ struct GitLabJobVariables {
         self.values = values
     }
 
+    private init(values: [String: Value]) { self.values = values }
+
+    /// These variables and `assigned` (a script's own assignments, `IMG="$CI_IMAGE:$TAG"`) over them.
+    func adding(_ assigned: [String: String]) -> GitLabJobVariables {
+        GitLabJobVariables(values: values.merging(assigned.mapValues { Value(text: $0, expands: true) }) { $1 })
+    }
+
     /// The values as text, for readers that take them as written (a cache's key and policy).
     var texts: [String: String] { values.mapValues(\.text) }
 
