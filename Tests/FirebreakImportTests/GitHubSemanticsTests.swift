@@ -250,6 +250,8 @@ import Testing
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "aws-account")])
         #expect(model.identities["s3-key:MIRROR_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "s3-compatible-storage")])
         #expect(model.identities["s3-key:R2_KEY"] != nil, "an endpoint in AWS_ENDPOINT_URL")
+        #expect(model.assumptions.contains { $0.subject == NodeID(.secret, "R2_KEY") && $0.statement.contains("S3-compatible storage") },
+                "read from the uses Firebreak reads, and said")
         #expect(model.identities["aws-key:REGIONAL_KEY"] != nil, "AWS's own endpoint is still AWS")
         #expect(model.secrets["UPLOAD_NOTE"]?.carries == nil, "the control: another variable holds data")
         let stolen = try Examples.run("stolen-static-key", on: model)
@@ -781,6 +783,17 @@ import Testing
                       - uses: slackapi/slack-github-action@0123456789abcdef0123456789abcdef01234567
                         with: {token: "${{ secrets.SLACK_BOT_TOKEN }}"}
                 """,
+            ".github/workflows/test.yml": """
+                on: push
+                permissions: {contents: read}
+                env: {CARGO_REGISTRY_TOKEN: "${{ secrets.CRATES_KEY }}"}
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - run: cargo test
+                """,
             ".github/workflows/gems.yml": """
                 on: {release: {types: [published]}}
                 jobs:
@@ -795,6 +808,7 @@ import Testing
         ])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["crates/crates-io"]?.role == .release)
+        #expect(model.jobs["test/test"]?.role == .test, "a workflow's env reaches every step: it says nothing of a job that tests")
         let carried = try #require(model.secrets["CRATES_KEY"]?.carries.flatMap { model.identities[$0.name] })
         #expect(carried.grants.contains { $0.target == NodeID(.resource, "crates.io") && $0.level >= .write }, "the upload token of crates.io")
         #expect(model.assumptions.contains { $0.statement.contains("upload token for crates.io, handed to its upload tool in `CARGO_REGISTRY_TOKEN`") })
@@ -822,6 +836,10 @@ import Testing
         #expect(try restores("      - uses: docker/build-push-action\(pin)\n        with: {cache-from: type=gha}"))
         #expect(try restores("      - uses: crazy-max/ghaction-github-runtime\(pin)\n      - run: docker buildx build --cache-from type=gha,scope=release ."))
         #expect(try !restores("      - run: docker buildx build --cache-from type=gha,scope=release ."), "without the token BuildKit reaches no cache")
+        #expect(try !restores("      - run: docker buildx build --cache-from type=gha .\n      - uses: crazy-max/ghaction-github-runtime\(pin)"),
+                "the token handed over after the build")
+        #expect(try !restores("      - uses: docker/build-push-action\(pin)\n        with: {cache-to: type=gha}"), "saving is not restoring")
+        #expect(try restores("      - uses: docker/bake-action\(pin)\n        with: {set: '*.cache-from=type=gha'}"))
     }
 
     /// Installing cosign is not signing: a test job verifies signatures with it. With an OIDC

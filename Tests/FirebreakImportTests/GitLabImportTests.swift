@@ -30,6 +30,15 @@ import Foundation
             distcheck:
               script:
                 - FLAGS="--enable-a --enable-b" make distcheck -j16
+            keywords:
+              script:
+                - if ! make check; then exit 1; fi
+            sudo:
+              script: [sudo -E make check]
+            loop:
+              script: ["for d in lib tools; do make -C $d check; done"]
+            eatmydata:
+              script: [eatmydata make check]
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["check"]?.role == .test)
@@ -38,6 +47,7 @@ import Foundation
         #expect(model.jobs["in-tests-folder"]?.role == .build, "a folder named tests is not a target")
         #expect(model.jobs["deps"]?.role != .test, "make and check as packages to install, or words echoed")
         #expect(model.jobs["distcheck"]?.role == .test, "after an assignment whose quoted value holds spaces")
+        for job in ["keywords", "sudo", "loop", "eatmydata"] { #expect(model.jobs[job]?.role == .test, "\(job)") }
         let poisoning = try Examples.run("cache-poisoning", on: model)
         #expect(poisoning.footholds.contains(Fact(.exec, NodeID(.job, "check"), .full)))
         #expect(!poisoning.footholds.contains(Fact(.exec, NodeID(.job, "build-only"), .full)))
@@ -109,6 +119,8 @@ import Foundation
                 "the AWS CLI reads the project's key from the environment without naming it")
         let both = try model("aws --endpoint-url https://rgw.example.org s3 ls && aws s3 cp build.tar s3://prod/")
         #expect(both.resources["aws-account"] != nil, "one command of the job uses AWS's own endpoint")
+        let service = try model("aws --endpoint-url http://minio:9000 s3 cp build.tar s3://artifacts/")
+        #expect(service.resources["s3-compatible-storage"] != nil, "a service's host, one label")
         let unknown = try model("aws --endpoint-url $S3_ENDPOINT s3 cp build.tar s3://artifacts/")
         #expect(unknown.resources["aws-account"] != nil, "an endpoint the file does not give may be AWS's")
     }
@@ -183,6 +195,25 @@ import Foundation
         #expect(try Examples.run("artifact-tampering", on: own).reaches("exec job:dist"))
         let elsewhere = try model(login: "buildah login -u $BOT_USER -p $BOT_PASSWORD registry.example.org")
         #expect(elsewhere.jobs["dist"]?.consumes.isEmpty == true, "pushed with other credentials: whose it is is unknown")
+        let both = try model(login: "buildah login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY && buildah login -u $V -p $W registry.example.org")
+        #expect(both.jobs["dist"]?.consumes.isEmpty == true, "signed in to another registry too")
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            variables:
+              IMG: registry.example.org/acme/app/builder
+            stages: [images, build]
+            build-image:
+              stage: images
+              script:
+                - docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY
+                - export IMG="$IMG:$CI_COMMIT_SHA"
+                - docker image push --platform linux/amd64 $IMG
+            dist:
+              stage: build
+              image: registry.example.org/acme/app/builder:latest
+              script: [meson dist]
+            """])
+        #expect(try InputLoader.load(path: repository.root).model.jobs["dist"]?.consumes.map(\.artifact.name) == ["image registry.example.org/acme/app/builder:latest"],
+                "an exported assignment over the file's variable, docker image push past an option's value")
     }
 
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
@@ -352,6 +383,8 @@ import Foundation
               BASE: registry.example.org/acme
               RAW: {value: "$BASE/raw:1", expand: false}
               HUGE: \(String(repeating: "x", count: 2_000))
+              PART: \(String(repeating: "y", count: 200))
+              FAN: $PART$PART$PART$PART$PART$PART$PART$PART
             alone:
               inherit: {variables: false}
               image: $BASE/alone:1
@@ -365,12 +398,16 @@ import Foundation
             huge:
               image: $HUGE:1
               script: [make]
+            fan:
+              image: $FAN$FAN$FAN$FAN:1
+              script: [make]
             """])
         let images = try InputLoader.load(path: variables.root).model.jobs.mapValues { $0.steps.map(\.uses) }
         #expect(images["alone"] == ["$BASE/alone:1"], "inherit: variables: false takes none of the file's")
         #expect(images["raw"] == ["$BASE/raw:1"], "expand: false: the value as written")
         #expect(images["escaped"] == ["registry.example.org/$BASE/esc:1"], "$$ is a literal $")
         #expect(images["huge"] == ["$HUGE:1"], "a name longer than 1 KB is not made")
+        #expect(images["fan"] == ["$FAN$FAN$FAN$FAN:1"], "nor one that fans out past it")
         // The runner puts the file's variables into an image's name, a variable naming another in turn.
         #expect(model.jobs["docs"]?.consumes.map(\.artifact.name) == ["image registry.gitlab.com/acme/widgets/ci:docs"])
         // The project's own images are no third party's code; another project's are.

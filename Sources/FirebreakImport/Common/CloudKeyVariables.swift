@@ -69,7 +69,8 @@ enum CloudKeyVariables {
         return elsewhere && !aws ? compatibleStorage : awsAccount
     }
 
-    /// Whether an endpoint writes out a host name of its own (a dotted name), variables aside.
+    /// Whether an endpoint writes out a host of its own, variables aside (`http://minio:9000`,
+    /// `https://${{ secrets.ID }}.r2.cloudflarestorage.com`); one made only of variables does not.
     private static func writesAHost(_ endpoint: String) -> Bool {
         var text = Substring(endpoint), kept = ""
         while let dollar = text.firstIndex(of: "$") {
@@ -83,8 +84,9 @@ enum CloudKeyVariables {
             }
         }
         kept += text
-        let host = kept.split(separator: "/").first { $0.contains(".") } ?? ""
-        return host.split(separator: ".").filter { !$0.isEmpty }.count >= 2
+        let address = kept.range(of: "://").map { kept[$0.upperBound...] } ?? Substring(kept)
+        let host = address.prefix { $0 != "/" && $0 != ":" }
+        return host.contains { $0.isLetter || $0.isNumber }
     }
 
     /// An option's value among a command's words: `--name value` or `--name=value`.
@@ -95,6 +97,13 @@ enum CloudKeyVariables {
         }
         return nil
     }
+
+    /// What is assumed of a key read as another provider's storage, and how to settle it: an SDK
+    /// Firebreak does not read could still use it with AWS's own endpoint.
+    static func compatibleStorageStatement(_ secret: String) -> String {
+        "AWS key '\(secret)' opens another provider's S3-compatible storage, not an AWS account: every use Firebreak reads points the AWS tools at another endpoint"
+    }
+    static let compatibleStorageSettle = "declare what it opens under `secrets:` in firebreak.context.yml (`carries:` an identity whose grants say so)"
 
     /// The variable holding the secret half of the key pair whose other half a variable of this
     /// name holds: an access key's id is no credential without it, and the two are one key.

@@ -18,7 +18,7 @@ enum JobRoles {
         var writeScopes: Set<String> = []
         /// Registries whose upload token a step hands its tool in the tool's own variable
         /// (`CARGO_REGISTRY_TOKEN`: `RegistryVariables`): the job uploads there.
-        var registryVariables: Set<String> = []
+        var registriesByToolVariable: Set<String> = []
 
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
         /// `actions/attest-build-provenance`).
@@ -31,7 +31,7 @@ enum JobRoles {
         // Only a script that names a publishing command needs its dry runs set apart.
         let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
         if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages")
-            || !evidence.registryVariables.isEmpty { return .release }
+            || !evidence.registriesByToolVariable.isEmpty { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         // Installing cosign is not signing (tests verify with it): it says so with an OIDC token to sign with.
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
@@ -52,7 +52,7 @@ enum JobRoles {
             if byAction || commands.occur(in: script) { found.append(registry) }
         }
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
-        for registry in evidence.registryVariables.sorted() where !found.contains(registry) { found.append(registry) }
+        for registry in evidence.registriesByToolVariable.sorted() where !found.contains(registry) { found.append(registry) }
         // A test index (test.pypi.org) is not the registry others install from.
         if evidence.scripts.contains(where: { $0.contains("test.pypi.org") || $0.contains("testpypi") }) { found.removeAll { $0 == "pypi" } }
         return found

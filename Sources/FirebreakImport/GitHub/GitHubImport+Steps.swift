@@ -105,7 +105,7 @@ extension GitHubImport {
             info.usesCache = true
             info.cacheLocations.append(location)
         }
-        let exposesCacheToken = job.steps.contains { $0.uses?.lowercased().hasPrefix("crazy-max/ghaction-github-runtime") == true }
+        var cacheTokenExposed = false
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
@@ -130,10 +130,12 @@ extension GitHubImport {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
             cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
-            // A secret in a registry tool's own variable is that registry's upload token.
-            for (key, value) in step.env.merging(jobEnv, uniquingKeysWith: { step, _ in step }).sorted(by: { $0.key < $1.key }) {
+            // A secret handed to a step in a registry tool's own variable is that registry's upload
+            // token, and the step uploads there (a workflow's or job's `env:` reaches every step, so
+            // it says neither of a job that only tests).
+            for (key, value) in step.env.sorted(by: { $0.key < $1.key }) {
                 guard let registry = RegistryVariables.registry(of: key), let secret = Self.secretName(in: value) else { continue }
-                info.evidence.registryVariables.insert(registry)
+                info.evidence.registriesByToolVariable.insert(registry)
                 info.registryTokens[secret] = (registry, key)
             }
             var uses = step.uses ?? ""
@@ -142,9 +144,10 @@ extension GitHubImport {
                 uses = "./" + folder.dropFirst(own.count).drop { $0 == "/" }
             }
             let action = uses.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
-            // BuildKit's GitHub Actions cache (`--cache-from type=gha`) from a script, once a step
-            // hands the script the cache service's token (crazy-max/ghaction-github-runtime).
-            if let run = step.run, TextSearch.contains(run, "type=gha"), exposesCacheToken { usesCache(at: step.location) }
+            // BuildKit's GitHub Actions cache (`--cache-from type=gha`) from a script, once an earlier
+            // step hands the script the cache service's token (crazy-max/ghaction-github-runtime).
+            if Self.runtimeTokenActions.contains(where: { (step.uses ?? "").lowercased().hasPrefix($0) }) { cacheTokenExposed = true }
+            if let run = step.run, cacheTokenExposed, Self.restoresBuildKitCache(run) { usesCache(at: step.location) }
             if let run = step.run {
                 info.evidence.scripts.append(run)
                 runSteps.append((run, step.location))
@@ -356,9 +359,20 @@ extension GitHubImport {
         if action.hasPrefix("actions/setup-") { return on("cache") }
         if action.hasPrefix("astral-sh/setup-uv") { return notOff("enable-cache") }
         if action.hasPrefix("ruby/setup-ruby") { return on("bundler-cache") }
-        // BuildKit's GitHub Actions cache: `cache-from` restores what another run saved, `cache-to` saves.
-        if action.hasPrefix("docker/build-push-action") { return ["cache-from", "cache-to"].contains { with[$0]?.text.contains("type=gha") ?? false } }
+        // BuildKit's GitHub Actions cache: `cache-from` restores what another run saved (bake's
+        // `set: *.cache-from=type=gha` too); only a restore matters here, every job may save.
+        if action.hasPrefix("docker/build-push-action") { return with["cache-from"]?.text.contains("type=gha") ?? false }
+        if action.hasPrefix("docker/bake-action") { return with["set"].map { restoresBuildKitCache($0.text) } ?? false }
         return false
+    }
+
+    /// Actions that hand later steps the Actions cache service's token (`ACTIONS_RUNTIME_TOKEN`).
+    static let runtimeTokenActions = ["crazy-max/ghaction-github-runtime", "docker/build-push-action", "docker/bake-action"]
+
+    /// Whether a script or setting tells BuildKit to restore from the Actions cache
+    /// (`--cache-from type=gha,scope=…`, `*.cache-from=type=gha`).
+    static func restoresBuildKitCache(_ text: String) -> Bool {
+        TextSearch.contains(text, "cache-from") && TextSearch.contains(text, "type=gha")
     }
 
     /// Whether a `uses:` value names nothing GitHub could run: empty, or only a ref.

@@ -697,7 +697,12 @@ struct GitHubImport {
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
-            if let key = keys[name] { return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location) }
+            if let key = keys[name] {
+                if key.cloud == CloudKeyVariables.compatibleStorage {
+                    _ = builder.assume(NodeID(.secret, name), CloudKeyVariables.compatibleStorageStatement(name), settle: CloudKeyVariables.compatibleStorageSettle, at: key.location)
+                }
+                return builder.addStaticKey(key.identity, cloud: key.cloud, at: key.location)
+            }
             if let used = tokens[name] {
                 let elsewhere = githubTokensHere.contains(name) ? [] : (githubTokenElsewhere[name] ?? []).sorted()
                 return builder.addGitHubToken(for: name, at: used, appKey: appKeys.contains(name), optional: reads.alwaysFallsBack(name), elsewhere: elsewhere)

@@ -306,8 +306,8 @@ extension GitLabBuilder {
                 // still reach AWS itself with it through a tool Firebreak does not read (an SDK).
                 if cloud == CloudKeyVariables.awsAccount, allJobsRead, awsKeyClouds[name] == [CloudKeyVariables.compatibleStorage] {
                     cloud = CloudKeyVariables.compatibleStorage
-                    _ = builder.assume(NodeID(.secret, name), "AWS key '\(name)' opens another provider's S3-compatible storage, not an AWS account: every job that uses it points the AWS tools at another endpoint",
-                                       settle: "declare what it opens under `secrets:` in firebreak.context.yml (`carries:` an identity whose grants say so)", at: location)
+                    _ = builder.assume(NodeID(.secret, name), CloudKeyVariables.compatibleStorageStatement(name),
+                                       settle: CloudKeyVariables.compatibleStorageSettle, at: location)
                 }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name

@@ -11,21 +11,29 @@ extension GitLabBuilder {
         for job in jobs {
             let scripts = ["before_script", "script", "after_script"].flatMap { lines(job[$0]) }.map(\.text)
             guard scripts.contains(where: { $0.contains("CI_REGISTRY_PASSWORD") || ($0.contains("CI_JOB_TOKEN") && $0.contains("login")) }) else { continue }
-            var assigned: [String: String] = [:]
-            var targets: [String] = []
+            // The script's assignments are read in order, each expanded with what was set before it.
+            var variables = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
+                                               inherit: job["inherit"]?.node.value("variables"))
+            var images: [String] = []
+            // A job that also signs in to another registry may push there: whose images are whose is unknown.
+            var otherLogin = false
             for script in scripts {
                 _ = ShellCommands.contains(in: script) { words in
-                    if words.count == 1, let equals = words[0].firstIndex(of: "="), equals > words[0].startIndex {
-                        assigned[String(words[0][..<equals])] = Self.unquoted(words[0][words[0].index(after: equals)...])
+                    var command = words[...]
+                    if command.first == "export" { command = command.dropFirst() }
+                    if command.count == 1, let equals = command.first!.firstIndex(of: "="), equals > command.first!.startIndex {
+                        let word = command.first!
+                        variables = variables.adding([String(word[..<equals]): variables.expand(Self.unquoted(word[word.index(after: equals)...]))])
                     }
-                    targets += Self.pushTargets(words)
+                    if let host = Self.loginHost(words), !["$CI_REGISTRY", "${CI_REGISTRY}", "\"$CI_REGISTRY\"", "\"${CI_REGISTRY}\""].contains(host) {
+                        otherLogin = true
+                    }
+                    images += Self.pushTargets(words).map { Self.unquoted(Substring(variables.expand($0))) }
                     return false
                 }
             }
-            let variables = GitLabJobVariables(global: config.top["variables"]?.node, job: job["variables"]?.node,
-                                               inherit: job["inherit"]?.node.value("variables")).adding(assigned)
-            for target in targets {
-                var image = Self.unquoted(Substring(variables.expand(target)))
+            guard !otherLogin else { continue }
+            for var image in images {
                 if image.hasPrefix("docker://") { image.removeFirst("docker://".count) }
                 guard let slash = image.firstIndex(of: "/"), image[..<slash].hasPrefix("registry.") else { continue }
                 var path = image[image.index(after: slash)...].split(separator: "@").first.map(String.init) ?? ""
@@ -37,20 +45,42 @@ extension GitLabBuilder {
         return paths
     }
 
-    /// The images a command pushes: `docker push`, `podman push` and `buildah push` (its
-    /// destination when it names one), kaniko's `--destination`.
+    /// The registry a `login` command signs in to (its last operand), nil for another command.
+    static func loginHost(_ words: [Substring]) -> String? {
+        guard let login = words.firstIndex(of: "login"), login > 0, ["docker", "podman", "buildah", "skopeo", "crane"].contains(words[login - 1]) else { return nil }
+        var operands: [Substring] = [], skipNext = false
+        for word in words[(login + 1)...] {
+            if skipNext { skipNext = false; continue }
+            if word.hasPrefix("-") { skipNext = !word.contains("=") && ["-u", "-p", "--username", "--password", "--authfile"].contains(word); continue }
+            operands.append(word)
+        }
+        return operands.last.map(String.init) ?? ""
+    }
+
+    /// The images a command pushes: `docker push` (also `docker image push`), `podman push` and
+    /// `buildah push` (its destination when it names one), kaniko's `--destination`.
     static func pushTargets(_ words: [Substring]) -> [String] {
         var targets: [String] = []
         for (place, word) in words.enumerated() {
             if word == "--destination", place + 1 < words.count { targets.append(String(words[place + 1])) }
             if word.hasPrefix("--destination=") { targets.append(String(word.dropFirst("--destination=".count))) }
-            if word == "push", place > 0, ["docker", "podman", "buildah"].contains(words[place - 1]) {
-                let operands = words[(place + 1)...].filter { !$0.hasPrefix("-") }
-                if let last = words[place - 1] == "buildah" ? operands.last : operands.first { targets.append(String(last)) }
+            guard word == "push", place > 0 else { continue }
+            let tool = words[place - 1] == "image" && place > 1 ? words[place - 2] : words[place - 1]
+            guard ["docker", "podman", "buildah"].contains(tool) else { continue }
+            var operands: [Substring] = [], skipNext = false
+            for operand in words[(place + 1)...] {
+                if skipNext { skipNext = false; continue }
+                if operand.hasPrefix("-") { skipNext = !operand.contains("=") && optionsWithValue.contains(operand); continue }
+                operands.append(operand)
             }
+            if let image = tool == "buildah" ? operands.last : operands.first { targets.append(String(image)) }
         }
         return targets
     }
+
+    /// Push options that take the next word as their value.
+    private static let optionsWithValue: Set<Substring> = ["--platform", "--creds", "--authfile", "--cert-dir", "--format", "-f",
+                                                           "--digestfile", "--sign-by", "--retry", "--retry-delay", "--compression-format"]
 
     /// A shell word without the quotes around it.
     static func unquoted(_ word: Substring) -> String {

@@ -52,7 +52,8 @@ struct CacheRestoreRule: Rule {
             // A job on the restorer's own runner that saves the cache, and runs the attacker's
             // code already, plants it there with no sharing (a GitLab pipeline's jobs are few).
             let plantedHere = elsewhere && graph.model.jobs.values.contains { saver in
-                saver.runsOn?.name == job.runsOn?.name && saver.savesCaches.contains { $0.name == fact.node.name } && known.has(.exec, saver.id)
+                saver.name != job.name && saver.runsOn?.name == job.runsOn?.name && saver.savesCaches.contains { $0.name == fact.node.name }
+                    && known.has(.exec, saver.id, atLeast: scope)
             }
             let shared = elsewhere && !plantedHere ? graph.assumedCaveats(about: fact.node) : []
             return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
