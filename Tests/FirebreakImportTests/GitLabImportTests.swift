@@ -216,6 +216,25 @@ import Foundation
                 "an exported assignment over the file's variable, docker image push past an option's value")
     }
 
+    /// A CI/CD variable the job hands cargo in `CARGO_REGISTRY_TOKEN` is crates.io's upload token,
+    /// whatever script uploads; one handed in another variable says nothing of where it goes.
+    @Test func aVariableHandedToCargosOwnVariableIsTheCratesIoToken() throws {
+        func model(_ variable: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                publish:
+                  rules: [{if: $CI_COMMIT_TAG}]
+                  variables: {\(variable): $CRATES_KEY}
+                  script: [./publish.py]
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let cargo = try model("CARGO_REGISTRY_TOKEN")
+        #expect(cargo.jobs["publish"]?.role == .release)
+        #expect(cargo.identities["registry-token:CRATES_KEY"]?.grants.map(\.target) == [NodeID(.resource, "crates.io")])
+        let other = try model("UPLOAD_KEY")
+        #expect(other.jobs["publish"]?.role != .release && other.resources["crates.io"] == nil)
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

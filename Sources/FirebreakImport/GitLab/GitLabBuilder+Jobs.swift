@@ -93,7 +93,18 @@ extension GitLabBuilder {
                 deploys = action == "start"
             }
         }
-        let evidence = JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil)
+        var evidence = JobRoles.Evidence(scripts: scriptLines.map(\.text), deploysThroughEnvironment: deploys && environment != nil)
+        // A CI/CD variable the job hands a registry's upload tool in the tool's own variable
+        // (`CARGO_REGISTRY_TOKEN: $CRATES_KEY`) is that registry's upload token, and the job uploads there.
+        var handed: [String: (registry: String, variable: String)] = [:]
+        for entry in ownVariables {
+            guard let registry = RegistryVariables.registry(of: entry.key),
+                  let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText else { continue }
+            for variable in GitLabVariables.referenced(in: [text]).referenced where !GitLabVariables.isPredefined(variable) {
+                handed[variable] = (registry, entry.key)
+            }
+            if !handed.isEmpty { evidence.registriesByToolVariable.insert(registry) }
+        }
         // A job named `pages` (or with `pages:`) publishes the project's GitLab Pages site from
         // whatever ref runs it: its run decides what the site serves.
         let pages = name == "pages" || (job["pages"].map { $0.node.scalarText != "false" } ?? false)
@@ -109,8 +120,11 @@ extension GitLabBuilder {
             }
             // A variable named for the registry the job uploads to is its upload token.
             for variable in names.subtracting(defined).sorted() where registryVariables[variable] == nil {
-                if let registry = JobRoles.registryToken(variable, publishingTo: registries) {
-                    registryVariables[variable] = (registry, id, scriptLines.first { $0.text.contains(variable) }?.location ?? location)
+                let at = scriptLines.first { $0.text.contains(variable) }?.location ?? job["variables"]?.location ?? location
+                if let tool = handed[variable] {
+                    registryVariables[variable] = (tool.registry, id, tool.variable, at)
+                } else if let registry = JobRoles.registryToken(variable, publishingTo: registries) {
+                    registryVariables[variable] = (registry, id, nil, at)
                 }
             }
         }
@@ -313,7 +327,9 @@ extension GitLabBuilder {
                 let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
                 return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud, at: location)
             }
-            if let upload = uploads[name] { return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, at: upload.location) }
+            if let upload = uploads[name] {
+                return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)
+            }
             return nil
         }
     }

@@ -55,8 +55,9 @@ struct GitLabBuilder {
     /// Child pipelines imported so far in this import (their files and where they run): the
     /// same child started by many jobs is imported once, under the first job's name.
     var importedChildren: Set<String> = []
-    /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job, where.
-    var registryVariables: [String: (registry: String, job: String, location: SourceLocation)] = [:]
+    /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job,
+    /// the upload tool's variable it is handed in (else it is known by its name), where.
+    var registryVariables: [String: (registry: String, job: String, variable: String?, location: SourceLocation)] = [:]
     /// For each AWS key variable the jobs use, what it opens in every job that uses it: another
     /// provider's S3-compatible storage only where each of them points the tools elsewhere.
     var awsKeyClouds: [String: Set<String>] = [:]
