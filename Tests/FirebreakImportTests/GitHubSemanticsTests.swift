@@ -802,6 +802,8 @@ import Testing
                     permissions: {contents: write, id-token: write}
                     steps:
                       - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                        with: {registry-url: 'https://registry.npmjs.org'}
                       - uses: rubygems/configure-rubygems-credentials@0123456789abcdef0123456789abcdef01234567
                       - run: bundle exec rake push
                 """,
@@ -814,6 +816,9 @@ import Testing
         #expect(model.assumptions.contains { $0.statement.contains("upload token for crates.io, handed to its upload tool in `CARGO_REGISTRY_TOKEN`") })
         #expect(model.secrets["SLACK_BOT_TOKEN"]?.criticality != .critical, "a chat token posts messages")
         #expect(model.jobs["gems/release"]?.token?.contains { $0.target == NodeID(.resource, "rubygems") } == true)
+        #expect(model.jobs["gems/release"]?.token?.contains { $0.target == NodeID(.resource, "npm") } == true,
+                "npm's authentication set up in a publishing job with an OIDC token: npm trusted publishing")
+        #expect(model.jobs["crates/crates-io"]?.token?.contains { $0.target == NodeID(.resource, "npm") } != true)
     }
 
     /// BuildKit's GitHub Actions cache (`type=gha`) restores what a run on the default branch

@@ -19,6 +19,9 @@ enum JobRoles {
         /// Registries whose upload token a step hands its tool in the tool's own variable
         /// (`CARGO_REGISTRY_TOKEN`: `RegistryVariables`): the job uploads there.
         var registriesByToolVariable: Set<String> = []
+        /// Whether a step sets up npm's authentication for its registry (setup-node's
+        /// `registry-url: https://registry.npmjs.org`): a publishing job publishes there too.
+        var authenticatesToNpm = false
 
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
         /// `actions/attest-build-provenance`).
@@ -53,6 +56,8 @@ enum JobRoles {
         }
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
         for registry in evidence.registriesByToolVariable.sorted() where !found.contains(registry) { found.append(registry) }
+        // Asked only of a publishing job: setting up npm's authentication says where it publishes.
+        if evidence.authenticatesToNpm, !found.isEmpty, !found.contains("npm") { found.append("npm") }
         // A test index (test.pypi.org) is not the registry others install from.
         if evidence.scripts.contains(where: { $0.contains("test.pypi.org") || $0.contains("testpypi") }) { found.removeAll { $0 == "pypi" } }
         return found

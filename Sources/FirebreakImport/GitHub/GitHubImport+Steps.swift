@@ -206,6 +206,11 @@ extension GitHubImport {
             for key in ["repository-url", "repository_url", "registry-url", "publish-url"] {
                 if let target = step.with[key]?.text { info.evidence.scripts.append(target) }
             }
+            // setup-node's `registry-url` writes npm's authentication for that registry: in a job
+            // that publishes, npm's own registry is one it publishes to.
+            if action.hasPrefix("actions/setup-node"), step.with["registry-url"]?.text.contains("registry.npmjs.org") == true {
+                info.evidence.authenticatesToNpm = true
+            }
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), !installOnly {
                 info.runsCode = true
