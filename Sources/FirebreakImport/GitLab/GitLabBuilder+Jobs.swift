@@ -100,10 +100,9 @@ extension GitLabBuilder {
         for entry in ownVariables {
             guard let registry = RegistryVariables.registry(of: entry.key),
                   let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText else { continue }
-            for variable in GitLabVariables.referenced(in: [text]).referenced where !GitLabVariables.isPredefined(variable) {
-                handed[variable] = (registry, entry.key)
-            }
-            if !handed.isEmpty { evidence.registriesByToolVariable.insert(registry) }
+            let secrets = GitLabVariables.referenced(in: [text]).referenced.filter { !GitLabVariables.isPredefined($0) }
+            for variable in secrets { handed[variable] = (registry, entry.key) }
+            if !secrets.isEmpty { evidence.registriesByToolVariable.insert(registry) }
         }
         // A job named `pages` (or with `pages:`) publishes the project's GitLab Pages site from
         // whatever ref runs it: its run decides what the site serves.
