@@ -63,7 +63,9 @@ struct GitLabBuilder {
     var awsKeyClouds: [String: Set<String>] = [:]
     /// The project's own container registry, once a job names it.
     var projectRegistry: GitLabProjectRegistry?
-    /// The project's own paths (`group/app`), as its rules compare `$CI_PROJECT_PATH` with them.
+    /// The paths under which the project's own registry keeps images: the project's paths
+    /// (`group/app`, as its rules compare `$CI_PROJECT_PATH` with them, or the repository's name),
+    /// and the image repositories its jobs push with the job's own credentials (`group/app/ci`).
     var projectPaths: Set<String> = []
     /// The variables each script text references and assigns, scanned once: jobs that extend the
     /// same templates share their scripts.
