@@ -235,6 +235,27 @@ import Foundation
         #expect(other.jobs["publish"]?.role != .release && other.resources["crates.io"] == nil)
     }
 
+    /// An input that names a job of the pipeline hands the included jobs that job (a release
+    /// component given the job that builds the tarball): the stand-in job needs it and takes its
+    /// artifacts in, and the assumption says so; an input naming no job hands nothing.
+    @Test func aComponentsInputThatNamesAJobHandsItThatJob() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            include:
+              - component: gitlab.example.org/acme/templates/release@main
+                inputs: {dist-job-name: dist, tarball-path: dist/app.tar.xz, stage: deploy}
+            stages: [build, deploy]
+            dist:
+              stage: build
+              script: [meson dist]
+              artifacts: {paths: [dist/]}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let included = try #require(model.jobs["included:component:gitlab.example.org/acme/templates/release@main"])
+        #expect(included.needs.map(\.name) == ["dist"])
+        #expect(included.consumes.map(\.artifact.name) == ["dist artifacts"])
+        #expect(model.assumptions.contains { $0.subject == included.id && $0.statement.contains("its inputs hand it job 'dist', whose artifacts it is taken to take in") })
+    }
+
     @Test func aProjectVariableReachesEveryJobEvenOneThatNeverUsesIt() throws {
         let model = try ImportFixtures.load("gitlab-variables").model
         #expect(model.platform == .gitlab)

@@ -284,16 +284,25 @@ extension GitLabBuilder {
             let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
             let runner = declareRunner(tags: lines(defaultTags).map(\.text), at: include.location)
             let name = "\(prefix)included:\(include.name)"
+            // An input that names a job of the pipeline (`dist-job-name: dist`) hands the included
+            // jobs that job: taken as a `needs:` on it, with its artifacts taken in.
+            let named = Set(include.inputs.values.filter { model.jobs[prefix + $0] != nil }).sorted()
+            let consumes = named.map { "\(prefix)\($0) artifacts" }.filter { model.artifacts[$0] != nil }.map { artifact in
+                Job.Consumption(artifact: Reference(artifact, at: include.location), use: .data, verifies: false, deploysTo: nil,
+                                canaryPercent: nil, location: include.location)
+            }
             model.jobs[name] = Job(
                 name: name, role: .other, definition: Reference(include.name, at: include.location),
                 triggers: triggers.map { Reference($0, at: include.location) }, runsOn: runner,
-                token: [Grant(target: model.repository.id, level: .read, location: include.location)],
+                needs: named.map { Reference(prefix + $0, at: include.location) },
+                token: [Grant(target: model.repository.id, level: .read, location: include.location)], consumes: consumes,
                 steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
                 platform: .gitlab, location: include.location)
             // Another project's file, a remote URL, a component or GitLab's template is not
             // fetched: what its jobs do is unknown, and said where a path goes through it.
             let adds = template ? "GitLab's template '\(include.name.dropFirst("template:".count))' adds" : "'\(include.name)' adds"
-            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that runs in every pipeline with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown",
+            let handed = named.isEmpty ? "" : "; its inputs hand it job\(named.count == 1 ? "" : "s") \(named.map { "'\($0)'" }.joined(separator: ", ")), whose artifacts it is taken to take in (what it does with them, such as publishing a release, is not read)"
+            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that runs in every pipeline with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown\(handed)",
                            settle: "read the included file and describe its jobs in a native model (docs/model-format.md)", at: include.location)
         }
     }

@@ -57,6 +57,8 @@ struct GitLabConfig {
         var source: String
         var ref: String?
         var location: SourceLocation
+        /// The `inputs:` the include is given, by name (text values only).
+        var inputs: [String: String] = [:]
     }
 
     static let keywords: Set<String> = [

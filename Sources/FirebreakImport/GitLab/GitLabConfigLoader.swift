@@ -79,9 +79,9 @@ struct GitLabConfigLoader {
         } else if let project = item.value("project")?.scalarText {
             let files = item.value("file")?.texts ?? []
             let ref = item.value("ref")?.scalarText
-            external("project:\(project)/\(files.joined(separator: ","))@\(ref ?? "HEAD")", source: project, ref: ref, at: location)
+            external("project:\(project)/\(files.joined(separator: ","))@\(ref ?? "HEAD")", source: project, ref: ref, at: location, inputs: item)
         } else if let remote = item.value("remote")?.scalarText {
-            external("remote:\(remote)", source: remote, ref: FetchedCode.commit(inURL: remote), at: location)
+            external("remote:\(remote)", source: remote, ref: FetchedCode.commit(inURL: remote), at: location, inputs: item)
         } else if let template = item.value("template")?.scalarText {
             external("template:\(template)", source: "gitlab-org/gitlab templates", ref: nil, at: location, template: true)
         } else if let component = item.value("component")?.scalarText {
@@ -91,14 +91,19 @@ struct GitLabConfigLoader {
                                               help: "write `component: $CI_SERVER_FQDN/group/project/name@version`"))
                 return
             }
-            external("component:\(component)", source: source, ref: parts.count > 1 ? parts[1] : nil, at: location)
+            external("component:\(component)", source: source, ref: parts.count > 1 ? parts[1] : nil, at: location, inputs: item)
         } else {
             diagnostics.append(Diagnostic(.error, at: location, "an include needs one of: local, project, remote, template, component"))
         }
     }
 
-    private mutating func external(_ name: String, source: String, ref: String?, at location: SourceLocation, template: Bool = false) {
-        config.externalIncludes.append(.init(name: name, source: source, ref: template ? "(GitLab release)" : ref, location: location))
+    private mutating func external(_ name: String, source: String, ref: String?, at location: SourceLocation, template: Bool = false,
+                                   inputs item: Yams.Node? = nil) {
+        var include = GitLabConfig.ExternalInclude(name: name, source: source, ref: template ? "(GitLab release)" : ref, location: location)
+        for entry in item?.value("inputs")?.gitlabEntries ?? [] {
+            if let text = entry.value.scalarText { include.inputs[entry.key] = text }
+        }
+        config.externalIncludes.append(include)
     }
 
     /// Loads a repository file named in the configuration (a child pipeline's), confined to
