@@ -54,7 +54,7 @@ enum CloudKeyVariables {
             _ = ShellCommands.contains(in: script) { words in
                 guard var place = ShellCommands.commandPlace(in: words) else { return false }
                 // Past the shell's keywords (`do s3cmd put …`, `then aws s3 cp …`).
-                while place + 1 < words.count, ["do", "then", "else", "if", "while", "until", "!", "{"].contains(words[place]) { place += 1 }
+                while place + 1 < words.count, ShellCommands.keywords.contains(words[place]) { place += 1 }
                 // `aws --version`, `aws configure`: no request is made.
                 let subcommand = place + 1 < words.count ? words[place + 1] : ""
                 guard !["--version", "help", "configure", "--help"].contains(subcommand) else { return false }

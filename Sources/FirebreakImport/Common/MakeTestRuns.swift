@@ -18,7 +18,8 @@ enum MakeTestRuns {
     /// `xvfb-run make check`); not a word of another command (`apt-get install make check`).
     static func runsTests(_ words: [Substring]) -> Bool {
         guard let first = words.firstIndex(where: isMake), var program = ShellCommands.commandPlace(in: words) else { return false }
-        if runners.contains(words[program]) || words[program].hasPrefix("-") || onlyAssignments(words[..<first]) {
+        if ShellCommands.keywords.contains(words[program]) || runners.contains(words[program]) || words[program].hasPrefix("-")
+            || onlyAssignments(words[..<first]) {
             // A runner's own options and arguments come first (or assignments whose quoted values
             // hold spaces): make is the first word that is make.
             program = first
@@ -63,12 +64,10 @@ enum MakeTestRuns {
         word == "make" || word == "gmake" || word == "bmake" || word.hasSuffix("-make") || word.hasSuffix("/make")
     }
 
-    /// Words before a command that runs the rest: the shell's keywords (`if ! make check`, `do
-    /// make -C $d check`), and commands that run the command after their own options (an
-    /// architecture, a display, a time limit, `sudo -E`, whose option is where the command's
-    /// place is read).
-    private static let runners: Set<Substring> = ["if", "!", "then", "do", "else", "elif", "while", "until", "{",
-                                                  "setarch", "linux32", "linux64", "xvfb-run", "timeout", "nice", "ionice", "stdbuf",
+    /// Commands that run the command after their own options (an architecture, a display, a
+    /// time limit); `sudo -E`'s option is where the command's place is read. The shell's keywords
+    /// before a command (`if ! make check`, `do make -C $d check`) are `ShellCommands.keywords`.
+    private static let runners: Set<Substring> = ["setarch", "linux32", "linux64", "xvfb-run", "timeout", "nice", "ionice", "stdbuf",
                                                   "dbus-run-session", "eatmydata", "command", "nohup"]
 
     /// Targets that run a project's tests by convention (the GNU Coding Standards' `check` and

@@ -37,6 +37,10 @@ enum ShellCommands {
         words.firstIndex { !$0.utf8.contains(UInt8(ascii: "=")) && !["sudo", "env", "time", "exec"].contains($0) }
     }
 
+    /// The shell's words that stand before a command on its line (`if`, `then`, `do`, `!`, `{`):
+    /// a reader looking for the command they run (`do s3cmd put …`, `if ! make check`) reads past them.
+    static let keywords: Set<Substring> = ["if", "then", "elif", "else", "do", "while", "until", "!", "{"]
+
     private static let backslash = UInt8(ascii: "\\")
 
     /// Reads one line (continuations joined): whether a command on it satisfies `test`, unless

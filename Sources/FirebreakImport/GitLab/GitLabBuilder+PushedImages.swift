@@ -48,13 +48,7 @@ extension GitLabBuilder {
     /// The registry a `login` command signs in to (its last operand), nil for another command.
     static func loginHost(_ words: [Substring]) -> String? {
         guard let login = words.firstIndex(of: "login"), login > 0, ["docker", "podman", "buildah", "skopeo", "crane"].contains(words[login - 1]) else { return nil }
-        var operands: [Substring] = [], skipNext = false
-        for word in words[(login + 1)...] {
-            if skipNext { skipNext = false; continue }
-            if word.hasPrefix("-") { skipNext = !word.contains("=") && ["-u", "-p", "--username", "--password", "--authfile"].contains(word); continue }
-            operands.append(word)
-        }
-        return operands.last.map(String.init) ?? ""
+        return operands(words[(login + 1)...], skippingValuesOf: ["-u", "-p", "--username", "--password", "--authfile"]).last.map(String.init) ?? ""
     }
 
     /// The images a command pushes: `docker push` (also `docker image push`), `podman push` and
@@ -67,15 +61,26 @@ extension GitLabBuilder {
             guard word == "push", place > 0 else { continue }
             let tool = words[place - 1] == "image" && place > 1 ? words[place - 2] : words[place - 1]
             guard ["docker", "podman", "buildah"].contains(tool) else { continue }
-            var operands: [Substring] = [], skipNext = false
-            for operand in words[(place + 1)...] {
-                if skipNext { skipNext = false; continue }
-                if operand.hasPrefix("-") { skipNext = !operand.contains("=") && optionsWithValue.contains(operand); continue }
-                operands.append(operand)
-            }
-            if let image = tool == "buildah" ? operands.last : operands.first { targets.append(String(image)) }
+            let images = operands(words[(place + 1)...], skippingValuesOf: optionsWithValue)
+            if let image = tool == "buildah" ? images.last : images.first { targets.append(String(image)) }
         }
         return targets
+    }
+
+    /// A command's operands: its words past the options, and past the value of each option in
+    /// `options` written apart from it (`-u USER`; `--user=USER` is one word).
+    static func operands(_ words: ArraySlice<Substring>, skippingValuesOf options: Set<Substring>) -> [Substring] {
+        var operands: [Substring] = [], skipNext = false
+        for word in words {
+            if skipNext {
+                skipNext = false
+            } else if word.hasPrefix("-") {
+                skipNext = !word.contains("=") && options.contains(word)
+            } else {
+                operands.append(word)
+            }
+        }
+        return operands
     }
 
     /// Push options that take the next word as their value.
