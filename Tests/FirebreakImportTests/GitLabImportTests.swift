@@ -971,6 +971,45 @@ import Foundation
         #expect(events("release").contains(.tag) && !events("release").contains(.push))
     }
 
+    /// `except:` takes pipelines away from `only:` or from its default of branches and tags
+    /// (GitLab Docs, *`only` and `except`*); `only: [branches]` matches every pipeline whose ref
+    /// is a branch, scheduled ones too. What cannot be taken away exactly (a branch from every
+    /// branch, a condition on variables) stays.
+    @Test func exceptTakesPipelinesAwayFromOnlyOrItsDefault() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            nightly-free:
+              except: [schedules]
+              script: [make]
+            lint:
+              except:
+                refs: [tags]
+              script: [make lint]
+            branches-only:
+              only: [branches]
+              script: [make check]
+            branch-jobs:
+              only: [branches]
+              except: [schedules, main]
+              script: [make check]
+            by-variable:
+              except:
+                variables: [$SKIP_BUILD]
+              script: [make]
+            everywhere:
+              script: [make]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        func events(_ job: String) -> Set<Trigger.Event> { Set(model.jobs[job]?.triggers.compactMap { model.triggers[$0.name]?.event } ?? []) }
+        #expect(!events("nightly-free").contains(.schedule) && events("nightly-free").isSuperset(of: [.push, .tag]))
+        #expect(!events("lint").contains(.tag) && events("lint").isSuperset(of: [.push, .schedule]))
+        #expect(events("branches-only").isSuperset(of: [.push, .schedule]) && !events("branches-only").contains(.tag),
+                "a scheduled pipeline's ref is a branch")
+        #expect(events("branch-jobs").contains(.push) && !events("branch-jobs").contains(.schedule),
+                "a branch taken from every branch leaves the others' pushes")
+        #expect(events("by-variable") == events("everywhere") && events("everywhere").isSuperset(of: [.push, .tag, .schedule]),
+                "the control: a condition on a variable may not match, and nothing is taken away")
+    }
+
     /// Any condition a `when: never` rule surely matches keeps those pipelines from later rules:
     /// unprotected refs (`$CI_COMMIT_REF_PROTECTED == "false"`) leave only protected branches
     /// and tags; a condition that may or may not match (a project path) keeps nothing; one with

@@ -15,7 +15,7 @@ extension GitLabBuilder {
         guard !runs.isEmpty else { return }
         // Its name in the model: a child pipeline's jobs are named after the job that starts it.
         let id = prefix + name
-        let triggers = declareTriggers(runs, at: job["rules"]?.location ?? job["only"]?.location ?? location)
+        let triggers = declareTriggers(runs, at: job["rules"]?.location ?? job["only"]?.location ?? job["except"]?.location ?? location)
 
         // Scripts and the variables they use.
         let scriptLines = ["before_script", "script", "after_script"].flatMap { lines(job[$0]) }

@@ -186,7 +186,7 @@ struct GitLabBuilder {
         Set((config.top["variables"]?.node.gitlabEntries.map(\.key) ?? []) + (config.top["default"]?.node.value("variables")?.gitlabEntries.map(\.key) ?? []))
     }
 
-    /// The pipelines a job runs in: its `rules` or `only`, else branches and tags (and merge
+    /// The pipelines a job runs in: its `rules`, or `only` less `except`, else branches and tags (and merge
     /// requests when the workflow makes such pipelines), within what the workflow allows.
     mutating func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
         var runs: GitLabRuns
@@ -194,6 +194,8 @@ struct GitLabBuilder {
         else if let only = job["only"] { runs = GitLabRuns.only(only.node) }
         else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? parentRuns?.mergeRequests ?? false,
                                  schedules: true, manual: true) }
+        // `except:` takes away from `only:`, or from its default (GitLab rejects it beside `rules:`).
+        if job["rules"] == nil, let except = job["except"] { runs = runs.excluding(except.node) }
         if job["when"]?.node.scalarText == "manual" { runs.byHand = true }
         if let workflow { runs = runs.restricted(to: workflow) }
         // A child pipeline runs only where the job that starts it runs.

@@ -1,7 +1,7 @@
 import FirebreakModel
 import Yams
 
-/// Which pipelines a GitLab job runs in, read from `rules`, `only` and `workflow:rules`.
+/// Which pipelines a GitLab job runs in, read from `rules`, `only`, `except` and `workflow:rules`.
 /// Conditions Firebreak cannot read are taken to admit the pipeline (pessimistic).
 struct GitLabRuns: Equatable {
     var branches: [String] = []
@@ -90,21 +90,59 @@ struct GitLabRuns: Equatable {
     }
 
     /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,
-    /// `web`, `api`, branch names and regular expressions.
+    /// `web`, `api`, branch names and regular expressions. GitLab Docs, *`only` and `except`*:
+    /// `branches` matches every pipeline whose ref is a branch, so scheduled pipelines and those
+    /// started by hand or through the API too; `only` without `refs:` is branches and tags.
     static func only(_ node: Yams.Node) -> GitLabRuns {
         let refs = node.isMapping ? (node.value("refs")?.texts ?? ["branches", "tags"]) : node.texts
         var runs = GitLabRuns()
         for ref in refs {
             switch ref {
-            case "branches": runs.branches.append("*")
+            case "branches":
+                runs.branches.append("*")
+                runs.schedules = true
+                runs.manual = true
             case "tags": runs.tags = true
             case "merge_requests", "external_pull_requests": runs.mergeRequests = true
             case "schedules": runs.schedules = true
             case "web", "api", "triggers", "pipelines", "chat": runs.manual = true
+            case "pushes":
+                runs.branches.append("*")
+                runs.tags = true
             default: runs.branches.append(ref.hasPrefix("/") ? "*" : ref)
             }
         }
+        runs.branches = Array(Set(runs.branches)).sorted()
+        if runs.branches.contains("*") { runs.branches = ["*"] }
         return runs
+    }
+
+    /// Takes away the pipelines `except:` (a list, or `refs:`) names. What cannot be taken away
+    /// exactly stays (pessimistic): a branch name or pattern from every branch (one list of
+    /// branches cannot hold "all but these"), one of several sources started by hand (`web`),
+    /// and conditions on variables, changed files or Kubernetes, which may not match.
+    func excluding(_ node: Yams.Node) -> GitLabRuns {
+        guard let refs = node.isMapping ? node.value("refs")?.texts : node.texts else { return self }
+        var result = self
+        for ref in refs {
+            switch ref {
+            case "branches":
+                // A branch's pipelines of every source: pushes, schedules, those started by hand.
+                result.branches = []
+                result.schedules = false
+                result.manual = false
+            case "tags": result.tags = false
+            case "merge_requests": result.mergeRequests = false
+            case "schedules": result.schedules = false
+            case "pushes":
+                result.branches = []
+                result.tags = false
+            default:
+                if !ref.hasPrefix("/") { result.branches.removeAll { $0 == ref } }
+            }
+        }
+        if !result.tags { result.protectedTagsOnly = false }
+        return result
     }
 
     func without(mergeRequests value: Bool) -> GitLabRuns {
