@@ -484,6 +484,56 @@ import Testing
         #expect(JobRoles.publishingLines(["npm publish --dry-run"]).isEmpty)
     }
 
+    /// An upload to a test index (TestPyPI) publishes no release: by the publishing action's
+    /// `repository-url`, or a command's `--repository-url` (continued lines read as one) or
+    /// `-r testpypi`. A job that also uploads to PyPI itself still publishes there with its token;
+    /// the passwords of its uploads elsewhere, and a token named for a test index, are not PyPI's.
+    @Test func anUploadToATestIndexPublishesNoRelease() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/publish.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              try-it:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - run: python -m build
+                  - uses: pypa/gh-action-pypi-publish@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      repository-url: https://test.pypi.org/legacy/
+                      password: ${{ secrets.TEST_PYPI_TOKEN }}
+              try-twine:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      twine upload \\
+                        --repository-url https://test.pypi.org/legacy/ dist/*
+                    env: {TWINE_PASSWORD: "${{ secrets.TWINE_TEST_TOKEN }}"}
+                  - run: twine upload -r testpypi dist/*
+              both:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: twine upload --repository testpypi dist/*
+                    env: {TWINE_PASSWORD: "${{ secrets.TEST_PYPI_API_TOKEN }}"}
+                  - uses: pypa/gh-action-pypi-publish@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      repository-url: https://pypi.example.org/legacy/
+                      password: ${{ secrets.PYPI_MIRROR }}
+                  - uses: pypa/gh-action-pypi-publish@0123456789abcdef0123456789abcdef01234567
+                    with: {password: "${{ secrets.PYPI_API_TOKEN }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["publish/try-it"]?.role != .release)
+        #expect(model.jobs["publish/try-twine"]?.role != .release)
+        #expect(model.secrets["TEST_PYPI_TOKEN"]?.criticality != .critical, "a test index's token ships nothing to users")
+        #expect(model.jobs["publish/both"]?.role == .release, "the control: the job uploads to PyPI too")
+        #expect(model.identities["registry-token:PYPI_API_TOKEN"]?.grants.map(\.target) == [NodeID(.resource, "pypi")],
+                "its PyPI token uploads to PyPI")
+        #expect(model.identities["registry-token:TEST_PYPI_API_TOKEN"] == nil, "a test index's token, by its name")
+        #expect(model.secrets["TEST_PYPI_API_TOKEN"]?.criticality != .critical, "it publishes no release")
+        #expect(model.identities["registry-token:PYPI_MIRROR"] == nil, "the password of an upload to another index is that index's")
+    }
+
     /// GitHub's secret names are not case-sensitive: two spellings are one secret, and a
     /// context file's lower-case name settles it.
     @Test func secretNamesInAnyCaseAreOneSecret() throws {

@@ -58,18 +58,40 @@ enum JobRoles {
         for registry in evidence.registriesByToolVariable.sorted() where !found.contains(registry) { found.append(registry) }
         // Asked only of a publishing job: setting up npm's authentication says where it publishes.
         if evidence.authenticatesToNpm, !found.isEmpty, !found.contains("npm") { found.append("npm") }
-        // A test index (test.pypi.org) is not the registry others install from.
-        if evidence.scripts.contains(where: { $0.contains("test.pypi.org") || $0.contains("testpypi") }) { found.removeAll { $0 == "pypi" } }
         return found
     }
 
-    /// Script lines that may publish: a dry run (`--dry-run`, goreleaser's `--snapshot`) publishes
-    /// nothing. Elsewhere `--snapshot` still publishes (`changeset publish --snapshot` ships a
-    /// snapshot version to npm).
+    /// Script lines that may publish, a command continued with `\` on the next line read as one: a
+    /// dry run (`--dry-run`, goreleaser's `--snapshot`) publishes nothing, nor does an upload to a
+    /// test index (`--repository-url https://test.pypi.org/legacy/`, `-r testpypi`), which is not
+    /// the registry others install from. Elsewhere `--snapshot` still publishes (`changeset
+    /// publish --snapshot` ships a snapshot version to npm).
     static func publishingLines(_ scripts: [String]) -> [String] {
-        scripts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-            .filter { !$0.contains("--dry-run") && !$0.contains("--dry_run") && !($0.contains("--snapshot") && $0.contains("goreleaser")) }
-            .map(String.init)
+        var lines: [String] = []
+        for script in scripts {
+            var continued = false
+            for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+                if continued, let last = lines.popLast() { lines.append(last.dropLast() + " " + line) } else { lines.append(String(line)) }
+                continued = line.hasSuffix("\\")
+            }
+        }
+        return lines.filter { line in
+            !line.contains("--dry-run") && !line.contains("--dry_run") && !(line.contains("--snapshot") && line.contains("goreleaser"))
+                && !namesATestIndex(line)
+        }
+    }
+
+    /// Whether a secret's name says it is a test index's or a test account's (`TEST_PYPI_TOKEN`,
+    /// `UV_TEST_PUBLISH_TOKEN`, `TESTPYPI_PASSWORD`): it ships nothing to users.
+    static func namesATestAccount(_ secret: String) -> Bool {
+        secret.uppercased().split(separator: "_").contains { $0 == "TEST" || $0 == "TESTPYPI" }
+    }
+
+    /// Whether a text names a package index kept for trying uploads out (TestPyPI), whose
+    /// packages nobody installs by default.
+    static func namesATestIndex(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.contains("test.pypi.org") || lowered.contains("testpypi")
     }
 
     /// The registry a secret of a publishing job is the upload token of, by its name
@@ -78,7 +100,8 @@ enum JobRoles {
     static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
         let name = secret.uppercased()
         // `_RO`, `READ`: a read-only token, kept to avoid rate limits, uploads nothing.
-        guard !name.hasSuffix("_RO"), !name.contains("READ"), !ModelBuilder.namesASetting(name), readsAsCredential(name) else { return nil }
+        guard !name.hasSuffix("_RO"), !name.contains("READ"), !namesATestAccount(name),
+              !ModelBuilder.namesASetting(name), readsAsCredential(name) else { return nil }
         return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
     }
 

@@ -21,7 +21,8 @@ extension ModelBuilder {
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
             for reference in job.secrets where !isDeclared(reference.name, by: job) && reference.name != SecretUses.everySecretName {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
-                      !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name) else { continue }
+                      !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name),
+                      !(job.role == .release && JobRoles.namesATestAccount(secret.name)) else { continue }
                 secret.criticality = .critical
                 model.secrets[reference.name] = secret
                 // What it was taken to be before, high, no longer holds: one hop must not say both.

@@ -33,6 +33,9 @@ struct StepsInfo {
     var appKeys: Set<String> = []
     /// Secrets handed to a step in a registry tool's own variable, with the registry and the variable (`RegistryVariables`).
     var registryTokens: [String: (registry: String, variable: String)] = [:]
+    /// Secrets handed to a publishing action that uploads to another index than the registry's
+    /// own (`repository-url: https://test.pypi.org/legacy/`): not the registry's upload tokens.
+    var otherIndexSecrets: Set<String> = []
     /// Cloud roles assumed through OIDC.
     var roles: [(name: String, cloud: String, location: SourceLocation)] = []
     /// What the steps do, for the job's role.
@@ -195,17 +198,23 @@ extension GitHubImport {
                 if scripts.contains(where: PackageInstalls.occur) { info.installsDependencies = true }
                 continue
             }
-            // GoReleaser's `--snapshot` builds without publishing anything, as in a script.
+            // GoReleaser's `--snapshot` builds without publishing anything, as in a script; an
+            // upload to a test index (`repository-url: https://test.pypi.org/legacy/`) publishes no release.
             let snapshot = action.hasPrefix("goreleaser/goreleaser-action") && (step.with["args"]?.text.contains("--snapshot") ?? false)
-            if !snapshot { info.evidence.actions.append(action) }
+            let indexes = ["repository-url", "repository_url", "publish-url"].compactMap { step.with[$0]?.text }
+            let toTestIndex = indexes.contains(where: JobRoles.namesATestIndex)
+            if !snapshot, !toTestIndex { info.evidence.actions.append(action) }
+            // The password a step uploads with to another index than PyPI's (a test index, a
+            // private one) is that index's, whatever it is called.
+            if action.hasPrefix("pypa/gh-action-pypi-publish"), let index = indexes.first, !index.contains("upload.pypi.org") {
+                for key in ["password", "user"] {
+                    if let secret = step.with[key].flatMap({ Self.secretName(in: $0.text) }) { info.otherIndexSecrets.insert(secret) }
+                }
+            }
             // `install-only: true` puts the tool on the path for a later step and runs nothing
             // itself; it still says what the job is for (cli/cli's macOS job installs GoReleaser,
             // then builds and signs the release with it).
             let installOnly = step.with["install-only"]?.text.lowercased() == "true"
-            // Where a publishing action uploads (`repository-url: https://test.pypi.org/legacy/`).
-            for key in ["repository-url", "repository_url", "registry-url", "publish-url"] {
-                if let target = step.with[key]?.text { info.evidence.scripts.append(target) }
-            }
             // setup-node's `registry-url` writes npm's authentication for that registry: in a job
             // that publishes, npm's own registry is one it publishes to.
             if action.hasPrefix("actions/setup-node"), step.with["registry-url"]?.text.contains("registry.npmjs.org") == true {

@@ -323,7 +323,7 @@ struct GitHubImport {
             let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
             if !publishing.isEmpty { token = (token ?? []) + publishing }
             let registries = JobRoles.registries(evidence)
-            for secret in secrets where registryTokenSecrets[secret.name] == nil {
+            for secret in secrets where registryTokenSecrets[secret.name] == nil && !stepsInfo.otherIndexSecrets.contains(secret.name) {
                 if let handed = stepsInfo.registryTokens[secret.name] {
                     registryTokenSecrets[secret.name] = (handed.registry, name, handed.variable, secret.location)
                 } else if let registry = JobRoles.registryToken(secret.name, publishingTo: registries) {
