@@ -534,6 +534,38 @@ import Testing
         #expect(model.identities["registry-token:PYPI_MIRROR"] == nil, "the password of an upload to another index is that index's")
     }
 
+    /// A job that sets npm's registry authentication up (setup-node's `registry-url`) and may
+    /// mint an OIDC token is ready for npm's trusted publishing: it is taken to publish there,
+    /// though only a repository script it runs would say so, and the assumption says that.
+    @Test func npmSetUpWithAnOIDCTokenIsTakenToPublish() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ui.yml": """
+            on: {push: {tags: ["v*"]}}
+            jobs:
+              publish-ui:
+                runs-on: ubuntu-latest
+                permissions: {contents: read, id-token: write}
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                    with: {registry-url: "https://registry.npmjs.org"}
+                  - run: ./scripts/ui_release.sh --publish
+              lint-ui:
+                runs-on: ubuntu-latest
+                permissions: {contents: read}
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                    with: {registry-url: "https://registry.npmjs.org"}
+                  - run: ./scripts/ui_release.sh --check
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let publisher = try #require(model.jobs["ui/publish-ui"])
+        #expect(publisher.role == .release)
+        #expect((publisher.token ?? []).contains { $0.target == NodeID(.resource, "npm") && $0.trustedPublishing })
+        #expect(model.assumptions.contains { $0.subject == NodeID(.resource, "npm") && $0.statement.contains("no publish command is read") })
+        #expect(model.jobs["ui/lint-ui"]?.role != .release, "the control: without an OIDC token it cannot publish by trusted publishing")
+    }
+
     /// GitHub's secret names are not case-sensitive: two spellings are one secret, and a
     /// context file's lower-case name settles it.
     @Test func secretNamesInAnyCaseAreOneSecret() throws {

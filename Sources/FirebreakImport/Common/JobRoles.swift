@@ -23,6 +23,12 @@ enum JobRoles {
         /// `registry-url: https://registry.npmjs.org`): a publishing job publishes there too.
         var authenticatesToNpm = false
 
+        /// Whether the job sets npm up to publish with its OIDC token: setup-node's authentication
+        /// for npm's registry and `id-token: write`, which npm's trusted publishing needs (npm
+        /// Docs, *Trusted publishing*). It is taken to publish there, though no publish command
+        /// is read: a script of the repository's may run it.
+        var preparesNpmTrustedPublishing: Bool { authenticatesToNpm && writeScopes.contains("id-token") }
+
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
         /// `actions/attest-build-provenance`).
         func uses(anyOf names: [String]) -> Bool { actions.contains { action in names.contains { action.hasPrefix($0) } } }
@@ -34,7 +40,7 @@ enum JobRoles {
         // Only a script that names a publishing command needs its dry runs set apart.
         let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
         if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages")
-            || !evidence.registriesByToolVariable.isEmpty { return .release }
+            || !evidence.registriesByToolVariable.isEmpty || evidence.preparesNpmTrustedPublishing { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
         // Installing cosign is not signing (tests verify with it): it says so with an OIDC token to sign with.
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
@@ -57,7 +63,7 @@ enum JobRoles {
         if evidence.pushesImage, !found.contains("container-registry") { found.append("container-registry") }
         for registry in evidence.registriesByToolVariable.sorted() where !found.contains(registry) { found.append(registry) }
         // Asked only of a publishing job: setting up npm's authentication says where it publishes.
-        if evidence.authenticatesToNpm, !found.isEmpty, !found.contains("npm") { found.append("npm") }
+        if evidence.authenticatesToNpm, !found.isEmpty || evidence.preparesNpmTrustedPublishing, !found.contains("npm") { found.append("npm") }
         return found
     }
 

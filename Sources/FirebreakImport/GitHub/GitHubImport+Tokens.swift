@@ -231,7 +231,15 @@ extension GitHubImport {
         guard let permissions else { return releases(at: job.location) }
         var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
-            grants = builder.trustedPublishingGrants(registries, job: name, token: "`id-token: write`", at: permissions.location(of: "id-token"))
+            // npm found only by its setup says so: no publish command is read.
+            var unread = evidence
+            unread.authenticatesToNpm = false
+            let npmBySetupOnly = evidence.preparesNpmTrustedPublishing && !JobRoles.registries(unread).contains("npm")
+            let at = permissions.location(of: "id-token")
+            grants = builder.trustedPublishingGrants(registries.filter { !npmBySetupOnly || $0 != "npm" }, job: name, token: "`id-token: write`", at: at)
+            if npmBySetupOnly {
+                grants += builder.trustedPublishingGrants(["npm"], job: name, token: "`id-token: write` (setup-node authenticates it to npm's registry; no publish command is read, a script it runs is taken to publish)", at: at)
+            }
         }
         if permissions.level("packages") == "write" {
             let target = builder.declareRegistry("github-packages", statement: "job '\(name)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
