@@ -152,11 +152,11 @@ struct SimulationTextTests {
         let text = try Self.text(repository.root)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.hasPrefix("  compromised-third-party-action: this model has no step") })
-        #expect(lines[line + 1].hasPrefix("    not read: the steps inside actions and reusable workflows of other repositories"))
+        #expect(lines[line + 1].hasPrefix("    not read: the steps inside what the pipeline takes from other repositories and projects"))
         // One paragraph, wrapped to the width under its label.
         let continued = lines[(line + 2)...].prefix { $0.hasPrefix("              ") }
         let paragraph = ([lines[line + 1]] + continued).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(!continued.isEmpty && paragraph.hasSuffix("(a tool version given as a range)"), "\(lines[line...].prefix(4))")
+        #expect(!continued.isEmpty && paragraph.hasSuffix("such as `pip install --upgrade meson`)"), "\(lines[line...].prefix(4))")
         #expect(lines[line...].prefix(2 + continued.count).allSatisfy { $0.count <= 120 })
     }
 
