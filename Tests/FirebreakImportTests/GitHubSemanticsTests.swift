@@ -566,6 +566,32 @@ import Testing
         #expect(model.jobs["ui/lint-ui"]?.role != .release, "the control: without an OIDC token it cannot publish by trusted publishing")
     }
 
+    /// A deploying job's environment whose `url:` is a registry's package page publishes there:
+    /// what it ships from the build is a release others install.
+    @Test func anEnvironmentURLOnARegistryPageMakesItsTargetACrownJewel() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: make dist
+                  - uses: actions/upload-artifact@0123456789abcdef0123456789abcdef01234567
+                    with: {name: dist, path: dist/}
+              ship:
+                needs: build
+                runs-on: ubuntu-latest
+                environment: {name: stable, url: "https://hub.docker.com/r/acme/app"}
+                steps:
+                  - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
+                    with: {name: dist}
+                  - run: ./ship.sh
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.resources["stable target"]?.criticality == .critical)
+    }
+
     /// GitHub's secret names are not case-sensitive: two spellings are one secret, and a
     /// context file's lower-case name settles it.
     @Test func secretNamesInAnyCaseAreOneSecret() throws {

@@ -166,6 +166,39 @@ import Foundation
         #expect(!release.caveats.contains { $0.contains("one cache across the runners") }, "\(release.caveats)")
     }
 
+    /// An environment whose `url:` is a public registry's package page (Docker Hub, PyPI, npm,
+    /// ...) is where its jobs publish: what they deliver is a release others install, a crown
+    /// jewel whatever the environment is called. Another page is a target like any other.
+    @Test func anEnvironmentWhoseURLIsARegistryPagePublishesThere() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            stages: [build, release]
+            images:
+              stage: build
+              script: [make images]
+              artifacts: {paths: [out/]}
+            stable images:
+              stage: release
+              dependencies: [images]
+              environment:
+                name: stable/docker_images
+                url: https://hub.docker.com/r/acme/app/tags/
+              script: [echo "$HUB_PASSWORD" | docker login -u acme --password-stdin, ./pusher out/ acme/app]
+            docs site:
+              stage: release
+              dependencies: [images]
+              environment:
+                name: stable/docs
+                url: https://docs.acme.example/
+              script: [./upload-docs out/]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.resources["stable/docker_images target"]?.criticality == .critical)
+        #expect(model.assumptions.contains { $0.subject == NodeID(.resource, "stable/docker_images target") && $0.statement.contains("Docker Hub") })
+        #expect(model.resources["stable/docs target"]?.criticality == .high, "the control: a site that is no registry's page")
+        #expect(RegistryPages.registry(ofPage: "https://pypi.org/project/acme/") == "PyPI")
+        #expect(RegistryPages.registry(ofPage: "https://pypi.org/") == nil, "the registry's front page is no package's")
+    }
+
     /// The job token pushes only to the project's own registry: an image a job pushes with it is
     /// the project's, however the pipeline spells it (a file variable, a script's assignment), and
     /// the jobs that run it run what any job token may push there.

@@ -71,14 +71,20 @@ extension ModelBuilder {
         return Reference(name, at: location)
     }
 
-    /// The resource a job deploying through an environment delivers to.
-    mutating func declareDeployTarget(for environment: Reference) -> Reference {
+    /// The resource a job deploying through an environment delivers to. `page`: the environment's
+    /// `url:`; when it is a public registry's package page (`RegistryPages`), what the jobs deliver
+    /// is published there for others to install: a release, a crown jewel, whatever the
+    /// environment is called.
+    mutating func declareDeployTarget(for environment: Reference, page: String? = nil) -> Reference {
         let name = "\(environment.name) target"
         if model.resources[name] == nil {
-            let production = model.environments[environment.name]?.production ?? false
-            model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: production ? .critical : .high,
+            let registry = page.flatMap(RegistryPages.registry(ofPage:))
+            let production = registry != nil || (model.environments[environment.name]?.production ?? false)
+            model.resources[name] = Resource(name: name, kind: .other, zone: nil,
+                                             criticality: production ? .critical : .high,
                                              production: production, networkAccess: nil, location: environment.location)
-            assume(NodeID(.resource, name), "jobs in environment '\(environment.name)' deliver what they download to '\(name)'",
+            let published = registry.map { ", which publishes them on \($0): the environment's url (\(page ?? "")) is the page others install from, so it is a crown jewel" } ?? ""
+            assume(NodeID(.resource, name), "jobs in environment '\(environment.name)' deliver what they download to '\(name)'\(published)",
                    settle: "declare the real target under `resources:` in firebreak.context.yml", at: environment.location)
         }
         return Reference(name, at: environment.location)

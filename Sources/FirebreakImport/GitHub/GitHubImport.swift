@@ -348,8 +348,8 @@ struct GitHubImport {
                                                     canaryPercent: nil, location: at))
                 }
             } else if role == .deploy || role == .release, let environment {
-                consumes.append(Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
-                                                canaryPercent: nil, location: at))
+                let target = builder.declareDeployTarget(for: environment, page: job.node.value("environment")?.value("url")?.scalarText)
+                consumes.append(Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: at))
             } else {
                 consumes.append(Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
             }

@@ -155,8 +155,8 @@ extension GitLabBuilder {
                                        canaryPercent: nil, location: artifact.location)
             }
             if deploys, let environment, role == .deploy || role == .release {
-                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: builder.declareDeployTarget(for: environment),
-                                       canaryPercent: nil, location: artifact.location)
+                let target = builder.declareDeployTarget(for: environment, page: job["environment"]?.node.value("url")?.scalarText)
+                return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: artifact.location)
             }
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
         }
