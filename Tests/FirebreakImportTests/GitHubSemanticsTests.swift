@@ -479,9 +479,9 @@ import Testing
     /// Only GoReleaser's `--snapshot` is a dry run; `changeset publish --snapshot` ships a
     /// snapshot version to npm.
     @Test func aSnapshotIsADryRunOnlyForGoReleaser() {
-        #expect(JobRoles.publishingLines(["goreleaser release --snapshot --clean"]).allSatisfy { !$0.contains("goreleaser") })
-        #expect(JobRoles.publishingLines(["npx changeset publish --snapshot"]) == ["npx changeset publish --snapshot"])
-        #expect(JobRoles.publishingLines(["npm publish --dry-run"]).isEmpty)
+        #expect(JobRoles.commandsThatMayPublish(["goreleaser release --snapshot --clean"]).allSatisfy { !$0.contains("goreleaser") })
+        #expect(JobRoles.commandsThatMayPublish(["npx changeset publish --snapshot"]) == ["npx changeset publish --snapshot"])
+        #expect(JobRoles.commandsThatMayPublish(["npm publish --dry-run"]).isEmpty)
     }
 
     /// An upload to a test index (TestPyPI) publishes no release: by the publishing action's
@@ -521,22 +521,38 @@ import Testing
                       password: ${{ secrets.PYPI_MIRROR }}
                   - uses: pypa/gh-action-pypi-publish@0123456789abcdef0123456789abcdef01234567
                     with: {password: "${{ secrets.PYPI_API_TOKEN }}"}
+              twine-both:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: twine upload -r testpypi dist/* && twine upload dist/*
+              by-event:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: pypa/gh-action-pypi-publish@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      repository-url: ${{ github.event_name == 'push' && 'https://upload.pypi.org/legacy/' || 'https://test.pypi.org/legacy/' }}
+                      password: ${{ secrets.PYPI_UPLOAD }}
             """])
         let model = try InputLoader.load(path: repository.root).model
-        #expect(model.jobs["publish/try-it"]?.role != .release)
-        #expect(model.jobs["publish/try-twine"]?.role != .release)
-        #expect(model.secrets["TEST_PYPI_TOKEN"]?.criticality != .critical, "a test index's token ships nothing to users")
-        #expect(model.jobs["publish/both"]?.role == .release, "the control: the job uploads to PyPI too")
+        func role(_ job: String) throws -> Job.Role { try #require(model.jobs["publish/\(job)"]).role }
+        #expect(try role("try-it") != .release)
+        #expect(try role("try-twine") != .release)
+        #expect(try #require(model.secrets["TEST_PYPI_TOKEN"]).criticality != .critical, "a test index's token ships nothing to users")
+        #expect(try role("both") == .release, "the control: the job uploads to PyPI too")
+        #expect(try role("twine-both") == .release, "a test upload and a real one on one line: each command is read")
+        #expect(try role("by-event") == .release, "an index chosen by an expression may be PyPI's")
+        #expect(model.identities["registry-token:PYPI_UPLOAD"] != nil, "and its password is PyPI's token")
         #expect(model.identities["registry-token:PYPI_API_TOKEN"]?.grants.map(\.target) == [NodeID(.resource, "pypi")],
                 "its PyPI token uploads to PyPI")
         #expect(model.identities["registry-token:TEST_PYPI_API_TOKEN"] == nil, "a test index's token, by its name")
-        #expect(model.secrets["TEST_PYPI_API_TOKEN"]?.criticality != .critical, "it publishes no release")
+        #expect(try #require(model.secrets["TEST_PYPI_API_TOKEN"]).criticality != .critical, "it publishes no release")
         #expect(model.identities["registry-token:PYPI_MIRROR"] == nil, "the password of an upload to another index is that index's")
     }
 
-    /// A job that sets npm's registry authentication up (setup-node's `registry-url`) and may
-    /// mint an OIDC token is ready for npm's trusted publishing: it is taken to publish there,
-    /// though only a repository script it runs would say so, and the assumption says that.
+    /// A job that sets npm's registry authentication up (setup-node's `registry-url`), may mint an
+    /// OIDC token and runs what names publishing or a release is ready for npm's trusted
+    /// publishing: it is taken to publish there, though no publish command is read, and the
+    /// assumption says that. The setup and the token alone (a test job) or a dry run are not.
     @Test func npmSetUpWithAnOIDCTokenIsTakenToPublish() throws {
         let repository = try ScratchRepository(files: [".github/workflows/ui.yml": """
             on: {push: {tags: ["v*"]}}
@@ -557,13 +573,33 @@ import Testing
                   - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
                     with: {registry-url: "https://registry.npmjs.org"}
                   - run: ./scripts/ui_release.sh --check
+              test-ui:
+                runs-on: ubuntu-latest
+                permissions: {contents: read, id-token: write}
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                    with: {registry-url: "https://registry.npmjs.org"}
+                  - run: npm ci && npm test
+                  - uses: codecov/codecov-action@0123456789abcdef0123456789abcdef01234567
+                    with: {use_oidc: true}
+              try-publish:
+                runs-on: ubuntu-latest
+                permissions: {contents: read, id-token: write}
+                steps:
+                  - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                    with: {registry-url: "https://registry.npmjs.org"}
+                  - run: npm publish --dry-run --provenance
             """])
         let model = try InputLoader.load(path: repository.root).model
         let publisher = try #require(model.jobs["ui/publish-ui"])
         #expect(publisher.role == .release)
         #expect((publisher.token ?? []).contains { $0.target == NodeID(.resource, "npm") && $0.trustedPublishing })
         #expect(model.assumptions.contains { $0.subject == NodeID(.resource, "npm") && $0.statement.contains("no publish command is read") })
-        #expect(model.jobs["ui/lint-ui"]?.role != .release, "the control: without an OIDC token it cannot publish by trusted publishing")
+        func role(_ job: String) throws -> Job.Role { try #require(model.jobs["ui/\(job)"]).role }
+        #expect(try role("lint-ui") != .release, "the control: without an OIDC token it cannot publish by trusted publishing")
+        #expect(try role("test-ui") != .release, "the setup and a token for coverage: nothing it runs says it publishes")
+        #expect(try role("try-publish") != .release, "a dry run publishes nothing")
     }
 
     /// A deploying job's environment whose `url:` is a registry's package page publishes there:
@@ -587,9 +623,18 @@ import Testing
                   - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
                     with: {name: dist}
                   - run: ./ship.sh
+              docs:
+                needs: build
+                runs-on: ubuntu-latest
+                environment: {name: docs, url: "https://docs.acme.example/app"}
+                steps:
+                  - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
+                    with: {name: dist}
+                  - run: ./ship.sh docs
             """])
         let model = try InputLoader.load(path: repository.root).model
-        #expect(model.resources["stable target"]?.criticality == .critical)
+        #expect(try #require(model.resources["stable target"]).criticality == .critical)
+        #expect(try #require(model.resources["docs target"]).criticality == .high, "the control: a site that is no registry's page")
     }
 
     /// GitHub's secret names are not case-sensitive: two spellings are one secret, and a

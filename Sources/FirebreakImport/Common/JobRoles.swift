@@ -23,11 +23,31 @@ enum JobRoles {
         /// `registry-url: https://registry.npmjs.org`): a publishing job publishes there too.
         var authenticatesToNpm = false
 
-        /// Whether the job sets npm up to publish with its OIDC token: setup-node's authentication
-        /// for npm's registry and `id-token: write`, which npm's trusted publishing needs (npm
-        /// Docs, *Trusted publishing*). It is taken to publish there, though no publish command
-        /// is read: a script of the repository's may run it.
-        var preparesNpmTrustedPublishing: Bool { authenticatesToNpm && writeScopes.contains("id-token") }
+        /// Whether the job sets npm up to publish with its OIDC token and runs what says it
+        /// publishes: setup-node's authentication for npm's registry, `id-token: write` (which
+        /// npm's trusted publishing needs: npm Docs, *Trusted publishing*), and a command, not a
+        /// dry run, that names publishing or a release (`./scripts/ui_release.sh --publish`, `npm
+        /// run release`). It is taken to publish to npm, though no publish command is read. The
+        /// setup and the token alone say nothing: a test job installs private packages with the
+        /// one and uploads coverage with the other.
+        var preparesNpmTrustedPublishing: Bool {
+            guard authenticatesToNpm, writeScopes.contains("id-token") else { return false }
+            return JobRoles.commandsThatMayPublish(scripts).contains { command in
+                command.split(separator: " ").contains { word in
+                    let lowered = word.lowercased()
+                    return !lowered.hasPrefix("-") && lowered.contains("release") || lowered.contains("publish")
+                }
+            }
+        }
+
+        /// Whether npm is among the registries the job publishes to only by its setup
+        /// (`preparesNpmTrustedPublishing`): no npm command or action of its own is read.
+        var publishesToNpmOnlyBySetup: Bool {
+            guard preparesNpmTrustedPublishing else { return false }
+            var unread = self
+            unread.authenticatesToNpm = false
+            return !JobRoles.registries(unread).contains("npm")
+        }
 
         /// Whether a step uses one of the actions named (by prefix: `actions/attest` is also
         /// `actions/attest-build-provenance`).
@@ -38,7 +58,7 @@ enum JobRoles {
         let script = ShellWords(evidence.scripts.joined(separator: "\n"))
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
         // Only a script that names a publishing command needs its dry runs set apart.
-        let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(publishingLines(evidence.scripts).joined(separator: "\n")))
+        let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(commandsThatMayPublish(evidence.scripts).joined(separator: "\n")))
         if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages")
             || !evidence.registriesByToolVariable.isEmpty || evidence.preparesNpmTrustedPublishing { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
@@ -54,7 +74,7 @@ enum JobRoles {
     /// The package registries a publishing job uploads to, from its actions and commands
     /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`, `github-releases`).
     static func registries(_ evidence: Evidence) -> [String] {
-        let script = ShellWords(publishingLines(evidence.scripts).joined(separator: "\n"))
+        let script = ShellWords(commandsThatMayPublish(evidence.scripts).joined(separator: "\n"))
         var found: [String] = []
         for (registry, actions, commands) in registryEvidence {
             let byAction = evidence.uses(anyOf: actions)
@@ -67,24 +87,25 @@ enum JobRoles {
         return found
     }
 
-    /// Script lines that may publish, a command continued with `\` on the next line read as one: a
-    /// dry run (`--dry-run`, goreleaser's `--snapshot`) publishes nothing, nor does an upload to a
-    /// test index (`--repository-url https://test.pypi.org/legacy/`, `-r testpypi`), which is not
-    /// the registry others install from. Elsewhere `--snapshot` still publishes (`changeset
-    /// publish --snapshot` ships a snapshot version to npm).
-    static func publishingLines(_ scripts: [String]) -> [String] {
-        var lines: [String] = []
+    /// The commands of scripts that may publish, each as its words joined by spaces (lines continued
+    /// with a backslash read as one, cut at `;`, `&` and `|`: `ShellCommands`): a dry run
+    /// (`--dry-run`, goreleaser's `--snapshot`) publishes nothing, nor does an upload to a test
+    /// index (`--repository-url https://test.pypi.org/legacy/`, `-r testpypi`), which is not the
+    /// registry others install from. Elsewhere `--snapshot` still publishes (`changeset publish
+    /// --snapshot` ships a snapshot version to npm).
+    static func commandsThatMayPublish(_ scripts: [String]) -> [String] {
+        var commands: [String] = []
         for script in scripts {
-            var continued = false
-            for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
-                if continued, let last = lines.popLast() { lines.append(last.dropLast() + " " + line) } else { lines.append(String(line)) }
-                continued = line.hasSuffix("\\")
+            _ = ShellCommands.contains(in: script) { words in
+                let command = words.joined(separator: " ")
+                if !command.contains("--dry-run"), !command.contains("--dry_run"), !(command.contains("--snapshot") && command.contains("goreleaser")),
+                   !namesATestIndex(command) {
+                    commands.append(command)
+                }
+                return false
             }
         }
-        return lines.filter { line in
-            !line.contains("--dry-run") && !line.contains("--dry_run") && !(line.contains("--snapshot") && line.contains("goreleaser"))
-                && !namesATestIndex(line)
-        }
+        return commands
     }
 
     /// Whether a secret's name says it is a test index's or a test account's (`TEST_PYPI_TOKEN`,

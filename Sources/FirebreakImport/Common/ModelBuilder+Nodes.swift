@@ -76,16 +76,23 @@ extension ModelBuilder {
     /// is published there for others to install: a release, a crown jewel, whatever the
     /// environment is called.
     mutating func declareDeployTarget(for environment: Reference, page: String? = nil) -> Reference {
-        let name = "\(environment.name) target"
+        let name = "\(environment.name) target", id = NodeID(.resource, name)
+        let registry = page.flatMap(RegistryPages.registry(ofPage:))
+        let delivers = "jobs in environment '\(environment.name)' deliver what they download to '\(name)'"
+        let published = registry.map { "\(delivers), which publishes them on \($0): the environment's url (\(page ?? "")) is the page others install from, so it is a crown jewel" }
         if model.resources[name] == nil {
-            let registry = page.flatMap(RegistryPages.registry(ofPage:))
             let production = registry != nil || (model.environments[environment.name]?.production ?? false)
             model.resources[name] = Resource(name: name, kind: .other, zone: nil,
                                              criticality: production ? .critical : .high,
                                              production: production, networkAccess: nil, location: environment.location)
-            let published = registry.map { ", which publishes them on \($0): the environment's url (\(page ?? "")) is the page others install from, so it is a crown jewel" } ?? ""
-            assume(NodeID(.resource, name), "jobs in environment '\(environment.name)' deliver what they download to '\(name)'\(published)",
-                   settle: "declare the real target under `resources:` in firebreak.context.yml", at: environment.location)
+            assume(id, published ?? delivers, settle: "declare the real target under `resources:` in firebreak.context.yml", at: environment.location)
+        } else if let published, var target = model.resources[name], target.criticality != .critical,
+                  model.assumptions.contains(where: { $0.subject == id && $0.statement == delivers }) {
+            // A later job of the environment names the registry page: the target is that registry.
+            target.criticality = .critical
+            target.production = true
+            model.resources[name] = target
+            reword(assumptionAbout: id, ending: delivers, as: published)
         }
         return Reference(name, at: environment.location)
     }

@@ -9,11 +9,11 @@ enum RegistryPages {
         ("hub.docker.com", "/r/", "Docker Hub"), ("hub.docker.com", "/repository/", "Docker Hub"),
         ("hub.docker.com", "/_/", "Docker Hub"),
         ("quay.io", "/repository/", "Quay"),
-        ("pypi.org", "/project/", "PyPI"),
+        ("pypi.org", "/project/", "PyPI"), ("pypi.org", "/p/", "PyPI"),
         ("www.npmjs.com", "/package/", "npm"), ("npmjs.com", "/package/", "npm"),
         ("crates.io", "/crates/", "crates.io"),
         ("rubygems.org", "/gems/", "RubyGems"),
-        ("www.nuget.org", "/packages/", "NuGet"),
+        ("www.nuget.org", "/packages/", "NuGet"), ("nuget.org", "/packages/", "NuGet"),
         ("central.sonatype.com", "/artifact/", "Maven Central"),
         ("marketplace.visualstudio.com", "/items", "the Visual Studio Marketplace"),
         ("open-vsx.org", "/extension/", "Open VSX"),
@@ -26,6 +26,9 @@ enum RegistryPages {
         for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
         let host = rest.prefix { $0 != "/" }
         let path = rest.dropFirst(host.count)
-        return pages.first { host == $0.host && path.hasPrefix($0.path) }?.registry
+        if let page = pages.first(where: { host == $0.host && path.hasPrefix($0.path) }) { return page.registry }
+        // GitHub Packages: `github.com/OWNER/REPO/pkgs/container/NAME`, `github.com/orgs/ORG/packages/...`.
+        if host == "github.com", path.contains("/pkgs/") || path.hasPrefix("/orgs/") && path.contains("/packages/") { return "GitHub Packages" }
+        return nil
     }
 }

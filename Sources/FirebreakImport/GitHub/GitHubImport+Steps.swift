@@ -201,7 +201,8 @@ extension GitHubImport {
             // GoReleaser's `--snapshot` builds without publishing anything, as in a script; an
             // upload to a test index (`repository-url: https://test.pypi.org/legacy/`) publishes no release.
             let snapshot = action.hasPrefix("goreleaser/goreleaser-action") && (step.with["args"]?.text.contains("--snapshot") ?? false)
-            let indexes = ["repository-url", "repository_url", "publish-url"].compactMap { step.with[$0]?.text }
+            // Only a literal index counts: an expression may name PyPI's on some runs.
+            let indexes = ["repository-url", "repository_url", "publish-url"].compactMap { step.with[$0]?.text }.filter { !$0.contains("${{") }
             let toTestIndex = indexes.contains(where: JobRoles.namesATestIndex)
             if !snapshot, !toTestIndex { info.evidence.actions.append(action) }
             // The password a step uploads with to another index than PyPI's (a test index, a

@@ -232,9 +232,7 @@ extension GitHubImport {
         var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
             // npm found only by its setup says so: no publish command is read.
-            var unread = evidence
-            unread.authenticatesToNpm = false
-            let npmBySetupOnly = evidence.preparesNpmTrustedPublishing && !JobRoles.registries(unread).contains("npm")
+            let npmBySetupOnly = evidence.publishesToNpmOnlyBySetup
             let at = permissions.location(of: "id-token")
             grants = builder.trustedPublishingGrants(registries.filter { !npmBySetupOnly || $0 != "npm" }, job: name, token: "`id-token: write`", at: at)
             if npmBySetupOnly {

@@ -109,7 +109,15 @@ struct GitLabRuns: Equatable {
             case "pushes":
                 runs.branches.append("*")
                 runs.tags = true
-            default: runs.branches.append(ref.hasPrefix("/") ? "*" : ref)
+            default:
+                // A regular expression is matched against the ref's name, a branch's or a tag's
+                // (`only: [/^v\d+/]` with `except: [branches]` is GitLab's own tag-only example).
+                if ref.hasPrefix("/") {
+                    runs.branches.append("*")
+                    runs.tags = true
+                } else {
+                    runs.branches.append(ref)
+                }
             }
         }
         runs.branches = Array(Set(runs.branches)).sorted()
