@@ -595,7 +595,7 @@ import Testing
         let publisher = try #require(model.jobs["ui/publish-ui"])
         #expect(publisher.role == .release)
         #expect((publisher.token ?? []).contains { $0.target == NodeID(.resource, "npm") && $0.trustedPublishing })
-        #expect(model.assumptions.contains { $0.subject == NodeID(.resource, "npm") && $0.statement.contains("no publish command is read") })
+        #expect(model.assumptions.contains { $0.subject == NodeID(.resource, "npm") && $0.statement.contains("no npm publish command is read") })
         func role(_ job: String) throws -> Job.Role { try #require(model.jobs["ui/\(job)"]).role }
         #expect(try role("lint-ui") != .release, "the control: without an OIDC token it cannot publish by trusted publishing")
         #expect(try role("test-ui") != .release, "the setup and a token for coverage: nothing it runs says it publishes")

@@ -35,7 +35,8 @@ enum JobRoles {
             return JobRoles.commandsThatMayPublish(scripts).contains { command in
                 command.split(separator: " ").contains { word in
                     let lowered = word.lowercased()
-                    return !lowered.hasPrefix("-") && lowered.contains("release") || lowered.contains("publish")
+                    // `--release` is a build's option; `--publish`, `ui_release.sh` and `release` name publishing.
+                    return lowered.contains("publish") || (!lowered.hasPrefix("-") && lowered.contains("release"))
                 }
             }
         }

@@ -231,12 +231,12 @@ extension GitHubImport {
         guard let permissions else { return releases(at: job.location) }
         var grants: [Grant] = []
         if permissions.level("id-token") == "write" {
-            // npm found only by its setup says so: no publish command is read.
+            // npm found only by its setup says so: no npm publish command is read.
             let npmBySetupOnly = evidence.publishesToNpmOnlyBySetup
             let at = permissions.location(of: "id-token")
             grants = builder.trustedPublishingGrants(registries.filter { !npmBySetupOnly || $0 != "npm" }, job: name, token: "`id-token: write`", at: at)
             if npmBySetupOnly {
-                grants += builder.trustedPublishingGrants(["npm"], job: name, token: "`id-token: write` (setup-node authenticates it to npm's registry; no publish command is read, a script it runs is taken to publish)", at: at)
+                grants += builder.trustedPublishingGrants(["npm"], job: name, token: "`id-token: write` (setup-node authenticates it to npm's registry and a command it runs names publishing or a release; no npm publish command is read)", at: at)
             }
         }
         if permissions.level("packages") == "write" {
