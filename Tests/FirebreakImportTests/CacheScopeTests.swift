@@ -41,6 +41,52 @@ import Testing
         #expect(!result.reaches("read secret:NPM_TOKEN"))
     }
 
+    /// A cache that a local composite action's own steps keep (setup-gradle caches by default)
+    /// is the cache of every job that uses the action: a test job on the default branch writes
+    /// it, and the release that restores it runs what it holds. An action that keeps none adds none.
+    @Test func aLocalCompositeActionsCacheIsItsJobsCache() throws {
+        let workflow = """
+            on: {push: {branches: [main]}, pull_request: {}}
+            permissions: {contents: read}
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - uses: ./.github/actions/setup-gradle
+                  - run: ./gradlew test
+              plain:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - uses: ./.github/actions/setup-jdk
+                  - run: ./gradlew test
+            """
+        let model = try Self.load([
+            ".github/workflows/ci.yml": workflow,
+            ".github/actions/setup-gradle/action.yml": """
+                runs:
+                  using: composite
+                  steps:
+                    - uses: actions/setup-java@0123456789abcdef0123456789abcdef01234567
+                      with: {distribution: temurin, java-version: "21"}
+                    - uses: gradle/actions/setup-gradle@0123456789abcdef0123456789abcdef01234567
+                      with: {cache-read-only: "${{ inputs.read-only }}"}
+                """,
+            ".github/actions/setup-jdk/action.yml": """
+                runs:
+                  using: composite
+                  steps:
+                    - uses: actions/setup-java@0123456789abcdef0123456789abcdef01234567
+                      with: {distribution: temurin, java-version: "21"}
+                """,
+        ])
+        let test = try #require(model.jobs["ci/test"])
+        #expect(test.restoresCaches.map(\.name) == ["default-branch-cache"])
+        #expect(test.savesCaches.map(\.name) == ["default-branch-cache"], "a push to main writes the default branch's cache")
+        #expect(try #require(model.jobs["ci/plain"]).restoresCaches.isEmpty, "the control: setup-java without `cache:` keeps none")
+    }
+
     /// A pull request's run and a merge queue's write their own refs' scopes: only a run on the
     /// default branch (a push to it, a manual run) writes the scope a release restores from.
     @Test func pullRequestAndMergeQueueRunsWriteOnlyTheirOwnRefsCache() throws {

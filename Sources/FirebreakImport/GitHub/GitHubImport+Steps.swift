@@ -191,7 +191,13 @@ extension GitHubImport {
                 _ = localAction(uses, at: step.node.value("uses")?.location(workflow.file))
                 for nested in localActionSteps(uses, depth: depth) {
                     addStep(nested.uses, kind: nested.uses.hasPrefix("docker://") ? .image : .action, at: nested.location)
-                    info.evidence.actions.append(nested.uses.split(separator: "@").first.map { $0.lowercased() } ?? "")
+                    let name = nested.uses.split(separator: "@").first.map { $0.lowercased() } ?? ""
+                    info.evidence.actions.append(name)
+                    // A cache the composite action's own steps restore is the job's (an input
+                    // passed through, `${{ inputs.cache }}`, may turn it on).
+                    if Self.cacheActions.contains(where: { name.hasPrefix($0) }) || Self.enablesCache(action: name, with: nested.with) {
+                        usesCache(at: nested.location)
+                    }
                 }
                 let scripts = localActionScripts(uses, depth: depth)
                 info.evidence.scripts += scripts
@@ -407,20 +413,20 @@ extension GitHubImport {
         return uses.names.keys.sorted().first
     }
 
-    /// The third-party steps of a local composite action, nested ones included.
-    mutating func localActionSteps(_ uses: String, depth: Int) -> [(uses: String, location: SourceLocation)] {
+    /// The third-party steps of a local composite action, nested ones included, with their inputs.
+    mutating func localActionSteps(_ uses: String, depth: Int) -> [(uses: String, location: SourceLocation, with: [String: (text: String, node: Yams.Node)])] {
         guard depth < 3, let action = localAction(uses) else { return [] }
-        var steps: [(String, SourceLocation)] = []
+        var steps: [(uses: String, location: SourceLocation, with: [String: (text: String, node: Yams.Node)])] = []
         for step in action.steps {
             guard let nested = step.uses else { continue }
             if LocalAction.isLocal(nested) {
                 _ = localAction(nested, at: step.node.value("uses")?.location(action.file))
                 steps += localActionSteps(nested, depth: depth + 1)
             } else {
-                steps.append((nested, step.location))
+                steps.append((nested, step.location, step.with))
             }
         }
-        if let image = action.image { steps.append(image) }
+        if let image = action.image { steps.append((image.0, image.1, [:])) }
         return steps
     }
 
