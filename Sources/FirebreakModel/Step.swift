@@ -23,4 +23,10 @@ public struct Step: Sendable, Hashable {
     }
 
     public var id: NodeID { NodeID(.step, name) }
+
+    /// Whether the step can be pinned by a full commit. The SLSA generator's reusable workflows
+    /// must be referenced by a version tag: they check their own ref, and provenance made from a
+    /// commit pin fails (slsa-github-generator README, *Referencing SLSA builders and
+    /// generators*; issue #150). Their tag stays movable, and no pin takes that away.
+    public var pinsByCommit: Bool { !uses.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") }
 }

@@ -53,6 +53,35 @@ struct FixAdvisorTests {
     /// The context file a fix writes for a GitLab project says nothing of GitHub's approval of
     /// fork pull requests' runs (a fork's merge requests run in the fork's project); a GitHub
     /// repository's says what the import assumed of it.
+    /// The SLSA generator's reusable workflows must be referenced by a version tag (they check
+    /// their own ref): the advisor does not propose pinning them by commit, which would break the
+    /// release's provenance. Another third party's tag it does propose to pin.
+    @Test func theSLSAGeneratorIsNotProposedForACommitPin() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                permissions: {contents: write}
+                outputs: {hashes: "${{ steps.hash.outputs.hashes }}"}
+                steps:
+                  - uses: acme/build-action@v2
+                  - run: gh release create "$GITHUB_REF_NAME" dist/*
+              provenance:
+                needs: build
+                permissions: {actions: read, id-token: write, contents: write}
+                uses: slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@v2.1.0
+                with: {base64-subjects: "${{ needs.build.outputs.hashes }}", upload-assets: true}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let library = try Examples.library().scenarios.filter { $0.id == "compromised-third-party-action" }
+        let advice = FixAdvisor(model: model, scenarios: library, keeps: [], writable: { _ in true }, written: nil).advise()
+        let pinned = advice.candidates.map(\.change).filter { $0.kind == .pinStep }.map(\.subject.name)
+        #expect(pinned.contains { $0.contains("acme/build-action@v2") }, "the control: another tag is proposed for a pin")
+        #expect(!pinned.contains { $0.contains("slsa-github-generator") }, "\(pinned)")
+    }
+
     @Test func aGitLabProjectsNewContextFileHasNoForkApproval() throws {
         func newContextFile(_ files: [String: String]) throws -> String {
             let repository = try ScratchRepository(files: files)

@@ -6,7 +6,7 @@ enum FootholdControls {
     static func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         switch hop.to.kind {
         case .job:
-            let steps = model.jobs[hop.to.name]?.steps.filter { $0.location == hop.location && $0.pin.isMutable } ?? []
+            let steps = model.jobs[hop.to.name]?.steps.filter { $0.location == hop.location && $0.pin.isMutable && $0.pinsByCommit } ?? []
             return steps.map { ModelChange(.pinStep, $0.id) }
         case .definition:
             return model.definitions[hop.to.name]?.pin?.isMutable == true ? [ModelChange(.pinDefinition, hop.to)] : []
