@@ -381,7 +381,7 @@ struct GitHubImport {
             model.caches[Self.cacheName] = Cache(name: Self.cacheName, key: nil, criticality: nil, scope: .protected,
                                                  location: stepsInfo.cacheLocation)
             assume(NodeID(.cache, Self.cacheName),
-                   "the runs in the default branch's context share one cache scope whatever the keys: any code a push to it, a schedule, a manual run or a workflow_run executes can write to it, cache step or not; pull_request_target, issue_comment and issues runs only read it, unless their job sets `cache-mode: write`; side branches, pull requests, tags and merge queues write only their own ref's scope",
+                   "the runs in the default branch's context share one cache scope whatever the keys: any code a push to it, a schedule, a manual run or a workflow_run executes can write to it, cache step or not; pull_request_target, issue_comment and issues runs, and a workflow_run that follows a fork pull request's run, only read it, unless their job sets `cache-mode: write` (a workflow_run is taken to write: the run it follows may be a push's); side branches, pull requests, tags and merge queues write only their own ref's scope",
                    settle: "keep release jobs off the Actions cache, or give them keys no other job can write", at: stepsInfo.cacheLocation)
         }
     }
