@@ -340,6 +340,13 @@ public struct AttackGraph: Sendable {
         (assumptionsBySubject[id] ?? []).map { "assumed: \($0.statement)" }
     }
 
+    /// "assumed: ..." for what an identity was assumed to be granted (a token found where a step
+    /// takes it, a static key taken to administer its cloud), for every hop that rests on its
+    /// grants; a job token's and a cloud role's say it on the hop into them instead.
+    func assumedGrantCaveats(of identity: Identity) -> [String] {
+        identity.kind == .jobToken || identity.kind == .cloudRole ? [] : assumedCaveats(about: identity.id)
+    }
+
     /// The caveats of the assumptions that make `id` a crown jewel (`Assumption.valuation`).
     func valuationCaveats(about id: NodeID) -> [String] {
         (assumptionsBySubject[id] ?? []).filter(\.valuation).map { "assumed: \($0.statement)" }

@@ -44,6 +44,34 @@ struct HopAssumptionTests {
         #expect(assumptions == 0)
     }
 
+    /// A personal token seen only where a step takes it is assumed to write the repository: the
+    /// push that rests on that says so, where the path starts from the token itself (the leaked
+    /// token's foothold has no hop into it to say it on). A token the model declares says nothing there.
+    @Test func aPushWithAnAssumedTokenSaysSoOnThePush() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/docs.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: write}
+            jobs:
+              publish:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: git clone "https://x-access-token:${DOCS_PAT}@github.com/acme/docs.git" && ./docs/push.sh
+                    env: {DOCS_PAT: "${{ secrets.DOCS_PAT }}"}
+                  - run: gh pr create --repo acme/docs --fill
+                    env: {GH_TOKEN: "${{ secrets.DOCS_PAT }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let leaked = try Examples.run("leaked-god-token", on: model)
+        let push = try #require(leaked.facts.derivation(of: Fact(.push, NodeID(.branch, "*"))), "the token pushes a branch")
+        #expect(push.caveats.contains { $0.hasPrefix("assumed: secret 'DOCS_PAT'") }, "\(push.caveats)")
+        let declared = try ModelLoader().load(text: ExampleModel.wrap("""
+            branches: {main: {requiredReviews: 1}}
+            identities: {docs-pat: {type: personal-token, lifetime: static, grants: {repository:acme/app: write}}}
+            """), file: "declared.yml")
+        let declaredPush = try #require(try Examples.run("leaked-god-token", on: declared).facts.derivation(of: Fact(.push, NodeID(.branch, "*"))))
+        #expect(!declaredPush.caveats.contains { $0.hasPrefix("assumed: secret") }, "the control: a declared token's grant is no assumption: \(declaredPush.caveats)")
+    }
+
     @Test func anAssumedTrustIsSaidOnThePoisonedPipelinesHopIntoTheRole() throws {
         let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
             on: {push: {branches: [main]}}

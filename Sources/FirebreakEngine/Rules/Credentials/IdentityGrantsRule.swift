@@ -25,10 +25,8 @@ struct IdentityGrantsRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .identity, let identity = graph.identity(numbered: number) else { return [] }
-        // Where what the credential is granted is assumed (a token found where a step takes it, a
-        // static key taken to administer its cloud), the hop says so; a job token's and a cloud
-        // role's say it on the hop into them.
-        let granted = identity.kind == .jobToken || identity.kind == .cloudRole ? [] : graph.assumedCaveats(about: identity.id)
+        // Where what the credential is granted is assumed, the hop says so.
+        let granted = graph.assumedGrantCaveats(of: identity)
         let caveats = (identity.lifetime == .shortLived ? [Caveat.timeBounded] : []) + granted
         // Where a resource the grant opens is assumed (a registry the import infers), the hop says so.
         return graph.grants(ofIdentityNumbered: number).compactMap { grant, target in

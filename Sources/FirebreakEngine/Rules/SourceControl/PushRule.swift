@@ -39,11 +39,13 @@ struct PushRule: Rule {
         // workflow files: the push writes the branch, nothing more.
         let pushed: Level = automation ? .write : .full
         let note = automation ? "; a job token's commits start no run by themselves" : ""
+        // A credential assumed to write the repository (a token seen only where steps take it) says so on each push.
+        let granted = who.kind == .identity ? graph.identity(numbered: number).map(graph.assumedGrantCaveats) ?? [] : []
         return graph.branches.compactMap { branch in
             guard let protection = branch.protection else {
                 return conclude(Fact(.push, branch.id, pushed), from: [fact],
                                 "\(who) may push to '\(branch.name)', which is unprotected\(note)", at: location,
-                                caveats: graph.assumedCaveats(about: branch.id))
+                                caveats: granted + graph.assumedCaveats(about: branch.id))
             }
             let whoText = who.description
             let listed = { (list: [Reference]) in list.contains { $0.name == whoText } }
@@ -51,10 +53,10 @@ struct PushRule: Rule {
             let skipsReview = protection.requiredReviews == 0 || listed(protection.bypass)
             if mayPush, skipsReview {
                 return conclude(Fact(.push, branch.id, pushed), from: [fact],
-                                "\(who) may push to '\(branch.name)' without review\(note)", at: branch.location)
+                                "\(who) may push to '\(branch.name)' without review\(note)", at: branch.location, caveats: granted)
             }
             if level == .admin {
-                let caveats = protection.enforceAdmins ? [Caveat.liftsProtection] : []
+                let caveats = granted + (protection.enforceAdmins ? [Caveat.liftsProtection] : [])
                 return conclude(Fact(.push, branch.id, pushed), from: [fact],
                                 "\(who) administers the repository and can push past the protection of '\(branch.name)'",
                                 at: location, caveats: caveats)
