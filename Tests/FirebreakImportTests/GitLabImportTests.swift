@@ -166,6 +166,29 @@ import Foundation
         #expect(!release.caveats.contains { $0.contains("one cache across the runners") }, "\(release.caveats)")
     }
 
+    /// A variable an earlier job writes into its dotenv report is the pipeline's own, passed on to
+    /// the jobs after it (GitLab Docs, *Pass an environment variable to another job*): no CI/CD
+    /// secret. A variable the file names nowhere else still is one.
+    @Test func aDotenvReportsVariableIsNoSecret() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            stages: [build, upload]
+            build:
+              stage: build
+              script:
+                - make
+                - echo "BUILD_JOB_ID=$CI_JOB_ID" >> build.env
+              artifacts:
+                reports: {dotenv: build.env}
+            upload:
+              stage: upload
+              script:
+                - curl --form token=$SCAN_TOKEN https://scan.example/upload?build=$BUILD_JOB_ID
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.secrets["BUILD_JOB_ID"] == nil, "the build job's dotenv report defines it")
+        #expect(model.secrets["SCAN_TOKEN"] != nil, "the control: a variable the file does not define is a CI/CD variable")
+    }
+
     /// An environment whose `url:` is a public registry's package page (Docker Hub, PyPI, npm,
     /// ...) is where its jobs publish: what they deliver is a release others install, a crown
     /// jewel whatever the environment is called. Another page is a target like any other.

@@ -162,11 +162,14 @@ struct GitLabBuilder {
     /// that uses one of them without defining it sees an empty value, not a CI/CD setting.
     /// So is a switch: a name that does not read like a credential and that a rule compares with
     /// a value (`$PIPELINE_TYPE == "EE"`), which pipelines are started with; a bare `$X`, which
-    /// tests only that it is set, says nothing of what it holds.
-    func definedVariables() -> Set<String> {
+    /// tests only that it is set, says nothing of what it holds. So are the names a job writes
+    /// into its `artifacts: reports: dotenv:` file (`echo "BUILD_ID=$CI_JOB_ID" >> build.env`),
+    /// which the jobs after it receive (GitLab Docs, *Pass an environment variable to another job*).
+    mutating func definedVariables() -> Set<String> {
         var names = inheritedVariables.union(topLevelVariables())
         var rules = config.top["workflow"]?.node.value("rules")?.items ?? []
         for job in config.jobs.values {
+            names.formUnion(dotenvVariables(of: job))
             names.formUnion(job["variables"]?.node.gitlabEntries.map(\.key) ?? [])
             names.formUnion((job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) })
             rules += job["rules"]?.node.items ?? []
@@ -179,6 +182,22 @@ struct GitLabBuilder {
         }
         return names
     }
+
+    /// The names a job's script writes into the file its `artifacts: reports: dotenv:` names: on a
+    /// line that names the file, each `NAME=` (quoted or not).
+    mutating func dotenvVariables(of job: SourcedMapping) -> Set<String> {
+        guard let report = job["artifacts"]?.node.value("reports")?.value("dotenv") else { return [] }
+        let files = (report.scalarText.map { [$0] } ?? report.texts).map { ($0 as NSString).lastPathComponent }.filter { !$0.isEmpty }
+        guard !files.isEmpty else { return [] }
+        var names = Set<String>()
+        for line in ["before_script", "script", "after_script"].flatMap({ lines(job[$0]) }) where files.contains(where: { line.text.contains($0) }) {
+            names.formUnion(Patterns.captures(Self.dotenvAssignment, in: line.text))
+        }
+        return names
+    }
+
+    /// `NAME=` as a line writing a dotenv file spells it: after a blank, a quote or the line's start.
+    static let dotenvAssignment = Patterns.regex(#"(?:^|[\s"'])([A-Z][A-Z0-9_]*)="#)
 
     /// The variables the top of the configuration defines (`variables:` and `default: variables:`):
     /// those every job, and a child pipeline, receives.
