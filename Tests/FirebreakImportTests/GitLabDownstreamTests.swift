@@ -27,6 +27,34 @@ import Testing
         #expect(model.assumptions.contains { $0.subject == charts.id && $0.statement.contains("that project's variables") })
     }
 
+    /// A child pipeline whose configuration is another project's file runs in this project, with
+    /// its variables, where the trigger job runs: a definition from elsewhere, pinned by its ref,
+    /// stood in for by one job, where it was left out with a warning.
+    @Test func aChildPipelineFromAnotherProjectIsADefinitionFromElsewhere() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            qa:
+              rules:
+                - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+              trigger:
+                include:
+                  - project: acme/qa
+                    file: ci/qa.gitlab-ci.yml
+                    ref: master
+                forward: {yaml_variables: true, pipeline_variables: true}
+            """])
+        let imported = try InputLoader.load(path: repository.root)
+        let model = imported.model
+        let definition = try #require(model.definitions.values.first { $0.isExternal && $0.name.contains("acme/qa") })
+        #expect(definition.pin == .branch, "master moves")
+        let standIn = try #require(model.jobs.values.first { $0.definition?.name == definition.name })
+        #expect(standIn.name.hasPrefix("qa/"), "named after the job that starts it")
+        #expect(standIn.triggers.compactMap { model.triggers[$0.name]?.event } == [.mergeRequest], "it runs where the trigger job runs")
+        #expect(model.assumptions.contains { $0.subject == standIn.id && $0.statement.contains("child pipeline job 'qa' starts") })
+        #expect(!imported.diagnostics.contains { $0.message.contains("not imported") })
+        let moved = try Examples.run("compromised-third-party-action", on: model)
+        #expect(moved.footholds.contains { $0.node == definition.id }, "a branch-pinned definition is a start")
+    }
+
     @Test func aManualJobWaitsForAMemberEvenWhenForkPipelinesRunInTheParent() throws {
         let model = try ImportFixtures.load("gitlab-downstream").model
         #expect(model.jobs["review-app"]?.manual == true)

@@ -24,17 +24,21 @@ extension GitLabBuilder {
         }
         guard let include = node.value("include") else { return }
         var files: [(path: String, location: SourceLocation)] = []
+        var elsewhere: [Yams.Node] = []
         for item in include.scalarText != nil || include.isMapping ? [include] : include.items {
             let location = item.location(trigger.file)
-            if let path = item.scalarText ?? item.value("local")?.scalarText {
+            if let path = item.scalarText, !path.hasPrefix("http://"), !path.hasPrefix("https://") {
+                files.append((path, location))
+            } else if let path = item.value("local")?.scalarText {
                 files.append((path, location))
             } else if item.value("artifact") != nil {
                 builder.assume(NodeID(.job, job), "job '\(job)' starts a child pipeline a job generates at run time; its jobs are unknown and not simulated",
                                settle: "describe the generated jobs in a native model", at: location)
             } else {
-                builder.log.add(Diagnostic(.warning, at: location, "child pipeline of job '\(name)' comes from outside the repository; its jobs are not imported"))
+                elsewhere.append(item)
             }
         }
+        importExternalChild(of: job, from: elsewhere, file: trigger.file, runs: runs)
         guard !files.isEmpty else { return }
         guard depth < Self.maximumChildDepth else {
             builder.log.add(Diagnostic(.warning, at: trigger.location, "child pipeline of job '\(name)' nests deeper than GitLab allows; not imported"))
@@ -60,5 +64,23 @@ extension GitLabBuilder {
         builder = child.builder
         importedChildren = child.importedChildren
         projectRegistry = child.projectRegistry
+    }
+
+    /// A child pipeline whose configuration comes from another project, a URL, a template or a
+    /// component runs in this project, with its variables and runners, where the job that
+    /// starts it runs (GitLab Docs, `trigger:include`): a definition from elsewhere, not
+    /// fetched, stood in for by one job as an external include is.
+    private mutating func importExternalChild(of job: String, from items: [Yams.Node], file: String, runs: GitLabRuns) {
+        guard !items.isEmpty else { return }
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)
+        for item in items { loader.loadInclude(item, file: file) }
+        builder.log.add(contentsOf: loader.diagnostics)
+        var child = GitLabBuilder(config: loader.config, builder: builder)
+        child.prefix = job + "/"
+        child.parentRuns = runs
+        child.depth = depth + 1
+        let triggers = child.declareTriggers(runs, at: items[0].location(file)).map(\.name)
+        child.importExternalIncludes(triggers: triggers, childOf: job)
+        builder = child.builder
     }
 }

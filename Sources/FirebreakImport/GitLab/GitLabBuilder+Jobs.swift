@@ -268,7 +268,8 @@ extension GitLabBuilder {
     /// Includes from other projects, remote URLs, templates and components: third-party
     /// definitions that can add or change any job, modelled as a job of their own that runs in
     /// every pipeline with every variable.
-    mutating func importExternalIncludes(triggers: [String]) {
+    /// `childOf`: the job whose child pipeline they make up, where they run instead of in every pipeline.
+    mutating func importExternalIncludes(triggers: [String], childOf parent: String? = nil) {
         guard !triggers.isEmpty else { return }
         for include in config.externalIncludes {
             // GitLab's own templates ship with the GitLab release: no third party moves them. The
@@ -302,7 +303,8 @@ extension GitLabBuilder {
             // fetched: what its jobs do is unknown, and said where a path goes through it.
             let adds = template ? "GitLab's template '\(include.name.dropFirst("template:".count))' adds" : "'\(include.name)' adds"
             let handed = named.isEmpty ? "" : "; its inputs hand it job\(named.count == 1 ? "" : "s") \(named.map { "'\($0)'" }.joined(separator: ", ")), whose artifacts it is taken to take in (what it does with them, such as publishing a release, is not read)"
-            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that runs in every pipeline with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown\(handed)",
+            let runs = parent.map { "runs in the child pipeline job '\($0)' starts, where that job runs," } ?? "runs in every pipeline"
+            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that \(runs) with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown\(handed)",
                            settle: "read the included file and describe its jobs in a native model (docs/model-format.md)", at: include.location)
         }
     }

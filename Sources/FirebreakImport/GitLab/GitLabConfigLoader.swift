@@ -112,6 +112,12 @@ struct GitLabConfigLoader {
         local(path, at: location, depth: 0)
     }
 
+    /// Records one `include:` item of a configuration (a child pipeline's from another project,
+    /// a remote URL, a template or a component): an external include, not fetched.
+    mutating func loadInclude(_ item: Yams.Node, file: String) {
+        include(item, file: file, depth: 0)
+    }
+
     /// A local include: a path inside the repository, possibly with `*` wildcards.
     private mutating func local(_ path: String, at location: SourceLocation, depth: Int) {
         let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
