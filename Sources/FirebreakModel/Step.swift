@@ -24,9 +24,19 @@ public struct Step: Sendable, Hashable {
 
     public var id: NodeID { NodeID(.step, name) }
 
-    /// Whether the step can be pinned by a full commit. The SLSA generator's reusable workflows
-    /// must be referenced by a version tag: they check their own ref, and provenance made from a
-    /// commit pin fails (slsa-github-generator README, *Referencing SLSA builders and
-    /// generators*; issue #150). Their tag stays movable, and no pin takes that away.
-    public var pinsByCommit: Bool { !uses.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") }
+    /// Whether the step can be pinned by a full commit (`pinsByCommit(_:)`).
+    public var pinsByCommit: Bool { Self.pinsByCommit(uses) }
+
+    /// Whether what `uses` names can be pinned by a full commit. The SLSA generator's builders
+    /// and generators (its reusable workflows, and the actions they use) must be referenced by a
+    /// version tag: they check their own ref, and provenance made from a commit pin fails
+    /// (slsa-github-generator README, *Referencing SLSA builders and generators*; issue #150).
+    /// Their tag stays movable, and no pin takes that away.
+    public static func pinsByCommit(_ uses: String) -> Bool { !uses.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") }
+
+    /// How a weakness list words a reference that is not pinned by commit or digest.
+    public static func unpinnedDetail(_ uses: String, pin: PinState) -> String {
+        pinsByCommit(uses) ? "'\(uses)' is pinned by \(pin.rawValue), not to a commit or digest"
+            : "'\(uses)' stays on a version tag, as the SLSA generator requires (it refuses a commit pin): the tag moves if its owners' account is taken"
+    }
 }

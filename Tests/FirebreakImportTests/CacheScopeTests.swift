@@ -43,7 +43,8 @@ import Testing
 
     /// A cache that a local composite action's own steps keep (setup-gradle caches by default)
     /// is the cache of every job that uses the action: a test job on the default branch writes
-    /// it, and the release that restores it runs what it holds. An action that keeps none adds none.
+    /// it, and the release that restores it runs what it holds. An action that keeps none adds
+    /// none, and an input that turns the cache on counts as the caller gives it or as it defaults.
     @Test func aLocalCompositeActionsCacheIsItsJobsCache() throws {
         let workflow = """
             on: {push: {branches: [main]}, pull_request: {}}
@@ -61,6 +62,17 @@ import Testing
                   - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
                   - uses: ./.github/actions/setup-jdk
                   - run: ./gradlew test
+              quiet:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: ./.github/actions/setup-toolchain
+                  - run: go test ./...
+              cached:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: ./.github/actions/setup-toolchain
+                    with: {cache: "true"}
+                  - run: go test ./...
             """
         let model = try Self.load([
             ".github/workflows/ci.yml": workflow,
@@ -72,6 +84,15 @@ import Testing
                       with: {distribution: temurin, java-version: "21"}
                     - uses: gradle/actions/setup-gradle@0123456789abcdef0123456789abcdef01234567
                       with: {cache-read-only: "${{ inputs.read-only }}"}
+                """,
+            ".github/actions/setup-toolchain/action.yml": """
+                inputs:
+                  cache: {default: "false"}
+                runs:
+                  using: composite
+                  steps:
+                    - uses: actions/setup-node@0123456789abcdef0123456789abcdef01234567
+                      with: {cache: "${{ inputs.cache }}"}
                 """,
             ".github/actions/setup-jdk/action.yml": """
                 runs:
@@ -85,6 +106,8 @@ import Testing
         #expect(test.restoresCaches.map(\.name) == ["default-branch-cache"])
         #expect(test.savesCaches.map(\.name) == ["default-branch-cache"], "a push to main writes the default branch's cache")
         #expect(try #require(model.jobs["ci/plain"]).restoresCaches.isEmpty, "the control: setup-java without `cache:` keeps none")
+        #expect(try #require(model.jobs["ci/quiet"]).restoresCaches.isEmpty, "an input that turns the cache on defaults to off")
+        #expect(try #require(model.jobs["ci/cached"]).restoresCaches.map(\.name) == ["default-branch-cache"], "the caller turns it on")
     }
 
     /// A pull request's run and a merge queue's write their own refs' scopes: only a run on the

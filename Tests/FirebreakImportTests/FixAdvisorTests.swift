@@ -50,12 +50,10 @@ struct FixAdvisorTests {
         + ["fix-prt-publish", "fix-pins", "self-hosted", "cache", "gh-token-push", "gh-crown-jewels", "secrets-per-job", "gitlab-includes",
            "gitlab-structure", "gitlab-protected", "pinning", "gh-publisher-environment"].map(ImportFixtures.path)
 
-    /// The context file a fix writes for a GitLab project says nothing of GitHub's approval of
-    /// fork pull requests' runs (a fork's merge requests run in the fork's project); a GitHub
-    /// repository's says what the import assumed of it.
     /// The SLSA generator's reusable workflows must be referenced by a version tag (they check
     /// their own ref): the advisor does not propose pinning them by commit, which would break the
-    /// release's provenance. Another third party's tag it does propose to pin.
+    /// release's provenance, and the weakness list says the tag must stay. Another third
+    /// party's tag it does propose to pin.
     @Test func theSLSAGeneratorIsNotProposedForACommitPin() throws {
         let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
             on: {push: {tags: ["v*"]}}
@@ -80,8 +78,13 @@ struct FixAdvisorTests {
         let pinned = advice.candidates.map(\.change).filter { $0.kind == .pinStep }.map(\.subject.name)
         #expect(pinned.contains { $0.contains("acme/build-action@v2") }, "the control: another tag is proposed for a pin")
         #expect(!pinned.contains { $0.contains("slsa-github-generator") }, "\(pinned)")
+        let weakness = try #require(model.allWeaknesses.first { $0.detail.contains("slsa-github-generator") })
+        #expect(weakness.detail.contains("stays on a version tag"), "\(weakness.detail)")
     }
 
+    /// The context file a fix writes for a GitLab project says nothing of GitHub's approval of
+    /// fork pull requests' runs (a fork's merge requests run in the fork's project); a GitHub
+    /// repository's says what the import assumed of it.
     @Test func aGitLabProjectsNewContextFileHasNoForkApproval() throws {
         func newContextFile(_ files: [String: String]) throws -> String {
             let repository = try ScratchRepository(files: files)

@@ -55,6 +55,20 @@ import Testing
         #expect(moved.footholds.contains { $0.node == definition.id }, "a branch-pinned definition is a start")
     }
 
+    /// GitLab nests child pipelines two levels deep: a third level from another project is not
+    /// made, and is not stood in for.
+    @Test func aChildPipelineFromElsewhereNestsNoDeeperThanGitLabAllows() throws {
+        func trigger(_ include: String) -> String { "trigger: {include: \(include)}" }
+        let repository = try ScratchRepository(files: [
+            ".gitlab-ci.yml": "first:\n  \(trigger("ci/first.yml"))\n",
+            "ci/first.yml": "second:\n  \(trigger("ci/second.yml"))\n",
+            "ci/second.yml": "third:\n  \(trigger("[{project: acme/qa, file: qa.yml, ref: main}]"))\n",
+        ])
+        let imported = try InputLoader.load(path: repository.root)
+        #expect(!imported.model.definitions.values.contains { $0.name.contains("acme/qa") })
+        #expect(imported.diagnostics.contains { $0.message.contains("nests deeper than GitLab allows") })
+    }
+
     @Test func aManualJobWaitsForAMemberEvenWhenForkPipelinesRunInTheParent() throws {
         let model = try ImportFixtures.load("gitlab-downstream").model
         #expect(model.jobs["review-app"]?.manual == true)

@@ -179,14 +179,25 @@ import Foundation
                 - echo "BUILD_JOB_ID=$CI_JOB_ID" >> build.env
               artifacts:
                 reports: {dotenv: build.env}
+            container:
+              stage: build
+              script:
+                - |
+                  docker run -e REGISTRY_PASSWORD=$REGISTRY_PASSWORD builder ./build.sh > build.log
+                  echo "IMAGE_TAG=$CI_COMMIT_SHORT_SHA" | tee -a .env
+              artifacts:
+                reports: {dotenv: .env}
             upload:
               stage: upload
               script:
-                - curl --form token=$SCAN_TOKEN https://scan.example/upload?build=$BUILD_JOB_ID
+                - curl --form token=$SCAN_TOKEN https://scan.example/upload?build=$BUILD_JOB_ID&tag=$IMAGE_TAG
+                - echo "$REGISTRY_PASSWORD" | docker login -u ci --password-stdin registry.example.org
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["BUILD_JOB_ID"] == nil, "the build job's dotenv report defines it")
+        #expect(model.secrets["IMAGE_TAG"] == nil, "written through tee, in a block")
         #expect(model.secrets["SCAN_TOKEN"] != nil, "the control: a variable the file does not define is a CI/CD variable")
+        #expect(model.secrets["REGISTRY_PASSWORD"] != nil, "the control: a line of the same block that writes elsewhere defines nothing")
     }
 
     /// An environment whose `url:` is a public registry's package page (Docker Hub, PyPI, npm,

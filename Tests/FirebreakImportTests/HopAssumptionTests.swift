@@ -45,7 +45,7 @@ struct HopAssumptionTests {
     }
 
     /// A personal token seen only where a step takes it is assumed to write the repository: the
-    /// push that rests on that says so, where the path starts from the token itself (the leaked
+    /// branch or tag push that rests on that says so, where the path starts from the token itself (the leaked
     /// token's foothold has no hop into it to say it on). A token the model declares says nothing there.
     @Test func aPushWithAnAssumedTokenSaysSoOnThePush() throws {
         let repository = try ScratchRepository(files: [".github/workflows/docs.yml": """
@@ -59,11 +59,22 @@ struct HopAssumptionTests {
                     env: {DOCS_PAT: "${{ secrets.DOCS_PAT }}"}
                   - run: gh pr create --repo acme/docs --fill
                     env: {GH_TOKEN: "${{ secrets.DOCS_PAT }}"}
+            """, ".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: make dist
             """])
         let model = try InputLoader.load(path: repository.root).model
         let leaked = try Examples.run("leaked-god-token", on: model)
         let push = try #require(leaked.facts.derivation(of: Fact(.push, NodeID(.branch, "*"))), "the token pushes a branch")
         #expect(push.caveats.contains { $0.hasPrefix("assumed: secret 'DOCS_PAT'") }, "\(push.caveats)")
+        let tagged = try #require(leaked.facts.derivation(of: Fact(.start, NodeID(.job, "release/build"), .unprotected)), "the token pushes a tag")
+        #expect(tagged.caveats.contains { $0.hasPrefix("assumed: secret 'DOCS_PAT'") }, "\(tagged.caveats)")
         let declared = try ModelLoader().load(text: ExampleModel.wrap("""
             branches: {main: {requiredReviews: 1}}
             identities: {docs-pat: {type: personal-token, lifetime: static, grants: {repository:acme/app: write}}}

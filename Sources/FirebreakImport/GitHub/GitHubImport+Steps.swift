@@ -189,15 +189,13 @@ extension GitHubImport {
                 // running commit, no checkout needed. Either way: repository code.
                 info.runsCode = true
                 _ = localAction(uses, at: step.node.value("uses")?.location(workflow.file))
-                for nested in localActionSteps(uses, depth: depth) {
+                for nested in localActionSteps(uses, inputs: step.with.mapValues(\.text), depth: depth) {
                     addStep(nested.uses, kind: nested.uses.hasPrefix("docker://") ? .image : .action, at: nested.location)
                     let name = nested.uses.split(separator: "@").first.map { $0.lowercased() } ?? ""
                     info.evidence.actions.append(name)
-                    // A cache the composite action's own steps restore is the job's (an input
-                    // passed through, `${{ inputs.cache }}`, may turn it on).
-                    if Self.cacheActions.contains(where: { name.hasPrefix($0) }) || Self.enablesCache(action: name, with: nested.with) {
-                        usesCache(at: nested.location)
-                    }
+                    // A cache the composite action's own steps keep is the job's, its inputs put in
+                    // as the calling step gives them or as they default.
+                    if Self.keepsCache(action: name, with: nested.with) { usesCache(at: nested.location) }
                 }
                 let scripts = localActionScripts(uses, depth: depth)
                 info.evidence.scripts += scripts
@@ -231,9 +229,7 @@ extension GitHubImport {
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), !installOnly {
                 info.runsCode = true
             }
-            if Self.cacheActions.contains(where: { action.hasPrefix($0) }) || Self.enablesCache(action: action, with: step.with) {
-                usesCache(at: step.location)
-            }
+            if Self.keepsCache(action: action, with: step.with) { usesCache(at: step.location) }
             let with = step.with
             switch action {
             case "actions/checkout":
@@ -413,21 +409,49 @@ extension GitHubImport {
         return uses.names.keys.sorted().first
     }
 
-    /// The third-party steps of a local composite action, nested ones included, with their inputs.
-    mutating func localActionSteps(_ uses: String, depth: Int) -> [(uses: String, location: SourceLocation, with: [String: (text: String, node: Yams.Node)])] {
+    /// A third-party step inside a local composite action, with its `with:` inputs, each
+    /// `${{ inputs.NAME }}` put in as the action is called.
+    struct NestedStep {
+        var uses: String
+        var location: SourceLocation
+        var with: [String: (text: String, node: Yams.Node)]
+    }
+
+    /// The third-party steps of a local composite action called with `inputs` (the calling step's
+    /// `with:` texts), nested ones included.
+    mutating func localActionSteps(_ uses: String, inputs: [String: String], depth: Int) -> [NestedStep] {
         guard depth < 3, let action = localAction(uses) else { return [] }
-        var steps: [(uses: String, location: SourceLocation, with: [String: (text: String, node: Yams.Node)])] = []
+        let given = Dictionary(inputs.map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+        var steps: [NestedStep] = []
         for step in action.steps {
             guard let nested = step.uses else { continue }
+            let with = step.with.mapValues { (text: Self.resolvingInputs($0.text, given: given, defaults: action.inputDefaults), node: $0.node) }
             if LocalAction.isLocal(nested) {
                 _ = localAction(nested, at: step.node.value("uses")?.location(action.file))
-                steps += localActionSteps(nested, depth: depth + 1)
+                steps += localActionSteps(nested, inputs: with.mapValues(\.text), depth: depth + 1)
             } else {
-                steps.append((nested, step.location, step.with))
+                steps.append(NestedStep(uses: nested, location: step.location, with: with))
             }
         }
-        if let image = action.image { steps.append((image.0, image.1, [:])) }
+        if let image = action.image { steps.append(NestedStep(uses: image.text, location: image.location, with: [:])) }
         return steps
+    }
+
+    /// `${{ inputs.NAME }}` as a composite action is called: the calling step's value, else the
+    /// input's default; the text itself when it is anything else or neither gives a value.
+    static func resolvingInputs(_ text: String, given: [String: String], defaults: [String: String]) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return text }
+        let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+        guard inner.hasPrefix("inputs.") else { return text }
+        let name = String(inner.dropFirst("inputs.".count)).lowercased()
+        return given[name] ?? defaults[name] ?? text
+    }
+
+    /// Whether a step keeps the Actions cache: an action that always caches, or one whose
+    /// cache an input turns on.
+    static func keepsCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
+        cacheActions.contains { action.hasPrefix($0) } || enablesCache(action: action, with: with)
     }
 
     /// The shell scripts of a local composite action, nested ones included.

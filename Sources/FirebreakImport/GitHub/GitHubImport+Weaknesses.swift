@@ -77,11 +77,12 @@ extension GitHubImport {
                 guard let uses = step.uses, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { continue }
                 let pin = Step.inferPin(uses: uses, kind: .action)
                 if pin != .digest {
-                    record(.unpinnedUses, definition, "'\(uses)' is pinned by \(pin.rawValue), not to a commit or digest", at: step.location)
+                    record(.unpinnedUses, definition, Step.unpinnedDetail(uses, pin: pin), at: step.location)
                 }
             }
             if let uses = job.uses, !LocalAction.isLocal(uses.text), Step.inferPin(uses: uses.text, kind: .reusableWorkflow) != .digest {
-                record(.unpinnedUses, definition, "'\(uses.text)' is not pinned to a commit", at: uses.location)
+                let detail = Step.pinsByCommit(uses.text) ? "'\(uses.text)' is not pinned to a commit" : Step.unpinnedDetail(uses.text, pin: .tag)
+                record(.unpinnedUses, definition, detail, at: uses.location)
             }
         }
     }

@@ -38,12 +38,13 @@ extension GitLabBuilder {
                 elsewhere.append(item)
             }
         }
-        importExternalChild(of: job, from: elsewhere, file: trigger.file, runs: runs)
-        guard !files.isEmpty else { return }
+        guard !files.isEmpty || !elsewhere.isEmpty else { return }
         guard depth < Self.maximumChildDepth else {
             builder.log.add(Diagnostic(.warning, at: trigger.location, "child pipeline of job '\(name)' nests deeper than GitLab allows; not imported"))
             return
         }
+        importExternalChild(of: job, from: elsewhere, file: trigger.file, runs: runs)
+        guard !files.isEmpty else { return }
         let key = files.map(\.path).sorted().joined(separator: "\n") + "|\(runs)"
         guard importedChildren.insert(key).inserted else { return }
         var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)

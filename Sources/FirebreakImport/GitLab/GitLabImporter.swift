@@ -183,21 +183,35 @@ struct GitLabBuilder {
         return names
     }
 
-    /// The names a job's script writes into the file its `artifacts: reports: dotenv:` names: on a
-    /// line that names the file, each `NAME=` (quoted or not).
+    /// The names a job's script writes into the file its `artifacts: reports: dotenv:` names: a
+    /// line (of a block too) that echoes or prints `NAME=...` and sends it there (`>`, `>>`, `tee`).
     mutating func dotenvVariables(of job: SourcedMapping) -> Set<String> {
         guard let report = job["artifacts"]?.node.value("reports")?.value("dotenv") else { return [] }
-        let files = (report.scalarText.map { [$0] } ?? report.texts).map { ($0 as NSString).lastPathComponent }.filter { !$0.isEmpty }
+        let files = Set((report.scalarText.map { [$0] } ?? report.texts).map { ($0 as NSString).lastPathComponent }.filter { !$0.isEmpty })
         guard !files.isEmpty else { return [] }
         var names = Set<String>()
-        for line in ["before_script", "script", "after_script"].flatMap({ lines(job[$0]) }) where files.contains(where: { line.text.contains($0) }) {
-            names.formUnion(Patterns.captures(Self.dotenvAssignment, in: line.text))
+        for entry in ["before_script", "script", "after_script"].flatMap({ lines(job[$0]) }) {
+            for line in entry.text.split(separator: "\n") where Self.writes(line, intoOneOf: files) {
+                names.formUnion(Patterns.captures(Self.dotenvAssignment, in: String(line)))
+            }
         }
         return names
     }
 
-    /// `NAME=` as a line writing a dotenv file spells it: after a blank, a quote or the line's start.
-    static let dotenvAssignment = Patterns.regex(#"(?:^|[\s"'])([A-Z][A-Z0-9_]*)="#)
+    /// `echo "NAME=..."` or `printf 'NAME=%s' ...`, as a line writing a dotenv file spells it.
+    static let dotenvAssignment = Patterns.regex(#"^\s*(?:echo|printf)\s+(?:-[A-Za-z]+\s+)*["']?([A-Z][A-Z0-9_]*)="#)
+
+    /// Whether a line sends its output into a file of `files` (by its name, whatever folder):
+    /// the word after its last `>` or `tee`.
+    static func writes(_ line: Substring, intoOneOf files: Set<String>) -> Bool {
+        guard let redirect = [line.range(of: ">", options: .backwards), line.range(of: "tee ", options: .backwards)]
+            .compactMap({ $0 }).max(by: { $0.lowerBound < $1.lowerBound }) else { return false }
+        var target = line[redirect.upperBound...].drop { $0 == ">" || $0 == " " }
+        // `tee -a FILE`: its options come before the file.
+        while target.hasPrefix("-") { target = target.drop { $0 != " " }.drop { $0 == " " } }
+        let word = target.prefix { $0 != " " && $0 != ";" && $0 != "&" && $0 != "|" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        return files.contains((word as NSString).lastPathComponent)
+    }
 
     /// The variables the top of the configuration defines (`variables:` and `default: variables:`):
     /// those every job, and a child pipeline, receives.

@@ -57,6 +57,8 @@ struct TagPushRule: Rule {
         // A job's automatic token starts no run with what it pushes.
         guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node, numbered: number), access.level >= .write, !access.automation else { return [] }
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
+        // A credential assumed to write the repository says so on the tag it pushes, as on a branch push.
+        let granted = fact.node.kind == .identity ? graph.identity(numbered: number).map(graph.assumedGrantCaveats) ?? [] : []
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
             return graph.jobs(triggeredBy: trigger.name).compactMap { triggered in
@@ -64,7 +66,7 @@ struct TagPushRule: Rule {
                 guard job.runsRepositoryCode, graph.admitsAttackersTag(job, firing: trigger) else { return nil }
                 return conclude(Fact(.start, job.id, .unprotected), numbered: triggered.number, from: [fact],
                                 "\(who) creates \(tags) on a commit of theirs, which starts job '\(job.name)' with that commit's code (a tag's run, kept apart from protected refs)",
-                                at: graph.location(of: trigger, in: job), caveats: graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
+                                at: graph.location(of: trigger, in: job), caveats: granted + graph.unprotectedTagCaveats + graph.assumedCaveats(about: job.id))
             }
         }
     }
