@@ -81,7 +81,8 @@ extension GitHubImport {
                 }
             }
             if let uses = job.uses, !LocalAction.isLocal(uses.text), Step.inferPin(uses: uses.text, kind: .reusableWorkflow) != .digest {
-                let detail = Step.pinsByCommit(uses.text) ? "'\(uses.text)' is not pinned to a commit" : Step.unpinnedDetail(uses.text, pin: .tag)
+                let pin = Step.inferPin(uses: uses.text, kind: .reusableWorkflow)
+                let detail = Step.pinsByCommit(uses.text) || pin != .tag ? "'\(uses.text)' is not pinned to a commit" : Step.unpinnedDetail(uses.text, pin: pin)
                 record(.unpinnedUses, definition, detail, at: uses.location)
             }
         }
