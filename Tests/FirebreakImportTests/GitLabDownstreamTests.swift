@@ -55,6 +55,32 @@ import Testing
         #expect(moved.footholds.contains { $0.node == definition.id }, "a branch-pinned definition is a start")
     }
 
+    /// A child pipeline whose trigger job waits for a member (`when: manual`) is made only once a
+    /// member starts it: its jobs wait too, from this repository's files or from elsewhere.
+    @Test func aManualTriggersChildPipelineWaitsForAMember() throws {
+        let repository = try ScratchRepository(files: [
+            ".gitlab-ci.yml": """
+                qa-manual:
+                  when: manual
+                  trigger:
+                    include:
+                      - project: acme/qa
+                        file: qa.yml
+                docs:
+                  when: manual
+                  trigger: {include: ci/docs.yml}
+                docs-auto:
+                  trigger: {include: ci/docs.yml}
+                """,
+            "ci/docs.yml": "build-docs:\n  script: [make docs]\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        let standIn = try #require(model.jobs.values.first { $0.name.hasPrefix("qa-manual/") })
+        #expect(standIn.manual)
+        #expect(try #require(model.jobs["docs/build-docs"]).manual)
+        #expect(try !#require(model.jobs["docs-auto/build-docs"]).manual, "the control: a trigger that runs by itself")
+    }
+
     /// GitLab nests child pipelines two levels deep: a third level from another project is not
     /// made, and is not stood in for.
     @Test func aChildPipelineFromElsewhereNestsNoDeeperThanGitLabAllows() throws {

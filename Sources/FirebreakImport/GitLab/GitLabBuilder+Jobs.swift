@@ -298,7 +298,7 @@ extension GitLabBuilder {
                 needs: named.map { Reference(prefix + $0, at: include.location) },
                 token: [Grant(target: model.repository.id, level: .read, location: include.location)], consumes: consumes,
                 steps: [Step(name: "\(name)/\(include.name)", uses: include.name, kind: .template, pin: pin, location: include.location)],
-                platform: .gitlab, location: include.location)
+                platform: .gitlab, manual: parentRuns?.byHand ?? false, location: include.location)
             // Another project's file, a remote URL, a component or GitLab's template is not
             // fetched: what its jobs do is unknown, and said where a path goes through it.
             let adds = template ? "GitLab's template '\(include.name.dropFirst("template:".count))' adds" : "'\(include.name)' adds"

@@ -231,8 +231,12 @@ struct GitLabBuilder {
         if job["rules"] == nil, let except = job["except"] { runs = runs.excluding(except.node) }
         if job["when"]?.node.scalarText == "manual" { runs.byHand = true }
         if let workflow { runs = runs.restricted(to: workflow) }
-        // A child pipeline runs only where the job that starts it runs.
-        if let parentRuns { runs = runs.restricted(to: parentRuns) }
+        // A child pipeline runs only where the job that starts it runs, and only once a member
+        // starts it when that job waits for one.
+        if let parentRuns {
+            runs = runs.restricted(to: parentRuns)
+            if parentRuns.byHand { runs.byHand = true }
+        }
         return runs
     }
 
