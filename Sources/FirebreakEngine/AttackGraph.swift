@@ -347,6 +347,12 @@ public struct AttackGraph: Sendable {
         identity.kind == .jobToken || identity.kind == .cloudRole ? [] : assumedCaveats(about: identity.id)
     }
 
+    /// `assumedGrantCaveats(of:)` for the numbered node a push rests on when it is an identity
+    /// (an actor's own access is no assumption about grants).
+    func assumedGrantCaveats(of node: NodeID, numbered number: Int) -> [String] {
+        node.kind == .identity ? identity(numbered: number).map(assumedGrantCaveats) ?? [] : []
+    }
+
     /// The caveats of the assumptions that make `id` a crown jewel (`Assumption.valuation`).
     func valuationCaveats(about id: NodeID) -> [String] {
         (assumptionsBySubject[id] ?? []).filter(\.valuation).map { "assumed: \($0.statement)" }

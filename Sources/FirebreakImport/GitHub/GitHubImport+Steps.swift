@@ -360,11 +360,17 @@ extension GitHubImport {
     /// `${{ env.NAME }}` as NAME's literal value from the workflow's or job's `env:`, when the
     /// whole text is that one reference and the value is literal; the text itself otherwise.
     static func resolvingEnv(_ text: String, _ env: [String: String]) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return text }
-        let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-        guard inner.hasPrefix("env."), let value = env[String(inner.dropFirst(4))], !value.contains("${{") else { return text }
+        guard let name = wholeReference(in: text, to: "env"), let value = env[name], !value.contains("${{") else { return text }
         return value
+    }
+
+    /// NAME when the whole text is one `${{ CONTEXT.NAME }}` (blanks around it allowed).
+    static func wholeReference(in text: String, to context: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return nil }
+        let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+        guard inner.hasPrefix(context + ".") else { return nil }
+        return String(inner.dropFirst(context.count + 1))
     }
 
     static func enablesCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
@@ -440,11 +446,7 @@ extension GitHubImport {
     /// `${{ inputs.NAME }}` as a composite action is called: the calling step's value, else the
     /// input's default; the text itself when it is anything else or neither gives a value.
     static func resolvingInputs(_ text: String, given: [String: String], defaults: [String: String]) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else { return text }
-        let inner = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-        guard inner.hasPrefix("inputs.") else { return text }
-        let name = String(inner.dropFirst("inputs.".count)).lowercased()
+        guard let name = wholeReference(in: text, to: "inputs")?.lowercased() else { return text }
         return given[name] ?? defaults[name] ?? text
     }
 

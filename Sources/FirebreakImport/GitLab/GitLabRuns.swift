@@ -20,8 +20,7 @@ struct GitLabRuns: Equatable {
     var isEmpty: Bool { branches.isEmpty && !tags && !mergeRequests && !schedules && !manual }
 
     mutating func formUnion(_ other: GitLabRuns) {
-        branches = Array(Set(branches + other.branches)).sorted()
-        if branches.contains("*") { branches = ["*"] }
+        branches = Self.normalized(branches + other.branches)
         protectedTagsOnly = (tags || other.tags) && (!tags || protectedTagsOnly) && (!other.tags || other.protectedTagsOnly)
         tags = tags || other.tags
         mergeRequests = mergeRequests || other.mergeRequests
@@ -120,9 +119,13 @@ struct GitLabRuns: Equatable {
                 }
             }
         }
-        runs.branches = Array(Set(runs.branches)).sorted()
-        if runs.branches.contains("*") { runs.branches = ["*"] }
+        runs.branches = normalized(runs.branches)
         return runs
+    }
+
+    /// Branch patterns each once and sorted; every branch (`*`) alone when it is among them.
+    private static func normalized(_ branches: [String]) -> [String] {
+        branches.contains("*") ? ["*"] : Array(Set(branches)).sorted()
     }
 
     /// Takes away the pipelines `except:` (a list, or `refs:`) names. What cannot be taken away

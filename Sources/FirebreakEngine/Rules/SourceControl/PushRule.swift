@@ -40,7 +40,7 @@ struct PushRule: Rule {
         let pushed: Level = automation ? .write : .full
         let note = automation ? "; a job token's commits start no run by themselves" : ""
         // A credential assumed to write the repository (a token seen only where steps take it) says so on each push.
-        let granted = who.kind == .identity ? graph.identity(numbered: number).map(graph.assumedGrantCaveats) ?? [] : []
+        let granted = graph.assumedGrantCaveats(of: who, numbered: number)
         return graph.branches.compactMap { branch in
             guard let protection = branch.protection else {
                 return conclude(Fact(.push, branch.id, pushed), from: [fact],

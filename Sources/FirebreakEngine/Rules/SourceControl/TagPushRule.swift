@@ -58,7 +58,7 @@ struct TagPushRule: Rule {
         guard fact.level == .full, let access = graph.repositoryAccess(of: fact.node, numbered: number), access.level >= .write, !access.automation else { return [] }
         let who = fact.node.kind == .actor ? "\(fact.node)" : "\(fact.node), which may write to the repository,"
         // A credential assumed to write the repository says so on the tag it pushes, as on a branch push.
-        let granted = fact.node.kind == .identity ? graph.identity(numbered: number).map(graph.assumedGrantCaveats) ?? [] : []
+        let granted = graph.assumedGrantCaveats(of: fact.node, numbered: number)
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
             let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
             return graph.jobs(triggeredBy: trigger.name).compactMap { triggered in
