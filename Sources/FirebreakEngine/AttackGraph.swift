@@ -46,6 +46,12 @@ public struct AttackGraph: Sendable {
     let runners: [Runner]
     let secrets: [Secret]
     let environments: [Environment]
+    /// Resources, actors, definitions and caches sorted by name, for the scenarios that start
+    /// from them (a large organisation has tens of thousands: sorted once, not per scenario).
+    let resources: [Resource]
+    let actors: [Actor]
+    let definitions: [Definition]
+    let caches: [Cache]
     /// The secrets written in the repository's files, sorted by name: every reader of the
     /// repository reads them.
     let committedSecrets: [Secret]
@@ -129,6 +135,10 @@ public struct AttackGraph: Sendable {
         secrets = index.secrets
         committedSecrets = index.committedSecrets
         environments = index.environments
+        resources = sortedNames.resources
+        actors = sortedNames.actors
+        definitions = sortedNames.definitions
+        caches = sortedNames.caches
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches
         localDefinitions = index.localDefinitions
@@ -216,8 +226,8 @@ public struct AttackGraph: Sendable {
             }
             storedArtifacts = Dictionary(grouping: model.artifacts.values.filter { $0.store != nil }, by: { $0.store!.name })
                 .mapValues { $0.sorted { $0.name < $1.name } }
-            resourcesInZone = Dictionary(grouping: model.resources.values.filter { $0.zone != nil }, by: { $0.zone!.name })
-                .mapValues { $0.sorted { $0.name < $1.name } }
+            // Grouped from the sorted list: each zone's in order of name.
+            resourcesInZone = Dictionary(grouping: sortedNames.resources.filter { $0.zone != nil }, by: { $0.zone!.name })
             secrets = sortedNames.secrets
             committedSecrets = secrets.filter(\.committed)
             environments = sortedNames.environments
@@ -225,7 +235,7 @@ public struct AttackGraph: Sendable {
                 for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }
             }
             branches = sortedNames.branches
-            localDefinitions = sortedNames[.definition].compactMap { model.definitions[$0] }.filter { !$0.isExternal }
+            localDefinitions = sortedNames.definitions.filter { !$0.isExternal }
         }
     }
 

@@ -2,9 +2,11 @@ import FirebreakModel
 
 /// The names of a model's nodes, each kind's sorted, worked out once per model: the node
 /// numbering lays the kinds end to end in `NodeKind` order. The kinds the graph lists with
-/// their nodes (jobs, identities, runners, secrets, environments, branches) are sorted with
-/// their nodes, so that the graph does not look each node up by its name afterwards: on a
-/// large model each lookup hashed the name and missed the processor's cache.
+/// their nodes (jobs, identities, runners, secrets, environments, branches, resources, actors,
+/// definitions, caches) are sorted with their nodes, so that the graph does not look each node
+/// up by its name afterwards, nor a scenario sort the ones it starts from: on a large model
+/// each lookup hashed the name and missed the processor's cache, and each sort compared names
+/// scattered over the heap.
 struct SortedNames: Sendable {
     /// Each kind's names, by `NodeKind.ordinal`.
     private let byOrdinal: [[String]]
@@ -14,14 +16,19 @@ struct SortedNames: Sendable {
     let secrets: [Secret]
     let environments: [Environment]
     let branches: [Branch]
+    let resources: [Resource]
+    let actors: [Actor]
+    let definitions: [Definition]
+    let caches: [Cache]
 
-    /// Sorts each kind, on two cores: the jobs and identities on one, the rest on the other.
+    /// Sorts each kind, on two cores: jobs, identities, actors and caches on one, the rest on the other.
     init(_ model: PipelineModel) {
-        let listed: Set<NodeKind> = [.job, .identity, .runner, .secret, .environment, .branch]
-        let ((jobs, identities), (runners, secrets, environments, branches, others)) = ParallelMap.both {
-            (Self.sorted(model.jobs), Self.sorted(model.identities))
+        let listed: Set<NodeKind> = [.job, .identity, .runner, .secret, .environment, .branch, .resource, .actor, .definition, .cache]
+        let ((jobs, identities, actors, caches), (runners, secrets, environments, branches, resources, definitions, others)) = ParallelMap.both {
+            (Self.sorted(model.jobs), Self.sorted(model.identities), Self.sorted(model.actors), Self.sorted(model.caches))
         } and: {
             (Self.sorted(model.runners), Self.sorted(model.secrets), Self.sorted(model.environments), Self.sorted(model.branches),
+             Self.sorted(model.resources), Self.sorted(model.definitions),
              NodeKind.allCases.filter { !listed.contains($0) }.map { ($0, model.names(of: $0).sorted()) })
         }
         var byOrdinal = Array(repeating: [String](), count: NodeKind.allCases.count)
@@ -32,9 +39,14 @@ struct SortedNames: Sendable {
         byOrdinal[NodeKind.secret.ordinal] = secrets.names
         byOrdinal[NodeKind.environment.ordinal] = environments.names
         byOrdinal[NodeKind.branch.ordinal] = branches.names
+        byOrdinal[NodeKind.resource.ordinal] = resources.names
+        byOrdinal[NodeKind.actor.ordinal] = actors.names
+        byOrdinal[NodeKind.definition.ordinal] = definitions.names
+        byOrdinal[NodeKind.cache.ordinal] = caches.names
         self.byOrdinal = byOrdinal
         (self.jobs, self.identities, self.runners) = (jobs.nodes, identities.nodes, runners.nodes)
         (self.secrets, self.environments, self.branches) = (secrets.nodes, environments.nodes, branches.nodes)
+        (self.resources, self.actors, self.definitions, self.caches) = (resources.nodes, actors.nodes, definitions.nodes, caches.nodes)
     }
 
     subscript(kind: NodeKind) -> [String] { byOrdinal[kind.ordinal] }

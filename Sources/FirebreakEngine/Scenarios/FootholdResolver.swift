@@ -37,22 +37,21 @@ struct FootholdResolver {
                                         step.location, caveats: graph.assumedCaveats(about: step.id)))
                 }
             }
-            for definition in model.definitions.values.sorted(by: { $0.name < $1.name }) {
+            for definition in graph.definitions {
                 guard let pin = definition.pin, selector.accepts("pin", pin.rawValue), selector.accepts("kind", "template") else { continue }
                 result.append(start(Fact(.edit, definition.id), "\(selector.why): definition '\(definition.name)' is included by \(pin.rawValue)",
                                     definition.location))
             }
             return result
         case .actors:
-            // Matched first, then sorted: a selector picks few of a large organisation's actors.
-            let actors = model.actors.values.filter { actor in
+            let actors = graph.actors.filter { actor in
                 selector.accepts("role", actor.role.rawValue) && selector.accepts("name", actor.name)
                     && (selector.conditions["reviewer"].map { $0.contains(String(!graph.environments(reviewedBy: actor.name).isEmpty)) } ?? true)
-            }.sorted { $0.name < $1.name }
+            }
             // Someone who may push holds write access to the repository from the start, and to
             // what the platform lets every pusher write (a GitLab project's container registry):
             // reaching either through a job's token is nothing they did not have.
-            let pushable = model.resources.values.filter(\.writableByPushers).sorted { $0.name < $1.name }
+            let pushable = graph.resources.filter(\.writableByPushers)
             return pick(actors, selector).flatMap { actor -> [Conclusion] in
                 let acts = start(Fact(.act, actor.id), "\(selector.why) (actor '\(actor.name)', \(actor.role.rawValue))", actor.location)
                 guard actor.role.canPush else { return [acts] }
@@ -87,20 +86,20 @@ struct FootholdResolver {
             }
             return pick(runners, selector).map { start(Fact(.own, $0.id), "\(selector.why) (runner '\($0.name)')", $0.location) }
         case .resources:
-            let resources = model.resources.values.filter { resource in
+            let resources = graph.resources.filter { resource in
                 selector.accepts("type", resource.kind.rawValue) && selector.accepts("name", resource.name)
-            }.sorted { $0.name < $1.name }
+            }
             return pick(resources, selector).map {
                 start(Fact(.access, $0.id, Level(selector.level)), "\(selector.why) (\(selector.level.rawValue) on '\($0.name)')", $0.location)
             }
         case .definitions:
-            let definitions = model.definitions.values.filter { definition in
+            let definitions = graph.definitions.filter { definition in
                 selector.accepts("external", String(definition.isExternal)) && selector.accepts("name", definition.name)
                     && (selector.conditions["pin"].map { pins in definition.pin.map { pins.contains($0.rawValue) } ?? false } ?? true)
-            }.sorted { $0.name < $1.name }
+            }
             return pick(definitions, selector).map { start(Fact(.edit, $0.id), "\(selector.why) (definition '\($0.name)')", $0.location) }
         case .caches:
-            let caches = model.caches.values.filter { selector.accepts("name", $0.name) }.sorted { $0.name < $1.name }
+            let caches = graph.caches.filter { selector.accepts("name", $0.name) }
             return pick(caches, selector).map { start(Fact(.poison, $0.id), "\(selector.why) (cache '\($0.name)')", $0.location) }
         }
     }
