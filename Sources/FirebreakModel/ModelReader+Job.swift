@@ -13,15 +13,16 @@ extension ModelReader {
         var token: [Grant]?
         var publishesByToken = false
         if f.has("token") {
-            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing"], file: file, sink: sink)
+            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing", "usedBy"],
+                                          file: file, sink: sink)
             else { return nil }
             // `trustedPublishing:` grants are the registries that take the job's OIDC token for its workflow file.
-            token = readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
+            token = readUses(grants, of: name, on: readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
                 + readGrants(grants, "trustedPublishing", of: "the token of job '\(name)'", jobToken: true).map { grant in
                     var grant = grant
                     grant.trustedPublishing = true
                     return grant
-                }
+                })
             publishesByToken = token?.contains(where: \.trustedPublishing) ?? false
         }
         return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
@@ -34,6 +35,28 @@ extension ModelReader {
                    restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
                    steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self),
                    manual: f.bool("manual") ?? false, location: location)
+    }
+
+    /// `usedBy: {TARGET: what the job's steps do with it}`: the grants a legitimate run of the job
+    /// uses, which a fix must not take away.
+    private func readUses(_ f: YAMLFields, of job: String, on grants: [Grant]) -> [Grant] {
+        var grants = grants
+        for entry in f.named("usedBy") {
+            let location = YAMLFields.location(of: entry.value, file: file)
+            guard case .scalar(let scalar) = entry.value, !scalar.string.isEmpty else {
+                sink.error(location, "say in words what job '\(job)' does with its grant on '\(entry.name)'",
+                           help: "write `\(entry.name): \"gh release create\"`")
+                continue
+            }
+            let places = grants.indices.filter { grants[$0].target.description == entry.name }
+            guard !places.isEmpty else {
+                sink.error(entry.location, "`usedBy:` names '\(entry.name)', which the token of job '\(job)' is not granted",
+                           help: "name a target of the token's `grants:` or `trustedPublishing:`")
+                continue
+            }
+            for place in places { grants[place].use = GrantUse(what: scalar.string, location: location) }
+        }
+        return grants
     }
 
     private func readConsumptions(_ f: YAMLFields, job: String) -> [Job.Consumption] {

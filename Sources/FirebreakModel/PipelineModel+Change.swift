@@ -45,10 +45,11 @@ extension PipelineModel {
         case .withholdSecret:
             jobs[name]?.secrets.removeAll { $0.name == other }
         case .readOnlyToken:
+            // What the job's OIDC token is granted stays, as the patches leave `id-token: write`.
             if let token = jobs[name]?.token {
                 jobs[name]!.token = token.map { grant in
                     var grant = grant
-                    grant.level = min(grant.level, .read)
+                    if !isGrantedToOIDCToken(grant) { grant.level = min(grant.level, .read) }
                     return grant
                 }
             }

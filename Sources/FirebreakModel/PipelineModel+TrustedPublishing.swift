@@ -1,4 +1,11 @@
 extension PipelineModel {
+    /// Whether a job token's grant is its OIDC token's (`id-token: write`): a registry's trusted
+    /// publishing, or the Sigstore identity a keyless signature is certified as. A read-only
+    /// GITHUB_TOKEN keeps it; only a job that no longer mints OIDC tokens loses it.
+    public func isGrantedToOIDCToken(_ grant: Grant) -> Bool {
+        grant.trustedPublishing || grant.target.kind == .resource && resources[grant.target.name]?.kind == .signingService
+    }
+
     /// The change that makes `registry`'s trusted publisher require an environment a job that
     /// publishes to it (the registry takes its workflow's OIDC token) runs in, the first by name
     /// other than `excluded` (the environment of the job to keep out): what it could require

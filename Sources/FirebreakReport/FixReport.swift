@@ -35,7 +35,7 @@ public struct FixReport: Sendable {
         if before.crownJewels == 0 { return "no crown jewel is reached in the scenarios played: nothing to fix" }
         if set == 0 {
             return "no change to the files cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "
-                + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting, or a control the model cannot express (listed below)"
+                + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting, a job split in two, or a control the model cannot express (listed below)"
         }
         return "\(set) change\(set == 1 ? "" : "s") cut\(set == 1 ? "s" : "") \(before.crownJewels - after.crownJewels) of the \(before.crownJewels) "
             + "crown-jewel reaches in \(advice.before.count) scenario\(advice.before.count == 1 ? "" : "s") (\(search)); score \(before.score) → \(after.score)"
@@ -86,6 +86,7 @@ public struct FixReport: Sendable {
             for candidate in others.prefix(8) {
                 var note = ""
                 if !candidate.forbiddenBy.isEmpty { note = "  [kept: \(candidate.forbiddenBy.joined(separator: "; "))]" }
+                else if !candidate.neededBy.isEmpty { note = "  [breaks the job: \(candidate.neededBy.joined(separator: "; "))]" }
                 else if !candidate.writable { note = "  [no patch writes it: by hand]" }
                 out += "  - \(ChangeWording.sentence(candidate.change)) (\(candidate.crownJewelsRemoved) / \(candidate.scoreRemoved))\(note)\n"
             }
@@ -124,9 +125,17 @@ public struct FixReport: Sendable {
 
     func reason(_ remaining: FixAdvice.Remaining) -> String {
         if !remaining.blockedBy.isEmpty { return "blocked by --keep \(remaining.blockedBy.joined(separator: ", "))" }
+        var ways: [String] = []
         if !remaining.byHand.isEmpty {
-            return "only settings cut it: " + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; ")
+            ways.append("only settings cut it: " + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; "))
         }
+        if !remaining.needed.isEmpty {
+            // Separation of duties: the step that writes gets a job of its own, which runs nothing
+            // an attacker can reach, and the rest of the job a read-only token.
+            ways.append((ways.isEmpty ? "only a split job cuts it: " : "or a split job: ") + remaining.neededBy.joined(separator: "; ")
+                        + ", so a read-only token breaks it; move that step into a job of its own that runs no other code, and make the rest's token read-only")
+        }
+        if !ways.isEmpty { return ways.joined(separator: "; ") }
         return "no control in the model cuts this path; "
             + (remaining.path.last?.caveats.isEmpty == false ? "what limits it: \(remaining.path.last!.caveats.joined(separator: "; "))" : "see `firebreak explain \(remaining.path.last?.rule ?? "")`")
     }
@@ -143,10 +152,12 @@ private struct FixJSON: Encodable {
     struct Candidate: Encodable {
         var setting: Bool
         var id: String, kind: String, subject: String, object: String?, sentence: String, rules: [String], location: String
-        var crownJewelsRemoved: Int, scoreRemoved: Int, inSet: Bool, narrowsFunction: Bool, writable: Bool, forbiddenBy: [String]
+        var crownJewelsRemoved: Int, scoreRemoved: Int, inSet: Bool, narrowsFunction: Bool, writable: Bool, forbiddenBy: [String], neededBy: [String]
     }
     struct Outcome: Encodable { var scenario: String, crownJewels: [String], score: Int }
-    struct Remaining: Encodable { var scenario: String, crownJewel: String, rules: [String], blockedBy: [String], byHand: [String] }
+    struct Remaining: Encodable {
+        var scenario: String, crownJewel: String, rules: [String], blockedBy: [String], byHand: [String], needed: [String], neededBy: [String]
+    }
     var model: String, file: String, verdict: String, search: String
     var before: [Outcome], after: [Outcome], candidates: [Candidate], remaining: [Remaining], byHand: [String], patch: String
 
@@ -164,11 +175,12 @@ private struct FixJSON: Encodable {
                       object: candidate.change.object?.description, sentence: ChangeWording.sentence(candidate.change), rules: candidate.rules,
                       location: candidate.location.description, crownJewelsRemoved: candidate.crownJewelsRemoved,
                       scoreRemoved: candidate.scoreRemoved, inSet: set.contains(candidate.change),
-                      narrowsFunction: candidate.change.narrowsFunction, writable: candidate.writable, forbiddenBy: candidate.forbiddenBy)
+                      narrowsFunction: candidate.change.narrowsFunction, writable: candidate.writable, forbiddenBy: candidate.forbiddenBy,
+                      neededBy: candidate.neededBy)
         }
         remaining = advice.remaining.map {
             Remaining(scenario: $0.scenario, crownJewel: $0.crownJewel.description, rules: $0.path.map(\.rule), blockedBy: $0.blockedBy,
-                      byHand: $0.byHand.map(\.description))
+                      byHand: $0.byHand.map(\.description), needed: $0.needed.map(\.description), neededBy: $0.neededBy)
         }
         byHand = report.byHand.map(\.description)
         patch = report.diff

@@ -30,9 +30,13 @@ public struct FixAdvice: Sendable {
         public var blockedBy: [String]
         /// Controls on the path that the input's files cannot express (settings made by hand).
         public var byHand: [ModelChange]
+        /// Controls on the path that would take away what a job's own steps use, with those
+        /// uses: the job must be split first (its writing step in a job that runs nothing else).
+        public var needed: [ModelChange] = []
+        public var neededBy: [String] = []
 
         /// Whether the model has no control on the path at all.
-        public var uncontrolled: Bool { blockedBy.isEmpty && byHand.isEmpty }
+        public var uncontrolled: Bool { blockedBy.isEmpty && byHand.isEmpty && needed.isEmpty }
     }
 
     public var before: [Outcome]

@@ -100,10 +100,10 @@ public struct FixAdvisor: Sendable {
         var pruned = false
         var results = base
         var current = model
-        var verdicts: [ModelChange: (forbiddenBy: [String], writable: Bool)] = [:]
-        func verdict(_ change: ModelChange) -> (forbiddenBy: [String], writable: Bool) {
+        var verdicts: [ModelChange: Verdict] = [:]
+        func verdict(_ change: ModelChange) -> Verdict {
             if let known = verdicts[change] { return known }
-            let answer = (forbidding(change), writable(change))
+            let answer = Verdict(forbiddenBy: forbidding(change), neededBy: needs(change), writable: writable(change))
             verdicts[change] = answer
             return answer
         }
@@ -123,12 +123,14 @@ public struct FixAdvisor: Sendable {
                     }
                     // A chosen control that is in place while the path still exists does not cut it.
                     cutters.subtract(chosen)
-                    let allowed = cutters.filter { verdict($0).forbiddenBy.isEmpty && verdict($0).writable }
+                    let allowed = cutters.filter { verdict($0).allowed }
                     if allowed.isEmpty {
                         let blockers = Set(cutters.flatMap { verdict($0).forbiddenBy }).sorted()
-                        let byHand = cutters.filter { verdict($0).forbiddenBy.isEmpty && !verdict($0).writable }.sorted()
+                        let byHand = cutters.filter { verdict($0).forbiddenBy.isEmpty && verdict($0).neededBy.isEmpty && !verdict($0).writable }.sorted()
+                        let needed = cutters.filter { verdict($0).forbiddenBy.isEmpty && !verdict($0).neededBy.isEmpty }.sorted()
                         settled[key] = FixAdvice.Remaining(scenario: result.scenario.id, crownJewel: jewel, path: asset.path,
-                                                           blockedBy: blockers, byHand: byHand)
+                                                           blockedBy: blockers, byHand: byHand, needed: needed,
+                                                           neededBy: Array(Set(needed.flatMap { verdict($0).neededBy })).sorted())
                     } else {
                         paths.append(allowed)
                         fresh.append(allowed)
@@ -207,6 +209,25 @@ public struct FixAdvisor: Sendable {
         return rules[hop.rule]?.controls(for: hop, in: model) ?? []
     }
 
+    /// What the search knows of a change: the `--keep` constraints it breaks, what a job's own
+    /// steps do with the access it takes away, and whether a patch can write it.
+    struct Verdict {
+        var forbiddenBy: [String]
+        var neededBy: [String]
+        var writable: Bool
+
+        /// Whether the set may hold it.
+        var allowed: Bool { forbiddenBy.isEmpty && neededBy.isEmpty && writable }
+    }
+
+    /// What a job's own steps do with the access a change would take away, as the input shows
+    /// it: a read-only token for a job that pushes or publishes with it breaks the job.
+    func needs(_ change: ModelChange) -> [String] {
+        guard change.kind == .readOnlyToken, let job = model.jobs[change.subject.name] else { return [] }
+        let uses = (job.token ?? []).filter { $0.level > .read }.compactMap(\.use)
+        return Array(Set(uses.map { "job '\(job.name)' uses its token for \($0.what) (\($0.location))" })).sorted()
+    }
+
     /// The `--keep` constraints a change alone would break.
     func forbidding(_ change: ModelChange) -> [String] {
         guard !keeps.isEmpty else { return [] }
@@ -229,14 +250,14 @@ public struct FixAdvisor: Sendable {
     }
 
     private func rank(_ found: [ModelChange: (rules: Set<String>, location: SourceLocation)], base: Baseline,
-                      verdict: (ModelChange) -> (forbiddenBy: [String], writable: Bool)) -> [FixCandidate] {
+                      verdict: (ModelChange) -> Verdict) -> [FixCandidate] {
         let changes = found.keys.sorted()
         let before = FixAdvice.total(base.outcomes)
         let totals = ParallelMap.map(changes) { change in FixAdvice.total(outcomes([change], base: base)) }
         return zip(changes, totals).map { change, after in
             FixCandidate(change: change, rules: found[change]!.rules.sorted(), location: found[change]!.location,
                          crownJewelsRemoved: before.crownJewels - after.crownJewels, scoreRemoved: before.score - after.score,
-                         forbiddenBy: verdict(change).forbiddenBy, writable: verdict(change).writable)
+                         forbiddenBy: verdict(change).forbiddenBy, neededBy: verdict(change).neededBy, writable: verdict(change).writable)
         }.sorted {
             ($1.crownJewelsRemoved, $1.scoreRemoved, $0.change.narrowsFunction ? 1 : 0, $0.change)
                 < ($0.crownJewelsRemoved, $0.scoreRemoved, $1.change.narrowsFunction ? 1 : 0, $1.change)

@@ -317,7 +317,8 @@ struct GitHubImport {
         // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
         if let permissions, permissions.level("id-token") == "write", JobRoles.signsKeyless(evidence) {
             let identity = builder.declareSigningIdentity(of: workflow.path, job: name, at: permissions.location(of: "id-token"))
-            token = (token ?? []) + [Grant(target: identity, level: .write, location: permissions.location(of: "id-token"))]
+            let at = permissions.location(of: "id-token")
+            token = (token ?? []) + [Grant(target: identity, level: .write, location: at)]
         }
         if role == .release {
             let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
@@ -331,6 +332,8 @@ struct GitHubImport {
                 }
             }
         }
+        // What the job's own steps write with its token, which a fix must leave it.
+        token = token?.markingUses(OwnTokenUse.uses(in: job, of: workflow), repository: model.repository.id)
         let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition, stepConditions: stepConditions,
                                         callerConditions: caller?.conditions ?? [])
         // A publishing job ships what it downloads to the registries it publishes to; a deploying

@@ -52,7 +52,9 @@ extension IdentityGrantsRule {
         // the site by its name): no job's setting takes a grant away.
         if let job = model.jobs.values.first(where: { $0.tokenIdentityName == identity.name }) {
             guard model.platform(of: job) != .gitlab else { return [] }
-            return job.token?.contains(where: { $0.target == hop.to && $0.level > .read }) == true ? [ModelChange(.readOnlyToken, job.id)] : []
+            // What its OIDC token is granted a read-only token keeps (trusted publishing, a signing identity).
+            let cut = job.token?.contains { $0.target == hop.to && $0.level > .read && !model.isGrantedToOIDCToken($0) } ?? false
+            return cut ? [ModelChange(.readOnlyToken, job.id)] : []
         }
         return [ModelChange(.dropGrant, identity, hop.to)]
     }
