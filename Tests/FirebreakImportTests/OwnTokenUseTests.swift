@@ -111,6 +111,39 @@ struct OwnTokenUseTests {
         #expect(snapshot?.use == nil)
     }
 
+    /// A registry login with the job's token (whatever variable names ghcr.io) uses its
+    /// `packages: write`; the SLSA generator told to `upload-assets` uses its caller's `contents: write`.
+    @Test func aLoginWithTheJobsTokenAndTheSLSAGeneratorsUploadUseTheirGrants() throws {
+        func model(uploadAssets: Bool) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {}
+                env: {REGISTRY: ghcr.io}
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    permissions: {contents: read, packages: write}
+                    steps:
+                      - uses: docker/login-action@v3
+                        with: {registry: "${{ env.REGISTRY }}", username: "${{ github.actor }}", password: "${{ secrets.GITHUB_TOKEN }}"}
+                      - uses: docker/build-push-action@v6
+                        with: {push: true, tags: "ghcr.io/acme/app:latest"}
+                  provenance:
+                    permissions: {actions: read, id-token: write, contents: write}
+                    uses: slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@v2.1.0
+                    with: {base64-subjects: "abc", upload-assets: \(uploadAssets)}
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let uploads = try model(uploadAssets: true)
+        let packages = try #require(uploads.jobs["release/image"]?.token?.first { $0.target == NodeID(.resource, "github-packages") })
+        #expect(packages.use?.what == "docker/login-action to ghcr.io")
+        let provenance = uploads.jobs["release/provenance"]?.token?.first { $0.target == uploads.repository.id }
+        #expect(provenance?.use?.what == "the SLSA generator's `upload-assets`")
+        let attached = try model(uploadAssets: false)
+        #expect(attached.jobs["release/provenance"]?.token?.first { $0.target == attached.repository.id }?.use == nil)
+    }
+
     /// github-script calls the API with the job's token: a script that creates a release, or
     /// hands its client to the repository's own script, uses the token's write; one that only
     /// comments, or that is given another token, does not.

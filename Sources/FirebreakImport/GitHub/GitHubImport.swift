@@ -539,7 +539,8 @@ struct GitHubImport {
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, needs: Self.needs(job, of: name),
             guardCondition: Self.guardKind(outsider, conditioned: !conditions.isEmpty), secrets: secrets,
-            token: tokenGrants(permissions, workflow: workflow, job: job, name: name), oidc: oidc,
+            token: tokenGrants(permissions, workflow: workflow, job: job, name: name)?
+                .markingUses(OwnTokenUse.uses(in: job, of: workflow), repository: model.repository.id), oidc: oidc,
             steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             platform: .github, location: job.location)
         // Its run is the calling workflow's.

@@ -25,6 +25,12 @@ struct OwnTokenUse: Equatable {
     /// The uses a job's steps make of its token, in step order.
     static func uses(in job: Workflow.Job, of workflow: Workflow) -> [OwnTokenUse] {
         var found: [OwnTokenUse] = []
+        // The SLSA generator attaches its provenance to the release with the token its caller
+        // gives it when told to (`upload-assets: true`).
+        if let called = job.uses, called.text.lowercased().hasPrefix("slsa-framework/slsa-github-generator/"),
+           job.node.value("with")?.value("upload-assets")?.scalarText?.lowercased() == "true" {
+            found.append(OwnTokenUse(scope: .contents, what: "the SLSA generator's `upload-assets`", location: called.location))
+        }
         let jobEnv = workflow.env.merging(job.env) { $1 }
         /// Whether the clone's Git configuration holds the job's token (the last checkout of this repository kept it).
         var cloneHoldsToken = false
@@ -69,8 +75,9 @@ struct OwnTokenUse: Equatable {
                let script = step.with["script"]?.text, let call = contentsCall(in: script) {
                 found.append(OwnTokenUse(scope: .contents, what: "actions/github-script (\(call))", location: step.location))
             }
-            if action == "docker/login-action", step.with["registry"]?.text.lowercased().hasPrefix("ghcr.io") == true,
-               step.with["password"].map({ isOwnToken($0.text) }) == true {
+            // The job's token logs in only to the repository's GitHub Packages (ghcr.io), whatever
+            // variable names the registry.
+            if action == "docker/login-action", step.with["password"].map({ isOwnToken($0.text) }) == true {
                 found.append(OwnTokenUse(scope: .packages, what: "docker/login-action to ghcr.io", location: step.location))
             }
         }
