@@ -8,15 +8,11 @@ public struct Grant: Sendable, Hashable {
     /// environment only where it says so (`Resource.trustedPublisherEnvironment`), never the job.
     public var trustedPublishing: Bool
     public var location: SourceLocation
-    /// For a job token's grant: what the job's own steps do with it, when the input shows it
-    /// (nil: nothing seen uses it, which is not to say nothing does).
-    public var use: GrantUse?
 
-    public init(target: NodeID, level: AccessLevel, trustedPublishing: Bool = false, location: SourceLocation, use: GrantUse? = nil) {
+    public init(target: NodeID, level: AccessLevel, trustedPublishing: Bool = false, location: SourceLocation) {
         self.target = target
         self.level = level
         self.trustedPublishing = trustedPublishing
         self.location = location
-        self.use = use
     }
 }

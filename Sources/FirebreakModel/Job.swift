@@ -88,6 +88,7 @@ public struct Job: Sendable, Hashable {
         var environment: Reference?
         var definition: Reference?
         var calledFrom: Reference?
+        var tokenUses: [TokenUse] = []
     }
 
     private var fields: SharedFields<Fields>
@@ -160,6 +161,12 @@ public struct Job: Sendable, Hashable {
     public var token: [Grant]? {
         get { fields.value.token }
         _modify { yield &fields.value.token }
+    }
+    /// What the job's own steps write with its token, where the input shows it (none: nothing
+    /// seen writes, which is not to say nothing does).
+    public var tokenUses: [TokenUse] {
+        get { fields.value.tokenUses }
+        _modify { yield &fields.value.tokenUses }
     }
     /// Whether the job may mint OIDC tokens for cloud roles.
     public var oidc: Bool {

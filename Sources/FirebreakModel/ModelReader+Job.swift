@@ -12,51 +12,54 @@ extension ModelReader {
         let untrusted = f.choice("untrustedInput", Job.UntrustedInput.self) ?? .none
         var token: [Grant]?
         var publishesByToken = false
+        var tokenUses: [TokenUse] = []
         if f.has("token") {
-            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing", "usedBy"],
+            guard let grants = YAMLFields(f.node("token")!, what: "the token of job '\(name)'", keys: ["grants", "trustedPublishing", "usedFor"],
                                           file: file, sink: sink)
             else { return nil }
             // `trustedPublishing:` grants are the registries that take the job's OIDC token for its workflow file.
-            token = readUses(grants, of: name, on: readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
+            token = readGrants(grants, "grants", of: "the token of job '\(name)'", jobToken: true)
                 + readGrants(grants, "trustedPublishing", of: "the token of job '\(name)'", jobToken: true).map { grant in
                     var grant = grant
                     grant.trustedPublishing = true
                     return grant
-                })
+                }
+            tokenUses = readUses(grants, of: name)
             publishesByToken = token?.contains(where: \.trustedPublishing) ?? false
         }
-        return Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
-                   triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
-                   needs: f.references("needs"), runsRepositoryCode: f.bool("runsRepositoryCode") ?? true,
-                   installsDependencies: f.bool("installsDependencies") ?? false,
-                   untrustedInput: untrusted, guardCondition: f.choice("guard", Job.Guard.self) ?? .none,
-                   secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? publishesByToken,
-                   produces: f.references("produces"), consumes: readConsumptions(f, job: name),
-                   restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
-                   steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self),
-                   manual: f.bool("manual") ?? false, location: location)
+        var job = Job(name: name, role: f.choice("role", Job.Role.self) ?? .other, definition: f.reference("definition"),
+                      triggers: f.references("triggers"), runsOn: f.reference("runsOn"), environment: f.reference("environment"),
+                      needs: f.references("needs"), runsRepositoryCode: f.bool("runsRepositoryCode") ?? true,
+                      installsDependencies: f.bool("installsDependencies") ?? false,
+                      untrustedInput: untrusted, guardCondition: f.choice("guard", Job.Guard.self) ?? .none,
+                      secrets: f.references("secrets"), token: token, oidc: f.bool("oidc") ?? publishesByToken,
+                      produces: f.references("produces"), consumes: readConsumptions(f, job: name),
+                      restoresCaches: f.references("restoresCaches"), savesCaches: f.references("savesCaches"),
+                      steps: readSteps(f, job: name), platform: f.choice("platform", Platform.self),
+                      manual: f.bool("manual") ?? false, location: location)
+        job.tokenUses = tokenUses
+        return job
     }
 
-    /// `usedBy: {TARGET: what the job's steps do with it}`: the grants a legitimate run of the job
-    /// uses, which a fix must not take away.
-    private func readUses(_ f: YAMLFields, of job: String, on grants: [Grant]) -> [Grant] {
-        var grants = grants
-        for entry in f.named("usedBy") {
+    /// `usedFor: {SCOPE: what the job's steps write with it}`: the writes a legitimate run of
+    /// the job makes with its token, which a fix must not take away.
+    private func readUses(_ f: YAMLFields, of job: String) -> [TokenUse] {
+        var uses: [TokenUse] = []
+        for entry in f.named("usedFor") {
             let location = YAMLFields.location(of: entry.value, file: file)
+            guard TokenUse.scopes.contains(entry.name) else {
+                sink.error(entry.location, "'\(entry.name)' is not a permission of a job's token",
+                           help: "name one of \(TokenUse.scopes.sorted().joined(separator: ", "))")
+                continue
+            }
             guard case .scalar(let scalar) = entry.value, !scalar.string.isEmpty else {
-                sink.error(location, "say in words what job '\(job)' does with its grant on '\(entry.name)'",
+                sink.error(location, "say in words what job '\(job)' writes with its token's \(entry.name) permission",
                            help: "write `\(entry.name): \"gh release create\"`")
                 continue
             }
-            let places = grants.indices.filter { grants[$0].target.description == entry.name }
-            guard !places.isEmpty else {
-                sink.error(entry.location, "`usedBy:` names '\(entry.name)', which the token of job '\(job)' is not granted",
-                           help: "name a target of the token's `grants:` or `trustedPublishing:`")
-                continue
-            }
-            for place in places { grants[place].use = GrantUse(what: scalar.string, location: location) }
+            uses.append(TokenUse(scope: entry.name, what: scalar.string, location: location))
         }
-        return grants
+        return uses
     }
 
     private func readConsumptions(_ f: YAMLFields, job: String) -> [Job.Consumption] {

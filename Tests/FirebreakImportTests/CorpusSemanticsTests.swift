@@ -76,9 +76,11 @@ struct CorpusSemanticsTests {
         // from, 91 since the hop into what such a key opens says that this is assumed, 96 since
         // a scenario whose one drawn path leaves crown jewels undrawn names them in a line, 98
         // since a cache restored by a job that neither installs nor builds says it is assumed to run,
-        // 100 since a GitHub cache poisoning says a saved entry is never overwritten, and 102 since
-        // a leaked token's push says the token is only assumed to write the repository.
-        #expect(lines.count <= 102, "\(lines.count) lines")
+        // 100 since a GitHub cache poisoning says a saved entry is never overwritten, 102 since
+        // a leaked token's push says the token is only assumed to write the repository, and 104
+        // since typeshed's checkout, which no step running build tools names, is said to be
+        // taken to run all the same (a line that wraps).
+        #expect(lines.count <= 104, "\(lines.count) lines")
         #expect((lines.map(\.count).max() ?? 0) <= 120)
         #expect(lines[1].hasPrefix("verdict: ") && lines[4].hasPrefix("scenario"), "the verdict, then the table")
     }

@@ -74,4 +74,31 @@ import Testing
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["triage/triage"]?.steps.contains { $0.uses == "someone/triage-tools@main" && $0.pin == .branch } == true)
     }
+
+    /// Another repository checked out into a folder that no step running build tools names may
+    /// be data: it is still taken as code the job runs, and that is said at its step; a step
+    /// that names the folder runs it, with nothing to say.
+    @Test func aCheckoutIntoAFolderNoBuildNamesIsAssumedToRun() throws {
+        func assumptions(_ build: String) throws -> [String] {
+            let repository = try ScratchRepository(files: [".github/workflows/sync.yml": """
+                on: {schedule: [{cron: "0 3 * * *"}]}
+                jobs:
+                  sync:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                        with: {repository: python/typeshed, path: typeshed}
+                      - run: cp -r typeshed/stdlib vendor/
+                      - run: \(build)
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            #expect(model.jobs["sync/sync"]?.steps.contains { $0.uses == "python/typeshed@(default branch)" } == true, "taken to run either way")
+            return model.assumptions.filter { $0.subject == NodeID(.step, "sync/sync/python/typeshed@(default branch)") }.map(\.statement)
+        }
+        #expect(try assumptions("make vendor") == [
+            "'python/typeshed' is checked out into 'typeshed', which no later step that runs build tools names; taken to run code from it all the same (a build file may reach into it)",
+        ])
+        #expect(try assumptions("make -C typeshed tests").isEmpty)
+    }
 }

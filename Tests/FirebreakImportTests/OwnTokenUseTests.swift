@@ -9,17 +9,16 @@ import Testing
 /// advisor does not propose taking it away: a read-only token for a job that pushes or
 /// publishes with it breaks the job, so the advice is to split the job instead.
 struct OwnTokenUseTests {
-    /// The grant of job `job`'s token on the repository, as imported from one workflow's jobs.
-    static func repositoryGrant(_ jobs: String, job: String = "release") throws -> Grant? {
+    /// What job `job` writes with its token, as imported from one workflow's jobs.
+    static func uses(_ jobs: String, job: String = "release") throws -> [TokenUse] {
         let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
             on: {push: {tags: ["v*"]}}
-            permissions: {contents: write}
+            permissions: write-all
             jobs:
             \(jobs)
             """])
         let model = try InputLoader.load(path: repository.root).model
-        let imported = try #require(model.jobs["release/\(job)"])
-        return imported.token?.first { $0.target == model.repository.id }
+        return try #require(model.jobs["release/\(job)"]).tokenUses
     }
 
     /// One repository's workflow, imported, and the advice for one scenario.
@@ -30,49 +29,78 @@ struct OwnTokenUseTests {
         return (model, FixAdvisor(model: model, scenarios: library, keeps: [], writable: { _ in true }, written: nil).advise())
     }
 
-    @Test func ghReleaseWithTheJobsOwnTokenUsesItsWrite() throws {
-        let grant = try #require(try Self.repositoryGrant("""
+    /// The writes, as `scope what`.
+    static func written(_ steps: String, permissions: String? = nil) throws -> [String] {
+        let job = "  release:\n    runs-on: ubuntu-latest\n" + (permissions.map { "    permissions: \($0)\n" } ?? "") + "    steps:\n" + steps
+        return try uses(job).map { "\($0.scope) \($0.what)" }
+    }
+
+    @Test func ghWritesWithTheJobsOwnTokenAreItsUses() throws {
+        let uses = try Self.uses("""
               release:
                 runs-on: ubuntu-latest
                 steps:
                   - run: gh release create "$GITHUB_REF_NAME" dist/*
                     env: {GH_TOKEN: "${{ github.token }}"}
-            """))
-        let use = try #require(grant.use)
-        #expect(use.what == "`gh release create`")
-        #expect(use.location.line == 7, "the step's line: \(use.location)")
+            """)
+        #expect(uses.map(\.what) == ["`gh release create`"])
+        #expect(uses.first?.scope == "contents")
+        #expect(uses.first?.location.line == 7, "the step's line: \(String(describing: uses.first?.location))")
+        // Pull requests, issues and the API by method: each with the permission it needs.
+        #expect(try Self.written("""
+                  - run: |
+                      gh pr create --fill
+                      gh label create triage
+                      gh api repos/acme/app/dispatches -X POST -f event_type=go
+                      gh api repos/acme/app/releases
+                    env: {GH_TOKEN: "${{ secrets.BOT_TOKEN || secrets.GITHUB_TOKEN }}"}
+            """) == ["pull-requests `gh pr create`", "issues `gh label create`", "contents `gh api --method POST`"])
         // The control: with a personal token, `gh` writes with that, not with the job's token.
-        let other = try Self.repositoryGrant("""
-              release:
-                runs-on: ubuntu-latest
-                steps:
+        #expect(try Self.written("""
                   - run: gh release create "$GITHUB_REF_NAME" dist/*
                     env: {GH_TOKEN: "${{ secrets.RELEASE_PAT }}"}
-            """)
-        #expect(other?.use == nil)
+            """).isEmpty)
+        // A write the job's permissions do not let its token make is not its token's.
+        #expect(try Self.written("""
+                  - run: gh pr comment 1 --body hi
+                    env: {GH_TOKEN: "${{ github.token }}"}
+            """, permissions: "{contents: write}").isEmpty)
     }
 
-    @Test func aGitPushUsesTheTokenTheCheckoutKept() throws {
-        let kept = try #require(try Self.repositoryGrant("""
-              release:
-                runs-on: ubuntu-latest
-                steps:
+    @Test func aGitPushUsesTheTokenTheCheckoutKeptOrTheURLCarries() throws {
+        #expect(try Self.written("""
                   - uses: actions/checkout@v4
                   - run: |
                       git tag -f latest
                       git push -f origin latest
-            """))
-        #expect(kept.use?.what == "`git push`")
-        // Without the kept credential, or through a remote that carries its own, or only printed: not the job's token.
+            """) == ["contents `git push`"])
+        #expect(try Self.written("""
+                  - uses: actions/checkout@v4
+                    with: {persist-credentials: false}
+                  - run: git push "https://x-access-token:${GH_TOKEN}@github.com/acme/app.git" HEAD:main
+                    env: {GH_TOKEN: "${{ github.token }}"}
+            """) == ["contents `git push` to a URL with the job's token"])
+        #expect(try Self.written("""
+                  - uses: actions/checkout@v4
+                  - run: mike deploy --push dev
+            """) == ["contents `mike deploy … --push`"])
+        // Without the kept credential, into another repository's clone, to a URL with another
+        // credential, only printed, or with a personal token kept: not the job's token.
         for steps in ["""
                   - uses: actions/checkout@v4
                     with: {persist-credentials: false}
                   - run: git push origin HEAD:main
             """, """
                   - uses: actions/checkout@v4
+                  - uses: actions/checkout@v4
+                    with: {repository: acme/site, path: site, token: "${{ secrets.SITE_PAT }}"}
                   - run: |
-                      git remote set-url origin "https://x-access-token:${PAT}@github.com/acme/app.git"
+                      cd site
                       git push origin HEAD:main
+            """, """
+                  - uses: actions/checkout@v4
+                  - run: git push "https://x-access-token:${PAT}@github.com/acme/app.git" HEAD:main
+                    env: {PAT: "${{ secrets.PAT }}"}
             """, """
                   - uses: actions/checkout@v4
                   - run: echo git push origin HEAD:main
@@ -81,39 +109,40 @@ struct OwnTokenUseTests {
                     with: {token: "${{ secrets.BOT_PAT }}"}
                   - run: git push origin HEAD:main
             """] {
-            let grant = try Self.repositoryGrant("  release:\n    runs-on: ubuntu-latest\n    steps:\n" + steps)
-            #expect(grant?.use == nil, "\(steps)")
+            #expect(try Self.written(steps).isEmpty, "\(steps)")
         }
     }
 
-    @Test func aReleaseActionUsesTheJobsTokenByDefault() throws {
-        let byDefault = try #require(try Self.repositoryGrant("""
-              release:
-                runs-on: ubuntu-latest
-                steps:
+    @Test func actionsThatWriteWithTheJobsTokenByDefaultUseIt() throws {
+        #expect(try Self.written("""
                   - uses: softprops/action-gh-release@v2
                     with: {files: "dist/*"}
-            """))
-        #expect(byDefault.use?.what == "softprops/action-gh-release")
-        let withPAT = try Self.repositoryGrant("""
-              release:
-                runs-on: ubuntu-latest
-                steps:
+                  - uses: actions/stale@v9
+                  - uses: reviewdog/action-suggester@v1
+                  - uses: reviewdog/action-setup@v1
+            """) == ["contents softprops/action-gh-release", "issues actions/stale", "pull-requests actions/stale",
+                     "pull-requests reviewdog/action-suggester", "checks reviewdog/action-suggester"])
+        #expect(try Self.written("""
                   - uses: softprops/action-gh-release@v2
                     with: {files: "dist/*", token: "${{ secrets.RELEASE_PAT }}"}
-            """)
-        #expect(withPAT?.use == nil)
-        // GoReleaser releases with the token in its environment, unless it only builds a snapshot.
+            """).isEmpty)
+        // GoReleaser releases with the token in its environment, unless it only builds a snapshot;
+        // electron-builder publishes with it when told to.
         let goreleaser = "      - uses: goreleaser/goreleaser-action@v6\n        env: {GITHUB_TOKEN: \"${{ secrets.GITHUB_TOKEN }}\"}\n"
-        let releases = try Self.repositoryGrant("  release:\n    runs-on: ubuntu-latest\n    steps:\n" + goreleaser + "        with: {args: release --clean}\n")
-        #expect(releases?.use?.what == "goreleaser/goreleaser-action")
-        let snapshot = try Self.repositoryGrant("  release:\n    runs-on: ubuntu-latest\n    steps:\n" + goreleaser + "        with: {args: release --snapshot}\n")
-        #expect(snapshot?.use == nil)
+        #expect(try Self.written(goreleaser + "        with: {args: release --clean}\n") == ["contents goreleaser/goreleaser-action"])
+        #expect(try Self.written(goreleaser + "        with: {args: release --snapshot}\n").isEmpty)
+        #expect(try Self.written("""
+                  - run: npx electron-builder --linux --publish always
+                    env: {GH_TOKEN: "${{ secrets.GITHUB_TOKEN }}"}
+                  - run: npx electron-builder --linux --publish never
+                    env: {GH_TOKEN: "${{ secrets.GITHUB_TOKEN }}"}
+            """) == ["contents `npx electron-builder --linux … --publish` with the job's token in its environment"])
     }
 
-    /// A registry login with the job's token (whatever variable names ghcr.io) uses its
-    /// `packages: write`; the SLSA generator told to `upload-assets` uses its caller's `contents: write`.
-    @Test func aLoginWithTheJobsTokenAndTheSLSAGeneratorsUploadUseTheirGrants() throws {
+    /// A registry login with the job's token (whatever action, input or variable names ghcr.io)
+    /// uses its `packages: write`; the SLSA generator told to `upload-assets` uses its caller's
+    /// `contents: write`.
+    @Test func aLoginWithTheJobsTokenAndTheSLSAGeneratorsUploadAreUses() throws {
         func model(uploadAssets: Bool) throws -> PipelineModel {
             let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
                 on: {push: {tags: ["v*"]}}
@@ -126,8 +155,8 @@ struct OwnTokenUseTests {
                     steps:
                       - uses: docker/login-action@v3
                         with: {registry: "${{ env.REGISTRY }}", username: "${{ github.actor }}", password: "${{ secrets.GITHUB_TOKEN }}"}
-                      - uses: docker/build-push-action@v6
-                        with: {push: true, tags: "ghcr.io/acme/app:latest"}
+                      - uses: home-assistant/builder/actions/build-image@main
+                        with: {container-registry-password: "${{ secrets.GITHUB_TOKEN }}"}
                   provenance:
                     permissions: {actions: read, id-token: write, contents: write}
                     uses: slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@v2.1.0
@@ -136,30 +165,60 @@ struct OwnTokenUseTests {
             return try InputLoader.load(path: repository.root).model
         }
         let uploads = try model(uploadAssets: true)
-        let packages = try #require(uploads.jobs["release/image"]?.token?.first { $0.target == NodeID(.resource, "github-packages") })
-        #expect(packages.use?.what == "docker/login-action to ghcr.io")
-        let provenance = uploads.jobs["release/provenance"]?.token?.first { $0.target == uploads.repository.id }
-        #expect(provenance?.use?.what == "the SLSA generator's `upload-assets`")
-        let attached = try model(uploadAssets: false)
-        #expect(attached.jobs["release/provenance"]?.token?.first { $0.target == attached.repository.id }?.use == nil)
+        #expect(uploads.jobs["release/image"]?.tokenUses.map { "\($0.scope) \($0.what)" } == [
+            "packages docker/login-action logging in to ghcr.io (`password`)",
+            "packages home-assistant/builder/actions/build-image logging in to ghcr.io (`container-registry-password`)",
+        ])
+        #expect(uploads.jobs["release/provenance"]?.tokenUses.map(\.what) == ["the SLSA generator's `upload-assets`"])
+        #expect(try model(uploadAssets: false).jobs["release/provenance"]?.tokenUses.isEmpty == true)
+    }
+
+    /// A called workflow that logs in with a secret its caller passes as the job's token writes
+    /// with the token; passed a personal token, it does not.
+    @Test func aTokenPassedToACalledWorkflowIsTheJobsOwn() throws {
+        func uses(passing value: String) throws -> [String] {
+            let repository = try ScratchRepository(files: [
+                ".github/workflows/image.yml": """
+                    on: {push: {branches: [main]}}
+                    permissions: {}
+                    jobs:
+                      publish:
+                        permissions: {contents: read, packages: write}
+                        uses: ./.github/workflows/image-reuse.yml
+                        secrets: {ghcr_password: "\(value)"}
+                    """,
+                ".github/workflows/image-reuse.yml": """
+                    on:
+                      workflow_call:
+                        secrets: {ghcr_password: {required: true}}
+                    jobs:
+                      push:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - uses: docker/login-action@v3
+                            with: {registry: ghcr.io, username: bot, password: "${{ secrets.ghcr_password }}"}
+                    """,
+            ])
+            let model = try InputLoader.load(path: repository.root).model
+            return try #require(model.jobs["image/publish/push"]).tokenUses.map(\.scope)
+        }
+        #expect(try uses(passing: "${{ secrets.GITHUB_TOKEN }}") == ["packages"])
+        #expect(try uses(passing: "${{ secrets.GHCR_PAT }}").isEmpty)
     }
 
     /// github-script calls the API with the job's token: a script that creates a release, or
     /// hands its client to the repository's own script, uses the token's write; one that only
     /// comments, or that is given another token, does not.
     @Test func aGitHubScriptThatReleasesUsesTheToken() throws {
-        func grant(_ with: String) throws -> Grant? {
-            try Self.repositoryGrant("  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
-                                     + "      - uses: actions/github-script@v7\n        with:\n" + with)
+        func written(_ with: String) throws -> [String] {
+            try Self.written("      - uses: actions/checkout@v4\n      - uses: actions/github-script@v7\n        with:\n" + with)
         }
-        let creates = try grant("          script: |\n            await github.rest.repos.createRelease({...context.repo, tag_name: 'v1'})\n")
-        #expect(creates?.use?.what == "actions/github-script (createRelease)")
-        let handsOn = try grant("          script: await require('./scripts/release').release({github, context})\n")
-        #expect(handsOn?.use?.what == "actions/github-script (its client handed to the repository's own script)")
-        let comments = try grant("          script: |\n            await github.rest.issues.createComment({...context.repo, issue_number: 1, body: 'hi'})\n")
-        #expect(comments?.use == nil)
-        let otherToken = try grant("          github-token: ${{ secrets.BOT_PAT }}\n          script: |\n            await github.rest.repos.createRelease({tag_name: 'v1'})\n")
-        #expect(otherToken?.use == nil)
+        #expect(try written("          script: |\n            await github.rest.repos.createRelease({...context.repo, tag_name: 'v1'})\n")
+            == ["contents actions/github-script (createRelease)"])
+        #expect(try written("          script: await require('./scripts/release').release({github, context})\n")
+            == ["contents actions/github-script (its client handed to the repository's own script)"])
+        #expect(try written("          script: |\n            await github.rest.issues.createComment({...context.repo, issue_number: 1, body: 'hi'})\n").isEmpty)
+        #expect(try written("          github-token: ${{ secrets.BOT_PAT }}\n          script: |\n            await github.rest.repos.createRelease({tag_name: 'v1'})\n").isEmpty)
     }
 
     /// A release job that runs a third party's unpinned action and then writes a release with its
@@ -185,7 +244,7 @@ struct OwnTokenUseTests {
             """)
         let readOnly = try #require(writes.candidates.first { $0.change.kind == .readOnlyToken })
         #expect(readOnly.neededBy.count == 1)
-        #expect(readOnly.neededBy.first?.hasPrefix("job 'release/release' uses its token for `gh release create` (") == true, "\(readOnly.neededBy)")
+        #expect(readOnly.neededBy.first?.hasPrefix("job 'release/release' writes contents with its token: `gh release create` (") == true, "\(readOnly.neededBy)")
         #expect(readOnly.neededBy.first?.hasSuffix(".github/workflows/release.yml:9:9)") == true, "the step's place: \(readOnly.neededBy)")
         #expect(!writes.minimalSet.contains { $0.change.kind == .readOnlyToken })
         #expect(writes.minimalSet.contains { $0.change.kind == .pinStep }, "the pin still cuts the path")
@@ -216,7 +275,7 @@ struct OwnTokenUseTests {
         let left = try #require(advice.remaining.first { $0.crownJewel == NodeID(.resource, "github-releases") })
         #expect(left.needed.map(\.kind) == [.readOnlyToken])
         let text = FixReport(model: model, advice: advice, diff: "", byHand: []).text()
-        #expect(text.contains("only a split job cuts it: job 'release/release' uses its token for `gh release create` ("), "\(text)")
+        #expect(text.contains("only a split job cuts it: job 'release/release' writes contents with its token: `gh release create` ("), "\(text)")
         #expect(text.contains("so a read-only token breaks it; move that step into a job of its own"), "\(text)")
         #expect(!advice.blockedByKeeps, "no --keep was given: `fix` does not fail for it")
     }
@@ -246,10 +305,10 @@ struct OwnTokenUseTests {
         #expect(try readOnlyOffered("{id-token: write, contents: write}"))
     }
 
-    /// A model file says what a job's steps do with its token under `token: usedBy:`; naming a
-    /// target the token is not granted is an error at its line.
-    @Test func aModelFileSaysWhatTheStepsUse() throws {
-        func load(_ usedBy: String) throws -> PipelineModel {
+    /// A model file says what a job's steps write with its token under `token: usedFor:`, by
+    /// permission; a name that is not a permission is an error at its line.
+    @Test func aModelFileSaysWhatTheStepsWrite() throws {
+        func load(_ usedFor: String) throws -> PipelineModel {
             try ModelLoader().load(text: """
                 firebreak: 1
                 name: uses
@@ -264,17 +323,17 @@ struct OwnTokenUseTests {
                     triggers: [tag]
                     token:
                       grants: {repository:acme/app: write}
-                      usedBy: {\(usedBy)}
+                      usedFor: {\(usedFor)}
                 """, file: "uses.yml")
         }
-        let model = try load("repository:acme/app: git push of the version tag")
-        #expect(model.jobs["release"]?.token?.first?.use?.what == "git push of the version tag")
+        let model = try load("contents: git push of the version tag")
+        #expect(model.jobs["release"]?.tokenUses.map { "\($0.scope) \($0.what)" } == ["contents git push of the version tag"])
         do {
-            _ = try load("resource:pypi: uv publish")
-            Issue.record("a use of a target the token is not granted loaded")
+            _ = try load("pushes: git push")
+            Issue.record("a write in no permission loaded")
         } catch {
             #expect(String(describing: error).contains("uses.yml:14:"), "\(String(describing: error))")
-            #expect(String(describing: error).contains("which the token of job 'release' is not granted"), "\(String(describing: error))")
+            #expect(String(describing: error).contains("'pushes' is not a permission of a job's token"), "\(String(describing: error))")
         }
     }
 }

@@ -224,8 +224,7 @@ public struct FixAdvisor: Sendable {
     /// it: a read-only token for a job that pushes or publishes with it breaks the job.
     func needs(_ change: ModelChange) -> [String] {
         guard change.kind == .readOnlyToken, let job = model.jobs[change.subject.name] else { return [] }
-        let uses = (job.token ?? []).filter { $0.level > .read }.compactMap(\.use)
-        return Array(Set(uses.map { "job '\(job.name)' uses its token for \($0.what) (\($0.location))" })).sorted()
+        return Array(Set(job.tokenUses.map { "job '\(job.name)' writes \($0.scope) with its token: \($0.what) (\($0.location))" })).sorted()
     }
 
     /// The `--keep` constraints a change alone would break.

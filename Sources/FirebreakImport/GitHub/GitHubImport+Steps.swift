@@ -5,9 +5,10 @@ import Yams
 /// What a job's steps tell about it, whoever runs it.
 struct StepsInfo {
     var steps: [Step] = []
-    /// Clones at a revision a variable names, by their step's name relative to the job: the
-    /// assumption is stated for each instance's step (`importSteps` names them).
-    var variableRevisions: [(step: String, url: String, revision: String, location: SourceLocation)] = []
+    /// What is assumed of steps, by their name relative to the job (a clone at a revision a
+    /// variable names, another repository's checkout in a folder no later step names): stated
+    /// for each instance's step (`importSteps` names them).
+    var stepAssumptions: [(step: String, statement: String, settle: String, location: SourceLocation)] = []
     var runsCode = false
     var uploads: [Reference] = []
     /// Each download, with the folder it writes to when `path:` names one, and whether a later
@@ -55,9 +56,8 @@ extension GitHubImport {
             named.name = "\(jobName)/\(step.name)"
             return named
         }
-        for clone in template.variableRevisions {
-            assume(NodeID(.step, "\(jobName)/\(clone.step)"), FetchedCode.variableRevisionStatement(clone.url, clone.revision),
-                   settle: FetchedCode.variableRevisionSettle, at: clone.location)
+        for assumed in template.stepAssumptions {
+            assume(NodeID(.step, "\(jobName)/\(assumed.step)"), assumed.statement, settle: assumed.settle, at: assumed.location)
         }
         return info
     }
@@ -257,13 +257,20 @@ extension GitHubImport {
                     guard let folder, let uses = later.uses, uses.hasPrefix("./"), let used = LocalAction.folder(of: uses) else { return false }
                     return LocalAction.folder(used, isInside: folder)
                 }
-                if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"),
-                   job.steps.drop(while: { $0.location != step.location }).dropFirst()
-                    .contains(where: { Self.executesWorkspaceCode($0) && !insideCheckout($0) }) {
+                let executing = job.steps.drop(while: { $0.location != step.location }).dropFirst()
+                    .filter { Self.executesWorkspaceCode($0) && !insideCheckout($0) }
+                if let repository = with["repository"]?.text, !repository.contains("${{"), repository.contains("/"), !executing.isEmpty {
                     let reference = "\(repository)@\(ref ?? "(default branch)")"
                     seen[reference, default: 0] += 1
                     let pin: PinState = ref.map { PinState.infer(fromVersion: $0) } ?? .branch
                     info.steps.append(Step(name: reference, uses: reference, kind: .action, pin: pin, location: refLocation))
+                    // Checked out into a folder that no step running build tools names: what runs
+                    // may not reach it (data: stubs, documents); taken to, and said.
+                    if let folder, !executing.contains(where: { Self.names(folder: folder, $0, in: job) }) {
+                        info.stepAssumptions.append((reference,
+                            "'\(repository)' is checked out into '\(folder)', which no later step that runs build tools names; taken to run code from it all the same (a build file may reach into it)",
+                            "check the steps that run build tools read nothing in '\(folder)' but data, then pin the checkout's `ref:` to a commit or describe the job in a native model", refLocation))
+                    }
                 }
             case "docker/build-push-action":
                 if with["push"]?.text == "true" { info.evidence.pushesImage = true }
@@ -308,9 +315,28 @@ extension GitHubImport {
             let at = runSteps.first { $0.script.contains(fetch.url) }?.location ?? job.location
             let step = Step(name: fetch.url, uses: fetch.url, kind: .script, pin: fetch.pin, location: at)
             info.steps.append(step)
-            if let revision = fetch.variableRevision { info.variableRevisions.append((step.name, fetch.url, revision, at)) }
+            if let revision = fetch.variableRevision {
+                info.stepAssumptions.append((step.name, FetchedCode.variableRevisionStatement(fetch.url, revision), FetchedCode.variableRevisionSettle, at))
+            }
         }
         return info
+    }
+
+    /// Whether a step names the folder `folder` as where it works or what its script works on
+    /// (`working-directory: tools`, `cd tools`, `make -C tools`, `python tools/gen.py`).
+    static func names(folder: String, _ step: Workflow.Step, in job: Workflow.Job) -> Bool {
+        let inside = { (path: String) in
+            let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            return trimmed == folder || trimmed.hasPrefix(folder + "/")
+        }
+        let directory = step.node.value("working-directory")?.scalarText
+            ?? job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
+        if let directory, inside(directory) { return true }
+        guard let script = step.run else { return false }
+        return ShellWords(script).words.contains { word in
+            let text = String(word)
+            return inside(text) || text.contains("/\(folder)/") || text.hasSuffix("/\(folder)")
+        }
     }
 
     /// Inputs and variables through which actions and the `gh` and `git` tools take a GitHub token.

@@ -260,6 +260,9 @@ struct GitHubImport {
         /// The literal values of the calling job's `with:`, by lowercased name (`callInputs`);
         /// an empty list for a value that is unknown.
         var inputs: [String: [String]] = [:]
+        /// The called workflow's secrets (in capitals) that are the job's own token, as the
+        /// caller passes it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`).
+        var ownTokenSecrets: Set<String> = []
     }
 
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
@@ -332,8 +335,6 @@ struct GitHubImport {
                 }
             }
         }
-        // What the job's own steps write with its token, which a fix must leave it.
-        token = token?.markingUses(OwnTokenUse.uses(in: job, of: workflow), repository: model.repository.id)
         let exposure = outsiderExposure(job, in: workflow, name: name, events: running, condition: condition, stepConditions: stepConditions,
                                         callerConditions: caller?.conditions ?? [])
         // A publishing job ships what it downloads to the registries it publishes to; a deploying
@@ -369,6 +370,8 @@ struct GitHubImport {
             restoresCaches: stepsInfo.usesCache && cacheMode?.restores != false ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
         modelJob.calledFrom = caller?.topLevel
+        // What the job's own steps write with its token, which a fix must leave it.
+        modelJob.tokenUses = OwnTokenUses.uses(in: job, of: workflow, permissions: permissions, passed: caller?.ownTokenSecrets ?? [])
         model.jobs[name] = modelJob
         // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
         let publishes = role == .release || running.contains { use in
@@ -495,7 +498,9 @@ struct GitHubImport {
                               passed: handed, visited: (caller?.visited ?? []).union([workflow.path, path]),
                               topLevel: caller?.topLevel ?? Reference(workflow.path, at: job.location),
                               conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 },
-                              inputs: Self.callInputs(job, from: Self.inputs(of: workflow, caller: caller)))
+                              inputs: Self.callInputs(job, from: Self.inputs(of: workflow, caller: caller)),
+                              ownTokenSecrets: job.secretsInherit ? caller?.ownTokenSecrets ?? []
+                                : Set(job.passedSecrets.filter { OwnTokenUses.isOwnToken($0.value, passed: caller?.ownTokenSecrets ?? []) }.map { $0.key.uppercased() }))
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }
@@ -539,12 +544,12 @@ struct GitHubImport {
             name: name, role: .other, definition: Reference(uses.text, at: uses.location), triggers: events.map(\.reference),
             runsOn: hosted, needs: Self.needs(job, of: name),
             guardCondition: Self.guardKind(outsider, conditioned: !conditions.isEmpty), secrets: secrets,
-            token: tokenGrants(permissions, workflow: workflow, job: job, name: name)?
-                .markingUses(OwnTokenUse.uses(in: job, of: workflow), repository: model.repository.id), oidc: oidc,
+            token: tokenGrants(permissions, workflow: workflow, job: job, name: name), oidc: oidc,
             steps: [Step(name: "\(name)/\(uses.text)", uses: uses.text, kind: .reusableWorkflow, pin: pin, location: uses.location)],
             platform: .github, location: job.location)
         // Its run is the calling workflow's.
         called.calledFrom = caller?.topLevel ?? Reference(workflow.path, at: job.location)
+        called.tokenUses = OwnTokenUses.uses(in: job, of: workflow, permissions: permissions, passed: caller?.ownTokenSecrets ?? [])
         model.jobs[name] = called
     }
 

@@ -1,71 +1,84 @@
 import FirebreakModel
 
-/// What a job's own steps write with the job's GITHUB_TOKEN, read from its steps: the access a
-/// legitimate run uses, so that the fix advisor does not propose taking it away (a read-only
-/// token breaks `gh release create`). Only what the steps show counts: `actions/github-script`,
-/// a script file or a tool that finds the token by itself may write too, unseen.
+/// What a job's own steps write with the job's GITHUB_TOKEN, read from its steps: the writes a
+/// legitimate run makes, so that the fix advisor does not propose a read-only token that breaks
+/// them. Only what the steps show counts: a script file or a tool that finds the token by
+/// itself may write too, unseen.
 ///
-/// The token reaches a step as `${{ github.token }}` or `${{ secrets.GITHUB_TOKEN }}` (GitHub Docs,
-/// "Automatic token authentication"), in an input, in `GH_TOKEN`/`GITHUB_TOKEN` for the `gh`
-/// tool, or through the credential `actions/checkout` keeps in the clone's Git configuration
-/// (`persist-credentials`, on by default) for a later `git push`.
-struct OwnTokenUse: Equatable {
-    /// The permission the write needs.
-    enum Scope: Equatable {
-        /// `contents: write`: pushes, tags, releases.
-        case contents
-        /// `packages: write`: pushes to the repository's GitHub Packages (`ghcr.io`).
-        case packages
-    }
-
-    var scope: Scope
-    var what: String
-    var location: SourceLocation
-
-    /// The uses a job's steps make of its token, in step order.
-    static func uses(in job: Workflow.Job, of workflow: Workflow) -> [OwnTokenUse] {
-        var found: [OwnTokenUse] = []
+/// The token reaches a step as `${{ github.token }}` or `${{ secrets.GITHUB_TOKEN }}` (alone or
+/// as the fallback of another secret), in an input, in `GH_TOKEN`/`GITHUB_TOKEN` for the `gh`
+/// tool and the tools that read them, inside a remote's URL, or through the credential
+/// `actions/checkout` keeps in the clone's Git configuration (`persist-credentials`, on by
+/// default) for a later push (GitHub Docs, "Automatic token authentication").
+enum OwnTokenUses {
+    /// The writes a job's steps make with its token, in step order, in the scopes its
+    /// `permissions:` let it write (all of them under the legacy default, when it sets none).
+    /// `passed`: the secrets (in capitals) that are the job's token here, as a calling workflow
+    /// passed it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`).
+    static func uses(in job: Workflow.Job, of workflow: Workflow, permissions: Workflow.Permissions?, passed: Set<String> = []) -> [TokenUse] {
+        let isOwnToken = { (text: String) in Self.isOwnToken(text, passed: passed) }
+        var found: [TokenUse] = []
+        func add(_ scope: String, _ what: String, at location: SourceLocation) {
+            guard permissions.map({ $0.level(scope) == "write" }) ?? true else { return }
+            found.append(TokenUse(scope: scope, what: what, location: location))
+        }
         // The SLSA generator attaches its provenance to the release with the token its caller
         // gives it when told to (`upload-assets: true`).
         if let called = job.uses, called.text.lowercased().hasPrefix("slsa-framework/slsa-github-generator/"),
            job.node.value("with")?.value("upload-assets")?.scalarText?.lowercased() == "true" {
-            found.append(OwnTokenUse(scope: .contents, what: "the SLSA generator's `upload-assets`", location: called.location))
+            add("contents", "the SLSA generator's `upload-assets`", at: called.location)
         }
         let jobEnv = workflow.env.merging(job.env) { $1 }
-        /// Whether the clone's Git configuration holds the job's token (the last checkout of this repository kept it).
-        var cloneHoldsToken = false
-        /// Whether a script pointed a remote at a URL with its own credential: later pushes use that.
-        var remoteHasOwnCredential = false
+        /// Per folder a checkout wrote ("" for the workspace itself), whether its Git
+        /// configuration holds the job's token: checkout keeps the token it was given.
+        var clones: [String: Bool] = [:]
+        let defaultDirectory = job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
         for step in job.steps {
             let action = step.uses.flatMap { $0.split(separator: "@").first }.map { $0.lowercased() } ?? ""
             let env = jobEnv.merging(step.env) { $1 }
             if action == "actions/checkout" {
                 let source = step.with["repository"]?.text.replacingOccurrences(of: " ", with: "") ?? ""
-                guard source.isEmpty || source == "${{github.repository}}" else { continue }
-                cloneHoldsToken = step.with["persist-credentials"]?.text.lowercased() != "false"
+                let own = source.isEmpty || source == "${{github.repository}}"
+                let folder = step.with["path"].map { folderName($0.text) } ?? ""
+                clones[folder] = own && step.with["persist-credentials"]?.text.lowercased() != "false"
                     && (step.with["token"].map { isOwnToken($0.text) } ?? true)
                 continue
             }
             if let run = step.run {
+                var folder = folderName(step.node.value("working-directory")?.scalarText ?? defaultDirectory ?? "")
                 let ghHasToken = ["GH_TOKEN", "GITHUB_TOKEN"].contains { env[$0].map(isOwnToken) ?? false }
+                let tokenVariables = Set(env.filter { isOwnToken($0.value) }.map(\.key))
                 _ = ShellCommands.contains(in: run) { words in
-                    if setsCredentialedRemote(words) { remoteHasOwnCredential = true }
-                    if ghHasToken, let command = ghWrite(words) { found.append(OwnTokenUse(scope: .contents, what: "`\(command)`", location: step.location)) }
-                    if cloneHoldsToken, !remoteHasOwnCredential, isPushToOrigin(words) {
-                        found.append(OwnTokenUse(scope: .contents, what: "`git push`", location: step.location))
+                    let command = Array(command(words))
+                    if command.first == "cd", command.count > 1 { folder = folderName(String(command[1])) }
+                    if ghHasToken, let (scope, what) = ghWrite(command) { add(scope, "`\(what)`", at: step.location) }
+                    if let push = gitPush(command) {
+                        // Into a URL that carries the job's token, or through the clone's own remote.
+                        let clone = push.folder.map(folderName) ?? folder
+                        if let url = push.url {
+                            if carriesOwnToken(url, variables: tokenVariables, passed: passed) { add("contents", "`git push` to a URL with the job's token", at: step.location) }
+                        } else if clones[clone] ?? clones[""] ?? false {
+                            add("contents", "`git push`", at: step.location)
+                        }
+                    } else if command.contains("--push"), clones[folder] ?? clones[""] ?? false {
+                        // A tool that pushes through the clone's Git configuration (`mike deploy --push`).
+                        add("contents", "`\(command.prefix(2).joined(separator: " ")) … --push`", at: step.location)
+                    } else if ghHasToken, let tool = publishingTool(command) {
+                        add("contents", "`\(tool)` with the job's token in its environment", at: step.location)
                     }
                     return false
                 }
                 continue
             }
-            // GoReleaser publishes a release only when told to release, and not as a snapshot.
+            // An action that writes with the job's token: the input it is given, its documented
+            // default (the job's token) when it is not, or the environment's `GITHUB_TOKEN`.
             let goreleaserBuildsOnly = action == "goreleaser/goreleaser-action"
                 && (step.with["args"].map { !$0.text.contains("release") || $0.text.contains("--snapshot") } ?? true)
-            if !goreleaserBuildsOnly, let writer = contentsWriters.first(where: { action == $0.action }) {
-                let given = writer.input.flatMap { step.with[$0]?.text } ?? (writer.input == nil ? env["GITHUB_TOKEN"] : nil)
+            if !goreleaserBuildsOnly, let writer = writers.first(where: { $0.matches(action) }) {
+                let given = writer.input.flatMap { step.with[$0]?.text } ?? (writer.input == nil ? env["GITHUB_TOKEN"] ?? env["GH_TOKEN"] : nil)
                 let byClone = writer.input == nil && writer.usesClone
-                if byClone ? cloneHoldsToken && !remoteHasOwnCredential : given.map(isOwnToken) ?? writer.defaultsToOwnToken {
-                    found.append(OwnTokenUse(scope: .contents, what: action, location: step.location))
+                if byClone ? clones[""] ?? false : given.map(isOwnToken) ?? writer.defaultsToOwnToken {
+                    for scope in writer.scopes { add(scope, action, at: step.location) }
                 }
             }
             // github-script hands its script an API client with the job's token unless given
@@ -73,21 +86,120 @@ struct OwnTokenUse: Equatable {
             // to the repository's own code (`require('./scripts/release')`), uses it.
             if action == "actions/github-script", step.with["github-token"].map({ isOwnToken($0.text) }) ?? true,
                let script = step.with["script"]?.text, let call = contentsCall(in: script) {
-                found.append(OwnTokenUse(scope: .contents, what: "actions/github-script (\(call))", location: step.location))
+                add("contents", "actions/github-script (\(call))", at: step.location)
             }
-            // The job's token logs in only to the repository's GitHub Packages (ghcr.io), whatever
-            // variable names the registry.
-            if action == "docker/login-action", step.with["password"].map({ isOwnToken($0.text) }) == true {
-                found.append(OwnTokenUse(scope: .packages, what: "docker/login-action to ghcr.io", location: step.location))
+            // A registry password that is the job's token logs in to the repository's GitHub
+            // Packages (ghcr.io), whatever the action or the variable naming the registry.
+            if let password = step.with.first(where: { $0.key.lowercased().contains("password") && isOwnToken($0.value.text) }) {
+                add("packages", "\(action) logging in to ghcr.io (`\(password.key)`)", at: step.location)
             }
         }
         return found
     }
 
-    /// Whether an input's or variable's text is the job's own token and nothing else.
-    static func isOwnToken(_ text: String) -> Bool {
+    /// Whether an input's or variable's text is the job's own token: the whole of it, or the
+    /// fallback of another secret (`${{ secrets.BOT || secrets.GITHUB_TOKEN }}`), which the run
+    /// uses whenever that secret is not set.
+    static func isOwnToken(_ text: String, passed: Set<String> = []) -> Bool {
         let compact = text.filter { $0 != " " }.lowercased()
-        return compact == "${{github.token}}" || compact == "${{secrets.github_token}}"
+        guard compact.hasPrefix("${{"), compact.hasSuffix("}}") else { return false }
+        let alternatives = compact.dropFirst(3).dropLast(2).components(separatedBy: "||")
+        return alternatives.contains { isOwnTokenReference($0, passed: passed) }
+    }
+
+    /// `github.token`, `secrets.GITHUB_TOKEN`, or a secret passed as the job's token (lowercased, no blanks).
+    private static func isOwnTokenReference(_ reference: some StringProtocol, passed: Set<String>) -> Bool {
+        guard reference != "github.token" else { return true }
+        guard reference.hasPrefix("secrets.") else { return false }
+        let name = reference.dropFirst("secrets.".count).uppercased()
+        return name == "GITHUB_TOKEN" || passed.contains(name)
+    }
+
+    /// Whether a URL carries the job's token (`https://x-access-token:${GH_TOKEN}@github.com/…`).
+    static func carriesOwnToken(_ url: Substring, variables: Set<String>, passed: Set<String> = []) -> Bool {
+        guard url.contains("@") else { return false }
+        let compact = url.filter { $0 != " " }.lowercased()
+        var rest = Substring(compact)
+        while let open = rest.range(of: "${{"), let close = rest[open.upperBound...].range(of: "}}") {
+            if isOwnTokenReference(rest[open.upperBound..<close.lowerBound], passed: passed) { return true }
+            rest = rest[close.upperBound...]
+        }
+        return variables.contains { url.contains("$\($0)") || url.contains("${\($0)}") }
+    }
+
+    /// A folder as a checkout's `path:` or a `cd` names it: no `./`, no trailing `/`.
+    static func folderName(_ text: String) -> String {
+        var name = Substring(text)
+        while name.hasPrefix("./") { name = name.dropFirst(2) }
+        while name.hasSuffix("/") { name = name.dropLast() }
+        return name == "." ? "" : String(name)
+    }
+
+    /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
+    static func command(_ words: [Substring]) -> ArraySlice<Substring> {
+        let rest = Array(words.drop(while: { ShellCommands.keywords.contains($0) }))
+        return ShellCommands.commandPlace(in: rest).map { rest[$0...] } ?? []
+    }
+
+    /// The `gh` commands that write, with the permission each needs: releases (contents), a merge
+    /// (contents), pull requests, issues and labels, workflow runs, and `gh api` with a writing
+    /// method (taken to need contents: which endpoint, the words do not say simply).
+    static func ghWrite(_ command: [Substring]) -> (scope: String, what: String)? {
+        guard command.count >= 3, command[0] == "gh" else { return nil }
+        let (noun, verb) = (command[1], command[2])
+        let what = "gh \(noun) \(verb)"
+        switch noun {
+        case "release" where ["create", "upload", "edit", "delete", "delete-asset"].contains(verb): return ("contents", what)
+        case "pr" where verb == "merge": return ("contents", what)
+        case "pr" where ["create", "edit", "comment", "review", "close", "reopen", "ready"].contains(verb): return ("pull-requests", what)
+        case "issue" where ["create", "edit", "comment", "close", "reopen", "delete", "transfer", "lock", "unlock"].contains(verb): return ("issues", what)
+        case "label" where ["create", "edit", "delete", "clone"].contains(verb): return ("issues", what)
+        case "workflow" where ["run", "enable", "disable"].contains(verb): return ("actions", what)
+        case "run" where ["rerun", "cancel", "delete"].contains(verb): return ("actions", what)
+        case "api":
+            for (place, word) in command.enumerated().dropFirst(2) {
+                let method = word.hasPrefix("--method=") ? word.dropFirst("--method=".count)
+                    : (word == "-X" || word == "--method") && place + 1 < command.count ? command[place + 1]
+                    : word.hasPrefix("-X") && word.count > 2 ? word.dropFirst(2) : nil
+                if let method, ["POST", "PUT", "PATCH", "DELETE"].contains(method.uppercased()) { return ("contents", "gh api --method \(method.uppercased())") }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A `git push`: the folder `-C` names and the URL it pushes to, if any (a remote's name is
+    /// the clone's own).
+    static func gitPush(_ command: [Substring]) -> (folder: String?, url: Substring?)? {
+        guard command.first == "git" else { return nil }
+        var place = 1, folder: String?
+        // Past git's own options (`-C dir`, `-c key=value`).
+        while place < command.count, command[place].hasPrefix("-") {
+            if command[place] == "-C", place + 1 < command.count { folder = String(command[place + 1]) }
+            place += ["-C", "-c"].contains(command[place]) ? 2 : 1
+        }
+        guard place < command.count, command[place] == "push" else { return nil }
+        return (folder, command[(place + 1)...].first { $0.contains("://") || $0.hasPrefix("git@") })
+    }
+
+    /// A tool that publishes a release to GitHub with the token in `GH_TOKEN`/`GITHUB_TOKEN`:
+    /// one told to `--publish` (electron-builder, also through a package script: `npm run
+    /// dist -- --publish always`), goreleaser and promu releasing, semantic-release.
+    static func publishingTool(_ command: [Substring]) -> String? {
+        let words = command.map(String.init)
+        let tool = words.first.map { String($0.split(separator: "/").last ?? "") } ?? ""
+        let runner = ["npx", "yarn", "pnpm", "bunx"].contains(tool) && words.count > 1 ? words[1] : tool
+        if let flag = words.firstIndex(where: { $0 == "--publish" || $0.hasPrefix("--publish=") }),
+           !(words[flag] == "--publish=never" || flag + 1 < words.count && words[flag + 1] == "never") {
+            return words.prefix(3).joined(separator: " ") + " … --publish"
+        }
+        switch runner {
+        case "goreleaser" where words.contains("release") && !words.contains("--snapshot"): return "goreleaser release"
+        case "promu" where words.contains("release"): return "promu release"
+        case "semantic-release": return "semantic-release"
+        default: return nil
+        }
     }
 
     /// The first call in a github-script script that writes the repository's contents
@@ -102,86 +214,55 @@ struct OwnTokenUse: Equatable {
         return ownModule && TextSearch.contains(script, "github") ? "its client handed to the repository's own script" : nil
     }
 
-    /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
-    static func command(_ words: [Substring]) -> ArraySlice<Substring> {
-        let rest = Array(words.drop(while: { ShellCommands.keywords.contains($0) }))
-        return ShellCommands.commandPlace(in: rest).map { rest[$0...] } ?? []
-    }
-
-    /// `gh release create|upload|edit|delete`, `gh pr merge`: the `gh` commands that write the
-    /// repository's contents (a release and its tag, a merge).
-    static func ghWrite(_ words: [Substring]) -> String? {
-        let command = Array(command(words))
-        guard command.count >= 3, command[0] == "gh" else { return nil }
-        let writes: [Substring: Set<Substring>] = ["release": ["create", "upload", "edit", "delete"], "pr": ["merge"]]
-        guard writes[command[1]]?.contains(command[2]) == true else { return nil }
-        return command.prefix(3).joined(separator: " ")
-    }
-
-    /// `git push` to the clone's own remote: not to a URL (which names its own credential, or none).
-    static func isPushToOrigin(_ words: [Substring]) -> Bool {
-        let command = Array(command(words))
-        guard command.first == "git" else { return false }
-        // Past git's own options (`-C dir`, `-c key=value`).
-        var place = 1
-        while place < command.count, command[place].hasPrefix("-") { place += ["-C", "-c"].contains(command[place]) ? 2 : 1 }
-        guard place < command.count, command[place] == "push" else { return false }
-        return !command[(place + 1)...].contains { $0.contains("://") || $0.hasPrefix("git@") }
-    }
-
-    /// `git remote set-url|add NAME URL` with a credential in the URL (`https://x-access-token:…@github.com/…`).
-    static func setsCredentialedRemote(_ words: [Substring]) -> Bool {
-        let command = Array(command(words))
-        guard command.first == "git", command.contains("remote") else { return false }
-        return command.contains { $0.contains("://") && $0.contains("@") }
-    }
-
-    /// An action that writes the repository's contents with a GitHub token: the input it takes
-    /// the token in (nil: `GITHUB_TOKEN` in its environment, or the clone's credential), and
-    /// whether it falls back to the job's own when none is given (the action's documented default).
-    struct ContentsWriter {
+    /// An action that writes with a GitHub token: the input it takes the token in (nil: the
+    /// environment's `GITHUB_TOKEN`, or the clone's credential), whether it falls back to the
+    /// job's own when none is given (the action's documented default), and what it writes.
+    struct Writer {
         var action: String
         var input: String?
         var defaultsToOwnToken: Bool
+        var scopes: [String]
         /// Whether it pushes through the clone's Git configuration (what checkout kept).
-        var usesClone: Bool = false
-    }
+        var usesClone = false
 
-    static let contentsWriters: [ContentsWriter] = [
-        ContentsWriter(action: "softprops/action-gh-release", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "mikepenz/action-gh-release", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "ncipollo/release-action", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "svenstaro/upload-release-action", input: "repo_token", defaultsToOwnToken: true),
-        ContentsWriter(action: "googleapis/release-please-action", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "peter-evans/create-pull-request", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "ad-m/github-push-action", input: "github_token", defaultsToOwnToken: true),
-        ContentsWriter(action: "jamesives/github-pages-deploy-action", input: "token", defaultsToOwnToken: true),
-        ContentsWriter(action: "peaceiris/actions-gh-pages", input: "github_token", defaultsToOwnToken: false),
-        ContentsWriter(action: "actions/create-release", input: nil, defaultsToOwnToken: false),
-        ContentsWriter(action: "actions/upload-release-asset", input: nil, defaultsToOwnToken: false),
-        ContentsWriter(action: "goreleaser/goreleaser-action", input: nil, defaultsToOwnToken: false),
-        ContentsWriter(action: "changesets/action", input: nil, defaultsToOwnToken: false),
-        ContentsWriter(action: "release-drafter/release-drafter", input: nil, defaultsToOwnToken: false),
-        ContentsWriter(action: "stefanzweifel/git-auto-commit-action", input: nil, defaultsToOwnToken: false, usesClone: true),
-        ContentsWriter(action: "endbug/add-and-commit", input: nil, defaultsToOwnToken: false, usesClone: true),
-    ]
-}
-
-extension [Grant] {
-    /// The grants of a job's token, each with what the job's steps do with it: a write to the
-    /// repository or its releases with the first step seen writing contents, GitHub Packages with
-    /// the first login to ghcr.io. (What its OIDC token is granted, a read-only token keeps.)
-    func markingUses(_ uses: [OwnTokenUse], repository: NodeID) -> [Grant] {
-        let contents = uses.first { $0.scope == .contents }, packages = uses.first { $0.scope == .packages }
-        return map { grant in
-            var grant = grant
-            guard grant.use == nil, grant.level >= .write, !grant.trustedPublishing else { return grant }
-            if grant.target == repository || grant.target == NodeID(.resource, "github-releases") {
-                grant.use = contents.map { GrantUse(what: $0.what, location: $0.location) }
-            } else if grant.target == NodeID(.resource, "github-packages") {
-                grant.use = packages.map { GrantUse(what: $0.what, location: $0.location) }
-            }
-            return grant
+        /// The action itself, or one of a family named by a prefix ending in `-` (reviewdog's
+        /// reporters, not its installer).
+        func matches(_ uses: String) -> Bool {
+            uses == action || action.hasSuffix("-") && uses.hasPrefix(action) && uses != "reviewdog/action-setup"
         }
     }
+
+    static let writers: [Writer] = [
+        Writer(action: "softprops/action-gh-release", input: "token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "mikepenz/action-gh-release", input: "token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "ncipollo/release-action", input: "token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "svenstaro/upload-release-action", input: "repo_token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "googleapis/release-please-action", input: "token", defaultsToOwnToken: true, scopes: ["contents", "pull-requests"]),
+        Writer(action: "peter-evans/create-pull-request", input: "token", defaultsToOwnToken: true, scopes: ["contents", "pull-requests"]),
+        Writer(action: "peter-evans/create-or-update-comment", input: "token", defaultsToOwnToken: true, scopes: ["issues", "pull-requests"]),
+        Writer(action: "marocchino/sticky-pull-request-comment", input: "GITHUB_TOKEN", defaultsToOwnToken: true, scopes: ["pull-requests"]),
+        Writer(action: "thollander/actions-comment-pull-request", input: "github-token", defaultsToOwnToken: true, scopes: ["pull-requests"]),
+        Writer(action: "ad-m/github-push-action", input: "github_token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "jamesives/github-pages-deploy-action", input: "token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "peaceiris/actions-gh-pages", input: "github_token", defaultsToOwnToken: false, scopes: ["contents"]),
+        Writer(action: "step-security/publish-action", input: "github-token", defaultsToOwnToken: true, scopes: ["contents"]),
+        Writer(action: "actions/publish-immutable-action", input: "github-token", defaultsToOwnToken: true, scopes: ["packages"]),
+        Writer(action: "actions/stale", input: "repo-token", defaultsToOwnToken: true, scopes: ["issues", "pull-requests"]),
+        Writer(action: "actions/labeler", input: "repo-token", defaultsToOwnToken: true, scopes: ["pull-requests"]),
+        Writer(action: "actions/first-interaction", input: "repo-token", defaultsToOwnToken: false, scopes: ["issues", "pull-requests"]),
+        Writer(action: "reviewdog/action-", input: "github_token", defaultsToOwnToken: true, scopes: ["pull-requests", "checks"]),
+        Writer(action: "github/codeql-action/upload-sarif", input: "token", defaultsToOwnToken: true, scopes: ["security-events"]),
+        Writer(action: "github/codeql-action/analyze", input: "token", defaultsToOwnToken: true, scopes: ["security-events"]),
+        Writer(action: "actions/attest-build-provenance", input: "github-token", defaultsToOwnToken: true, scopes: ["attestations"]),
+        Writer(action: "actions/attest", input: "github-token", defaultsToOwnToken: true, scopes: ["attestations"]),
+        Writer(action: "actions/deploy-pages", input: "token", defaultsToOwnToken: true, scopes: ["pages"]),
+        Writer(action: "ko-build/setup-ko", input: nil, defaultsToOwnToken: true, scopes: ["packages"]),
+        Writer(action: "actions/create-release", input: nil, defaultsToOwnToken: false, scopes: ["contents"]),
+        Writer(action: "actions/upload-release-asset", input: nil, defaultsToOwnToken: false, scopes: ["contents"]),
+        Writer(action: "goreleaser/goreleaser-action", input: nil, defaultsToOwnToken: false, scopes: ["contents"]),
+        Writer(action: "changesets/action", input: nil, defaultsToOwnToken: false, scopes: ["contents", "pull-requests"]),
+        Writer(action: "release-drafter/release-drafter", input: nil, defaultsToOwnToken: false, scopes: ["contents", "pull-requests"]),
+        Writer(action: "stefanzweifel/git-auto-commit-action", input: nil, defaultsToOwnToken: false, scopes: ["contents"], usesClone: true),
+        Writer(action: "endbug/add-and-commit", input: nil, defaultsToOwnToken: false, scopes: ["contents"], usesClone: true),
+    ]
 }
