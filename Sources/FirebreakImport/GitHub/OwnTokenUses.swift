@@ -16,85 +16,172 @@ enum OwnTokenUses {
     /// `passed`: the secrets (in capitals) that are the job's token here, as a calling workflow
     /// passed it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`).
     static func uses(in job: Workflow.Job, of workflow: Workflow, permissions: Workflow.Permissions?, passed: Set<String> = []) -> [TokenUse] {
-        let isOwnToken = { (text: String) in Self.isOwnToken(text, passed: passed) }
-        var found: [TokenUse] = []
-        func add(_ scope: String, _ what: String, at location: SourceLocation) {
-            guard permissions.map({ $0.level(scope) == "write" }) ?? true else { return }
-            found.append(TokenUse(scope: scope, what: what, location: location))
-        }
+        var reader = Reader(permissions: permissions, passed: passed)
         // The SLSA generator attaches its provenance to the release with the token its caller
         // gives it when told to (`upload-assets: true`).
         if let called = job.uses, called.text.lowercased().hasPrefix("slsa-framework/slsa-github-generator/"),
            job.node.value("with")?.value("upload-assets")?.scalarText?.lowercased() == "true" {
-            add("contents", "the SLSA generator's `upload-assets`", at: called.location)
+            reader.add("contents", "the SLSA generator's `upload-assets`", at: called.location)
         }
         let jobEnv = workflow.env.merging(job.env) { $1 }
+        let defaultDirectory = job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
+        for step in job.steps {
+            let env = jobEnv.merging(step.env) { $1 }
+            if let run = step.run {
+                reader.read(run, at: step.location, env: env,
+                            directory: step.node.value("working-directory")?.scalarText ?? defaultDirectory ?? "")
+            } else {
+                reader.read(step, env: env, pushes: pushes(job))
+            }
+        }
+        return reader.found
+    }
+
+    /// Reads a job's steps in order, keeping what the earlier ones left for the later ones: the
+    /// clones' credentials and the variables set to the job's token.
+    private struct Reader {
+        let permissions: Workflow.Permissions?
+        let passed: Set<String>
+        var found: [TokenUse] = []
         /// Per folder a checkout wrote ("" for the workspace itself), whether its Git
         /// configuration holds the job's token: checkout keeps the token it was given.
         var clones: [String: Bool] = [:]
-        let defaultDirectory = job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
-        for step in job.steps {
+        /// Variables a step set to the job's token for the later ones (`echo "PASS=${{ secrets.GITHUB_TOKEN }}" >> $GITHUB_ENV`).
+        var tokenEnv: Set<String> = []
+
+        init(permissions: Workflow.Permissions?, passed: Set<String>) {
+            self.permissions = permissions
+            self.passed = passed
+        }
+
+        /// Files a write, where the job's permissions let its token make it.
+        mutating func add(_ scope: String, _ what: String, at location: SourceLocation) {
+            guard permissions.map({ $0.level(scope) == "write" }) ?? true else { return }
+            found.append(TokenUse(scope: scope, what: what, location: location))
+        }
+
+        func isOwnToken(_ text: String) -> Bool {
+            if OwnTokenUses.isOwnToken(text, passed: passed) { return true }
+            let compact = text.filter { $0 != " " }
+            for name in tokenEnv where compact == "${{env.\(name)}}" { return true }
+            return false
+        }
+
+        /// The clone a push in `folder` goes through: its own, else the workspace's.
+        func cloneHoldsToken(_ folder: String) -> Bool { clones[folder] ?? clones[""] ?? false }
+
+        mutating func read(_ run: String, at location: SourceLocation, env: [String: String], directory: String) {
+            tokenEnv.formUnion(OwnTokenUses.variablesSetToOwnToken(in: run, passed: passed))
+            var folder = OwnTokenUses.folderName(directory)
+            var ghHasToken = false
+            var tokenVariables: Set<String> = []
+            for (name, value) in env where isOwnToken(value) {
+                tokenVariables.insert(name)
+                if name == "GH_TOKEN" || name == "GITHUB_TOKEN" { ghHasToken = true }
+            }
+            var commands: [[Substring]] = []
+            _ = ShellCommands.contains(in: run) { words in
+                commands.append(Array(OwnTokenUses.commandWords(words)))
+                return false
+            }
+            for command in commands {
+                if command.first == "cd", command.count > 1 { folder = OwnTokenUses.folderName(String(command[1])) }
+                if ghHasToken, let write = OwnTokenUses.ghWrite(command) { add(write.scope, "`\(write.what)`", at: location) }
+                if let push = OwnTokenUses.gitPush(command) {
+                    // Into a URL that carries the job's token, or through the clone's own remote.
+                    if let url = push.url {
+                        if OwnTokenUses.carriesOwnToken(url, variables: tokenVariables, passed: passed) {
+                            add("contents", "`git push` to a URL with the job's token", at: location)
+                        }
+                    } else if cloneHoldsToken(push.folder.map(OwnTokenUses.folderName) ?? folder) {
+                        add("contents", "`git push`", at: location)
+                    }
+                } else if command.contains("--push"), cloneHoldsToken(folder) {
+                    // A tool that pushes through the clone's Git configuration (`mike deploy --push`).
+                    add("contents", "`\(command.prefix(2).joined(separator: " ")) … --push`", at: location)
+                } else if ghHasToken, let tool = OwnTokenUses.publishingTool(command) {
+                    add("contents", "`\(tool)` with the job's token in its environment", at: location)
+                }
+            }
+        }
+
+        mutating func read(_ step: Workflow.Step, env: [String: String], pushes: Bool) {
             let action = step.uses.flatMap { $0.split(separator: "@").first }.map { $0.lowercased() } ?? ""
-            let env = jobEnv.merging(step.env) { $1 }
             if action == "actions/checkout" {
                 let source = step.with["repository"]?.text.replacingOccurrences(of: " ", with: "") ?? ""
                 let own = source.isEmpty || source == "${{github.repository}}"
-                let folder = step.with["path"].map { folderName($0.text) } ?? ""
-                clones[folder] = own && step.with["persist-credentials"]?.text.lowercased() != "false"
-                    && (step.with["token"].map { isOwnToken($0.text) } ?? true)
-                continue
-            }
-            if let run = step.run {
-                var folder = folderName(step.node.value("working-directory")?.scalarText ?? defaultDirectory ?? "")
-                let ghHasToken = ["GH_TOKEN", "GITHUB_TOKEN"].contains { env[$0].map(isOwnToken) ?? false }
-                let tokenVariables = Set(env.filter { isOwnToken($0.value) }.map(\.key))
-                _ = ShellCommands.contains(in: run) { words in
-                    let command = Array(command(words))
-                    if command.first == "cd", command.count > 1 { folder = folderName(String(command[1])) }
-                    if ghHasToken, let (scope, what) = ghWrite(command) { add(scope, "`\(what)`", at: step.location) }
-                    if let push = gitPush(command) {
-                        // Into a URL that carries the job's token, or through the clone's own remote.
-                        let clone = push.folder.map(folderName) ?? folder
-                        if let url = push.url {
-                            if carriesOwnToken(url, variables: tokenVariables, passed: passed) { add("contents", "`git push` to a URL with the job's token", at: step.location) }
-                        } else if clones[clone] ?? clones[""] ?? false {
-                            add("contents", "`git push`", at: step.location)
-                        }
-                    } else if command.contains("--push"), clones[folder] ?? clones[""] ?? false {
-                        // A tool that pushes through the clone's Git configuration (`mike deploy --push`).
-                        add("contents", "`\(command.prefix(2).joined(separator: " ")) … --push`", at: step.location)
-                    } else if ghHasToken, let tool = publishingTool(command) {
-                        add("contents", "`\(tool)` with the job's token in its environment", at: step.location)
-                    }
-                    return false
-                }
-                continue
+                let folder = step.with["path"].map { OwnTokenUses.folderName($0.text) } ?? ""
+                let token = step.with["token"].map { isOwnToken($0.text) } ?? true
+                clones[folder] = own && token && step.with["persist-credentials"]?.text.lowercased() != "false"
+                return
             }
             // An action that writes with the job's token: the input it is given, its documented
             // default (the job's token) when it is not, or the environment's `GITHUB_TOKEN`.
             let goreleaserBuildsOnly = action == "goreleaser/goreleaser-action"
                 && (step.with["args"].map { !$0.text.contains("release") || $0.text.contains("--snapshot") } ?? true)
-            if !goreleaserBuildsOnly, let writer = writers.first(where: { $0.matches(action) }) {
+            if !goreleaserBuildsOnly, let writer = OwnTokenUses.writers.first(where: { $0.matches(action) }) {
                 let given = writer.input.flatMap { step.with[$0]?.text } ?? (writer.input == nil ? env["GITHUB_TOKEN"] ?? env["GH_TOKEN"] : nil)
-                let byClone = writer.input == nil && writer.usesClone
-                if byClone ? clones[""] ?? false : given.map(isOwnToken) ?? writer.defaultsToOwnToken {
-                    for scope in writer.scopes { add(scope, action, at: step.location) }
+                let writes: Bool
+                if writer.input == nil && writer.usesClone {
+                    writes = cloneHoldsToken("")
+                } else if let given {
+                    writes = isOwnToken(given)
+                } else {
+                    writes = writer.defaultsToOwnToken
                 }
+                if writes { for scope in writer.scopes { add(scope, action, at: step.location) } }
             }
             // github-script hands its script an API client with the job's token unless given
             // another (`github-token:`): a script that writes contents, or that hands the client
             // to the repository's own code (`require('./scripts/release')`), uses it.
             if action == "actions/github-script", step.with["github-token"].map({ isOwnToken($0.text) }) ?? true,
-               let script = step.with["script"]?.text, let call = contentsCall(in: script) {
+               let script = step.with["script"]?.text, let call = OwnTokenUses.contentsCall(in: script) {
                 add("contents", "actions/github-script (\(call))", at: step.location)
             }
             // A registry password that is the job's token logs in to the repository's GitHub
-            // Packages (ghcr.io), whatever the action or the variable naming the registry.
-            if let password = step.with.first(where: { $0.key.lowercased().contains("password") && isOwnToken($0.value.text) }) {
-                add("packages", "\(action) logging in to ghcr.io (`\(password.key)`)", at: step.location)
+            // Packages (ghcr.io), whatever the action or the variable naming the registry: a write
+            // where the job pushes (a login to pull test images writes nothing).
+            if pushes, let key = step.with.keys.sorted().first(where: { $0.lowercased().contains("password") && isOwnToken(step.with[$0]!.text) }) {
+                add("packages", "\(action) logging in to ghcr.io (`\(key)`)", at: step.location)
             }
         }
-        return found
+    }
+
+    /// The variables a script hands later steps as the job's token, through the file GitHub
+    /// reads the environment from (`echo "NAME=${{ secrets.GITHUB_TOKEN }}" >> "$GITHUB_ENV"`).
+    static func variablesSetToOwnToken(in script: String, passed: Set<String>) -> Set<String> {
+        guard TextSearch.contains(script, "GITHUB_ENV") else { return [] }
+        var names: Set<String> = []
+        for line in TextSplit.lines(script) where TextSearch.contains(line, "GITHUB_ENV") {
+            // Each `NAME=${{ … }}` on the line: the name before `=`, the expression to its `}}`.
+            var rest = Substring(line)
+            while let open = rest.range(of: "=${{"), let close = rest[open.upperBound...].range(of: "}}") {
+                let name = rest[..<open.lowerBound].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !name.isEmpty, isOwnToken(String(rest[rest.index(after: open.lowerBound)..<close.upperBound]), passed: passed) {
+                    names.insert(String(name.reversed()))
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return names
+    }
+
+    /// Whether some step of the job pushes an image or a package: an input `push: true`, an
+    /// action named for pushing, publishing or building images, or a command that pushes or signs.
+    static func pushes(_ job: Workflow.Job) -> Bool {
+        job.steps.contains { step in
+            if step.with["push"]?.text.lowercased() == "true" { return true }
+            let action = step.uses?.lowercased() ?? ""
+            if ["push", "publish", "build-image", "manifest"].contains(where: { action.contains($0) }) { return true }
+            guard let run = step.run else { return false }
+            // A make target named for pushing or publishing (`make build docker.push`).
+            let byMake = ShellCommands.contains(in: run) { words in
+                let command = Array(commandWords(words))
+                return command.first == "make" && command.dropFirst().contains { $0.contains("push") || $0.contains("publish") }
+            }
+            return byMake || ["docker push", "--push", "imagetools create", "crane push", "crane copy", "oras push", "helm push", "ko build", "ko publish",
+                    "skopeo copy", "cosign sign", "cosign attest", "podman push", "buildah push"].contains { TextSearch.contains(run, $0) }
+        }
     }
 
     /// Whether an input's or variable's text is the job's own token: the whole of it, or the
@@ -136,7 +223,7 @@ enum OwnTokenUses {
     }
 
     /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
-    static func command(_ words: [Substring]) -> ArraySlice<Substring> {
+    static func commandWords(_ words: [Substring]) -> ArraySlice<Substring> {
         let rest = Array(words.drop(while: { ShellCommands.keywords.contains($0) }))
         return ShellCommands.commandPlace(in: rest).map { rest[$0...] } ?? []
     }
@@ -250,6 +337,8 @@ enum OwnTokenUses {
         Writer(action: "actions/stale", input: "repo-token", defaultsToOwnToken: true, scopes: ["issues", "pull-requests"]),
         Writer(action: "actions/labeler", input: "repo-token", defaultsToOwnToken: true, scopes: ["pull-requests"]),
         Writer(action: "actions/first-interaction", input: "repo-token", defaultsToOwnToken: false, scopes: ["issues", "pull-requests"]),
+        // The suggester reviews pull requests; the other reporters may also post checks.
+        Writer(action: "reviewdog/action-suggester", input: "github_token", defaultsToOwnToken: true, scopes: ["pull-requests"]),
         Writer(action: "reviewdog/action-", input: "github_token", defaultsToOwnToken: true, scopes: ["pull-requests", "checks"]),
         Writer(action: "github/codeql-action/upload-sarif", input: "token", defaultsToOwnToken: true, scopes: ["security-events"]),
         Writer(action: "github/codeql-action/analyze", input: "token", defaultsToOwnToken: true, scopes: ["security-events"]),
