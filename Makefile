@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # chromium: the HTML report's browser test opens the page in headless Chromium.
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config chromium
 
-.PHONY: demo test deps build bench docs pictures fuzz
+.PHONY: release-smoke demo test deps build bench docs pictures fuzz
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null || ! command -v chromium >/dev/null; then \
@@ -29,6 +29,16 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) release-smoke
+
+# The release build simulates every bundled pipeline and test repository without crashing: the
+# optimiser once turned a capture into a use after free that no debug test could see.
+release-smoke: deps
+	$(SWIFT) build -c release --product firebreak
+	@for input in Scenarios/pipelines/*.yml Tests/FirebreakImportTests/Fixtures/*/; do \
+		.build/release/firebreak simulate "$$input" --format json > /dev/null 2>&1; status=$$?; \
+		if [ $$status -gt 2 ]; then echo "release build failed (exit $$status) on $$input"; exit 1; fi; \
+	done; echo "release build: every bundled pipeline and test repository simulated"
 
 bench: deps
 	$(SWIFT) run -c release firebreak-bench
