@@ -54,7 +54,7 @@ struct OwnTokenUseTests {
                       gh api repos/acme/app/dispatches -X POST -f event_type=go
                       gh api repos/acme/app/releases
                     env: {GH_TOKEN: "${{ secrets.BOT_TOKEN || secrets.GITHUB_TOKEN }}"}
-            """) == ["pull-requests `gh pr create`", "issues `gh label create`", "contents `gh api --method POST`"])
+            """) == ["pull-requests `gh pr create`", "issues `gh label create`", "contents `gh api --method POST`"], "dispatches are contents")
         // The control: with a personal token, `gh` writes with that, not with the job's token.
         #expect(try Self.written("""
                   - run: gh release create "$GITHUB_REF_NAME" dist/*
@@ -222,6 +222,43 @@ struct OwnTokenUseTests {
         }
         #expect(try uses(passing: "${{ secrets.GITHUB_TOKEN }}") == ["packages"])
         #expect(try uses(passing: "${{ secrets.GHCR_PAT }}").isEmpty)
+    }
+
+    /// A composite action of the repository's own, handed the job's token as an input, writes
+    /// with it in the job: `gh api` approving a run needs `actions: write`.
+    @Test func theRepositorysOwnCompositeActionWritesWithTheTokenItIsHanded() throws {
+        func uses(handing token: String) throws -> [String] {
+            let repository = try ScratchRepository(files: [
+                ".github/workflows/approve.yml": """
+                    on: {pull_request_target: {types: [labeled]}}
+                    permissions: {}
+                    jobs:
+                      approve:
+                        runs-on: ubuntu-latest
+                        permissions: {actions: write}
+                        steps:
+                          - uses: actions/checkout@v4
+                          - uses: ./.github/actions/approve-run
+                            with: {gh-token: "\(token)", run-id: "42"}
+                    """,
+                ".github/actions/approve-run/action.yml": """
+                    name: approve a run
+                    inputs:
+                      gh-token: {required: true}
+                      run-id: {required: true}
+                    runs:
+                      using: composite
+                      steps:
+                        - shell: bash
+                          env: {GH_TOKEN: "${{ inputs.gh-token }}"}
+                          run: gh api --method POST "repos/acme/app/actions/runs/${{ inputs.run-id }}/approve"
+                    """,
+            ])
+            let model = try InputLoader.load(path: repository.root).model
+            return try #require(model.jobs["approve/approve"]).tokenUses.map { "\($0.scope) \($0.what)" }
+        }
+        #expect(try uses(handing: "${{ secrets.GITHUB_TOKEN }}") == ["actions `gh api --method POST`"])
+        #expect(try uses(handing: "${{ secrets.BOT_PAT }}").isEmpty)
     }
 
     /// github-script calls the API with the job's token: a script that creates a release, or

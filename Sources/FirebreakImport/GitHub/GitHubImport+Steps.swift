@@ -482,6 +482,25 @@ extension GitHubImport {
         cacheActions.contains { action.hasPrefix($0) } || enablesCache(action: action, with: with)
     }
 
+    /// A job's steps with each call of the repository's own composite action replaced by the
+    /// action's steps, their `with:` and `env:` given `${{ inputs.X }}` as the calling step gives
+    /// it or as it defaults, nested ones too (no deeper than `localActionSteps` reads): a composite
+    /// action's steps run in the job, with what it was handed.
+    mutating func expandingOwnActions(_ steps: [Workflow.Step], depth: Int = 0) -> [Workflow.Step] {
+        steps.flatMap { step -> [Workflow.Step] in
+            guard depth < 3, let uses = step.uses, LocalAction.isLocal(uses), let action = localAction(uses) else { return [step] }
+            let given = Dictionary(step.with.map { ($0.key.lowercased(), $0.value.text) }) { first, _ in first }
+            let resolve = { (text: String) in Self.resolvingInputs(text, given: given, defaults: action.inputDefaults) }
+            let inner = action.steps.map { inner in
+                var resolved = inner
+                resolved.with = inner.with.mapValues { (text: resolve($0.text), node: $0.node) }
+                resolved.env = inner.env.mapValues(resolve)
+                return resolved
+            }
+            return expandingOwnActions(inner, depth: depth + 1)
+        }
+    }
+
     /// The shell scripts of a local composite action, nested ones included.
     mutating func localActionScripts(_ uses: String, depth: Int) -> [String] {
         guard depth < 3, let action = localAction(uses) else { return [] }

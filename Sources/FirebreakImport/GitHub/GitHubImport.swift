@@ -371,7 +371,8 @@ struct GitHubImport {
             steps: stepsInfo.steps, platform: .github, location: job.location)
         modelJob.calledFrom = caller?.topLevel
         // What the job's own steps write with its token, which a fix must leave it.
-        modelJob.tokenUses = OwnTokenUses.uses(in: job, of: workflow, permissions: permissions, passed: caller?.ownTokenSecrets ?? [])
+        modelJob.tokenUses = OwnTokenUses.uses(in: job, of: workflow, permissions: permissions, passed: caller?.ownTokenSecrets ?? [],
+                                               steps: expandingOwnActions(job.steps))
         model.jobs[name] = modelJob
         // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
         let publishes = role == .release || running.contains { use in

@@ -14,8 +14,11 @@ enum OwnTokenUses {
     /// The writes a job's steps make with its token, in step order, in the scopes its
     /// `permissions:` let it write (all of them under the legacy default, when it sets none).
     /// `passed`: the secrets (in capitals) that are the job's token here, as a calling workflow
-    /// passed it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`).
-    static func uses(in job: Workflow.Job, of workflow: Workflow, permissions: Workflow.Permissions?, passed: Set<String> = []) -> [TokenUse] {
+    /// passed it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`). `steps`: the job's
+    /// steps with the repository's own composite actions put in their place (the job's own when nil).
+    static func uses(in job: Workflow.Job, of workflow: Workflow, permissions: Workflow.Permissions?, passed: Set<String> = [],
+                     steps: [Workflow.Step]? = nil) -> [TokenUse] {
+        let steps = steps ?? job.steps
         var reader = Reader(permissions: permissions, passed: passed)
         // The SLSA generator attaches its provenance to the release with the token its caller
         // gives it when told to (`upload-assets: true`).
@@ -25,13 +28,14 @@ enum OwnTokenUses {
         }
         let jobEnv = workflow.env.merging(job.env) { $1 }
         let defaultDirectory = job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
-        for step in job.steps {
+        let pushes = pushes(steps)
+        for step in steps {
             let env = jobEnv.merging(step.env) { $1 }
             if let run = step.run {
                 reader.read(run, at: step.location, env: env,
                             directory: step.node.value("working-directory")?.scalarText ?? defaultDirectory ?? "")
             } else {
-                reader.read(step, env: env, pushes: pushes(job))
+                reader.read(step, env: env, pushes: pushes)
             }
         }
         return reader.found
@@ -168,8 +172,8 @@ enum OwnTokenUses {
 
     /// Whether some step of the job pushes an image or a package: an input `push: true`, an
     /// action named for pushing, publishing or building images, or a command that pushes or signs.
-    static func pushes(_ job: Workflow.Job) -> Bool {
-        job.steps.contains { step in
+    static func pushes(_ steps: [Workflow.Step]) -> Bool {
+        steps.contains { step in
             if step.with["push"]?.text.lowercased() == "true" { return true }
             let action = step.uses?.lowercased() ?? ""
             if ["push", "publish", "build-image", "manifest"].contains(where: { action.contains($0) }) { return true }
@@ -230,7 +234,7 @@ enum OwnTokenUses {
 
     /// The `gh` commands that write, with the permission each needs: releases (contents), a merge
     /// (contents), pull requests, issues and labels, workflow runs, and `gh api` with a writing
-    /// method (taken to need contents: which endpoint, the words do not say simply).
+    /// method (the permission its endpoint's path names: `…/actions/runs/1/approve` actions).
     static func ghWrite(_ command: [Substring]) -> (scope: String, what: String)? {
         guard command.count >= 3, command[0] == "gh" else { return nil }
         let (noun, verb) = (command[1], command[2])
@@ -248,12 +252,24 @@ enum OwnTokenUses {
                 let method = word.hasPrefix("--method=") ? word.dropFirst("--method=".count)
                     : (word == "-X" || word == "--method") && place + 1 < command.count ? command[place + 1]
                     : word.hasPrefix("-X") && word.count > 2 ? word.dropFirst(2) : nil
-                if let method, ["POST", "PUT", "PATCH", "DELETE"].contains(method.uppercased()) { return ("contents", "gh api --method \(method.uppercased())") }
+                if let method, ["POST", "PUT", "PATCH", "DELETE"].contains(method.uppercased()) {
+                    return (endpointScope(command), "gh api --method \(method.uppercased())")
+                }
             }
             return nil
         default:
             return nil
         }
+    }
+
+    /// The permission a `gh api` call's endpoint needs, by its path (the first word after `api`
+    /// with a `/` that is not an option): contents unless the path names another.
+    static func endpointScope(_ command: [Substring]) -> String {
+        let path = command.dropFirst(2).first { !$0.hasPrefix("-") && $0.contains("/") }.map { "/" + $0.lowercased() + "/" } ?? ""
+        let scopes = [("/actions/", "actions"), ("/issues/", "issues"), ("/labels/", "issues"), ("/pulls/", "pull-requests"),
+                      ("/statuses/", "statuses"), ("/check-runs/", "checks"), ("/check-suites/", "checks"), ("/deployments/", "deployments"),
+                      ("/pages/", "pages"), ("/packages/", "packages"), ("/code-scanning/", "security-events")]
+        return scopes.first { path.contains($0.0) }?.1 ?? "contents"
     }
 
     /// A `git push`: the folder `-C` names and the URL it pushes to, if any (a remote's name is
