@@ -36,8 +36,8 @@ test: deps
 release-smoke: deps
 	$(SWIFT) build -c release --product firebreak
 	@for input in Scenarios/pipelines/*.yml Tests/FirebreakImportTests/Fixtures/*/; do \
-		.build/release/firebreak simulate "$$input" --format json > /dev/null 2>&1; status=$$?; \
-		if [ $$status -gt 2 ]; then echo "release build failed (exit $$status) on $$input"; exit 1; fi; \
+		.build/release/firebreak simulate "$$input" --format json > /dev/null 2> .build/release-smoke.err; status=$$?; \
+		if [ $$status -gt 2 ]; then cat .build/release-smoke.err; echo "release build failed (exit $$status) on $$input"; exit 1; fi; \
 	done; echo "release build: every bundled pipeline and test repository simulated"
 
 bench: deps

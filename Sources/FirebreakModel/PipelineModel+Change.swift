@@ -46,10 +46,10 @@ extension PipelineModel {
             jobs[name]?.secrets.removeAll { $0.name == other }
         case .readOnlyToken:
             // What the job's OIDC token is granted stays, as the patches leave `id-token: write`.
-            if let token = jobs[name]?.token {
+            if let job = jobs[name], let token = job.token {
                 jobs[name]!.token = token.map { grant in
                     var grant = grant
-                    if !isGrantedToOIDCToken(grant) { grant.level = min(grant.level, .read) }
+                    if !isGrantedToOIDCToken(grant, of: job) { grant.level = min(grant.level, .read) }
                     return grant
                 }
             }

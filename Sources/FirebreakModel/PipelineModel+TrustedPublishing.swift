@@ -2,8 +2,8 @@ extension PipelineModel {
     /// Whether a job token's grant is its OIDC token's (`id-token: write`): a registry's trusted
     /// publishing, or the Sigstore identity a keyless signature is certified as. A read-only
     /// GITHUB_TOKEN keeps it; only a job that no longer mints OIDC tokens loses it.
-    public func isGrantedToOIDCToken(_ grant: Grant) -> Bool {
-        grant.trustedPublishing || grant.target.kind == .resource && resources[grant.target.name]?.kind == .signingService
+    public func isGrantedToOIDCToken(_ grant: Grant, of job: Job) -> Bool {
+        grant.trustedPublishing || job.oidc && grant.target.kind == .resource && resources[grant.target.name]?.kind == .signingService
     }
 
     /// The change that makes `registry`'s trusted publisher require an environment a job that

@@ -41,10 +41,14 @@ struct NativeEdits {
         case .withholdSecret:
             try removeItem(other, at: ["jobs", .key(name), "secrets"], in: &editor)
         case .readOnlyToken:
+            // What the job's OIDC token is granted stays, as `PipelineModel.applying` keeps it.
+            let job = model.jobs[name]
             try editor.edit(["jobs", .key(name), "token", "grants"]) { old in
                 guard case .mapping(let entries)? = old else { return old }
                 return .mapping(entries.map { entry in
                     guard case .scalar(let level) = entry.value, let access = AccessLevel(rawValue: level), access > .read else { return entry }
+                    if let job, let target = NodeID(parsing: entry.key),
+                       model.isGrantedToOIDCToken(Grant(target: target, level: access, location: job.location), of: job) { return entry }
                     return YAMLEntry(entry.key, .scalar("read"))
                 })
             }

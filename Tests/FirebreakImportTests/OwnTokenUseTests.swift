@@ -55,6 +55,19 @@ struct OwnTokenUseTests {
                       gh api repos/acme/app/releases
                     env: {GH_TOKEN: "${{ secrets.BOT_TOKEN || secrets.GITHUB_TOKEN }}"}
             """) == ["pull-requests `gh pr create`", "issues `gh label create`", "contents `gh api --method POST`"], "dispatches are contents")
+        // A field makes `gh api` post; the endpoint's resource names the permission, also past
+        // `repos/${{ github.repository }}`.
+        #expect(try Self.written("""
+                  - run: |
+                      gh api repos/${{ github.repository }}/issues/1/comments -f body=done
+                      gh api "repos/acme/app/deployments/7/statuses" -f state=success
+                    env: {GH_TOKEN: "${{ github.token }}"}
+            """) == ["issues `gh api --method POST`", "deployments `gh api --method POST`"])
+        // `gh` reads GH_TOKEN first: a personal token there is what it writes with.
+        #expect(try Self.written("""
+                  - run: gh release create v1
+                    env: {GH_TOKEN: "${{ secrets.RELEASE_PAT }}", GITHUB_TOKEN: "${{ github.token }}"}
+            """).isEmpty)
         // The control: with a personal token, `gh` writes with that, not with the job's token.
         #expect(try Self.written("""
                   - run: gh release create "$GITHUB_REF_NAME" dist/*
@@ -83,7 +96,14 @@ struct OwnTokenUseTests {
         #expect(try Self.written("""
                   - uses: actions/checkout@v4
                   - run: mike deploy --push dev
-            """) == ["contents `mike deploy … --push`"])
+            """) == ["contents `mike … --push`"])
+        // To a GitHub URL with no credential of its own, the clone's kept header goes with it; a
+        // URL carrying the token as an expression is read whole.
+        #expect(try Self.written("""
+                  - uses: actions/checkout@v4
+                  - run: git push "https://github.com/${GITHUB_REPOSITORY}.git" HEAD:gh-pages
+                  - run: git push "https://x-access-token:${{ secrets.GITHUB_TOKEN }}@github.com/acme/app.git" HEAD:main
+            """, permissions: "{contents: write}") == ["contents `git push`", "contents `git push` to a URL with the job's token"])
         // Without the kept credential, into another repository's clone, to a URL with another
         // credential, only printed, or with a personal token kept: not the job's token.
         for steps in ["""
@@ -93,10 +113,17 @@ struct OwnTokenUseTests {
             """, """
                   - uses: actions/checkout@v4
                   - uses: actions/checkout@v4
-                    with: {repository: acme/site, path: site, token: "${{ secrets.SITE_PAT }}"}
+                    with: {repository: acme/site, path: site}
                   - run: |
                       cd site
                       git push origin HEAD:main
+            """, """
+                  - uses: actions/checkout@v4
+                    with: {ssh-key: "${{ secrets.DEPLOY_KEY }}"}
+                  - run: git push origin HEAD:main
+            """, """
+                  - uses: actions/checkout@v4
+                  - run: docker buildx build --push -t ghcr.io/acme/app .
             """, """
                   - uses: actions/checkout@v4
                   - run: git push "https://x-access-token:${PAT}@github.com/acme/app.git" HEAD:main
@@ -261,18 +288,49 @@ struct OwnTokenUseTests {
         #expect(try uses(handing: "${{ secrets.BOT_PAT }}").isEmpty)
     }
 
-    /// github-script calls the API with the job's token: a script that creates a release, or
-    /// hands its client to the repository's own script, uses the token's write; one that only
-    /// comments, or that is given another token, does not.
+    /// The calling step's `env:` reaches a composite action's steps, and an action that calls
+    /// itself is read once, not without end.
+    @Test func aCompositeActionSeesItsCallersEnvironmentAndDoesNotRecurse() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: write}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: ./.github/actions/publish
+                        env: {GH_TOKEN: "${{ github.token }}"}
+                """,
+            ".github/actions/publish/action.yml": """
+                name: publish
+                runs:
+                  using: composite
+                  steps:
+                    - shell: bash
+                      run: gh release create "$GITHUB_REF_NAME"
+                    - uses: ./.github/actions/publish
+                """,
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(try #require(model.jobs["release/release"]).tokenUses.map(\.what) == ["`gh release create`"])
+    }
+
+    /// github-script calls the API with the job's token: a script that creates a release, that
+    /// comments (issues), or that hands its client to the repository's own script, writes with
+    /// it; one that only reads, or that is given another token, does not.
     @Test func aGitHubScriptThatReleasesUsesTheToken() throws {
         func written(_ with: String) throws -> [String] {
             try Self.written("      - uses: actions/checkout@v4\n      - uses: actions/github-script@v7\n        with:\n" + with)
         }
         #expect(try written("          script: |\n            await github.rest.repos.createRelease({...context.repo, tag_name: 'v1'})\n")
-            == ["contents actions/github-script (createRelease)"])
+            == ["contents actions/github-script (repos.createRelease)"])
         #expect(try written("          script: await require('./scripts/release').release({github, context})\n")
             == ["contents actions/github-script (its client handed to the repository's own script)"])
-        #expect(try written("          script: |\n            await github.rest.issues.createComment({...context.repo, issue_number: 1, body: 'hi'})\n").isEmpty)
+        #expect(try written("          script: |\n            await github.rest.issues.createComment({...context.repo, issue_number: 1, body: 'hi'})\n")
+            == ["issues actions/github-script (issues.createComment)"])
+        #expect(try written("          script: |\n            const all = _.merge(a, b)\n            await github.rest.issues.listComments({issue_number: 1})\n").isEmpty,
+                "a merge of objects and a read write nothing")
         #expect(try written("          github-token: ${{ secrets.BOT_PAT }}\n          script: |\n            await github.rest.repos.createRelease({tag_name: 'v1'})\n").isEmpty)
     }
 
@@ -280,7 +338,7 @@ struct OwnTokenUseTests {
     /// own token: the advisor may pin the action, but not make the token read-only; the job
     /// whose release step is a `make` target it does not see write is offered read-only.
     @Test func theAdvisorDoesNotTakeAwayWhatTheJobsStepsUse() throws {
-        func advice(releaseStep: String) throws -> FixAdvice {
+        func advice(releaseStep: String) throws -> (model: PipelineModel, advice: FixAdvice) {
             try Self.advice("""
                 on: {push: {tags: ["v*"]}}
                 permissions: {contents: read}
@@ -291,9 +349,9 @@ struct OwnTokenUseTests {
                     steps:
                       - uses: acme/build-action@v2
                 \(releaseStep)
-                """, scenario: "compromised-third-party-action").advice
+                """, scenario: "compromised-third-party-action")
         }
-        let writes = try advice(releaseStep: """
+        let (model, writes) = try advice(releaseStep: """
                   - run: gh release create "$GITHUB_REF_NAME" dist/*
                     env: {GH_TOKEN: "${{ github.token }}"}
             """)
@@ -302,9 +360,14 @@ struct OwnTokenUseTests {
         #expect(readOnly.neededBy.first?.hasPrefix("job 'release/release' writes contents with its token: `gh release create` (") == true, "\(readOnly.neededBy)")
         #expect(readOnly.neededBy.first?.hasSuffix(".github/workflows/release.yml:9:9)") == true, "the step's place: \(readOnly.neededBy)")
         #expect(!writes.minimalSet.contains { $0.change.kind == .readOnlyToken })
+        // The report lists it among the other controls, saying why, and JSON carries it.
+        let report = FixReport(model: model, advice: writes, diff: "", byHand: [])
+        #expect(report.text().contains("make the token of job 'release/release' read-only (0 / 0)  [breaks the job: job 'release/release' writes contents with its token: `gh release create`"),
+                "\(report.text())")
+        #expect(report.json.contains("\"neededBy\" : [\n        \"job 'release/release' writes contents with its token"), "\(report.json)")
         #expect(writes.minimalSet.contains { $0.change.kind == .pinStep }, "the pin still cuts the path")
         // The control: nothing seen writes with the token, so read-only is offered, for a person to check.
-        let unseen = try advice(releaseStep: "      - run: make release")
+        let unseen = try advice(releaseStep: "      - run: make release").advice
         let offered = try #require(unseen.candidates.first { $0.change.kind == .readOnlyToken })
         #expect(offered.neededBy.isEmpty)
     }
@@ -358,6 +421,37 @@ struct OwnTokenUseTests {
         #expect(try !readOnlyOffered("{id-token: write, contents: read}"))
         // The control: a token that writes contents too is offered read-only (for the repository's path).
         #expect(try readOnlyOffered("{id-token: write, contents: write}"))
+    }
+
+    /// A read-only token lowers the job token's grants but keeps what its OIDC token is granted:
+    /// a registry's trusted publishing, and a signing identity where the job mints OIDC tokens.
+    @Test func aReadOnlyTokenKeepsWhatTheOIDCTokenIsGranted() throws {
+        func applied(oidc: Bool) throws -> [String] {
+            let model = try ModelLoader().load(text: """
+                firebreak: 1
+                name: oidc
+                repository: {name: acme/app, defaultBranch: main}
+                runners:
+                  hosted: {hosting: hosted}
+                triggers:
+                  tag: {event: tag}
+                resources:
+                  pypi: {type: package-registry, criticality: critical}
+                  signer: {type: signing-service, criticality: critical}
+                jobs:
+                  release:
+                    runsOn: hosted
+                    triggers: [tag]
+                    oidc: \(oidc)
+                    token:
+                      grants: {repository:acme/app: write, resource:signer: write}
+                      trustedPublishing: {resource:pypi: write}
+                """, file: "oidc.yml")
+            let changed = model.applying([ModelChange(.readOnlyToken, NodeID(.job, "release"))])
+            return (changed.jobs["release"]?.token ?? []).map { "\($0.target) \($0.level.rawValue)" }.sorted()
+        }
+        #expect(try applied(oidc: true) == ["repository:acme/app read", "resource:pypi write", "resource:signer write"])
+        #expect(try applied(oidc: false) == ["repository:acme/app read", "resource:pypi write", "resource:signer read"])
     }
 
     /// A model file says what a job's steps write with its token under `token: usedFor:`, by

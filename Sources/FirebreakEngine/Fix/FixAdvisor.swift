@@ -224,7 +224,12 @@ public struct FixAdvisor: Sendable {
     /// it: a read-only token for a job that pushes or publishes with it breaks the job.
     func needs(_ change: ModelChange) -> [String] {
         guard change.kind == .readOnlyToken, let job = model.jobs[change.subject.name] else { return [] }
-        return Array(Set(job.tokenUses.map { "job '\(job.name)' writes \($0.scope) with its token: \($0.what) (\($0.location))" })).sorted()
+        // A called workflow's job is one per caller, and the patch edits the one they share: what
+        // any of them writes is needed.
+        let sharing = model.jobs.values.filter { $0.location == job.location }
+        return Array(Set(sharing.flatMap { sharer in
+            sharer.tokenUses.map { "job '\(sharer.name)' writes \($0.scope) with its token: \($0.what) (\($0.location))" }
+        })).sorted()
     }
 
     /// The `--keep` constraints a change alone would break.

@@ -13,8 +13,9 @@ public struct FixCandidate: Sendable, Hashable {
     public var scoreRemoved: Int
     /// The `--keep` constraints that forbid it, if any.
     public var forbiddenBy: [String]
-    /// What a job's own steps do with the access it takes away, when the input shows it (`job
-    /// 'release' uses its token for \`gh release create\``): the change would break the job.
+    /// What a job's own steps write with the token it would make read-only, when the input
+    /// shows it ("job 'release' writes contents with its token: `gh release create` (file:line)"):
+    /// the change would break the job.
     public var neededBy: [String]
     /// Whether a patch of the input's files can make it (else it is a setting made by hand).
     public var writable: Bool

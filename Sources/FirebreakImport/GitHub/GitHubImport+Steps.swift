@@ -331,7 +331,7 @@ extension GitHubImport {
         }
         let directory = step.node.value("working-directory")?.scalarText
             ?? job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
-        if let directory, inside(directory) { return true }
+        if let directory, inside(directory) || directory.hasSuffix("/\(folder)") || directory.contains("/\(folder)/") { return true }
         guard let script = step.run else { return false }
         return ShellWords(script).words.contains { word in
             let text = String(word)
@@ -486,19 +486,35 @@ extension GitHubImport {
     /// action's steps, their `with:` and `env:` given `${{ inputs.X }}` as the calling step gives
     /// it or as it defaults, nested ones too (no deeper than `localActionSteps` reads): a composite
     /// action's steps run in the job, with what it was handed.
-    mutating func expandingOwnActions(_ steps: [Workflow.Step], depth: Int = 0) -> [Workflow.Step] {
-        steps.flatMap { step -> [Workflow.Step] in
-            guard depth < 3, let uses = step.uses, LocalAction.isLocal(uses), let action = localAction(uses) else { return [step] }
+    /// The calling step's `env:` reaches the action's steps, under their own. At most
+    /// `expandedStepLimit` steps come out: past it, a call stays one step (actions that call
+    /// each other many times over would otherwise multiply).
+    mutating func expandingOwnActions(_ steps: [Workflow.Step]) -> [Workflow.Step] {
+        var budget = Self.expandedStepLimit
+        return expandingOwnActions(steps, depth: 0, calling: [], budget: &budget)
+    }
+
+    static let expandedStepLimit = 2_000
+
+    private mutating func expandingOwnActions(_ steps: [Workflow.Step], depth: Int, calling: Set<String>, budget: inout Int) -> [Workflow.Step] {
+        var expanded: [Workflow.Step] = []
+        for step in steps {
+            guard depth < 3, budget > 0, let uses = step.uses, LocalAction.isLocal(uses), let folder = LocalAction.folder(of: uses),
+                  !calling.contains(folder), let action = localAction(uses), action.steps.count <= budget else {
+                expanded.append(step)
+                continue
+            }
+            budget -= action.steps.count
             let given = Dictionary(step.with.map { ($0.key.lowercased(), $0.value.text) }) { first, _ in first }
-            let resolve = { (text: String) in Self.resolvingInputs(text, given: given, defaults: action.inputDefaults) }
             let inner = action.steps.map { inner in
                 var resolved = inner
-                resolved.with = inner.with.mapValues { (text: resolve($0.text), node: $0.node) }
-                resolved.env = inner.env.mapValues(resolve)
+                resolved.with = inner.with.mapValues { (text: Self.resolvingInputs($0.text, given: given, defaults: action.inputDefaults), node: $0.node) }
+                resolved.env = step.env.merging(inner.env.mapValues { Self.resolvingInputs($0, given: given, defaults: action.inputDefaults) }) { $1 }
                 return resolved
             }
-            return expandingOwnActions(inner, depth: depth + 1)
+            expanded += expandingOwnActions(inner, depth: depth + 1, calling: calling.union([folder]), budget: &budget)
         }
+        return expanded
     }
 
     /// The shell scripts of a local composite action, nested ones included.

@@ -320,8 +320,7 @@ struct GitHubImport {
         // A job that signs with Sigstore and may mint an OIDC token signs as its workflow.
         if let permissions, permissions.level("id-token") == "write", JobRoles.signsKeyless(evidence) {
             let identity = builder.declareSigningIdentity(of: workflow.path, job: name, at: permissions.location(of: "id-token"))
-            let at = permissions.location(of: "id-token")
-            token = (token ?? []) + [Grant(target: identity, level: .write, location: at)]
+            token = (token ?? []) + [Grant(target: identity, level: .write, location: permissions.location(of: "id-token"))]
         }
         if role == .release {
             let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)

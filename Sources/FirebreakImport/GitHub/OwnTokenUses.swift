@@ -28,7 +28,11 @@ enum OwnTokenUses {
         }
         let jobEnv = workflow.env.merging(job.env) { $1 }
         let defaultDirectory = job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
-        let pushes = pushes(steps)
+        // Whether the job pushes matters only to a login with the job's token: read only then.
+        let logsIn = steps.contains { step in
+            step.with.contains { $0.key.lowercased().contains("password") && TextSearch.contains($0.value.text, "${{") }
+        }
+        let pushes = logsIn && pushes(steps)
         for step in steps {
             let env = jobEnv.merging(step.env) { $1 }
             if let run = step.run {
@@ -65,6 +69,7 @@ enum OwnTokenUses {
         }
 
         func isOwnToken(_ text: String) -> Bool {
+            guard TextSearch.contains(text, "${{") else { return false }
             if OwnTokenUses.isOwnToken(text, passed: passed) { return true }
             let compact = text.filter { $0 != " " }
             for name in tokenEnv where compact == "${{env.\(name)}}" { return true }
@@ -77,12 +82,14 @@ enum OwnTokenUses {
         mutating func read(_ run: String, at location: SourceLocation, env: [String: String], directory: String) {
             tokenEnv.formUnion(OwnTokenUses.variablesSetToOwnToken(in: run, passed: passed))
             var folder = OwnTokenUses.folderName(directory)
-            var ghHasToken = false
-            var tokenVariables: Set<String> = []
-            for (name, value) in env where isOwnToken(value) {
-                tokenVariables.insert(name)
-                if name == "GH_TOKEN" || name == "GITHUB_TOKEN" { ghHasToken = true }
-            }
+            // What an earlier step set through GITHUB_ENV is in this one's environment too.
+            var tokenVariables = tokenEnv.filter { env[$0] == nil }
+            for (name, value) in env where isOwnToken(value) { tokenVariables.insert(name) }
+            // `gh` reads GH_TOKEN first, GITHUB_TOKEN only without it.
+            let ghHasToken = env["GH_TOKEN"] != nil || tokenEnv.contains("GH_TOKEN") ? tokenVariables.contains("GH_TOKEN")
+                : tokenVariables.contains("GITHUB_TOKEN")
+            // Without the token in its environment, a script writes with it only by a push.
+            guard ghHasToken || TextSearch.contains(run, "push") else { return }
             var commands: [[Substring]] = []
             _ = ShellCommands.contains(in: run) { words in
                 commands.append(Array(OwnTokenUses.commandWords(words)))
@@ -91,18 +98,24 @@ enum OwnTokenUses {
             for command in commands {
                 if command.first == "cd", command.count > 1 { folder = OwnTokenUses.folderName(String(command[1])) }
                 if ghHasToken, let write = OwnTokenUses.ghWrite(command) { add(write.scope, "`\(write.what)`", at: location) }
-                if let push = OwnTokenUses.gitPush(command) {
-                    // Into a URL that carries the job's token, or through the clone's own remote.
-                    if let url = push.url {
+                if let remote = OwnTokenUses.remoteSet(command) {
+                    // A remote pointed at a URL with a credential pushes with that one from now on.
+                    let clone = remote.folder.map(OwnTokenUses.folderName) ?? folder
+                    if remote.url.contains("@") { clones[clone] = OwnTokenUses.carriesOwnToken(remote.url, variables: tokenVariables, passed: passed) }
+                } else if let push = OwnTokenUses.gitPush(command) {
+                    // Into a URL that carries the job's token; through the clone's own remote or to a
+                    // GitHub URL with none, with what the checkout kept (its header goes to github.com).
+                    let clone = push.folder.map(OwnTokenUses.folderName) ?? folder
+                    if let url = push.url, url.contains("@") {
                         if OwnTokenUses.carriesOwnToken(url, variables: tokenVariables, passed: passed) {
                             add("contents", "`git push` to a URL with the job's token", at: location)
                         }
-                    } else if cloneHoldsToken(push.folder.map(OwnTokenUses.folderName) ?? folder) {
+                    } else if push.url.map({ $0.contains("github.com") }) ?? true, cloneHoldsToken(clone) {
                         add("contents", "`git push`", at: location)
                     }
-                } else if command.contains("--push"), cloneHoldsToken(folder) {
+                } else if let tool = OwnTokenUses.clonePushingTool(command), cloneHoldsToken(folder) {
                     // A tool that pushes through the clone's Git configuration (`mike deploy --push`).
-                    add("contents", "`\(command.prefix(2).joined(separator: " ")) … --push`", at: location)
+                    add("contents", "`\(tool)`", at: location)
                 } else if ghHasToken, let tool = OwnTokenUses.publishingTool(command) {
                     add("contents", "`\(tool)` with the job's token in its environment", at: location)
                 }
@@ -116,7 +129,8 @@ enum OwnTokenUses {
                 let own = source.isEmpty || source == "${{github.repository}}"
                 let folder = step.with["path"].map { OwnTokenUses.folderName($0.text) } ?? ""
                 let token = step.with["token"].map { isOwnToken($0.text) } ?? true
-                clones[folder] = own && token && step.with["persist-credentials"]?.text.lowercased() != "false"
+                // A deploy key (`ssh-key:`) is what the clone pushes with then, not the token.
+                clones[folder] = own && token && step.with["ssh-key"] == nil && step.with["persist-credentials"]?.text.lowercased() != "false"
                 return
             }
             // An action that writes with the job's token: the input it is given, its documented
@@ -139,8 +153,8 @@ enum OwnTokenUses {
             // another (`github-token:`): a script that writes contents, or that hands the client
             // to the repository's own code (`require('./scripts/release')`), uses it.
             if action == "actions/github-script", step.with["github-token"].map({ isOwnToken($0.text) }) ?? true,
-               let script = step.with["script"]?.text, let call = OwnTokenUses.contentsCall(in: script) {
-                add("contents", "actions/github-script (\(call))", at: step.location)
+               let script = step.with["script"]?.text {
+                for call in OwnTokenUses.scriptWrites(in: script) { add(call.scope, "actions/github-script (\(call.what))", at: step.location) }
             }
             // A registry password that is the job's token logs in to the repository's GitHub
             // Packages (ghcr.io), whatever the action or the variable naming the registry: a write
@@ -175,8 +189,11 @@ enum OwnTokenUses {
     static func pushes(_ steps: [Workflow.Step]) -> Bool {
         steps.contains { step in
             if step.with["push"]?.text.lowercased() == "true" { return true }
+            // Home Assistant's builder pushes what it builds, and its manifest to the registry.
             let action = step.uses?.lowercased() ?? ""
-            if ["push", "publish", "build-image", "manifest"].contains(where: { action.contains($0) }) { return true }
+            if ["home-assistant/builder/actions/build-image", "home-assistant/builder/actions/publish-multi-arch-manifest"].contains(where: { action.hasPrefix($0) }) {
+                return true
+            }
             guard let run = step.run else { return false }
             // A make target named for pushing or publishing (`make build docker.push`).
             let byMake = ShellCommands.contains(in: run) { words in
@@ -207,9 +224,9 @@ enum OwnTokenUses {
     }
 
     /// Whether a URL carries the job's token (`https://x-access-token:${GH_TOKEN}@github.com/…`).
-    static func carriesOwnToken(_ url: Substring, variables: Set<String>, passed: Set<String> = []) -> Bool {
+    static func carriesOwnToken(_ url: some StringProtocol, variables: Set<String>, passed: Set<String> = []) -> Bool {
         guard url.contains("@") else { return false }
-        let compact = url.filter { $0 != " " }.lowercased()
+        let compact = String(url.filter { $0 != " " }).lowercased()
         var rest = Substring(compact)
         while let open = rest.range(of: "${{"), let close = rest[open.upperBound...].range(of: "}}") {
             if isOwnTokenReference(rest[open.upperBound..<close.lowerBound], passed: passed) { return true }
@@ -248,15 +265,17 @@ enum OwnTokenUses {
         case "workflow" where ["run", "enable", "disable"].contains(verb): return ("actions", what)
         case "run" where ["rerun", "cancel", "delete"].contains(verb): return ("actions", what)
         case "api":
+            // The method named, else POST when a field or an input is given (gh's own default).
+            var method: Substring?
             for (place, word) in command.enumerated().dropFirst(2) {
-                let method = word.hasPrefix("--method=") ? word.dropFirst("--method=".count)
-                    : (word == "-X" || word == "--method") && place + 1 < command.count ? command[place + 1]
-                    : word.hasPrefix("-X") && word.count > 2 ? word.dropFirst(2) : nil
-                if let method, ["POST", "PUT", "PATCH", "DELETE"].contains(method.uppercased()) {
-                    return (endpointScope(command), "gh api --method \(method.uppercased())")
-                }
+                if word.hasPrefix("--method=") { method = word.dropFirst("--method=".count) }
+                else if word == "-X" || word == "--method", place + 1 < command.count { method = command[place + 1] }
+                else if word.hasPrefix("-X"), word.count > 2 { method = word.dropFirst(2) }
             }
-            return nil
+            let fields: Set<Substring> = ["-f", "-F", "--field", "--raw-field", "--input"]
+            let verb = method?.uppercased() ?? (command.contains { fields.contains($0) || $0.hasPrefix("--field=") || $0.hasPrefix("--raw-field=") } ? "POST" : "GET")
+            guard ["POST", "PUT", "PATCH", "DELETE"].contains(verb) else { return nil }
+            return (endpointScope(command), "gh api --method \(verb)")
         default:
             return nil
         }
@@ -265,25 +284,56 @@ enum OwnTokenUses {
     /// The permission a `gh api` call's endpoint needs, by its path (the first word after `api`
     /// with a `/` that is not an option): contents unless the path names another.
     static func endpointScope(_ command: [Substring]) -> String {
-        let path = command.dropFirst(2).first { !$0.hasPrefix("-") && $0.contains("/") }.map { "/" + $0.lowercased() + "/" } ?? ""
-        let scopes = [("/actions/", "actions"), ("/issues/", "issues"), ("/labels/", "issues"), ("/pulls/", "pull-requests"),
-                      ("/statuses/", "statuses"), ("/check-runs/", "checks"), ("/check-suites/", "checks"), ("/deployments/", "deployments"),
-                      ("/pages/", "pages"), ("/packages/", "packages"), ("/code-scanning/", "security-events")]
-        return scopes.first { path.contains($0.0) }?.1 ?? "contents"
+        // The words after `api` joined (an expression in the path is split at its blanks), then
+        // the path's segments; past `repos/OWNER/REPO` (or `repos/${{ github.repository }}`, one
+        // segment for both), the first names the resource.
+        let text = command.dropFirst(2).joined(separator: " ")
+        guard let start = text.range(of: "repos/") else { return "contents" }
+        let segments = text[start.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
+        let ownerAndName = segments.first.map { $0.contains("$") ? 1 : 2 } ?? 2
+        guard segments.count > ownerAndName else { return "contents" }
+        let resource = segments[ownerAndName].prefix { $0 != " " && $0 != "?" && $0 != "\"" && $0 != "'" }.lowercased()
+        let scopes = ["actions": "actions", "issues": "issues", "labels": "issues", "pulls": "pull-requests", "statuses": "statuses",
+                      "check-runs": "checks", "check-suites": "checks", "deployments": "deployments", "pages": "pages",
+                      "packages": "packages", "code-scanning": "security-events"]
+        return scopes[resource] ?? "contents"
     }
 
     /// A `git push`: the folder `-C` names and the URL it pushes to, if any (a remote's name is
-    /// the clone's own).
-    static func gitPush(_ command: [Substring]) -> (folder: String?, url: Substring?)? {
+    /// the clone's own), with the words after it joined (an expression in it is split at its blanks).
+    static func gitPush(_ command: [Substring]) -> (folder: String?, url: String?)? {
+        guard let (folder, place) = gitSubcommand(command), command[place] == "push" else { return nil }
+        guard let url = command[(place + 1)...].firstIndex(where: { $0.contains("://") || $0.hasPrefix("git@") }) else { return (folder, nil) }
+        return (folder, command[url...].joined(separator: " "))
+    }
+
+    /// `git remote set-url|add NAME URL`: the folder `-C` names and the URL, the words after it joined.
+    static func remoteSet(_ command: [Substring]) -> (folder: String?, url: String)? {
+        guard let (folder, place) = gitSubcommand(command), command[place] == "remote", place + 3 < command.count,
+              command[place + 1] == "set-url" || command[place + 1] == "add" else { return nil }
+        guard let url = command[(place + 3)...].firstIndex(where: { $0.contains("://") || $0.hasPrefix("git@") }) else { return nil }
+        return (folder, command[url...].joined(separator: " "))
+    }
+
+    /// A `git` command's folder (`-C dir`) and the place of its subcommand, past git's own options.
+    private static func gitSubcommand(_ command: [Substring]) -> (folder: String?, place: Int)? {
         guard command.first == "git" else { return nil }
         var place = 1, folder: String?
-        // Past git's own options (`-C dir`, `-c key=value`).
         while place < command.count, command[place].hasPrefix("-") {
             if command[place] == "-C", place + 1 < command.count { folder = String(command[place + 1]) }
             place += ["-C", "-c"].contains(command[place]) ? 2 : 1
         }
-        guard place < command.count, command[place] == "push" else { return nil }
-        return (folder, command[(place + 1)...].first { $0.contains("://") || $0.hasPrefix("git@") })
+        return place < command.count ? (folder, place) : nil
+    }
+
+    /// A tool that pushes a branch through the clone's Git configuration: MkDocs' `mike` and
+    /// `gh-deploy`, `ghp-import -p` (a container tool's `--push` pushes images, not the branch).
+    static func clonePushingTool(_ command: [Substring]) -> String? {
+        guard let tool = command.first else { return nil }
+        if tool == "mike", command.contains("--push") || command.contains("-p") { return "mike … --push" }
+        if tool == "mkdocs", command.dropFirst().first == "gh-deploy" { return "mkdocs gh-deploy" }
+        if tool == "ghp-import", command.contains("-p") || command.contains("--push") { return "ghp-import --push" }
+        return nil
     }
 
     /// A tool that publishes a release to GitHub with the token in `GH_TOKEN`/`GITHUB_TOKEN`:
@@ -305,16 +355,47 @@ enum OwnTokenUses {
         }
     }
 
-    /// The first call in a github-script script that writes the repository's contents
-    /// (releases, refs, tags, commits, files, merges, dispatches), or that hands its client to
-    /// the repository's own code.
-    static func contentsCall(in script: String) -> String? {
-        let writes = ["createRelease", "updateRelease", "deleteRelease", "uploadReleaseAsset", "generateReleaseNotes", "createRef", "updateRef",
-                      "deleteRef", "createTag", "createCommit", "createTree", "createOrUpdateFileContents", "deleteFile", "merge(",
-                      "createDispatchEvent"]
-        if let write = writes.first(where: { TextSearch.contains(script, $0) }) { return write.hasSuffix("(") ? String(write.dropLast()) : write }
+    /// The writes a github-script script makes with its client, each permission once with the
+    /// first call that needs it: an Octokit call whose namespace and verb write (`issues.createComment`
+    /// issues, `pulls.merge` contents, `repos.createRelease` contents, `checks.create` checks), or
+    /// the client handed to the repository's own code (`require('./scripts/release')`), taken to
+    /// write contents.
+    static func scriptWrites(in script: String) -> [(scope: String, what: String)] {
+        var found: [(scope: String, what: String)] = []
+        func add(_ scope: String, _ what: String) { if !found.contains(where: { $0.scope == scope }) { found.append((scope, what)) } }
+        let writing = ["create", "update", "delete", "remove", "add", "set", "lock", "unlock", "merge", "upload", "generate", "rerun",
+                       "reRun", "cancel", "approve", "enable", "disable", "request", "dismiss", "submit"]
+        for namespace in octokitNamespaces {
+            var rest = Substring(script)
+            while let found = rest.range(of: namespace + ".") {
+                let method = rest[found.upperBound...].prefix { $0.isLetter }
+                rest = rest[found.upperBound...]
+                guard writing.contains(where: { method.hasPrefix($0) }) else { continue }
+                // A merge of a pull request or a branch writes the repository's contents.
+                add(method.hasPrefix("merge") ? "contents" : octokitScope(namespace, String(method)), "\(namespace).\(method)")
+            }
+        }
         let ownModule = ["require('./", "require(\"./", "require(`./", "require(`${process.env.GITHUB_WORKSPACE}"].contains { TextSearch.contains(script, $0) }
-        return ownModule && TextSearch.contains(script, "github") ? "its client handed to the repository's own script" : nil
+        if ownModule, TextSearch.contains(script, "github") { add("contents", "its client handed to the repository's own script") }
+        return found
+    }
+
+    /// Octokit's namespaces whose writes need a permission of the job's token.
+    static let octokitNamespaces = ["issues", "pulls", "checks", "actions", "git", "reactions", "repos"]
+
+    /// The permission a write in an Octokit namespace needs, by the method where one namespace
+    /// spans several (`repos.createCommitStatus` statuses, `repos.createDeployment` deployments).
+    static func octokitScope(_ namespace: String, _ method: String) -> String {
+        switch namespace {
+        case "issues", "reactions": "issues"
+        case "pulls": "pull-requests"
+        case "checks": "checks"
+        case "actions": "actions"
+        case "repos" where method.contains("CommitStatus"): "statuses"
+        case "repos" where method.contains("Deployment"): "deployments"
+        case "repos" where method.contains("Pages"): "pages"
+        default: "contents"
+        }
     }
 
     /// An action that writes with a GitHub token: the input it takes the token in (nil: the

@@ -53,7 +53,7 @@ extension IdentityGrantsRule {
         if let job = model.jobs.values.first(where: { $0.tokenIdentityName == identity.name }) {
             guard model.platform(of: job) != .gitlab else { return [] }
             // What its OIDC token is granted a read-only token keeps (trusted publishing, a signing identity).
-            let cut = job.token?.contains { $0.target == hop.to && $0.level > .read && !model.isGrantedToOIDCToken($0) } ?? false
+            let cut = job.token?.contains { $0.target == hop.to && $0.level > .read && !model.isGrantedToOIDCToken($0, of: job) } ?? false
             return cut ? [ModelChange(.readOnlyToken, job.id)] : []
         }
         return [ModelChange(.dropGrant, identity, hop.to)]
