@@ -192,6 +192,20 @@ struct OwnTokenUseTests {
                       - uses: docker/login-action@v3
                         with: {registry: ghcr.io, username: "${{ github.actor }}", password: "${{ env.PASS }}"}
                       - run: make build.all docker.push
+                  promci:
+                    runs-on: ubuntu-latest
+                    permissions: {contents: read, packages: write}
+                    steps:
+                      - uses: prometheus/promci/publish_main@v1
+                        with: {ghcr_io_password: "${{ github.token }}"}
+                  devcontainer:
+                    runs-on: ubuntu-latest
+                    permissions: {contents: read, packages: write}
+                    steps:
+                      - uses: docker/login-action@v3
+                        with: {registry: ghcr.io, username: "${{ github.actor }}", password: "${{ secrets.GITHUB_TOKEN }}"}
+                      - uses: devcontainers/ci@v0.3
+                        with: {imageName: ghcr.io/acme/devcontainer, push: "${{ github.repository == 'acme/app' && 'filter' || 'never' }}"}
                   e2e:
                     runs-on: ubuntu-latest
                     permissions: {contents: read, packages: write}
@@ -213,6 +227,8 @@ struct OwnTokenUseTests {
         ])
         #expect(uploads.jobs["release/provenance"]?.tokenUses.map(\.what) == ["the SLSA generator's `upload-assets`"])
         #expect(uploads.jobs["release/e2e"]?.tokenUses.isEmpty == true, "a login to pull test images writes nothing")
+        #expect(uploads.jobs["release/promci"]?.tokenUses.map(\.scope) == ["packages"], "an action named for publishing, given the password")
+        #expect(uploads.jobs["release/devcontainer"]?.tokenUses.map(\.scope) == ["packages"], "push: set by an expression")
         #expect(uploads.jobs["release/indirect"]?.tokenUses.map(\.scope) == ["packages"], "the token handed on through GITHUB_ENV, a make target that pushes")
         #expect(try model(uploadAssets: false).jobs["release/provenance"]?.tokenUses.isEmpty == true)
     }

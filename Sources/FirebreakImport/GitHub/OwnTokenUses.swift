@@ -159,7 +159,10 @@ enum OwnTokenUses {
             // A registry password that is the job's token logs in to the repository's GitHub
             // Packages (ghcr.io), whatever the action or the variable naming the registry: a write
             // where the job pushes (a login to pull test images writes nothing).
-            if pushes, let key = step.with.keys.sorted().first(where: { $0.lowercased().contains("password") && isOwnToken(step.with[$0]!.text) }) {
+            // An action that takes the password itself and is named for publishing does both
+            // (promci's `publish_release`, given `ghcr_io_password`).
+            let publishes = !action.hasPrefix("docker/login-action") && ["publish", "push", "release"].contains { action.contains($0) }
+            if pushes || publishes, let key = step.with.keys.sorted().first(where: { $0.lowercased().contains("password") && isOwnToken(step.with[$0]!.text) }) {
                 add("packages", "\(action) logging in to ghcr.io (`\(key)`)", at: step.location)
             }
         }
@@ -188,7 +191,8 @@ enum OwnTokenUses {
     /// action named for pushing, publishing or building images, or a command that pushes or signs.
     static func pushes(_ steps: [Workflow.Step]) -> Bool {
         steps.contains { step in
-            if step.with["push"]?.text.lowercased() == "true" { return true }
+            // `push:` on, or set by an expression (devcontainers/ci's `filter`, a caller's input).
+            if let push = step.with["push"]?.text.lowercased(), !["false", "never", ""].contains(push) { return true }
             // Home Assistant's builder pushes what it builds, and its manifest to the registry.
             let action = step.uses?.lowercased() ?? ""
             if ["home-assistant/builder/actions/build-image", "home-assistant/builder/actions/publish-multi-arch-manifest"].contains(where: { action.hasPrefix($0) }) {
