@@ -37,9 +37,8 @@ struct Workflow {
             return scopes[scope]
         }
 
-        /// The token scopes GitHub knows.
-        static let knownScopes = ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
-                                  "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"]
+        /// The token scopes GitHub knows: the GITHUB_TOKEN's permissions and the OIDC token's `id-token`.
+        static let knownScopes = (TokenUse.scopes.union(["id-token"])).sorted()
 
         /// These permissions inside a reusable workflow called with `caller`'s: GitHub lets a
         /// called workflow's token be "the same or more restrictive" than the caller's, so each
