@@ -69,7 +69,8 @@ enum OwnTokenUses {
         }
 
         func isOwnToken(_ text: String) -> Bool {
-            guard TextSearch.contains(text, "${{") else { return false }
+            // Most values name no expression, or none with a token in it (contexts are not case-sensitive).
+            guard TextSearch.contains(text, "${{"), !passed.isEmpty || !tokenEnv.isEmpty || text.lowercased().contains("token") else { return false }
             if OwnTokenUses.isOwnToken(text, passed: passed) { return true }
             let compact = text.filter { $0 != " " }
             for name in tokenEnv where compact == "${{env.\(name)}}" { return true }
