@@ -484,11 +484,11 @@ extension GitHubImport {
 
     /// A job's steps with each call of the repository's own composite action replaced by the
     /// action's steps, their `with:` and `env:` given `${{ inputs.X }}` as the calling step gives
-    /// it or as it defaults, nested ones too (no deeper than `localActionSteps` reads): a composite
-    /// action's steps run in the job, with what it was handed.
-    /// The calling step's `env:` reaches the action's steps, under their own. At most
-    /// `expandedStepLimit` steps come out: past it, a call stays one step (actions that call
-    /// each other many times over would otherwise multiply).
+    /// it or as it defaults, and the calling step's `env:` under their own, nested calls too (no
+    /// deeper than `localActionSteps` reads, never an action inside itself): a composite action's
+    /// steps run in the job, with what it was handed. At most `expandedStepLimit` steps are put
+    /// in: past it a call stays one step (actions that call each other many times over would
+    /// otherwise multiply).
     mutating func expandingOwnActions(_ steps: [Workflow.Step]) -> [Workflow.Step] {
         var budget = Self.expandedStepLimit
         return expandingOwnActions(steps, depth: 0, calling: [], budget: &budget)
