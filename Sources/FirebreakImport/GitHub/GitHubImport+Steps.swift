@@ -325,10 +325,7 @@ extension GitHubImport {
     /// Whether a step names the folder `folder` as where it works or what its script works on
     /// (`working-directory: tools`, `cd tools`, `make -C tools`, `python tools/gen.py`).
     static func names(folder: String, _ step: Workflow.Step, in job: Workflow.Job) -> Bool {
-        let inside = { (path: String) in
-            let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-            return trimmed == folder || trimmed.hasPrefix(folder + "/")
-        }
+        let inside = { (path: String) in LocalAction.folder(path.hasPrefix("./") ? String(path.dropFirst(2)) : path, isInside: folder) }
         let directory = step.node.value("working-directory")?.scalarText
             ?? job.node.value("defaults")?.value("run")?.value("working-directory")?.scalarText
         if let directory, inside(directory) || directory.hasSuffix("/\(folder)") || directory.contains("/\(folder)/") { return true }
