@@ -29,7 +29,7 @@ struct SortedNames: Sendable {
         } and: {
             (Self.sorted(model.runners), Self.sorted(model.secrets), Self.sorted(model.environments), Self.sorted(model.branches),
              Self.sorted(model.resources), Self.sorted(model.definitions),
-             NodeKind.allCases.filter { !listed.contains($0) }.map { ($0, model.names(of: $0).sorted()) })
+             NodeKind.allCases.filter { !listed.contains($0) }.map { ($0, NameOrder.sorted(model.names(of: $0))) })
         }
         var byOrdinal = Array(repeating: [String](), count: NodeKind.allCases.count)
         for (kind, names) in others { byOrdinal[kind.ordinal] = names }
@@ -54,7 +54,8 @@ struct SortedNames: Sendable {
     /// A kind's nodes and their names, sorted by name: the dictionary's entries in the order of
     /// its storage, then sorted, with no name looked up.
     private static func sorted<Node: Sendable>(_ nodes: [String: Node]) -> (names: [String], nodes: [Node]) {
-        let entries = nodes.sorted { $0.key < $1.key }
-        return (entries.map(\.key), entries.map(\.value))
+        let entries = Array(nodes)
+        let order = NameOrder.places(sorting: entries.map(\.key))
+        return (order.map { entries[$0].key }, order.map { entries[$0].value })
     }
 }
