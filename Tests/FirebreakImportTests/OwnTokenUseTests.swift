@@ -80,6 +80,24 @@ struct OwnTokenUseTests {
             """, permissions: "{contents: write}").isEmpty)
     }
 
+    @Test func theTokenIsReadFromTheExpressionsSyntaxTree() throws {
+        // By index, as the second of two fallbacks, in any case: the job's token.
+        #expect(try Self.written("""
+                  - run: gh release create v1
+                    env: {GH_TOKEN: "${{ secrets['github_token'] }}"}
+                  - run: gh release upload v1 dist/*
+                    env: {GH_TOKEN: "${{ secrets.APP || inputs.token || GitHub.Token }}"}
+            """) == ["contents `gh release create`", "contents `gh release upload`"])
+        // The control: the token as one part of a longer value, or only in a condition beside
+        // another secret, is not the value `gh` is given.
+        #expect(try Self.written("""
+                  - run: gh release create v1
+                    env: {GH_TOKEN: "token ${{ github.token }}"}
+                  - run: gh release create v2
+                    env: {GH_TOKEN: "${{ github.token && secrets.RELEASE_PAT }}"}
+            """).isEmpty)
+    }
+
     @Test func aGitPushUsesTheTokenTheCheckoutKeptOrTheURLCarries() throws {
         #expect(try Self.written("""
                   - uses: actions/checkout@v4

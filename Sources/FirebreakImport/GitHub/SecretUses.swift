@@ -33,7 +33,7 @@ struct SecretUses: Hashable, Sendable {
         switch node {
         case .binary(.or, .property(.context("secrets"), let name), let fallback) where Self.isJobToken(fallback):
             add(name, at: location, withFallback: true)
-        case .property(.context("secrets"), let name):
+        case .property(.context("secrets"), let name), .index(.context("secrets"), .literal(.string(let name))):
             add(name, at: location)
         case .index(.context("secrets"), let index):
             if case .literal(.string(let name)) = index {
@@ -68,12 +68,15 @@ struct SecretUses: Hashable, Sendable {
         if names[name] == nil { names[name] = location }
     }
 
-    /// `secrets.GITHUB_TOKEN` or `github.token`: the job's own token.
-    private static func isJobToken(_ expression: ActionsExpression) -> Bool {
+    /// `secrets.GITHUB_TOKEN` or `github.token`: the job's own token. `passed`: secrets (in
+    /// capitals) that a calling workflow filled with its job's token.
+    static func isJobToken(_ expression: ActionsExpression, passed: Set<String> = []) -> Bool {
         switch expression {
-        case .property(.context("secrets"), let name): name.uppercased() == "GITHUB_TOKEN"
-        case .property(.context("github"), let name): name.lowercased() == "token"
-        default: false
+        case .property(.context("secrets"), let name), .index(.context("secrets"), .literal(.string(let name))):
+            let name = name.uppercased()
+            return name == "GITHUB_TOKEN" || passed.contains(name)
+        case .property(.context("github"), let name): return name.lowercased() == "token"
+        default: return false
         }
     }
 
