@@ -127,6 +127,12 @@ public struct SimulationText {
     /// A location as the reader finds it: relative to the input folder.
     func relative(_ location: SourceLocation) -> String { location.description(relativeTo: model.file) }
 
+    /// Where a hop's fact comes from: its line, or for a fact no line of the input gives (a
+    /// default standing in for a context file's, which may not exist), the file that settles it.
+    func hopLocation(_ location: SourceLocation) -> String {
+        location.line > 0 ? relative(location) : "assumed (settle in \(relative(location)))"
+    }
+
     /// Paths already drawn for earlier scenarios, by the hops from some point to their end: a
     /// later path that ends the same way is drawn up to there and then refers to it.
     struct DrawnPaths {
@@ -183,7 +189,7 @@ public struct SimulationText {
             return lines
         }
         let shown = Array(candidates.prefix(maxPaths))
-        var tree = PathTree(width: Self.width, why: why, location: relative)
+        var tree = PathTree(width: Self.width, why: why, location: hopLocation)
         var notes: [ObjectIdentifier: String] = [:]
         var continued: [(end: PathTree.Branch, next: Hop, note: String)] = []
         for asset in shown {

@@ -138,6 +138,23 @@ struct SimulationTextTests {
         #expect(text.contains("note: assumed: self-hosted runners labelled self-hosted, gpu are persistent"))
     }
 
+    /// A hop no line of the input gives (the people and branches assumed without a context
+    /// file) does not cite the context file as if it said so: it says where to settle it.
+    @Test func aHopNoLineGivesSaysWhereToSettleIt() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
+        let text = try Self.text(repository.root, maxPaths: 5)
+        let insider = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("poisoned-pipeline-definition") })
+        #expect(insider.contains("act actor:a-contributor  [foothold] assumed (settle in firebreak.context.yml)"), "\(insider)")
+        #expect(!Self.lines(text).contains { $0.hasSuffix("] firebreak.context.yml") }, "\(text)")
+        // The control: a context file that declares the person gives the hop its line.
+        let declared = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build(), "firebreak.context.yml": """
+            firebreak: 1
+            repository: {name: acme/app, visibility: public}
+            actors: {dev: {role: contributor}}
+            """])
+        #expect(try Self.text(declared.root, maxPaths: 5).contains("act actor:dev  [foothold] firebreak.context.yml:3:"))
+    }
+
     @Test func scenariosThatCannotStartAreNotApplicableWithTheReason() throws {
         let text = try Self.text(ImportFixtures.path("prt-checkout"))
         #expect(text.contains("not applicable here:\n"))
