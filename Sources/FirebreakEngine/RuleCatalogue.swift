@@ -31,6 +31,7 @@ public enum RuleCatalogue {
         SelfApprovalRule(),
         StoreTamperRule(),
         TagPushRule(),
+        UngatedRunRule(),
     ]
 
     /// The descriptions of every rule, sorted by id.

@@ -33,9 +33,10 @@ import Testing
 
     /// Rules whose own hop no change to the model blocks. A build's output, what a job copies
     /// out of it and their delivery are what production runs (only a canary limits them); a job
-    /// token, a push's start and a dispatch are cut upstream, at the grants and the protection
-    /// they rely on.
-    static let uncontrolled: Set<String> = ["build-output", "artifact-pass-through", "artifact-deploy", "job-token", "push-trigger", "dispatch"]
+    /// token, a push's start, a dispatch and a gate passed with the attacker's approval are cut
+    /// upstream, at the grants, the protection and the approvals they rely on.
+    static let uncontrolled: Set<String> = ["build-output", "artifact-pass-through", "artifact-deploy", "job-token", "push-trigger", "dispatch",
+                                            "environment-gate"]
 
     /// Each control a rule names for its firing examples, put in place, stops the example's
     /// conclusion; every rule but the uncontrolled ones names one for some example.
