@@ -2,7 +2,8 @@ extension PipelineModel {
     /// How much a node matters: what the model declares, else what it leads to.
     ///
     /// Resources carry their own criticality. An identity is as critical as the most critical
-    /// target it can write to or administer (one step less for read-only grants); a secret as
+    /// target it can write to or administer (one step less for read-only grants, low for reading
+    /// a public repository, which anyone may); a secret as
     /// critical as the identity it carries; an environment marked production is critical. The
     /// rest default to low (triggers, steps, zones, jobs) or medium (artifacts, caches, runners,
     /// branches, definitions, environments).
@@ -47,6 +48,9 @@ extension PipelineModel {
     }
 
     private func grantCriticality(_ grant: Grant) -> Criticality {
+        // Anyone reads a public repository: a credential that only reads it holds nothing more,
+        // as the repository itself reached for reading counts as low.
+        if grant.level == .read, grant.target == repository.id, repository.visibility == .public { return .low }
         let target = criticality(of: grant.target)
         guard grant.level == .read, let lower = Criticality.allCases.last(where: { $0 < target }) else { return target }
         return lower

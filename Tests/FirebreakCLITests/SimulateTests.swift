@@ -54,7 +54,7 @@ import Testing
         let result = try CommandRunner.run(["simulate", Self.hardened, "--scenario", "compromised-build-step"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("compromised-build-step — A build step turns hostile"))
-        #expect(result.stdout.contains("score 63, 1 crown jewel reached"))
+        #expect(result.stdout.contains("score 59, 1 crown jewel reached"))
         #expect(result.stdout.contains("""
               exec job:build  [foothold] Scenarios/pipelines/hardened.yml:118:3
               └ write artifact:storefront-image  [build-output] Scenarios/pipelines/hardened.yml:129:16

@@ -54,8 +54,17 @@ struct WeaknessesTests {
             let explained = try CommandRunner.run(["explain", id])
             #expect(explained.status == 0 && explained.stdout.hasPrefix("\(id) — "), "firebreak explain knows \(id)")
         }
-        let latent = entries.filter { $0["opens"] == nil }.count
-        #expect(results.filter { $0["level"] as? String == "note" }.count == latent, "latent weaknesses are notes")
-        #expect(results.filter { $0["level"] as? String == "error" }.count == entries.count - latent)
+        // The level follows what a weakness opens: a crown jewel or a critical or high asset is an
+        // error, a medium one a warning; a low one (a token that only reads the public
+        // repository) and nothing at all (latent) are notes.
+        func level(_ entry: [String: Any]) -> String {
+            let criticality = entry["criticality"] as? String
+            if entry["crownJewel"] as? Bool == true || criticality == "critical" || criticality == "high" { return "error" }
+            return criticality == "medium" ? "warning" : "note"
+        }
+        #expect(results.compactMap { $0["level"] as? String }.sorted() == entries.map(level).sorted())
+        #expect(entries.filter { $0["opens"] == nil }.allSatisfy { level($0) == "note" }, "latent weaknesses are notes")
+        #expect(entries.contains { $0["criticality"] as? String == "low" && $0["kind"] as? String == "persisted-credentials" },
+                "a checkout that keeps a token that only reads the public repository opens something low")
     }
 }
