@@ -114,6 +114,7 @@ extension ModelReader {
 extension Step {
     /// The pin state of a `uses` string: `owner/repo@ref`, `image@sha256:...`, `image:tag`, or a URL.
     public static func inferPin(uses: String, kind: Kind) -> PinState {
+        if kind == .package { return packagePin(uses) }
         // Read on the UTF-8 bytes: `@` and `sha256:` are ASCII, and every step's reference is read.
         let bytes = uses.utf8
         guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else {
@@ -122,5 +123,23 @@ extension Step {
         }
         if bytes.indices.contains(where: { bytes[$0] == UInt8(ascii: "@") && bytes[$0...].starts(with: "@sha256:".utf8) }) { return .digest }
         return PinState.infer(fromVersion: String(uses[bytes.index(after: at)...]))
+    }
+
+    /// A package step's pin from its version (`pypi:twine==5.1.1`, `npm:@scope/tool@1.2.3`,
+    /// `npm:npm@latest`): an exact version holds (registries never publish one twice), a
+    /// dist-tag moves, anything else is the newest.
+    static func packagePin(_ uses: String) -> PinState {
+        let name = uses.drop { $0 != ":" }.dropFirst()
+        let version: Substring
+        if let equals = name.range(of: "==") {
+            version = name[equals.upperBound...]
+        } else if let at = name.dropFirst().lastIndex(of: "@") {
+            version = name[name.index(after: at)...]
+        } else {
+            return .none
+        }
+        let parts = version.prefix { $0 != "-" && $0 != "+" }.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return .digest }
+        return !version.isEmpty && version.allSatisfy({ $0.isLetter }) ? .tag : .none
     }
 }

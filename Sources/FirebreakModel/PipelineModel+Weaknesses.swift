@@ -9,7 +9,7 @@ extension PipelineModel {
         var found = weaknesses
         for job in jobs.values {
             for step in job.steps where step.pin != .digest {
-                found.append(Weakness(.unpinnedUses, subject: job.id, detail: Step.unpinnedDetail(step.uses, pin: step.pin), at: step.location))
+                found.append(Weakness(.unpinnedUses, subject: job.id, detail: step.unpinnedDetail, at: step.location))
             }
             if job.untrustedInput == .checkout {
                 found.append(Weakness(.untrustedCheckout, subject: job.id, detail: "job '\(job.name)' checks out and runs code a pull request brings",

@@ -1,9 +1,12 @@
-/// Third-party code a job runs: an action, a template, a container image or a fetched script.
+/// Third-party code a job runs: an action, a template, a container image, a fetched script or
+/// a tool installed from a package registry by name.
 public struct Step: Sendable, Hashable {
     /// What sort of third-party code the step is.
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case action, template, image, script
         case reusableWorkflow = "reusable-workflow"
+        /// A tool a script installs from a registry by name (`uses: pypi:twine`, `npm:@scope/tool`).
+        case package
     }
 
     /// The step's node name: `<job>/<uses>`, unique in the model.
@@ -33,6 +36,27 @@ public struct Step: Sendable, Hashable {
     /// (slsa-github-generator README, *Referencing SLSA builders and generators*; issue #150).
     /// Their tag stays movable, and no pin takes that away.
     public static func pinsByCommit(_ uses: String) -> Bool { !uses.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") }
+
+    /// The registries a tool is installed from by name, as a package step's `uses` names them.
+    public static let packageRegistries = ["pypi", "npm", "crates", "go", "rubygems"]
+
+    /// For a step named `<job>/<registry>:<package>` (a tool installed by name), its job and
+    /// what it installs; nil for any other step's name.
+    public static func package(inStepNamed name: String) -> (job: String, uses: String)? {
+        for registry in packageRegistries {
+            if let range = name.range(of: "/\(registry):") {
+                return (String(name[..<range.lowerBound]), String(name[name.index(after: range.lowerBound)...]))
+            }
+        }
+        return nil
+    }
+
+    /// How a weakness list words a step that is not pinned by commit or digest.
+    public var unpinnedDetail: String {
+        guard kind == .package else { return Self.unpinnedDetail(uses, pin: pin) }
+        return pin == .tag ? "'\(uses)' is installed at a tag its publishers move, not at an exact version"
+            : "'\(uses)' is installed at its newest version as the job runs, not at an exact version"
+    }
 
     /// How a weakness list words a reference that is not pinned by commit or digest (the SLSA
     /// generator on a version tag, as it must be, says so).

@@ -12,8 +12,9 @@ struct RepositoryEdit {
         switch change.kind {
         case .pinStep:
             // A reference built from an expression (`image: x:${{ matrix.v }}`) has one digest per value: by hand.
+            // A tool a script installs by name gets its exact version in the script: by hand.
             guard let step = model.jobs.values.lazy.flatMap(\.steps).first(where: { $0.name == change.subject.name }),
-                  !step.location.file.isEmpty, !step.uses.contains("${{") else { return nil }
+                  !step.location.file.isEmpty, !step.uses.contains("${{"), step.kind != .package else { return nil }
             return RepositoryEdit(file: step.location.file) { (editor: inout YAMLTextEditor, original: YAMLTextEditor) throws(PatchError) in
                 try pin(step.uses, kind: step.kind.rawValue, at: step.location.line, in: &editor)
             }

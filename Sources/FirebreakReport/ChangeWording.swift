@@ -7,7 +7,11 @@ public enum ChangeWording {
         let subject = change.subject.name
         let object = change.object?.name ?? ""
         switch change.kind {
-        case .pinStep: return "pin step '\(subject)' by full commit or digest"
+        case .pinStep:
+            if let package = Step.package(inStepNamed: subject) {
+                return "install an exact version of '\(package.uses)' in job '\(package.job)' (a version is fixed once published)"
+            }
+            return "pin step '\(subject)' by full commit or digest"
         case .pinDefinition: return "include definition '\(subject)' by full commit or digest"
         case .ephemeralRunner: return "make runner pool '\(subject)' ephemeral: a fresh machine per job"
         case .protectRunner: return "reserve runner pool '\(subject)' for protected branches"

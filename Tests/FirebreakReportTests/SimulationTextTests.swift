@@ -173,7 +173,7 @@ struct SimulationTextTests {
         // One paragraph, wrapped to the width under its label.
         let continued = lines[(line + 2)...].prefix { $0.hasPrefix("              ") }
         let paragraph = ([lines[line + 1]] + continued).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(!continued.isEmpty && paragraph.hasSuffix("such as `pip install --upgrade meson`)"), "\(lines[line...].prefix(4))")
+        #expect(!continued.isEmpty && paragraph.hasSuffix("system packages (apt, brew) and tools named by variables"), "\(lines[line...].prefix(4))")
         #expect(lines[line...].prefix(2 + continued.count).allSatisfy { $0.count <= 120 })
     }
 

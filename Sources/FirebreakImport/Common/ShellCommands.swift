@@ -37,6 +37,12 @@ enum ShellCommands {
         words.firstIndex { !$0.utf8.contains(UInt8(ascii: "=")) && !["sudo", "env", "time", "exec"].contains($0) }
     }
 
+    /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
+    static func commandWords(_ words: [Substring]) -> ArraySlice<Substring> {
+        let rest = Array(words.drop(while: { keywords.contains($0) }))
+        return commandPlace(in: rest).map { rest[$0...] } ?? []
+    }
+
     /// The shell's words that stand before a command on its line (`if`, `then`, `do`, `!`, `{`):
     /// a reader looking for the command they run (`do s3cmd put …`, `if ! make check`) reads past them.
     static let keywords: Set<Substring> = ["if", "then", "elif", "else", "do", "while", "until", "!", "{"]

@@ -86,7 +86,7 @@ extension GitHubImport {
         /// Folders this repository was checked out into again: `./folder/x` is its own `./x`.
         var ownCheckouts: [String] = []
         /// Each `run:` script and its step, for the fetched code the job runs.
-        var runSteps: [(script: String, location: SourceLocation)] = []
+        var runSteps: [(script: String, location: SourceLocation, start: SourceLocation?)] = []
         // A secret in a cloud key's well-known variable (`AWS_SECRET_ACCESS_KEY`) is that key, which
         // the cloud's command-line tools and SDKs read, in the workflow's, the job's or a step's `env:`.
         // `seen`: the variables the key is used with; `scripts`: the scripts that see it.
@@ -153,7 +153,7 @@ extension GitHubImport {
             if let run = step.run, cacheTokenExposed, Self.restoresBuildKitCache(run) { usesCache(at: step.location) }
             if let run = step.run {
                 info.evidence.scripts.append(run)
-                runSteps.append((run, step.location))
+                runSteps.append((run, step.location, Self.scriptStart(of: step, file: workflow.file)))
                 if PackageInstalls.occur(in: run) { info.installsDependencies = true }
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
                 if checkedOut, Self.executesWorkspaceCode(step) { info.runsCode = true }
@@ -319,7 +319,32 @@ extension GitHubImport {
                 info.stepAssumptions.append((step.name, FetchedCode.variableRevisionStatement(fetch.url, revision), FetchedCode.variableRevisionSettle, at))
             }
         }
+        // Tools the scripts install from a registry by name, each once, at the line that installs it first.
+        for run in runSteps {
+            for install in ToolInstalls.installs(in: run.script) where !info.steps.contains(where: { $0.name == install.uses }) {
+                let at = Self.line(of: install, in: run.script, from: run.start) ?? run.location
+                info.steps.append(Step(name: install.uses, uses: install.uses, kind: .package, pin: install.pin, location: at))
+            }
+        }
         return info
+    }
+
+    /// Where a step's `run:` text begins: its value's place, or for a block (`run: |`) the line
+    /// after the key, indented two columns past it (the text's own indentation is not kept).
+    static func scriptStart(of step: Workflow.Step, file: String) -> SourceLocation? {
+        guard let entry = step.node.entries.first(where: { $0.key == "run" }), case .scalar(let scalar) = entry.value,
+              let value = entry.value.mark, let key = entry.keyNode.mark else { return nil }
+        guard scalar.style == .literal || scalar.style == .folded else { return SourceLocation(file: file, line: value.line, column: value.column) }
+        return SourceLocation(file: file, line: value.line + 1, column: key.column + 2)
+    }
+
+    /// The first line of `script` that installs `install` (or, for a command continued over
+    /// lines, names it), as a place in the file; nil when no place is known for the script.
+    static func line(of install: ToolInstalls.Install, in script: String, from start: SourceLocation?) -> SourceLocation? {
+        let lines = TextSplit.lines(script)
+        guard let start, let index = lines.firstIndex(where: { ToolInstalls.installs(in: String($0)).contains(install) })
+                ?? lines.firstIndex(where: { $0.contains(install.name) }) else { return nil }
+        return SourceLocation(file: start.file, line: start.line + index, column: start.column)
     }
 
     /// Whether a step names the folder `folder` as where it works or what its script works on

@@ -1,12 +1,6 @@
 /// The shell commands that write with the job's token, read word by word from a step's script:
 /// `gh`'s writes, `git push` and its remotes, and the tools that push or publish with it.
 extension OwnTokenUses {
-    /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
-    static func commandWords(_ words: [Substring]) -> ArraySlice<Substring> {
-        let rest = Array(words.drop(while: { ShellCommands.keywords.contains($0) }))
-        return ShellCommands.commandPlace(in: rest).map { rest[$0...] } ?? []
-    }
-
     /// The `gh` commands that write, with the permission each needs: releases (contents), a merge
     /// (contents), pull requests, issues and labels, workflow runs, and `gh api` with a writing
     /// method (the permission its endpoint's path names: `…/actions/runs/1/approve` actions).

@@ -95,7 +95,7 @@ enum OwnTokenUses {
             guard ghHasToken || TextSearch.contains(run, "push") else { return }
             var commands: [[Substring]] = []
             _ = ShellCommands.contains(in: run) { words in
-                commands.append(Array(OwnTokenUses.commandWords(words)))
+                commands.append(Array(ShellCommands.commandWords(words)))
                 return false
             }
             for command in commands {
@@ -204,7 +204,7 @@ enum OwnTokenUses {
             guard let run = step.run else { return false }
             // A make target named for pushing or publishing (`make build docker.push`).
             let byMake = ShellCommands.contains(in: run) { words in
-                let command = Array(commandWords(words))
+                let command = Array(ShellCommands.commandWords(words))
                 return command.first == "make" && command.dropFirst().contains { $0.contains("push") || $0.contains("publish") }
             }
             return byMake || ["docker push", "--push", "imagetools create", "crane push", "crane copy", "oras push", "helm push", "ko build", "ko publish",

@@ -77,6 +77,12 @@ extension GitLabBuilder {
                 builder.assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at)
             }
         }
+        // Tools the scripts install from a registry by name, each once, at the line that installs it first.
+        for line in scriptLines {
+            for install in ToolInstalls.installs(in: line.text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
+                steps.append(Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: line.location))
+            }
+        }
 
         // Environment and deployment.
         var environment: Reference?

@@ -1,0 +1,98 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakReport
+import FirebreakTestSupport
+import Testing
+
+/// A tool a script installs from a registry by name runs whatever its publishers released last:
+/// a step of the job that their account's new owner controls, unless the script names an
+/// exact version, which registries keep as published.
+@Suite struct ToolInstallTests {
+    /// The package steps of the GitHub job that runs `script` with a secret, by what they install.
+    static func installed(_ script: String) throws -> (model: PipelineModel, pins: [String: PinState]) {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read}
+            jobs:
+              start:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - run: |
+            \(script.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
+                    env: {CI_TOKEN: "${{ secrets.CI_TOKEN }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let steps = try #require(model.jobs["ci/start"]).steps.filter { $0.kind == .package }
+        return (model, Dictionary(uniqueKeysWithValues: steps.map { ($0.uses, $0.pin) }))
+    }
+
+    @Test func toolsInstalledByNameAreStepsTheirPublishersControl() throws {
+        let (model, pins) = try Self.installed("""
+            npm install -g @node-core/utils
+            sudo pip install --upgrade pip twine
+            python -m pip install "black[jupyter]>=24"
+            cargo install cargo-deny
+            go install golang.org/x/vuln/cmd/govulncheck@latest
+            npm i -g npm@latest
+            gem install bundler
+            uvx ruff check .
+            """)
+        #expect(pins == ["npm:@node-core/utils": PinState.none, "pypi:pip": .none, "pypi:twine": .none, "pypi:black": .none,
+                         "crates:cargo-deny": .none, "go:golang.org/x/vuln/cmd/govulncheck": .none, "npm:npm": .tag,
+                         "rubygems:bundler": .none, "pypi:ruff": .none])
+        // A compromised release of one of them runs in the job, which holds the secret.
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.reached.contains { $0.node == NodeID(.secret, "CI_TOKEN") })
+        // Each at its own line of the script: the weakness list names each.
+        let steps = try #require(model.jobs["ci/start"]).steps.filter { $0.kind == .package }
+        #expect(steps.first { $0.uses == "npm:@node-core/utils" }?.location.line == 9)
+        #expect(steps.first { $0.uses == "npm:@node-core/utils" }?.location.column == 11)
+        #expect(steps.first { $0.uses == "pypi:ruff" }?.location.line == 16)
+        let weaknesses = model.allWeaknesses.filter { $0.kind == .unpinnedUses }.map(\.detail)
+        #expect(weaknesses.contains("'npm:@node-core/utils' is installed at its newest version as the job runs, not at an exact version"))
+        #expect(weaknesses.contains("'npm:npm' is installed at a tag its publishers move, not at an exact version"))
+    }
+
+    @Test func anExactVersionAndTheRepositorysOwnDependenciesAreNot() throws {
+        // The control: exact versions, manifests and lock files, local paths, archives, URLs and
+        // names from variables or expressions.
+        let (model, pins) = try Self.installed("""
+            npm install -g @node-core/utils@5.16.2
+            pip install twine==5.1.1 -r requirements-${{ matrix.backend }}.txt --progress-bar off
+            pip install -e . ./tools dist/*.whl git+https://github.com/acme/lib "$EXTRA"
+            pip install --group tests --editable .[all]
+            npm ci
+            npm install
+            cargo install --locked cargo-deny@0.16.1
+            go install golang.org/x/vuln/cmd/govulncheck@v1.1.3
+            go install ./cmd/...
+            gem install bundler -v 2.5.6
+            """)
+        #expect(pins.values.allSatisfy { $0 == .digest }, "\(pins)")
+        #expect(Set(pins.keys) == ["npm:@node-core/utils", "pypi:twine", "crates:cargo-deny", "go:golang.org/x/vuln/cmd/govulncheck",
+                                   "rubygems:bundler"])
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.footholds.isEmpty)
+    }
+
+    @Test func aGitLabScriptLineInstallsAtItsLine() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            publish:
+              script:
+                - pip install twine
+                - twine upload dist/*
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let step = try #require(model.jobs["publish"]?.steps.first { $0.kind == .package })
+        #expect(step.uses == "pypi:twine" && step.pin == PinState.none)
+        #expect(step.location.line == 3)
+    }
+
+    @Test func theAdvisorAsksForAnExactVersionAndLeavesTheScriptToTheReader() throws {
+        let change = ModelChange(.pinStep, NodeID(.step, "ci/start/npm:@node-core/utils"))
+        #expect(ChangeWording.sentence(change)
+                == "install an exact version of 'npm:@node-core/utils' in job 'ci/start' (a version is fixed once published)")
+    }
+}
