@@ -34,8 +34,8 @@ public struct FixReport: Sendable {
         }
         if before.crownJewels == 0 { return "no crown jewel is reached in the scenarios played: nothing to fix" }
         if set == 0 {
-            return "no change to the files cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "
-                + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting, a job split in two, or a control the model cannot express (listed below)"
+            return "no change Firebreak writes cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "
+                + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting or an edit by hand, a job split in two, or a control the model cannot express (listed below)"
         }
         return "\(set) change\(set == 1 ? "" : "s") cut\(set == 1 ? "s" : "") \(before.crownJewels - after.crownJewels) of the \(before.crownJewels) "
             + "crown-jewel reaches in \(advice.before.count) scenario\(advice.before.count == 1 ? "" : "s") (\(search)); score \(before.score) → \(after.score)"
@@ -127,7 +127,8 @@ public struct FixReport: Sendable {
         if !remaining.blockedBy.isEmpty { return "blocked by --keep \(remaining.blockedBy.joined(separator: ", "))" }
         var ways: [String] = []
         if !remaining.byHand.isEmpty {
-            ways.append("only settings cut it: " + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; "))
+            ways.append("only changes made by hand cut it (settings, or edits no patch writes): "
+                        + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; "))
         }
         if !remaining.needed.isEmpty {
             // Separation of duties: the step that writes gets a job of its own, which runs nothing

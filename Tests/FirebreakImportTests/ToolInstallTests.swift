@@ -1,6 +1,7 @@
 import FirebreakEngine
 import FirebreakImport
 import FirebreakModel
+import FirebreakPatch
 import FirebreakReport
 import FirebreakTestSupport
 import Testing
@@ -88,6 +89,31 @@ import Testing
         let step = try #require(model.jobs["publish"]?.steps.first { $0.kind == .package })
         #expect(step.uses == "pypi:twine" && step.pin == PinState.none)
         #expect(step.location.line == 3)
+    }
+
+    @Test func aReachOnlyAnExactVersionCutsIsLeftToTheReader() throws {
+        // A publishing job that pins its actions and installs its release tool by name.
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              publish:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                  - run: pip install twine
+                  - run: twine upload dist/*
+                    env: {TWINE_PASSWORD: "${{ secrets.PYPI_TOKEN }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let scenarios = try Examples.library().scenarios.filter { $0.id == "compromised-third-party-action" }
+        let writer = PatchWriter(model: model, input: .repository(root: repository.root, context: nil))
+        #expect(!writer.canWrite(ModelChange(.pinStep, NodeID(.step, "release/publish/pypi:twine"))), "no patch edits a script")
+        let advice = FixAdvisor(model: model, scenarios: scenarios, keeps: [], writable: { writer.canWrite($0) }, written: nil).advise()
+        let text = FixReport(model: model, advice: advice, diff: "", byHand: []).text()
+        #expect(text.contains("only changes made by hand cut it (settings, or edits no patch writes): install an exact version of 'pypi:twine'"),
+                "\(text)")
+        #expect(!text.contains("only settings"))
     }
 
     @Test func theAdvisorAsksForAnExactVersionAndLeavesTheScriptToTheReader() throws {
