@@ -125,7 +125,7 @@ extension Step {
         return PinState.infer(fromVersion: String(uses[bytes.index(after: at)...]))
     }
 
-    /// A package step's pin from its version (`pypi:twine==5.1.1`, `npm:@scope/tool@1.2.3`,
+    /// A package step's pin from its version (`pip:twine==5.1.1`, `npm:@scope/tool@1.2.3`,
     /// `npm:npm@latest`): an exact version holds (registries never publish one twice), a
     /// dist-tag moves, anything else is the newest.
     static func packagePin(_ uses: String) -> PinState {

@@ -5,7 +5,7 @@ public struct Step: Sendable, Hashable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case action, template, image, script
         case reusableWorkflow = "reusable-workflow"
-        /// A tool a script installs from a registry by name (`uses: pypi:twine`, `npm:@scope/tool`).
+        /// A tool a script installs from a registry by name (`uses: pip:twine`, `npm:@scope/tool`).
         case package
     }
 
@@ -37,14 +37,15 @@ public struct Step: Sendable, Hashable {
     /// Their tag stays movable, and no pin takes that away.
     public static func pinsByCommit(_ uses: String) -> Bool { !uses.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") }
 
-    /// The registries a tool is installed from by name, as a package step's `uses` names them.
-    public static let packageRegistries = ["pypi", "npm", "crates", "go", "rubygems"]
+    /// The installers a package step's `uses` starts with (`pip:twine`): each ecosystem's,
+    /// whichever index or registry it is pointed at.
+    public static let packageInstallers = ["pip", "npm", "cargo", "go", "gem"]
 
-    /// For a step named `<job>/<registry>:<package>` (a tool installed by name), its job and
+    /// For a step named `<job>/<installer>:<package>` (a tool installed by name), its job and
     /// what it installs; nil for any other step's name.
     public static func package(inStepNamed name: String) -> (job: String, uses: String)? {
-        for registry in packageRegistries {
-            if let range = name.range(of: "/\(registry):") {
+        for installer in packageInstallers {
+            if let range = name.range(of: "/\(installer):") {
                 return (String(name[..<range.lowerBound]), String(name[name.index(after: range.lowerBound)...]))
             }
         }

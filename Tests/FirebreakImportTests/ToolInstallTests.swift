@@ -21,7 +21,7 @@ import Testing
                 steps:
                   - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
                   - run: |
-            \(script.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
+            \(script.split(separator: "\n", omittingEmptySubsequences: false).map { "          " + $0 }.joined(separator: "\n"))
                     env: {CI_TOKEN: "${{ secrets.CI_TOKEN }}"}
             """])
         let model = try InputLoader.load(path: repository.root).model
@@ -38,19 +38,28 @@ import Testing
             go install golang.org/x/vuln/cmd/govulncheck@latest
             npm i -g npm@latest
             gem install bundler
+
             uvx ruff check .
+            pip install "numpy==2.0.*" --index-url https://download.example.org/whl
+            .\\uv.exe pip install anyio
+            ./uv --directory tools pip install nox
+            uv tool run --with keyrings.alt twine check
+            go run golang.org/x/tools/cmd/stringer@main
             """)
-        #expect(pins == ["npm:@node-core/utils": PinState.none, "pypi:pip": .none, "pypi:twine": .none, "pypi:black": .none,
-                         "crates:cargo-deny": .none, "go:golang.org/x/vuln/cmd/govulncheck": .none, "npm:npm": .tag,
-                         "rubygems:bundler": .none, "pypi:ruff": .none])
+        #expect(pins == ["npm:@node-core/utils": PinState.none, "pip:pip": .none, "pip:twine": .none, "pip:black": .none,
+                         "cargo:cargo-deny": .none, "go:golang.org/x/vuln/cmd/govulncheck": .none, "npm:npm": .tag,
+                         "gem:bundler": .none, "pip:ruff": .none, "pip:numpy": .none, "pip:anyio": .none, "pip:nox": .none,
+                         "pip:keyrings.alt": .none, "go:golang.org/x/tools/cmd/stringer": .branch])
         // A compromised release of one of them runs in the job, which holds the secret.
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.reached.contains { $0.node == NodeID(.secret, "CI_TOKEN") })
-        // Each at its own line of the script: the weakness list names each.
+        // Each at its own place, blank lines counted: the weakness list names each.
         let steps = try #require(model.jobs["ci/start"]).steps.filter { $0.kind == .package }
-        #expect(steps.first { $0.uses == "npm:@node-core/utils" }?.location.line == 9)
-        #expect(steps.first { $0.uses == "npm:@node-core/utils" }?.location.column == 11)
-        #expect(steps.first { $0.uses == "pypi:ruff" }?.location.line == 16)
+        func place(_ uses: String) -> String { steps.first { $0.uses == uses }.map { "\($0.location.line):\($0.location.column)" } ?? "none" }
+        #expect(place("npm:@node-core/utils") == "9:26")
+        #expect(place("pip:pip") == "10:38" && place("pip:twine") == "10:42")
+        #expect(place("pip:ruff") == "17:15")
+        #expect(Set(model.allWeaknesses.filter { $0.kind == .unpinnedUses }.map(\.location)).count == steps.count)
         let weaknesses = model.allWeaknesses.filter { $0.kind == .unpinnedUses }.map(\.detail)
         #expect(weaknesses.contains("'npm:@node-core/utils' is installed at its newest version as the job runs, not at an exact version"))
         #expect(weaknesses.contains("'npm:npm' is installed at a tag its publishers move, not at an exact version"))
@@ -70,12 +79,24 @@ import Testing
             go install golang.org/x/vuln/cmd/govulncheck@v1.1.3
             go install ./cmd/...
             gem install bundler -v 2.5.6
+            uvx ruff@0.8.4 check
+            pip install "keyring == 25.5.0"
             """)
         #expect(pins.values.allSatisfy { $0 == .digest }, "\(pins)")
-        #expect(Set(pins.keys) == ["npm:@node-core/utils", "pypi:twine", "crates:cargo-deny", "go:golang.org/x/vuln/cmd/govulncheck",
-                                   "rubygems:bundler"])
+        #expect(Set(pins.keys) == ["npm:@node-core/utils", "pip:twine", "cargo:cargo-deny", "go:golang.org/x/vuln/cmd/govulncheck",
+                                   "gem:bundler", "pip:ruff", "pip:keyring"])
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.isEmpty)
+    }
+
+    @Test func aConstraintsFileIsNotOpenedAndSaidSo() throws {
+        let (model, pins) = try Self.installed("pip install -c constraints.txt pytest")
+        #expect(pins == ["pip:pytest": PinState.none])
+        let assumption = try #require(model.assumptions.first { $0.subject == NodeID(.step, "ci/start/pip:pytest") })
+        #expect(assumption.statement.contains("constraints in 'constraints.txt', which this reading does not open"))
+        // The control: an exact version needs no constraints file.
+        let (pinned, _) = try Self.installed("pip install -c constraints.txt pytest==8.3.4")
+        #expect(!pinned.assumptions.contains { $0.subject == NodeID(.step, "ci/start/pip:pytest") })
     }
 
     @Test func aGitLabScriptLineInstallsAtItsLine() throws {
@@ -87,8 +108,8 @@ import Testing
             """])
         let model = try InputLoader.load(path: repository.root).model
         let step = try #require(model.jobs["publish"]?.steps.first { $0.kind == .package })
-        #expect(step.uses == "pypi:twine" && step.pin == PinState.none)
-        #expect(step.location.line == 3)
+        #expect(step.uses == "pip:twine" && step.pin == PinState.none)
+        #expect(step.location.line == 3 && step.location.column == 19)
     }
 
     @Test func aReachOnlyAnExactVersionCutsIsLeftToTheReader() throws {
@@ -108,10 +129,10 @@ import Testing
         let model = try InputLoader.load(path: repository.root).model
         let scenarios = try Examples.library().scenarios.filter { $0.id == "compromised-third-party-action" }
         let writer = PatchWriter(model: model, input: .repository(root: repository.root, context: nil))
-        #expect(!writer.canWrite(ModelChange(.pinStep, NodeID(.step, "release/publish/pypi:twine"))), "no patch edits a script")
+        #expect(!writer.canWrite(ModelChange(.pinStep, NodeID(.step, "release/publish/pip:twine"))), "no patch edits a script")
         let advice = FixAdvisor(model: model, scenarios: scenarios, keeps: [], writable: { writer.canWrite($0) }, written: nil).advise()
         let text = FixReport(model: model, advice: advice, diff: "", byHand: []).text()
-        #expect(text.contains("only changes made by hand cut it (settings, or edits no patch writes): install an exact version of 'pypi:twine'"),
+        #expect(text.contains("only changes made by hand cut it (settings, or edits no patch writes): install an exact version of 'pip:twine'"),
                 "\(text)")
         #expect(!text.contains("only settings"))
     }

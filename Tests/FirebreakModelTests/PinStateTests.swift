@@ -23,10 +23,10 @@ import Testing
     /// A model's package step without a `pin:` is read from its version: exact holds, a
     /// dist-tag moves, none or a range is the newest (a scope's `@` is no version).
     @Test func aPackageStepsPinIsReadFromItsVersion() {
-        #expect(Step.inferPin(uses: "pypi:twine==5.1.1", kind: .package) == .digest)
+        #expect(Step.inferPin(uses: "pip:twine==5.1.1", kind: .package) == .digest)
         #expect(Step.inferPin(uses: "npm:@node-core/utils@5.16.2", kind: .package) == .digest)
         #expect(Step.inferPin(uses: "npm:npm@latest", kind: .package) == .tag)
         #expect(Step.inferPin(uses: "npm:@node-core/utils", kind: .package) == .none)
-        #expect(Step.inferPin(uses: "pypi:twine>=5", kind: .package) == .none)
+        #expect(Step.inferPin(uses: "pip:twine>=5", kind: .package) == .none)
     }
 }

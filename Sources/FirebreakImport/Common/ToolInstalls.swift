@@ -1,4 +1,5 @@
 import FirebreakModel
+import Foundation
 
 /// Tools a script installs from a package registry by name as it runs (`npm install -g
 /// @node-core/utils`, `pip install twine`, `cargo install cargo-deny`, `go install
@@ -13,14 +14,27 @@ import FirebreakModel
 /// (`pip install -r requirements.txt`, `npm ci`, `npm install` with no package), local paths,
 /// archives and URLs, and names built from variables.
 enum ToolInstalls {
-    /// One tool installed by name: from which registry, and how firmly its version is fixed.
+    /// One tool installed by name: by which installer (`pip`, `npm`, `cargo`, `go`, `gem`: its
+    /// ecosystem, whichever index it is given), and how firmly its version is fixed.
     struct Install: Equatable {
-        var registry: String
+        var installer: String
         var name: String
         var pin: PinState
+        /// The constraints file the install reads (`pip install -c constraints.txt tool`), which
+        /// may fix the version where the command does not: not opened here.
+        var constraints: String? = nil
 
-        /// How the tool is named as a step (`pypi:twine`, `npm:@node-core/utils`).
-        var uses: String { "\(registry):\(name)" }
+        /// How the tool is named as a step (`pip:twine`, `npm:@node-core/utils`).
+        var uses: String { "\(installer):\(name)" }
+    }
+
+    /// What is assumed of a tool installed with a constraints file but no exact version.
+    static func constraintsStatement(_ install: Install) -> String {
+        "'\(install.uses)' is installed with the constraints in '\(install.constraints ?? "")', which this reading does not open: taken to fix no version"
+    }
+
+    static func constraintsSettle(_ install: Install) -> String {
+        "name the exact version on the command (`\(install.name)==X.Y.Z`), or check that '\(install.constraints ?? "")' pins one"
     }
 
     /// The tools the script installs, each once, in the order met.
@@ -37,6 +51,27 @@ enum ToolInstalls {
         return found
     }
 
+    /// Where on `line` the package `name` is written as a word of its own (past the installer's
+    /// own name: `pip install --upgrade pip` names it after `install`), as an offset in
+    /// characters; nil when it is not.
+    static func offset(of name: String, in line: Substring) -> Int? {
+        let ends: Set<Character> = [" ", "\"", "'", "=", "<", ">", "[", "@", "!", "~", ";", ":"]
+        // Past the installer's command word (`install`, `add`, `run`, `uvx`).
+        let command = [" install ", " add ", " run ", "uvx ", " i "].compactMap { line.range(of: $0)?.upperBound }.min()
+        var rest = line[(command.map { line.index(before: $0) } ?? line.startIndex)...]
+        var found: Int?
+        while let range = rest.range(of: name, options: .caseInsensitive) {
+            let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+            let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
+            if before.map({ $0 == " " || $0 == "\"" || $0 == "'" }) ?? false, after.map({ ends.contains($0) }) ?? true {
+                found = line.distance(from: line.startIndex, to: range.lowerBound)
+            }
+            if found != nil { break }
+            rest = line[range.upperBound...]
+        }
+        return found
+    }
+
     /// The words one of which a script that installs by name holds.
     private static let installers = ["pip", "pipx", "uv", "npm", "yarn", "pnpm", "cargo", "go", "gem"]
 
@@ -44,8 +79,13 @@ enum ToolInstalls {
     static func installs(command written: [Substring]) -> [Install] {
         let words = joiningExpressions(written)
         guard let first = words.first else { return [] }
-        let tool = first.split(separator: "/").last.map(String.init) ?? ""
-        let rest = Array(words.dropFirst())
+        var tool = first.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        if tool.hasSuffix(".exe") { tool.removeLast(4) }
+        var rest = Array(words.dropFirst())
+        // uv's own options before its command (`uv --directory tools pip install …`).
+        if tool == "uv" {
+            while let option = rest.first, option.hasPrefix("-") { rest.removeFirst(uvValued.contains(option) && rest.count > 1 ? 2 : 1) }
+        }
         switch tool {
         case "pip", "pip3":
             return rest.first == "install" ? python(Array(rest.dropFirst())) : []
@@ -71,7 +111,7 @@ enum ToolInstalls {
             return node(Array(rest.dropFirst()))
         case "cargo" where rest.first == "install" || rest.first == "binstall":
             return rust(Array(rest.dropFirst()))
-        case "go" where rest.first == "install":
+        case "go" where rest.first == "install" || rest.first == "run":
             return golang(Array(rest.dropFirst()))
         case "gem" where rest.first == "install":
             return ruby(Array(rest.dropFirst()))
@@ -83,43 +123,46 @@ enum ToolInstalls {
     // MARK: Each registry's way of naming a package and its version
 
     /// pip's requirement specifiers (`twine`, `twine==5.1.1`, `black[jupyter]>=24`): exact with
-    /// `==` (no wildcard) or `===`. `firstOnly`: a runner (`uvx tool args…`) installs its first.
+    /// `==` and no wildcard, or `===`; uv's runners also take `tool@1.2.3`. `firstOnly`: a runner
+    /// (`uvx tool args…`) installs its first word, the rest are the tool's arguments; it installs
+    /// what `--from` names instead, and what `--with` adds besides.
     private static func python(_ arguments: [Substring], firstOnly: Bool = false) -> [Install] {
-        var result: [Install] = []
-        var from: Substring?
-        for word in positional(arguments, valued: pipValued, into: &from) {
+        var options = OptionValues()
+        var specs: [Substring] = []
+        for word in positional(arguments, valued: pipValued, into: &options) {
             guard let spec = packageWord(word) else {
                 if firstOnly { break } else { continue }
             }
-            let cut = spec.firstIndex { "<>=!~;@[ (".contains($0) } ?? spec.endIndex
-            let name = spec[..<cut].lowercased()
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else { continue }
-            let version = spec[cut...].filter { $0 != " " }
-            let exact = version.contains("===") || version.hasPrefix("==") && !version.contains("*") && !version.contains(",")
-                || version.hasPrefix("[") && version.contains("]==") && !version.contains("*")
-            result.append(Install(registry: "pypi", name: name, pin: exact ? .digest : .none))
+            specs.append(spec)
             if firstOnly { break }
         }
-        // `uvx --from PACKAGE tool` installs the package named by `--from`.
-        if let from, let spec = packageWord(from) {
+        if firstOnly, let from = options.from { specs = [from] }
+        specs += options.with
+        let constraints = options.constraints.map { String($0.filter { $0 != "\"" && $0 != "'" }) }
+        return specs.compactMap { spec -> Install? in
+            guard let spec = packageWord(spec) else { return nil }
             let cut = spec.firstIndex { "<>=!~;@[ (".contains($0) } ?? spec.endIndex
-            let exact = spec[cut...].hasPrefix("==") && !spec.contains("*")
-            return [Install(registry: "pypi", name: spec[..<cut].lowercased(), pin: exact ? .digest : .none)]
+            let name = spec[..<cut].lowercased()
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else { return nil }
+            var version = Substring(spec[cut...].filter { $0 != " " })
+            if version.hasPrefix("["), let close = version.firstIndex(of: "]") { version = version[version.index(after: close)...] }
+            let exact = version.hasPrefix("===") || version.hasPrefix("==") && !version.contains("*") && !version.contains(",")
+                || firstOnly && version.hasPrefix("@") && isFullVersion(version.dropFirst())
+            return Install(installer: "pip", name: name, pin: exact ? .digest : .none, constraints: exact ? nil : constraints)
         }
-        return result
     }
 
     /// npm's package specs (`tool`, `tool@1.2.3`, `@scope/tool@latest`): exact for a full
     /// version, a tag its publishers move for a dist-tag (`latest`, `next`), none for a range.
     private static func node(_ arguments: [Substring]) -> [Install] {
-        var ignored: Substring?
+        var ignored = OptionValues()
         return positional(arguments, valued: npmValued, into: &ignored).compactMap { word -> Install? in
             guard let spec = packageWord(word, scoped: true) else { return nil }
             let at = spec.dropFirst().lastIndex(of: "@")
             let name = at.map { spec[..<$0] } ?? spec
             let version = at.map { spec[spec.index(after: $0)...] } ?? ""
             guard !name.isEmpty else { return nil }
-            return Install(registry: "npm", name: String(name), pin: versionPin(version))
+            return Install(installer: "npm", name: String(name), pin: versionPin(version))
         }
     }
 
@@ -130,13 +173,13 @@ enum ToolInstalls {
         guard !arguments.contains(where: { $0 == "--git" || $0 == "--path" || $0.hasPrefix("--git=") || $0.hasPrefix("--path=") }) else { return [] }
         let flag = arguments.firstIndex { $0 == "--version" || $0 == "--vers" }
         let given = flag.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-        var ignored: Substring?
+        var ignored = OptionValues()
         return positional(arguments, valued: cargoValued, into: &ignored).compactMap { word -> Install? in
             guard let spec = packageWord(word) else { return nil }
             let parts = spec.split(separator: "@", maxSplits: 1)
             let version = parts.count > 1 ? parts[1] : given ?? ""
             let plain = version.hasPrefix("=") ? version.dropFirst() : version
-            return Install(registry: "crates", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : .none)
+            return Install(installer: "cargo", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : .none)
         }
     }
 
@@ -151,7 +194,7 @@ enum ToolInstalls {
             let pin: PinState = ["latest", "upgrade", "patch"].contains(version) ? .none
                 : version.first == "v" && version.dropFirst().first?.isNumber == true ? .digest
                 : PinState.infer(fromVersion: version)
-            return Install(registry: "go", name: String(text[..<at]), pin: pin)
+            return Install(installer: "go", name: String(text[..<at]), pin: pin)
         }
     }
 
@@ -159,46 +202,70 @@ enum ToolInstalls {
     private static func ruby(_ arguments: [Substring]) -> [Install] {
         let flag = arguments.firstIndex { $0 == "-v" || $0 == "--version" }
         let given = flag.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }.map { $0.filter { $0 != "\"" && $0 != "'" } }
-        var ignored: Substring?
+        var ignored = OptionValues()
         return positional(arguments, valued: gemValued, into: &ignored).compactMap { word -> Install? in
             guard let spec = packageWord(word) else { return nil }
             let parts = spec.split(separator: ":", maxSplits: 1)
             let version = parts.count > 1 ? String(parts[1]) : given ?? ""
-            return Install(registry: "rubygems", name: String(parts[0]), pin: isFullVersion(Substring(version)) ? .digest : .none)
+            return Install(installer: "gem", name: String(parts[0]), pin: isFullVersion(Substring(version)) ? .digest : .none)
         }
     }
 
     // MARK: Words
 
-    /// The words with a `${{ … }}` spread over several (`requirements-${{ matrix.backend }}.txt`)
-    /// joined into one, as the step's text has it before GitHub puts the value in.
+    /// The words with a `${{ … }}` or a quoted text spread over several
+    /// (`requirements-${{ matrix.backend }}.txt`, `"twine == 5.1.1"`) joined into one, as the
+    /// step's text has it before GitHub puts the value in and the shell takes the quotes off.
     private static func joiningExpressions(_ words: [Substring]) -> [Substring] {
         var result: [Substring] = []
-        var open: String?
+        var open: (text: String, closer: String)?
         for word in words {
-            if var text = open {
-                text += " " + word
-                open = word.contains("}}") ? nil : text
-                if open == nil { result.append(Substring(text)) }
+            if let (text, closer) = open {
+                let joined = text + " " + word
+                if word.contains(closer) {
+                    result.append(Substring(joined))
+                    open = nil
+                } else {
+                    open = (joined, closer)
+                }
             } else if let start = word.range(of: "${{"), !word[start.upperBound...].contains("}}") {
-                open = String(word)
+                open = (String(word), "}}")
+            } else if let quote = word.first, quote == "\"" || quote == "'", word.filter({ $0 == quote }).count == 1 {
+                open = (String(word), String(quote))
             } else {
                 result.append(word)
             }
         }
-        if let open { result.append(Substring(open)) }
+        if let open { result.append(Substring(open.text)) }
         return result
     }
 
-    /// The words that are not options nor the values options take; `from` receives `--from`'s.
-    private static func positional(_ arguments: [Substring], valued: Set<Substring>, into from: inout Substring?) -> [Substring] {
+    /// What some options of an install say: the package a runner installs instead of its first
+    /// word (`--from`), the ones it adds (`--with`), and a constraints file (`-c`).
+    private struct OptionValues {
+        var from: Substring?
+        var with: [Substring] = []
+        var constraints: Substring?
+    }
+
+    /// The words that are not options nor the values options take; `options` receives the values
+    /// of `--from`, `--with` and `-c`.
+    private static func positional(_ arguments: [Substring], valued: Set<Substring>, into options: inout OptionValues) -> [Substring] {
         var result: [Substring] = []
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
             // A redirection or a comment ends what the command installs.
             if word.hasPrefix(">") || word.hasPrefix("2>") || word.hasPrefix("#") { break }
-            if word == "--from", index + 1 < arguments.count { from = arguments[index + 1] }
+            if index + 1 < arguments.count {
+                let value = arguments[index + 1]
+                switch word {
+                case "--from": options.from = value
+                case "--with": options.with.append(value)
+                case "-c", "--constraint", "--constraints": options.constraints = value
+                default: break
+                }
+            }
             if word.hasPrefix("-") {
                 index += valued.contains(word) ? 2 : 1
                 continue
@@ -213,7 +280,7 @@ enum ToolInstalls {
     /// path, an archive, a URL, a requirements file or a name built from a variable.
     private static func packageWord(_ word: Substring, scoped: Bool = false) -> Substring? {
         let text = word.filter { $0 != "\"" && $0 != "'" }
-        guard !text.isEmpty, !text.contains("$"), !text.contains("://"), !text.contains("*"), !text.hasPrefix("."), !text.hasPrefix("~"),
+        guard !text.isEmpty, !text.contains("$"), !text.contains("://"), !text.hasPrefix("*"), !text.hasPrefix("."), !text.hasPrefix("~"),
               !text.hasPrefix("git+"), !text.contains(":/") else { return nil }
         let archive = [".whl", ".tar.gz", ".tgz", ".zip", ".gem", ".txt", ".toml", ".json"].contains { text.lowercased().hasSuffix($0) }
         // A scoped npm name has one slash after its `@scope`; any other slash is a path or a
@@ -244,11 +311,12 @@ enum ToolInstalls {
                                                     "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
                                                     "--python-version", "--platform", "--implementation", "--abi", "--only-binary",
                                                     "--no-binary", "--upgrade-strategy", "--src", "--trusted-host", "--cache-dir", "--log",
-                                                    "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert",
+                                                    "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert", "--constraints",
                                                     "-C", "--config-settings", "--report", "--python", "-p", "--from", "--with", "--index",
                                                     "--default-index", "--spec", "--pip-args", "--suffix", "--group", "--progress-bar", "--extra",
                                                     "--with-requirements", "--with-editable", "--constraints", "--overrides",
                                                     "--build-constraints", "--python-platform", "--resolution", "--prerelease"]
+    private static let uvValued: Set<Substring> = ["--directory", "--project", "--cache-dir", "--config-file", "--color", "--python"]
     private static let npmValued: Set<Substring> = ["--registry", "--prefix", "-w", "--workspace", "--omit", "--include", "--tag", "--cache",
                                                     "--loglevel", "--userconfig", "--location"]
     private static let cargoValued: Set<Substring> = ["--version", "--vers", "--root", "--target", "--features", "-F", "--profile", "--bin",

@@ -319,11 +319,14 @@ extension GitHubImport {
                 info.stepAssumptions.append((step.name, FetchedCode.variableRevisionStatement(fetch.url, revision), FetchedCode.variableRevisionSettle, at))
             }
         }
-        // Tools the scripts install from a registry by name, each once, at the line that installs it first.
+        // Tools the scripts install from a registry by name, each once, where it is first installed.
         for run in runSteps {
             for install in ToolInstalls.installs(in: run.script) where !info.steps.contains(where: { $0.name == install.uses }) {
-                let at = Self.line(of: install, in: run.script, from: run.start) ?? run.location
+                let at = Self.place(of: install, in: run.script, from: run.start) ?? run.location
                 info.steps.append(Step(name: install.uses, uses: install.uses, kind: .package, pin: install.pin, location: at))
+                if install.constraints != nil {
+                    info.stepAssumptions.append((install.uses, ToolInstalls.constraintsStatement(install), ToolInstalls.constraintsSettle(install), at))
+                }
             }
         }
         return info
@@ -338,13 +341,16 @@ extension GitHubImport {
         return SourceLocation(file: file, line: value.line + 1, column: key.column + 2)
     }
 
-    /// The first line of `script` that installs `install` (or, for a command continued over
-    /// lines, names it), as a place in the file; nil when no place is known for the script.
-    static func line(of install: ToolInstalls.Install, in script: String, from start: SourceLocation?) -> SourceLocation? {
-        let lines = TextSplit.lines(script)
+    /// Where in the file `script` installs `install`: its first line that does (or, for a command
+    /// continued over lines, names it), at the package's name; nil when no place is known for
+    /// the script.
+    static func place(of install: ToolInstalls.Install, in script: String, from start: SourceLocation?) -> SourceLocation? {
+        // Every line counts, blank ones too: the file has them.
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
         guard let start, let index = lines.firstIndex(where: { ToolInstalls.installs(in: String($0)).contains(install) })
                 ?? lines.firstIndex(where: { $0.contains(install.name) }) else { return nil }
-        return SourceLocation(file: start.file, line: start.line + index, column: start.column)
+        let offset = ToolInstalls.offset(of: install.name, in: lines[index]) ?? 0
+        return SourceLocation(file: start.file, line: start.line + index, column: start.column + offset)
     }
 
     /// Whether a step names the folder `folder` as where it works or what its script works on

@@ -77,10 +77,17 @@ extension GitLabBuilder {
                 builder.assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at)
             }
         }
-        // Tools the scripts install from a registry by name, each once, at the line that installs it first.
+        // Tools the scripts install from a registry by name, each once, where it is first installed.
         for line in scriptLines {
             for install in ToolInstalls.installs(in: line.text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
-                steps.append(Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: line.location))
+                // A one-line item's package is at its place on the line; a block's, at the item.
+                let offset = line.text.contains("\n") ? nil : ToolInstalls.offset(of: install.name, in: Substring(line.text))
+                let at = offset.map { SourceLocation(file: line.location.file, line: line.location.line, column: line.location.column + $0) } ?? line.location
+                let step = Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: at)
+                steps.append(step)
+                if install.constraints != nil {
+                    builder.assume(step.id, ToolInstalls.constraintsStatement(install), settle: ToolInstalls.constraintsSettle(install), at: at)
+                }
             }
         }
 
