@@ -39,8 +39,9 @@ enum ToolInstalls {
 
     /// The tools the script installs, each once, in the order met.
     static func installs(in script: String) -> [Install] {
-        // Most scripts install nothing by name: a byte search rules them out before any splitting.
-        guard installers.contains(where: { TextSearch.contains(script, $0) }) else { return [] }
+        // Most scripts install nothing by name: a byte search for the commands' words rules them
+        // out before any splitting.
+        guard installing.contains(where: { TextSearch.contains(script, $0) }) else { return [] }
         var found: [Install] = []
         _ = ShellCommands.contains(in: script) { words in
             for install in installs(command: Array(ShellCommands.commandWords(words))) where !found.contains(install) {
@@ -72,15 +73,21 @@ enum ToolInstalls {
         return found
     }
 
-    /// The words one of which a script that installs by name holds.
-    private static let installers = ["pip", "pipx", "uv", "npm", "yarn", "pnpm", "cargo", "go", "gem"]
+    /// The words one of which a script that installs by name holds: every command read here
+    /// says `install` (or `binstall`), but for the runners and `add`.
+    private static let installing = ["install", "uvx", "tool run", "pipx run", " add ", "npm i ", "go run"]
+
+    /// The commands read here.
+    private static let tools: Set<String> = ["pip", "pip3", "python", "python3", "py", "uv", "uvx", "pipx", "npm", "yarn", "pnpm", "cargo",
+                                             "go", "gem"]
 
     /// The tools one command installs.
     static func installs(command written: [Substring]) -> [Install] {
-        let words = joiningExpressions(written)
-        guard let first = words.first else { return [] }
+        guard let first = written.first else { return [] }
         var tool = first.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         if tool.hasSuffix(".exe") { tool.removeLast(4) }
+        guard tools.contains(tool) else { return [] }
+        let words = joiningExpressions(written)
         var rest = Array(words.dropFirst())
         // uv's own options before its command (`uv --directory tools pip install …`).
         if tool == "uv" {
