@@ -112,6 +112,25 @@ import Testing
         #expect(step.location.line == 3 && step.location.column == 19)
     }
 
+    @Test func aGitLabInstallerNamedByAVariableIsRead() throws {
+        // The file's own variable holds the installer and its options; the project's settings
+        // may hold more, which are not read.
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            variables:
+              pip: pip3 --timeout 100 --retries 10
+            audit:
+              script:
+                - $pip install safety
+                - safety check --key "$SAFETY_API_KEY"
+                - $pip install bandit==1.8.0
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let steps = try #require(model.jobs["audit"]).steps.filter { $0.kind == .package }
+        #expect(steps.map(\.uses) == ["pip:safety", "pip:bandit"])
+        #expect(steps.first?.pin == PinState.none && steps.last?.pin == .digest)
+        #expect(steps.first?.location.line == 5)
+    }
+
     @Test func aReachOnlyAnExactVersionCutsIsLeftToTheReader() throws {
         // A publishing job that pins its actions and installs its release tool by name.
         let repository = try ScratchRepository(files: [".github/workflows/release.yml": """

@@ -95,7 +95,11 @@ enum ToolInstalls {
         }
         switch tool {
         case "pip", "pip3":
-            return rest.first == "install" ? python(Array(rest.dropFirst())) : []
+            // pip's own options may come before its command (`pip3 --timeout 100 install …`).
+            var place = 0
+            while place < rest.count, rest[place].hasPrefix("-") { place += pipValued.contains(rest[place]) ? 2 : 1 }
+            let args = Array(rest.dropFirst(place))
+            return args.first == "install" ? python(Array(args.dropFirst())) : []
         case "python", "python3", "py":
             return rest.starts(with: ["-m", "pip", "install"]) ? python(Array(rest.dropFirst(3))) : []
         case "uv" where rest.starts(with: ["pip", "install"]):

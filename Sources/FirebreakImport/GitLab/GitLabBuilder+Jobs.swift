@@ -79,7 +79,9 @@ extension GitLabBuilder {
         }
         // Tools the scripts install from a registry by name, each once, where it is first installed.
         for line in scriptLines {
-            for install in ToolInstalls.installs(in: line.text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
+            // With the file's variables put in (`$pip install bandit`, `pip: pip3 --timeout 100`).
+            let text = line.text.contains("$") ? variables.expand(line.text) : line.text
+            for install in ToolInstalls.installs(in: text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
                 // A one-line item's package is at its place on the line; a block's, at the item.
                 let offset = line.text.contains("\n") ? nil : ToolInstalls.offset(of: install.name, in: Substring(line.text))
                 let at = offset.map { SourceLocation(file: line.location.file, line: line.location.line, column: line.location.column + $0) } ?? line.location
