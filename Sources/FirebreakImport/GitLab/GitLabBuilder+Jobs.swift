@@ -77,14 +77,18 @@ extension GitLabBuilder {
                 builder.assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at)
             }
         }
+        // A variable in the address the scripts push the project to holds a token that writes it.
+        for variable in GitLabPushTokens.variables(in: scriptLines.map(\.text).joined(separator: "\n"), project: model.repository.name)
+        where pushTokenVariables[variable] == nil {
+            pushTokenVariables[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
+        }
+
         // Tools the scripts install from a registry by name, each once, where it is first installed.
         for line in scriptLines {
             // With the file's variables put in (`$pip install bandit`, `pip: pip3 --timeout 100`).
             let text = line.text.contains("$") ? variables.expand(line.text) : line.text
             for install in ToolInstalls.installs(in: text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
-                // A one-line item's package is at its place on the line; a block's, at the item.
-                let offset = line.text.contains("\n") ? nil : ToolInstalls.offset(of: install.name, in: Substring(line.text))
-                let at = offset.map { SourceLocation(file: line.location.file, line: line.location.line, column: line.location.column + $0) } ?? line.location
+                let at = GitLabScriptPlace.place(of: install.name, in: line) { ToolInstalls.offset(of: install.name, in: $0) }
                 let step = Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: at)
                 steps.append(step)
                 if install.constraints != nil {
@@ -336,6 +340,7 @@ extension GitLabBuilder {
     /// secrets that reach every job their protection and environment scope admit.
     mutating func declareVariables(_ referenced: [String: SourceLocation], allJobsRead: Bool) {
         let uploads = registryVariables
+        let pushTokens = pushTokenVariables
         builder.declareFoundSecrets(referenced, platform: .gitlab,
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
@@ -351,6 +356,9 @@ extension GitLabBuilder {
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
                 return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud, at: location)
+            }
+            if let pushed = pushTokens[name] {
+                return builder.addGitLabPushToken(for: name, at: pushed)
             }
             if let upload = uploads[name] {
                 return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)

@@ -58,6 +58,8 @@ struct GitLabBuilder {
     /// CI/CD variables that are a registry's upload token: variable -> registry, publishing job,
     /// the upload tool's variable it is handed in (else it is known by its name), where.
     var registryVariables: [String: (registry: String, job: String, variable: String?, location: SourceLocation)] = [:]
+    /// CI/CD variables a job's script puts into the address it pushes the project to, with where.
+    var pushTokenVariables: [String: SourceLocation] = [:]
     /// For each AWS key variable the jobs use, what it opens in every job that uses it: another
     /// provider's S3-compatible storage only where each of them points the tools elsewhere.
     var awsKeyClouds: [String: Set<String>] = [:]
