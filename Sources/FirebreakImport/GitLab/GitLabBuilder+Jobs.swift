@@ -46,7 +46,7 @@ extension GitLabBuilder {
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
         let defined = fileVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
-            referenced[variable] = scriptLines.first { $0.text.contains(variable) }?.location ?? location
+            referenced[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
         }
 
         // Where it runs and what it pulls in.
