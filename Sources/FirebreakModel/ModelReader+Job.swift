@@ -138,8 +138,7 @@ extension Step {
         } else {
             return .none
         }
-        let parts = version.prefix { $0 != "-" && $0 != "+" }.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return .digest }
+        if PinState.isFullVersion(version) { return .digest }
         return !version.isEmpty && version.allSatisfy({ $0.isLetter }) ? .tag : .none
     }
 }

@@ -23,6 +23,14 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether a package version is a full one (`1.2.3`, or with a pre-release or build:
+    /// `1.2.3-rc.1`), which a registry keeps as published: not a range, a prefix or a tag.
+    public static func isFullVersion(_ version: some StringProtocol) -> Bool {
+        let core = version.prefix { $0 != "-" && $0 != "+" }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
     /// Infers the pin state from a version string: 40 hex digits or a `sha256:` digest is
     /// immutable; an empty one is none; a version (`v4`, `1.2.0`: a digit first, after an
     /// optional `v`) is taken as a tag; any other name (`main`, `stable`, `fix-patch-2`,

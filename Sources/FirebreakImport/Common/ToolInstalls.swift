@@ -310,12 +310,8 @@ enum ToolInstalls {
         return version.allSatisfy({ $0.isLetter || $0 == "-" }) ? .tag : .none
     }
 
-    /// `1.2.3`, with an optional pre-release or build (`1.2.3-rc.1`).
-    private static func isFullVersion(_ version: Substring) -> Bool {
-        let core = version.prefix { $0 != "-" && $0 != "+" }
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
-    }
+    /// `1.2.3`, with an optional pre-release or build (`PinState.isFullVersion`).
+    private static func isFullVersion(_ version: Substring) -> Bool { PinState.isFullVersion(version) }
 
     /// Options that take a value as the next word.
     private static let pipValued: Set<Substring> = ["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
