@@ -55,7 +55,10 @@ public enum Caveat {
     /// role's federated session after its configured duration (an hour by default).
     public static let timeBounded = "time-bounded: the credential expires (a job's token when its job ends, a federated or app token within hours)"
     public static let nextRun = "on the job's next legitimate run"
-    public static let nextRelease = "delivered by the next legitimate release; an approval gate does not stop it"
+    /// An artifact the attacker wrote is delivered by a release nobody stops: the run that built
+    /// it (a build step turned hostile works inside a legitimate release), or the next release
+    /// that pulls it from where it is kept.
+    public static let legitimateRelease = "delivered by a legitimate release that takes it in (the run that built it, or the next to pull it); an approval gate does not stop it"
     /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed.
     public static let immutableCacheEntry = "a cache entry is never overwritten: the planted one needs a key not saved yet (a new lock file) or evicted"
     public static func canary(_ percent: Int) -> String {

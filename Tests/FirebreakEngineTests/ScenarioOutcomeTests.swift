@@ -65,7 +65,7 @@ import Testing
         let production = try #require(result.asset(NodeID(.resource, "prod-cluster")))
         #expect(production.level == .deploy)
         #expect(production.path.map(\.rule) == ["foothold", "build-output", "artifact-deploy"])
-        #expect(production.caveats.contains(Caveat.nextRelease))
+        #expect(production.caveats.contains(Caveat.legitimateRelease))
         #expect(production.caveats.contains(Caveat.canary(5)))
         #expect(result.crownJewels == [NodeID(.resource, "prod-cluster")])
     }

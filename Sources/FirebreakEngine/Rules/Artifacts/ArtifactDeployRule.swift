@@ -6,10 +6,10 @@ struct ArtifactDeployRule: Rule {
 
     static let description = RuleDescription(
         id: "artifact-deploy",
-        name: "The next release ships the tampered artifact",
-        summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target on the next legitimate release.",
+        name: "A release ships the tampered artifact",
+        summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target in a legitimate release: the run that built it, or the next to pull it.",
         premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches)",
-        conclusion: "access(X, deploy), delivered by the next legitimate release",
+        conclusion: "access(X, deploy), delivered by a legitimate release that takes it in",
         control: "Nothing at the gate: an approver approves a release they cannot see into, and the artifact's signature is valid. What limits it: a canary with automated rollback exposes only its share first; a deploy job that builds nothing it did not verify against an independent rebuild.",
         rationale: "This is why a compromised build still matters in a hardened pipeline: least privilege keeps production credentials away from the build, but the build's output is what production runs.",
         references: ["Separation of duties reading: canary and progressive rollout as a control", "SolarWinds SUNSPOT, 2020", "TanStack, May 2026: malicious versions published with valid provenance"],
@@ -35,9 +35,9 @@ struct ArtifactDeployRule: Rule {
             guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
                   graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
             // An unprotected run's artifact is deployed in that run, which the attacker starts;
-            // anything else, by the next release that picks it up.
+            // anything else, by a legitimate release: the one that built it, or the next to pick it up.
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
-            var caveats = sameRun ? [] : [Caveat.nextRelease]
+            var caveats = sameRun ? [] : [Caveat.legitimateRelease]
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
             let run = sameRun ? ", in the run that writes it (\(graph.sharedUnprotectedRuns(fact.node.name, with: consumer.job).sorted().joined(separator: ", ")))" : ""
