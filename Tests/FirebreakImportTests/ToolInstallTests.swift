@@ -45,11 +45,13 @@ import Testing
             ./uv --directory tools pip install nox
             uv tool run --with keyrings.alt twine check
             go run golang.org/x/tools/cmd/stringer@main
+            go get github.com/dvyukov/go-fuzz/go-fuzz-dep@latest
             """)
         #expect(pins == ["npm:@node-core/utils": PinState.none, "pip:pip": .none, "pip:twine": .none, "pip:black": .none,
                          "cargo:cargo-deny": .none, "go:golang.org/x/vuln/cmd/govulncheck": .none, "npm:npm": .tag,
                          "gem:bundler": .none, "pip:ruff": .none, "pip:numpy": .none, "pip:anyio": .none, "pip:nox": .none,
-                         "pip:keyrings.alt": .none, "go:golang.org/x/tools/cmd/stringer": .branch])
+                         "pip:keyrings.alt": .none, "go:golang.org/x/tools/cmd/stringer": .branch,
+                         "go:github.com/dvyukov/go-fuzz/go-fuzz-dep": .none])
         // A compromised release of one of them runs in the job, which holds the secret.
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.reached.contains { $0.node == NodeID(.secret, "CI_TOKEN") })
@@ -78,6 +80,7 @@ import Testing
             cargo install --locked cargo-deny@0.16.1
             go install golang.org/x/vuln/cmd/govulncheck@v1.1.3
             go install ./cmd/...
+            go get -u ./...
             gem install bundler -v 2.5.6
             uvx ruff@0.8.4 check
             pip install "keyring == 25.5.0"

@@ -74,8 +74,8 @@ enum ToolInstalls {
     }
 
     /// The words one of which a script that installs by name holds: every command read here
-    /// says `install` (or `binstall`), but for the runners and `add`.
-    private static let installing = ["install", "uvx", "tool run", "pipx run", " add ", "npm i ", "go run"]
+    /// says `install` (or `binstall`), but for the runners, `add` and `go get`.
+    private static let installing = ["install", "uvx", "tool run", "pipx run", " add ", "npm i ", "go run", "go get"]
 
     /// The commands read here.
     private static let tools: Set<String> = ["pip", "pip3", "python", "python3", "py", "uv", "uvx", "pipx", "npm", "yarn", "pnpm", "cargo",
@@ -122,7 +122,7 @@ enum ToolInstalls {
             return node(Array(rest.dropFirst()))
         case "cargo" where rest.first == "install" || rest.first == "binstall":
             return rust(Array(rest.dropFirst()))
-        case "go" where rest.first == "install" || rest.first == "run":
+        case "go" where ["install", "run", "get"].contains(rest.first ?? ""):
             return golang(Array(rest.dropFirst()))
         case "gem" where rest.first == "install":
             return ruby(Array(rest.dropFirst()))
@@ -194,9 +194,10 @@ enum ToolInstalls {
         }
     }
 
-    /// `go install module/path@version`: a version (or a commit) fixes the module and, through
-    /// its go.mod, what it builds with; `@latest` takes the newest, a branch moves. A path with no
-    /// version is the repository's own module's.
+    /// `go install module/path@version` (or `go run`, or `go get`, which adds it to the module the
+    /// job then builds): a version (or a commit) fixes the module and, through its go.mod, what
+    /// it builds with; `@latest` takes the newest, a branch moves. A path with no version is the
+    /// repository's own module's, or what its go.mod already requires.
     private static func golang(_ arguments: [Substring]) -> [Install] {
         arguments.filter { !$0.hasPrefix("-") && $0.contains("@") }.compactMap { word -> Install? in
             let text = word.filter { $0 != "\"" && $0 != "'" }
