@@ -748,6 +748,30 @@ import Foundation
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets.keys.sorted() == ["CI_DEPLOY_KEY", "CI_REGISTRY_PASSWORD_CANONICAL", "DOCKER_HUB_PASSWORD"])
     }
+
+    /// A CI/CD variable is found where the job names it: a script's line and column, inside a
+    /// block too, or the job's own variable set from it; the job's header only when neither.
+    @Test func aProjectVariableIsPlacedWhereTheJobNamesIt() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            .bridge:
+              variables:
+                GITLAB_TOKEN: $BRIDGE_TOKEN
+              script:
+                - mage bridge
+            bridge:
+              extends: .bridge
+            scan:
+              script:
+                - |
+                  mkdir -p /opt
+                  curl --form token=$SCAN_TOKEN https://scan.example.com/upload
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let bridge = try #require(model.secrets["BRIDGE_TOKEN"]).location
+        #expect((bridge.line, bridge.column) == (3, 20), "\(bridge)")
+        let scan = try #require(model.secrets["SCAN_TOKEN"]).location
+        #expect((scan.line, scan.column) == (12, 26), "\(scan)")
+    }
 }
 
 @Suite struct HostileCIFileTests {
@@ -1193,4 +1217,3 @@ import Foundation
         #expect(model.jobs["job"] != nil)
     }
 }
-

@@ -45,8 +45,13 @@ extension GitLabBuilder {
         // `parallel: matrix:` names variables the job's copies are given, not secrets.
         let matrixKeys = (job["parallel"]?.node.value("matrix")?.items ?? []).flatMap { $0.entries.map(\.key) }
         let defined = fileVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
+        // Where a script names it, else a variable of the job's that is set from it.
+        let variableValues = job["variables"].map { mapping in
+            ownVariables.map { entry in (text: entry.value.scalarText ?? entry.value.value("value")?.scalarText ?? "", location: entry.value.location(mapping.file)) }
+        } ?? []
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
-            referenced[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
+            referenced[variable] = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
+                .map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
         }
 
         // Where it runs and what it pulls in.
