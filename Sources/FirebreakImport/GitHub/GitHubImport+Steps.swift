@@ -345,12 +345,10 @@ extension GitHubImport {
     /// continued over lines, names it), at the package's name; nil when no place is known for
     /// the script.
     static func place(of install: ToolInstalls.Install, in script: String, from start: SourceLocation?) -> SourceLocation? {
-        // Every line counts, blank ones too: the file has them.
-        let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start, let index = lines.firstIndex(where: { ToolInstalls.installs(in: String($0)).contains(install) })
-                ?? lines.firstIndex(where: { $0.contains(install.name) }) else { return nil }
-        let offset = ToolInstalls.offset(of: install.name, in: lines[index]) ?? 0
-        return SourceLocation(file: start.file, line: start.line + index, column: start.column + offset)
+        guard let start else { return nil }
+        let column = { (line: Substring) in ToolInstalls.offset(of: install.name, in: line) }
+        return ScriptPlace.place(in: script, from: start, where: { ToolInstalls.installs(in: String($0)).contains(install) }, column: column)
+            ?? ScriptPlace.place(in: script, from: start, where: { $0.contains(install.name) }, column: column)
     }
 
     /// Whether a step names the folder `folder` as where it works or what its script works on
