@@ -18,6 +18,16 @@ struct WeaknessesTests {
             """))
     }
 
+    /// A template's unpinned image is one weakness for every job that extends it: the job it is
+    /// listed under is the same in every run, whatever order the process's tables hand them out.
+    @Test func aWeaknessManyJobsShareIsListedTheSameEveryRun() throws {
+        let jobs = (1...8).map { "job-\($0):\n  extends: .base\n" }.joined()
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": ".base:\n  image: python:3.12\n  script: [make]\n" + jobs])
+        let runs = try (1...4).map { _ in try CommandRunner.run(["weaknesses", repository.root, "--all", "--format", "json"]).stdout }
+        #expect(runs.first?.contains("\"subject\" : \"job:job-1\"") == true, "\(runs.first ?? "")")
+        #expect(Set(runs).count == 1)
+    }
+
     @Test func aWeaknessNothingUsesIsLatentWithWhy() throws {
         let result = try CommandRunner.run(["weaknesses", "\(Self.fixtures)/pr-checkout", "--all"])
         #expect(result.stdout.contains("""
