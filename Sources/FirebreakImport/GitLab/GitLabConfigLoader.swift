@@ -14,11 +14,19 @@ struct GitLabConfigLoader {
 
     /// The import's limits: files read, bytes per file.
     let budget: ReadBudget?
+    /// The project's path, when the context file gives it (`group/app`).
+    let projectPath: String?
+    /// Without it, the paths the include rules read so far compare `$CI_PROJECT_PATH` with.
+    private var comparedProjectPaths: Set<String> = []
+    /// The includes whose rules take them only into other projects' pipelines (forks'), left
+    /// out, with the paths the project was taken to have.
+    private(set) var otherProjectsIncludes: [(location: SourceLocation, projectPaths: [String])] = []
 
-    init(root: String, display: String, budget: ReadBudget? = nil) {
+    init(root: String, display: String, budget: ReadBudget? = nil, projectPath: String? = nil) {
         self.root = root
         self.display = display
         self.budget = budget
+        self.projectPath = projectPath
     }
 
     func label(_ path: String) -> String { displayPath(path, under: display) }
@@ -57,15 +65,28 @@ struct GitLabConfigLoader {
         }
         config.files.append(path)
         if let include = node.value("include") {
-            for item in include.isMapping ? [include] : include.scalarText != nil ? [include] : include.items {
-                self.include(item, file: file, depth: depth)
+            let items = include.isMapping ? [include] : include.scalarText != nil ? [include] : include.items
+            // The project paths the rules tell apart, read before any of them decides.
+            if projectPath == nil {
+                for rules in items.compactMap({ $0.value("rules") }) { comparedProjectPaths.formUnion(GitLabIncludeRules.comparedProjectPaths(rules)) }
             }
+            for item in items { self.include(item, file: file, depth: depth) }
         }
         config.add(node, file: file, path: path)
     }
 
     private mutating func include(_ item: Yams.Node, file: String, depth: Int) {
         let location = item.location(file)
+        if let rules = item.value("rules") {
+            let paths = projectPath.map { [$0] } ?? comparedProjectPaths
+            switch GitLabIncludeRules.verdict(rules, projectPaths: paths) {
+            case .kept: break
+            case .otherProjectsOnly:
+                otherProjectsIncludes.append((location, paths.sorted()))
+                return
+            case .never: return
+            }
+        }
         if let text = item.scalarText {
             if text.hasPrefix("http://") || text.hasPrefix("https://") {
                 external("remote:\(text)", source: text, ref: FetchedCode.commit(inURL: text), at: location)

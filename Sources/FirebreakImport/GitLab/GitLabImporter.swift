@@ -26,9 +26,18 @@ struct GitLabCIImporter: PipelineImporter {
     }
 
     func importFiles(_ files: [String]?, into builder: inout ModelBuilder, context: PipelineModel?) {
-        var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)
+        let named = builder.model.repository.name
+        var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget,
+                                        projectPath: named.contains("/") ? named : nil)
         loader.load(Self.fileName)
         builder.log.add(contentsOf: loader.diagnostics)
+        // Said only where the paths were read from the rules: a context file's name is no assumption.
+        for leftOut in loader.otherProjectsIncludes where loader.projectPath == nil {
+            let paths = leftOut.projectPaths.joined(separator: ", ")
+            builder.assume(builder.model.repository.id,
+                           "the project's path is one its include rules compare $CI_PROJECT_PATH with (\(paths)): this include's rules take it only into other projects' pipelines (forks', which run with the fork's own variables and runners), so it is left out",
+                           settle: "give the project's path as `name:` under `repository:` in \(InputLoader.contextFileName)", at: leftOut.location)
+        }
         guard !loader.config.files.isEmpty else { return }
         var gitlab = GitLabBuilder(config: loader.config, builder: builder)
         gitlab.build()

@@ -32,8 +32,10 @@ enum GitLabPipelines {
     /// that none of `exclusions` surely matches: the conditions of the `when: never` rules
     /// before it, the first matching rule deciding (GitLab Docs, "rules"). Nil when `text`
     /// cannot be read. In a child pipeline (`child`), `CI_PIPELINE_SOURCE` is
-    /// `parent_pipeline` whatever started the parent.
-    static func admitted(by text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false) -> GitLabRuns? {
+    /// `parent_pipeline` whatever started the parent. `project` holds the variables every
+    /// pipeline of the project sets alike, where they are known (`CI_PROJECT_PATH`).
+    static func admitted(by text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false,
+                         project: [String: Value] = [:]) -> GitLabRuns? {
         var expression: GitLabExpression?
         if let text {
             guard let parsed = GitLabExpression.parse(text) else { return nil }
@@ -44,7 +46,8 @@ enum GitLabPipelines {
         // `excludedIn`: the variables the exclusions are judged with, where the pipeline's ref is
         // less certain than the one the rule is read with (a schedule's).
         func admits(_ variables: [String: Value], excludedIn exclusionVariables: [String: Value]? = nil) -> Bool {
-            var variables = variables, excluding = exclusionVariables ?? variables
+            var variables = variables.merging(project) { own, _ in own }
+            var excluding = (exclusionVariables ?? variables).merging(project) { own, _ in own }
             if child {
                 variables["CI_PIPELINE_SOURCE"] = .text("parent_pipeline")
                 excluding["CI_PIPELINE_SOURCE"] = .text("parent_pipeline")

@@ -55,8 +55,9 @@ struct GitLabRuns: Equatable {
     /// Reads a list of rules in order. The first rule that matches decides, so the pipelines a
     /// `when: never` rule surely matches (`$CI_COMMIT_TAG`, `$CI_COMMIT_REF_PROTECTED == "false"`)
     /// are kept from the rules after it; one with `changes:` or `exists:` may not match, and
-    /// keeps nothing. A `when: never` rule with no condition ends the list.
-    static func rules(items: [Yams.Node], child: Bool = false) -> GitLabRuns {
+    /// keeps nothing. A `when: never` rule with no condition ends the list. `project`: the
+    /// project's variables where known (`GitLabPipelines.admitted`).
+    static func rules(items: [Yams.Node], child: Bool = false, project: [String: GitLabPipelines.Value] = [:]) -> GitLabRuns {
         var runs = GitLabRuns()
         runs.protectedOnly = true
         var byHand = true
@@ -72,7 +73,7 @@ struct GitLabRuns: Equatable {
                 if let text = condition.scalarText, let expression = GitLabExpression.parse(text) { exclusions.append(expression) }
                 continue
             }
-            let admitted = condition(fields["if"]?.scalarText, unless: exclusions, child: child)
+            let admitted = condition(fields["if"]?.scalarText, unless: exclusions, child: child, project: project)
             if !admitted.isEmpty, when != "manual" { byHand = false }
             runs.formUnion(admitted)
         }
@@ -83,9 +84,10 @@ struct GitLabRuns: Equatable {
 
     /// What one `if:` admits, less what `exclusions` surely match: every pipeline when there is
     /// neither, or the condition cannot be read.
-    static func condition(_ text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false) -> GitLabRuns {
+    static func condition(_ text: String?, unless exclusions: [GitLabExpression] = [], child: Bool = false,
+                          project: [String: GitLabPipelines.Value] = [:]) -> GitLabRuns {
         guard text != nil || !exclusions.isEmpty else { return .everything }
-        return GitLabPipelines.admitted(by: text, unless: exclusions, child: child) ?? .everything
+        return GitLabPipelines.admitted(by: text, unless: exclusions, child: child, project: project) ?? .everything
     }
 
     /// Reads `only:` (a list, or `refs:`): `branches`, `tags`, `merge_requests`, `schedules`,
