@@ -46,6 +46,9 @@ public struct ModelChange: Sendable, Hashable, Comparable, Codable, CustomString
         case signArtifact = "sign-artifact"
         /// The job gets a cache of its own instead of the shared one.
         case separateCache = "separate-cache"
+        /// The job restores no cache: it builds from a clean state (where one key cannot set it
+        /// apart: GitHub's default-branch scope, which every run in that context writes).
+        case dropCacheRestore = "drop-cache-restore"
         /// The privileged job stops taking the pull request's code or text.
         case dropUntrustedInput = "drop-untrusted-input"
         /// Every outside contributor's run waits for a maintainer.

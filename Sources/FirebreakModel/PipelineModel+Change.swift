@@ -100,6 +100,9 @@ extension PipelineModel {
                                 location: cache.location)
             jobs[name]!.restoresCaches = job.restoresCaches.map { $0.name == other ? Reference(own, at: $0.location) : $0 }
             jobs[name]!.savesCaches = job.savesCaches.map { $0.name == other ? Reference(own, at: $0.location) : $0 }
+        case .dropCacheRestore:
+            guard let other, jobs[name] != nil else { return }
+            jobs[name]!.restoresCaches.removeAll { $0.name == other }
         case .dropUntrustedInput:
             jobs[name]?.untrustedInput = .none
         case .requireForkApproval:

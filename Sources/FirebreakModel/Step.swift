@@ -52,6 +52,14 @@ public struct Step: Sendable, Hashable {
         return nil
     }
 
+    /// For a step named `<job>/<URL>` (code a script downloads or clones), its job and the URL;
+    /// nil for any other step's name.
+    public static func fetched(inStepNamed name: String) -> (job: String, url: String)? {
+        guard let scheme = name.range(of: "://"),
+              let slash = name[..<scheme.lowerBound].lastIndex(of: "/") else { return nil }
+        return (String(name[..<slash]), String(name[name.index(after: slash)...]))
+    }
+
     /// How a weakness list words a step that is not pinned by commit or digest.
     public var unpinnedDetail: String {
         guard kind == .package else { return Self.unpinnedDetail(uses, pin: pin) }

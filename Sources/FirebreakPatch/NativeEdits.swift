@@ -106,6 +106,11 @@ struct NativeEdits {
                     return .sequence(items.map { $0 == .scalar(other) ? .scalar(own) : $0 })
                 }
             }
+        case .dropCacheRestore:
+            try editor.edit(["jobs", .key(name), "restoresCaches"]) { old in
+                guard case .sequence(let items)? = old else { return old }
+                return .sequence(items.filter { $0 != .scalar(other) })
+            }
         case .dropUntrustedInput:
             try editor.set(["jobs", .key(name), "untrustedInput"], to: .scalar("none"))
         case .requireForkApproval:

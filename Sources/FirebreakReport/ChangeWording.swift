@@ -11,6 +11,10 @@ public enum ChangeWording {
             if let package = Step.package(inStepNamed: subject) {
                 return "install an exact version of '\(package.uses)' in job '\(package.job)' (a version is fixed once published)"
             }
+            // A URL has no commit of its own: what the script fetches is fixed instead.
+            if let fetched = Step.fetched(inStepNamed: subject) {
+                return "fetch '\(fetched.url)' in job '\(fetched.job)' at a fixed revision: a clone at its full commit, a download of one release checked against its checksum"
+            }
             return "pin step '\(subject)' by full commit or digest"
         case .pinDefinition: return "include definition '\(subject)' by full commit or digest"
         case .ephemeralRunner: return "make runner pool '\(subject)' ephemeral: a fresh machine per job"
@@ -31,6 +35,8 @@ public enum ChangeWording {
         case .protectTags: return "protect the tags trigger '\(subject)' runs for: only maintainers create them"
         case .signArtifact: return "sign artifact '\(subject)' and verify it wherever it is used"
         case .separateCache: return "give job '\(subject)' its own cache instead of '\(object)'"
+        case .dropCacheRestore:
+            return "stop job '\(subject)' restoring cache '\(object)': on GitHub every run in the default branch's context writes it, whatever the key"
         case .dropUntrustedInput: return "stop job '\(subject)' from taking the pull request's code (two-workflow pattern)"
         case .requireForkApproval: return "require approval for every outside contributor's run"
         case .narrowTrust: return "narrow the trust of cloud role '\(subject)' to the runs that need it"

@@ -64,7 +64,7 @@ public struct FixReport: Sendable {
             for (index, entry) in entries.enumerated() {
                 let number = String(index + 1).leftPadded(to: width)
                 if entry.count > 1 {
-                    out += "  \(number). pin \(entry.count) third-party references by full commit or digest (blocks foothold)\n"
+                    out += "  \(number). pin \(entry.count) third-party references (blocks foothold): \(Self.pinWays(entry))\n"
                     for pin in entry { out += indent + "\(pin.change.subject.name) · \(pin.location.description)\n" }
                     continue
                 }
@@ -74,8 +74,7 @@ public struct FixReport: Sendable {
                     + candidate.location.description
                 if candidate.change.narrowsFunction { detail += " · takes access away: check no legitimate run needs it" }
                 if settings.contains(candidate.change) {
-                    let owner = candidate.change.kind == .requirePublisherEnvironment ? "the registry's" : "the repository's"
-                    detail += " · a setting: make it in \(owner) settings (firebreak.context.yml records it)"
+                    detail += " · a setting: make it in \(Self.settingOwner(candidate.change)) (firebreak.context.yml records it)"
                 }
                 out += indent + detail + "\n"
             }
@@ -142,6 +141,31 @@ public struct FixReport: Sendable {
     }
 
     private func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+
+    /// Where a change the files cannot say is made: a registry's trusted publisher, the runners'
+    /// own configuration (a pool's lifecycle and the refs it serves are its host's, or its
+    /// runner group's, not a repository's), else the repository's settings.
+    static func settingOwner(_ change: ModelChange) -> String {
+        switch change.kind {
+        case .requirePublisherEnvironment: "the registry's settings"
+        case .ephemeralRunner, .protectRunner: "the runners' own configuration, their host's or runner group's"
+        default: "the repository's settings"
+        }
+    }
+
+    /// How a group of pins is made, for the kinds of reference it holds: actions, images and
+    /// templates by full commit or digest, tools installed by name at an exact version, and
+    /// fetched URLs (which have no commit of their own) at a fixed revision.
+    static func pinWays(_ pins: [FixCandidate]) -> String {
+        let names = pins.map(\.change.subject.name)
+        let packages = names.filter { Step.package(inStepNamed: $0) != nil }.count
+        let fetched = names.filter { Step.package(inStepNamed: $0) == nil && Step.fetched(inStepNamed: $0) != nil }.count
+        var ways: [String] = []
+        if names.count > packages + fetched { ways.append("by full commit or digest") }
+        if packages > 0 { ways.append("tools installed by name at an exact version") }
+        if fetched > 0 { ways.append("fetched URLs at a fixed revision (a clone's full commit, one release's checked download)") }
+        return ways.joined(separator: "; ")
+    }
 }
 
 private extension String {
@@ -186,4 +210,5 @@ private struct FixJSON: Encodable {
         byHand = report.byHand.map(\.description)
         patch = report.diff
     }
+
 }

@@ -11,9 +11,34 @@ import Testing
         let result = try CommandRunner.run(["fix", Self.skeleton])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\n")
-        #expect(lines[0].hasPrefix("skeleton-key (Scenarios/pipelines/skeleton-key.yml): 16 changes cut 50 of the 51 crown-jewel reaches"))
+        #expect(lines[0].hasPrefix("skeleton-key (Scenarios/pipelines/skeleton-key.yml): 17 changes cut 50 of the 51 crown-jewel reaches"))
         #expect(result.stdout.contains("1 crown-jewel reach left (scenario: crown jewel via rules):\n  compromised-build-step: resource:prod-cluster via foothold → build-output → artifact-deploy"))
         #expect(result.stdout.contains("--- a/Scenarios/pipelines/skeleton-key.yml"))
+    }
+
+    @Test func aRunnersLifecycleIsMadeInTheRunnersOwnConfiguration() throws {
+        // A pool's lifecycle is its host's configuration: no repository setting makes it ephemeral.
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: pull_request
+            jobs:
+              test:
+                runs-on: [self-hosted, linux]
+                steps:
+                  - run: make test
+            """, ".github/workflows/release.yml": """
+            on: push
+            jobs:
+              release:
+                runs-on: [self-hosted, linux]
+                steps:
+                  - run: npm publish
+                    env: {NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}"}
+            """])
+        let result = try CommandRunner.run(["fix", repository.root, "--scenario", "malicious-fork-pr"])
+        let line = try #require(result.stdout.components(separatedBy: "\n").first { $0.contains("blocks runner-hijack") || $0.contains("blocks persistent-runner") },
+                                "\(result.stdout)")
+        #expect(line.contains("a setting: make it in the runners' own configuration"), "\(line)")
+        #expect(!line.contains("repository's settings"))
     }
 
     @Test func aKeepThatMakesTheGoalImpossibleExitsOneNamingIt() throws {

@@ -1,6 +1,7 @@
 import FirebreakEngine
 import FirebreakImport
 import FirebreakModel
+import FirebreakReport
 import FirebreakTestSupport
 import Testing
 
@@ -34,6 +35,14 @@ import Testing
                                          "https://sh.example.dev/install.sh": PinState.none])
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.footholds.contains(Fact(.exec, NodeID(.job, "sign"))))
+    }
+
+    @Test func theAdviceFixesWhatIsFetchedWhereAURLHasNoCommitToPin() throws {
+        let model = try Self.model("curl -sSf https://sh.example.dev/install.sh | sudo bash -s --")
+        let step = try #require(model.jobs["sign"]!.steps.first { $0.kind == .script })
+        let sentence = ChangeWording.sentence(ModelChange(.pinStep, step.id))
+        #expect(sentence.hasPrefix("fetch 'https://sh.example.dev/install.sh' in job 'sign' at a fixed revision"), "\(sentence)")
+        #expect(!sentence.contains("by full commit or digest"))
     }
 
     @Test func aCommitPinnedFetchTheRepositorysOwnCloneAndAVariableURLAreNot() throws {

@@ -143,6 +143,16 @@ struct FixAdvisorTests {
         #expect(pool.location.line == 44, "runner pool 'shared-pool' is declared at line 44: \(pool.location)")
     }
 
+    @Test func onGitHubAJobsOwnCacheKeyIsNeverTheFix() throws {
+        // Every run in the default branch's context writes GitHub's cache scope whatever the key:
+        // the advice is to restore no cache, never to give a job a key of its own.
+        let trip = try Self.roundTrip(PackagePaths.path("Scenarios/pipelines/skeleton-key.yml"))
+        #expect(!trip.advice.candidates.contains { $0.change.kind == .separateCache })
+        let restores = trip.advice.minimalSet.filter { $0.change.kind == .dropCacheRestore }.map(\.change.subject.name)
+        #expect(restores.contains("deploy"), "\(trip.advice.minimalSet.map(\.change))")
+        #expect(trip.after == trip.advice.after)
+    }
+
     @Test func aKeepThatLeavesNoControlIsNamed() throws {
         // The build keeps the deploy key and the key stays as it is: nothing cuts the build's read of it.
         let keeps = try ["job:build reads secret:AWS_DEPLOY_KEY", "identity:ci-deployer"].map(KeepConstraint.init(parsing:))

@@ -18,7 +18,13 @@ struct CachePoisoningRule: Rule {
             triggers: {push: {event: push}}
             runners: {hosted: {hosting: hosted}}
             jobs: {test: {triggers: [push], runsOn: hosted, savesCaches: [deps]}}
-            """), footholds: ["exec job:test"], expect: "poison cache:deps")],
+            """), footholds: ["exec job:test"], expect: "poison cache:deps"),
+                 RuleExample("a compromised GitLab test job poisons the cache it saves", model: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {test: {triggers: [push], runsOn: hosted, savesCaches: [deps]}}
+            """, platform: "gitlab"), footholds: ["exec job:test"], expect: "poison cache:deps")],
         blocked: [RuleExample("a fork pull request's run saves only to its own scope", model: ExampleModel.wrap("""
             caches: {deps: {}}
             triggers: {pr: {event: pull_request}}
@@ -51,6 +57,9 @@ struct CachePoisoningRule: Rule {
 extension CachePoisoningRule {
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         guard let job = hop.from, job.kind == .job else { return [] }
+        // On GitHub any code a run in the default branch's context runs writes its cache scope,
+        // cache step or not: only its restorers' side cuts the hop (`CacheRestoreRule`).
+        if let saver = model.jobs[job.name], model.platform(of: saver) == .github { return [] }
         return [ModelChange(.separateCache, job, hop.to)]
     }
 }

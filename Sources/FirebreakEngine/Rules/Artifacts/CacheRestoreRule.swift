@@ -10,7 +10,7 @@ struct CacheRestoreRule: Rule {
         summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run.",
         premises: "poison(C); job J restores C",
         conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests); an assumption where J neither installs dependencies nor builds, tests, scans, signs or releases by what Firebreak recognises",
-        control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved.",
+        control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved; on GitHub, where every run in the default branch's context writes one cache scope whatever the key, release jobs restore no cache.",
         rationale: "Restored dependencies and tools execute during the build; the privileged job cannot tell a planted package from a cached one.",
         references: ["Ultralytics, December 2024", "TanStack, May 2026"],
         firing: [RuleExample("the release job restores the shared cache and runs what is in it", model: ExampleModel.wrap("""
@@ -68,6 +68,9 @@ extension CacheRestoreRule {
 
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         guard let cache = hop.from, cache.kind == .cache else { return [] }
-        return [ModelChange(.separateCache, hop.to, cache)]
+        // GitHub keeps one cache scope for the default branch's context, which every run there
+        // writes whatever the key: a key of the job's own sets nothing apart.
+        guard let job = model.jobs[hop.to.name], model.platform(of: job) == .github else { return [ModelChange(.separateCache, hop.to, cache)] }
+        return [ModelChange(.dropCacheRestore, hop.to, cache)]
     }
 }
