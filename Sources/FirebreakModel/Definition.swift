@@ -13,6 +13,9 @@ public struct Definition: Sendable, Hashable {
     /// Teams or people that CODEOWNERS names for this file.
     public var owners: [String]
     public var source: Source
+    /// For an external definition not read, where Firebreak read what it is taken to hold (a
+    /// widely used component's published file); nil when what it holds is unknown.
+    public var takenAs: String?
     public var location: SourceLocation
 
     public init(name: String, path: String, owners: [String], source: Source, location: SourceLocation) {

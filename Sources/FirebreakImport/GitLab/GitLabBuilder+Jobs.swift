@@ -305,6 +305,11 @@ extension GitLabBuilder {
             model.definitions[include.name] = Definition(name: include.name, path: include.source, owners: [],
                                                          source: .external(repository: include.source, ref: include.ref, pin: pin),
                                                          location: include.location)
+            // A component Firebreak knows adds the job its published file describes.
+            if parent == nil, let known = GitLabKnownComponent.named(include) {
+                importKnownComponent(known, include: include, pin: pin)
+                continue
+            }
             // Its jobs take the file's `default: tags:` as the others do.
             let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
             let runner = declareRunner(tags: lines(defaultTags).map(\.text), at: include.location)
