@@ -24,8 +24,10 @@ public enum RepositoryIdentity {
     /// The repository's name: its remote's `owner/name`, or `unnamed`.
     public static func name(root: String) -> String { remoteName(root: root) ?? unnamed }
 
-    /// `owner/name` from `git@host:owner/name.git`, `https://host/owner/name` and the like.
-    static func name(fromURL url: String) -> String? {
+    /// `owner/name` from `git@host:owner/name.git`, `https://host/owner/name` and the like; a
+    /// GitLab project in subgroups keeps its whole path (`group/subgroup/name`), which its
+    /// pipeline's `$CI_PROJECT_PATH` is.
+    public static func name(fromURL url: String) -> String? {
         var path = url
         if let scheme = path.range(of: "://") {
             path = String(path[scheme.upperBound...])
@@ -35,8 +37,8 @@ public enum RepositoryIdentity {
             path = String(path[path.index(after: colon)...])
         }
         if path.hasSuffix(".git") { path.removeLast(4) }
-        let parts = path.split(separator: "/").suffix(2)
-        guard parts.count == 2 else { return nil }
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2 else { return nil }
         return parts.joined(separator: "/")
     }
 }
