@@ -39,12 +39,14 @@ public struct Weakness: Sendable, Hashable {
             }
         }
 
-        /// The rules whose hops, through the weakness's subject, use it.
+        /// The rules whose hops, through the weakness's subject, use it. None for a token kept in
+        /// `.git`: `job-token` takes the job's token as its code's whether or not the checkout keeps it.
         public var rules: Set<String> {
             switch self {
             case .untrustedCheckout, .scriptInjection, .privilegedTrigger: ["privileged-pr-trigger"]
             case .unpinnedUses: ["foothold", "definition-hijack"]
-            case .broadToken, .persistedCredentials: ["job-token"]
+            case .broadToken: ["job-token"]
+            case .persistedCredentials: []
             case .sharedCache: ["cache-poisoning", "cache-restore"]
             case .inheritedSecrets, .everySecret: ["job-secrets"]
             case .staticKey: ["foothold", "secret-credential"]
@@ -53,6 +55,12 @@ public struct Weakness: Sendable, Hashable {
             case .committedCredential: ["committed-credential"]
             case .unverifiedDownload: ["artifact-execution"]
             }
+        }
+
+        /// Why a weakness that no rule takes as a premise is listed all the same.
+        public var latentBecause: String? {
+            guard self == .persistedCredentials else { return nil }
+            return "a job's code holds its token whether or not the checkout keeps it (rule 'job-token'), so it opens no path of its own; the token leaks further where the workspace, .git included, is uploaded as an artifact, which Firebreak does not trace"
         }
 
         /// Whether a hop uses the construct only where it is written (a step's foothold), not

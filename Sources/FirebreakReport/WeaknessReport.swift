@@ -72,6 +72,7 @@ public struct WeaknessReport: Encodable, Sendable {
 
     /// Why a construct opens nothing today, from what the model says about its subject.
     static func latentReason(_ weakness: Weakness, in model: PipelineModel) -> String {
+        if let because = weakness.kind.latentBecause { return because }
         if weakness.subject.kind == .job, let job = model.jobs[weakness.subject.name] {
             let events = job.triggers.compactMap { model.triggers[$0.name] }
             if !events.isEmpty, events.allSatisfy({ $0.event == .pullRequest || $0.event == .mergeRequest }) {

@@ -64,7 +64,8 @@ struct Explain: ParsableCommand {
             return
         }
         if let kind = Weakness.Kind(rawValue: id), let rule = RuleCatalogue.rule(id: kind.rule) {
-            Console.out("\(kind.rawValue) — \(kind.title)\n\nA weakness `firebreak weaknesses` lists: a premise of rule '\(kind.rule)', explained below.\n\n")
+            let role = kind.latentBecause.map { "no rule's premise: \($0); rule '\(kind.rule)' is explained below" } ?? "a premise of rule '\(kind.rule)', explained below"
+            Console.out("\(kind.rawValue) — \(kind.title)\n\nA weakness `firebreak weaknesses` lists: \(role).\n\n")
             Console.out(RuleDocumentation.text(type(of: rule).description))
             return
         }
