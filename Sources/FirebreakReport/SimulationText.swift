@@ -91,8 +91,12 @@ public struct SimulationText {
             .sorted { ($1.criticality, kinds.firstIndex(of: $0.node.kind) ?? kinds.count, $0.node) < ($0.criticality, kinds.firstIndex(of: $1.node.kind) ?? kinds.count, $1.node) }
             .map(\.node.name)
         let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
-        let resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
+        var resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
             : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"
+        // The assumption most of them rest on: the first thing to settle.
+        if let chief = Self.chiefAssumption(worst) {
+            resting += (assumed == 1 ? ": " : ", \(chief.count) on: ") + Self.shortened(chief.statement, to: 110)
+        }
         // A worst scenario about a hop that reaches none of them through it says so: its foothold reaches them itself.
         let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
         return style.red("verdict: \(reaching.count) of \(results.count) scenarios \(reaching.count == 1 ? "reaches" : "reach") a crown jewel")
@@ -226,6 +230,33 @@ public struct SimulationText {
     static func throughMechanism(_ result: BlastRadius) -> String? {
         guard let mechanism = result.scenario.through, let count = result.crownJewelsThroughMechanism, !result.crownJewels.isEmpty else { return nil }
         return "\(count == 0 ? "none" : count == result.crownJewels.count && count > 1 ? "all" : String(count)) through \(mechanism.says)"
+    }
+
+    /// The assumption the most of a scenario's crown jewels rest on (a hop noted `assumed: ...`
+    /// on their paths), with how many; nil when none rests on one, or no assumption carries at
+    /// least half of those that do. Of two carrying as many, the one nearer the paths' start
+    /// (the earlier premise), then the first in order of text.
+    static func chiefAssumption(_ result: BlastRadius) -> (statement: String, count: Int)? {
+        var counts: [String: (jewels: Int, earliest: Int)] = [:]
+        var resting = 0
+        for asset in result.reached where asset.crownJewel && !asset.foothold {
+            let assumed = asset.caveats.filter { $0.hasPrefix("assumed: ") }.map { String($0.dropFirst("assumed: ".count)) }
+            if !assumed.isEmpty { resting += 1 }
+            for (place, statement) in assumed.enumerated() where !assumed[..<place].contains(statement) {
+                let known = counts[statement] ?? (0, place)
+                counts[statement] = (known.jewels + 1, min(known.earliest, place))
+            }
+        }
+        guard let chief = counts.sorted(by: { ($0.value.jewels, -$0.value.earliest, $1.key) > ($1.value.jewels, -$1.value.earliest, $0.key) }).first,
+              chief.value.jewels * 2 >= resting else { return nil }
+        return (chief.key, chief.value.jewels)
+    }
+
+    /// `text`, cut at a word to at most `limit` characters with "…" when longer.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)).trimmingCharacters(in: CharacterSet(charactersIn: ",;: ")) + "…"
     }
 
     /// How many of a scenario's crown jewels are reached only by a path resting on an assumption

@@ -1,6 +1,7 @@
 import FirebreakEngine
 import FirebreakImport
 import FirebreakModel
+import FirebreakReport
 import FirebreakTestSupport
 import Testing
 
@@ -160,5 +161,55 @@ struct HopAssumptionTests {
     @Test func aRepositoryWhoseValueTheContextGivesAssumesNothingOnTheHop() throws {
         let (caveats, _) = try Self.repositoryHop(context: "firebreak: 1\nrepository: {name: acme/app, criticality: critical}\n")
         #expect(!caveats.contains { $0.hasPrefix("assumed:") }, "\(caveats)")
+    }
+}
+
+/// The verdict names the assumption most of the worst scenario's crown jewels rest on: the first
+/// thing to settle before believing them.
+@Suite struct VerdictAssumptionTests {
+    static func verdict(runner: String) throws -> String {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/ci.yml": """
+                on: pull_request
+                permissions: {contents: read}
+                jobs:
+                  test:
+                    runs-on: \(runner)
+                    steps:
+                      - run: make test
+                """,
+            ".github/workflows/release.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  publish:
+                    runs-on: \(runner)
+                    steps:
+                      - run: npm publish
+                        env: {NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}"}
+                """,
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        let simulation = Simulation(model: model)
+        let library = try Examples.library()
+        let results = ["malicious-fork-pr", "compromised-build-step"].compactMap { library.scenario(id: $0) }.map { simulation.run($0) }
+        return SimulationText(model: model, results: results, assumptions: simulation.assumptions).text
+            .components(separatedBy: "\n").prefix(4).joined(separator: " ")
+    }
+
+    @Test func theVerdictNamesTheAssumptionTheCrownJewelsRestOn() throws {
+        let verdict = try Self.verdict(runner: "[self-hosted, linux]")
+        #expect(verdict.contains("the worst, malicious-fork-pr"), "\(verdict)")
+        #expect(verdict.contains("every one resting on an assumption, 2 on: self-hosted runners labelled self-hosted, linux are persistent"), "\(verdict)")
+    }
+
+    @Test func aVerdictOnNoAssumptionNamesNone() throws {
+        // The control: a native model that states everything leaves nothing to name.
+        let model = try Examples.model("skeleton-key")
+        let simulation = Simulation(model: model)
+        let text = SimulationText(model: model, results: simulation.run(try Examples.library().scenarios), assumptions: []).text
+        let verdict = text.components(separatedBy: "\n").prefix(3).joined(separator: " ")
+        #expect(verdict.contains("the worst, malicious-fork-pr"), "\(verdict)")
+        #expect(!verdict.contains("resting on") && !verdict.contains(" on: "), "\(verdict)")
     }
 }
