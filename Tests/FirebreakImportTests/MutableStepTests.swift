@@ -101,4 +101,37 @@ import Testing
         ])
         #expect(try assumptions("make -C typeshed tests").isEmpty)
     }
+
+    /// The start a path shows for a job rests on no assumption where one does: a community
+    /// action at a tag before a foreign checkout only assumed to run, and before GitHub's own
+    /// action at a tag; the assumed checkout is the start only where nothing else is.
+    @Test func theStartShownIsTheOneThatRestsOnNoAssumption() throws {
+        func start(_ extra: String) throws -> (why: String, caveats: [String]) {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                        with: {repository: acme/website, path: site}
+                      - uses: actions/setup-go@v5
+                \(extra)
+                      - run: make release
+                        env: {GH_TOKEN: "${{ secrets.RELEASE_PAT }}"}
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            let result = try Examples.run("compromised-third-party-action", on: model)
+            let derivation = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "release/release"))))
+            return (derivation.why, derivation.caveats)
+        }
+        let certain = try start("      - uses: goreleaser/goreleaser-action@v6")
+        #expect(certain.why.contains("'goreleaser/goreleaser-action@v6' is pinned by tag"), "\(certain.why)")
+        #expect(certain.caveats.isEmpty)
+        // The control: without the stranger's action, GitHub's own tag-pinned one is the start,
+        // still before the checkout of a branch only assumed to run.
+        let own = try start("")
+        #expect(own.why.contains("'actions/checkout@v4' is pinned by tag"), "\(own.why)")
+        #expect(!own.why.contains("acme/website") && own.caveats.isEmpty)
+    }
 }

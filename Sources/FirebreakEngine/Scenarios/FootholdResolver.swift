@@ -25,16 +25,23 @@ struct FootholdResolver {
         case .steps:
             var result: [Conclusion] = []
             for job in graph.jobs {
-                // A job's most movable reference first (no version, then a branch, then a tag): the
-                // start kept for the job is the one its reader should fix first.
-                var steps = job.steps.filter { selector.accepts("pin", $0.pin.rawValue) && selector.accepts("kind", $0.kind.rawValue) }
-                if steps.count > 1 {
-                    steps = steps.enumerated().sorted { ($0.element.pin.firmness, $0.offset) < ($1.element.pin.firmness, $1.offset) }.map(\.element)
+                // The start kept for the job is the first: one that rests on no assumption (a
+                // foreign checkout taken to run, a clone at a revision a variable names) before one
+                // that does, since the job's code is the attacker's either way; then the most
+                // movable reference (no version, then a branch, then a tag), the one its reader
+                // should fix first, and of those one from outside the platform's own organisations
+                // (`actions/`, `github/`), whose tags a stranger's compromise moves more often.
+                let steps = job.steps.filter { selector.accepts("pin", $0.pin.rawValue) && selector.accepts("kind", $0.kind.rawValue) }
+                    .map { (step: $0, caveats: graph.assumedCaveats(about: $0.id)) }
+                func key(_ entry: (offset: Int, element: (step: Step, caveats: [String]))) -> (Int, Int, Int, Int) {
+                    let platformOwn = ["actions/", "github/"].contains { entry.element.step.uses.lowercased().hasPrefix($0) }
+                    return (entry.element.caveats.isEmpty ? 0 : 1, entry.element.step.pin.firmness, platformOwn ? 1 : 0, entry.offset)
                 }
-                for step in steps {
-                    // Where the pin itself is assumed (a clone at a revision a variable names), the start says so.
+                let ordered = steps.count < 2 ? steps : steps.enumerated().sorted { key($0) < key($1) }.map(\.element)
+                for (step, caveats) in ordered {
+                    // Where the step's foothold is assumed, the start says so.
                     result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
-                                        step.location, caveats: graph.assumedCaveats(about: step.id)))
+                                        step.location, caveats: caveats))
                 }
             }
             for definition in graph.definitions {
