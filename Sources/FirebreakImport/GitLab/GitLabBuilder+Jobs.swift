@@ -51,7 +51,7 @@ extension GitLabBuilder {
         } ?? []
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
             referenced[variable] = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
-                .map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
+                .map { GitLabScriptPlace.place(of: variable, in: $0, source: config.sources[$0.location.file]) } ?? location
         }
 
         // Where it runs and what it pulls in.
@@ -85,7 +85,7 @@ extension GitLabBuilder {
         // A variable in the address the scripts push the project to holds a token that writes it.
         for variable in GitLabPushTokens.variables(in: scriptLines.map(\.text).joined(separator: "\n"), project: model.repository.name)
         where pushTokenVariables[variable] == nil {
-            pushTokenVariables[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0) } ?? location
+            pushTokenVariables[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0, source: config.sources[$0.location.file]) } ?? location
         }
 
         // Tools the scripts install from a registry by name, each once, where it is first installed.
@@ -93,7 +93,7 @@ extension GitLabBuilder {
             // With the file's variables put in (`$pip install bandit`, `pip: pip3 --timeout 100`).
             let text = line.text.contains("$") ? variables.expand(line.text) : line.text
             for install in ToolInstalls.installs(in: text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
-                let at = GitLabScriptPlace.place(of: install.name, in: line) { ToolInstalls.offset(of: install.name, in: $0) }
+                let at = GitLabScriptPlace.place(of: install.name, in: line, source: config.sources[line.location.file]) { ToolInstalls.offset(of: install.name, in: $0) }
                 let step = Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: at)
                 steps.append(step)
                 if install.constraints != nil {

@@ -44,8 +44,10 @@ struct GitLabConfigLoader {
         do throws(LoadError) {
             // A file may open with a `spec:` document (component inputs) before the configuration.
             // GitLab keeps the later of two entries with the same key; so does the import, with a warning.
+            let text = try RepositoryFile.read(path, under: root, label: file, budget: budget)
+            config.sources[file] = text
             let (documents, warnings) = try YAMLSource.parseDocumentsKeepingLastDuplicate(
-                try RepositoryFile.read(path, under: root, label: file, budget: budget), file: file,
+                text, file: file,
                 maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)
             diagnostics += warnings
             for document in documents { try RepositoryFile.checkExpansion(document, label: file) }
