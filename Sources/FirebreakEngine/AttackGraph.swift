@@ -206,6 +206,9 @@ public struct AttackGraph: Sendable {
                 if let definition = job.definition?.name {
                     jobsByDefinition[definition, default: []].append(at)
                 }
+                for merged in job.mergedDefinitions where merged.name != job.definition?.name {
+                    jobsByDefinition[merged.name, default: []].append(at)
+                }
                 // A registry trusts the workflow that holds the job or the run's top-level one
                 // (`TrustedPublisherClaims`): filed under both. Only a job that may mint a token
                 // publishes so (its token's grants are not read otherwise).

@@ -89,6 +89,7 @@ public struct Job: Sendable, Hashable {
         var definition: Reference?
         var calledFrom: Reference?
         var tokenUses: [TokenUse] = []
+        var mergedDefinitions: [Reference] = []
     }
 
     private var fields: SharedFields<Fields>
@@ -111,6 +112,13 @@ public struct Job: Sendable, Hashable {
     public var calledFrom: Reference? {
         get { fields.value.calledFrom }
         _modify { yield &fields.value.calledFrom }
+    }
+    /// Definitions from elsewhere whose keys the platform merges into the job where it leaves them
+    /// unset (a GitLab include's `default:`, `variables:` or a job of the same name): whoever
+    /// changes one decides part of what the job runs.
+    public var mergedDefinitions: [Reference] {
+        get { fields.value.mergedDefinitions }
+        _modify { yield &fields.value.mergedDefinitions }
     }
     /// The definition whose run the job is part of: the top-level caller, else its own.
     public var runDefinition: Reference? { calledFrom ?? definition }

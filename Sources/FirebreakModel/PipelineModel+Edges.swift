@@ -102,6 +102,9 @@ extension PipelineModel {
         if let definition = job.definition {
             edges.append(Edge(.defines, from: NodeID(.definition, definition.name), to: job.id, location: definition.location))
         }
+        for merged in job.mergedDefinitions where merged.name != job.definition?.name {
+            edges.append(Edge(.defines, from: NodeID(.definition, merged.name), to: job.id, location: merged.location))
+        }
         for trigger in job.triggers {
             edges.append(Edge(.triggers, from: NodeID(.trigger, trigger.name), to: job.id, location: trigger.location))
         }

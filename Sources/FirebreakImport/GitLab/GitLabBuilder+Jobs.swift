@@ -293,7 +293,10 @@ extension GitLabBuilder {
     /// definitions that can add or change any job, modelled as a job of their own that runs in
     /// every pipeline with every variable.
     /// `childOf`: the job whose child pipeline they make up, where they run instead of in every pipeline.
-    mutating func importExternalIncludes(triggers: [String], childOf parent: String? = nil) {
+    /// `mergingInto`: the pipeline's own jobs, into which GitLab merges what an included file
+    /// writes (its `default:`, `variables:` and jobs of the same name) where they leave it unset:
+    /// whoever moves a file included by a tag or branch decides part of what each of them runs.
+    mutating func importExternalIncludes(triggers: [String], childOf parent: String? = nil, mergingInto pipelineJobs: [String] = []) {
         guard !triggers.isEmpty else { return }
         for include in config.externalIncludes {
             // GitLab's own templates ship with the GitLab release: no third party moves them. The
@@ -309,6 +312,9 @@ extension GitLabBuilder {
             if parent == nil, let known = GitLabKnownComponent.named(include) {
                 importKnownComponent(known, include: include, pin: pin)
                 continue
+            }
+            if pin.isMutable {
+                for job in pipelineJobs { model.jobs[job]?.mergedDefinitions.append(Reference(include.name, at: include.location)) }
             }
             // Its jobs take the file's `default: tags:` as the others do.
             let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
@@ -333,7 +339,9 @@ extension GitLabBuilder {
             let adds = template ? "GitLab's template '\(include.name.dropFirst("template:".count))' adds" : "'\(include.name)' adds"
             let handed = named.isEmpty ? "" : "; its inputs hand it job\(named.count == 1 ? "" : "s") \(named.map { "'\($0)'" }.joined(separator: ", ")), whose artifacts it is taken to take in (what it does with them, such as publishing a release, is not read)"
             let runs = parent.map { "runs in the child pipeline job '\($0)' starts, where that job runs," } ?? "runs in every pipeline"
-            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that \(runs) with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown\(handed)",
+            let merges = pin.isMutable && !pipelineJobs.isEmpty
+                ? "; GitLab merges what it writes (`default:`, `variables:`, jobs of the same name) into the pipeline's jobs where they leave it unset, so whoever moves it changes what each of them runs" : ""
+            builder.assume(NodeID(.job, name), "the jobs that \(adds) are not read: it is taken to add one job that \(runs) with the variables the pipeline's ref receives and reads the repository; what its jobs publish or deploy, and which tokens they mint, is unknown\(handed)\(merges)",
                            settle: "read the included file and describe its jobs in a native model (docs/model-format.md)", at: include.location)
         }
     }

@@ -131,7 +131,8 @@ struct GitLabBuilder {
             importJob(job.name, job.mapping, stage: job.stage, producers: producers, all: jobs, workflow: workflow,
                       fileVariables: fileVariables, referenced: &referenced)
         }
-        importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted())
+        importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted(),
+                               mergingInto: jobs.map { prefix + $0.name }.filter { model.jobs[$0] != nil })
         // What an AWS key opens is read from every job that may use it: here, with no child pipeline's.
         declareVariables(referenced, allJobsRead: depth == 0 && downstream.isEmpty)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }

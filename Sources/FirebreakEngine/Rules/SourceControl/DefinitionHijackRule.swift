@@ -32,6 +32,14 @@ struct DefinitionHijackRule: Rule {
               let pin = definition.pin, pin.isMutable else { return [] }
         return graph.jobs(definedBy: definition.name).map { defined in
             let job = defined.job
+            guard job.definition?.name == definition.name else {
+                // GitLab merges an included file under the including one: its `default:`, its
+                // `variables:` and a job of the same name fill in what the job leaves unset.
+                let merged = job.mergedDefinitions.first { $0.name == definition.name }
+                return conclude(Fact(.exec, job.id), numbered: defined.number, from: [fact],
+                                "job '\(job.name)' takes what it leaves unset (before_script, image, variables, …) from '\(definition.name)', included by \(pin.rawValue) reference",
+                                at: merged?.location ?? definition.location, caveats: [Caveat.nextRun])
+            }
             return conclude(Fact(.exec, job.id), numbered: defined.number, from: [fact],
                      "job '\(job.name)' is defined by '\(definition.name)', included by \(pin.rawValue) reference",
                      at: job.definition!.location, caveats: [Caveat.nextRun])
