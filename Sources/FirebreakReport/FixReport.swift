@@ -127,7 +127,7 @@ public struct FixReport: Sendable {
         var ways: [String] = []
         if !remaining.byHand.isEmpty {
             ways.append("only changes made by hand cut it (settings, or edits no patch writes): "
-                        + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; "))
+                        + remaining.byHand.map(ChangeWording.sentence).joined(separator: "; ") + alsoMovable(remaining))
         }
         if !remaining.needed.isEmpty {
             // Separation of duties: the step that writes gets a job of its own, which runs nothing
@@ -141,6 +141,20 @@ public struct FixReport: Sendable {
     }
 
     private func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+
+    /// Where the attacker starts in a job through a reference only fixed by hand, the job's
+    /// other movable references start them there too: each must be fixed with it (the patch
+    /// writes those in the set, the others are named). Empty for any other start.
+    func alsoMovable(_ remaining: FixAdvice.Remaining) -> String {
+        guard let start = remaining.path.first, start.rule == "foothold", start.to.kind == .job, let job = model.jobs[start.to.name],
+              remaining.byHand.contains(where: { $0.kind == .pinStep }) else { return "" }
+        let named = Set(remaining.byHand.filter { $0.kind == .pinStep }.map(\.subject))
+        let patched = Set(advice.minimalSet.map(\.change).filter { $0.kind == .pinStep }.map(\.subject))
+        let others = job.steps.filter { $0.pin.isMutable && !named.contains($0.id) }
+        guard !others.isEmpty else { return "" }
+        let listed = others.map { "'\($0.uses)'\(patched.contains($0.id) ? " (the set pins it)" : "") at \($0.location.description)" }
+        return "; with it, the job's other movable references, each a start as well: " + listed.joined(separator: ", ")
+    }
 
     /// Where a change the files cannot say is made: a registry's trusted publisher, the runners'
     /// own configuration (a pool's lifecycle and the refs it serves are its host's, or its
