@@ -247,8 +247,9 @@ public struct SimulationText {
                 counts[statement] = (known.jewels + 1, min(known.earliest, place))
             }
         }
-        guard let chief = counts.sorted(by: { ($0.value.jewels, -$0.value.earliest, $1.key) > ($1.value.jewels, -$1.value.earliest, $0.key) }).first,
-              chief.value.jewels * 2 >= resting else { return nil }
+        let ranked = counts.filter { $0.value.jewels * 2 >= resting }
+            .sorted { ($0.value.jewels, -$0.value.earliest, $1.key) > ($1.value.jewels, -$1.value.earliest, $0.key) }
+        guard let chief = ranked.first else { return nil }
         return (chief.key, chief.value.jewels)
     }
 
@@ -277,13 +278,18 @@ public struct SimulationText {
         return (news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel)).sorted(by: worthShowing)
     }
 
-    /// Which asset's path to draw first: the more critical, and among equals what a reviewer
-    /// asks about first (secrets, then identities, resources, environments, the repository).
+    /// Which asset's path to draw first: the more critical; among equals the more certain (a
+    /// path resting on fewer assumptions, then a shorter one), then what a reviewer asks about
+    /// first (secrets, then identities, resources, environments, the repository).
     static func worthShowing(_ a: ReachedAsset, _ b: ReachedAsset) -> Bool {
         let rank: [NodeKind] = [.secret, .identity, .resource, .environment, .repository]
         let ra = rank.firstIndex(of: a.node.kind) ?? rank.count, rb = rank.firstIndex(of: b.node.kind) ?? rank.count
-        return (a.criticality, -ra, b.node) > (b.criticality, -rb, a.node)
+        let sa = assumptionCount(a), sb = assumptionCount(b)
+        return (a.criticality, -sa, -a.hops, -ra, b.node) > (b.criticality, -sb, -b.hops, -rb, a.node)
     }
+
+    /// How many assumptions an asset's path rests on (hops noted `assumed: ...`).
+    static func assumptionCount(_ asset: ReachedAsset) -> Int { asset.caveats.filter { $0.hasPrefix("assumed: ") }.count }
 
     /// The assumptions: every one with `allAssumptions`, else counted by what they are about,
     /// with one example each.

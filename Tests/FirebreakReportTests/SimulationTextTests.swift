@@ -273,3 +273,26 @@ struct VerdictSentenceTests {
     }
 }
 
+
+/// Of crown jewels as critical, the path drawn first is the more certain one: the shorter, where
+/// neither rests on an assumption, whatever their names.
+@Suite struct DrawnPathOrderTests {
+    @Test func theShorterPathToAsCriticalAJewelIsDrawnFirst() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            secrets:
+              AAA_DEPLOY_KEY: {criticality: critical}
+              ZED_SIGNING_KEY: {criticality: critical}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {pool: {hosting: self-hosted, lifecycle: persistent}}
+            jobs:
+              build: {role: build, triggers: [push], runsOn: pool, secrets: [ZED_SIGNING_KEY]}
+              deploy: {role: deploy, triggers: [push], runsOn: pool, secrets: [AAA_DEPLOY_KEY]}
+            """), file: "order.yml")
+        let scenario = try #require(try Examples.library().scenario(id: "compromised-build-step"))
+        let result = Simulation(model: model).run(scenario)
+        #expect(Set(result.crownJewels.map(\.name)).isSuperset(of: ["AAA_DEPLOY_KEY", "ZED_SIGNING_KEY"]))
+        let text = SimulationText(model: model, results: [result], assumptions: []).text
+        let firstRead = try #require(text.components(separatedBy: "\n").first { $0.contains("read secret:") })
+        #expect(firstRead.contains("ZED_SIGNING_KEY"), "the one-hop path first: \(text)")
+    }
+}

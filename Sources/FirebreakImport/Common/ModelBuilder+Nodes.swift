@@ -150,6 +150,9 @@ extension ModelBuilder {
     /// variable's value is the path of a file that holds the secret.
     static func namesASetting(_ name: String) -> Bool {
         let upper = name.uppercased()
+        // SonarQube's `sonar.login` takes the analysis token (`SONAR_LOGIN`); elsewhere a
+        // `_LOGIN` is the user name beside a password (`DOCKER_HUB_LOGIN` set as `DOCKER_USER`).
+        if upper.hasPrefix("SONAR") && upper.hasSuffix("_LOGIN") { return false }
         let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
                         "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_SUB_ID", "_CLIENT_ID",
                         "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT", "_BRANCH", "_BRANCHES", "_VERSION", "_CHANNEL", "_CHANNEL_ID", "_TAG",

@@ -398,8 +398,10 @@ extension GitHubImport {
     /// Actions that mint a GitHub App's installation token from its private key.
     static let appTokenActions = ["actions/create-github-app-token@", "tibdex/github-app-token@"]
 
+    /// The inputs that take a GitHub token (`personal_token`: peaceiris/actions-gh-pages's, for
+    /// pushing a site to another repository).
     static let tokenInputs: Set<String> = ["token", "github-token", "github_token", "repo-token", "repo_token", "personal-access-token",
-                                           "personal_access_token"]
+                                           "personal_access_token", "personal_token", "personal-token"]
     /// Environment variables that hand a step a GitHub token (`PERSONAL_ACCESS_TOKEN`: the CLA
     /// assistant's token for the repository that keeps the signatures).
     static let tokenVariables: Set<String> = ["GH_TOKEN", "GITHUB_TOKEN", "GH_PAT", "GITHUB_PAT", "PERSONAL_ACCESS_TOKEN"]
