@@ -166,7 +166,10 @@ extension GitLabBuilder {
         } else {
             sources = producers.filter { $0.stage < stage }.map(\.name)
         }
-        let producing = Set(producers.map(\.name))
+        // Artifacts kept only when their job fails reach only a job that runs after a failure.
+        let whens = [job["when"]?.node.scalarText] + (job["rules"]?.node.items.map { $0.value("when")?.scalarText } ?? [])
+        let afterFailure = whens.contains { $0 == "always" || $0 == "on_failure" }
+        let producing = Set(producers.filter { afterFailure || Self.handsOnArtifacts($0.mapping) }.map(\.name))
         sources = sources.map { Self.matrixJob(named: $0, among: producing) }
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
@@ -279,6 +282,17 @@ extension GitLabBuilder {
             return builder.providerRunner("GitLab", labels: tags, platform: .gitlab, at: location)
         }
         return builder.selfHostedRunner(labels: tags, platform: .gitlab, at: location)
+    }
+
+    /// Whether a job's artifacts reach the jobs after it that run on success: not those kept
+    /// only when it fails (`artifacts: when: on_failure`), since a failed job stops the later
+    /// stages and the jobs that need it, unless it may fail (`allow_failure:`). GitLab Docs,
+    /// `artifacts:when`, `allow_failure`.
+    static func handsOnArtifacts(_ job: SourcedMapping) -> Bool {
+        guard let artifacts = job["artifacts"] else { return false }
+        guard artifacts.node.value("when")?.scalarText == "on_failure" else { return true }
+        guard let allowed = job["allow_failure"]?.node else { return false }
+        return allowed.isMapping || allowed.scalarText == "true"
     }
 
     // MARK: Includes and variables
