@@ -55,7 +55,8 @@ extension GitLabBuilder {
         }
 
         // Where it runs and what it pulls in.
-        let runner = declareRunner(tags: lines(job["tags"]).map(\.text), at: job["tags"]?.location ?? location)
+        // GitLab puts CI/CD variables into a job's tags (`tags: [$RUNNER_TAG]`): the file's own values here.
+        let runner = declareRunner(tags: lines(job["tags"]).map { variables.expand($0.text) }, at: job["tags"]?.location ?? location)
         var steps: [Step] = []
         var images: [(image: String, pin: PinState, location: SourceLocation)] = []
         for key in ["image", "services"] {
@@ -332,7 +333,8 @@ extension GitLabBuilder {
             }
             // Its jobs take the file's `default: tags:` as the others do.
             let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
-            let runner = declareRunner(tags: lines(defaultTags).map(\.text), at: include.location)
+            let fileVariables = GitLabJobVariables(global: config.top["variables"]?.node, job: nil, inherit: nil)
+            let runner = declareRunner(tags: lines(defaultTags).map { fileVariables.expand($0.text) }, at: include.location)
             let name = "\(prefix)included:\(include.name)"
             // An input that names a job of the pipeline (`dist-job-name: dist`) hands the included
             // jobs that job: taken as a `needs:` on it, with its artifacts taken in.
