@@ -33,8 +33,8 @@ extension PipelineModel {
             guard let other, let secret = secrets[name] else { return }
             if environments[other] == nil {
                 environments[other] = Environment(name: other, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
-                                                  allowedBranches: [repository.defaultBranch], waitMinutes: 0, production: false,
-                                                  criticality: nil, location: secret.location)
+                                                  allowedBranches: [repository.defaultBranch], allowedTags: releaseTags(usingSecret: name),
+                                                  waitMinutes: 0, production: false, criticality: nil, location: secret.location)
             }
             secrets[name]!.environment = Reference(other, at: secret.location)
             for job in sortedJobs where job.environment == nil && job.secrets.contains(where: { $0.name == name }) {
@@ -124,6 +124,15 @@ extension PipelineModel {
                 jobs[name]!.consumes[index].use = .data
             }
         }
+    }
+
+    /// The tags a new environment for a secret admits besides the default branch: those the
+    /// jobs that name the secret release from (a tag trigger's patterns, any tag for a release
+    /// event), so that moving the secret there does not stop their releases. Empty when none does.
+    package func releaseTags(usingSecret secret: String) -> [String] {
+        let joining = sortedJobs.filter { $0.environment == nil && $0.secrets.contains { $0.name == secret } }
+        let releases = joining.flatMap { $0.triggers.compactMap { triggers[$0.name] } }.filter { $0.event == .tag || $0.event == .release }
+        return Set(releases.flatMap { $0.event == .tag && !$0.branches.isEmpty ? $0.branches : ["*"] }).sorted()
     }
 
     /// The jobs whose runs a cloud role accepts today.

@@ -29,8 +29,10 @@ struct NativeEdits {
             try editor.set(["resources", .key(name), "networkAccess"], to: .scalar("none"))
         case .scopeSecret:
             if model.environments[other] == nil {
+                let tags = model.releaseTags(usingSecret: name)
                 try editor.set(["environments", .key(other)],
-                               to: .mapping([YAMLEntry("allowedBranches", .sequence([.scalar(model.repository.defaultBranch)]))]))
+                               to: .mapping([YAMLEntry("allowedBranches", .sequence([.scalar(model.repository.defaultBranch)]))]
+                                            + (tags.isEmpty ? [] : [YAMLEntry("allowedTags", .sequence(tags.map(YAMLValue.scalar)))])))
             }
             try editor.set(["secrets", .key(name), "environment"], to: .scalar(other))
             for job in model.sortedJobs where job.environment == nil && job.secrets.contains(where: { $0.name == name }) {
