@@ -103,7 +103,7 @@ extension HTMLReport {
     /// Everything the scenario reaches, most critical first, folded.
     func reachedTable(_ result: BlastRadius) -> String {
         guard !result.reached.isEmpty else { return "" }
-        let rows = result.reached.sorted(by: SimulationText.worthShowing)
+        let rows = SimulationText.inDrawingOrder(result.reached)
         var out = "<details>\n<summary>Everything reached (\(rows.count))</summary>\n<table>\n<thead><tr><th>node</th><th>level</th>"
             + "<th>criticality</th><th class=\"n\">hops</th><th>by rules</th></tr></thead>\n<tbody>\n"
         for asset in rows {

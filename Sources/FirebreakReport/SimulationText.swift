@@ -275,21 +275,23 @@ public struct SimulationText {
             !asset.foothold && !(asset.node.kind == .secret
                 && model.secrets[asset.node.name]?.carries.map { footholds.contains(NodeID(.identity, $0.name)) } == true)
         }
-        return (news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel)).sorted(by: worthShowing)
+        return inDrawingOrder(news.filter(\.crownJewel).isEmpty ? news : news.filter(\.crownJewel))
     }
 
-    /// Which asset's path to draw first: the more critical; among equals the more certain (a
-    /// path resting on fewer assumptions, then a shorter one), then what a reviewer asks about
-    /// first (secrets, then identities, resources, environments, the repository).
-    static func worthShowing(_ a: ReachedAsset, _ b: ReachedAsset) -> Bool {
+    /// The assets in the order their paths are drawn: the more critical first; among equals the
+    /// more certain (a path resting on fewer assumptions, then a shorter one), then what a
+    /// reviewer asks about first (secrets, then identities, resources, environments, the
+    /// repository). Each asset's path is read once, not at every comparison.
+    static func inDrawingOrder(_ assets: [ReachedAsset]) -> [ReachedAsset] {
         let rank: [NodeKind] = [.secret, .identity, .resource, .environment, .repository]
-        let ra = rank.firstIndex(of: a.node.kind) ?? rank.count, rb = rank.firstIndex(of: b.node.kind) ?? rank.count
-        let sa = assumptionCount(a), sb = assumptionCount(b)
-        return (a.criticality, -sa, -a.hops, -ra, b.node) > (b.criticality, -sb, -b.hops, -rb, a.node)
+        let keyed = assets.map { asset in
+            (asset: asset, node: asset.node, assumed: asset.caveats.filter { $0.hasPrefix("assumed: ") }.count,
+             kind: rank.firstIndex(of: asset.node.kind) ?? rank.count)
+        }
+        return keyed.sorted { a, b in
+            (a.asset.criticality, -a.assumed, -a.asset.hops, -a.kind, b.node) > (b.asset.criticality, -b.assumed, -b.asset.hops, -b.kind, a.node)
+        }.map(\.asset)
     }
-
-    /// How many assumptions an asset's path rests on (hops noted `assumed: ...`).
-    static func assumptionCount(_ asset: ReachedAsset) -> Int { asset.caveats.filter { $0.hasPrefix("assumed: ") }.count }
 
     /// The assumptions: every one with `allAssumptions`, else counted by what they are about,
     /// with one example each.

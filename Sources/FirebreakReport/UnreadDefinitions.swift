@@ -3,7 +3,8 @@ import FirebreakModel
 /// What the verdict rests on without reading: definitions from elsewhere (a GitLab remote
 /// include or component, another repository's reusable workflow), whose jobs run in the
 /// pipeline, since Firebreak reads no file it was not given. Each stands in the model as one job
-/// whose steps are unknown; a release job often lives in one (GNOME's release-service component).
+/// whose steps are unknown, unless it is a component Firebreak knows (GNOME's release-service),
+/// taken as its published file describes it.
 struct UnreadDefinitions {
     /// Those whose content is unknown, and those taken as a published file Firebreak read describes them.
     let names: [String]

@@ -14,7 +14,7 @@ struct GitLabConfigLoader {
 
     /// The import's limits: files read, bytes per file.
     let budget: ReadBudget?
-    /// The project's path, when the context file gives it (`group/app`).
+    /// The project's path, where known (`group/app`: the context file's name, or the origin remote's path).
     let projectPath: String?
     /// Without it, the paths the include rules read so far compare `$CI_PROJECT_PATH` with.
     private var comparedProjectPaths: Set<String> = []

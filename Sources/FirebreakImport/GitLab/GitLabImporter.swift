@@ -31,7 +31,8 @@ struct GitLabCIImporter: PipelineImporter {
                                         projectPath: named.contains("/") ? named : nil)
         loader.load(Self.fileName)
         builder.log.add(contentsOf: loader.diagnostics)
-        // Said only where the paths were read from the rules: a context file's name is no assumption.
+        // Said only where the paths were read from the rules: the context file's name, or the
+        // origin remote's path, is no assumption.
         for leftOut in loader.otherProjectsIncludes where loader.projectPath == nil {
             let paths = leftOut.projectPaths.joined(separator: ", ")
             builder.assume(builder.model.repository.id,

@@ -5,8 +5,9 @@ import Yams
 /// GitLab Docs, "Use rules with include": an include's rules are `if`, `exists` and `changes`,
 /// with `when: never` or `always`; an include no rule matches is left out. The rules are read as
 /// a job's are (`GitLabRuns`): an include that some pipeline may take is kept (pessimistic).
-/// `$CI_PROJECT_PATH` is the project's path wherever it is known: the context file's name, or
-/// else the paths the pipeline's include rules compare it with, this project being one of them.
+/// `$CI_PROJECT_PATH` is the project's path wherever it is known: the context file's name or the
+/// origin remote's path, else the paths the pipeline's include rules compare it with, this
+/// project being one of them.
 /// Such rules tell the project apart from its forks, whose pipelines run in the fork with the
 /// fork's own variables and runners (GitLab Docs, "Pipelines for merge requests from forks").
 enum GitLabIncludeRules {
