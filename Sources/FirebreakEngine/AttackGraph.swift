@@ -353,6 +353,16 @@ public struct AttackGraph: Sendable {
         (assumptionsBySubject[id] ?? []).map { "assumed: \($0.statement)" }
     }
 
+    /// `assumedCaveats(about:)` of a secret a job reads: what is assumed of its receivers (its
+    /// level, `Assumption.receivers`) is left out where `asWritten` says the job names it and
+    /// runs as written, since such a job receives it either way. One lookup; `asWritten` is
+    /// asked only where something is assumed of the receivers.
+    func assumedCaveats(aboutSecret id: NodeID, readAsWritten asWritten: () -> Bool) -> [String] {
+        guard let assumed = assumptionsBySubject[id] else { return [] }
+        let kept = assumed.contains(where: \.receivers) && asWritten() ? assumed.filter { !$0.receivers } : assumed
+        return kept.map { "assumed: \($0.statement)" }
+    }
+
     /// "assumed: ..." for what an identity was assumed to be granted (a token found where a step
     /// takes it, a static key taken to administer its cloud), for every hop that rests on its
     /// grants; a job token's and a cloud role's say it on the hop into them instead.

@@ -117,6 +117,9 @@ public struct FactStore: Sendable {
     /// The derivation kept for a fact: the first, unless as short a one with fewer caveats came later.
     public func derivation(of fact: Fact) -> Derivation? { index(of: fact).map(derivation(at:)) }
 
+    /// The rule of the derivation kept for a fact, without the rest of it.
+    func rule(of fact: Fact) -> String? { index(of: fact).map { rules.name(derivations[$0].rule) } }
+
     /// Hops from a foothold along first premises.
     public func depth(of fact: Fact) -> Int? { index(of: fact).map { Int(entries[$0].depth) } }
 

@@ -19,6 +19,11 @@ public struct Assumption: Hashable, Sendable, Comparable, Codable {
     /// Whether every hop into the subject says it. False for one that only some paths into the
     /// subject rest on, which the rule that takes such a path says itself. Not written out.
     public var saidOnHops = true
+    /// Whether the assumption is about which jobs receive its subject, a secret (the level it is
+    /// defined at), with what is assumed of its worth beside it: a job that names the secret and
+    /// runs as written receives it whatever its level, so that job's reading it does not rest on
+    /// it; a run of a rewritten job does. Not written out.
+    public var receivers = false
 
     private enum CodingKeys: String, CodingKey {
         case subject, statement, settle, location

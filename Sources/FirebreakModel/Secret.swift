@@ -1,5 +1,9 @@
 /// A stored value that the platform hands to jobs.
 public struct Secret: Sendable, Hashable {
+    /// The name of the node that stands for the secrets no workflow names, which a job that reads
+    /// every secret at once (`toJSON(secrets)`, `secrets: inherit`) receives.
+    public static let everyRepositorySecret = "(every-repository-secret)"
+
     /// The secret's fields, in one shared box (`SharedFields`): rules copy secrets out of the
     /// model for every job that receives one, and a copy is then one reference.
     private struct Fields: Sendable, Hashable {

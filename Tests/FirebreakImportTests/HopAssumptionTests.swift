@@ -213,3 +213,34 @@ struct HopAssumptionTests {
         #expect(!verdict.contains("resting on") && !verdict.contains(" on: "), "\(verdict)")
     }
 }
+
+/// A secret's level (repository or environment) decides which jobs receive it, not whether the
+/// job that names it does: that job's run as written reads it either way, and its hop says
+/// nothing of the level; a rewritten job's run does rest on it, and says so.
+@Suite struct SecretLevelHopTests {
+    static func readCaveats(_ scenario: String) throws -> [String] {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: ["**"]}}
+            permissions: {contents: read}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: make
+                    env: {SIGNING_PASSWORD: "${{ secrets.SIGNING_PASSWORD }}"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let result = try Examples.run(scenario, on: model)
+        let hop = try #require(result.facts.derivation(of: Fact(.read, NodeID(.secret, "SIGNING_PASSWORD"))), "\(scenario)")
+        return hop.caveats
+    }
+
+    @Test func theJobThatNamesTheSecretReadsItWhateverItsLevel() throws {
+        #expect(!(try Self.readCaveats("compromised-build-step")).contains { $0.contains("is defined at repository level") })
+    }
+
+    @Test func aRewrittenJobsReadRestsOnItsLevel() throws {
+        // The control: the attacker's job on a branch gets it only if no environment keeps it.
+        #expect(try Self.readCaveats("poisoned-pipeline-definition").contains { $0.contains("is defined at repository level") })
+    }
+}

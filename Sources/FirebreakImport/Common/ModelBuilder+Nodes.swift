@@ -114,8 +114,10 @@ extension ModelBuilder {
 
     /// The secrets the pipeline uses and no context file declares, in name order: each high,
     /// unless `credential` recognises what it carries. `scope` says who receives it.
+    /// `namedOnly`: whether only the jobs that name a secret receive it (GitHub), so that the
+    /// assumption about its level is one about its receivers (`Assumption.receivers`).
     mutating func declareFoundSecrets(_ found: [String: SourceLocation], platform: Platform, scope: (String) -> String, settle: String,
-                                      credential: (inout ModelBuilder, String) -> Reference?) {
+                                      namedOnly: Bool = false, credential: (inout ModelBuilder, String) -> Reference?) {
         for (name, location) in found.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
             let carries = credential(&self, name)
             let setting = carries == nil && Self.namesASetting(name)
@@ -124,7 +126,8 @@ extension ModelBuilder {
                                          location: location)
             let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id), not a credential, so it counts as low"
                 : Self.opensUnknown + Self.countsAsHigh
-            assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
+            let place = assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
+            if namedOnly { model.assumptions[place].receivers = true }
         }
     }
 

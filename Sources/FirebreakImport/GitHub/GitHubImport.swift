@@ -705,7 +705,8 @@ struct GitHubImport {
         let (keys, tokens, uploads, appKeys, reads) = (staticKeySecrets, githubTokenSecrets, registryTokenSecrets, githubAppKeys, everyRead)
         builder.declareFoundSecrets(referencedSecrets, platform: .github,
                                     scope: { "secret '\($0)' is defined at repository level, so any job that names it receives it" },
-                                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)") { builder, name in
+                                    settle: "declare it under `secrets:` in firebreak.context.yml with its `environment:` (and what it `carries:`)",
+                                    namedOnly: true) { builder, name in
             if let key = keys[name] {
                 if key.cloud == CloudKeyVariables.compatibleStorage {
                     _ = builder.assume(NodeID(.secret, name), CloudKeyVariables.compatibleStorageStatement(name), settle: CloudKeyVariables.compatibleStorageSettle, at: key.location)

@@ -15,7 +15,7 @@ struct SecretUses: Hashable, Sendable {
     var readAlone: Set<String> = []
 
     /// The secret node that stands for all of a repository's secrets when their names are unknown.
-    static let everySecretName = "(every-repository-secret)"
+    static let everySecretName = Secret.everyRepositorySecret
 
     mutating func merge(_ other: SecretUses) {
         for (name, location) in other.names where names[name] == nil { names[name] = location }

@@ -44,10 +44,16 @@ struct JobSecretsRule: Rule {
         guard fact.level.isRepositoryRun, fact.node.kind == .job else { return [] }
         // A side branch's run gets no secret kept for protected branches.
         return graph.secrets(exposedToJobNumbered: number).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
-            // What the import assumed of the secret (its scope, what it holds), the hop says.
-            conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
-                     "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,
-                     caveats: graph.assumedCaveats(about: exposed.secret.id))
+            // What the import assumed of the secret (its scope, what it holds), the hop says; a
+            // run as written of a job that names it receives it whatever its level. Not so a
+            // side branch's run or a rewritten job's, nor a job that reads every secret at once.
+            let caveats = graph.assumedCaveats(aboutSecret: exposed.secret.id) {
+                fact.level == .full && known.rule(of: fact) != PoisonedPipelineRule.description.id
+                    && graph.job(numbered: number).map { !$0.secrets.contains { $0.name == Secret.everyRepositorySecret } } == true
+            }
+            return conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
+                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,
+                            caveats: caveats)
         }
     }
 }
