@@ -224,5 +224,4 @@ private struct FixJSON: Encodable {
         byHand = report.byHand.map(\.description)
         patch = report.diff
     }
-
 }

@@ -51,7 +51,7 @@ extension GitLabBuilder {
         } ?? []
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
             referenced[variable] = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
-                .map { GitLabScriptPlace.place(of: variable, in: $0, source: config.sources[$0.location.file]) } ?? location
+                .map { scriptPlace(of: variable, in: $0) } ?? location
         }
 
         // Where it runs and what it pulls in.
@@ -86,7 +86,7 @@ extension GitLabBuilder {
         // A variable in the address the scripts push the project to holds a token that writes it.
         for variable in GitLabPushTokens.variables(in: scriptLines.map(\.text).joined(separator: "\n"), project: model.repository.name)
         where pushTokenVariables[variable] == nil {
-            pushTokenVariables[variable] = scriptLines.first { $0.text.contains(variable) }.map { GitLabScriptPlace.place(of: variable, in: $0, source: config.sources[$0.location.file]) } ?? location
+            pushTokenVariables[variable] = scriptLines.first { $0.text.contains(variable) }.map { scriptPlace(of: variable, in: $0) } ?? location
         }
 
         // Tools the scripts install from a registry by name, each once, where it is first installed.
@@ -94,7 +94,7 @@ extension GitLabBuilder {
             // With the file's variables put in (`$pip install bandit`, `pip: pip3 --timeout 100`).
             let text = line.text.contains("$") ? variables.expand(line.text) : line.text
             for install in ToolInstalls.installs(in: text) where !steps.contains(where: { $0.name == "\(id)/\(install.uses)" }) {
-                let at = GitLabScriptPlace.place(of: install.name, in: line, source: config.sources[line.location.file]) { ToolInstalls.offset(of: install.name, in: $0) }
+                let at = scriptPlace(of: install.name, in: line) { ToolInstalls.offset(of: install.name, in: $0) }
                 let step = Step(name: "\(id)/\(install.uses)", uses: install.uses, kind: .package, pin: install.pin, location: at)
                 steps.append(step)
                 if install.constraints != nil {
@@ -285,6 +285,12 @@ extension GitLabBuilder {
         return builder.selfHostedRunner(labels: tags, platform: .gitlab, at: location)
     }
 
+    /// Where the file writes a piece of a job's script item (`GitLabScriptPlace`), read in the
+    /// lines of the item's own file.
+    func scriptPlace(of piece: String, in item: (text: String, location: SourceLocation), offset: ((Substring) -> Int?)? = nil) -> SourceLocation {
+        GitLabScriptPlace.place(of: piece, in: item, lines: config.sourceLines[item.location.file], offset: offset)
+    }
+
     /// Whether a job's artifacts reach the jobs after it that run on success: not those kept
     /// only when it fails (`artifacts: when: on_failure`), since a failed job stops the later
     /// stages and the jobs that need it, unless it may fail (`allow_failure:`). GitLab Docs,
@@ -312,7 +318,11 @@ extension GitLabBuilder {
     /// writes (its `default:`, `variables:` and jobs of the same name) where they leave it unset:
     /// whoever moves a file included by a tag or branch decides part of what each of them runs.
     mutating func importExternalIncludes(triggers: [String], childOf parent: String? = nil, mergingInto pipelineJobs: [String] = []) {
-        guard !triggers.isEmpty else { return }
+        guard !triggers.isEmpty, !config.externalIncludes.isEmpty else { return }
+        // Their jobs take the file's `default: tags:` as the others do, with its variables put in.
+        let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
+        let fileVariables = GitLabJobVariables(global: config.top["variables"]?.node, job: nil, inherit: nil)
+        let includedTags = lines(defaultTags).map { fileVariables.expand($0.text) }
         for include in config.externalIncludes {
             // GitLab's own templates ship with the GitLab release: no third party moves them. The
             // scanners' and `Workflows/` ones add jobs that only read the code, or none; others
@@ -331,10 +341,7 @@ extension GitLabBuilder {
             if pin.isMutable {
                 for job in pipelineJobs { model.jobs[job]?.mergedDefinitions.append(Reference(include.name, at: include.location)) }
             }
-            // Its jobs take the file's `default: tags:` as the others do.
-            let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
-            let fileVariables = GitLabJobVariables(global: config.top["variables"]?.node, job: nil, inherit: nil)
-            let runner = declareRunner(tags: lines(defaultTags).map { fileVariables.expand($0.text) }, at: include.location)
+            let runner = declareRunner(tags: includedTags, at: include.location)
             let name = "\(prefix)included:\(include.name)"
             // An input that names a job of the pipeline (`dist-job-name: dist`) hands the included
             // jobs that job: taken as a `needs:` on it, with its artifacts taken in.

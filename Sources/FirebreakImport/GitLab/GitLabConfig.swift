@@ -78,9 +78,9 @@ struct GitLabConfig {
     var externalIncludes: [ExternalInclude] = []
     /// Every file read, repository-relative.
     var files: [String] = []
-    /// Each file's text, by the name its locations give: where a scalar folded over several
-    /// lines writes a piece of a script is found in it.
-    var sources: [String: String] = [:]
+    /// Each file's lines, by the name its locations give: where a scalar folded over several
+    /// lines writes a piece of a script is found in them.
+    var sourceLines: [String: [Substring]] = [:]
 
     /// Adds one file's keys; later files override earlier ones, job by job and key by key.
     mutating func add(_ node: Yams.Node, file: String, path: String) {

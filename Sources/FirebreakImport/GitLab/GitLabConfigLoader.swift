@@ -45,7 +45,7 @@ struct GitLabConfigLoader {
             // A file may open with a `spec:` document (component inputs) before the configuration.
             // GitLab keeps the later of two entries with the same key; so does the import, with a warning.
             let text = try RepositoryFile.read(path, under: root, label: file, budget: budget)
-            config.sources[file] = text
+            config.sourceLines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
             let (documents, warnings) = try YAMLSource.parseDocumentsKeepingLastDuplicate(
                 text, file: file,
                 maximumBytes: budget?.limits.fileBytes ?? YAMLSource.maximumBytes)

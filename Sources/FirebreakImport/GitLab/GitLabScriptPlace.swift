@@ -9,16 +9,15 @@ import FirebreakModel
 enum GitLabScriptPlace {
     /// The place of the first occurrence of `piece` in `item` (`offset`: where on that line,
     /// when the caller knows better than a text search); the item's own place when it is not
-    /// found. `source` is the text of the item's file, when known.
-    static func place(of piece: String, in item: (text: String, location: SourceLocation), source: String? = nil,
+    /// found. `lines` are the lines of the item's file, when known.
+    static func place(of piece: String, in item: (text: String, location: SourceLocation), lines: [Substring]? = nil,
                       offset: ((Substring) -> Int?)? = nil) -> SourceLocation {
         let location = item.location
         guard location.line > 0 else { return location }
         func column(_ line: Substring) -> Int? { offset?(line) ?? line.range(of: piece).map { line.distance(from: line.startIndex, to: $0.lowerBound) } }
         let start = item.text.contains("\n") ? SourceLocation(file: location.file, line: location.line + 1, column: location.column) : location
         let found = ScriptPlace.place(in: item.text, from: start, where: { $0.contains(piece) }, column: column)
-        guard let source else { return found ?? location }
-        let lines = source.split(separator: "\n", maxSplits: location.line + item.text.count, omittingEmptySubsequences: false)
+        guard let lines else { return found ?? location }
         if let found, writes(piece, at: found, lines) { return found }
         return placeInLines(of: piece, lines, from: location, span: item.text.reduce(1) { $1 == " " || $1 == "\n" ? $0 + 1 : $0 }, column: column)
             ?? found ?? location
