@@ -50,7 +50,9 @@ struct GitLabKnownComponent: Sendable {
         let onThisInstance = ["$ci_server_fqdn/", "${ci_server_fqdn}/"].first { address.hasPrefix($0) }.map { String(address.dropFirst($0.count)) }
         return all.first { known in
             let written = known.address.lowercased()
-            return written == address || onThisInstance.map { written.hasSuffix("/" + $0) && written.split(separator: "/").count == $0.split(separator: "/").count + 1 } == true
+            // The known address's path, its host left out.
+            let path = String(written.drop { $0 != "/" }.dropFirst())
+            return written == address || onThisInstance == path
         }
     }
 }
