@@ -457,6 +457,30 @@ import Testing
         #expect(leaked.footholds == [Fact(.hold, app.id)])
     }
 
+    /// A token whose name says it only reads (`_RO`), kept to pull images without a rate limit,
+    /// publishes nothing, even in the job that pushes with its read-write twin.
+    @Test func aReadOnlyTokenOfAPublishingJobIsNoCrownJewel() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/docker.yml": """
+            on: {push: {tags: ["v*"]}}
+            permissions: {}
+            jobs:
+              publish:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772
+                    with: {username: acme, password: "${{ github.ref_type == 'tag' && secrets.DOCKERHUB_TOKEN_RW || secrets.DOCKERHUB_TOKEN_RO }}"}
+                  - uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83
+                    with: {push: true, tags: "acme/app:latest"}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(try #require(model.jobs["docker/publish"]).role == .release)
+        let twin = try #require(model.secrets["DOCKERHUB_TOKEN_RW"])
+        #expect(twin.criticality == .critical || twin.carries != nil, "the control: its twin publishes, \(twin)")
+        #expect(try #require(model.secrets["DOCKERHUB_TOKEN_RO"]).criticality != .critical)
+        #expect(model.secrets["DOCKERHUB_TOKEN_RO"]?.carries == nil)
+        #expect(!model.assumptions.contains { $0.subject == NodeID(.secret, "DOCKERHUB_TOKEN_RO") && $0.statement.contains("publish releases") })
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

@@ -115,6 +115,13 @@ enum JobRoles {
         secret.uppercased().split(separator: "_").contains { $0 == "TEST" || $0 == "TESTPYPI" }
     }
 
+    /// Whether a secret's name says it only reads (`DOCKERHUB_TOKEN_RO`, `REGISTRY_READONLY_TOKEN`,
+    /// `NPM_READ_TOKEN`): a token kept to pull or to avoid rate limits, which publishes nothing.
+    static func namesAReadOnlyCredential(_ secret: String) -> Bool {
+        let words = secret.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" })
+        return words.contains { $0 == "RO" || $0.hasPrefix("READ") }
+    }
+
     /// Whether a text names a package index kept for trying uploads out (TestPyPI), whose
     /// packages nobody installs by default.
     static func namesATestIndex(_ text: String) -> Bool {
@@ -128,7 +135,7 @@ enum JobRoles {
     static func registryToken(_ secret: String, publishingTo registries: [String]) -> String? {
         let name = secret.uppercased()
         // `_RO`, `READ`: a read-only token, kept to avoid rate limits, uploads nothing.
-        guard !name.hasSuffix("_RO"), !name.contains("READ"), !namesATestAccount(name),
+        guard !namesAReadOnlyCredential(name), !name.contains("READ"), !namesATestAccount(name),
               !ModelBuilder.namesASetting(name), readsAsCredential(name) else { return nil }
         return registries.first { registry in (registryTokenHints[registry] ?? []).contains { name.contains($0) } }
     }

@@ -5,7 +5,8 @@ extension ModelBuilder {
     /// Crown jewels from evidence, where no context file says otherwise, each stated as an
     /// assumption with its evidence: the secrets a publishing job uses, the secrets of jobs that
     /// deploy to a production environment, and write access to a repository others consume
-    /// (an action run by tag, or a project whose releases a job publishes).
+    /// (an action run by tag, or a project whose releases a job publishes). A secret whose name
+    /// says it only reads (`_RO`) publishes nothing, whatever job holds it.
     mutating func markCrownJewels(context: PipelineModel?) {
         // A context file's secret keeps what it says; for a GitHub job whatever its case (names
         // there are not case-sensitive; GitLab's variables are).
@@ -21,7 +22,7 @@ extension ModelBuilder {
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
             for reference in job.secrets where !isDeclared(reference.name, by: job) && reference.name != SecretUses.everySecretName {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
-                      !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name),
+                      !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name), !JobRoles.namesAReadOnlyCredential(secret.name),
                       !(job.role == .release && JobRoles.namesATestAccount(secret.name)) else { continue }
                 secret.criticality = .critical
                 model.secrets[reference.name] = secret
