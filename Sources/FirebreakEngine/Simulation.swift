@@ -28,6 +28,7 @@ public struct Simulation: Sendable {
         // twice, which on a model larger than the processor's cache missed it for every byte.)
         var counts = Array(repeating: 0, count: Criticality.allCases.count)
         var carried = Set<Int32>()
+        let held = heldFromTheStart(footholds)
         store.forEachMarked { marked in
             let weighed = weigh(marked, in: store)
             counts[weighed.criticality.rank] += 1
@@ -46,8 +47,10 @@ public struct Simulation: Sendable {
             store.forEachMarked { marked in
                 let weighed = weigh(marked, in: store)
                 let rank = weighed.criticality.rank
-                // A credential's secret and the identity it stores are one crown jewel: the secret's.
+                // A credential's secret and the identity it stores are one crown jewel: the secret's,
+                // unless the attacker held the credential from the start.
                 let jewel = weighed.crownJewel && !(marked.kind == .identity && carried.contains(marked.storeNumber))
+                    && !storesACredentialHeld(marked, held)
                 // Both passes visit the same nodes, so a group never outgrows its count.
                 precondition(next[rank] < starts[rank] + counts[rank], "more reached assets than counted")
                 score += weighed.criticality.weight
@@ -74,6 +77,7 @@ public struct Simulation: Sendable {
     public func outcome(_ scenario: Scenario) -> (crownJewels: [NodeID], score: Int) {
         let (footholds, store) = play(scenario)
         let starts = Set(footholds.map(\.fact))
+        let held = heldFromTheStart(footholds)
         var score = 0
         var jewels: [(node: NodeID, identity: Int32?)] = []
         var carried = Set<Int32>()
@@ -81,7 +85,7 @@ public struct Simulation: Sendable {
             let weighed = weigh(marked, in: store)
             score += weighed.criticality.weight
             if let identity = carriedCrownJewel(marked, weighed) { carried.insert(identity) }
-            guard weighed.crownJewel else { return }
+            guard weighed.crownJewel, !storesACredentialHeld(marked, held) else { return }
             let fact = store.fact(of: marked)
             if !starts.contains(fact) { jewels.append((fact.node, marked.kind == .identity ? marked.storeNumber : nil)) }
         }
@@ -102,6 +106,21 @@ public struct Simulation: Sendable {
         guard marked.kind == .secret, weighed.crownJewel, marked.depth > 0, let number = marked.number,
               let carried = graph.identity(carriedBySecretNumbered: number) else { return nil }
         return Int32(carried.number)
+    }
+
+    /// The numbers of the identities the scenario starts holding (a leaked token).
+    private func heldFromTheStart(_ footholds: [Conclusion]) -> Set<Int32> {
+        Set(footholds.compactMap { foothold in
+            foothold.fact.capability == .hold ? graph.numbering.number(of: foothold.fact.node).map(Int32.init) : nil
+        })
+    }
+
+    /// Whether a marked secret stores the credential of an identity the attacker held from the
+    /// start: reading it again is no new crown jewel (the leaked token found where it is kept).
+    private func storesACredentialHeld(_ marked: FactStore.Marked, _ held: Set<Int32>) -> Bool {
+        guard !held.isEmpty, marked.kind == .secret, let number = marked.number,
+              let carried = graph.identity(carriedBySecretNumbered: number) else { return false }
+        return held.contains(Int32(carried.number))
     }
 
     /// The scenario's footholds and every fact that follows from them.

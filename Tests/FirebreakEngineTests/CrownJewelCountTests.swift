@@ -42,4 +42,30 @@ import Testing
         #expect(!result.reaches("read secret:DEPLOY_KEY"))
         #expect(result.crownJewels.contains(NodeID(.identity, "deployer")), "\(result.crownJewels)")
     }
+
+    @Test func aLeakedCredentialFoundAgainInItsSecretIsNoNewCrownJewel() throws {
+        // The token leaks; pushing with it runs a job that reads the secret the token is kept in.
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            resources: {cluster: {type: cluster, criticality: critical, production: true}}
+            identities:
+              bot: {type: personal-token, grants: {"repository:acme/app": write, "resource:cluster": deploy}}
+            secrets: {BOT_TOKEN: {carries: bot}, OTHER_KEY: {criticality: critical}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs:
+              sync: {triggers: [push], runsOn: hosted, secrets: [BOT_TOKEN, OTHER_KEY]}
+            """), file: "m.yml")
+        let scenario = Scenario(id: "bot-token", title: "The bot's token leaks", narrative: "", attacker: "",
+                                footholds: [FootholdSelector(target: .identities, conditions: ["name": ["bot"]], pick: .all, level: .write,
+                                                             why: "the token leaks", location: .implicit("test"))],
+                                references: [], location: .implicit("test"))
+        let simulation = Simulation(model: model)
+        let result = simulation.run(scenario)
+        #expect(result.reaches("read secret:BOT_TOKEN"), "the secret is still reached, and listed")
+        #expect(result.crownJewels.contains(NodeID(.secret, "OTHER_KEY")), "\(result.crownJewels)")
+        // Worth a crown jewel to anyone who did not hold the token already.
+        #expect(result.reached.first { $0.node == NodeID(.secret, "BOT_TOKEN") }?.criticality == .critical)
+        #expect(!result.crownJewels.contains(NodeID(.secret, "BOT_TOKEN")), "\(result.crownJewels)")
+        #expect(simulation.outcome(scenario).crownJewels == result.crownJewels)
+    }
 }

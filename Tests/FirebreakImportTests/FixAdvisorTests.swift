@@ -135,7 +135,7 @@ struct FixAdvisorTests {
         let remaining = try #require(trip.advice.remaining.first)
         #expect(remaining.uncontrolled && remaining.path.map(\.rule) == ["foothold", "build-output", "artifact-deploy"])
         #expect(trip.advice.minimalSet.allSatisfy { !$0.rules.isEmpty })
-        #expect(FixAdvice.total(trip.advice.before).crownJewels == 51)
+        #expect(FixAdvice.total(trip.advice.before).crownJewels == 50)
         // A setting of a node is made where the node is declared, not on the hop's line (an actor's).
         let protect = try #require(trip.advice.minimalSet.first { $0.change.kind == .protectBranch })
         #expect(protect.change.subject == NodeID(.branch, "main") && protect.location.line == 31, "\(protect.location)")
