@@ -126,6 +126,10 @@ public struct BlastRadius: Sendable {
         Dictionary(grouping: reached, by: \.node.kind).mapValues(\.count)
     }
 
+    /// The crown jewels the scenario starts at (write access to the registry releases go to):
+    /// held from the start, so not counted as reached; a report says it starts there.
+    public var crownJewelsHeldAtStart: [NodeID] { reached.filter { $0.foothold && $0.crownJewel }.map(\.node) }
+
     /// How many crown jewels the fewest-hop paths reach through the hop the scenario is about
     /// (`Scenario.through`): nil for a scenario about no hop. A jewel the foothold reaches as
     /// soon without it does not count.

@@ -10,8 +10,10 @@ extension HTMLReport {
         out += "<h2>\(e(scenario.id)) <span class=\"title\">— \(e(scenario.title))</span></h2>\n"
         let secrets = result.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node.name)
         let assumed = SimulationText.crownJewelsOnAssumptions(result)
+        let held = result.crownJewelsHeldAtStart
         var verdict = jewels.isEmpty
-            ? "<span class=\"ok\">no crown jewel reached</span>"
+            ? held.isEmpty ? "<span class=\"ok\">no crown jewel reached</span>"
+                : "<span class=\"bad\">starts at \(held.count == 1 ? "a crown jewel" : "\(held.count) crown jewels")</span>: \(list(held.map(\.description), limit: 8)); none reached beyond"
             : "<span class=\"bad\">\(jewels.count) crown jewel\(jewels.count == 1 ? "" : "s") reached</span>"
                 + (assumed > 0 ? " (\(assumed) only on assumptions: see the notes on their paths)" : "")
                 + (SimulationText.throughMechanism(result).map { " (\(e($0)))" } ?? "")
@@ -26,7 +28,7 @@ extension HTMLReport {
         out += figure(result)
         let worth = SimulationText.pathsWorthDrawing(result, in: model)
         if worth.isEmpty {
-            out += "<p>Nothing beyond where it starts: \(list(result.footholds.map(\.node.description), limit: 8)).</p>\n"
+            out += "<p>Nothing beyond where it starts\(held.isEmpty ? "" : " (◆ crown jewel)"): \(list(result.footholds.map { $0.node.description + (held.contains($0.node) ? " ◆" : "") }, limit: 8)).</p>\n"
         } else {
             let shown = worth.prefix(maxPaths)
             out += "<h3>\(jewels.isEmpty ? "Paths to what matters most" : "Paths to the crown jewels")</h3>\n"

@@ -44,10 +44,8 @@ public struct HTMLReport {
     }
 
     /// The page.
-    /// The scenarios in the order the page shows them: worst first (crown jewels, then score).
-    public static func ranked(_ results: [BlastRadius]) -> [BlastRadius] {
-        results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
-    }
+    /// The scenarios in the order the page shows them: worst first, as the text report ranks them (`ScenarioRanking`).
+    public static func ranked(_ results: [BlastRadius]) -> [BlastRadius] { ScenarioRanking.worstFirst(results) }
 
     public mutating func html() -> String {
         let ranked = Self.ranked(results)

@@ -15,7 +15,7 @@ public struct RepositoryVerdict: Sendable {
     public var crownJewels: [NodeID]
     /// The secrets some scenario reaches (footholds left out).
     public var secrets: Int
-    /// The scenario reaching the most crown jewels, then the highest score.
+    /// The worst scenario, as `ScenarioRanking` orders them: the most crown jewels first.
     public var worst: (scenario: String, crownJewels: Int, score: Int)?
     /// How many scenarios reach a crown jewel.
     public var scenariosReachingCrownJewels: Int
@@ -41,7 +41,7 @@ public struct RepositoryVerdict: Sendable {
         let union = Set(results.flatMap(counted))
         crownJewels = union.subtracting(stored(union)).sorted()
         secrets = Set(results.flatMap { $0.reached.filter { $0.node.kind == .secret && !$0.foothold }.map(\.node) }).count
-        let ranked = results.sorted { (counted($0).count, $0.score, $1.scenario.id) > (counted($1).count, $1.score, $0.scenario.id) }
+        let ranked = ScenarioRanking.worstFirst(results) { counted($0).count }
         worst = ranked.first.map { ($0.scenario.id, counted($0).count, $0.score) }
         scenariosReachingCrownJewels = results.filter { !$0.crownJewels.isEmpty }.count
         self.problems = problems

@@ -69,10 +69,8 @@ public struct SimulationText {
         return "not applicable in the files read (\(problems) input problem\(problems == 1 ? "" : "s") left files out, where a scenario may still apply):"
     }
 
-    /// The scenarios, worst first: crown jewels, then score.
-    var ranked: [BlastRadius] {
-        results.sorted { ($0.crownJewels.count, $0.score, $1.scenario.id) > ($1.crownJewels.count, $1.score, $0.scenario.id) }
-    }
+    /// The scenarios, worst first (`ScenarioRanking`).
+    var ranked: [BlastRadius] { ScenarioRanking.worstFirst(results) }
 
     /// The verdict in a sentence: how many scenarios reach a crown jewel, and which ones the worst
     /// reaches, with how many of them rest on assumptions.
@@ -90,7 +88,7 @@ public struct SimulationText {
         let named = worst.reached.filter { $0.crownJewel && !$0.foothold }
             .sorted { ($1.criticality, kinds.firstIndex(of: $0.node.kind) ?? kinds.count, $0.node) < ($0.criticality, kinds.firstIndex(of: $1.node.kind) ?? kinds.count, $1.node) }
             .map(\.node.name)
-        let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
+        let names = Self.namedFew(named)
         var resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
             : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"
         // The assumption most of them rest on: the first thing to settle.
@@ -107,8 +105,13 @@ public struct SimulationText {
     private func highlyRated(_ applicable: [BlastRadius]) -> String {
         guard let rated = HighlyRated(applicable) else { return "" }
         let named = rated.assets.map(\.name)
-        let names = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? " and \(named.count - 3) more" : "")
+        let names = Self.namedFew(named)
         return "; but \(rated.scenario) reaches \(named.count) \(rated.noun) rated high (\(names)): \(rated.settle)"
+    }
+
+    /// The first three names, and how many more: "a, b, c and 4 more".
+    static func namedFew(_ names: [String]) -> String {
+        names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
     }
 
     /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.
@@ -170,9 +173,13 @@ public struct SimulationText {
         let jewels = result.crownJewels.count
         let assumed = Self.crownJewelsOnAssumptions(result)
         let qualifiers = [assumed > 0 ? "\(assumed) on assumptions" : nil, Self.throughMechanism(result)].compactMap { $0 }
+        // A scenario that starts at a crown jewel (write access to the registry releases go to)
+        // holds it from the start: "none reached" says nothing beyond it, and says so.
+        let startingJewels = result.crownJewelsHeldAtStart.map(\.name)
         let verdict = jewels > 0
             ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: "; ")))")
-            : style.green("no crown jewel reached")
+            : startingJewels.isEmpty ? style.green("no crown jewel reached")
+            : style.red("starts at \(startingJewels.count == 1 ? "a crown jewel" : "\(startingJewels.count) crown jewels")") + ", none reached beyond"
         // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
         let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
         let score = "  score \(result.score), \(verdict); " + (secrets.isEmpty ? "reached " : "\(secrets.count) secret\(secrets.count == 1 ? "" : "s"): ")
@@ -180,8 +187,9 @@ public struct SimulationText {
         var lines = [header, Self.list(score, secrets.isEmpty ? Self.countList(result) : secrets, width: width)]
         let candidates = Self.pathsWorthDrawing(result, in: model)
         guard !candidates.isEmpty else {
-            let starts = result.footholds.map(\.node.description)
-            lines.append(clip("  nothing beyond where it starts: " + starts.joined(separator: ", ")))
+            let jewelsHeld = Set(result.crownJewelsHeldAtStart)
+            let starts = result.footholds.map { $0.node.description + (jewelsHeld.contains($0.node) ? " ◆" : "") }
+            lines.append(clip("  nothing beyond where it starts\(jewelsHeld.isEmpty ? "" : " (◆ crown jewel)"): " + starts.joined(separator: ", ")))
             // What is assumed of the people it starts from says why it goes no further (a fork's
             // merge request runs in the fork).
             let nodes = Set(result.footholds.map(\.node).filter { $0.kind == .actor })

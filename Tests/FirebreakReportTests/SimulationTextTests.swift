@@ -89,17 +89,22 @@ struct SimulationTextTests {
     /// A scenario about a hop (cache-poisoning: a poisoned cache) says how many crown jewels
     /// it reaches through one: all of them when the poisoning test job holds nothing itself, none
     /// when the test job reads the deploy key itself, which the line and the JSON both say.
+    /// A test job that saves a cache the deploy job restores; `testSecrets` lists what the test job holds.
+    static func sharedCacheModel(testSecrets: String) throws -> PipelineModel {
+        try ModelLoader().load(text: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {DEPLOY_KEY: {criticality: critical}}
+            jobs:
+              test: {role: test, triggers: [push], runsOn: hosted, savesCaches: [deps], secrets: \(testSecrets)}
+              deploy: {role: deploy, installsDependencies: true, triggers: [push], runsOn: hosted, restoresCaches: [deps], secrets: [DEPLOY_KEY]}
+            """), file: "m.yml")
+    }
+
     @Test func aScenarioAboutAHopCountsTheCrownJewelsReachedThroughIt() throws {
         func run(testSecrets: String) throws -> (text: String, json: String) {
-            let model = try ModelLoader().load(text: ExampleModel.wrap("""
-                caches: {deps: {}}
-                triggers: {push: {event: push, branches: [main]}}
-                runners: {hosted: {hosting: hosted}}
-                secrets: {DEPLOY_KEY: {criticality: critical}}
-                jobs:
-                  test: {role: test, triggers: [push], runsOn: hosted, savesCaches: [deps], secrets: \(testSecrets)}
-                  deploy: {role: deploy, installsDependencies: true, triggers: [push], runsOn: hosted, restoresCaches: [deps], secrets: [DEPLOY_KEY]}
-                """), file: "m.yml")
+            let model = try Self.sharedCacheModel(testSecrets: testSecrets)
             // With a second scenario that cannot start here, the report opens with the verdict.
             let scenarios = try ["cache-poisoning", "stolen-static-key"].map { try #require(try Examples.library().scenario(id: $0)) }
             let results = scenarios.map(Simulation(model: model).run)
@@ -115,6 +120,35 @@ struct SimulationTextTests {
         #expect(direct.text.contains("1 crown jewel reached (none through a poisoned cache)"), "\(direct.text)")
         #expect(direct.text.replacingOccurrences(of: "\n", with: " ").contains("the worst, cache-poisoning, reaches 1 (DEPLOY_KEY), none through a poisoned cache"),
                 "\(direct.text)")
+    }
+
+    /// Of two scenarios reaching as many crown jewels, the one whose story is what happens ranks
+    /// first: a cache-poisoning run whose foothold reaches the key itself tells less than a
+    /// compromised build step that does the same.
+    @Test func ofTwoScenariosReachingAsManyTheOneThatReachesThemByItsOwnMeansIsTheWorst() throws {
+        let model = try Self.sharedCacheModel(testSecrets: "[DEPLOY_KEY]")
+        let scenarios = try ["cache-poisoning", "compromised-build-step"].map { try #require(try Examples.library().scenario(id: $0)) }
+        let results = scenarios.map(Simulation(model: model).run)
+        #expect(results.allSatisfy { $0.crownJewels == [NodeID(.secret, "DEPLOY_KEY")] }, "both reach the key")
+        let text = SimulationText(model: model, results: results, assumptions: []).text
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains("the worst, compromised-build-step, reaches 1 (DEPLOY_KEY)"), "\(text)")
+        let table = Self.lines(text).drop { !$0.hasPrefix("scenario") }.dropFirst().prefix(2)
+        #expect(table.first?.hasPrefix("compromised-build-step") == true && table.last?.hasPrefix("cache-poisoning") == true, "\(table)")
+        #expect(HTMLReport.ranked(results).map(\.scenario.id) == ["compromised-build-step", "cache-poisoning"], "the page ranks alike")
+    }
+
+    /// A scenario that starts at a crown jewel (write access to the registry releases go to)
+    /// says so, rather than an all-clear "no crown jewel reached".
+    @Test func aScenarioThatStartsAtACrownJewelSaysSo() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            resources: {registry: {type: registry, criticality: critical, production: true}}
+            """), file: "m.yml")
+        let scenario = try #require(try Examples.library().scenario(id: "artifact-tampering"))
+        let result = Simulation(model: model).run(scenario)
+        #expect(result.crownJewels.isEmpty && result.crownJewelsHeldAtStart == [NodeID(.resource, "registry")])
+        let text = SimulationText(model: model, results: [result], assumptions: []).text
+        #expect(text.contains("starts at a crown jewel, none reached beyond") && !text.contains("no crown jewel reached"), "\(text)")
+        #expect(text.contains("nothing beyond where it starts (◆ crown jewel): resource:registry ◆"), "\(text)")
     }
 
     /// A scenario line too full for even one secret's name ends at the count, not with an empty
