@@ -60,4 +60,43 @@ import Testing
         #expect(model.resources["gnome-release-service"] == nil)
         #expect(model.jobs.keys.contains { $0.hasPrefix("included:") })
     }
+
+    /// The dist job may come from an include whose jobs are not read (GNOME's gnomeos-basic-ci
+    /// component defines `build-gnomeos`): it is taken, and said, to build the tarball from the
+    /// repository's code, so a compromised build still reaches the release service.
+    @Test func aDistJobFromAnIncludeNotReadIsTakenToBuildTheTarball() throws {
+        func model(defining dist: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                include:
+                  - project: 'acme/ci-templates'
+                    file: 'fedora.yml'
+                  - component: gitlab.gnome.org/GNOME/citemplates/release-service@master
+                    inputs: {dist-job-name: "build-gnomeos"}
+                  - component: gitlab.gnome.org/GNOME/citemplates/gnomeos-basic-ci@master
+                \(dist)
+                test:
+                  script: [meson test]
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let unread = try model(defining: "")
+        let dist = try #require(unread.jobs["build-gnomeos"])
+        #expect(dist.definition?.name == "component:gitlab.gnome.org/GNOME/citemplates/gnomeos-basic-ci@master", "the include that shares its name")
+        #expect(dist.role == .build && dist.runsRepositoryCode)
+        #expect(unread.jobs["release-service"]?.consumes.map(\.artifact.name) == ["build-gnomeos artifacts"])
+        let statement = try #require(unread.assumptions.first { $0.subject == dist.id })
+        #expect(statement.statement.contains("is defined in none of the files read") && statement.location.line == 4, "\(statement)")
+        let result = try Examples.run("compromised-build-step", on: unread)
+        let release = try #require(result.asset(NodeID(.resource, "gnome-release-service")))
+        #expect(release.crownJewel && release.path.contains { hop in hop.caveats.contains { $0.contains("is defined in none of the files read") } },
+                "the path says it rests on the stand-in")
+        // The control: a dist job the file defines is the one taken in, and nothing is assumed of it.
+        let defined = try model(defining: """
+            build-gnomeos:
+              script: [meson dist -C _build]
+              artifacts: {paths: [_build/meson-dist]}
+            """)
+        #expect(defined.jobs["build-gnomeos"]?.definition?.name == ".gitlab-ci.yml")
+        #expect(!defined.assumptions.contains { $0.statement.contains("is defined in none of the files read") })
+    }
 }

@@ -323,6 +323,11 @@ extension GitLabBuilder {
         let defaultTags = config.top["default"].flatMap { defaults in defaults.node.value("tags").map { Sourced(node: $0, file: defaults.file) } }
         let fileVariables = GitLabJobVariables(global: config.top["variables"]?.node, job: nil, inherit: nil)
         let includedTags = lines(defaultTags).map { fileVariables.expand($0.text) }
+        // The includes whose jobs are not read: where a job some input names may come from.
+        let unread = config.externalIncludes.filter { include in
+            GitLabKnownComponent.named(include) == nil
+                && !(include.name.hasPrefix("template:") && Self.readsOnly(template: String(include.name.dropFirst("template:".count))))
+        }
         for include in config.externalIncludes {
             // GitLab's own templates ship with the GitLab release: no third party moves them. The
             // scanners' and `Workflows/` ones add jobs that only read the code, or none; others
@@ -335,7 +340,7 @@ extension GitLabBuilder {
                                                          location: include.location)
             // A component Firebreak knows adds the job its published file describes.
             if parent == nil, let known = GitLabKnownComponent.named(include) {
-                importKnownComponent(known, include: include, pin: pin)
+                importKnownComponent(known, include: include, pin: pin, unread: unread, triggers: triggers, runnerTags: includedTags)
                 continue
             }
             if pin.isMutable {

@@ -32,8 +32,10 @@ struct BuildOutputRule: Rule {
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .job, let job = graph.job(numbered: number) else { return [] }
         return graph.artifacts(producedByJobNumbered: number).map { artifact, artifactNumber in
+            // What is assumed of the artifact (a job no file read defines, taken to build it) is said where it is written.
             conclude(Fact(.write, NodeID(.artifact, artifact.name), fact.level), numbered: artifactNumber, from: [fact],
-                     "job '\(job.name)' produces artifact '\(artifact.name)'", at: artifact.location)
+                     "job '\(job.name)' produces artifact '\(artifact.name)'", at: artifact.location,
+                     caveats: graph.assumedCaveats(about: NodeID(.artifact, artifact.name)))
         }
     }
 }
