@@ -81,11 +81,11 @@ import Foundation
             return try InputLoader.load(path: repository.root).model
         }
         let copy = try model(needing: "docs: [fedora, gcc]")
-        #expect(copy.jobs["pages"]?.consumes.map(\.artifact.name) == ["docs artifacts"])
+        #expect(copy.jobs["pages"]?.consumes.map(\.artifact.name) == ["docs artifacts", "pages artifacts"], "the copy's output, and its own")
         #expect(copy.jobs["pages"]?.needs.map(\.name) == ["docs"])
         #expect(try Examples.run("compromised-build-step", on: copy).crownJewels.contains(NodeID(.resource, "gitlab-pages")))
         let other = try model(needing: "lint: [fedora]")
-        #expect(other.jobs["pages"]?.consumes.isEmpty == true, "a copy of no job here")
+        #expect(other.jobs["pages"]?.consumes.map(\.artifact.name) == ["pages artifacts"], "a copy of no job here: only its own output")
     }
 
     /// An AWS key every job that uses it points at another endpoint (`aws --endpoint-url`,
@@ -965,7 +965,7 @@ import Foundation
         }
         let model = try pipeline(reference: "[build]", "cp -r _build/doc/html references")
         let site = NodeID(.resource, "gitlab-pages")
-        #expect(model.jobs["pages"]?.consumes.map { "\($0.artifact.name) \($0.use.rawValue) \($0.deploysTo?.name ?? "-")" } == ["reference artifacts deploy gitlab-pages"])
+        #expect(model.jobs["pages"]?.consumes.map { "\($0.artifact.name) \($0.use.rawValue) \($0.deploysTo?.name ?? "-")" } == ["reference artifacts deploy gitlab-pages", "pages artifacts deploy gitlab-pages"])
         let result = try Examples.run("compromised-build-step", on: model)
         let hop = try #require(result.facts.derivation(of: Fact(.write, NodeID(.artifact, "reference artifacts"))))
         #expect(hop.rule == "artifact-pass-through")
@@ -989,7 +989,7 @@ import Foundation
               artifacts: {paths: [public]}
             """])
         let own = try InputLoader.load(path: unasked.root).model
-        #expect(own.jobs["pages"]?.consumes.map(\.use) == [.data])
+        #expect(own.jobs["pages"]?.consumes.map(\.use) == [.data, .deploy], "its own output only is deployed")
         #expect(!(try Examples.run("compromised-build-step", on: own).crownJewels.contains(site)))
         // ... but one whose build wrote `public/`, handed over unasked, publishes it.
         let built = try ScratchRepository(files: [".gitlab-ci.yml": """
@@ -1003,7 +1003,7 @@ import Foundation
               artifacts: {paths: [public]}
             """])
         let site2 = try InputLoader.load(path: built.root).model
-        #expect(site2.jobs["pages"]?.consumes.map(\.use) == [.deploy])
+        #expect(site2.jobs["pages"]?.consumes.map(\.use) == [.deploy, .deploy])
         #expect(try Examples.run("compromised-build-step", on: site2).crownJewels.contains(site))
     }
 
@@ -1025,6 +1025,10 @@ import Foundation
         #expect(model.jobs["docs"]?.token?.contains { $0.target == NodeID(.resource, "gitlab-pages") } == false)
         let result = try Examples.run("poisoned-pipeline-definition", on: model)
         #expect(result.crownJewels.contains(NodeID(.resource, "gitlab-pages")))
+        // The run deploys what it made: no token does, and the site stays (no time limit on it).
+        let site = try #require(result.asset(NodeID(.resource, "gitlab-pages")))
+        #expect(site.path.last?.rule == "artifact-deploy" && !site.path.contains { $0.rule == "job-token" } && !site.timeBounded, "\(site.path)")
+        #expect(model.jobs["pages"]?.token?.contains { $0.target == NodeID(.resource, "gitlab-pages") } == false)
         // No GitLab setting makes one job's token read-only: the advisor does not propose it.
         let advice = FixAdvisor(model: model, scenarios: try Examples.library().scenarios).advise()
         #expect(!advice.candidates.contains { $0.change.kind == .readOnlyToken })

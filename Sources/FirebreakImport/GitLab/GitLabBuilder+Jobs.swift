@@ -136,7 +136,6 @@ extension GitLabBuilder {
         if pages, role == .other || role == .build || role == .test { role = .deploy }
         var token = [Grant(target: model.repository.id, level: .read, location: location)]
         let site = pages ? builder.declarePagesSite(at: job["pages"]?.location ?? location) : nil
-        if let site { token.append(Grant(target: site, level: .deploy, location: location)) }
         if role == .release {
             let registries = JobRoles.registries(evidence)
             if let idTokens = job["id_tokens"] {
@@ -156,6 +155,9 @@ extension GitLabBuilder {
         // Artifacts: produced when declared; consumed from `dependencies`, `needs`, or every earlier stage.
         var produces: [Reference] = []
         if job["artifacts"] != nil { produces = [Reference("\(id) artifacts", at: job["artifacts"]!.location)] }
+        // GitLab publishes the pages job's own `public` folder, from its artifacts, once the job
+        // succeeds: the run deploys what it made (no token does; the site stays until the next).
+        if site != nil, produces.isEmpty { produces = [Reference("\(id) artifacts", at: location)] }
         var sources: [String]
         if let dependencies = job["dependencies"] { sources = dependencies.node.texts }
         else if let needs = job["needs"] {
@@ -187,6 +189,10 @@ extension GitLabBuilder {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: artifact.location)
             }
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
+        }
+        if let site, let own = produces.first {
+            consumes.append(Job.Consumption(artifact: own, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: own.location),
+                                            canaryPercent: nil, location: own.location))
         }
         consumes += projectRegistryImages(job: id, images: images, scripts: scriptLines,
                                           publishes: role == .release && JobRoles.registries(evidence).contains("container-registry"))

@@ -8,7 +8,7 @@ struct ArtifactDeployRule: Rule {
         id: "artifact-deploy",
         name: "A release ships the tampered artifact",
         summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target in a legitimate release: the run that built it, or the next to pull it.",
-        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches)",
+        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches; a J that makes A itself deploys it in the run that wrote it)",
         conclusion: "access(X, deploy), delivered by a legitimate release that takes it in",
         control: "Nothing at the gate: an approver approves a release they cannot see into, and the artifact's signature is valid. What limits it: a canary with automated rollback exposes only its share first; a deploy job that builds nothing it did not verify against an independent rebuild.",
         rationale: "This is why a compromised build still matters in a hardened pipeline: least privilege keeps production credentials away from the build, but the build's output is what production runs.",
@@ -19,7 +19,14 @@ struct ArtifactDeployRule: Rule {
             triggers: {push: {event: push}}
             runners: {hosted: {hosting: hosted}}
             jobs: {deploy: {triggers: [push], runsOn: hosted, consumes: {image: {use: deploy, deploysTo: cluster}}}}
-            """), footholds: ["write artifact:image"], expect: "access resource:cluster deploy")],
+            """), footholds: ["write artifact:image"], expect: "access resource:cluster deploy"),
+                 RuleExample("a side branch's run of a job that deploys what it makes deploys it", model: ExampleModel.wrap("""
+            resources: {site: {type: other, criticality: high}}
+            artifacts: {public: {}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {pages: {triggers: [push], runsOn: hosted, produces: [public], consumes: {public: {use: deploy, deploysTo: site}}}}
+            """), footholds: ["write artifact:public unprotected"], expect: "access resource:site deploy")],
         blocked: [RuleExample("a fork pull request's artifact never leaves its own run", model: ExampleModel.wrap("""
             resources: {cluster: {type: cluster, criticality: critical}}
             artifacts: {image: {}}
@@ -32,8 +39,16 @@ struct ArtifactDeployRule: Rule {
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.node.kind == .artifact else { return [] }
         return graph.consumers(ofNumbered: number, named: fact.node.name).compactMap { consumer in
-            guard consumer.use.use == .deploy, let target = consumer.use.deploysTo,
-                  graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
+            guard consumer.use.use == .deploy, let target = consumer.use.deploysTo else { return nil }
+            // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
+            // folder) does so in the run that wrote it, whoever started that run.
+            if graph.producers(of: fact.node.name).contains(where: { $0.job.name == consumer.job.name }) {
+                let caveats = consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []
+                return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
+                                "job '\(consumer.job.name)' deploys what it made, artifact '\(fact.node.name)', to '\(target.name)' in the same run",
+                                at: consumer.use.location, caveats: caveats)
+            }
+            guard graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
             // An unprotected run's artifact is deployed in that run, which the attacker starts;
             // anything else, by a legitimate release: the one that built it, or the next to pick it up.
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })

@@ -9,7 +9,7 @@ struct ArtifactPassThroughRule: Rule {
         id: "artifact-pass-through",
         name: "What a job copies out of an artifact is in what it produces",
         summary: "A job that takes in an artifact the attacker wrote, as data, and produces artifacts of its own may copy the attacker's bytes into them; the pipeline files do not say what it copies, so it is taken to.",
-        premises: "write(A); job J takes A in as data (not run, not deployed) and produces artifact B (A's pick-up rules apply: a fork pull request's artifact only reaches a J started by workflow_run)",
+        premises: "write(A); job J takes A in as data (not run, not deployed) and produces artifact B, which J does not deploy itself (A's pick-up rules apply: a fork pull request's artifact only reaches a J started by workflow_run)",
         conclusion: "write(B) at the level J picks A up, resting on the assumption that J passes A's content on",
         control: "Build what is published from the repository in the publishing job's own run, or check what the job copies against an independent build; a job that produces nothing passes nothing on.",
         rationale: "A pages job publishes the documentation another job copied out of the build's artifact: whoever wrote the build's output wrote the site, two jobs away from the build.",
@@ -42,7 +42,11 @@ struct ArtifactPassThroughRule: Rule {
             guard let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { continue }
             let caveats = ["assumed: job '\(consumer.job.name)' passes what it takes from '\(fact.node.name)' on into what it produces (the files do not say it leaves it out)"]
                 + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
-            for (artifact, artifactNumber) in graph.artifacts(producedByJobNumbered: consumer.number) where artifact.name != fact.node.name {
+            // What a job deploys of its own making (GitLab's pages job, its `public` folder) is
+            // what its deploy hops say it takes in by name, not everything handed to it.
+            let deployedItself = Set(consumer.job.consumes.lazy.filter { $0.use == .deploy }.map(\.artifact.name))
+            for (artifact, artifactNumber) in graph.artifacts(producedByJobNumbered: consumer.number)
+            where artifact.name != fact.node.name && !deployedItself.contains(artifact.name) {
                 conclusions.append(conclude(Fact(.write, NodeID(.artifact, artifact.name), level), numbered: artifactNumber, from: [fact],
                                             "job '\(consumer.job.name)' takes in artifact '\(fact.node.name)' and produces '\(artifact.name)'",
                                             at: consumer.use.location, caveats: caveats))
