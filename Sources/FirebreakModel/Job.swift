@@ -90,6 +90,7 @@ public struct Job: Sendable, Hashable {
         var calledFrom: Reference?
         var tokenUses: [TokenUse] = []
         var mergedDefinitions: [Reference] = []
+        var restoresAfterItsSteps = false
     }
 
     private var fields: SharedFields<Fields>
@@ -119,6 +120,12 @@ public struct Job: Sendable, Hashable {
     public var mergedDefinitions: [Reference] {
         get { fields.value.mergedDefinitions }
         _modify { yield &fields.value.mergedDefinitions }
+    }
+    /// Whether the job restores its cache at its last step, after every step that runs code: only
+    /// the post steps of its actions run after the restore (read from GitHub workflows).
+    public var restoresAfterItsSteps: Bool {
+        get { fields.value.restoresAfterItsSteps }
+        _modify { yield &fields.value.restoresAfterItsSteps }
     }
     /// The definition whose run the job is part of: the top-level caller, else its own.
     public var runDefinition: Reference? { calledFrom ?? definition }

@@ -481,6 +481,46 @@ import Testing
         #expect(!model.assumptions.contains { $0.subject == NodeID(.secret, "DOCKERHUB_TOKEN_RO") && $0.statement.contains("publish releases") })
     }
 
+    /// A cache restored at a job's last step still runs the planted code: the archive is unpacked
+    /// with absolute paths, over the files of the post steps that run after it; the hop says so.
+    @Test func aCacheRestoredAtTheLastStepRunsThroughThePostSteps() throws {
+        func model(after cache: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
+                on: {push: {tags: ["v*"]}}
+                permissions: {contents: write}
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                      - run: make dist
+                      - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
+                        with: {path: dist/, key: "dist-${{ github.sha }}"}
+                \(cache)
+                """, ".github/workflows/test.yml": """
+                on: {push: {branches: [main]}}
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020
+                        with: {cache: npm}
+                      - run: npm ci && npm test
+                """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let last = try model(after: "")
+        #expect(try #require(last.jobs["release/release"]).restoresAfterItsSteps)
+        let result = try Examples.run("cache-poisoning", on: last)
+        let hop = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "release/release"))))
+        #expect(hop.rule == "cache-restore" && hop.why.contains("at its last step") && hop.why.contains("unpacked with absolute paths"), "\(hop.why)")
+        // The control: a step after the restore runs what it restored; nothing more to say.
+        let followed = try model(after: "      - run: gh release upload v1 dist/*")
+        #expect(try #require(followed.jobs["release/release"]).restoresAfterItsSteps == false)
+        #expect(try #require(followed.jobs["test/test"]).restoresAfterItsSteps == false, "setup-node restores before the tests")
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

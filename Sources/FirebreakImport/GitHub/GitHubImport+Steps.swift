@@ -23,6 +23,9 @@ struct StepsInfo {
     var cacheLocation = SourceLocation.implicit("")
     /// Every cache step, in order.
     var cacheLocations: [SourceLocation] = []
+    /// Whether the first cache step is the job's last, an action's (not a script that restores and
+    /// builds at once): no step runs after the restore, only the actions' post steps.
+    var restoresLast = false
     /// Secrets holding a static cloud key.
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
@@ -328,6 +331,10 @@ extension GitHubImport {
                     info.stepAssumptions.append((install.uses, ToolInstalls.constraintsStatement(install), ToolInstalls.constraintsSettle(install), at))
                 }
             }
+        }
+        // A cache step of the job's own (not one inside a local action, whose later steps may run) that no step follows.
+        if let first = info.cacheLocations.first, let place = job.steps.firstIndex(where: { $0.location == first }) {
+            info.restoresLast = place == job.steps.count - 1 && job.steps[place].run == nil
         }
         return info
     }

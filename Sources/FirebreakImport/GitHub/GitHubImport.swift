@@ -369,6 +369,7 @@ struct GitHubImport {
             restoresCaches: stepsInfo.usesCache && cacheMode?.restores != false ? [Reference(Self.cacheName, at: stepsInfo.cacheLocation)] : [],
             steps: stepsInfo.steps, platform: .github, location: job.location)
         modelJob.calledFrom = caller?.topLevel
+        modelJob.restoresAfterItsSteps = !modelJob.restoresCaches.isEmpty && stepsInfo.restoresLast
         // What the job's own steps write with its token, which a fix must leave it.
         modelJob.tokenUses = OwnTokenUses.uses(in: job, of: workflow, permissions: permissions, passed: caller?.ownTokenSecrets ?? [],
                                                steps: expandingOwnActions(job.steps))

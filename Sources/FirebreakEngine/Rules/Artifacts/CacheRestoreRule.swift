@@ -7,7 +7,7 @@ struct CacheRestoreRule: Rule {
     static let description = RuleDescription(
         id: "cache-restore",
         name: "Restoring a poisoned cache runs the planted code",
-        summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run.",
+        summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run. On GitHub even a restore at the job's last step does: the cache archive is unpacked with absolute paths (actions/toolkit's `tar -P`), so it may replace the files of the post steps that run after it.",
         premises: "poison(C); job J restores C",
         conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests); an assumption where J neither installs dependencies nor builds, tests, scans, signs or releases by what Firebreak recognises",
         control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved; on GitHub, where every run in the default branch's context writes one cache scope whatever the key, release jobs restore no cache.",
@@ -56,7 +56,12 @@ struct CacheRestoreRule: Rule {
                     && known.has(.exec, saver.id, atLeast: scope)
             }
             let shared = elsewhere && !plantedHere ? graph.assumedCaveats(about: fact.node) : []
-            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'",
+            // Restored at its last step, the cache still runs: GitHub's cache archive is unpacked
+            // with absolute paths (actions/toolkit, `tar -P`), so it may replace the files of the
+            // post steps that run after it (a checkout's clean-up, a cache action's save).
+            let last = job.restoresAfterItsSteps
+                ? ", at its last step: after it run only the post steps of the job's actions (a checkout's clean-up, a cache's save), whose files the archive may replace, since it is unpacked with absolute paths" : ""
+            return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'\(last)",
                             at: location, caveats: [Caveat.nextRun] + shared + assumed)
         }
     }
