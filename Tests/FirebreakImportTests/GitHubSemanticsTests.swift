@@ -460,18 +460,15 @@ import Testing
     /// A token whose name says it only reads (`_RO`), kept to pull images without a rate limit,
     /// publishes nothing, even in the job that pushes with its read-write twin.
     @Test func aReadOnlyTokenOfAPublishingJobIsNoCrownJewel() throws {
-        let repository = try ScratchRepository(files: [".github/workflows/docker.yml": """
-            on: {push: {tags: ["v*"]}}
-            permissions: {}
-            jobs:
-              publish:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772
-                    with: {username: acme, password: "${{ github.ref_type == 'tag' && secrets.DOCKERHUB_TOKEN_RW || secrets.DOCKERHUB_TOKEN_RO }}"}
-                  - uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83
-                    with: {push: true, tags: "acme/app:latest"}
-            """])
+        let repository = try ScratchRepository(files: [".github/workflows/docker.yml": SampleWorkflow.oneJob("publish", on: "{push: {tags: [\"v*\"]}}", permissions: "{}", steps: [
+            """
+            uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772
+            with: {username: acme, password: "${{ github.ref_type == 'tag' && secrets.DOCKERHUB_TOKEN_RW || secrets.DOCKERHUB_TOKEN_RO }}"}
+            """,
+            """
+            uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83
+            with: {push: true, tags: "acme/app:latest"}
+            """])])
         let model = try InputLoader.load(path: repository.root).model
         #expect(try #require(model.jobs["docker/publish"]).role == .release)
         let twin = try #require(model.secrets["DOCKERHUB_TOKEN_RW"])
@@ -484,39 +481,24 @@ import Testing
     /// A cache restored at a job's last step still runs the planted code: the archive is unpacked
     /// with absolute paths, over the files of the post steps that run after it; the hop says so.
     @Test func aCacheRestoredAtTheLastStepRunsThroughThePostSteps() throws {
-        func model(after cache: String) throws -> PipelineModel {
-            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
-                on: {push: {tags: ["v*"]}}
-                permissions: {contents: write}
-                jobs:
-                  release:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-                      - run: make dist
-                      - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
-                        with: {path: dist/, key: "dist-${{ github.sha }}"}
-                \(cache)
-                """, ".github/workflows/test.yml": """
-                on: {push: {branches: [main]}}
-                jobs:
-                  test:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-                      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020
-                        with: {cache: npm}
-                      - run: npm ci && npm test
-                """])
+        func model(after cache: [String]) throws -> PipelineModel {
+            let checkout = "uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
+            let repository = try ScratchRepository(files: [
+                ".github/workflows/release.yml": SampleWorkflow.oneJob("release", on: "{push: {tags: [\"v*\"]}}", permissions: "{contents: write}", steps: [
+                    checkout, "run: make dist", "uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684\nwith: {path: dist/, key: \"dist-${{ github.sha }}\"}",
+                ] + cache),
+                ".github/workflows/test.yml": SampleWorkflow.oneJob("test", on: "{push: {branches: [main]}}", steps: [
+                    checkout, "uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020\nwith: {cache: npm}", "run: npm ci && npm test",
+                ])])
             return try InputLoader.load(path: repository.root).model
         }
-        let last = try model(after: "")
+        let last = try model(after: [])
         #expect(try #require(last.jobs["release/release"]).restoresAfterItsSteps)
         let result = try Examples.run("cache-poisoning", on: last)
         let hop = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "release/release"))))
         #expect(hop.rule == "cache-restore" && hop.why.contains("at its last step") && hop.why.contains("unpacked with absolute paths"), "\(hop.why)")
         // The control: a step after the restore runs what it restored; nothing more to say.
-        let followed = try model(after: "      - run: gh release upload v1 dist/*")
+        let followed = try model(after: ["run: gh release upload v1 dist/*"])
         #expect(try #require(followed.jobs["release/release"]).restoresAfterItsSteps == false)
         #expect(try #require(followed.jobs["test/test"]).restoresAfterItsSteps == false, "setup-node restores before the tests")
     }

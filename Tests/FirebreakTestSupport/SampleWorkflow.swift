@@ -2,15 +2,21 @@
 public enum SampleWorkflow {
     /// A push-triggered job with no permissions that checks out (pinned) and runs `last`.
     public static func build(then last: String = "run: make") -> String {
-        """
-        on: push
-        permissions: {}
-        jobs:
-          build:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-              - \(last)
-        """
+        oneJob("build", on: "push", permissions: "{}", steps: ["uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", last])
+    }
+
+    /// A workflow of one job on GitHub's hosted Ubuntu runner: its `on:`, the workflow's
+    /// `permissions:` (none written when nil) and the job's steps, each a list item whose further
+    /// lines (a `with:` under a `uses:`) are indented under its first.
+    public static func oneJob(_ job: String, on trigger: String, permissions: String? = nil, steps: [String]) -> String {
+        var lines = ["on: \(trigger)"]
+        if let permissions { lines.append("permissions: \(permissions)") }
+        lines += ["jobs:", "  \(job):", "    runs-on: ubuntu-latest", "    steps:"]
+        for step in steps {
+            for (index, line) in step.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append((index == 0 ? "      - " : "        ") + line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }
