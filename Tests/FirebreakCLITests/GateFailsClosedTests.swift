@@ -43,7 +43,7 @@ import Testing
     @Test func aLocalActionAnywhereInTheRepositoryIsPartOfTheRevision() throws {
         let repository = try Self.repository()
         try repository.write(".github/workflows/ci.yml",
-                             SampleWorkflow.build(then: "uses: ./tools/act\n        env: {TOKEN: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
+                             SampleWorkflow.build(then: "uses: ./tools/act\nenv: {TOKEN: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
         try repository.write("tools/act/action.yml", """
             runs:
               using: composite

@@ -49,7 +49,7 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: sarif) as? [String: Any])?["version"] as? String == "2.1.0")
 
         try clone.write(".github/workflows/ci.yml",
-                        SampleWorkflow.build(then: "uses: someone/deployer@main\n        with: {token: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
+                        SampleWorkflow.build(then: "uses: someone/deployer@main\nwith: {token: \"${{ secrets.DEPLOY_TOKEN }}\"}"))
         let wider = try Self.runJob(in: clone)
         #expect(wider.status == 1)
         #expect(wider.summary.hasPrefix("## ❌ Firebreak gate failed"))

@@ -1,6 +1,7 @@
 /// Small workflows the tests build repositories from.
 public enum SampleWorkflow {
-    /// A push-triggered job with no permissions that checks out (pinned) and runs `last`.
+    /// A push-triggered job with no permissions that checks out (pinned) and runs `last` (a step
+    /// as `oneJob` takes it: further lines unindented).
     public static func build(then last: String = "run: make") -> String {
         oneJob("build", on: "push", permissions: "{}", steps: ["uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", last])
     }
