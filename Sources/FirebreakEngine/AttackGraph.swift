@@ -71,6 +71,9 @@ public struct AttackGraph: Sendable {
     public let assumptions: [Assumption]
     /// The model's assumptions by the node they are about.
     let assumptionsBySubject: [NodeID: [Assumption]]
+    /// Whether any assumption is about an artifact: few models have one, and a rule that writes
+    /// every job's artifacts then looks none up.
+    let assumesOfArtifacts: Bool
 
     /// Name of the outsider added to a public repository's model that declares none.
     public static let implicitOutsider = Actor.implicitOutsider
@@ -93,6 +96,7 @@ public struct AttackGraph: Sendable {
             for node in assumption.alsoAbout where !(bySubject[node]?.contains(assumption) ?? false) { bySubject[node, default: []].append(assumption) }
         }
         assumptionsBySubject = bySubject
+        assumesOfArtifacts = bySubject.keys.contains { $0.kind == .artifact }
         self.model = model
         (sideBranchesFiring, runsOnProtectedRef) = Self.runContexts(of: model)
         tagTriggers = model.triggers.values.filter { $0.event == .tag }.sorted { $0.name < $1.name }

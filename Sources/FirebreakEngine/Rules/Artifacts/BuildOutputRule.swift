@@ -35,7 +35,7 @@ struct BuildOutputRule: Rule {
             // What is assumed of the artifact (a job no file read defines, taken to build it) is said where it is written.
             conclude(Fact(.write, NodeID(.artifact, artifact.name), fact.level), numbered: artifactNumber, from: [fact],
                      "job '\(job.name)' produces artifact '\(artifact.name)'", at: artifact.location,
-                     caveats: graph.assumedCaveats(about: NodeID(.artifact, artifact.name)))
+                     caveats: graph.assumesOfArtifacts ? graph.assumedCaveats(about: NodeID(.artifact, artifact.name)) : [])
         }
     }
 }
