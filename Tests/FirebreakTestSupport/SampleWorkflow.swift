@@ -7,12 +7,17 @@ public enum SampleWorkflow {
     }
 
     /// A workflow of one job on GitHub's hosted Ubuntu runner: its `on:`, the workflow's
-    /// `permissions:` (none written when nil) and the job's steps, each a list item whose further
-    /// lines (a `with:` under a `uses:`) are indented under its first.
-    public static func oneJob(_ job: String, on trigger: String, permissions: String? = nil, steps: [String]) -> String {
+    /// `permissions:` and `env:` (none written when nil), the job's `container:` if any, and the
+    /// job's steps, each a list item whose further lines (a `with:` under a `uses:`) are indented
+    /// under its first.
+    public static func oneJob(_ job: String, on trigger: String, permissions: String? = nil, env: String? = nil, container: String? = nil,
+                              steps: [String]) -> String {
         var lines = ["on: \(trigger)"]
         if let permissions { lines.append("permissions: \(permissions)") }
-        lines += ["jobs:", "  \(job):", "    runs-on: ubuntu-latest", "    steps:"]
+        if let env { lines.append("env: \(env)") }
+        lines += ["jobs:", "  \(job):", "    runs-on: ubuntu-latest"]
+        if let container { lines.append("    container: \(container)") }
+        lines.append("    steps:")
         for step in steps {
             for (index, line) in step.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 lines.append((index == 0 ? "      - " : "        ") + line)

@@ -50,4 +50,36 @@ extension GitHubImport {
 
     /// The name a workflow writes, from an artifact's node name.
     static func writtenName(_ artifact: String, ofRun run: String) -> String { String(artifact.dropFirst(run.count + 1)) }
+
+    /// Links each image a job runs by tag to the jobs that push it (`PushedImages`): the image is
+    /// an artifact the pushers produce and the job runs, kept in the registry the pushers publish
+    /// to (GitHub Packages for `ghcr.io`, else the container registry), where whoever writes the
+    /// registry replaces it. A digest names one image, which no push replaces.
+    mutating func linkPushedImages() {
+        guard !pushedImages.isEmpty else { return }
+        let pushers = pushedImages.sorted { $0.key < $1.key }
+        for name in model.jobs.keys.sorted() {
+            guard let job = model.jobs[name], job.platform == .github else { continue }
+            for step in job.steps where step.kind == .image && step.pin != .digest {
+                let sources = pushers.filter { $0.key != name && $0.value.contains { PushedImages.fits(pushed: $0.image, image: step.uses) } }
+                guard !sources.isEmpty else { continue }
+                let repository = PushedImages.repository(step.uses)
+                let artifact = "image:\(repository)"
+                if model.artifacts[artifact] == nil {
+                    let registry = repository.hasPrefix("ghcr.io/") && model.resources["github-packages"] != nil ? "github-packages"
+                        : model.resources["container-registry"] != nil ? "container-registry" : nil
+                    model.artifacts[artifact] = Artifact(name: artifact, store: registry.map { Reference($0, at: step.location) }, signed: false,
+                                                         criticality: nil, location: step.location)
+                }
+                for (pusher, images) in sources where !(model.jobs[pusher]?.produces.contains { $0.name == artifact } ?? true) {
+                    let at = images.first { PushedImages.fits(pushed: $0.image, image: step.uses) }!.location
+                    model.jobs[pusher]!.produces.append(Reference(artifact, at: at))
+                }
+                if !job.consumes.contains(where: { $0.artifact.name == artifact }) {
+                    model.jobs[name]!.consumes.append(Job.Consumption(artifact: Reference(artifact, at: step.location), use: .run, verifies: false,
+                                                                      deploysTo: nil, canaryPercent: nil, location: step.location))
+                }
+            }
+        }
+    }
 }

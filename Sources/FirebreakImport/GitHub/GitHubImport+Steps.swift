@@ -26,6 +26,8 @@ struct StepsInfo {
     /// Whether the first cache step is the job's last, an action's (not a script that restores and
     /// builds at once): no step runs after the restore, only the actions' post steps.
     var restoresLast = false
+    /// The images the steps push (`PushedImages`), each with where.
+    var pushedImages: [(image: String, location: SourceLocation)] = []
     /// Secrets holding a static cloud key.
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
@@ -156,6 +158,7 @@ extension GitHubImport {
             if let run = step.run, cacheTokenExposed, Self.restoresBuildKitCache(run) { usesCache(at: step.location) }
             if let run = step.run {
                 info.evidence.scripts.append(run)
+                info.pushedImages += PushedImages.pushed(in: run).map { ($0, step.location) }
                 runSteps.append((run, step.location, Self.scriptStart(of: step, file: workflow.file)))
                 if PackageInstalls.occur(in: run) { info.installsDependencies = true }
                 // Inline commands (echo, curl) run no file of the checkout; build tools and scripts do.
@@ -276,7 +279,11 @@ extension GitHubImport {
                     }
                 }
             case "docker/build-push-action":
-                if with["push"]?.text == "true" { info.evidence.pushesImage = true }
+                if with["push"]?.text == "true" {
+                    info.evidence.pushesImage = true
+                    let at = with["tags"]?.node.location(workflow.file) ?? step.location
+                    info.pushedImages += PushedImages.tags(with["tags"]?.text ?? "", env: jobEnv).map { ($0, at) }
+                }
             case "actions/upload-artifact":
                 info.uploads.append(Reference(with["name"]?.text ?? "artifact", at: step.location))
             case "actions/download-artifact":

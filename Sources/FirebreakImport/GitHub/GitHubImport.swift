@@ -42,6 +42,8 @@ struct GitHubImport {
     var unreadConditions = UnreadConditions()
     /// Per job, the artifact names it downloads from another run (`run-id:`).
     var otherRunDownloads: [String: Set<String>] = [:]
+    /// Per job, the images it pushes (`PushedImages`).
+    var pushedImages: [String: [(image: String, location: SourceLocation)]] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
     /// The expressions written anywhere in a job definition, by `workflow#job`: several
     /// analyses read them all, once per definition and once per caller.
@@ -106,6 +108,7 @@ struct GitHubImport {
         shareDefaultBranchCache()
         grantDispatch()
         linkArtifacts()
+        linkPushedImages()
     }
 
     /// A context file's GitHub secret written in lower case names the secret the workflows read
@@ -299,6 +302,7 @@ struct GitHubImport {
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
         if !stepsInfo.otherRunDownloads.isEmpty { otherRunDownloads[name] = stepsInfo.otherRunDownloads }
+        if !stepsInfo.pushedImages.isEmpty { pushedImages[name] = stepsInfo.pushedImages }
         // A key read as an AWS account's anywhere stays one (the broader reading wins, whatever the order).
         for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != CloudKeyVariables.awsAccount }) ?? true {
             staticKeySecrets[secret] = key
