@@ -69,6 +69,32 @@ struct ValuationTests {
         #expect(statements("LINT_SERVICE_KEY").contains { $0.hasSuffix("what it opens is unknown, so it counts as high") })
     }
 
+    /// A context file that says only where a secret lives (its environment, as the settle hint
+    /// asks) leaves what it is worth to the evidence: a publishing job's token stays a crown
+    /// jewel; one that gives a criticality keeps it.
+    @Test func aSecretTheContextPlacesButDoesNotRateIsWeighedFromTheEvidence() throws {
+        func model(context secret: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [
+                ".github/workflows/release.yml": SampleWorkflow.oneJob("publish", on: "{push: {tags: [\"v*\"]}}", environment: "release", steps: [
+                    "run: cargo publish\nenv: {CARGO_REGISTRY_TOKEN: \"${{ secrets.CARGO_REGISTRY_TOKEN }}\"}",
+                ]),
+                "firebreak.context.yml": """
+                    firebreak: 1
+                    repository: {name: acme/app}
+                    environments: {release: {allowedTags: ["v*"]}}
+                    secrets: {CARGO_REGISTRY_TOKEN: \(secret)}
+                    """])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let placed = try model(context: "{environment: release}")
+        let token = try #require(placed.secrets["CARGO_REGISTRY_TOKEN"])
+        #expect(token.environment?.name == "release" && (token.criticality == .critical || token.carries != nil), "\(token)")
+        let result = try Examples.run("compromised-build-step", on: placed)
+        #expect(result.crownJewels.contains(NodeID(.secret, "CARGO_REGISTRY_TOKEN")), "the publishing token is still worth a crown jewel")
+        let rated = try model(context: "{environment: release, criticality: low}")
+        #expect(rated.secrets["CARGO_REGISTRY_TOKEN"]?.criticality == .low, "the context's own rating stands")
+    }
+
     @Test(arguments: [("public", Criticality.low), ("private", Criticality.medium)])
     func readingTheRepositoryIsNotACrownJewel(visibility: String, worth: Criticality) throws {
         let model = try ModelLoader().load(text: """

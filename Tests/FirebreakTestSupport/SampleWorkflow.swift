@@ -7,15 +7,16 @@ public enum SampleWorkflow {
     }
 
     /// A workflow of one job on GitHub's hosted Ubuntu runner: its `on:`, the workflow's
-    /// `permissions:` and `env:` (none written when nil), the job's `container:` if any, and the
+    /// `permissions:` and `env:` (none written when nil), the job's `environment:` and `container:` if any, and the
     /// job's steps, each a list item whose further lines (a `with:` under a `uses:`) are indented
     /// under its first.
-    public static func oneJob(_ job: String, on trigger: String, permissions: String? = nil, env: String? = nil, container: String? = nil,
-                              steps: [String]) -> String {
+    public static func oneJob(_ job: String, on trigger: String, permissions: String? = nil, env: String? = nil, environment: String? = nil,
+                              container: String? = nil, steps: [String]) -> String {
         var lines = ["on: \(trigger)"]
         if let permissions { lines.append("permissions: \(permissions)") }
         if let env { lines.append("env: \(env)") }
         lines += ["jobs:", "  \(job):", "    runs-on: ubuntu-latest"]
+        if let environment { lines.append("    environment: \(environment)") }
         if let container { lines.append("    container: \(container)") }
         lines.append("    steps:")
         for step in steps {

@@ -8,9 +8,12 @@ extension ModelBuilder {
     /// (an action run by tag, or a project whose releases a job publishes). A secret whose name
     /// says it only reads (`_RO`) publishes nothing, whatever job holds it.
     mutating func markCrownJewels(context: PipelineModel?) {
-        // A context file's secret keeps what it says; for a GitHub job whatever its case (names
-        // there are not case-sensitive; GitLab's variables are).
-        let declared = Set(context?.secrets.keys.map { $0 } ?? []), declaredInCapitals = Set(declared.map { $0.uppercased() })
+        // A context file's secret keeps the criticality it gives; for a GitHub job whatever its
+        // case (names there are not case-sensitive; GitLab's variables are). One it declares
+        // without one (to say where it lives: an environment, protected branches) is weighed
+        // from the evidence as any other.
+        let declared = Set(context?.secrets.filter { $0.value.criticality != nil }.keys.map { $0 } ?? [])
+        let declaredInCapitals = Set(declared.map { $0.uppercased() })
         func isDeclared(_ secret: String, by job: Job) -> Bool {
             job.platform == .gitlab ? declared.contains(secret) : declaredInCapitals.contains(secret.uppercased())
         }
