@@ -137,18 +137,31 @@ struct SimulationTextTests {
         #expect(HTMLReport.ranked(results).map(\.scenario.id) == ["compromised-build-step", "cache-poisoning"], "the page ranks alike")
     }
 
-    /// A scenario that starts at a crown jewel (write access to the registry releases go to)
-    /// says so, rather than an all-clear "no crown jewel reached".
+    /// A scenario that starts at a crown jewel (write access to a registry releases go to, which
+    /// keeps an image) says so, rather than an all-clear "no crown jewel reached"; where the
+    /// registry keeps nothing the pipeline takes back, artifact tampering does not apply.
     @Test func aScenarioThatStartsAtACrownJewelSaysSo() throws {
-        let model = try ModelLoader().load(text: ExampleModel.wrap("""
-            resources: {registry: {type: registry, criticality: critical, production: true}}
-            """), file: "m.yml")
+        func registryModel(_ artifacts: String) throws -> PipelineModel {
+            try ModelLoader().load(text: ExampleModel.wrap("""
+                resources: {registry: {type: registry, criticality: critical, production: true}}
+                \(artifacts)
+                """), file: "m.yml")
+        }
         let scenario = try #require(try Examples.library().scenario(id: "artifact-tampering"))
+        #expect(Simulation(model: try registryModel("")).run(scenario).footholds.isEmpty, "a registry that keeps nothing the pipeline takes back")
+        let model = try registryModel("artifacts: {image: {store: registry}}")
         let result = Simulation(model: model).run(scenario)
         #expect(result.crownJewels.isEmpty && result.crownJewelsHeldAtStart == [NodeID(.resource, "registry")])
         let text = SimulationText(model: model, results: [result], assumptions: []).text
         #expect(text.contains("starts at a crown jewel, none reached beyond") && !text.contains("no crown jewel reached"), "\(text)")
-        #expect(text.contains("nothing beyond where it starts (◆ crown jewel): resource:registry ◆"), "\(text)")
+        // A scenario of one's own that starts there and reaches nothing else marks it where it starts.
+        let bare = try registryModel("")
+        let own = Scenario(id: "registry-account", title: "The registry account is taken", narrative: "", attacker: "",
+                           footholds: [FootholdSelector(target: .resources, conditions: ["type": ["registry"]], pick: .all, level: .write,
+                                                        why: "the account is taken", location: .implicit("test"))],
+                           references: [], location: .implicit("test"))
+        let alone = SimulationText(model: bare, results: [Simulation(model: bare).run(own)], assumptions: []).text
+        #expect(alone.contains("nothing beyond where it starts (◆ crown jewel): resource:registry ◆"), "\(alone)")
     }
 
     /// A scenario line too full for even one secret's name ends at the count, not with an empty

@@ -93,8 +93,11 @@ struct FootholdResolver {
             }
             return pick(runners, selector).map { start(Fact(.own, $0.id), "\(selector.why) (runner '\($0.name)')", $0.location) }
         case .resources:
+            // Whether a store keeps artifacts the pipeline's jobs take from it (an image they run, a
+            // package they deploy), not only releases that leave the pipeline there.
             let resources = graph.resources.filter { resource in
                 selector.accepts("type", resource.kind.rawValue) && selector.accepts("name", resource.name)
+                    && selector.accepts("keepsArtifacts", String(!graph.artifacts(storedIn: resource.name).isEmpty))
             }
             return pick(resources, selector).map {
                 start(Fact(.access, $0.id, Level(selector.level)), "\(selector.why) (\(selector.level.rawValue) on '\($0.name)')", $0.location)

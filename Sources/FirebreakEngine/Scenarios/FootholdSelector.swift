@@ -60,7 +60,7 @@ public struct FootholdSelector: Sendable, Hashable {
         case .actors: ["role", "name", "reviewer"]
         case .identities: ["type", "lifetime", "name"]
         case .runners: ["hosting", "lifecycle", "name"]
-        case .resources: ["type", "name"]
+        case .resources: ["type", "name", "keepsArtifacts"]
         case .definitions: ["external", "pin", "name"]
         case .caches: ["name"]
         }
@@ -75,7 +75,8 @@ public struct FootholdSelector: Sendable, Hashable {
         case (.steps, "pin"), (.definitions, "pin"): return cases(PinState.self)
         case (.steps, "kind"): return cases(Step.Kind.self)
         case (.actors, "role"): return cases(Actor.Role.self)
-        case (.actors, "reviewer"), (.definitions, "external"), (.jobs, "savesCaches"), (.jobs, "installsDependencies"): return ["true", "false"]
+        case (.actors, "reviewer"), (.definitions, "external"), (.jobs, "savesCaches"), (.jobs, "installsDependencies"),
+             (.resources, "keepsArtifacts"): return ["true", "false"]
         case (.identities, "type"): return cases(Identity.Kind.self)
         case (.identities, "lifetime"): return cases(Identity.Lifetime.self)
         case (.runners, "hosting"): return cases(Runner.Hosting.self)
