@@ -99,7 +99,7 @@ public struct HTMLReport {
             sentence = "No scenario reaches a crown jewel. The highest score is \(highest.score), in "
                 + "<a href=\"#\(anchor(highest))\">\(e(highest.scenario.id))</a>."
             if let rated = HighlyRated(ranked) {
-                sentence += " But \(e(rated.scenario)) reaches \(rated.assets.count) \(rated.noun) rated high: "
+                sentence += " But \(e(rated.scenario)) reaches \(rated.phrase) rated high: "
                     + "\(list(rated.assets.map(\.name), limit: 6)); \(rated.settle)."
             }
         } else {

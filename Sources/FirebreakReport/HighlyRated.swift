@@ -2,30 +2,46 @@ import FirebreakEngine
 import FirebreakModel
 
 /// Where no scenario reaches a crown jewel, what an all-clear still rests on: the secrets and
-/// resources rated high (a secret whose use is unknown counts so) that the worst such scenario
-/// reaches, to settle before trusting the verdict. A token of the pipeline's own is counted in
-/// the table instead.
+/// resources rated high (a secret whose use is unknown counts so), and write access to the
+/// repository rated high (no release job was found to make it a crown jewel), that the worst such
+/// scenario reaches, to settle before trusting the verdict. A token of the pipeline's own is
+/// counted in the table instead.
 struct HighlyRated {
-    /// The scenario, and what it reaches rated high, secrets first, each kind by id.
+    /// The scenario, and what it reaches rated high: secrets, then resources, then the repository, each kind by id.
     let scenario: String
     let assets: [NodeID]
 
-    /// The first of `ranked` (worst first) that reaches any, nil when none does.
+    private static let kinds: [NodeKind] = [.secret, .resource, .repository]
+
+    /// The scenario of `ranked` (worst first) that reaches the most, the earlier of as many; nil
+    /// when none reaches any.
     init?(_ ranked: [BlastRadius]) {
         let high = { (result: BlastRadius) in
-            result.reached.filter { !$0.foothold && $0.criticality >= .high && [.secret, .resource].contains($0.node.kind) }.map(\.node)
+            result.reached.filter { !$0.foothold && $0.criticality >= .high && Self.kinds.contains($0.node.kind) }.map(\.node)
         }
-        guard let worst = ranked.first(where: { !$0.footholds.isEmpty && !high($0).isEmpty }) else { return nil }
-        scenario = worst.scenario.id
-        assets = high(worst).sorted { ($0.kind == .secret ? 0 : 1, $0) < ($1.kind == .secret ? 0 : 1, $1) }
+        let reaching = ranked.filter { !$0.footholds.isEmpty }.map { (result: $0, assets: high($0)) }.filter { !$0.assets.isEmpty }
+        guard let first = reaching.first else { return nil }
+        let worst = reaching.dropFirst().reduce(first) { $1.assets.count > $0.assets.count ? $1 : $0 }
+        scenario = worst.result.scenario.id
+        assets = worst.assets.sorted { (Self.kinds.firstIndex(of: $0.kind)!, $0) < (Self.kinds.firstIndex(of: $1.kind)!, $1) }
     }
 
-    /// "1 secret", "3 secrets and resources".
-    var noun: String {
-        let kinds = Set(assets.map(\.kind))
-        if kinds.count == 2 { return "secrets and resources" }
-        return (kinds.contains(.secret) ? "secret" : "resource") + (assets.count == 1 ? "" : "s")
+    /// What is reached, counted by kind: "1 secret", "2 secrets and write access to the repository".
+    var phrase: String {
+        func count(_ kind: NodeKind, _ noun: String) -> String? {
+            let n = assets.filter { $0.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(noun)\(n == 1 ? "" : "s")"
+        }
+        let parts = [count(.secret, "secret"), count(.resource, "resource"),
+                     assets.contains { $0.kind == .repository } ? "write access to the repository" : nil].compactMap { $0 }
+        return parts.dropLast().joined(separator: ", ") + (parts.count > 1 ? " and " : "") + parts.last!
     }
 
-    var settle: String { "settle what \(assets.count == 1 ? "it opens" : "they open")" }
+    var settle: String {
+        let repository = assets.contains { $0.kind == .repository }
+        let others = assets.filter { $0.kind != .repository }.count
+        let opens = others == 0 ? nil : "what \(others == 1 ? "it opens" : "they open")"
+        let worth = repository ? "whether the repository's releases go to others" : nil
+        return "settle " + [opens, worth].compactMap { $0 }.joined(separator: " and ")
+    }
 }

@@ -106,7 +106,7 @@ public struct SimulationText {
         guard let rated = HighlyRated(applicable) else { return "" }
         let named = rated.assets.map(\.name)
         let names = Self.namedFew(named)
-        return "; but \(rated.scenario) reaches \(named.count) \(rated.noun) rated high (\(names)): \(rated.settle)"
+        return "; but \(rated.scenario) reaches \(rated.phrase) rated high (\(names)): \(rated.settle)"
     }
 
     /// The first three names, and how many more: "a, b, c and 4 more".

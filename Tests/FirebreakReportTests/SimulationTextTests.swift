@@ -318,6 +318,19 @@ struct VerdictSentenceTests {
         let page = report.html()
         #expect(page.contains("reaches 1 secret rated high: <code>DASHBOARD_TOKEN</code>; settle what it opens."), "\(page)")
     }
+
+    /// Write access to the repository, rated high because no release job was found to make it a
+    /// crown jewel, is named in an all-clear too, with what settles it.
+    @Test func anAllClearNamesTheRepositoryWriteItRestsOn() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.oneJob(
+            "bump", on: "{push: {branches: [main]}}", permissions: "{contents: write}",
+            steps: ["uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", "run: npm ci && npm test"])])
+        let text = try SimulationTextTests.text(repository.root)
+        let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
+        #expect(verdict.contains("write access to the repository rated high") && verdict.contains("whether the repository's releases go to others"),
+                "\(verdict)")
+    }
 }
 
 
