@@ -503,6 +503,30 @@ import Testing
         #expect(try #require(followed.jobs["test/test"]).restoresAfterItsSteps == false, "setup-node restores before the tests")
     }
 
+    /// GitHub retired actions/cache v1 and v2 (and v3, v4 before v3.4.0, v4.2.0) on 1 March 2025:
+    /// runs fail at such a step, so the job restores no cache; the import says so where it is written.
+    @Test func aRetiredCacheVersionRestoresNothingAndIsReported() throws {
+        #expect(ActionsKnowledge.usesRetiredCache("actions/cache@v2") && ActionsKnowledge.usesRetiredCache("actions/cache@v1.1.2"))
+        #expect(ActionsKnowledge.usesRetiredCache("actions/cache/restore@v3.3.1") && ActionsKnowledge.usesRetiredCache("actions/cache@v4.0.2"))
+        #expect(!ActionsKnowledge.usesRetiredCache("actions/cache@v4") && !ActionsKnowledge.usesRetiredCache("actions/cache@v4.2.0"))
+        #expect(!ActionsKnowledge.usesRetiredCache("actions/cache@v3") && !ActionsKnowledge.usesRetiredCache("actions/cache@5a3ec84eff668545956fd18022155c47e93e2684"))
+        func load(_ version: String) throws -> (model: PipelineModel, diagnostics: [Diagnostic]) {
+            let repository = try ScratchRepository(files: [".github/workflows/docs.yml": SampleWorkflow.oneJob("docs", on: "{push: {branches: [main]}}", steps: [
+                "uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
+                "uses: actions/cache@\(version)\nwith: {path: ~/.cache/pip, key: pip}", "run: pip install -r docs/requirements.txt && make html",
+            ])])
+            let loaded = try InputLoader.load(path: repository.root)
+            return (loaded.model, loaded.diagnostics)
+        }
+        let retired = try load("v2")
+        #expect(retired.model.jobs["docs/docs"]?.restoresCaches.isEmpty == true)
+        let warning = try #require(retired.diagnostics.first { $0.message.contains("retired this version of actions/cache") })
+        #expect(warning.severity == .warning && warning.location.line == 7, "\(warning)")
+        let current = try load("v4")
+        #expect(current.model.jobs["docs/docs"]?.restoresCaches.isEmpty == false, "the control: a current version restores")
+        #expect(!current.diagnostics.contains { $0.message.contains("retired") })
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

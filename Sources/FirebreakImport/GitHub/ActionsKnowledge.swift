@@ -2,6 +2,25 @@ import FirebreakModel
 
 /// Shell and action facts the GitHub importer uses beside the expression module.
 enum ActionsKnowledge {
+    /// Whether a step uses a version of `actions/cache` GitHub retired on 1 March 2025 with its
+    /// old cache service: v1 and v2, and v3 and v4 releases before v3.4.0 and v4.2.0 (the
+    /// action's README: "all workflow runs using any of the deprecated actions/cache will
+    /// fail"). A commit cannot be told apart here: taken to be a current one.
+    static func usesRetiredCache(_ uses: String) -> Bool {
+        let parts = uses.lowercased().split(separator: "@", maxSplits: 1)
+        guard parts.count == 2, ["actions/cache", "actions/cache/restore", "actions/cache/save"].contains(String(parts[0])),
+              parts[1].hasPrefix("v") else { return false }
+        let numbers = parts[1].dropFirst().split(separator: ".").map { Int($0) }
+        guard let major = numbers.first ?? nil else { return false }
+        let minor = numbers.count > 1 ? numbers[1] : nil
+        switch major {
+        case 1, 2: return true
+        case 3: return minor.map { $0 < 4 } ?? false
+        case 4: return minor.map { $0 < 2 } ?? false
+        default: return false
+        }
+    }
+
     /// Commands that execute files of the checked-out repository (package managers, build
     /// tools, interpreters), besides any `./path` the script runs.
     static let buildTools = CommandPhrases(buildToolNames)

@@ -201,7 +201,11 @@ extension GitHubImport {
                     info.evidence.actions.append(name)
                     // A cache the composite action's own steps keep is the job's, its inputs put in
                     // as the calling step gives them or as they default.
-                    if Self.keepsCache(action: name, with: nested.with) { usesCache(at: nested.location) }
+                    if ActionsKnowledge.usesRetiredCache(nested.uses) {
+                        log.add(Diagnostic(.warning, at: nested.location, Self.retiredCacheWarning(nested.uses), help: Self.retiredCacheHelp))
+                    } else if Self.keepsCache(action: name, with: nested.with) {
+                        usesCache(at: nested.location)
+                    }
                 }
                 let scripts = localActionScripts(uses, depth: depth)
                 info.evidence.scripts += scripts
@@ -235,7 +239,13 @@ extension GitHubImport {
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), !installOnly {
                 info.runsCode = true
             }
-            if Self.keepsCache(action: action, with: step.with) { usesCache(at: step.location) }
+            if ActionsKnowledge.usesRetiredCache(uses) {
+                // Its runs fail at this step: nothing restored, nothing saved.
+                log.add(Diagnostic(.warning, at: step.node.value("uses")?.location(workflow.file) ?? step.location,
+                                   Self.retiredCacheWarning(uses), help: Self.retiredCacheHelp))
+            } else if Self.keepsCache(action: action, with: step.with) {
+                usesCache(at: step.location)
+            }
             let with = step.with
             switch action {
             case "actions/checkout":
@@ -520,6 +530,12 @@ extension GitHubImport {
 
     /// Whether a step keeps the Actions cache: an action that always caches, or one whose
     /// cache an input turns on.
+    /// The warning for a step of a retired actions/cache version (`ActionsKnowledge.usesRetiredCache`).
+    static func retiredCacheWarning(_ uses: String) -> String {
+        "`uses: \(uses)`: GitHub retired this version of actions/cache on 1 March 2025, so runs fail at this step; the job is taken to restore and save no cache"
+    }
+    static let retiredCacheHelp = "use actions/cache@v4 (a commit of v4.2.0 or later)"
+
     static func keepsCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
         cacheActions.contains { action.hasPrefix($0) } || enablesCache(action: action, with: with)
     }
