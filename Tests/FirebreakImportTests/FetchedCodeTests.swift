@@ -76,6 +76,20 @@ import Testing
                                          "https://github.com/someone/lib.git": PinState.none])
     }
 
+    /// Short options come clustered: `curl -sSLO URL` saves under the URL's name and
+    /// `curl -sSLo file URL` under `file`; a script run from either is fetched code.
+    @Test func aDownloadWithClusteredOptionsThenRunIsFetchedCode() throws {
+        let model = try Self.model("""
+            curl -sSLO https://raw.githubusercontent.com/someone/tools/master/linkcheck.sh
+            sh linkcheck.sh --all
+            curl -fsSLo setup.sh https://example.com/setup.sh
+            bash setup.sh
+            curl -sSLO https://example.com/data.json
+            """)
+        #expect(Self.fetched(model) == ["https://raw.githubusercontent.com/someone/tools/master/linkcheck.sh": PinState.none,
+                                         "https://example.com/setup.sh": PinState.none], "data.json is downloaded, never run")
+    }
+
     /// A download read as data (`| python3 -c`, `| jq`), a fallback after `||`, and a commit
     /// checked out in another clone's folder pin or run nothing.
     @Test func dataReadersFallbacksAndAnotherClonesPinAreNotMistaken() throws {

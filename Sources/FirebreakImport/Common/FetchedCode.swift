@@ -211,10 +211,15 @@ enum FetchedCode {
             guard let tool = words.firstIndex(where: { $0 == "wget" || $0 == "curl" }) else { continue }
             guard let url = words[tool...].first(where: { $0.hasPrefix("https://") || $0.hasPrefix("http://") }) else { continue }
             var file: String?
-            for (place, word) in words.enumerated() where place > tool && place + 1 < words.count && (word == "-O" || word == "-o" || word == "--output" || word == "--output-document") {
+            // Short options may come clustered (`curl -sSLo file`, `curl -sSLO URL`): an `o` last in
+            // a cluster takes the next word as the file; an `O` anywhere saves under the URL's name.
+            func cluster(_ word: String) -> Bool { word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 2 }
+            for (place, word) in words.enumerated() where place > tool && place + 1 < words.count
+                && (word == "-O" || word == "-o" || word == "--output" || word == "--output-document" || (words[tool] == "curl" && cluster(word) && word.hasSuffix("o"))) {
                 if !(words[tool] == "curl" && word == "-O") { file = words[place + 1] }
             }
-            if file == nil, words[tool] == "wget" || words.contains("-O") || words.contains("--remote-name") {
+            let remoteName = words.contains("-O") || words.contains("--remote-name") || (words[tool] == "curl" && words[tool...].contains { cluster($0) && $0.contains("O") })
+            if file == nil, words[tool] == "wget" || remoteName {
                 file = url.split(separator: "?").first.flatMap { $0.split(separator: "/").last }.map(String.init)
             }
             if let file, file != "-", !file.hasPrefix("/dev/") { result.append((url, file)) }
