@@ -8,7 +8,18 @@ import Foundation
 /// `render [NODES]`, `render-repo [DIR] [SCENARIO]`, `corpus [DIR]` (against zizmor) and `fuzz READER`.
 @main
 struct Bench {
-    static func main() throws {
+    /// Runs the command asked for; an error (a scenario folder not found from the current
+    /// folder, a bad size) is printed and ends the run with exit 1, not a crash.
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("firebreak-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         let arguments = CommandLine.arguments.dropFirst()
         let commands: [String: ([String]) throws -> Void] = [
             "fuzz": FuzzRun.run, "import": ImportBench.run, "fix": FixBench.run, "corpus": CorpusBench.run,

@@ -42,7 +42,7 @@ struct ArtifactDeployRule: Rule {
             guard consumer.use.use == .deploy, let target = consumer.use.deploysTo else { return nil }
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
             // folder) does so in the run that wrote it, whoever started that run.
-            if graph.producers(of: fact.node.name).contains(where: { $0.job.name == consumer.job.name }) {
+            if consumer.job.produces.contains(where: { $0.name == fact.node.name }) {
                 let caveats = consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []
                 return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                                 "job '\(consumer.job.name)' deploys what it made, artifact '\(fact.node.name)', to '\(target.name)' in the same run",

@@ -44,9 +44,9 @@ struct ArtifactPassThroughRule: Rule {
                 + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
             // What a job deploys of its own making (GitLab's pages job, its `public` folder) is
             // what its deploy hops say it takes in by name, not everything handed to it.
-            let deployedItself = Set(consumer.job.consumes.lazy.filter { $0.use == .deploy }.map(\.artifact.name))
+            let consumes = consumer.job.consumes
             for (artifact, artifactNumber) in graph.artifacts(producedByJobNumbered: consumer.number)
-            where artifact.name != fact.node.name && !deployedItself.contains(artifact.name) {
+            where artifact.name != fact.node.name && !consumes.contains(where: { $0.use == .deploy && $0.artifact.name == artifact.name }) {
                 conclusions.append(conclude(Fact(.write, NodeID(.artifact, artifact.name), level), numbered: artifactNumber, from: [fact],
                                             "job '\(consumer.job.name)' takes in artifact '\(fact.node.name)' and produces '\(artifact.name)'",
                                             at: consumer.use.location, caveats: caveats))
