@@ -528,14 +528,14 @@ extension GitHubImport {
         return given[name] ?? defaults[name] ?? text
     }
 
-    /// Whether a step keeps the Actions cache: an action that always caches, or one whose
-    /// cache an input turns on.
     /// The warning for a step of a retired actions/cache version (`ActionsKnowledge.usesRetiredCache`).
     static func retiredCacheWarning(_ uses: String) -> String {
         "`uses: \(uses)`: GitHub retired this version of actions/cache on 1 March 2025, so runs fail at this step; the job is taken to restore and save no cache"
     }
     static let retiredCacheHelp = "use actions/cache@v4 (a commit of v4.2.0 or later)"
 
+    /// Whether a step keeps the Actions cache: an action that always caches, or one whose
+    /// cache an input turns on.
     static func keepsCache(action: String, with: [String: (text: String, node: Yams.Node)]) -> Bool {
         cacheActions.contains { action.hasPrefix($0) } || enablesCache(action: action, with: with)
     }
