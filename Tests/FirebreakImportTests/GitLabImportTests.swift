@@ -1029,6 +1029,9 @@ import Foundation
         let site = try #require(result.asset(NodeID(.resource, "gitlab-pages")))
         #expect(site.path.last?.rule == "artifact-deploy" && !site.path.contains { $0.rule == "job-token" } && !site.timeBounded, "\(site.path)")
         #expect(model.jobs["pages"]?.token?.contains { $0.target == NodeID(.resource, "gitlab-pages") } == false)
+        // The rewrite drops the job's rules too: the hop says the branch's push starts it.
+        let rewritten = try #require(site.path.first { $0.rule == "poisoned-pipeline" })
+        #expect(rewritten.why.contains("triggers included"), "\(rewritten.why)")
         // No GitLab setting makes one job's token read-only: the advisor does not propose it.
         let advice = FixAdvisor(model: model, scenarios: try Examples.library().scenarios).advise()
         #expect(!advice.candidates.contains { $0.change.kind == .readOnlyToken })

@@ -110,7 +110,7 @@ struct PoisonedPipelineRule: Rule {
                     caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
                 }
                 result.append(conclude(Fact(.exec, job.id, level), numbered: defined.number, from: premises,
-                                       "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it",
+                                       "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it, triggers included (a push of the branch starts it, whatever the file's `on:` or `rules:` said)",
                                        at: job.location, caveats: caveats))
             }
         }
