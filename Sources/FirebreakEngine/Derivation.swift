@@ -67,4 +67,8 @@ public enum Caveat {
     public static let labelWindow = "time-of-check/time-of-use: commits pushed after the label is set still run"
     public static let liftsProtection = "by lifting branch protection, which leaves an audit trail"
     public static let afterFirstContribution = "after one accepted contribution, since only first-time contributors wait for approval"
+    /// A download by a name no file gives the value of, taken to fit the artifact (`Job.Consumption.assumedFrom`).
+    public static func assumedDownload(_ consumption: Job.Consumption, by job: String) -> [String] {
+        consumption.assumedFrom.map { ["assumed: job '\(job)' downloads `\($0)`, a name Firebreak cannot evaluate, taken to fit artifact '\(consumption.artifact.name)'"] } ?? []
+    }
 }

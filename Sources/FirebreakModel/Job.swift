@@ -49,6 +49,9 @@ public struct Job: Sendable, Hashable {
         /// Percent of traffic a canary with automated rollback exposes first, if any.
         public var canaryPercent: Int?
         public var location: SourceLocation
+        /// The name the job downloads by, when it is an expression that cannot be evaluated and
+        /// `artifact` is only taken to fit it (read from GitHub workflows): hops through it say so.
+        public var assumedFrom: String?
 
         public init(artifact: Reference, use: Use, verifies: Bool, deploysTo: Reference?, canaryPercent: Int?,
                     location: SourceLocation) {

@@ -527,6 +527,32 @@ import Testing
         #expect(!current.diagnostics.contains { $0.message.contains("retired") })
     }
 
+    /// A download by a name an expression holds (a step's output) is taken to fit every upload it
+    /// may, and says so: in the assumptions and on each hop through it. An upload written with
+    /// the very same text is the one it names, nothing assumed.
+    @Test func aDownloadByANameNoFileGivesIsAnAssumptionOnItsHops() throws {
+        let upload = { (name: String) in "uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02\nwith: {name: \"\(name)\", path: dist/}" }
+        let download = { (name: String) in
+            "uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093\nwith: {name: \"\(name)\", run-id: \"${{ github.event.workflow_run.id }}\", github-token: \"${{ github.token }}\"}"
+        }
+        func model(downloading name: String) throws -> PipelineModel {
+            let repository = try ScratchRepository(files: [
+                ".github/workflows/ci.yml": SampleWorkflow.oneJob("build", on: "push", steps: ["run: make", upload("dist-${{ github.sha }}"), upload("coverage")]),
+                ".github/workflows/publish.yml": SampleWorkflow.oneJob("get", on: "{workflow_run: {workflows: [ci], types: [completed]}}", steps: [download(name), "run: ./dist/install.sh"]),
+            ])
+            return try InputLoader.load(path: repository.root).model
+        }
+        let guessed = try model(downloading: "${{ steps.pick.outputs.name }}")
+        let uses = try #require(guessed.jobs["publish/get"]).consumes
+        #expect(Set(uses.map(\.artifact.name)) == ["ci/coverage", "ci/dist-${{ github.sha }}"] && uses.allSatisfy { $0.assumedFrom == "${{ steps.pick.outputs.name }}" })
+        #expect(guessed.assumptions.contains { $0.subject == NodeID(.job, "publish/get") && $0.statement.contains("which Firebreak cannot evaluate") })
+        #expect(Caveat.assumedDownload(uses[0], by: "publish/get").first?.contains("a name Firebreak cannot evaluate") == true)
+        // The control: the same expression as the upload's names that upload, nothing assumed.
+        let named = try model(downloading: "dist-${{ github.sha }}")
+        #expect(try #require(named.jobs["publish/get"]).consumes.allSatisfy { $0.assumedFrom == nil })
+        #expect(!named.assumptions.contains { $0.statement.contains("which Firebreak cannot evaluate") })
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

@@ -28,9 +28,20 @@ extension GitHubImport {
                         && ArtifactNamePattern.overlaps(written, upload.key)
                 }.map(\.value).sorted()
                 let names = fitting.isEmpty ? [Self.artifact(written, ofRun: run)] : fitting
+                // A name held in an expression no file here gives the value of (a step's output) is
+                // taken to fit every upload it may: pessimistic, and said on the hops through it.
+                // An upload written with the very same text is the one it names.
+                let exact = Set(candidates.filter { $0.key == written }.map(\.value))
+                let guessed = written.contains("${{") ? Set(fitting).subtracting(exact) : []
+                if !guessed.isEmpty {
+                    let which = otherRun ? "of any run (`run-id:`)" : "of its run"
+                    assume(NodeID(.job, job.name), "job '\(job.name)' downloads an artifact named `\(written)`, which Firebreak cannot evaluate: taken to be any upload \(which) whose name fits (\(guessed.count))",
+                           settle: "name the artifact in the download step, or check what the expression yields", at: use.artifact.location)
+                }
                 for name in names {
                     var linked = use
                     linked.artifact = Reference(name, at: use.artifact.location)
+                    if guessed.contains(name) { linked.assumedFrom = written }
                     consumes.append(linked)
                     if model.artifacts[name] == nil {
                         model.artifacts[name] = Artifact(name: name, store: nil, signed: false, criticality: nil, location: use.artifact.location)

@@ -55,6 +55,7 @@ struct ArtifactDeployRule: Rule {
             var caveats = sameRun ? [] : [Caveat.legitimateRelease]
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
+            caveats += Caveat.assumedDownload(consumer.use, by: consumer.job.name)
             let run = sameRun ? ", in the run that writes it (\(graph.sharedUnprotectedRuns(fact.node.name, with: consumer.job).sorted().joined(separator: ", ")))" : ""
             return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                             "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'\(run)",

@@ -51,7 +51,8 @@ struct ArtifactExecutionRule: Rule {
             guard consumer.use.use == .run, let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { return nil }
             return conclude(Fact(.exec, consumer.job.id, level), numbered: consumer.number, from: [fact],
                             "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,
-                            caveats: [Caveat.nextRun] + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job))
+                            caveats: [Caveat.nextRun] + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
+                                + Caveat.assumedDownload(consumer.use, by: consumer.job.name))
         }
     }
 }

@@ -42,6 +42,7 @@ struct ArtifactPassThroughRule: Rule {
             guard let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { continue }
             let caveats = ["assumed: job '\(consumer.job.name)' passes what it takes from '\(fact.node.name)' on into what it produces (the files do not say it leaves it out)"]
                 + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
+                + Caveat.assumedDownload(consumer.use, by: consumer.job.name)
             // What a job deploys of its own making (GitLab's pages job, its `public` folder) is
             // what its deploy hops say it takes in by name, not everything handed to it.
             let consumes = consumer.job.consumes
