@@ -3,9 +3,9 @@ import FirebreakModel
 
 /// Where no scenario reaches a crown jewel, what an all-clear still rests on: the secrets and
 /// resources rated high (a secret whose use is unknown counts so), and write access to the
-/// repository rated high (no release job was found to make it a crown jewel), that the worst such
-/// scenario reaches, to settle before trusting the verdict. A token of the pipeline's own is
-/// counted in the table instead.
+/// repository rated high (no release job was found to make it a crown jewel), that the scenario
+/// reaching the most of them reaches, to settle before trusting the verdict. A token of the
+/// pipeline's own is counted in the table instead.
 struct HighlyRated {
     /// The scenario, and what it reaches rated high: secrets, then resources, then the repository, each kind by id.
     let scenario: String
