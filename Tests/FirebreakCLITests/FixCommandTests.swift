@@ -44,19 +44,11 @@ import Testing
     @Test func aStartFixedOnlyByHandNamesTheJobsOtherMovableReferences() throws {
         // Pinning the tool installed by name alone leaves the job's actions at their tags: each
         // starts the attacker there too, and the reach left says so.
-        let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
-            on: {push: {tags: ["v*"]}}
-            permissions: {contents: read, id-token: write}
-            jobs:
-              release:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@v4
-                  - uses: actions/setup-node@v4
-                    with: {registry-url: "https://registry.npmjs.org"}
-                  - run: npm install -g npm
-                  - run: npm publish --provenance
-            """])
+        let repository = try ScratchRepository(files: [".github/workflows/release.yml": SampleWorkflow.oneJob(
+            "release", on: "{push: {tags: [\"v*\"]}}", permissions: "{contents: read, id-token: write}", steps: [
+                "uses: actions/checkout@v4", "uses: actions/setup-node@v4\nwith: {registry-url: \"https://registry.npmjs.org\"}",
+                "run: npm install -g npm", "run: npm publish --provenance",
+            ])])
         let result = try CommandRunner.run(["fix", repository.root, "--scenario", "compromised-third-party-action"])
         let reason = try #require(result.stdout.components(separatedBy: "\n").first { $0.contains("install an exact version of 'npm:npm'") }, "\(result.stdout)")
         #expect(reason.contains("with it, the job's other movable references, each a start as well: 'actions/checkout@v4' at "), "\(reason)")

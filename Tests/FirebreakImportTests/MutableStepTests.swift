@@ -61,16 +61,10 @@ import Testing
 
     /// A checkout of another repository whose scripts a later step runs is itself the reference.
     @Test func aCheckoutWhoseScriptsRunIsTheReference() throws {
-        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
-            on: {issues: {types: [closed]}}
-            jobs:
-              triage:
-                runs-on: ubuntu-latest
-                steps:
-                  - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
-                    with: {repository: someone/triage-tools, ref: main}
-                  - run: make triage
-            """])
+        let repository = try ScratchRepository(files: [".github/workflows/triage.yml": SampleWorkflow.oneJob("triage", on: "{issues: {types: [closed]}}", steps: [
+            "uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\nwith: {repository: someone/triage-tools, ref: main}",
+            "run: make triage",
+        ])])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.jobs["triage/triage"]?.steps.contains { $0.uses == "someone/triage-tools@main" && $0.pin == .branch } == true)
     }
@@ -106,31 +100,21 @@ import Testing
     /// action at a tag before a foreign checkout only assumed to run, and before GitHub's own
     /// action at a tag; the assumed checkout is the start only where nothing else is.
     @Test func theStartShownIsTheOneThatRestsOnNoAssumption() throws {
-        func start(_ extra: String) throws -> (why: String, caveats: [String]) {
-            let repository = try ScratchRepository(files: [".github/workflows/release.yml": """
-                on: {push: {tags: ["v*"]}}
-                jobs:
-                  release:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - uses: actions/checkout@v4
-                        with: {repository: acme/website, path: site}
-                      - uses: actions/setup-go@v5
-                \(extra)
-                      - run: make release
-                        env: {GH_TOKEN: "${{ secrets.RELEASE_PAT }}"}
-                """])
+        func start(_ extra: [String]) throws -> (why: String, caveats: [String]) {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": SampleWorkflow.oneJob("release", on: "{push: {tags: [\"v*\"]}}", steps: [
+                "uses: actions/checkout@v4\nwith: {repository: acme/website, path: site}", "uses: actions/setup-go@v5",
+            ] + extra + ["run: make release\nenv: {GH_TOKEN: \"${{ secrets.RELEASE_PAT }}\"}"])])
             let model = try InputLoader.load(path: repository.root).model
             let result = try Examples.run("compromised-third-party-action", on: model)
             let derivation = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "release/release"))))
             return (derivation.why, derivation.caveats)
         }
-        let certain = try start("      - uses: goreleaser/goreleaser-action@v6")
+        let certain = try start(["uses: goreleaser/goreleaser-action@v6"])
         #expect(certain.why.contains("'goreleaser/goreleaser-action@v6' is pinned by tag"), "\(certain.why)")
         #expect(certain.caveats.isEmpty)
         // The control: without the stranger's action, GitHub's own tag-pinned one is the start,
         // still before the checkout of a branch only assumed to run.
-        let own = try start("")
+        let own = try start([])
         #expect(own.why.contains("'actions/checkout@v4' is pinned by tag"), "\(own.why)")
         #expect(!own.why.contains("acme/website") && own.caveats.isEmpty)
     }
