@@ -93,7 +93,7 @@ public struct SimulationText {
             : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"
         // The assumption most of them rest on: the first thing to settle.
         if let chief = Self.chiefAssumption(worst) {
-            resting += (assumed == 1 ? ": " : ", \(chief.count) on: ") + Self.shortened(chief.statement, to: 110)
+            resting += (assumed == 1 ? ": " : ", \(chief.count) on: ") + Self.shortened(chief.statement, to: 150)
         }
         // A worst scenario about a hop that reaches none of them through it says so: its foothold reaches them itself.
         let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
@@ -261,10 +261,21 @@ public struct SimulationText {
         return (chief.key, chief.value.jewels)
     }
 
-    /// `text`, cut at a word to at most `limit` characters with "…" when longer.
+    /// `text` in at most `limit` characters: whole when it fits; else up to its last clause that
+    /// fits (a statement says what it assumes before a colon, a semicolon or a parenthesis, and
+    /// why after it), so that a verdict does not stop mid-sentence; else cut at a word with "…".
     static func shortened(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)
+        // Where a clause ends: before "; ", else before ": " or " (" (a semicolon first: what
+        // follows it may itself have a colon, and stopping there would leave half of that).
+        func ends(_ at: (Character, Character) -> Bool) -> [String.Index] {
+            cut.indices.filter { cut.index(after: $0) < cut.endIndex && at(cut[$0], cut[cut.index(after: $0)]) }
+                .filter { cut.distance(from: cut.startIndex, to: $0) >= limit / 4 }
+        }
+        if let end = ends({ $0 == ";" && $1 == " " }).last ?? ends({ ($0 == ":" && $1 == " ") || ($0 == " " && $1 == "(") }).last {
+            return String(cut[..<end])
+        }
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)).trimmingCharacters(in: CharacterSet(charactersIn: ",;: ")) + "…"
     }
 

@@ -80,10 +80,11 @@ struct CorpusSemanticsTests {
         // a leaked token's push says the token is only assumed to write the repository, and 104
         // since typeshed's checkout, which no step running build tools names, is said to be
         // taken to run all the same (a line that wraps), 105 since the verdict names the
-        // assumption most of the crown jewels rest on.
-        #expect(lines.count <= 105, "\(lines.count) lines")
+        // assumption most of the crown jewels rest on, 106 since that assumption is named up to
+        // the end of a clause instead of cut at 110 characters.
+        #expect(lines.count <= 106, "\(lines.count) lines")
         #expect((lines.map(\.count).max() ?? 0) <= 120)
-        #expect(lines[1].hasPrefix("verdict: ") && lines[5].hasPrefix("scenario"), "the verdict, then the table")
+        #expect(lines[1].hasPrefix("verdict: ") && lines[6].hasPrefix("scenario"), "the verdict, then the table")
     }
 
     @Test func uvsSelfRepositoryCallsAreImportedAndNoThirdPartyReachesThroughThem() throws {

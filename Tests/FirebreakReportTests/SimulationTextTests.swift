@@ -202,6 +202,23 @@ struct SimulationTextTests {
         #expect(try Self.text(declared.root, maxPaths: 5).contains("act actor:dev  [foothold] firebreak.context.yml:3:"))
     }
 
+    /// The verdict's assumption, too long for it, stops at the end of a clause, not in the middle
+    /// of a word: what is assumed comes before the colon, why it matters after.
+    @Test func aLongAssumptionInTheVerdictStopsAtAClause() throws {
+        func verdict(job: String) throws -> String {
+            let repository = try ScratchRepository(files: [".github/workflows/release.yml": SampleWorkflow.oneJob(
+                job, on: "{push: {tags: [\"v*\"]}}", permissions: "{contents: write}",
+                steps: ["uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", "run: npm ci && npm run build",
+                        "run: gh release upload \"$GITHUB_REF_NAME\" dist/*\nenv: {GH_TOKEN: \"${{ github.token }}\"}"])])
+            return try Self.text(repository.root).components(separatedBy: "\n\n")[0].components(separatedBy: "\n").dropFirst()
+                .joined(separator: " ")
+        }
+        let long = "upload-release-assets-for-every-platform-we-support-including-the-nightly-channel-builds"
+        #expect(try verdict(job: long).hasSuffix("1 on: job 'release/\(long)' publishes to github-releases"))
+        // The control: a statement that fits is given whole.
+        #expect(try verdict(job: "upload").hasSuffix("1 on: job 'release/upload' publishes to github-releases: whoever can upload there ships releases others install, a crown jewel"))
+    }
+
     @Test func scenariosThatCannotStartAreNotApplicableWithTheReason() throws {
         let text = try Self.text(ImportFixtures.path("prt-checkout"))
         #expect(text.contains("not applicable here:\n"))
