@@ -144,10 +144,13 @@ import Testing
             let found = try runner(label)
             #expect(found.runner.hosting == .hosted && found.runner.lifecycle == .ephemeral && found.assumed, "\(label)")
         }
-        for label in ["ubuntu-24.04-riscv", "ubuntu-gpu", "macos-m1-stable", "ubuntu-24.04-xlarge", "windows-2022-intel"] {
+        for label in ["ubuntu-24.04-riscv", "ubuntu-gpu", "macos-m1-stable", "ubuntu-24.04-xlarge", "windows-2022-intel", "oracle-linux-9"] {
             let found = try runner(label)
             #expect(found.runner.hosting == .selfHosted && found.assumed, "\(label)")
         }
+        // The CNCF's runners on Oracle Cloud start a new virtual machine for each job.
+        let oracle = try runner("oracle-vm-16cpu-64gb-x86-64")
+        #expect(oracle.runner.hosting == .hosted && oracle.runner.lifecycle == .ephemeral, "\(oracle.runner)")
     }
 
     @Test func rolesComeFromWhatAJobDoesNotItsName() throws {

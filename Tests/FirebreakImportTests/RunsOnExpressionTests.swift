@@ -134,9 +134,9 @@ import Testing
             let name = try #require(model.jobs["ci/e2e"]?.runsOn?.name)
             return (model.runners[name], model.assumptions.contains { $0.statement.contains("is an expression; assumed GitHub-hosted") })
         }
-        let own = try runner("${{ github.repository == 'acme/app' && 'oracle-vm-16cpu' || 'ubuntu-24.04' }}")
+        let own = try runner("${{ github.repository == 'acme/app' && 'acme-gpu-16cpu' || 'ubuntu-24.04' }}")
         #expect(own.runner?.hosting == .selfHosted)
-        #expect(own.runner?.labels.contains("oracle-vm-16cpu") == true)
+        #expect(own.runner?.labels.contains("acme-gpu-16cpu") == true)
         #expect(!own.assumed)
         let hosted = try runner("${{ github.event_name == 'push' && 'ubuntu-24.04' || 'ubuntu-22.04' }}")
         #expect(hosted.runner?.hosting == .hosted)

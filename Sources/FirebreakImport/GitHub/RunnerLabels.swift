@@ -2,14 +2,17 @@
 ///
 /// Sources: GitHub Docs, "GitHub-hosted runners" (the `ubuntu-*`, `windows-*`, `macos-*`
 /// images, each job on a fresh virtual machine); the documentation of third-party hosted-runner
-/// providers, whose runners are also created per job and discarded after it.
+/// providers, whose runners are also created per job and discarded after it; for the CNCF's
+/// runners on Oracle Cloud (`oracle-vm-16cpu-64gb-x86-64`, offered to CNCF projects), the CNCF
+/// CI team's own pull requests moving projects to them (argoproj/argo-cd#24632, cilium/proxy#1452:
+/// "ephemeral GitHub runners", "a new vm is created for each job").
 enum RunnerLabels {
     /// Label prefixes of third-party providers that start a fresh machine for each job, with
     /// the provider's name.
     static let providers: [(prefix: String, provider: String)] = [
         ("depot-", "depot"), ("blacksmith-", "blacksmith"), ("namespace-profile-", "namespace"), ("nscloud-", "namespace"),
         ("buildjet-", "buildjet"), ("warp-", "warpbuild"), ("ubicloud-", "ubicloud"), ("runs-on=", "runs-on"), ("runs-on/", "runs-on"),
-        ("cirrus-", "cirrus"), ("codspeed-", "codspeed"),
+        ("cirrus-", "cirrus"), ("codspeed-", "codspeed"), ("oracle-vm-", "cncf-oracle"),
     ]
 
     /// The kind of machine a set of labels selects.
