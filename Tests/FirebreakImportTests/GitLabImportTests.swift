@@ -562,6 +562,10 @@ import Foundation
         #expect(held.foothold, "their own access, not the pipeline's")
         #expect(!insider.crownJewels.contains(registry))
         #expect(insider.facts.derivation(of: Fact(.access, registry, .write))?.why.contains("with their own credentials") == true)
+        // What they may push there is assumed (no protection rule known): the start says so, and
+        // so does every path from it.
+        #expect(insider.facts.derivation(of: Fact(.access, registry, .write))?.caveats
+            .contains { $0.hasPrefix("assumed: the project's container registry is enabled") } == true)
         // A protection rule that keeps Developers out, said in the context file: the job token
         // of the pipeline they start is how they reach it.
         let pipeline = try String(contentsOfFile: ImportFixtures.path("gitlab-project-registry") + "/.gitlab-ci.yml", encoding: .utf8)
@@ -578,6 +582,28 @@ import Foundation
         // An outsider's scenario does not start with it.
         let thirdParty = try Examples.run("compromised-third-party-action", on: model)
         #expect(!thirdParty.footholds.contains { $0.node == registry })
+    }
+
+    /// The project's path is the one its rules tell it from its forks by, in a job's rules or a
+    /// template's, compared equal or not: an image at that path on a registry is the project's.
+    @Test func aTemplatesProjectPathComparisonMakesTheAddressTheProjectsRegistry() throws {
+        func consumed(_ condition: String) throws -> [String] {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                .origin-only:
+                  rules:
+                    - if: \(condition)
+                      when: never
+                    - when: on_success
+                build:
+                  image: registry.example.org/acme/app/builder:v4
+                  script: [make]
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["build"]?.consumes.map(\.artifact.name) ?? []
+        }
+        #expect(try consumed(#"$CI_PROJECT_PATH != "acme/app""#) == ["image registry.example.org/acme/app/builder:v4"])
+        #expect(try consumed(#"$CI_PROJECT_PATH == "ACME/app" && $CI_COMMIT_TAG"#) == ["image registry.example.org/acme/app/builder:v4"])
+        // The control: another project's path names another project's images.
+        #expect(try consumed(#"$CI_PROJECT_PATH != "acme/other""#).isEmpty)
     }
 
     /// A variable that only names a job's image or environment is how the runner finds them,

@@ -57,7 +57,8 @@ struct FootholdResolver {
             }
             // Someone who may push holds write access to the repository from the start, and to
             // what the platform lets every pusher write (a GitLab project's container registry):
-            // reaching either through a job's token is nothing they did not have.
+            // reaching either through a job's token is nothing they did not have. Where what
+            // pushers may write there is assumed (no protection rule known), the start says so.
             let pushable = graph.resources.filter(\.writableByPushers)
             return pick(actors, selector).flatMap { actor -> [Conclusion] in
                 let acts = start(Fact(.act, actor.id), "\(selector.why) (actor '\(actor.name)', \(actor.role.rawValue))", actor.location)
@@ -65,7 +66,8 @@ struct FootholdResolver {
                 let level: Level = actor.role == .admin ? .admin : .write
                 let own = "their own access: \(actor.role.rawValue) '\(actor.name)'"
                 return [acts, start(Fact(.access, model.repository.id, level), "\(own) may push to the repository", actor.location)]
-                    + pushable.map { start(Fact(.access, $0.id, .write), "\(own) may push to '\($0.name)' with their own credentials", $0.location) }
+                    + pushable.map { start(Fact(.access, $0.id, .write), "\(own) may push to '\($0.name)' with their own credentials", $0.location,
+                                           caveats: graph.assumedCaveats(about: $0.id)) }
             }
         case .identities:
             var identities = graph.identities.filter { identity in

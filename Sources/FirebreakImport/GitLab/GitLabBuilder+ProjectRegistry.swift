@@ -33,14 +33,13 @@ extension GitLabBuilder {
     }
 
     /// The project paths the pipeline's rules give as its own, with the repository's name when
-    /// the context file gives one (`group/app`).
-    func ownProjectPaths(_ jobs: [SourcedMapping], workflow: Sourced?) -> Set<String> {
-        var paths = Set<String>()
-        var texts = jobs.flatMap { $0["rules"]?.node.items.compactMap { $0.value("if")?.scalarText } ?? [] }
-        texts += workflow?.node.value("rules")?.items.compactMap { $0.value("if")?.scalarText } ?? []
-        for text in texts where text.contains("CI_PROJECT_PATH") {
-            paths.formUnion(Patterns.captures(GitLabProjectRegistry.projectPathComparison, in: text))
-        }
+    /// the context file gives one (`group/app`): those its jobs', templates' and `workflow:`
+    /// rules compare `$CI_PROJECT_PATH` with, equal or not (`!= "group/app"` then `when: never`
+    /// keeps a job to that project as surely as `==` does). A template no job extends says it
+    /// too: the pipeline is written to tell its project from the project's forks.
+    func ownProjectPaths(_ mappings: [SourcedMapping], workflow: Sourced?) -> Set<String> {
+        let rules = mappings.compactMap { $0["rules"]?.node } + [workflow?.node.value("rules")].compactMap { $0 }
+        var paths = rules.reduce(into: Set<String>()) { $0.formUnion(GitLabIncludeRules.comparedProjectPaths($1)) }
         if model.repository.name.contains("/") { paths.insert(model.repository.name) }
         return paths
     }

@@ -123,7 +123,8 @@ struct GitLabBuilder {
             let stage = mapping["stage"]?.node.scalarText ?? "test"
             jobs.append((name, mapping, stages.firstIndex(of: stage) ?? (stage == ".pre" ? -1 : stage == ".post" ? stages.count : 1)))
         }
-        projectPaths.formUnion(ownProjectPaths(jobs.map(\.mapping), workflow: config.top["workflow"]))
+        let templates = config.jobOrder.filter { $0.hasPrefix(".") }.compactMap { config.jobs[$0] }
+        projectPaths.formUnion(ownProjectPaths(jobs.map(\.mapping) + templates, workflow: config.top["workflow"]))
         projectPaths.formUnion(pushedImagePaths(jobs.map(\.mapping)))
         let producers = jobs.filter { $0.mapping["artifacts"] != nil }
         let fileVariables = definedVariables()

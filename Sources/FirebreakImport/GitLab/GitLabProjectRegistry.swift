@@ -16,9 +16,6 @@ struct GitLabProjectRegistry {
     /// another project's path on the same registry, to which a job cannot push.
     static func names(_ text: String) -> Bool { text.contains("CI_REGISTRY_IMAGE") }
 
-    /// The project paths a pipeline gives as its own in its rules (`$CI_PROJECT_PATH == "group/app"`).
-    static let projectPathComparison = Patterns.regex(#"CI_PROJECT_PATH\}?\s*==\s*["']([^"']+)["']"#)
-
     /// Whether an image is written with this project's registry address: a registry host
     /// (`registry.…`) followed by one of the project's `paths` (`registry.gitlab.com/group/app:ci`,
     /// `registry.example.org/group/app/builder:1`).
