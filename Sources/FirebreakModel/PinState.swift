@@ -12,6 +12,18 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     /// Whether the reference can change under the user's feet.
     public var isMutable: Bool { self != .digest }
 
+    /// How a reference is fixed, to follow "is" in a sentence: "pinned by tag", "pinned by
+    /// branch", or "not pinned to any version (whatever is latest)", for a reference that names
+    /// none (an image with no tag, an include with no `ref:`, its project's default branch).
+    public var phrase: String {
+        self == .none ? "not pinned to any version (whatever is latest)" : "pinned by \(rawValue)"
+    }
+
+    /// `phrase`, saying what a firm pin would be where the reference has some version.
+    public func phrase(ratherThan firm: String) -> String {
+        self == .none ? phrase : "\(phrase), not to \(firm)"
+    }
+
     /// How firmly the reference holds, from 0 (no version: whatever is latest) to 3 (a digest):
     /// a branch moves with every push to it, a tag only when its owner moves it.
     public var firmness: Int {

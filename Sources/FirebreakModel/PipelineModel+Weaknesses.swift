@@ -25,7 +25,7 @@ extension PipelineModel {
         for definition in definitions.values.sorted(byName: \.name) where definition.isExternal && definition.pin != .digest
             && !definition.name.hasPrefix("downstream:") && !definition.name.hasPrefix("template:") {
             found.append(Weakness(.unpinnedUses, subject: definition.id,
-                                  detail: "'\(definition.name)' is pinned by \((definition.pin ?? .none).rawValue), not to a commit", at: definition.location))
+                                  detail: "'\(definition.name)' is \((definition.pin ?? .none).phrase(ratherThan: "a commit"))", at: definition.location))
         }
         for runner in runners.values.sorted(byName: \.name) where runner.hosting == .selfHosted && runner.lifecycle == .persistent {
             found.append(Weakness(.persistentRunner, subject: runner.id, detail: "self-hosted runner '\(runner.name)' keeps what one job leaves for the next",

@@ -70,7 +70,7 @@ public struct Step: Sendable, Hashable {
     /// How a weakness list words a reference that is not pinned by commit or digest (the SLSA
     /// generator on a version tag, as it must be, says so).
     public static func unpinnedDetail(_ uses: String, pin: PinState) -> String {
-        pinsByCommit(uses) || pin != .tag ? "'\(uses)' is pinned by \(pin.rawValue), not to a commit or digest"
+        pinsByCommit(uses) || pin != .tag ? "'\(uses)' is \(pin.phrase(ratherThan: "a commit or digest"))"
             : "'\(uses)' stays on a version tag, as the SLSA generator requires (it refuses a commit pin): the tag moves if its owners' account is taken"
     }
 }

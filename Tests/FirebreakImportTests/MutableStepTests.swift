@@ -37,6 +37,24 @@ import Testing
                 "pinning either one alone leaves the job a foothold")
     }
 
+    /// A reference that names no version is said to be one, in the start and in the weakness:
+    /// not "pinned by none".
+    @Test func aReferenceWithNoVersionSaysWhateverIsLatest() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.oneJob(
+            "build", on: "push", permissions: "{}", container: "alpine", steps: ["run: make"])])
+        let model = try InputLoader.load(path: repository.root).model
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "ci/build"))))
+        #expect(start.why.hasSuffix("'alpine' is not pinned to any version (whatever is latest) in job 'ci/build'"), "\(start.why)")
+        let unpinned = WeaknessReport(model: model, results: [result]).weaknesses.filter { $0.kind == "unpinned-uses" }
+        #expect(unpinned.map(\.detail) == ["'alpine' is not pinned to any version (whatever is latest)"])
+        // The control: a tag says so, and what a firm pin would be.
+        let tagged = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.oneJob(
+            "build", on: "push", permissions: "{}", container: "alpine:3.20", steps: ["run: make"])])
+        let weaknesses = WeaknessReport(model: try InputLoader.load(path: tagged.root).model, results: []).weaknesses
+        #expect(weaknesses.filter { $0.kind == "unpinned-uses" }.map(\.detail) == ["'alpine:3.20' is pinned by tag, not to a commit or digest"])
+    }
+
     /// The ref the checkout names through the workflow's environment is the one pinned, and the
     /// reference is where the checkout names it: that is the line to change.
     @Test func theCheckedOutActionIsPinnedWhereTheCheckoutNamesItsRef() throws {

@@ -40,13 +40,13 @@ struct FootholdResolver {
                 let ordered = steps.count < 2 ? steps : steps.enumerated().sorted { key($0) < key($1) }.map(\.element)
                 for (step, caveats) in ordered {
                     // Where the step's foothold is assumed, the start says so.
-                    result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is pinned by \(step.pin.rawValue) in job '\(job.name)'",
+                    result.append(start(Fact(.exec, job.id), "\(selector.why): '\(step.uses)' is \(step.pin.phrase) in job '\(job.name)'",
                                         step.location, caveats: caveats))
                 }
             }
             for definition in graph.definitions {
                 guard let pin = definition.pin, selector.accepts("pin", pin.rawValue), selector.accepts("kind", "template") else { continue }
-                result.append(start(Fact(.edit, definition.id), "\(selector.why): definition '\(definition.name)' is included by \(pin.rawValue)",
+                result.append(start(Fact(.edit, definition.id), "\(selector.why): definition '\(definition.name)' is \(pin.phrase)",
                                     definition.location))
             }
             return result

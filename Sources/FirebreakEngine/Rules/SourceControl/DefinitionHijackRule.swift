@@ -37,11 +37,11 @@ struct DefinitionHijackRule: Rule {
                 // `variables:` and a job of the same name fill in what the job leaves unset.
                 let merged = job.mergedDefinitions.first { $0.name == definition.name }
                 return conclude(Fact(.exec, job.id), numbered: defined.number, from: [fact],
-                                "job '\(job.name)' takes what it leaves unset (before_script, image, variables, …) from '\(definition.name)', included by \(pin.rawValue) reference",
+                                "job '\(job.name)' takes what it leaves unset (before_script, image, variables, …) from '\(definition.name)', which is \(pin.phrase)",
                                 at: merged?.location ?? definition.location, caveats: [Caveat.nextRun])
             }
             return conclude(Fact(.exec, job.id), numbered: defined.number, from: [fact],
-                     "job '\(job.name)' is defined by '\(definition.name)', included by \(pin.rawValue) reference",
+                     "job '\(job.name)' is defined by '\(definition.name)', which is \(pin.phrase)",
                      at: job.definition!.location, caveats: [Caveat.nextRun])
         }
     }
