@@ -281,6 +281,22 @@ import Testing
         #expect(published.isCrownJewel(published.repository.id), "a job publishes its releases: the next release ships what the default branch holds")
     }
 
+    /// Of several publishing jobs, the one the repository's crown-jewel assumption names is the
+    /// surest release: one a published release starts before one a pull request starts (a preview).
+    @Test func theReleaseTheRepositoryIsValuedForIsTheSurestOne() throws {
+        let preview = SampleWorkflow.oneJob("a-preview", on: "pull_request", permissions: "{packages: write}",
+                                            steps: ["run: docker build -t ghcr.io/acme/app:pr . && docker push ghcr.io/acme/app:pr"])
+        let release = SampleWorkflow.oneJob("z-publish", on: "{release: {types: [published]}}", permissions: "{contents: read}",
+                                            steps: ["run: npm publish\nenv: {NODE_AUTH_TOKEN: \"${{ secrets.NPM_TOKEN }}\"}"])
+        func named(_ files: [String: String]) throws -> String? {
+            let model = try InputLoader.load(path: try ScratchRepository(files: files).root).model
+            return model.assumptions.first { $0.subject == model.repository.id && $0.statement.contains("published for others") }?.statement
+        }
+        #expect(try named([".github/workflows/a.yml": preview, ".github/workflows/b.yml": release])?.contains("(job 'b/z-publish')") == true)
+        // The control: with the preview alone, it is the one named.
+        #expect(try named([".github/workflows/a.yml": preview])?.contains("(job 'a/a-preview')") == true)
+    }
+
     @Test func publishingIdentitiesPackagesAndProductionAreCrownJewels() throws {
         let model = try ImportFixtures.load("gh-publishing").model
         let pypi = try #require(model.resources["pypi"], "trusted publishing: `id-token: write` in a job that publishes to PyPI")

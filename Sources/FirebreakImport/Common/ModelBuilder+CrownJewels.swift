@@ -40,10 +40,22 @@ extension ModelBuilder {
             model.repository.criticality = .critical
             assume(model.repository.id, "the repository is an action others run by tag: whoever can write it moves the tags and runs code in every workflow that uses it, so write access is a crown jewel",
                    settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: model.repository.location, valuation: true)
-        } else if let publisher = model.jobs.values.filter({ $0.role == .release }).min(by: { $0.name < $1.name }) {
+        } else if let publisher = model.jobs.values.filter({ $0.role == .release }).min(by: { (releaseRank($0), $0.name) < (releaseRank($1), $1.name) }) {
             model.repository.criticality = .critical
             assume(model.repository.id, "the repository's releases are published for others (job '\(publisher.name)'): whoever writes its default branch or release tags ships code to them with the next release, so write access is a crown jewel",
                    settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: publisher.location, valuation: true)
         }
+    }
+
+    /// How surely a publishing job's runs are releases others take, most surely first (0): one a
+    /// published release starts, then one a tag starts, then one a push, a schedule or a person
+    /// starts, then one only pull requests and other events start (a preview, a staging deploy).
+    /// The job the assumption names is the surest, so that the reader checks the release, not a
+    /// preview.
+    private func releaseRank(_ job: Job) -> Int {
+        let events = Set(job.triggers.compactMap { model.triggers[$0.name]?.event })
+        if events.contains(.release) { return 0 }
+        if events.contains(.tag) { return 1 }
+        return events.contains(.push) || events.contains(.schedule) || events.contains(.manual) ? 2 : 3
     }
 }
