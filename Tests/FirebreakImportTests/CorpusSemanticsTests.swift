@@ -84,7 +84,8 @@ struct CorpusSemanticsTests {
         // the end of a clause instead of cut at 110 characters.
         #expect(lines.count <= 106, "\(lines.count) lines")
         #expect((lines.map(\.count).max() ?? 0) <= 120)
-        #expect(lines[1].hasPrefix("verdict: ") && lines[6].hasPrefix("scenario"), "the verdict, then the table")
+        let table = lines.firstIndex { $0.hasPrefix("scenario") } ?? lines.endIndex
+        #expect(lines[1].hasPrefix("verdict: ") && table <= 6, "the verdict, then the table")
     }
 
     @Test func uvsSelfRepositoryCallsAreImportedAndNoThirdPartyReachesThroughThem() throws {

@@ -7,9 +7,9 @@ struct CacheRestoreRule: Rule {
     static let description = RuleDescription(
         id: "cache-restore",
         name: "Restoring a poisoned cache runs the planted code",
-        summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run. On GitHub even a restore at the job's last step does: the cache archive is unpacked with absolute paths (actions/toolkit's `tar -P`), so it may replace the files of the post steps that run after it.",
+        summary: "A job that restores a poisoned cache of dependencies or build tools runs the attacker's code on its next run. On GitHub any job that restores one does, whatever the cached paths hold, even at its last step: the cache archive is unpacked with absolute paths (actions/toolkit's `tar -P`), so it may replace the files of the steps and post steps that run after the restore.",
         premises: "poison(C); job J restores C",
-        conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests); an assumption where J neither installs dependencies nor builds, tests, scans, signs or releases by what Firebreak recognises",
+        conclusion: "exec(J) on J's next legitimate run, with what that run holds (unprotected for a cache only side branches' runs write and read, or a J that runs only for side branches and requests); off GitHub, an assumption where J neither installs dependencies nor builds, tests, scans, signs or releases by what Firebreak recognises",
         control: "Separate caches per trust level, so that release and deploy jobs restore only what trusted jobs saved; on GitHub, where every run in the default branch's context writes one cache scope whatever the key, release jobs restore no cache.",
         rationale: "Restored dependencies and tools execute during the build; the privileged job cannot tell a planted package from a cached one.",
         references: ["Ultralytics, December 2024", "TanStack, May 2026"],
@@ -44,10 +44,16 @@ struct CacheRestoreRule: Rule {
         return graph.restorers(of: fact.node.name).map { restorer in
             let job = restorer.job
             let location = job.restoresCaches.first { $0.name == fact.node.name }!.location
-            // A job that installs or builds runs what it restores; one that does neither by what
-            // Firebreak recognises (a Pages job that copies files) may not: the hop says it assumes so.
+            // A job that installs or builds runs what it restores. On GitHub any job does: the cache
+            // archive is unpacked with absolute paths (actions/toolkit, `tar -P`), so a planted one
+            // may replace the files of the steps that run after the restore (an action's code, a
+            // post step), whatever the cached paths hold; the hop says how. On GitLab the cache is
+            // unpacked into the project's folder: a job that neither installs nor builds by what
+            // Firebreak recognises (a Pages job that copies files) may not run it, and the hop
+            // says it assumes so.
+            let github = job.platform == .github
             let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
-            let assumed = runsRestored ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
+            let assumed = runsRestored || github ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
             let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && $0.runsOn?.name != job.runsOn?.name } ?? false
             // A job on the restorer's own runner that saves the cache, and runs the attacker's
             // code already, plants it there with no sharing (a GitLab pipeline's jobs are few).
@@ -60,7 +66,9 @@ struct CacheRestoreRule: Rule {
             // with absolute paths (actions/toolkit, `tar -P`), so it may replace the files of the
             // post steps that run after it (a checkout's clean-up, a cache action's save).
             let last = job.restoresAfterItsSteps
-                ? ", at its last step: after it run only the post steps of the job's actions (a checkout's clean-up, a cache's save), whose files the archive may replace, since it is unpacked with absolute paths" : ""
+                ? ", at its last step: after it run only the post steps of the job's actions (a checkout's clean-up, a cache's save), whose files the archive may replace, since it is unpacked with absolute paths"
+                : github && !job.installsDependencies
+                ? ", whose archive is unpacked with absolute paths: a planted one may replace the files of the steps after the restore (an action's code, a script), whatever the cached paths hold" : ""
             return conclude(Fact(.exec, job.id, min(scope, graph.legitimateLevel(of: restorer))), numbered: restorer.number, from: [fact], "job '\(job.name)' restores cache '\(fact.node.name)'\(last)",
                             at: location, caveats: [Caveat.nextRun] + shared + assumed)
         }
