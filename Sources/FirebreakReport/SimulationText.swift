@@ -82,12 +82,14 @@ public struct SimulationText {
         }
         let jewels = worst.crownJewels.count
         let assumed = Self.crownJewelsOnAssumptions(worst)
-        // The most critical first, what an attacker takes before what opens it: secrets, resources,
+        // The most critical first; of as critical, the surest (its path resting on the fewest
+        // assumptions), then what an attacker takes before what opens it: secrets, resources,
         // environments, the repository, then identities.
         let kinds: [NodeKind] = [.secret, .resource, .environment, .repository, .identity]
         let named = worst.reached.filter { $0.crownJewel && !$0.foothold }
-            .sorted { ($1.criticality, kinds.firstIndex(of: $0.node.kind) ?? kinds.count, $0.node) < ($0.criticality, kinds.firstIndex(of: $1.node.kind) ?? kinds.count, $1.node) }
-            .map(\.node.name)
+            .map { (asset: $0, assumed: $0.caveats.filter { $0.hasPrefix("assumed:") }.count, kind: kinds.firstIndex(of: $0.node.kind) ?? kinds.count) }
+            .sorted { ($1.asset.criticality, $0.assumed, $0.kind, $0.asset.node) < ($0.asset.criticality, $1.assumed, $1.kind, $1.asset.node) }
+            .map(\.asset.node.name)
         let names = Self.namedFew(named)
         var resting = assumed == 0 ? "" : assumed == jewels ? (jewels == 1 ? ", resting on an assumption" : ", every one resting on an assumption")
             : ", \(assumed) resting on \(assumed == 1 ? "an assumption" : "assumptions")"

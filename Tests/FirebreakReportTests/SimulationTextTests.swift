@@ -202,6 +202,35 @@ struct SimulationTextTests {
         #expect(try Self.text(declared.root, maxPaths: 5).contains("act actor:dev  [foothold] firebreak.context.yml:3:"))
     }
 
+    /// Of crown jewels as critical, the verdict names first those reached without an assumption:
+    /// the reader sees the surest before the likeliest to be settled away.
+    @Test func theVerdictNamesTheSurestCrownJewelsFirst() throws {
+        var model = try ModelLoader().load(text: ExampleModel.wrap("""
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {A_KEY: {criticality: critical}, B_KEY: {criticality: critical}}
+            jobs: {build: {triggers: [push], runsOn: hosted, secrets: [A_KEY, B_KEY]}}
+            """), file: "example.yml")
+        let scenario = Scenario(id: "hostile-build", title: "The build turns hostile", narrative: "", attacker: "",
+                                footholds: [FootholdSelector(target: .jobs, conditions: ["name": ["build"]], pick: .all, level: .write,
+                                                             why: "the build runs the attacker's code", location: .implicit("test"))],
+                                references: [], location: .implicit("test"))
+        // A verdict comes with more than one scenario: the second starts nowhere.
+        var idle = scenario
+        idle.id = "idle"
+        idle.footholds = [FootholdSelector(target: .jobs, conditions: ["name": ["none"]], pick: .all, level: .write, why: "none",
+                                           location: .implicit("test"))]
+        func verdict() -> String {
+            let simulation = Simulation(model: model)
+            return SimulationText(model: model, results: [simulation.run(scenario), simulation.run(idle)], assumptions: simulation.assumptions).text
+                .components(separatedBy: "\n").prefix(3).joined(separator: " ")
+        }
+        #expect(verdict().contains("reaches 2 (A_KEY, B_KEY)"), "the control: by name, as sure as each other")
+        model.assumptions.append(Assumption(subject: NodeID(.secret, "A_KEY"), statement: "secret 'A_KEY' is handed to the build",
+                                            settle: "say so", location: .implicit("example.yml")))
+        #expect(verdict().contains("reaches 2 (B_KEY, A_KEY), 1 resting on an assumption"), "\(verdict())")
+    }
+
     /// The verdict's assumption, too long for it, stops at the end of a clause, not in the middle
     /// of a word: what is assumed comes before the colon, why it matters after.
     @Test func aLongAssumptionInTheVerdictStopsAtAClause() throws {
