@@ -67,8 +67,10 @@ enum JobRoles {
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
         if evidence.uses(anyOf: signingActions) || installsSigner || runs(signingCommands) { return .sign }
         if evidence.uses(anyOf: scanningActions) || runs(scanningCommands) { return .scan }
-        if runs(testingCommands) || MakeTestRuns.occur(in: evidence.scripts) { return .test }
-        if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) { return .build }
+        // A repository script named for the tests or the build does what its name says.
+        let scripted = RepositoryScriptRole.role(of: evidence.scripts)
+        if runs(testingCommands) || MakeTestRuns.occur(in: evidence.scripts) || scripted == .test { return .test }
+        if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) || scripted == .build { return .build }
         return .other
     }
 

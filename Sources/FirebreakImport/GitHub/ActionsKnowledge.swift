@@ -37,16 +37,13 @@ enum ActionsKnowledge {
     }
 
     /// Whether a command of the script is a repository file named by a relative path
-    /// (`script/release`, `tools/build.sh`): a word with a `/` where a command stands, at the
-    /// start of a line or after `;`, `&` or `|`, past variable assignments and `sudo`, `env`,
-    /// `time` or `exec`.
+    /// (`script/release`, `tools/build.sh`, `.github/scripts/check.sh`): a word with a `/` where a
+    /// command stands, at the start of a line or after `;`, `&` or `|`, past variable assignments
+    /// and `sudo`, `env`, `time` or `exec` (`RepositoryScriptRole.isRelativePath`).
     static func runsRelativePath(_ script: String) -> Bool {
         guard script.contains("/") else { return false }
         return ShellCommands.contains(in: script) { words in
-            guard let place = ShellCommands.commandPlace(in: words) else { return false }
-            let command = words[place]
-            guard command.contains("/"), let first = command.first else { return false }
-            return !"/~$-.\"'({#<>".contains(first) && !command.contains("://")
+            ShellCommands.commandPlace(in: words).map { RepositoryScriptRole.isRelativePath(words[$0]) } ?? false
         }
     }
 
