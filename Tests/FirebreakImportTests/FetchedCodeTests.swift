@@ -90,6 +90,19 @@ import Testing
                                          "https://example.com/setup.sh": PinState.none], "data.json is downloaded, never run")
     }
 
+    /// A URL whose path names a version (`/v1.35.3/`, `/0.10.8/`) is that version, which its
+    /// publisher can still replace: pinned by tag, not "whatever is latest".
+    @Test func aDownloadWhosePathNamesAVersionIsPinnedByTag() throws {
+        let model = try Self.model("""
+            curl -LsSf https://astral.sh/uv/0.10.8/install.sh | sh
+            curl -sSLO https://dl.k8s.io/release/v1.35.3/bin/linux/amd64/kubectl && chmod +x kubectl && ./kubectl version
+            curl -fsSL https://example.com/v1/install.sh | bash
+            """)
+        #expect(Self.fetched(model) == ["https://astral.sh/uv/0.10.8/install.sh": .tag,
+                                         "https://dl.k8s.io/release/v1.35.3/bin/linux/amd64/kubectl": .tag,
+                                         "https://example.com/v1/install.sh": PinState.none], "a lone major number is no version named")
+    }
+
     /// A download read as data (`| python3 -c`, `| jq`), a fallback after `||`, and a commit
     /// checked out in another clone's folder pin or run nothing.
     @Test func dataReadersFallbacksAndAnotherClonesPinAreNotMistaken() throws {

@@ -53,7 +53,7 @@ enum FetchedCode {
         }
         if downloading {
             for line in lines {
-                if let url = pipedIntoShell(line) { add(url, commit(inURL: url) != nil ? .digest : .none) }
+                if let url = pipedIntoShell(line) { add(url, pin(ofURL: url)) }
             }
         }
         let cloned = cloning ? Array(clones(in: lines).prefix(Self.examined)) : []
@@ -67,7 +67,7 @@ enum FetchedCode {
             add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref), variableRevision: variable)
         }
         for download in downloaded where executes(download.file, in: words) {
-            add(download.url, commit(inURL: download.url) != nil ? .digest : .none)
+            add(download.url, pin(ofURL: download.url))
         }
         return found
     }
@@ -258,6 +258,23 @@ enum FetchedCode {
             if let target = rest.dropFirst().first(where: { !$0.hasPrefix("-") }), target.count == 40, target.allSatisfy(\.isHexDigit) { return true }
         }
         return false
+    }
+
+    /// How firmly a downloaded URL names what it serves: a commit where the host's layout puts
+    /// one (`commit(inURL:)`); a version, as a tag, where a segment of its path is one
+    /// (`dl.k8s.io/release/v1.35.3/bin/linux/amd64/kubectl`, `astral.sh/uv/0.10.8/install.sh`),
+    /// which whoever publishes there can still replace; else none, whatever is served now.
+    static func pin(ofURL url: String) -> PinState {
+        if commit(inURL: url) != nil { return .digest }
+        let path = (url.split(separator: "?", maxSplits: 1).first ?? Substring(url)).split(separator: "/").dropFirst(2)
+        return path.contains(where: isVersion) ? .tag : .none
+    }
+
+    /// A dotted version, `v` first or not, with a suffix after a dash or a plus (`1.2`, `v1.35.3`, `2.0.0-rc.1`).
+    private static func isVersion(_ segment: Substring) -> Bool {
+        let core = (segment.first == "v" || segment.first == "V" ? segment.dropFirst() : segment).prefix { $0 != "-" && $0 != "+" }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// The full commit a URL names as a segment of its path (`.../-/raw/<commit>/ci.yml`,
