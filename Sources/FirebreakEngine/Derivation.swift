@@ -59,8 +59,11 @@ public enum Caveat {
     /// it (a build step turned hostile works inside a legitimate release), or the next release
     /// that pulls it from where it is kept.
     public static let legitimateRelease = "delivered by a legitimate release that takes it in (the run that built it, or the next to pull it); an approval gate does not stop it"
-    /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed.
-    public static let immutableCacheEntry = "a cache entry is never overwritten: the planted one needs a key not saved yet (a new lock file) or evicted"
+    /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed;
+    /// a restore takes the entry of its exact key, else the newest whose key starts with one of
+    /// its `restore-keys`. A key new in every run (one naming `github.run_id`) never matches
+    /// exactly, so any newer entry under its prefix is the one restored.
+    public static let immutableCacheEntry = "a cache entry is never overwritten: the planted one needs a key not saved yet (a new lock file; with `restore-keys:`, any newer key under the prefix, when the restoring step's own key is new each run) or one evicted"
     public static func canary(_ percent: Int) -> String {
         "limited to the canary's \(percent)% until automated rollback"
     }
