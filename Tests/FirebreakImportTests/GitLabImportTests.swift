@@ -127,9 +127,11 @@ import Foundation
 
     /// GitLab keeps a cache on the machine of the runner that saved it unless the runners share a
     /// distributed cache: a test job on one runner poisons what a release job on another restores
-    /// only on that assumption, which the hop states; on the same runner it needs none.
+    /// only on that assumption, which the hop states; on the same machine it needs none. A runner
+    /// that starts a fresh machine for each job (GitLab's shared runners) keeps none for the next
+    /// job: there too the cache reaches the release only through a distributed one, stated.
     @Test func aCachePlantedOnAnotherRunnerIsRestoredOnAStatedAssumption() throws {
-        func restore(testTags: String) throws -> Derivation? {
+        func restore(testTags: String, releaseTags: String = "[builder]") throws -> Derivation? {
             let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
                 default:
                   cache: {key: deps, paths: [vendor/]}
@@ -137,6 +139,7 @@ import Foundation
                   tags: \(testTags)
                   script: [pip install -r requirements.txt, pytest]
                 release:
+                  tags: \(releaseTags)
                   rules: [{if: $CI_COMMIT_TAG}]
                   script: [pip install build twine, python -m build, twine upload dist/*]
                 """])
@@ -145,8 +148,11 @@ import Foundation
         }
         let elsewhere = try #require(try restore(testTags: "[freebsd]"))
         #expect(elsewhere.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' is one cache across the runners") })
-        let same = try #require(try restore(testTags: "[]"))
-        #expect(!same.caveats.contains { $0.contains("one cache across the runners") })
+        let same = try #require(try restore(testTags: "[builder]"))
+        #expect(!same.caveats.contains { $0.hasPrefix("assumed: cache") }, "one persistent machine: \(same.caveats)")
+        let shared = try #require(try restore(testTags: "[]", releaseTags: "[]"))
+        #expect(shared.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' outlives the machine that saved it") && $0.hasSuffix("'gitlab-shared' starts a fresh machine for each job, which keeps no cache for the next") },
+                "\(shared.caveats)")
         // Two runners share the key; the test job on the release's own runner plants it with no sharing.
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
             default:
@@ -155,8 +161,10 @@ import Foundation
               tags: [freebsd]
               script: [pip install -r requirements.txt, pytest]
             test-linux:
+              tags: [builder]
               script: [pip install -r requirements.txt, pytest]
             release:
+              tags: [builder]
               rules: [{if: $CI_COMMIT_TAG}]
               script: [pip install build twine, python -m build, twine upload dist/*]
             """])

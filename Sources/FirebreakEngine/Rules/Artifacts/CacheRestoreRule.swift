@@ -54,10 +54,13 @@ struct CacheRestoreRule: Rule {
             let github = job.platform == .github
             let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
             let assumed = runsRestored || github ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
-            let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && $0.runsOn?.name != job.runsOn?.name } ?? false
+            // A runner that starts a fresh machine for each job keeps no cache of its own: what
+            // its jobs restore comes through a distributed cache.
+            let fresh = graph.runner(of: job)?.lifecycle == .ephemeral
+            let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && ($0.runsOn?.name != job.runsOn?.name || fresh) } ?? false
             // A job on the restorer's own runner that saves the cache, and runs the attacker's
             // code already, plants it there with no sharing (a GitLab pipeline's jobs are few).
-            let plantedHere = elsewhere && graph.model.jobs.values.contains { saver in
+            let plantedHere = elsewhere && !fresh && graph.model.jobs.values.contains { saver in
                 saver.name != job.name && saver.runsOn?.name == job.runsOn?.name && saver.savesCaches.contains { $0.name == fact.node.name }
                     && known.has(.exec, saver.id, atLeast: scope)
             }
