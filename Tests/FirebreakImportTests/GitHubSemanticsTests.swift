@@ -297,6 +297,31 @@ import Testing
         #expect(try named([".github/workflows/a.yml": preview])?.contains("(job 'a/a-preview')") == true)
     }
 
+    /// `packages: write` publishes on GitHub Packages only where a job names it: one that pushes
+    /// to Docker Hub leaves the scope unused, and GitHub Packages is no crown jewel, said so; a
+    /// job that logs in to ghcr.io makes it one, whichever job came first.
+    @Test func gitHubPackagesIsACrownJewelWhereAJobNamesIt() throws {
+        let dockerHub = SampleWorkflow.oneJob("images", on: "{push: {branches: [main]}}", permissions: "{contents: read, packages: write}",
+                                              steps: ["uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772\nwith: {username: acme, password: \"${{ secrets.DOCKERHUB_TOKEN }}\"}",
+                                                      "run: docker build -t acme/app:latest . && docker push acme/app:latest"])
+        let ghcr = SampleWorkflow.oneJob("publish", on: "{push: {tags: [\"v*\"]}}", permissions: "{contents: read, packages: write}",
+                                         steps: ["uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772\nwith: {registry: ghcr.io, username: acme, password: \"${{ github.token }}\"}",
+                                                 "run: docker build -t ghcr.io/acme/app:1 . && docker push ghcr.io/acme/app:1"])
+        func registry(_ files: [String: String]) throws -> (resource: Resource?, assumptions: [String]) {
+            let model = try InputLoader.load(path: try ScratchRepository(files: files).root).model
+            let id = NodeID(.resource, "github-packages")
+            return (model.resources[id.name], model.assumptions.filter { $0.subject == id }.map(\.statement))
+        }
+        let unused = try registry([".github/workflows/a.yml": dockerHub])
+        #expect(unused.resource?.criticality == .high && unused.resource?.production == false, "\(String(describing: unused.resource))")
+        #expect(unused.assumptions.count == 1 && unused.assumptions[0].contains("the scope is taken as unused"), "\(unused.assumptions)")
+        for files in [[".github/workflows/a.yml": ghcr], [".github/workflows/a.yml": dockerHub, ".github/workflows/b.yml": ghcr]] {
+            let used = try registry(files)
+            #expect(used.resource?.criticality == .critical, "\(files.keys.sorted())")
+            #expect(used.assumptions.count == 1 && used.assumptions[0].contains("which others pull, a crown jewel"), "\(used.assumptions)")
+        }
+    }
+
     @Test func publishingIdentitiesPackagesAndProductionAreCrownJewels() throws {
         let model = try ImportFixtures.load("gh-publishing").model
         let pypi = try #require(model.resources["pypi"], "trusted publishing: `id-token: write` in a job that publishes to PyPI")

@@ -218,7 +218,8 @@ extension GitHubImport {
     /// Where a publishing job's token reaches beyond the repository: a registry that accepts
     /// its OIDC token (trusted publishing: `id-token: write` in a job that publishes there), and
     /// the repository's GitHub Packages with `packages: write`.
-    mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, name: String) -> [Grant] {
+    mutating func publishingGrants(_ evidence: JobRoles.Evidence, permissions: Workflow.Permissions?, job: Workflow.Job, in workflow: Workflow,
+                                   name: String) -> [Grant] {
         let registries = JobRoles.registries(evidence)
         // A job that attaches release assets with a token that writes contents publishes whatever
         // it attaches, its own build included.
@@ -240,9 +241,9 @@ extension GitHubImport {
             }
         }
         if permissions.level("packages") == "write" {
-            let target = builder.declareRegistry("github-packages", statement: "job '\(name)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
-                                                 at: permissions.location(of: "packages"))
-            grants.append(Grant(target: target, level: .write, location: permissions.location(of: "packages")))
+            let at = permissions.location(of: "packages")
+            let target = declareGitHubPackages(job: name, named: GitHubPackagesUse.named(by: job, in: workflow), at: at)
+            grants.append(Grant(target: target, level: .write, location: at))
         }
         if permissions.level("contents") == "write" { grants += releases(at: permissions.location(of: "contents")) }
         return grants

@@ -327,7 +327,7 @@ struct GitHubImport {
             token = (token ?? []) + [Grant(target: identity, level: .write, location: permissions.location(of: "id-token"))]
         }
         if role == .release {
-            let publishing = publishingGrants(evidence, permissions: permissions, job: job, name: name)
+            let publishing = publishingGrants(evidence, permissions: permissions, job: job, in: workflow, name: name)
             if !publishing.isEmpty { token = (token ?? []) + publishing }
             let registries = JobRoles.registries(evidence)
             for secret in secrets where registryTokenSecrets[secret.name] == nil && !stepsInfo.otherIndexSecrets.contains(secret.name) {
