@@ -55,9 +55,10 @@ struct CacheRestoreRule: Rule {
             let runsRestored = job.installsDependencies || Self.rolesThatRunTheirTools.contains(job.role)
             let assumed = runsRestored || github ? [] : ["assumed: job '\(job.name)' runs something the restored cache holds, though nothing in it installs or builds by what Firebreak recognises (the cached paths are not traced into its scripts)"]
             // A runner that starts a fresh machine for each job keeps no cache of its own: what
-            // its jobs restore comes through a distributed cache.
-            let fresh = graph.runner(of: job)?.lifecycle == .ephemeral
-            let elsewhere = planter.map { $0.platform == .gitlab && job.platform == .gitlab && ($0.runsOn?.name != job.runsOn?.name || fresh) } ?? false
+            // its jobs restore comes through a distributed cache (looked up for GitLab jobs only).
+            let gitlab = job.platform == .gitlab && planter?.platform == .gitlab
+            let fresh = gitlab && graph.runner(of: job)?.lifecycle == .ephemeral
+            let elsewhere = gitlab && (planter?.runsOn?.name != job.runsOn?.name || fresh)
             // A job on the restorer's own runner that saves the cache, and runs the attacker's
             // code already, plants it there with no sharing (a GitLab pipeline's jobs are few).
             let plantedHere = elsewhere && !fresh && graph.model.jobs.values.contains { saver in
