@@ -60,7 +60,7 @@ struct TagPushRule: Rule {
         // A credential assumed to write the repository says so on the tag it pushes, as on a branch push.
         let granted = graph.assumedGrantCaveats(of: fact.node, numbered: number)
         return graph.tagTriggers.flatMap { trigger -> [Conclusion] in
-            let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(trigger.branches.map { "'\($0)'" }.joined(separator: " or "))"
+            let tags = trigger.branches.isEmpty ? "a tag" : "a tag matching \(Self.patterns(trigger.branches))"
             return graph.jobs(triggeredBy: trigger.name).compactMap { triggered in
                 let job = triggered.job
                 guard job.runsRepositoryCode, graph.admitsAttackersTag(job, firing: trigger) else { return nil }
@@ -73,6 +73,15 @@ struct TagPushRule: Rule {
 }
 
 extension TagPushRule {
+    /// Tag patterns as GitHub reads them, in words: the ones that match, then those a `!`
+    /// leaves out (`'v*' but not 'v2.4*' or 'v2.5*'`).
+    static func patterns(_ patterns: [String]) -> String {
+        let quoted = { (list: [String]) in list.map { "'\($0)'" }.joined(separator: " or ") }
+        let excluded = patterns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
+        let included = patterns.filter { !$0.hasPrefix("!") }
+        return quoted(included) + (excluded.isEmpty ? "" : " but not \(quoted(excluded))")
+    }
+
     func controls(for hop: Hop, in model: PipelineModel) -> [ModelChange] {
         guard let job = model.jobs[hop.to.name] else { return [] }
         var changes = job.triggers.compactMap { model.triggers[$0.name] }.filter { $0.event == .tag }.map { ModelChange(.protectTags, $0.id) }
