@@ -13,11 +13,11 @@ enum GitHubPackagesUse {
 
     /// Whether the job, or its workflow's environment, names a host of GitHub Packages.
     static func named(by job: Workflow.Job, in workflow: Workflow) -> Bool {
+        if job.steps.contains(where: { step in publishingActions.contains { step.uses?.lowercased().hasPrefix($0) == true } }) { return true }
         var texts = Array(workflow.env.values) + Array(job.env.values)
         for step in job.steps {
             texts += [step.run, step.uses].compactMap { $0 } + step.with.values.map(\.text) + Array(step.with.keys) + Array(step.env.values)
         }
-        if job.steps.contains(where: { step in publishingActions.contains { step.uses?.lowercased().hasPrefix($0) == true } }) { return true }
         return texts.contains { text in hosts.contains { TextSearch.contains(text.lowercased(), $0) } }
     }
 
