@@ -67,9 +67,11 @@ enum JobRoles {
         let installsSigner = evidence.uses(anyOf: ["sigstore/cosign-installer"]) && evidence.writeScopes.contains("id-token")
         if evidence.uses(anyOf: signingActions) || installsSigner || runs(signingCommands) { return .sign }
         if evidence.uses(anyOf: scanningActions) || runs(scanningCommands) { return .scan }
-        // A repository script named for the tests or the build does what its name says.
+        if runs(testingCommands) || MakeTestRuns.occur(in: evidence.scripts) { return .test }
+        // A repository script named for the tests or the build does what its name says (read
+        // only for a job no test command already names).
         let scripted = RepositoryScriptRole.role(of: evidence.scripts)
-        if runs(testingCommands) || MakeTestRuns.occur(in: evidence.scripts) || scripted == .test { return .test }
+        if scripted == .test { return .test }
         if evidence.uses(anyOf: ["docker/build-push-action", "actions/upload-artifact"]) || runs(buildingCommands) || scripted == .build { return .build }
         return .other
     }
