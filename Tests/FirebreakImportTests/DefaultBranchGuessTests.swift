@@ -60,6 +60,24 @@ import Testing
         #expect(project.branch == "master")
     }
 
+    /// Home Assistant OS's default branch is `dev`: its workflows compare the ref to it and name
+    /// no `main`, `master` or `trunk`.
+    @Test func aRefComparedToDevMakesItTheDefaultWhenNoUsualNameIs() throws {
+        let compared = Self.workflow("  push:", steps: "      - run: make\n        if: github.ref == 'refs/heads/dev'")
+        let found = try Self.defaultBranch([".github/workflows/ci.yml": compared])
+        #expect(found.branch == "dev")
+        #expect(found.statement.contains("default branch is 'dev' (the branch its pipeline files name"))
+        let gitlab = try Self.defaultBranch([".gitlab-ci.yml": "build:\n  script: [make]\n  rules:\n    - if: $CI_COMMIT_BRANCH == \"develop\"\n"])
+        #expect(gitlab.branch == "develop")
+        // A channel or an environment called dev is not a branch; `master` named outranks it.
+        let channel = Self.workflow("  workflow_dispatch:\n    inputs:\n      channel:\n        type: choice\n        options:\n          - dev\n          - stable")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": channel]).branch == "main")
+        let both = Self.workflow("  push:\n    branches: [master]", steps: "      - run: make\n        if: github.ref == 'refs/heads/dev'")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": both]).branch == "master")
+        let longer = Self.workflow("  push:", steps: "      - run: make\n        if: github.ref == 'refs/heads/devel-next'")
+        #expect(try Self.defaultBranch([".github/workflows/ci.yml": longer]).branch == "main")
+    }
+
     @Test func aContextFileDecides() throws {
         let found = try Self.defaultBranch([
             ".github/workflows/ci.yml": Self.workflow("  push:\n    branches: [master]"),

@@ -3,15 +3,35 @@ import Foundation
 /// The default branch a repository's pipeline files point to when no context file names it:
 /// `master` when they name `master` as a branch and never `main` (`branches: [master]`,
 /// `refs/heads/master`, `$CI_COMMIT_BRANCH == "master"`), else `trunk` when they name that and
-/// neither, else GitHub's and GitLab's default, `main`. Which branch is the default decides
-/// which runs are protected ones, so the guess is stated with the other assumptions of a
-/// repository without context.
+/// neither, else `dev` or `develop` when they compare the ref to it and name none of the three
+/// (Home Assistant OS: `github.ref != 'refs/heads/dev'`), else GitHub's and GitLab's default,
+/// `main`. Which branch is the default decides which runs are protected ones, so the guess is
+/// stated with the other assumptions of a repository without context.
 enum DefaultBranchGuess {
     static let fallback = "main"
 
     static func guess(from texts: [String]) -> String {
         guard !texts.contains(where: { names(fallback, in: $0) }) else { return fallback }
-        return ["master", "trunk"].first { branch in texts.contains { names(branch, in: $0) } } ?? fallback
+        if let named = ["master", "trunk"].first(where: { branch in texts.contains { names(branch, in: $0) } }) { return named }
+        // `dev` is also a word for an environment or a channel (`options: [dev, stable]`), so
+        // only a comparison with the ref itself names it as a branch.
+        return ["dev", "develop"].first { branch in texts.contains { comparesRef(to: branch, in: $0) } } ?? fallback
+    }
+
+    /// Whether `text` names the branch by its full ref (`refs/heads/dev`) or compares GitLab's
+    /// branch variables to it (`$CI_COMMIT_BRANCH == "dev"`).
+    static func comparesRef(to branch: String, in text: String) -> Bool {
+        guard TextSearch.contains(text, branch) else { return false }
+        let ends: Set<Character> = [" ", "'", "\"", "]", ",", ")", "\r", "\n"]
+        for prefix in ["refs/heads/", "CI_COMMIT_BRANCH == \"", "CI_COMMIT_BRANCH == '", "CI_COMMIT_REF_NAME == \"", "CI_COMMIT_REF_NAME == '"] {
+            var rest = text[...]
+            while let found = rest.range(of: prefix + branch) {
+                let next = text[found.upperBound...].first
+                if next.map(ends.contains) ?? true { return true }
+                rest = text[found.upperBound...]
+            }
+        }
+        return false
     }
 
     /// Whether `text` names the branch as a value of its own: quoted (`'master'`), in a flow list
