@@ -245,6 +245,12 @@ import Testing
                     env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.R2_KEY }}", AWS_ENDPOINT_URL: "https://example.r2.cloudflarestorage.com"}
                   - run: aws s3 cp --endpoint-url https://s3.eu-west-1.amazonaws.com dist s3://example-dist/
                     env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.REGIONAL_KEY }}"}
+                  - run: |
+                      aws s3 sync ./ s3://${{ secrets.OS_BUCKET }}/ \\
+                        --endpoint-url ${{ secrets.R2_OS_ENDPOINT }}
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.OS_KEY }}"}
+                  - run: aws s3 sync ./ s3://assets/ --endpoint-url "${{ secrets.ASSETS_ENDPOINT }}"
+                    env: {AWS_SECRET_ACCESS_KEY: "${{ secrets.ASSETS_KEY }}"}
             """])
         let model = try InputLoader.load(path: repository.root).model
         #expect(model.secrets["DIST_SECRET_KEY"]?.carries?.name == "aws-key:DIST_SECRET_KEY")
@@ -256,6 +262,8 @@ import Testing
         #expect(model.assumptions.contains { $0.subject == NodeID(.secret, "R2_KEY") && $0.statement.contains("S3-compatible storage") },
                 "read from the uses Firebreak reads, and said")
         #expect(model.identities["aws-key:REGIONAL_KEY"] != nil, "AWS's own endpoint is still AWS")
+        #expect(model.identities["s3-key:OS_KEY"] != nil, "an endpoint held by a secret named for Cloudflare R2")
+        #expect(model.identities["aws-key:ASSETS_KEY"] != nil, "the control: an endpoint whose name says nobody's may be AWS's own")
         #expect(model.secrets["UPLOAD_NOTE"]?.carries == nil, "the control: another variable holds data")
         let stolen = try Examples.run("stolen-static-key", on: model)
         #expect(stolen.crownJewels.contains(NodeID(.resource, "aws-account")))

@@ -38,8 +38,15 @@ enum CloudKeyVariables {
                 endpoint = env[endpoint.trimmingCharacters(in: ["$", "{", "}"])] ?? ""
             }
             // Another provider's host written out (`https://${{ secrets.ACCOUNT }}.r2.cloudflarestorage.com`);
-            // an endpoint that is all variables may be AWS's own.
-            if TextSearch.contains(endpoint, "amazonaws.com") || !writesAHost(endpoint) { aws = true } else { elsewhere = true }
+            // an endpoint that is all variables may be AWS's own, unless the variable's name
+            // says whose it is (`${{ secrets.R2_ENDPOINT }}`).
+            if TextSearch.contains(endpoint, "amazonaws.com") {
+                aws = true
+            } else if writesAHost(endpoint) || names(ofVariablesIn: (written ?? "") + " " + endpoint).contains(where: namesOtherProvider) {
+                elsewhere = true
+            } else {
+                aws = true
+            }
         }
         let configured = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"].lazy.compactMap { env[$0] }.first
         if let configured { judge(configured) }
@@ -89,11 +96,58 @@ enum CloudKeyVariables {
         return host.contains { $0.isLetter || $0.isNumber }
     }
 
-    /// An option's value among a command's words: `--name value` or `--name=value`.
+    /// Words in a variable's name that say it is for another provider's S3-compatible storage.
+    private static let otherProviders: Set<Substring> = ["R2", "CLOUDFLARE", "MINIO", "B2", "BACKBLAZE", "WASABI", "CEPH", "RGW",
+                                                          "DIGITALOCEAN", "SPACES", "LINODE", "SCALEWAY", "HETZNER", "OVH", "GCS"]
+
+    /// Whether a variable's name has a word naming another provider's storage (`R2_OS_ARTIFACTS_ENDPOINT`, `MINIO_URL`).
+    private static func namesOtherProvider(_ name: Substring) -> Bool {
+        name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains { otherProviders.contains($0) }
+    }
+
+    /// The names of the variables an endpoint is written with: `$NAME`, `${NAME}`, and the last
+    /// part of an expression's `secrets.NAME`, `vars.NAME` or `env.NAME`.
+    private static func names(ofVariablesIn endpoint: String) -> [Substring] {
+        var names: [Substring] = []
+        var text = Substring(endpoint)
+        while let dollar = text.firstIndex(of: "$") {
+            var rest = text[text.index(after: dollar)...]
+            if rest.hasPrefix("{{") {
+                let end = rest.range(of: "}}")?.lowerBound ?? rest.endIndex
+                let expression = rest[rest.index(rest.startIndex, offsetBy: 2)..<end].trimmingCharacters(in: .whitespaces)
+                if let dot = expression.lastIndex(of: ".") { names.append(Substring(expression[expression.index(after: dot)...])) }
+                rest = rest[end...]
+            } else {
+                if rest.hasPrefix("{") { rest = rest.dropFirst() }
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                names.append(name)
+                rest = rest[name.endIndex...]
+            }
+            text = rest
+        }
+        return names
+    }
+
+    /// An option's value among a command's words: `--name value` or `--name=value`. A value
+    /// that opens a workflow expression the shell's spaces split (`${{ secrets.R2_ENDPOINT }}`)
+    /// runs to the word that closes it.
     private static func option(_ name: String, in words: [Substring]) -> String? {
         for (place, word) in words.enumerated() {
-            if word == name { return place + 1 < words.count ? String(words[place + 1]) : "" }
-            if word.hasPrefix(name + "=") { return String(word.dropFirst(name.count + 1)) }
+            let start: (place: Int, text: Substring)
+            if word == name {
+                guard place + 1 < words.count else { return "" }
+                start = (place + 1, words[place + 1])
+            } else if word.hasPrefix(name + "=") {
+                start = (place, word.dropFirst(name.count + 1))
+            } else {
+                continue
+            }
+            var value = String(start.text), next = start.place + 1
+            while value.contains("${{"), !value.contains("}}"), next < words.count {
+                value += " " + words[next]
+                next += 1
+            }
+            return value
         }
         return nil
     }
@@ -101,7 +155,7 @@ enum CloudKeyVariables {
     /// What is assumed of a key read as another provider's storage, and how to settle it: an SDK
     /// Firebreak does not read could still use it with AWS's own endpoint.
     static func compatibleStorageStatement(_ secret: String) -> String {
-        "AWS key '\(secret)' opens another provider's S3-compatible storage, not an AWS account: every use Firebreak reads points the AWS tools at another endpoint"
+        "AWS key '\(secret)' opens another provider's S3-compatible storage, not an AWS account: every use Firebreak reads points the AWS tools at another endpoint, written out or held by a variable named for its provider (`R2_ENDPOINT`)"
     }
     static let compatibleStorageSettle = "declare what it opens under `secrets:` in firebreak.context.yml (`carries:` an identity whose grants say so)"
 
