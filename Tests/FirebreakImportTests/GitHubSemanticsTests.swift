@@ -605,6 +605,30 @@ import Testing
         #expect(!named.assumptions.contains { $0.statement.contains("which Firebreak cannot evaluate") })
     }
 
+    /// On GitHub a run in the default branch's context writes its cache scope whatever its
+    /// steps: the poisoning hop says so and cites the job, not a step that only restores; a
+    /// GitLab job saves the cache its `cache:` names.
+    @Test func aDefaultBranchRunWritesTheCacheWithoutASaveStep() throws {
+        let workflow = SampleWorkflow.oneJob("e2e", on: "{push: {branches: [main]}}", permissions: "{contents: read}",
+                                             steps: ["uses: actions/cache/restore@v4\nwith:\n  path: bin\n  key: bin-${{ github.sha }}", "run: pytest"])
+        let model = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/e2e.yml": workflow]).root).model
+        let job = try #require(model.jobs["e2e/e2e"], "\(model.jobs.keys.sorted())")
+        #expect(job.savesCaches.map(\.location.line) == [job.location.line], "the job's line, not its restore step's")
+        let cache = NodeID(.cache, "default-branch-cache")
+        let poison = try #require(try Examples.run("cache-poisoning", on: model).facts.derivation(of: Fact(.poison, cache)))
+        #expect(poison.why == "job 'e2e/e2e' runs in the default branch's context, whose cache 'default-branch-cache' any code it runs can write, cache step or not")
+        #expect(poison.location.line == job.location.line)
+        // The control: a GitLab job's own `cache:` is what it saves.
+        let gitlab = try InputLoader.load(path: try ScratchRepository(files: [".gitlab-ci.yml": """
+            test:
+              cache: {key: deps, paths: [vendor/]}
+              script: [pip install -r requirements.txt, pytest]
+            """]).root).model
+        let saved = try #require(try Examples.run("cache-poisoning", on: gitlab).facts.facts.first { $0.capability == .poison })
+        let gitlabPoison = try #require(try Examples.run("cache-poisoning", on: gitlab).facts.derivation(of: saved))
+        #expect(gitlabPoison.why.hasPrefix("job 'test' saves cache"), "\(gitlabPoison.why)")
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

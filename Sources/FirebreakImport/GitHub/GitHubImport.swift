@@ -418,7 +418,8 @@ struct GitHubImport {
                 return GitHubCacheMode.writesByDefault(trigger, defaultBranch: defaultBranch)
             }
             guard onDefaultBranch else { continue }
-            job.savesCaches = [Reference(cache.name, at: job.restoresCaches.first?.location ?? job.location)]
+            // Where the job is: its runs' context writes, not a step (a restore-only step saves nothing).
+            job.savesCaches = [Reference(cache.name, at: job.location)]
             model.jobs[name] = job
         }
     }

@@ -8,7 +8,7 @@ struct CachePoisoningRule: Rule {
         id: "cache-poisoning",
         name: "A job that saves a cache poisons it",
         summary: "Code running in a job that saves a cache writes what every later restore of that cache gets.",
-        premises: "exec(J) with full privileges; J saves cache C (a fork pull request's run saves only to its own scope; a side branch's run does not write a cache only protected runs write)",
+        premises: "exec(J) with full privileges; J saves cache C, or on GitHub runs in the default branch's context, whose cache any code can write (a fork pull request's run saves only to its own scope; a side branch's run does not write a cache only protected runs write)",
         conclusion: "poison(C)",
         control: "Jobs of different trust never share a cache: give release jobs their own cache key and scope, or no cache at all.",
         rationale: "GitHub Actions cache writes ignore `permissions: contents: read`, and until June 2026 pull_request_target runs wrote the default branch's cache scope; Ultralytics (2024) and TanStack (2026) releases restored poisoned caches. Side branches write only their own scope (GitHub) or the unprotected one (GitLab).",
@@ -45,11 +45,16 @@ struct CachePoisoningRule: Rule {
         // protected runs write.
         let saved = fact.level == .full ? job.savesCaches : job.savesCaches.filter { graph.cache($0.name)?.scope != .protected }
         // GitHub never overwrites a cache entry (GitLab saves over it): what limits the poisoning.
-        let caveats = graph.model.platform(of: job) == .github ? [Caveat.immutableCacheEntry] : []
+        let github = graph.model.platform(of: job) == .github
+        let caveats = github ? [Caveat.immutableCacheEntry] : []
         // Many jobs save one cache: most of these are known already.
         return saved.sorted().filter { !known.keeps(Fact(.poison, NodeID(.cache, $0.name)), withCaveatsAtMost: caveats.count) }.map { cache in
-            conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], "job '\(job.name)' saves cache '\(cache.name)'",
-                     at: cache.location, caveats: caveats)
+            // On GitHub the write needs no cache step: the cache service's token is in the
+            // runner for any code a run in the default branch's context executes, which is
+            // what an imported job's save stands for (a model's own job saves as it says).
+            let why = job.platform == .github ? "job '\(job.name)' runs in the default branch's context, whose cache '\(cache.name)' any code it runs can write, cache step or not"
+                : "job '\(job.name)' saves cache '\(cache.name)'"
+            return conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], why, at: cache.location, caveats: caveats)
         }
     }
 }
