@@ -116,7 +116,15 @@ public struct SimulationText {
         names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
     }
 
-    /// One line per scenario, the worst first: crown jewels, score, secrets and identities reached.
+    /// The secrets a scenario reaches, by name in the order reached: those rated above low, and
+    /// those rated low (a setting by its name, such as a user name or a switch, or one the
+    /// context file rates low), which the table and the summary line count apart.
+    static func secretsReached(_ result: BlastRadius) -> (rated: [String], low: [String]) {
+        let secrets = result.reached.filter { $0.node.kind == .secret }
+        return (secrets.filter { $0.criticality > .low }.map(\.node.name), secrets.filter { $0.criticality == .low }.map(\.node.name))
+    }
+
+    /// One line per scenario, the worst first: crown jewels, score, secrets (rated above low) and identities reached.
     func verdictTable() -> [String] {
         let width = max(8, ranked.map(\.scenario.id.count).max() ?? 0)
         var lines = [style.bold("scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  crown jewels  score  secrets  identities")]
@@ -126,7 +134,7 @@ public struct SimulationText {
             let row = result.scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 + "  " + jewels.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + "  " + String(result.score).padding(toLength: 5, withPad: " ", startingAt: 0)
-                + "  " + String(counts[.secret] ?? 0).padding(toLength: 7, withPad: " ", startingAt: 0)
+                + "  " + String(Self.secretsReached(result).rated.count).padding(toLength: 7, withPad: " ", startingAt: 0)
                 + "  " + String(counts[.identity] ?? 0)
             lines.append(result.crownJewels.isEmpty ? row : style.red(row))
         }
@@ -182,11 +190,15 @@ public struct SimulationText {
             ? style.red("\(jewels) crown jewel\(jewels == 1 ? "" : "s") reached") + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: "; ")))")
             : startingJewels.isEmpty ? style.green("no crown jewel reached")
             : style.red("starts at \(startingJewels.count == 1 ? "a crown jewel" : "\(startingJewels.count) crown jewels")") + ", none reached beyond"
-        // One line: the score, the verdict, then the secrets reached by name (else counts per kind).
-        let secrets = result.reached.filter { $0.node.kind == .secret }.map(\.node.name)
-        let score = "  score \(result.score), \(verdict); " + (secrets.isEmpty ? "reached " : "\(secrets.count) secret\(secrets.count == 1 ? "" : "s"): ")
-        let width = Self.width + score.count - style.visibleCount(score)
-        var lines = [header, Self.list(score, secrets.isEmpty ? Self.countList(result) : secrets, width: width)]
+        // One line: the score, the verdict, then the secrets reached by name (else counts per
+        // kind); those rated low (a setting by its name: a user name, a switch) after the rest.
+        let (secrets, low) = Self.secretsReached(result)
+        let lowNote = low.isEmpty ? "" : secrets.isEmpty ? "" : "; \(low.count) more rated low"
+        let named = secrets.isEmpty ? low : secrets
+        let score = "  score \(result.score), \(verdict); "
+            + (named.isEmpty ? "reached " : "\(named.count) secret\(named.count == 1 ? "" : "s")\(secrets.isEmpty ? " rated low" : ""): ")
+        let width = Self.width + score.count - style.visibleCount(score) - lowNote.count
+        var lines = [header, Self.list(score, named.isEmpty ? Self.countList(result) : named, width: width) + lowNote]
         let candidates = Self.pathsWorthDrawing(result, in: model)
         guard !candidates.isEmpty else {
             let jewelsHeld = Set(result.crownJewelsHeldAtStart)
