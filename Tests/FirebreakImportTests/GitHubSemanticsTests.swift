@@ -629,6 +629,47 @@ import Testing
         #expect(gitlabPoison.why.hasPrefix("job 'test' saves cache"), "\(gitlabPoison.why)")
     }
 
+    /// GitHub Pages built by Actions: `actions/upload-pages-artifact` uploads the site as an
+    /// artifact of the run, `actions/deploy-pages` publishes it, so a build turned hostile
+    /// publishes its own site; the `github-pages` environment GitHub makes admits only the
+    /// site's source branch, so a rewritten workflow on a side branch does not deploy it.
+    @Test func aPagesSiteIsPublishedFromTheRunsSiteArtifact() throws {
+        let workflow = """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read, pages: write, id-token: write}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: npm ci && npm run build
+                  - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa
+                    with: {path: dist}
+              deploy:
+                needs: build
+                runs-on: ubuntu-latest
+                environment: {name: github-pages, url: "${{ steps.deployment.outputs.page_url }}"}
+                steps:
+                  - id: deployment
+                    uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e
+            """
+        let model = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/pages.yml": workflow]).root).model
+        let site = NodeID(.resource, "github-pages")
+        #expect(model.isCrownJewel(site))
+        #expect(model.environments["github-pages"]?.allowedBranches == ["main"])
+        #expect(model.assumptions.contains { $0.subject == NodeID(.environment, "github-pages") && $0.statement.contains("admits only the site's source branch") })
+        let build = try Examples.run("compromised-build-step", on: model)
+        #expect(build.crownJewels.contains(site), "the build's site is what is published")
+        // The control: a side branch's rewritten run is not admitted to the environment; only a push to main deploys.
+        let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
+        let path = try #require(poisoned.facts.witness(of: Fact(.access, site, .deploy)).first { $0.node.kind == .branch })
+        #expect(path.node == NodeID(.branch, "main"), "\(path)")
+        // The control: without a deploy-pages step nothing publishes the site.
+        let uploadOnly = workflow.components(separatedBy: "  deploy:")[0]
+        let plain = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/pages.yml": uploadOnly]).root).model
+        #expect(plain.resources["github-pages"] == nil)
+    }
+
     @Test func tagRunsRestoreButDoNotWriteTheDefaultBranchCache() throws {
         let model = try ImportFixtures.load("gh-cache-no-step").model
         #expect(model.jobs["preview/preview"]?.savesCaches.map(\.name) == ["default-branch-cache"],

@@ -97,15 +97,19 @@ extension ModelBuilder {
         return Reference(name, at: environment.location)
     }
 
-    /// The project's GitLab Pages site: what its readers take for the project's own word
-    /// (documentation, install instructions), so whoever deploys it speaks for the project.
-    mutating func declarePagesSite(at location: SourceLocation) -> NodeID {
-        let name = "gitlab-pages"
+    /// The project's Pages site (GitLab's, or GitHub's): what its readers take for the
+    /// project's own word (documentation, install instructions), so whoever deploys it speaks
+    /// for the project.
+    mutating func declarePagesSite(on platform: Platform = .gitlab, at location: SourceLocation) -> NodeID {
+        let name = platform == .github ? "github-pages" : "gitlab-pages"
         if model.resources[name] == nil {
             model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: .high, production: true,
                                              networkAccess: nil, location: location)
-            assume(NodeID(.resource, name), "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it, and what the job takes in from the jobs it needs is taken to be what it publishes",
-                   settle: "declare 'gitlab-pages' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
+            let how = platform == .github
+                ? "the GitHub Pages site is the project's public face (documentation, install instructions): a job that deploys it (actions/deploy-pages) decides what it serves, and the site's artifact it takes in from its run is what it publishes"
+                : "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it, and what the job takes in from the jobs it needs is taken to be what it publishes"
+            assume(NodeID(.resource, name), how,
+                   settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
         }
         return NodeID(.resource, name)
     }

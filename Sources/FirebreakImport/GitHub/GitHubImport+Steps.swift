@@ -14,6 +14,8 @@ struct StepsInfo {
     /// Each download, with the folder it writes to when `path:` names one, and whether a later
     /// script runs what it holds.
     var downloads: [(artifact: Reference, path: String?, runs: Bool)] = []
+    /// The site artifacts `actions/deploy-pages` steps publish on the repository's GitHub Pages site, by name.
+    var pagesDeploys: [Reference] = []
     /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
     var otherRunDownloads: Set<String> = []
     var usesCache = false
@@ -296,6 +298,12 @@ extension GitHubImport {
                 }
             case "actions/upload-artifact":
                 info.uploads.append(Reference(with["name"]?.text ?? "artifact", at: step.location))
+            case "actions/upload-pages-artifact":
+                // The site, as an artifact of the run (its `name:` input, `github-pages` by default).
+                info.uploads.append(Reference(with["name"]?.text ?? "github-pages", at: step.location))
+            case "actions/deploy-pages":
+                // Deploys the run's site artifact (`artifact_name:`, `github-pages` by default) to GitHub Pages.
+                info.pagesDeploys.append(Reference(with["artifact_name"]?.text ?? "github-pages", at: step.location))
             case "actions/download-artifact":
                 // Without `name:`, a glob in `pattern:`, or with neither every artifact of the run.
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything

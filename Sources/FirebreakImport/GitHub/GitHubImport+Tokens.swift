@@ -136,6 +136,7 @@ extension GitHubImport {
     /// called workflow it is the caller's event). Stated: whoever dispatches may name another.
     mutating func declareEnvironment(named text: String, at location: SourceLocation, in workflow: Workflow, caller: Caller?) -> Reference {
         let compact = text.replacingOccurrences(of: " ", with: "")
+        if text == Self.pagesEnvironment { return declarePagesEnvironment(at: location) }
         guard compact.hasPrefix("${{"), compact.hasSuffix("}}") else { return builder.declareEnvironment(text, at: location) }
         let path = compact.dropFirst(3).dropLast(2)
         let input = path.hasPrefix("inputs.") ? path.dropFirst("inputs.".count)
@@ -156,6 +157,26 @@ extension GitHubImport {
                    settle: "name the environment in the workflow itself if only one is meant", at: location)
         }
         return builder.declareEnvironment(value, at: location)
+    }
+
+    /// The environment GitHub makes for a Pages site built by Actions, which `actions/deploy-pages` deploys through.
+    static let pagesEnvironment = "github-pages"
+
+    /// `github-pages`, as GitHub makes it where no context file describes it: the Pages API
+    /// refuses a deployment from another branch than the site's source when the environment
+    /// sets no branch rule of its own ("Deployments are only allowed from …"), and GitHub sets
+    /// one admitting that branch when it makes the environment; taken as the default branch,
+    /// with no required reviewers, and said.
+    mutating func declarePagesEnvironment(at location: SourceLocation) -> Reference {
+        let name = Self.pagesEnvironment
+        if model.environments[name] == nil {
+            let branch = model.repository.defaultBranch
+            model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
+                                                   allowedBranches: [branch], waitMinutes: 0, production: false, criticality: nil, location: location)
+            assume(NodeID(.environment, name), "environment '\(name)' is the one GitHub makes for the Pages site: it admits only the site's source branch, taken to be the default branch '\(branch)', and has no required reviewers",
+                   settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
+        }
+        return Reference(name, at: location)
     }
 
     /// The pool for these labels: GitHub's hosted machines, or a self-hosted pool.

@@ -361,6 +361,11 @@ struct GitHubImport {
                 consumes.append(Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
             }
         }
+        for site in stepsInfo.pagesDeploys {
+            let pages = builder.declarePagesSite(on: .github, at: site.location)
+            consumes.append(Job.Consumption(artifact: site, use: .deploy, verifies: false, deploysTo: Reference(pages.name, at: site.location),
+                                            canaryPercent: nil, location: site.location))
+        }
         let cacheMode = GitHubCacheMode(job: job.node, workflow: workflow.root)
         cacheModes[name] = cacheMode
         var modelJob = Job(
