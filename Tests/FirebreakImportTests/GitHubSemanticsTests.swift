@@ -689,6 +689,27 @@ import Testing
         #expect(model.jobs["publish/publish"]?.secrets.map(\.name) == ["NPM_TOKEN", "PYPI_TOKEN"])
     }
 
+    /// Gradle's and Maven's publishing tasks count wherever they stand among the command's
+    /// options (Apache Iceberg's `./gradlew -DallModules publishApachePublicationToMavenRepository`,
+    /// spotbugs's `publishToSonatype`); copying into the machine's own repository does not.
+    @Test func aBuildToolPublishesByItsTaskWhereverItStands() throws {
+        func phrases(_ command: String) -> [String] { JobRoles.commandsThatMayPublish([command]) }
+        #expect(phrases("./gradlew -DallModules publishApachePublicationToMavenRepository -PmavenUser=\"$U\"").contains("gradle publish"))
+        #expect(phrases("./gradlew assemble publishToSonatype closeAndReleaseSonatypeStagingRepository --no-daemon").contains("gradle publish"))
+        #expect(phrases("gradle :core:publish").contains("gradle publish"))
+        #expect(phrases("mvn -B -P release deploy").contains("mvn deploy"))
+        #expect(phrases("./mvnw --batch-mode nexus-staging:deploy").contains("mvn deploy"))
+        // The controls: the machine's own repository, an option's value, a build.
+        #expect(!phrases("./gradlew publishToMavenLocal").contains("gradle publish"))
+        #expect(!phrases("./gradlew build -Ppublish=true").contains("gradle publish"))
+        #expect(!phrases("mvn -B verify -Dmaven.deploy.skip=true").contains("mvn deploy"))
+        let workflow = SampleWorkflow.oneJob("snapshot", on: "{schedule: [{cron: '0 0 * * *'}]}", permissions: "{contents: read}",
+                                             steps: ["run: ./gradlew -DallModules publishApachePublicationToMavenRepository -PmavenPassword=\"$NEXUS_PW\"\nenv: {NEXUS_PW: \"${{ secrets.NEXUS_PW }}\"}"])
+        let model = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/snapshot.yml": workflow]).root).model
+        #expect(model.jobs["snapshot/snapshot"]?.role == .release)
+        #expect(model.isCrownJewel(NodeID(.secret, "NEXUS_PW")), "the password a publishing job uploads with")
+    }
+
     /// Only GoReleaser's `--snapshot` is a dry run; `changeset publish --snapshot` ships a
     /// snapshot version to npm.
     @Test func aSnapshotIsADryRunOnlyForGoReleaser() {

@@ -59,7 +59,8 @@ enum JobRoles {
         let script = ShellWords(evidence.scripts.joined(separator: "\n"))
         func runs(_ phrases: CommandPhrases) -> Bool { phrases.occur(in: script) }
         // Only a script that names a publishing command needs its dry runs set apart.
-        let publishes = runs(publishingCommands) && publishingCommands.occur(in: ShellWords(commandsThatMayPublish(evidence.scripts).joined(separator: "\n")))
+        let namesAPublisher = runs(publishingCommands) || BuildToolPublishing.programs.contains(where: script.vocabulary.contains)
+        let publishes = namesAPublisher && publishingCommands.occur(in: ShellWords(commandsThatMayPublish(evidence.scripts).joined(separator: "\n")))
         if evidence.uses(anyOf: publishingActions) || publishes || evidence.pushesImage || evidence.writeScopes.contains("packages")
             || !evidence.registriesByToolVariable.isEmpty || evidence.preparesNpmTrustedPublishing { return .release }
         if evidence.deploysThroughEnvironment || evidence.uses(anyOf: deployingActions) || runs(deployingCommands) || evidence.writeScopes.contains("deployments") { return .deploy }
@@ -97,7 +98,8 @@ enum JobRoles {
     /// (`--dry-run`, goreleaser's `--snapshot`) publishes nothing, nor does an upload to a test
     /// index (`--repository-url https://test.pypi.org/legacy/`, `-r testpypi`), which is not the
     /// registry others install from. Elsewhere `--snapshot` still publishes (`changeset publish
-    /// --snapshot` ships a snapshot version to npm).
+    /// --snapshot` ships a snapshot version to npm). A Gradle or Maven command that publishes is
+    /// followed by the phrase it stands for (`BuildToolPublishing`).
     static func commandsThatMayPublish(_ scripts: [String]) -> [String] {
         var commands: [String] = []
         for script in scripts {
@@ -106,6 +108,8 @@ enum JobRoles {
                 if !command.contains("--dry-run"), !command.contains("--dry_run"), !(command.contains("--snapshot") && command.contains("goreleaser")),
                    !namesATestIndex(command) {
                     commands.append(command)
+                    // A build tool's publishing task, among its options, as the phrase it stands for.
+                    if let phrase = BuildToolPublishing.phrase(of: ShellCommands.commandWords(words)) { commands.append(phrase) }
                 }
                 return false
             }
