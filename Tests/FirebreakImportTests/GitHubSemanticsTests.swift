@@ -269,6 +269,33 @@ import Testing
         #expect(stolen.crownJewels.contains(NodeID(.resource, "aws-account")))
     }
 
+    /// A secret handed to a signing tool's own variable is a signing key, a crown jewel, whatever
+    /// it is called (OWASP Threat Dragon's `CSC_LINK: ${{ secrets.MAC_CERTS }}` for electron-builder).
+    @Test func aSecretInASigningToolsVariableIsACrownJewel() throws {
+        func model(_ variable: String) throws -> PipelineModel {
+            let workflow = """
+                on: {push: {tags: ['v*']}}
+                permissions: {contents: read}
+                jobs:
+                  desktop:
+                    runs-on: macos-latest
+                    env:
+                      \(variable): ${{ secrets.MAC_CERTS }}
+                    steps:
+                      - run: npm ci && npm run build:desktop
+                """
+            return try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/desktop.yml": workflow]).root).model
+        }
+        let signing = try model("CSC_LINK")
+        #expect(signing.isCrownJewel(NodeID(.secret, "MAC_CERTS")))
+        let statement = signing.assumptions.first { $0.subject == NodeID(.secret, "MAC_CERTS") && $0.statement.contains("signing variable") }
+        #expect(statement?.location.line == 7, "where the variable is set")
+        #expect(!signing.assumptions.contains { $0.subject == NodeID(.secret, "MAC_CERTS") && $0.statement.hasSuffix("so it counts as high") })
+        // The control: in a variable of its own, nothing says what it opens.
+        let other = try model("DESKTOP_CERTS")
+        #expect(!other.isCrownJewel(NodeID(.secret, "MAC_CERTS")))
+    }
+
     @Test func crownJewelsComeFromEvidence() throws {
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")

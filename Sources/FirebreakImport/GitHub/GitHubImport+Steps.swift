@@ -41,6 +41,8 @@ struct StepsInfo {
     var appKeys: Set<String> = []
     /// Secrets handed to a step in a registry tool's own variable, with the registry and the variable (`RegistryVariables`).
     var registryTokens: [String: (registry: String, variable: String)] = [:]
+    /// Secrets handed to a signing tool's own variable (`SigningVariables`), with the tool, the variable and where.
+    var signingKeys: [String: (tool: String, variable: String, location: SourceLocation)] = [:]
     /// Secrets handed to a publishing action that uploads to another index than the registry's
     /// own (`repository-url: https://test.pypi.org/legacy/`): not the registry's upload tokens.
     var otherIndexSecrets: Set<String> = []
@@ -110,6 +112,8 @@ extension GitHubImport {
         let jobScripts = job.steps.compactMap(\.run)
         cloudKeys(in: workflow.env, at: workflow.location, seen: jobEnv, scripts: jobScripts)
         cloudKeys(in: job.env, at: job.location, seen: jobEnv, scripts: jobScripts)
+        signingKeys(in: workflow.env, from: workflow.root, file: workflow.file, into: &info)
+        signingKeys(in: job.env, from: job.node, file: workflow.file, into: &info)
         func usesCache(at location: SourceLocation) {
             if !info.usesCache { info.cacheLocation = location }
             info.usesCache = true
@@ -140,6 +144,7 @@ extension GitHubImport {
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
             cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
+            signingKeys(in: step.env, from: step.node, file: workflow.file, into: &info)
             // A secret handed to a step in a registry tool's own variable is that registry's upload
             // token, and the step uploads there (a workflow's or job's `env:` reaches every step, so
             // it says neither of a job that only tests).
@@ -394,6 +399,15 @@ extension GitHubImport {
         return ShellWords(script).words.contains { word in
             let text = String(word)
             return inside(text) || text.contains("/\(folder)/") || text.hasSuffix("/\(folder)")
+        }
+    }
+
+    /// The secrets an `env:` hands a signing tool in its own variable (`CSC_LINK: ${{ secrets.MAC_CERTS }}`), where set.
+    func signingKeys(in env: [String: String], from node: Yams.Node, file: String, into info: inout StepsInfo) {
+        for (variable, value) in env.sorted(by: { $0.key < $1.key }) {
+            guard let tool = SigningVariables.tool(of: variable), let secret = Self.secretName(in: value), info.signingKeys[secret] == nil else { continue }
+            let at = node.value("env")?.value(variable)?.location(file) ?? node.location(file)
+            info.signingKeys[secret] = (tool, variable, at)
         }
     }
 

@@ -21,6 +21,8 @@ struct GitHubImport {
     var assumedWorkflows: [String: Int] = [:]
     /// Secrets that are a GitHub App's private key (among the GitHub tokens).
     var githubAppKeys: Set<String> = []
+    /// Secrets handed to a signing tool's own variable (`SigningVariables`): signing keys.
+    var signingKeySecrets: [String: (tool: String, variable: String, location: SourceLocation)] = [:]
     /// Secrets used as GitHub tokens, each with where first.
     var githubTokenSecrets: [String: SourceLocation] = [:]
     /// Per such secret, the other repositories steps name for it; and the secrets some step
@@ -312,6 +314,7 @@ struct GitHubImport {
             if let other = token.elsewhere { githubTokenElsewhere[token.secret, default: []].insert(other) } else { githubTokensHere.insert(token.secret) }
         }
         githubAppKeys.formUnion(stepsInfo.appKeys)
+        for (secret, key) in stepsInfo.signingKeys where signingKeySecrets[secret] == nil { signingKeySecrets[secret] = key }
         for role in stepsInfo.roles { builder.addCloudRole(role.name, cloud: role.cloud, at: role.location) }
         let environment = job.environment.map { declareEnvironment(named: $0.name, at: $0.location, in: workflow, caller: caller) }
         var evidence = stepsInfo.evidence
@@ -732,6 +735,15 @@ struct GitHubImport {
                 return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)
             }
             return nil
+        }
+        // A signing tool's key, where no context file rates it.
+        for (name, key) in signingKeySecrets.sorted(by: { $0.key < $1.key }) where context?.secrets[name]?.criticality == nil {
+            guard var secret = model.secrets[name], secret.carries == nil, secret.criticality != .critical else { continue }
+            secret.criticality = .critical
+            model.secrets[name] = secret
+            builder.reword(assumptionAbout: secret.id, ending: ModelBuilder.opensUnknown + ModelBuilder.countsAsHigh, as: ModelBuilder.opensUnknown)
+            assume(secret.id, SigningVariables.statement(secret: name, variable: key.variable, tool: key.tool),
+                   settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: key.location)
         }
         guard let first = everySecretJobs.values.min() else { return }
         let every = SecretUses.everySecretName
