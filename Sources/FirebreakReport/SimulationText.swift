@@ -138,6 +138,10 @@ public struct SimulationText {
                 + "  " + String(counts[.identity] ?? 0)
             lines.append(result.crownJewels.isEmpty ? row : style.red(row))
         }
+        // Said only where it changes a count: the secrets rated low are in each scenario's line.
+        if ranked.contains(where: { !Self.secretsReached($0).low.isEmpty }) {
+            lines.append("secrets: those rated above low; each scenario's line counts the rest apart")
+        }
         return lines
     }
 

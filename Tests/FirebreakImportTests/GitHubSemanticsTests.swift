@@ -296,6 +296,28 @@ import Testing
         #expect(!other.isCrownJewel(NodeID(.secret, "MAC_CERTS")))
     }
 
+    /// A certificate a publishing job holds beside its private key (`RAUC_CERTIFICATE` and
+    /// `RAUC_PRIVATE_KEY`) is the key pair's public half, rated low; one held with only a
+    /// password beside it (a PKCS #12 bundle, `MAC_CERTS` and `MAC_CERTS_PASSWORD`) holds its key.
+    @Test func aCertificateBesideItsPrivateKeyIsThePublicHalf() throws {
+        func model(_ secrets: [String]) throws -> PipelineModel {
+            let env = secrets.map { "\($0): \"${{ secrets.\($0) }}\"" }.joined(separator: ", ")
+            let workflow = SampleWorkflow.oneJob("release", on: "{release: {types: [published]}}", permissions: "{contents: read}",
+                                                 steps: ["run: ./sign-bundle && npm publish\nenv: {\(env)}"])
+            return try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/release.yml": workflow]).root).model
+        }
+        let paired = try model(["RAUC_CERTIFICATE", "RAUC_PRIVATE_KEY"])
+        #expect(paired.isCrownJewel(NodeID(.secret, "RAUC_PRIVATE_KEY")))
+        #expect(!paired.isCrownJewel(NodeID(.secret, "RAUC_CERTIFICATE")))
+        #expect(paired.secrets["RAUC_CERTIFICATE"]?.criticality == .low)
+        #expect(paired.assumptions.contains { $0.subject == NodeID(.secret, "RAUC_CERTIFICATE") && $0.statement.contains("beside private key 'RAUC_PRIVATE_KEY'") })
+        // The control: a bundle with its password is the key itself.
+        let bundle = try model(["MAC_CERTS", "MAC_CERTS_PASSWORD"])
+        #expect(bundle.isCrownJewel(NodeID(.secret, "MAC_CERTS")))
+        #expect(ModelBuilder.privateKey(besideCertificate: "APP_CERT", among: ["APP_CERT", "APP_KEY"]) == "APP_KEY")
+        #expect(ModelBuilder.privateKey(besideCertificate: "APP_CERT", among: ["APP_CERT", "OTHER_KEY"]) == nil)
+    }
+
     @Test func crownJewelsComeFromEvidence() throws {
         let model = try ImportFixtures.load("gh-crown-jewels").model
         #expect(model.isCrownJewel(model.repository.id), "an action at the root: its tags run in other repositories")
@@ -643,7 +665,7 @@ import Testing
         #expect(job.savesCaches.map(\.location.line) == [job.location.line], "the job's line, not its restore step's")
         let cache = NodeID(.cache, "default-branch-cache")
         let poison = try #require(try Examples.run("cache-poisoning", on: model).facts.derivation(of: Fact(.poison, cache)))
-        #expect(poison.why == "job 'e2e/e2e' runs in the default branch's context, whose cache 'default-branch-cache' any code it runs can write, cache step or not")
+        #expect(poison.why == "job 'e2e/e2e' runs in the default branch's context: any code it runs can write that context's cache 'default-branch-cache', cache step or not")
         #expect(poison.location.line == job.location.line)
         // The control: a GitLab job's own `cache:` is what it saves.
         let gitlab = try InputLoader.load(path: try ScratchRepository(files: [".gitlab-ci.yml": """
@@ -687,6 +709,9 @@ import Testing
         #expect(model.assumptions.contains { $0.subject == NodeID(.environment, "github-pages") && $0.statement.contains("admits only the site's source branch") })
         let build = try Examples.run("compromised-build-step", on: model)
         #expect(build.crownJewels.contains(site), "the build's site is what is published")
+        let deploy = try #require(build.facts.derivation(of: Fact(.access, site, .deploy)))
+        #expect(deploy.caveats.contains { $0.hasPrefix("assumed: the GitHub Pages site is the project's public face") },
+                "what makes the site a crown jewel is said where it is reached: \(deploy.caveats)")
         // The control: a side branch's rewritten run is not admitted to the environment; only a push to main deploys.
         let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
         let path = try #require(poisoned.facts.witness(of: Fact(.access, site, .deploy)).first { $0.node.kind == .branch })

@@ -167,7 +167,7 @@ struct SimulationTextTests {
     /// Secrets rated low (a setting by its name: a user name, a switch) are counted apart from
     /// the rest, in the scenario's line and the table: a reader counts credentials.
     @Test func secretsRatedLowAreCountedApart() throws {
-        func text(_ secrets: String, _ names: String) throws -> (line: String, row: String) {
+        func text(_ secrets: String, _ names: String) throws -> (line: String, row: String, legend: Bool) {
             let model = try ModelLoader().load(text: ExampleModel.wrap("""
                 triggers: {push: {event: push, branches: [main]}}
                 runners: {hosted: {hosting: hosted}}
@@ -178,16 +178,18 @@ struct SimulationTextTests {
             let text = SimulationText(model: model, results: Simulation(model: model).run(scenarios), assumptions: []).text
             let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  score") })
             let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("compromised-build-step ") })
-            return (String(line), String(row))
+            return (String(line), String(row), text.contains("secrets: those rated above low"))
         }
         let mixed = try text("DEPLOY_KEY: {criticality: high}, DEPLOY_USER: {criticality: low}, JOBS: {criticality: low}", "DEPLOY_KEY, DEPLOY_USER, JOBS")
         #expect(mixed.line.hasSuffix("1 secret: DEPLOY_KEY; 2 more rated low"), "\(mixed.line)")
         #expect(mixed.row.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first == "1", "the table counts the same: \(mixed.row)")
+        #expect(mixed.legend, "the table says what its count leaves out")
         let onlyLow = try text("DEPLOY_USER: {criticality: low}", "DEPLOY_USER")
         #expect(onlyLow.line.hasSuffix("1 secret rated low: DEPLOY_USER"), "\(onlyLow.line)")
         // The control: none rated low, none counted apart.
         let rated = try text("DEPLOY_KEY: {criticality: high}, DEPLOY_USER: {criticality: medium}", "DEPLOY_KEY, DEPLOY_USER")
         #expect(rated.line.hasSuffix("2 secrets: DEPLOY_KEY, DEPLOY_USER"), "\(rated.line)")
+        #expect(!rated.legend)
     }
 
     /// A scenario line too full for even one secret's name ends at the count, not with an empty

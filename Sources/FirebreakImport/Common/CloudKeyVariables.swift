@@ -155,7 +155,7 @@ enum CloudKeyVariables {
     /// What is assumed of a key read as another provider's storage, and how to settle it: an SDK
     /// Firebreak does not read could still use it with AWS's own endpoint.
     static func compatibleStorageStatement(_ secret: String) -> String {
-        "AWS key '\(secret)' opens another provider's S3-compatible storage, not an AWS account: every use Firebreak reads points the AWS tools at another endpoint, written out or held by a variable named for its provider (`R2_ENDPOINT`)"
+        "AWS key '\(secret)' opens another provider's S3-compatible storage, not an AWS account: every use Firebreak reads points the AWS tools at another endpoint, written out or held by a variable or secret whose name says whose (R2, MinIO, ...)"
     }
     static let compatibleStorageSettle = "declare what it opens under `secrets:` in firebreak.context.yml (`carries:` an identity whose grants say so)"
 

@@ -23,7 +23,12 @@ extension ModelBuilder {
             guard job.role == .release || production else { continue }
             let why = job.role == .release ? "is used by publishing job '\(name)', so it is taken to publish releases"
                 : "is used by job '\(name)' in production environment '\(job.environment?.name ?? "")', so it is taken to deploy to production"
+            let names = Set(job.secrets.map(\.name))
             for reference in job.secrets where !isDeclared(reference.name, by: job) && reference.name != SecretUses.everySecretName {
+                if let key = Self.privateKey(besideCertificate: reference.name, among: names) {
+                    ratePublicHalf(reference.name, key: key, job: name, at: reference.location)
+                    continue
+                }
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
                       !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name), !JobRoles.namesAReadOnlyCredential(secret.name),
                       !(job.role == .release && JobRoles.namesATestAccount(secret.name)) else { continue }
@@ -45,6 +50,30 @@ extension ModelBuilder {
             assume(model.repository.id, "the repository's releases are published for others (job '\(publisher.name)'): whoever writes its default branch or release tags ships code to them with the next release, so write access is a crown jewel",
                    settle: "set `criticality:` under `repository:` in \(InputLoader.contextFileName)", at: publisher.location, valuation: true)
         }
+    }
+
+    /// The private key a job holds beside a certificate of the same name (`RAUC_CERTIFICATE`
+    /// beside `RAUC_PRIVATE_KEY` or `RAUC_KEY`): then the certificate is the key pair's public
+    /// half, which anyone may read. A certificate kept with only a password beside it
+    /// (`MAC_CERTS`, `MAC_CERTS_PASSWORD`) is a bundle that holds its private key.
+    static func privateKey(besideCertificate name: String, among names: Set<String>) -> String? {
+        let upper = name.uppercased()
+        guard let suffix = ["_CERTIFICATE", "_CERT", "_CRT"].first(where: { upper.hasSuffix($0) }) else { return nil }
+        let prefix = String(name.dropLast(suffix.count))
+        return names.sorted().first { other in
+            other.count > prefix.count && other.uppercased().hasPrefix(prefix.uppercased())
+                && ["_PRIVATE_KEY", "_KEY"].contains(String(other.dropFirst(prefix.count)).uppercased())
+        }
+    }
+
+    /// Rates a certificate held beside its private key as the public half it is: low, said once.
+    private mutating func ratePublicHalf(_ name: String, key: String, job: String, at location: SourceLocation) {
+        guard var secret = model.secrets[name], secret.carries == nil, secret.criticality == .high else { return }
+        secret.criticality = .low
+        model.secrets[name] = secret
+        reword(assumptionAbout: secret.id, ending: Self.opensUnknown + Self.countsAsHigh, as: "")
+        assume(secret.id, "secret '\(name)' is the certificate beside private key '\(key)' in job '\(job)': the key pair's public half, which anyone may read, so it counts as low",
+               settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: location)
     }
 
     /// How surely a publishing job's runs are releases others take, most surely first (0): one a

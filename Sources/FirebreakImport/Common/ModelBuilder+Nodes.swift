@@ -109,7 +109,7 @@ extension ModelBuilder {
                 ? "the GitHub Pages site is the project's public face (documentation, install instructions): a job that deploys it (actions/deploy-pages) decides what it serves, and the site's artifact it takes in from its run is what it publishes"
                 : "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it, and what the job takes in from the jobs it needs is taken to be what it publishes"
             assume(NodeID(.resource, name), how,
-                   settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
+                   settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location, valuation: true)
         }
         return NodeID(.resource, name)
     }

@@ -16,6 +16,6 @@ enum SigningVariables {
 
     /// What is assumed of a secret handed to a signing variable.
     static func statement(secret: String, variable: String, tool: String) -> String {
-        "secret '\(secret)' is handed to \(tool)'s signing variable `\(variable)`: it signs the installers or updates the project ships, so it is a crown jewel"
+        "secret '\(secret)' is handed to \(tool)'s signing variable `\(variable)`: it signs (or unlocks the key that signs) the installers or updates the project ships, so it is a crown jewel"
     }
 }

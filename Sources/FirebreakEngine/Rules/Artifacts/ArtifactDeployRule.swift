@@ -43,7 +43,7 @@ struct ArtifactDeployRule: Rule {
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
             // folder) does so in the run that wrote it, whoever started that run.
             if consumer.job.produces.contains(where: { $0.name == fact.node.name }) {
-                let caveats = consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []
+                let caveats = (consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []) + graph.valuationCaveats(about: NodeID(.resource, target.name))
                 return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                                 "job '\(consumer.job.name)' deploys what it made, artifact '\(fact.node.name)', to '\(target.name)' in the same run",
                                 at: consumer.use.location, caveats: caveats)
@@ -56,6 +56,8 @@ struct ArtifactDeployRule: Rule {
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
             caveats += Caveat.assumedDownload(consumer.use, by: consumer.job.name)
+            // What makes the target a crown jewel, when the files only suggest it (a Pages site).
+            caveats += graph.valuationCaveats(about: NodeID(.resource, target.name))
             let run = sameRun ? ", in the run that writes it (\(graph.sharedUnprotectedRuns(fact.node.name, with: consumer.job).sorted().joined(separator: ", ")))" : ""
             return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                             "job '\(consumer.job.name)' deploys artifact '\(fact.node.name)' to '\(target.name)'\(run)",
