@@ -762,6 +762,27 @@ import Testing
         #expect(model.isCrownJewel(NodeID(.secret, "NEXUS_PW")), "the password a publishing job uploads with")
     }
 
+    /// Snapcraft uploads a snap to the Snap Store with the login its own variable holds
+    /// (`SNAPCRAFT_STORE_CREDENTIALS`): a publishing job, whose secret is the store's upload
+    /// credential, as is a secret named for it beside an upload; packing a snap publishes nothing.
+    @Test func snapcraftUploadPublishesToTheSnapStore() throws {
+        func model(_ command: String, variable: String = "SNAPCRAFT_STORE_CREDENTIALS") throws -> PipelineModel {
+            let workflow = SampleWorkflow.oneJob("snap", on: "{push: {tags: ['v*']}}", permissions: "{contents: read}",
+                                                 steps: ["run: \(command)\nenv: {\(variable): \"${{ secrets.STORE_LOGIN }}\"}"])
+            return try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/snap.yml": workflow]).root).model
+        }
+        let upload = try model("snapcraft upload --release=stable app.snap")
+        #expect(upload.jobs["snap/snap"]?.role == .release)
+        #expect(upload.secrets["STORE_LOGIN"]?.carries?.name == "registry-token:STORE_LOGIN")
+        #expect(upload.isCrownJewel(NodeID(.resource, "snap-store")))
+        let leaked = try Examples.run("leaked-god-token", on: upload)
+        #expect(leaked.crownJewels.contains(NodeID(.resource, "snap-store")))
+        // The control: packing a snap, with the login in no variable of Snapcraft's, is a build.
+        let pack = try model("snapcraft pack", variable: "STORE_LOGIN")
+        #expect(pack.jobs["snap/snap"]?.role != .release)
+        #expect(pack.resources["snap-store"] == nil)
+    }
+
     /// Only GoReleaser's `--snapshot` is a dry run; `changeset publish --snapshot` ships a
     /// snapshot version to npm.
     @Test func aSnapshotIsADryRunOnlyForGoReleaser() {

@@ -78,7 +78,7 @@ enum JobRoles {
     }
 
     /// The package registries a publishing job uploads to, from its actions and commands
-    /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `maven`, `container-registry`, `github-releases`).
+    /// (`pypi`, `npm`, `crates.io`, `rubygems`, `nuget`, `snap-store`, `maven`, `container-registry`, `github-releases`).
     static func registries(_ evidence: Evidence) -> [String] {
         let script = ShellWords(commandsThatMayPublish(evidence.scripts).joined(separator: "\n"))
         var found: [String] = []
@@ -166,7 +166,7 @@ enum JobRoles {
 
     static let registryTokenHints: [String: [String]] = [
         "pypi": ["PYPI", "TWINE"], "npm": ["NPM", "NODE_AUTH"], "crates.io": ["CARGO", "CRATES"], "rubygems": ["RUBYGEMS", "GEM_HOST"],
-        "nuget": ["NUGET"], "maven": ["MAVEN", "OSSRH", "SONATYPE", "GRADLE_PUBLISH"],
+        "nuget": ["NUGET"], "maven": ["MAVEN", "OSSRH", "SONATYPE", "GRADLE_PUBLISH"], "snap-store": ["SNAPCRAFT", "SNAP_STORE"],
         "container-registry": ["DOCKER", "REGISTRY", "GHCR", "QUAY"],
     ]
 
@@ -180,6 +180,8 @@ enum JobRoles {
         ("crates.io", ["rust-lang/crates-io-auth-action"], CommandPhrases(["cargo publish"])),
         ("rubygems", ["rubygems/release-gem", "rubygems/configure-rubygems-credentials"], CommandPhrases(["gem push", "rake release"])),
         ("nuget", [], CommandPhrases(["dotnet nuget push", "nuget push"])),
+        // Snapcraft uploads (and with `--release`, releases) a snap to the Snap Store.
+        ("snap-store", ["snapcore/action-publish"], CommandPhrases(["snapcraft upload", "snapcraft push"])),
         ("maven", [], CommandPhrases(["mvn deploy", "gradle publish", "./gradlew publish"])),
         ("container-registry", [], CommandPhrases(["docker push", "docker buildx imagetools create", "crane push", "skopeo copy", "oras push", "helm push"])),
         // Release assets people download: what a release job attaches is the release.
@@ -192,7 +194,7 @@ enum JobRoles {
         "pypa/gh-action-pypi-publish", "softprops/action-gh-release", "ncipollo/release-action", "js-devtools/npm-publish",
         "goreleaser/goreleaser-action", "changesets/action", "rust-lang/crates-io-auth-action", "actions/create-release",
         "svenstaro/upload-release-action", "cycjimmy/semantic-release-action", "mikepenz/action-gh-release",
-        "rubygems/release-gem", "rubygems/configure-rubygems-credentials",
+        "rubygems/release-gem", "rubygems/configure-rubygems-credentials", "snapcore/action-publish",
     ]
     static let deployingActions = [
         "azure/webapps-deploy", "azure/k8s-deploy", "azure/functions-action", "aws-actions/amazon-ecs-deploy-task-definition",
@@ -242,6 +244,7 @@ enum JobRoles {
         "flit publish", "hatch publish", "mvn deploy", "gradle publish", "./gradlew publish", "dotnet nuget push", "nuget push",
         "vsce publish", "ovsx publish", "helm push", "oras push", "semantic-release", "goreleaser release", "lerna publish",
         "changeset publish", "skopeo copy", "crane push", "make publish", "make release", "make upload", "rake release",
+        "snapcraft upload", "snapcraft push",
     ])
     static let deployingCommands = CommandPhrases([
         "kubectl apply", "kubectl set image", "kubectl rollout", "helm upgrade", "helm install", "terraform apply", "tofu apply",
