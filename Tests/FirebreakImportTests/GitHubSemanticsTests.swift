@@ -760,6 +760,7 @@ import Testing
         let model = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/snapshot.yml": workflow]).root).model
         #expect(model.jobs["snapshot/snapshot"]?.role == .release)
         #expect(model.isCrownJewel(NodeID(.secret, "NEXUS_PW")), "the password a publishing job uploads with")
+        #expect(model.secrets["NEXUS_PW"]?.carries?.name == "registry-token:NEXUS_PW", "a Nexus password beside a Maven upload is the Maven repository's")
     }
 
     /// Snapcraft uploads a snap to the Snap Store with the login its own variable holds

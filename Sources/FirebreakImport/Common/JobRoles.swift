@@ -166,7 +166,7 @@ enum JobRoles {
 
     static let registryTokenHints: [String: [String]] = [
         "pypi": ["PYPI", "TWINE"], "npm": ["NPM", "NODE_AUTH"], "crates.io": ["CARGO", "CRATES"], "rubygems": ["RUBYGEMS", "GEM_HOST"],
-        "nuget": ["NUGET"], "maven": ["MAVEN", "OSSRH", "SONATYPE", "GRADLE_PUBLISH"], "snap-store": ["SNAPCRAFT", "SNAP_STORE"],
+        "nuget": ["NUGET"], "maven": ["MAVEN", "OSSRH", "SONATYPE", "NEXUS", "GRADLE_PUBLISH"], "snap-store": ["SNAPCRAFT", "SNAP_STORE"],
         "container-registry": ["DOCKER", "REGISTRY", "GHCR", "QUAY"],
     ]
 
