@@ -28,13 +28,18 @@ struct ValuationTests {
                       GPG_PUBLIC: ${{ secrets.GPG_PUBKEY }}
                       GPG_GRIP: ${{ secrets.GPG_KEYGRIP }}
                       KEY_FILE: ${{ secrets.SIGNING_KEY_PATH }}
+                      TEAM: ${{ secrets.MACOS_NOTARIZATION_TEAM_ID }}
+                      ACCOUNT: ${{ secrets.MACOS_NOTARIZATION_APPLE_ID }}
+                      CERT: ${{ secrets.WINDOWS_PUBLIC_KEY_B64 }}
+                      KEY: ${{ secrets.WINDOWS_PRIVATE_KEY_B64 }}
             """])
         let model = try InputLoader.load(path: repository.root).model
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.crownJewels.contains(NodeID(.secret, "NPM_TOKEN")))
         #expect(result.crownJewels.contains(NodeID(.secret, "SIGNING_KEY_PATH")), "a file variable's path stands for the key")
+        #expect(result.crownJewels.contains(NodeID(.secret, "WINDOWS_PRIVATE_KEY_B64")), "an encoded private key is the key")
         for setting in ["DOCKERHUB_USERNAME", "STS_API_URL", "REBASE_BRANCHES", "RELEASE_CHANNEL", "COVERITY_SCAN_PROJECT_NAME", "FDO_CI_CONCURRENT", "AZURE_SUB_ID",
-                        "GPG_PUBKEY", "GPG_KEYGRIP"] {
+                        "GPG_PUBKEY", "GPG_KEYGRIP", "MACOS_NOTARIZATION_TEAM_ID", "MACOS_NOTARIZATION_APPLE_ID", "WINDOWS_PUBLIC_KEY_B64"] {
             let asset = try #require(result.asset(NodeID(.secret, setting)), "\(setting) is still reached")
             #expect(!asset.crownJewel && asset.criticality == .low, "\(setting) holds a setting, not a credential")
             #expect(model.assumptions.contains { $0.subject == NodeID(.secret, setting) && $0.statement.contains("holds a setting") })

@@ -151,19 +151,22 @@ extension ModelBuilder {
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
     /// address, an identifier, a branch list, an image or project name, a chat channel or a job
     /// count kept secret for tidiness, or set by the runner (`DOCKERHUB_USERNAME`, `STS_API_URL`,
-    /// `AWS_ACCOUNT_ID`, `REPO_REBASE_BRANCHES`, `COVERITY_SCAN_PROJECT_NAME`, `FDO_CI_CONCURRENT`),
-    /// or the public half of a signing key and what names it (`GPG_PUBKEY`, `GPG_KEYGRIP`).
+    /// `AWS_ACCOUNT_ID`, `REPO_REBASE_BRANCHES`, `COVERITY_SCAN_PROJECT_NAME`, `FDO_CI_CONCURRENT`,
+    /// Apple's `_TEAM_ID` and `_APPLE_ID`, an account's address), or the public half of a signing
+    /// key and what names it (`GPG_PUBKEY`, `GPG_KEYGRIP`, `WINDOWS_PUBLIC_KEY_B64` whatever its encoding).
     /// Half of a key pair (`AWS_ACCESS_KEY_ID`) is not one of these, nor a `_PATH`: a GitLab file
     /// variable's value is the path of a file that holds the secret.
     static func namesASetting(_ name: String) -> Bool {
-        let upper = name.uppercased()
+        var upper = name.uppercased()
+        // How the value is written says nothing of what it is (`WINDOWS_PUBLIC_KEY_B64`).
+        if let encoding = ["_B64", "_BASE64", "_PEM"].first(where: { upper.hasSuffix($0) }) { upper = String(upper.dropLast(encoding.count)) }
         // SonarQube's `sonar.login` takes the analysis token (`SONAR_LOGIN`); elsewhere a
         // `_LOGIN` is the user name beside a password (`DOCKER_HUB_LOGIN` set as `DOCKER_USER`).
         if upper.hasPrefix("SONAR") && upper.hasSuffix("_LOGIN") { return false }
         let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
                         "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_SUB_ID", "_CLIENT_ID",
                         "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT", "_BRANCH", "_BRANCHES", "_VERSION", "_CHANNEL", "_CHANNEL_ID", "_TAG",
-                        "_IMAGE", "_NAME", "_CONCURRENT", "_PUBKEY", "_PUB_KEY", "_PUBLIC_KEY", "_KEYGRIP", "_FINGERPRINT"]
+                        "_IMAGE", "_NAME", "_CONCURRENT", "_PUBKEY", "_PUB_KEY", "_PUBLIC_KEY", "_KEYGRIP", "_FINGERPRINT", "_TEAM_ID", "_APPLE_ID"]
         return upper == "USER" || upper == "USERNAME" || suffixes.contains { upper.hasSuffix($0) }
     }
 
