@@ -256,6 +256,8 @@ import Testing
         #expect(model.secrets["DIST_SECRET_KEY"]?.carries?.name == "aws-key:DIST_SECRET_KEY")
         #expect(model.secrets["DIST_KEY_ID"]?.carries?.name == "aws-key:DIST_SECRET_KEY", "the key id and its secret key are one key")
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.kind == .staticKey)
+        #expect(model.identities["aws-key:DIST_SECRET_KEY"].map { [9, 10].contains($0.location.line) } == true,
+                "where a key's variable is set, not the step's first line: \(String(describing: model.identities["aws-key:DIST_SECRET_KEY"]?.location))")
         #expect(model.identities["aws-key:DIST_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "aws-account")])
         #expect(model.identities["s3-key:MIRROR_SECRET_KEY"]?.grants.map(\.target) == [NodeID(.resource, "s3-compatible-storage")])
         #expect(model.identities["s3-key:R2_KEY"] != nil, "an endpoint in AWS_ENDPOINT_URL")

@@ -128,7 +128,7 @@ extension ModelBuilder {
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
                                          criticality: carries != nil ? nil : setting ? .low : .high, production: false, platform: platform,
                                          location: location)
-            let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id), not a credential, so it counts as low"
+            let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id, a count or a switch), not a credential, so it counts as low"
                 : Self.opensUnknown + Self.countsAsHigh
             let place = assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
             if namedOnly { model.assumptions[place].receivers = true }

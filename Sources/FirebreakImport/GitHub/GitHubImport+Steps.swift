@@ -99,9 +99,11 @@ extension GitHubImport {
         // A secret in a cloud key's well-known variable (`AWS_SECRET_ACCESS_KEY`) is that key, which
         // the cloud's command-line tools and SDKs read, in the workflow's, the job's or a step's `env:`.
         // `seen`: the variables the key is used with; `scripts`: the scripts that see it.
-        func cloudKeys(in env: [String: String], at location: SourceLocation, seen: [String: String], scripts: [String]) {
+        // Each key where its variable is set (`AWS_SECRET_ACCESS_KEY: ${{ secrets.X }}`), else where the `env:` belongs.
+        func cloudKeys(in env: [String: String], of node: Yams.Node, at location: SourceLocation, seen: [String: String], scripts: [String]) {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
+                let location = node.value("env")?.value(key)?.location(workflow.file) ?? location
                 if cloud == CloudKeyVariables.awsAccount { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: key).flatMap { seen[$0] }.flatMap(Self.secretName(in:)) ?? secret
@@ -110,8 +112,8 @@ extension GitHubImport {
         }
         let jobEnv = workflow.env.merging(job.env) { _, job in job }
         let jobScripts = job.steps.compactMap(\.run)
-        cloudKeys(in: workflow.env, at: workflow.location, seen: jobEnv, scripts: jobScripts)
-        cloudKeys(in: job.env, at: job.location, seen: jobEnv, scripts: jobScripts)
+        cloudKeys(in: workflow.env, of: workflow.root, at: workflow.location, seen: jobEnv, scripts: jobScripts)
+        cloudKeys(in: job.env, of: job.node, at: job.location, seen: jobEnv, scripts: jobScripts)
         signingKeys(in: workflow.env, from: workflow.root, file: workflow.file, into: &info)
         signingKeys(in: job.env, from: job.node, file: workflow.file, into: &info)
         func usesCache(at location: SourceLocation) {
@@ -143,7 +145,7 @@ extension GitHubImport {
                 let at = step.node.value("env")?.value(key)?.location(workflow.file) ?? step.location
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
-            cloudKeys(in: step.env, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
+            cloudKeys(in: step.env, of: step.node, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
             signingKeys(in: step.env, from: step.node, file: workflow.file, into: &info)
             // A secret handed to a step in a registry tool's own variable is that registry's upload
             // token, and the step uploads there (a workflow's or job's `env:` reaches every step, so
