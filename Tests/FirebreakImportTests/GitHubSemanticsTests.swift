@@ -1183,6 +1183,9 @@ import Testing
         let keyless = try sign("id-token: write, contents: read")
         #expect(keyless.reaches("access resource:sigstore-identity:.github/workflows/release.yml write"))
         #expect(keyless.crownJewels.contains(NodeID(.resource, "sigstore-identity:.github/workflows/release.yml")))
+        let signing = keyless.facts.derivation(of: Fact(.access, NodeID(.resource, "sigstore-identity:.github/workflows/release.yml"), .write))
+        #expect(signing?.caveats.contains { $0.contains("from any ref (a verifier that pins the release's ref") } == true,
+                "the hop says a verifier pinning the release's ref is what the assumption leaves out: \(signing?.caveats ?? [])")
         let unsigned = try sign("contents: read")
         #expect(!unsigned.reaches("access resource:sigstore-identity:.github/workflows/release.yml"))
         // A stored key signs as the key, not as the workflow; a built cosign and npm's provenance sign keyless.

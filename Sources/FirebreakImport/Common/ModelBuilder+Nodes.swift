@@ -194,7 +194,7 @@ extension ModelBuilder {
         guard model.resources[name] == nil else { return id }
         model.resources[name] = Resource(name: name, kind: .signingService, zone: nil, criticality: .critical, production: true,
                                          networkAccess: nil, location: location)
-        assume(id, "job '\(job)' signs keyless with Sigstore (its OIDC token for a certificate), so its code signs as '\(workflow)'; consumers are taken to trust signatures and provenance made by that workflow, a crown jewel",
+        assume(id, "job '\(job)' signs keyless with Sigstore (its OIDC token for a certificate), so its code signs as '\(workflow)'; consumers are taken to trust signatures and provenance made by that workflow from any ref (a verifier that pins the release's ref, `--certificate-identity …@refs/tags/…`, refuses a branch's run), a crown jewel",
                settle: "declare '\(name)' under `resources:` in firebreak.context.yml with its `criticality:`", at: location)
         return id
     }
