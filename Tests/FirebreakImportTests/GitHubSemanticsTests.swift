@@ -714,10 +714,12 @@ import Testing
         let deploy = try #require(build.facts.derivation(of: Fact(.access, site, .deploy)))
         #expect(deploy.caveats.contains { $0.hasPrefix("assumed: the GitHub Pages site is the project's public face") },
                 "what makes the site a crown jewel is said where it is reached: \(deploy.caveats)")
-        // The control: a side branch's rewritten run is not admitted to the environment; only a push to main deploys.
+        // The control: a side branch's rewritten run of the build is the attacker's, but its run
+        // of the deploy job is not admitted to the environment; only a push to main deploys.
         let poisoned = try Examples.run("poisoned-pipeline-definition", on: model)
-        let path = try #require(poisoned.facts.witness(of: Fact(.access, site, .deploy)).first { $0.node.kind == .branch })
-        #expect(path.node == NodeID(.branch, "main"), "\(path)")
+        let sideRuns = Set(poisoned.facts.facts.filter { $0.capability == .exec && $0.level == .unprotected }.map(\.node.name))
+        #expect(sideRuns.contains("pages/build"), "\(sideRuns)")
+        #expect(!sideRuns.contains("pages/deploy"), "the environment admits only main: \(sideRuns)")
         // The control: without a deploy-pages step nothing publishes the site.
         let uploadOnly = workflow.components(separatedBy: "  deploy:")[0]
         let plain = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/pages.yml": uploadOnly]).root).model
