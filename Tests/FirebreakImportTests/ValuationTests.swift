@@ -46,6 +46,24 @@ struct ValuationTests {
         }
     }
 
+    /// A secret whose name says it holds a signing keystore (GNOME libadwaita's
+    /// `ANDROID_KEYSTORE_ENC`, decoded for `apksigner`) is a crown jewel in any job, stated; the
+    /// key's alias beside it is a setting.
+    @Test func aSigningKeystoreIsACrownJewelByItsName() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            build-android:
+              script:
+                - echo "$ANDROID_KEYSTORE_ENC" | base64 -d > keystore.jks
+                - ./gradlew assembleRelease -Palias="$ANDROID_KEYSTORE_ALIAS" -Ptoken="$ANDROID_SDK_TOKEN"
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.isCrownJewel(NodeID(.secret, "ANDROID_KEYSTORE_ENC")))
+        #expect(model.assumptions.contains { $0.subject == NodeID(.secret, "ANDROID_KEYSTORE_ENC") && $0.statement.contains("signing keystore") })
+        // The controls: the alias is a setting; another credential's use stays unknown.
+        #expect(model.secrets["ANDROID_KEYSTORE_ALIAS"]?.criticality == .low)
+        #expect(model.secrets["ANDROID_SDK_TOKEN"]?.criticality == .high)
+    }
+
     /// A secret of unknown use counts as high, unless a publishing job makes it a crown jewel: then
     /// its assumptions say that alone, not both.
     @Test func aSecretsAssumptionsAgreeOnWhatItIsWorth() throws {

@@ -125,10 +125,12 @@ extension ModelBuilder {
         for (name, location) in found.sorted(by: { $0.key < $1.key }) where model.secrets[name] == nil {
             let carries = credential(&self, name)
             let setting = carries == nil && Self.namesASetting(name)
+            let keystore = carries == nil && !setting && Self.namesASigningKeystore(name)
             model.secrets[name] = Secret(name: name, environment: nil, protectedBranchesOnly: false, carries: carries,
-                                         criticality: carries != nil ? nil : setting ? .low : .high, production: false, platform: platform,
-                                         location: location)
+                                         criticality: carries != nil ? nil : setting ? .low : keystore ? .critical : .high, production: false,
+                                         platform: platform, location: location)
             let opens = carries != nil ? "" : setting ? "; its name says it holds a setting (a user name, an address, an id, a count or a switch), not a credential, so it counts as low"
+                : keystore ? "; its name says it holds a signing keystore or what unlocks one (KEYSTORE): whoever holds it signs what the project ships as the project, so it is a crown jewel"
                 : Self.opensUnknown + Self.countsAsHigh
             let place = assume(NodeID(.secret, name), scope(name) + opens, settle: settle, at: location)
             if namedOnly { model.assumptions[place].receivers = true }
@@ -146,6 +148,13 @@ extension ModelBuilder {
     static func namesAChatService(_ name: String) -> Bool {
         let services: Set<Substring> = ["SLACK", "DISCORD", "TEAMS", "MSTEAMS", "MATTERMOST", "TELEGRAM", "GITTER", "ZULIP", "MASTODON", "TWITTER"]
         return name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains(where: services.contains)
+    }
+
+    /// Whether a secret's name says it holds a signing keystore or its password (`ANDROID_KEYSTORE_ENC`,
+    /// `KEYSTORE_PASS`): an Android or Java keystore holds the key that signs what the project
+    /// ships (apps, jars), whichever job uses it.
+    static func namesASigningKeystore(_ name: String) -> Bool {
+        name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains("KEYSTORE")
     }
 
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an
@@ -166,7 +175,7 @@ extension ModelBuilder {
         let suffixes = ["USERNAME", "_USER", "_LOGIN", "_URL", "_URI", "_HOST", "_HOSTNAME", "_ENDPOINT", "_EMAIL", "_REGION",
                         "_ORG", "_ORGANIZATION", "_ACCOUNT_ID", "_PROJECT_ID", "_TENANT_ID", "_SUBSCRIPTION_ID", "_SUB_ID", "_CLIENT_ID",
                         "_APP_ID", "_BUCKET", "_DOMAIN", "_PORT", "_BRANCH", "_BRANCHES", "_VERSION", "_CHANNEL", "_CHANNEL_ID", "_TAG",
-                        "_IMAGE", "_NAME", "_CONCURRENT", "_PUBKEY", "_PUB_KEY", "_PUBLIC_KEY", "_KEYGRIP", "_FINGERPRINT", "_TEAM_ID", "_APPLE_ID"]
+                        "_IMAGE", "_NAME", "_CONCURRENT", "_PUBKEY", "_PUB_KEY", "_PUBLIC_KEY", "_KEYGRIP", "_FINGERPRINT", "_TEAM_ID", "_APPLE_ID", "_ALIAS"]
         return upper == "USER" || upper == "USERNAME" || suffixes.contains { upper.hasSuffix($0) }
     }
 
