@@ -102,30 +102,18 @@ enum CloudKeyVariables {
 
     /// Whether a variable's name has a word naming another provider's storage (`R2_OS_ARTIFACTS_ENDPOINT`, `MINIO_URL`).
     private static func namesOtherProvider(_ name: Substring) -> Bool {
-        name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains { otherProviders.contains($0) }
+        NameWords.of(name).contains { otherProviders.contains($0) }
     }
 
-    /// The names of the variables an endpoint is written with: `$NAME`, `${NAME}`, and the last
-    /// part of an expression's `secrets.NAME`, `vars.NAME` or `env.NAME`.
+    /// The names of the variables an endpoint is written with: the last part of each context
+    /// path a workflow expression reads, from its syntax tree (`${{ secrets.R2_ENDPOINT }}`,
+    /// `vars.`, `env.`), and the shell's `$NAME` or `${NAME}` outside the expressions.
     private static func names(ofVariablesIn endpoint: String) -> [Substring] {
-        var names: [Substring] = []
-        var text = Substring(endpoint)
-        while let dollar = text.firstIndex(of: "$") {
-            var rest = text[text.index(after: dollar)...]
-            if rest.hasPrefix("{{") {
-                let end = rest.range(of: "}}")?.lowerBound ?? rest.endIndex
-                let expression = rest[rest.index(rest.startIndex, offsetBy: 2)..<end].trimmingCharacters(in: .whitespaces)
-                if let dot = expression.lastIndex(of: ".") { names.append(Substring(expression[expression.index(after: dot)...])) }
-                rest = rest[end...]
-            } else {
-                if rest.hasPrefix("{") { rest = rest.dropFirst() }
-                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                names.append(name)
-                rest = rest[name.endIndex...]
-            }
-            text = rest
-        }
-        return names
+        let expressions = (try? ExpressionTemplate.expressions(in: endpoint)) ?? []
+        let read = expressions.compactMap { try? ExpressionParser.parse($0.text) }.flatMap(\.contextPaths).compactMap(\.last)
+        var shell = endpoint
+        for expression in expressions { shell = TextSearch.replacing("${{\(expression.text)}}", with: "", in: shell) }
+        return (read + GitLabVariables.referenced(in: [shell]).referenced.sorted()).map { Substring($0) }
     }
 
     /// An option's value among a command's words: `--name value` or `--name=value`. A value

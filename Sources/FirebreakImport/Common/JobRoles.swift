@@ -126,7 +126,7 @@ enum JobRoles {
     /// Whether a secret's name says it only reads (`DOCKERHUB_TOKEN_RO`, `REGISTRY_READONLY_TOKEN`,
     /// `NPM_READ_TOKEN`): a token kept to pull or to avoid rate limits, which publishes nothing.
     static func namesAReadOnlyCredential(_ secret: String) -> Bool {
-        let words = secret.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" })
+        let words = NameWords.of(secret)
         return words.contains { $0 == "RO" || $0.hasPrefix("READ") }
     }
 

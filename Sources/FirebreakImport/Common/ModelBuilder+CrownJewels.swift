@@ -32,12 +32,7 @@ extension ModelBuilder {
                 guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
                       !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name), !JobRoles.namesAReadOnlyCredential(secret.name),
                       !(job.role == .release && JobRoles.namesATestAccount(secret.name)) else { continue }
-                secret.criticality = .critical
-                model.secrets[reference.name] = secret
-                // What it was taken to be before, high, no longer holds: one hop must not say both.
-                reword(assumptionAbout: secret.id, ending: Self.opensUnknown + Self.countsAsHigh, as: Self.opensUnknown)
-                assume(secret.id, "secret '\(secret.name)' \(why): a crown jewel",
-                       settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: reference.location)
+                revalue(&secret, as: .critical, because: "secret '\(secret.name)' \(why): a crown jewel", at: reference.location)
             }
         }
         guard context == nil || context?.repository.criticality == nil, model.repository.criticality == nil else { return }
@@ -69,11 +64,19 @@ extension ModelBuilder {
     /// Rates a certificate held beside its private key as the public half it is: low, said once.
     private mutating func ratePublicHalf(_ name: String, key: String, job: String, at location: SourceLocation) {
         guard var secret = model.secrets[name], secret.carries == nil, secret.criticality == .high else { return }
-        secret.criticality = .low
-        model.secrets[name] = secret
-        reword(assumptionAbout: secret.id, ending: Self.opensUnknown + Self.countsAsHigh, as: "")
-        assume(secret.id, "secret '\(name)' is the certificate beside private key '\(key)' in job '\(job)': the key pair's public half, which anyone may read, so it counts as low",
-               settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: location)
+        revalue(&secret, as: .low, because: "secret '\(name)' is the certificate beside private key '\(key)' in job '\(job)': the key pair's public half, which anyone may read, so it counts as low",
+                at: location)
+    }
+
+    /// Rates a secret found in the files anew from evidence, and says why where the evidence is:
+    /// what it was taken to be before (high, its use unknown) no longer holds, so its statement
+    /// drops that clause (keeping "what it opens is unknown" for a crown jewel): one hop must not
+    /// say both.
+    mutating func revalue(_ secret: inout Secret, as criticality: Criticality, because statement: String, at location: SourceLocation) {
+        secret.criticality = criticality
+        model.secrets[secret.name] = secret
+        reword(assumptionAbout: secret.id, ending: Self.opensUnknown + Self.countsAsHigh, as: criticality == .critical ? Self.opensUnknown : "")
+        assume(secret.id, statement, settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: location)
     }
 
     /// How surely a publishing job's runs are releases others take, most surely first (0): one a

@@ -60,12 +60,15 @@ extension ModelBuilder {
 
     // MARK: Environments and targets
 
-    mutating func declareEnvironment(_ name: String, at location: SourceLocation) -> Reference {
+    /// An environment the files name and no context file declares: no required reviewers, and
+    /// every branch admitted unless `admitting` lists those the platform itself admits (with
+    /// `statement` saying why); production by its name.
+    mutating func declareEnvironment(_ name: String, at location: SourceLocation, admitting branches: [String] = [], statement: String? = nil) -> Reference {
         if model.environments[name] == nil {
             let production = name.lowercased().contains("prod") || name.lowercased() == "live"
             model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
-                                                   allowedBranches: [], waitMinutes: 0, production: production, criticality: nil, location: location)
-            assume(NodeID(.environment, name), "environment '\(name)' has no required reviewers and admits every branch\(production ? "; it is production" : "")",
+                                                   allowedBranches: branches, waitMinutes: 0, production: production, criticality: nil, location: location)
+            assume(NodeID(.environment, name), statement ?? "environment '\(name)' has no required reviewers and admits every branch\(production ? "; it is production" : "")",
                    settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
         }
         return Reference(name, at: location)
@@ -147,14 +150,14 @@ extension ModelBuilder {
     /// publishing job.
     static func namesAChatService(_ name: String) -> Bool {
         let services: Set<Substring> = ["SLACK", "DISCORD", "TEAMS", "MSTEAMS", "MATTERMOST", "TELEGRAM", "GITTER", "ZULIP", "MASTODON", "TWITTER"]
-        return name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains(where: services.contains)
+        return NameWords.of(name).contains(where: services.contains)
     }
 
     /// Whether a secret's name says it holds a signing keystore or its password (`ANDROID_KEYSTORE_ENC`,
     /// `KEYSTORE_PASS`): an Android or Java keystore holds the key that signs what the project
     /// ships (apps, jars), whichever job uses it.
     static func namesASigningKeystore(_ name: String) -> Bool {
-        name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).contains("KEYSTORE")
+        NameWords.of(name).contains("KEYSTORE")
     }
 
     /// Whether a secret's name says it holds a setting rather than a credential: a user name, an

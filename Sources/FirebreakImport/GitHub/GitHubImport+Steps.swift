@@ -103,7 +103,7 @@ extension GitHubImport {
         func cloudKeys(in env: [String: String], of node: Yams.Node, at location: SourceLocation, seen: [String: String], scripts: [String]) {
             for (key, value) in env.sorted(by: { $0.key < $1.key }) {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
-                let location = node.value("env")?.value(key)?.location(workflow.file) ?? location
+                let location = Self.setting(of: key, in: node, file: workflow.file) ?? location
                 if cloud == CloudKeyVariables.awsAccount { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
                 // A key id and its secret key used together are one key, named by its secret half.
                 let named = CloudKeyVariables.secretHalf(of: key).flatMap { seen[$0] }.flatMap(Self.secretName(in:)) ?? secret
@@ -142,7 +142,7 @@ extension GitHubImport {
             }
             for (key, value) in step.env.sorted(by: { $0.key < $1.key }) where Self.tokenVariables.contains(key) {
                 // Where the variable is set (`GH_TOKEN: ${{ secrets.X }}`), not the step's first line.
-                let at = step.node.value("env")?.value(key)?.location(workflow.file) ?? step.location
+                let at = Self.setting(of: key, in: step.node, file: workflow.file) ?? step.location
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
             cloudKeys(in: step.env, of: step.node, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
@@ -404,11 +404,16 @@ extension GitHubImport {
         }
     }
 
+    /// Where the `env:` of a workflow, job or step sets `variable` (`GH_TOKEN: ${{ secrets.X }}`).
+    static func setting(of variable: String, in node: Yams.Node, file: String) -> SourceLocation? {
+        node.value("env")?.value(variable)?.location(file)
+    }
+
     /// The secrets an `env:` hands a signing tool in its own variable (`CSC_LINK: ${{ secrets.MAC_CERTS }}`), where set.
     func signingKeys(in env: [String: String], from node: Yams.Node, file: String, into info: inout StepsInfo) {
         for (variable, value) in env.sorted(by: { $0.key < $1.key }) {
             guard let tool = SigningVariables.tool(of: variable), let secret = Self.secretName(in: value), info.signingKeys[secret] == nil else { continue }
-            let at = node.value("env")?.value(variable)?.location(file) ?? node.location(file)
+            let at = Self.setting(of: variable, in: node, file: file) ?? node.location(file)
             info.signingKeys[secret] = (tool, variable, at)
         }
     }

@@ -168,15 +168,9 @@ extension GitHubImport {
     /// one admitting that branch when it makes the environment; taken as the default branch,
     /// with no required reviewers, and said.
     mutating func declarePagesEnvironment(at location: SourceLocation) -> Reference {
-        let name = Self.pagesEnvironment
-        if model.environments[name] == nil {
-            let branch = model.repository.defaultBranch
-            model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
-                                                   allowedBranches: [branch], waitMinutes: 0, production: false, criticality: nil, location: location)
-            assume(NodeID(.environment, name), "environment '\(name)' is the one GitHub makes for the Pages site: it admits only the site's source branch, taken to be the default branch '\(branch)', and has no required reviewers",
-                   settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
-        }
-        return Reference(name, at: location)
+        let name = Self.pagesEnvironment, branch = model.repository.defaultBranch
+        return builder.declareEnvironment(name, at: location, admitting: [branch],
+                                          statement: "environment '\(name)' is the one GitHub makes for the Pages site: it admits only the site's source branch, taken to be the default branch '\(branch)', and has no required reviewers")
     }
 
     /// The pool for these labels: GitHub's hosted machines, or a self-hosted pool.

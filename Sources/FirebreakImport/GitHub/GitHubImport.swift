@@ -739,11 +739,7 @@ struct GitHubImport {
         // A signing tool's key, where no context file rates it.
         for (name, key) in signingKeySecrets.sorted(by: { $0.key < $1.key }) where context?.secrets[name]?.criticality == nil {
             guard var secret = model.secrets[name], secret.carries == nil, secret.criticality != .critical else { continue }
-            secret.criticality = .critical
-            model.secrets[name] = secret
-            builder.reword(assumptionAbout: secret.id, ending: ModelBuilder.opensUnknown + ModelBuilder.countsAsHigh, as: ModelBuilder.opensUnknown)
-            assume(secret.id, SigningVariables.statement(secret: name, variable: key.variable, tool: key.tool),
-                   settle: "declare its `criticality:` under `secrets:` in \(InputLoader.contextFileName)", at: key.location)
+            builder.revalue(&secret, as: .critical, because: SigningVariables.statement(secret: name, variable: key.variable, tool: key.tool), at: key.location)
         }
         guard let first = everySecretJobs.values.min() else { return }
         let every = SecretUses.everySecretName
