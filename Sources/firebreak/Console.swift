@@ -17,10 +17,10 @@ enum Console {
         write(inert(bytes: bytes), to: .standardOutput, what: "standard output")
     }
 
-    /// UTF-8 text made inert as `inert` makes text: the bytes themselves when they are plain
-    /// ASCII, as they almost always are.
+    /// UTF-8 text made inert as `inert` makes text: the bytes themselves when nothing in them
+    /// needs it, as almost always (a report's dashes and arrows are read where they stand).
     static func inert(bytes: [UInt8]) -> [UInt8] {
-        isPlainASCII(bytes) ? bytes : Array(inert(String(decoding: bytes, as: UTF8.self)).utf8)
+        bytes.withUnsafeBufferPointer(InertText.isShowable) ? bytes : Array(inert(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 
     /// Writes UTF-8 text that `inert(bytes:)` gave to standard output as it is: the check is done
@@ -32,7 +32,8 @@ enum Console {
     /// Text with control and bidirectional characters escaped, keeping newlines, tabs and the
     /// colour sequences `TerminalStyle` writes.
     static func inert(_ text: String) -> String {
-        guard !isPlainASCII(text), text.unicodeScalars.contains(where: InertText.isUnsafe) else { return text }
+        var utf8 = text
+        guard !utf8.withUTF8(InertText.isShowable) else { return text }
         var result = ""
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
@@ -47,17 +48,6 @@ enum Console {
             }
         }
         return result
-    }
-
-    /// Whether every byte is printable ASCII, a newline or a tab: nothing to escape, found in
-    /// one pass over the bytes (large JSON output is almost always this).
-    static func isPlainASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { InertText.isPlainASCII($0) }
-    }
-
-    static func isPlainASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { InertText.isPlainASCII($0) }
     }
 
     /// One of `TerminalStyle.codes` as `[<code>m` at the start of `rest`.
