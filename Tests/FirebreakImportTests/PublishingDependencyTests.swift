@@ -174,6 +174,9 @@ import Testing
         #expect(try installs("CI=true ./gradlew assemble"))
         #expect(try installs("if true; then\n  cargo build --release\nfi"))
         #expect(try installs("make dist\nyarn"))
+        #expect(try installs("cargo clippy --all-targets --all-features -- -D warnings"), "clippy compiles: build scripts and macros run")
+        #expect(try installs("cargo check --all --all-targets"))
+        #expect(try installs("cargo doc --no-deps"))
     }
 
     @Test func aPackageManagerNamedAsAnArgumentDoesNot() throws {
@@ -184,5 +187,56 @@ import Testing
         #expect(try !installs("ls -l npm"), "an option of a command that runs nothing passes nothing on")
         #expect(try !installs("command -v yarn >/dev/null || echo missing"), "`command -v` only says where it is")
         #expect(try !installs("sudo -u yarn true"))
+        #expect(try !installs("cargo fmt --all --check\ncargo update\ncargo fetch"), "they compile nothing")
+    }
+}
+
+/// A lint job that compiles the code (`cargo clippy`) runs the crates' build scripts: on the
+/// default branch it writes the cache a tag's release restores, so the cache-poisoning scenario
+/// starts there; a formatting check compiles nothing and is no test job.
+@Suite struct CompilingLintTests {
+    private func model(lint: String) throws -> PipelineModel {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {push: {branches: [main], tags: ["v*"]}}
+            permissions: {contents: read}
+            jobs:
+              check:
+                if: github.ref == 'refs/heads/main'
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
+                    with:
+                      path: ~/.cargo/registry
+                      key: cargo-${{ hashFiles('**/Cargo.lock') }}
+                  - run: \(lint)
+              release:
+                if: startsWith(github.ref, 'refs/tags/')
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
+                    with:
+                      path: ~/.cargo/registry
+                      key: cargo-${{ hashFiles('**/Cargo.lock') }}
+                  - run: cargo publish
+                    env:
+                      CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}
+            """])
+        return try InputLoader.load(path: repository.root).model
+    }
+
+    @Test func aClippyJobOnTheDefaultBranchPoisonsTheReleasesCache() throws {
+        let model = try model(lint: "cargo clippy --all-targets -- -D warnings")
+        #expect(model.jobs["ci/check"]?.role == .test)
+        let result = try Examples.run("cache-poisoning", on: model)
+        #expect(result.footholds.map(\.node) == [NodeID(.job, "ci/check")])
+        #expect(result.reaches("read secret:CARGO_REGISTRY_TOKEN"), "the release job restores the cache and publishes with the token")
+    }
+
+    @Test func aFormattingCheckIsNoTestJob() throws {
+        let model = try model(lint: "cargo fmt --all --check")
+        #expect(model.jobs["ci/check"]?.role == .other)
+        #expect(try Examples.run("cache-poisoning", on: model).footholds.isEmpty)
     }
 }

@@ -261,6 +261,8 @@ enum JobRoles {
         "tox", "nox", "ctest", "mvn test", "mvn verify", "gradle test", "gradle check", "./gradlew test",
         "./gradlew check", "swift test", "dotnet test", "rspec", "bundle exec rake test", "jest", "vitest", "phpunit", "mocha",
         "meson test", "bazel test",
+        // Checks that compile the code as the tests do (a linter that builds it runs the build's dependencies).
+        "cargo check", "cargo clippy",
     ])
     static let buildingCommands = CommandPhrases([
         "make", "cargo build", "go build", "npm run build", "npm ci", "npm install", "yarn build", "yarn install", "pnpm build",
