@@ -52,7 +52,7 @@ struct JobSecretsRule: Rule {
                     && graph.job(numbered: number).map { !$0.secrets.contains { $0.name == Secret.everyRepositorySecret } } == true
             }
             return conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
-                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' in its environment", at: exposed.location,
+                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' for its whole run: any step can read it", at: exposed.location,
                             caveats: caveats)
         }
     }
