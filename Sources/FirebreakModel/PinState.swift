@@ -6,6 +6,9 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     case tag
     /// A branch: moves with every push.
     case branch
+    /// A version range (`npm@11`, `awscli<1.37.0`, `~=2.1`): the newest version inside it,
+    /// whenever its publishers add one.
+    case range
     /// No version at all: whatever is latest.
     case none
 
@@ -13,10 +16,15 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
     public var isMutable: Bool { self != .digest }
 
     /// How a reference is fixed, to follow "is" in a sentence: "pinned by tag", "pinned by
-    /// branch", or "not pinned to any version (whatever is latest)", for a reference that names
-    /// none (an image with no tag, an include with no `ref:`, its project's default branch).
+    /// branch", "pinned to a version range (the newest inside it)", or "not pinned to any version
+    /// (whatever is latest)", for a reference that names none (an image with no tag, an include
+    /// with no `ref:`, its project's default branch).
     public var phrase: String {
-        self == .none ? "not pinned to any version (whatever is latest)" : "pinned by \(rawValue)"
+        switch self {
+        case .none: "not pinned to any version (whatever is latest)"
+        case .range: "pinned to a version range (the newest inside it)"
+        default: "pinned by \(rawValue)"
+        }
     }
 
     /// `phrase`, saying what a firm pin would be where the reference has some version.
@@ -24,11 +32,11 @@ public enum PinState: String, CaseIterable, Sendable, Codable {
         self == .none ? phrase : "\(phrase), not to \(firm)"
     }
 
-    /// How firmly the reference holds, from 0 (no version: whatever is latest) to 3 (a digest):
+    /// How firmly the reference holds, from 0 (no version, or a range: whatever is newest) to 3 (a digest):
     /// a branch moves with every push to it, a tag only when its owner moves it.
     public var firmness: Int {
         switch self {
-        case .none: 0
+        case .none, .range: 0
         case .branch: 1
         case .tag: 2
         case .digest: 3

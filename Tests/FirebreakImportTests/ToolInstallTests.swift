@@ -29,6 +29,15 @@ import Testing
         return (model, Dictionary(uniqueKeysWithValues: steps.map { ($0.uses, $0.pin) }))
     }
 
+    /// A range moves with each version published inside it, not to "whatever is latest".
+    @Test func aVersionRangeIsSaidToBeOne() throws {
+        let (model, pins) = try Self.installed("pip install 'awscli<1.37.0'\nnpm install npm@11 -g")
+        #expect(pins == ["pip:awscli": .range, "npm:npm": .range])
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "ci/start"))))
+        #expect(start.why.hasSuffix("'pip:awscli' is pinned to a version range (the newest inside it) in job 'ci/start'"), "\(start.why)")
+    }
+
     @Test func toolsInstalledByNameAreStepsTheirPublishersControl() throws {
         let (model, pins) = try Self.installed("""
             npm install -g @node-core/utils
@@ -46,10 +55,11 @@ import Testing
             uv tool run --with keyrings.alt twine check
             go run golang.org/x/tools/cmd/stringer@main
             go get github.com/dvyukov/go-fuzz/go-fuzz-dep@latest
+            npm install -g @angular/cli@^17
             """)
-        #expect(pins == ["npm:@node-core/utils": PinState.none, "pip:pip": .none, "pip:twine": .none, "pip:black": .none,
+        #expect(pins == ["npm:@node-core/utils": PinState.none, "pip:pip": .none, "pip:twine": .none, "pip:black": .range, "npm:@angular/cli": .range,
                          "cargo:cargo-deny": .none, "go:golang.org/x/vuln/cmd/govulncheck": .none, "npm:npm": .tag,
-                         "gem:bundler": .none, "pip:ruff": .none, "pip:numpy": .none, "pip:anyio": .none, "pip:nox": .none,
+                         "gem:bundler": .none, "pip:ruff": .none, "pip:numpy": .range, "pip:anyio": .none, "pip:nox": .none,
                          "pip:keyrings.alt": .none, "go:golang.org/x/tools/cmd/stringer": .branch,
                          "go:github.com/dvyukov/go-fuzz/go-fuzz-dep": .none])
         // A compromised release of one of them runs in the job, which holds the secret.

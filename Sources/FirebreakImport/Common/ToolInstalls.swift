@@ -159,7 +159,7 @@ enum ToolInstalls {
             if version.hasPrefix("["), let close = version.firstIndex(of: "]") { version = version[version.index(after: close)...] }
             let exact = version.hasPrefix("===") || version.hasPrefix("==") && !version.contains("*") && !version.contains(",")
                 || firstOnly && version.hasPrefix("@") && isFullVersion(version.dropFirst())
-            return Install(installer: "pip", name: name, pin: exact ? .digest : .none, constraints: exact ? nil : constraints)
+            return Install(installer: "pip", name: name, pin: exact ? .digest : version.isEmpty ? .none : .range, constraints: exact ? nil : constraints)
         }
     }
 
@@ -190,7 +190,7 @@ enum ToolInstalls {
             let parts = spec.split(separator: "@", maxSplits: 1)
             let version = parts.count > 1 ? parts[1] : given ?? ""
             let plain = version.hasPrefix("=") ? version.dropFirst() : version
-            return Install(installer: "cargo", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : .none)
+            return Install(installer: "cargo", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : version.isEmpty ? .none : .range)
         }
     }
 
@@ -219,7 +219,7 @@ enum ToolInstalls {
             guard let spec = packageWord(word) else { return nil }
             let parts = spec.split(separator: ":", maxSplits: 1)
             let version = parts.count > 1 ? String(parts[1]) : given ?? ""
-            return Install(installer: "gem", name: String(parts[0]), pin: isFullVersion(Substring(version)) ? .digest : .none)
+            return Install(installer: "gem", name: String(parts[0]), pin: isFullVersion(Substring(version)) ? .digest : version.isEmpty ? .none : .range)
         }
     }
 
@@ -304,11 +304,11 @@ enum ToolInstalls {
     }
 
     /// How firmly an npm version holds: a full version exactly, a dist-tag as a tag its
-    /// publishers move, a range or nothing not at all.
+    /// publishers move, a range (`11`, `^1.2`, `~11.10.0`) to the newest inside it, nothing not at all.
     private static func versionPin(_ version: Substring) -> PinState {
         if version.isEmpty { return .none }
         if isFullVersion(version.first == "v" ? version.dropFirst() : version) { return .digest }
-        return version.allSatisfy({ $0.isLetter || $0 == "-" }) ? .tag : .none
+        return version.allSatisfy({ $0.isLetter || $0 == "-" }) ? .tag : .range
     }
 
     /// `1.2.3`, with an optional pre-release or build (`PinState.isFullVersion`).
