@@ -1079,6 +1079,34 @@ import Testing
         #expect(!(try Examples.run("compromised-third-party-action", on: reading)).reaches("access resource:gcp-project admin"))
     }
 
+    /// A role named through the environment (`role-to-assume: ${{ env.AWS_ROLE }}`) is the one
+    /// the workflow's, the job's or the step's `env:` sets; one a secret holds stays unnamed.
+    @Test func aCloudRoleNamedThroughTheEnvironmentIsTheOneItSets() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/cache.yml": """
+            on: {push: {branches: [main]}}
+            permissions: {contents: read, id-token: write}
+            env:
+              AWS_ROLE: "arn:aws:iam::123456789012:role/wheel-cache"
+            jobs:
+              upload:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: aws-actions/configure-aws-credentials@v4
+                    with: {role-to-assume: "${{ env.AWS_ROLE }}", aws-region: us-east-1}
+              mirror:
+                runs-on: ubuntu-latest
+                env: {AWS_ROLE: "${{ secrets.MIRROR_ROLE }}"}
+                steps:
+                  - uses: aws-actions/configure-aws-credentials@50ac8dd1e1b10d09dac7b8727528b91bed831ac0
+                    with: {role-to-assume: "${{ env.AWS_ROLE }}", aws-region: us-east-1}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.identities["arn:aws:iam::123456789012:role/wheel-cache"]?.kind == .cloudRole)
+        #expect(model.identities["${{ env.AWS_ROLE }}"]?.kind == .cloudRole, "the job's own env: names a secret's value: not known")
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        #expect(result.reaches("hold identity:arn:aws:iam::123456789012:role/wheel-cache"))
+    }
+
     /// Two workflow files named alike but for the extension (`ci.yml`, `ci.yaml`) keep their
     /// jobs apart: each job is named with its file's whole name, where one file's job took the
     /// other's place (and its secrets with it). A file alone keeps the short name.

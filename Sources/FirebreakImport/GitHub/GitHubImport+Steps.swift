@@ -256,6 +256,9 @@ extension GitHubImport {
                 usesCache(at: step.location)
             }
             let with = step.with
+            // The variables the step sees (the workflow's, the job's, its own): a role named
+            // `${{ env.ROLE }}` is the one they set.
+            func stepEnv() -> [String: String] { jobEnv.merging(step.env) { _, step in step } }
             switch action {
             case "actions/checkout":
                 // Only this repository's own code counts as repository code. The pull request's
@@ -327,19 +330,19 @@ extension GitHubImport {
                         info.staticKeys.append((half, (identity, CloudKeyVariables.awsAccount, key.node.location(workflow.file))))
                     }
                 } else if let role = with["role-to-assume"] {
-                    info.roles.append((role.text, "aws-account", role.node.location(workflow.file)))
+                    info.roles.append((Self.resolvingEnv(role.text, stepEnv()), "aws-account", role.node.location(workflow.file)))
                 }
             case "google-github-actions/auth":
                 if let key = with["credentials_json"], let secret = Self.secretName(in: key.text) {
                     info.staticKeys.append((secret, ("gcp-key:\(secret)", "gcp-project", key.node.location(workflow.file))))
                 } else if let provider = with["service_account"] ?? with["workload_identity_provider"] {
-                    info.roles.append((provider.text, "gcp-project", provider.node.location(workflow.file)))
+                    info.roles.append((Self.resolvingEnv(provider.text, stepEnv()), "gcp-project", provider.node.location(workflow.file)))
                 }
             case "azure/login":
                 if let creds = with["creds"], let secret = Self.secretName(in: creds.text) {
                     info.staticKeys.append((secret, ("azure-key:\(secret)", "azure-subscription", creds.node.location(workflow.file))))
                 } else if let client = with["client-id"] {
-                    info.roles.append(("azure:\(client.text)", "azure-subscription", client.node.location(workflow.file)))
+                    info.roles.append(("azure:\(Self.resolvingEnv(client.text, stepEnv()))", "azure-subscription", client.node.location(workflow.file)))
                 }
             default:
                 break
