@@ -657,18 +657,30 @@ import Testing
     }
 
     /// On GitHub a run in the default branch's context writes its cache scope whatever its
-    /// steps: the poisoning hop says so and cites the job, not a step that only restores; a
+    /// steps: the poisoning hop says so and cites the event whose runs are there, not a step
+    /// that only restores, nor the job, whose pull requests' runs write only their own scope; a
     /// GitLab job saves the cache its `cache:` names.
     @Test func aDefaultBranchRunWritesTheCacheWithoutASaveStep() throws {
-        let workflow = SampleWorkflow.oneJob("e2e", on: "{push: {branches: [main]}}", permissions: "{contents: read}",
-                                             steps: ["uses: actions/cache/restore@v4\nwith:\n  path: bin\n  key: bin-${{ github.sha }}", "run: pytest"])
+        let workflow = """
+            on:
+              pull_request:
+              workflow_dispatch:
+            permissions: {contents: read}
+            jobs:
+              e2e:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/cache/restore@v4
+                    with: {path: bin, key: "bin-${{ github.sha }}"}
+                  - run: pytest
+            """
         let model = try InputLoader.load(path: try ScratchRepository(files: [".github/workflows/e2e.yml": workflow]).root).model
         let job = try #require(model.jobs["e2e/e2e"], "\(model.jobs.keys.sorted())")
-        #expect(job.savesCaches.map(\.location.line) == [job.location.line], "the job's line, not its restore step's")
+        #expect(job.savesCaches.map(\.location.line) == [3], "the manual run's event, not the pull request's, the job's or its restore step's")
         let cache = NodeID(.cache, "default-branch-cache")
         let poison = try #require(try Examples.run("cache-poisoning", on: model).facts.derivation(of: Fact(.poison, cache)))
-        #expect(poison.why == "job 'e2e/e2e' runs in the default branch's context: any code it runs can write that context's cache 'default-branch-cache', cache step or not")
-        #expect(poison.location.line == job.location.line)
+        #expect(poison.why == "job 'e2e/e2e' has runs in the default branch's context (on the event cited): any code they run can write that context's cache 'default-branch-cache', cache step or not")
+        #expect(poison.location.line == 3)
         // The control: a GitLab job's own `cache:` is what it saves.
         let gitlab = try InputLoader.load(path: try ScratchRepository(files: [".gitlab-ci.yml": """
             test:

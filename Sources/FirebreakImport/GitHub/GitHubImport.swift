@@ -420,14 +420,16 @@ struct GitHubImport {
             guard var job = model.jobs[name], job.savesCaches.isEmpty else { continue }
             let mode = cacheModes[name]
             if mode?.saves == false { continue }
-            let triggers = job.triggers.compactMap { model.triggers[$0.name] }
-            let onDefaultBranch = triggers.contains { trigger in
+            let writing = job.triggers.first { named in
+                guard let trigger = model.triggers[named.name] else { return false }
                 if mode?.saves == true, [.pullRequestTarget, .issueComment, .issues].contains(trigger.event) { return true }
                 return GitHubCacheMode.writesByDefault(trigger, defaultBranch: defaultBranch)
             }
-            guard onDefaultBranch else { continue }
-            // Where the job is: its runs' context writes, not a step (a restore-only step saves nothing).
-            job.savesCaches = [Reference(cache.name, at: job.location)]
+            guard let writing else { continue }
+            // Where the job names an event whose runs are in that context: its runs' context
+            // writes, not a step (a restore-only step saves nothing), and not all its runs (a
+            // pull request's writes only its own scope).
+            job.savesCaches = [Reference(cache.name, at: writing.location)]
             model.jobs[name] = job
         }
     }

@@ -52,7 +52,7 @@ struct CachePoisoningRule: Rule {
             // On GitHub the write needs no cache step: the cache service's token is in the
             // runner for any code a run in the default branch's context executes, which is
             // what an imported job's save stands for (a model's own job saves as it says).
-            let why = job.platform == .github ? "job '\(job.name)' runs in the default branch's context: any code it runs can write that context's cache '\(cache.name)', cache step or not"
+            let why = job.platform == .github ? "job '\(job.name)' has runs in the default branch's context (on the event cited): any code they run can write that context's cache '\(cache.name)', cache step or not"
                 : "job '\(job.name)' saves cache '\(cache.name)'"
             return conclude(Fact(.poison, NodeID(.cache, cache.name)), from: [fact], why, at: cache.location, caveats: caveats)
         }
