@@ -240,3 +240,44 @@ import Testing
         #expect(try Examples.run("cache-poisoning", on: model).footholds.isEmpty)
     }
 }
+
+/// A release job that restores Maven's downloads from a cache and builds with `make` builds
+/// with those packages (its Makefile calls Maven): a hostile dependency runs there, with the
+/// registry password the job exports. Without the cache nothing says a package manager runs.
+@Suite struct CachedPackageBuildTests {
+    private func model(cache: Bool) throws -> PipelineModel {
+        let cacheStep = cache ? """
+
+                  - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
+                    with: {path: ~/.m2/repository, key: "maven-${{ hashFiles('**/pom.xml') }}"}
+            """ : ""
+        let repository = try ScratchRepository(files: [".github/workflows/publish.yml": """
+            on: {release: {types: [released]}}
+            jobs:
+              images:
+                runs-on: ubuntu-latest
+                permissions: {contents: read, packages: write}
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\(cacheStep)
+                  - run: make build.all docker.push
+                    env:
+                      DOCKER_PASSWORD: ${{ secrets.DOCKERHUB_TOKEN }}
+            """])
+        return try InputLoader.load(path: repository.root).model
+    }
+
+    @Test func aReleaseJobBuildingFromACachedMavenRepositoryIsWhereAHostileDependencyRuns() throws {
+        let model = try model(cache: true)
+        #expect(model.jobs["publish/images"]?.role == .release)
+        #expect(model.jobs["publish/images"]?.installsDependencies == true)
+        let result = try Examples.run("compromised-build-step", on: model)
+        #expect(result.footholds.map(\.node) == [NodeID(.job, "publish/images")])
+        #expect(result.reaches("read secret:DOCKERHUB_TOKEN"))
+    }
+
+    @Test func withoutTheCacheNothingSaysAPackageManagerRuns() throws {
+        let model = try model(cache: false)
+        #expect(model.jobs["publish/images"]?.installsDependencies == false)
+        #expect(try Examples.run("compromised-build-step", on: model).footholds.isEmpty)
+    }
+}

@@ -122,6 +122,8 @@ extension GitHubImport {
             info.cacheLocations.append(location)
         }
         var cacheTokenExposed = false
+        /// Whether a cache step keeps a package manager's downloads (`PackageStores`).
+        var cachesPackages = false
         for step in job.steps {
             for (key, value) in step.with.sorted(by: { $0.key < $1.key }) where Self.tokenInputs.contains(key.lowercased()) {
                 guard let secret = Self.secretName(in: value.text) else { continue }
@@ -254,6 +256,7 @@ extension GitHubImport {
                                    Self.retiredCacheWarning(uses), help: Self.retiredCacheHelp))
             } else if Self.keepsCache(action: action, with: step.with) {
                 usesCache(at: step.location)
+                if PackageStores.kept(byAction: action, with: step.with.mapValues(\.text)) { cachesPackages = true }
             }
             let with = step.with
             // The variables the step sees (the workflow's, the job's, its own): a role named
@@ -347,6 +350,11 @@ extension GitHubImport {
             default:
                 break
             }
+        }
+        // A job that restores a package manager's downloads and builds (a Makefile that calls
+        // Maven) builds with those packages, whichever command runs the package manager.
+        if cachesPackages, !info.installsDependencies, runSteps.contains(where: { JobRoles.buildingCommands.occur(in: ShellWords($0.script), atCommandStart: true) }) {
+            info.installsDependencies = true
         }
         // A clone made in one step may be built in a later one: the job's scripts read once, as one.
         for fetch in FetchedCode.fetches(in: runSteps.map(\.script).joined(separator: "\n"), repository: model.repository.name) {
