@@ -38,6 +38,30 @@ import Testing
         #expect(start.why.hasSuffix("'pip:awscli' is pinned to a version range (the newest inside it) in job 'ci/start'"), "\(start.why)")
     }
 
+    /// A version the job's matrix gives is the matrix's: one value, or full versions only, pins
+    /// the tool in every run; values that differ in kind leave it unread.
+    @Test func aVersionFromTheMatrixIsTheMatrixs() throws {
+        func pin(_ values: String) throws -> PinState? {
+            let repository = try ScratchRepository(files: [".github/workflows/lint.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  rust:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        raze: \(values)
+                    steps:
+                      - run: cargo install cargo-raze --version ${{ matrix.raze }} --locked
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            return model.jobs["lint/rust"]?.steps.first { $0.uses == "cargo:cargo-raze" }?.pin
+        }
+        #expect(try pin("['0.16.1']") == .digest)
+        #expect(try pin("['0.16.1', '0.16.0']") == .digest)
+        #expect(try pin("['0.16.1', '^0.16']") == PinState.none, "one value is a requirement: not read")
+    }
+
     @Test func toolsInstalledByNameAreStepsTheirPublishersControl() throws {
         let (model, pins) = try Self.installed("""
             npm install -g @node-core/utils

@@ -190,7 +190,7 @@ enum ToolInstalls {
             let parts = spec.split(separator: "@", maxSplits: 1)
             let version = parts.count > 1 ? parts[1] : given ?? ""
             let plain = version.hasPrefix("=") ? version.dropFirst() : version
-            return Install(installer: "cargo", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : version.isEmpty ? .none : .range)
+            return Install(installer: "cargo", name: String(parts[0]), pin: isFullVersion(plain) ? .digest : version.isEmpty || version.contains("$") ? .none : .range)
         }
     }
 

@@ -365,10 +365,13 @@ extension GitHubImport {
                 info.stepAssumptions.append((step.name, FetchedCode.variableRevisionStatement(fetch.url, revision), FetchedCode.variableRevisionSettle, at))
             }
         }
-        // Tools the scripts install from a registry by name, each once, where it is first installed.
+        // Tools the scripts install from a registry by name, each once, where it is first installed;
+        // a version the matrix gives (`--version ${{ matrix.raze }}`) read as the matrix gives it.
+        let matrix = job.node.matrixValues
         for run in runSteps {
-            for install in ToolInstalls.installs(in: run.script) where !info.steps.contains(where: { $0.name == install.uses }) {
-                let at = Self.place(of: install, in: run.script, from: run.start) ?? run.location
+            let script = Self.resolvingMatrixVersions(run.script, matrix)
+            for install in ToolInstalls.installs(in: script) where !info.steps.contains(where: { $0.name == install.uses }) {
+                let at = Self.place(of: install, in: script, from: run.start) ?? run.location
                 info.steps.append(Step(name: install.uses, uses: install.uses, kind: .package, pin: install.pin, location: at))
                 if install.constraints != nil {
                     info.stepAssumptions.append((install.uses, ToolInstalls.constraintsStatement(install), ToolInstalls.constraintsSettle(install), at))
@@ -480,6 +483,27 @@ extension GitHubImport {
     static func resolvingEnv(_ text: String, _ env: [String: String]) -> String {
         guard let name = wholeReference(in: text, to: "env"), let value = env[name], !value.contains("${{") else { return text }
         return value
+    }
+
+    /// `script` with each `${{ matrix.NAME }}` whose values are one text, or all full versions
+    /// (`1.2.3`), put in as its first value: what a tool installed at that version is pinned to
+    /// is the same in every run of the matrix. Other expressions are left as they are.
+    static func resolvingMatrixVersions(_ script: String, _ matrix: [String: [String]]) -> String {
+        guard !matrix.isEmpty, TextSearch.contains(script, "matrix.") else { return script }
+        var result = ""
+        var rest = Substring(script)
+        while let open = rest.range(of: "${{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let values = inner.hasPrefix("matrix.") ? Array(Set(matrix[String(inner.dropFirst(7)).lowercased()] ?? [])) : []
+            result += rest[..<open.lowerBound]
+            if let first = values.sorted().first, values.count == 1 || values.allSatisfy(PinState.isFullVersion) {
+                result += first
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// NAME when the whole text is one `${{ CONTEXT.NAME }}` (blanks around it allowed).
