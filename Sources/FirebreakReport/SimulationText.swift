@@ -99,8 +99,13 @@ public struct SimulationText {
         }
         // A worst scenario about a hop that reaches none of them through it says so: its foothold reaches them itself.
         let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
+        // So do the others counted: their footholds reach crown jewels, their hop none.
+        let byFootholds = reaching.dropFirst().compactMap { result in
+            result.crownJewelsThroughMechanism == 0 ? result.scenario.through.map { "\(result.scenario.id): none through \($0.says)" } : nil
+        }
+        let counted = byFootholds.isEmpty ? "" : " (\(byFootholds.joined(separator: "; ")))"
         return style.red("verdict: \(reaching.count) of \(results.count) scenarios \(reaching.count == 1 ? "reaches" : "reach") a crown jewel")
-            + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + itself + resting
+            + counted + "; the worst, \(worst.scenario.id), reaches \(jewels) (\(names))" + itself + resting
     }
 
     /// Where no crown jewel is reached, what the all-clear rests on (`HighlyRated`).

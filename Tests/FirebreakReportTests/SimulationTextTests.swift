@@ -135,6 +135,14 @@ struct SimulationTextTests {
         let table = Self.lines(text).drop { !$0.hasPrefix("scenario") }.dropFirst().prefix(2)
         #expect(table.first?.hasPrefix("compromised-build-step") == true && table.last?.hasPrefix("cache-poisoning") == true, "\(table)")
         #expect(HTMLReport.ranked(results).map(\.scenario.id) == ["compromised-build-step", "cache-poisoning"], "the page ranks alike")
+        // The verdict counts both, and says the second reaches none through its hop.
+        #expect(text.replacingOccurrences(of: "\n", with: " ")
+                    .contains("verdict: 2 of 2 scenarios reach a crown jewel (cache-poisoning: none through a poisoned cache); the worst, compromised-build-step"),
+                "\(text)")
+        // The control: a test job that holds nothing reaches the key through the cache, and nothing is said.
+        let poisoning = try Self.sharedCacheModel(testSecrets: "[]")
+        let through = SimulationText(model: poisoning, results: scenarios.map(Simulation(model: poisoning).run), assumptions: []).text
+        #expect(!through.contains("(cache-poisoning: none through"), "\(through)")
     }
 
     /// A scenario that starts at a crown jewel (write access to a registry releases go to, which
