@@ -56,6 +56,9 @@ struct GitHubImport {
     var recordedWeaknesses: Set<String> = []
     /// Jobs that declare a `cache-mode:` (or whose workflow does), by job name.
     var cacheModes: [String: GitHubCacheMode] = [:]
+    /// Per job, the jobs that must have succeeded for it to run: its own needs its `if:` requires
+    /// (`requiredNeeds`), and those its callers require.
+    var neededToRun: [String: [Reference]] = [:]
     /// The environments inputs name, stated once each (`workflow#input#value`).
     var environmentInputs: Set<String> = []
     /// This repository's actions called by full name, read as its own: by its name, known before
@@ -107,6 +110,7 @@ struct GitHubImport {
         }
         unreadConditions.state(into: &builder)
         declareSecrets(context: context)
+        skipJobsAfterSkippedNeeds()
         shareDefaultBranchCache()
         grantDispatch()
         linkArtifacts()
@@ -268,6 +272,9 @@ struct GitHubImport {
         /// The called workflow's secrets (in capitals) that are the job's own token, as the
         /// caller passes it (`secrets: {ghcr_password: ${{ secrets.GITHUB_TOKEN }}}`).
         var ownTokenSecrets: Set<String> = []
+        /// The jobs the calling jobs need to have succeeded (`requiredNeeds`), outermost first:
+        /// the called jobs run only where those run.
+        var requiredNeeds: [Reference] = []
     }
 
     mutating func importJob(_ job: Workflow.Job, in workflow: Workflow, name: String, events: [EventUse], caller: Caller?, depth: Int) {
@@ -300,6 +307,7 @@ struct GitHubImport {
             return
         }
         let triggers = running.map(\.reference)
+        neededToRun[name] = (caller?.requiredNeeds ?? []) + Self.required(Self.needs(job, of: name), by: condition)
         let permissions = Self.permissions(of: job, in: workflow, caller: caller)
         let secrets = secretReferences(job, workflow: workflow, name: name, caller: caller)
         let stepsInfo = importSteps(job, in: workflow, jobName: name, depth: depth)
@@ -516,7 +524,8 @@ struct GitHubImport {
                               conditions: (caller?.conditions ?? []) + [condition].compactMap { $0 },
                               inputs: Self.callInputs(job, from: Self.inputs(of: workflow, caller: caller)),
                               ownTokenSecrets: job.secretsInherit ? caller?.ownTokenSecrets ?? []
-                                : Set(job.passedSecrets.filter { OwnTokenUses.isOwnToken($0.value, passed: caller?.ownTokenSecrets ?? []) }.map { $0.key.uppercased() }))
+                                : Set(job.passedSecrets.filter { OwnTokenUses.isOwnToken($0.value, passed: caller?.ownTokenSecrets ?? []) }.map { $0.key.uppercased() }),
+                              requiredNeeds: (caller?.requiredNeeds ?? []) + Self.required(Self.needs(job, of: name), by: condition))
             for calleeJob in callee.jobs {
                 importJob(calleeJob, in: callee, name: "\(name)/\(calleeJob.id)", events: events, caller: next, depth: depth + 1)
             }
