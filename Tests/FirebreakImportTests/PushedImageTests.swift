@@ -45,9 +45,14 @@ import Testing
         #expect(tagged.jobs["nightly/slow-tests"]?.consumes.map { "\($0.artifact.name) \($0.use.rawValue)" } == ["image:acme/ci-gpu run"])
         let tampered = try Examples.run("artifact-tampering", on: tagged)
         #expect(tampered.reaches("read secret:HF_TOKEN"), "whoever writes the registry runs code in the nightly job")
+        // The pipeline's own image is no third party's: its tag moves only for whoever holds the registry.
+        #expect(tagged.jobs["nightly/slow-tests"]?.steps.contains { $0.kind == .image } == false)
+        #expect(try Examples.run("compromised-third-party-action", on: tagged).footholds.isEmpty)
         // The control: an image pinned by digest is the one image, which no push replaces.
         let pinned = try model(image: "acme/ci-gpu@sha256:\(String(repeating: "a", count: 64))")
         #expect(pinned.jobs["nightly/slow-tests"]?.consumes.isEmpty == true)
+        let elsewhere = try model(image: "nvidia/cuda:12.4.0-runtime-ubuntu22.04")
+        #expect(try Examples.run("compromised-third-party-action", on: elsewhere).reaches("read secret:HF_TOKEN"), "another owner's image is a third party's")
         #expect(try !Examples.run("artifact-tampering", on: pinned).reaches("read secret:HF_TOKEN"))
     }
 }

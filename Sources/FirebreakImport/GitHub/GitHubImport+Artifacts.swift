@@ -65,7 +65,8 @@ extension GitHubImport {
     /// Links each image a job runs by tag to the jobs that push it (`PushedImages`): the image is
     /// an artifact the pushers produce and the job runs, kept in the registry the pushers publish
     /// to (GitHub Packages for `ghcr.io`, else the container registry), where whoever writes the
-    /// registry replaces it. A digest names one image, which no push replaces.
+    /// registry replaces it, and not a third party (no step of the job). A digest names one image,
+    /// which no push replaces.
     mutating func linkPushedImages() {
         guard !pushedImages.isEmpty else { return }
         let pushers = pushedImages.sorted { $0.key < $1.key }
@@ -90,6 +91,9 @@ extension GitHubImport {
                     model.jobs[name]!.consumes.append(Job.Consumption(artifact: Reference(artifact, at: step.location), use: .run, verifies: false,
                                                                       deploysTo: nil, canaryPercent: nil, location: step.location))
                 }
+                // The pipeline's own image is no third party's: whoever moves its tag holds the
+                // registry's credential, the artifact's store (artifact-tampering starts there).
+                model.jobs[name]!.steps.removeAll { $0.name == step.name }
             }
         }
     }
