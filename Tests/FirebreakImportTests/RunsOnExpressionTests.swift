@@ -115,6 +115,34 @@ import Testing
         #expect(!model.assumptions.contains { $0.statement.contains("is an expression") })
     }
 
+    /// A whole runs-on from a matrix whose values are mappings (`runs-on: ${{ matrix.config.runner }}`
+    /// with `runner: {group: aws-general-8-plus}`, as diffusers writes it) is the group they name.
+    @Test func aRunsOnFromAMatrixOfGroupMappingsIsThatGroup() throws {
+        func runner(_ value: String) throws -> (runner: Runner?, assumed: Bool) {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: {pull_request: {}}
+                permissions: {contents: read}
+                jobs:
+                  test:
+                    strategy:
+                      matrix:
+                        config:
+                          - name: hub
+                            runner: \(value)
+                    runs-on: ${{ matrix.config.runner }}
+                    steps: [{run: make test}]
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            return (model.jobs["ci/test"]?.runsOn.flatMap { model.runners[$0.name] }, model.assumptions.contains { $0.statement.contains("is an expression") })
+        }
+        let group = try runner("{group: aws-general-8-plus}")
+        #expect(group.runner?.hosting == .selfHosted)
+        #expect(group.runner?.labels == ["group:aws-general-8-plus"])
+        #expect(!group.assumed)
+        let hosted = try runner("ubuntu-latest")
+        #expect(hosted.runner?.hosting == .hosted, "a label the matrix gives as text is read as before")
+    }
+
     /// A condition that picks between literal labels takes either: the repository's own pool
     /// chosen when `github.repository` is the upstream's (as it is in a fork's pull request run)
     /// puts the job on that pool, where hosted labels on both sides keep it hosted. A side whose

@@ -16,7 +16,13 @@ extension GitHubImport {
         func literalValues(_ labels: [String]) -> [String]? {
             Self.literalValues(of: labels, matrix: job.node.matrixValues, inputs: Self.inputs(of: workflow, caller: caller))
         }
-        if let group = node.value("group")?.scalarText {
+        // `runs-on: ${{ matrix.config.runner }}` whose values are `{group: ..., labels: ...}`:
+        // read as that mapping written in place.
+        let matrix = job.node.matrixValues
+        let whole = labels.count == 1 ? Self.wholeReference(in: labels[0], to: "matrix")?.lowercased() : nil
+        if let whole, let groups = matrix["\(whole).group"], !groups.isEmpty {
+            labels = Array(Set(groups)).sorted().map { "group:\($0)" } + Array(Set(matrix["\(whole).labels"] ?? [])).sorted()
+        } else if let group = node.value("group")?.scalarText {
             // A group named by a matrix value or an input: the literal groups it takes, as one pool.
             var groups = [group]
             if group.contains("${{"), let values = literalValues([group]), !values.isEmpty {

@@ -93,7 +93,12 @@ extension Yams.Node {
         for entry in matrix.entries where entry.key != "include" && entry.key != "exclude" {
             result[entry.key.lowercased(), default: []] += entry.value.texts
             for item in entry.value.items where item.isMapping {
-                for field in item.entries { result["\(entry.key.lowercased()).\(field.key.lowercased())", default: []] += field.value.texts }
+                for field in item.entries {
+                    let key = "\(entry.key.lowercased()).\(field.key.lowercased())"
+                    result[key, default: []] += field.value.texts
+                    // A mapping value (`runner: {group: gpu}`) by its fields too.
+                    for inner in field.value.entries { result["\(key).\(inner.key.lowercased())", default: []] += inner.value.texts }
+                }
             }
         }
         for include in matrix.value("include")?.items ?? [] {
