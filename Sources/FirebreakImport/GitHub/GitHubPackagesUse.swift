@@ -41,7 +41,7 @@ extension GitHubImport {
         }
         guard model.resources[id.name] == nil else { return id }
         if named {
-            return builder.declareRegistry(GitHubPackagesUse.registry, statement: "job '\(job)' has `packages: write`: it publishes the repository's packages and images on GitHub Packages, which others pull, a crown jewel",
+            return builder.declareRegistry(GitHubPackagesUse.registry, statement: "what the repository publishes on GitHub Packages (job '\(job)' writes there with its `packages: write`) is taken to be what others pull: a crown jewel",
                                            at: location)
         }
         model.resources[id.name] = Resource(name: id.name, kind: .packageRegistry, zone: nil, criticality: .high, production: false,
