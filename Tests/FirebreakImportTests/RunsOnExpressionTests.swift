@@ -143,6 +143,24 @@ import Testing
         #expect(hosted.runner?.hosting == .hosted, "a label the matrix gives as text is read as before")
     }
 
+    /// A provider's label that carries an expression (RunsOn's `runs-on=${{ github.run_id }}`)
+    /// still names the provider's machine, fresh per job, not an expression assumed GitHub-hosted.
+    @Test func aProvidersLabelWithAnExpressionIsTheProviders() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: {workflow_dispatch: {}}
+            permissions: {contents: read}
+            jobs:
+              test:
+                runs-on: ["runs-on=${{ github.run_id }}", runner=2cpu-linux-x64, image=ubuntu24-x64]
+                steps: [{run: make test}]
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        let runner = try #require(model.jobs["ci/test"]?.runsOn.flatMap { model.runners[$0.name] })
+        #expect(runner.hosting == .hosted && runner.lifecycle == .ephemeral, "\(runner)")
+        #expect(runner.name == "runs-on-hosted")
+        #expect(!model.assumptions.contains { $0.statement.contains("is an expression") })
+    }
+
     /// A condition that picks between literal labels takes either: the repository's own pool
     /// chosen when `github.repository` is the upstream's (as it is in a fork's pull request run)
     /// puts the job on that pool, where hosted labels on both sides keep it hosted. A side whose

@@ -30,7 +30,9 @@ extension GitHubImport {
             }
             labels = groups.map { "group:\($0)" } + (node.value("labels")?.texts ?? [])
         } else if node.isMapping { labels = node.value("labels")?.texts ?? [] }
-        if labels.contains(where: { $0.contains("${{") }) {
+        // A provider's label (RunsOn's `runs-on=${{ github.run_id }}`) names its machine whatever
+        // expression it carries.
+        if labels.contains(where: { $0.contains("${{") }), !labels.contains(where: { RunnerLabels.provider(of: $0) != nil }) {
             // `runs-on: ${{ matrix.os }}` over a literal matrix, `${{ inputs.runner }}` that the
             // caller sets to a literal or that defaults to one: the labels it takes.
             let values = literalValues(labels)
