@@ -19,8 +19,8 @@ extension GitHubImport {
     ]
     static let fixedRoots: Set<String> = ["runner", "secrets", "job", "strategy"]
 
-    /// `publishingCaches`: the cache steps of a run that publishes.
-    mutating func recordWeaknesses(_ job: Workflow.Job, in workflow: Workflow, name: String, publishingCaches: [SourceLocation],
+    /// `publishing`: for a run that publishes, what it is and its cache steps.
+    mutating func recordWeaknesses(_ job: Workflow.Job, in workflow: Workflow, name: String, publishing: (what: String, caches: [SourceLocation])?,
                                    permissions: Workflow.Permissions?) {
         let subject = NodeID(.job, name)
         let scanner = ExpressionScanner(file: workflow.file)
@@ -62,8 +62,10 @@ extension GitHubImport {
             record(.broadToken, subject, "no `permissions:` for job '\(job.id)': its token gets the repository's default, which may write everything",
                    at: job.location)
         }
-        for cache in publishingCaches {
-            record(.sharedCache, subject, "a run that publishes restores a cache other runs of the default branch write", at: cache)
+        if let publishing {
+            for cache in publishing.caches {
+                record(.sharedCache, subject, "\(publishing.what) restores a cache other runs of the default branch write", at: cache)
+            }
         }
     }
 
@@ -72,7 +74,8 @@ extension GitHubImport {
     mutating func recordUncalledWeaknesses(_ workflow: Workflow) {
         let definition = NodeID(.definition, workflow.path)
         for job in workflow.jobs {
-            recordWeaknesses(job, in: workflow, name: "\(workflow.namePrefix)/\(job.id)", publishingCaches: [], permissions: job.permissions ?? workflow.permissions)
+            recordWeaknesses(job, in: workflow, name: "\(workflow.namePrefix)/\(job.id)", publishing: nil,
+                             permissions: job.permissions ?? workflow.permissions)
             for step in job.steps {
                 guard let uses = step.uses, !LocalAction.isLocal(uses), !uses.hasPrefix("docker://") else { continue }
                 let pin = Step.inferPin(uses: uses, kind: .action)

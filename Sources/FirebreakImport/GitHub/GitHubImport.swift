@@ -303,7 +303,7 @@ struct GitHubImport {
                 return
             }
             importCall(job, uses: uses, in: workflow, name: name, events: running, condition: condition, caller: caller, depth: depth)
-            recordWeaknesses(job, in: workflow, name: name, publishingCaches: [], permissions: Self.permissions(of: job, in: workflow, caller: caller))
+            recordWeaknesses(job, in: workflow, name: name, publishing: nil, permissions: Self.permissions(of: job, in: workflow, caller: caller))
             return
         }
         let triggers = running.map(\.reference)
@@ -395,10 +395,11 @@ struct GitHubImport {
                                                steps: expandingOwnActions(job.steps))
         model.jobs[name] = modelJob
         // A cache in a run that publishes (a release job, a release or tag event) ships whatever was poisoned into it.
-        let publishes = role == .release || running.contains { use in
+        let releaseRun = running.contains { use in
             use.event.name == "release" || use.event.name == "push" && (use.event.tags || use.event.branches.contains { $0.contains("release") })
         }
-        recordWeaknesses(job, in: workflow, name: name, publishingCaches: publishes ? stepsInfo.cacheLocations : [], permissions: permissions)
+        let publishing = role == .release ? "a job that publishes" : releaseRun ? "a release's run (a release event, a tag or a release branch)" : nil
+        recordWeaknesses(job, in: workflow, name: name, publishing: publishing.map { ($0, stepsInfo.cacheLocations) }, permissions: permissions)
         // Downloads are linked to the uploads they take once every workflow is read (`linkArtifacts`).
         for artifact in modelJob.produces where model.artifacts[artifact.name] == nil {
             model.artifacts[artifact.name] = Artifact(name: artifact.name, store: nil, signed: false, criticality: nil, location: artifact.location)
