@@ -489,21 +489,17 @@ extension GitHubImport {
     /// (`1.2.3`), put in as its first value: what a tool installed at that version is pinned to
     /// is the same in every run of the matrix. Other expressions are left as they are.
     static func resolvingMatrixVersions(_ script: String, _ matrix: [String: [String]]) -> String {
-        guard !matrix.isEmpty, TextSearch.contains(script, "matrix.") else { return script }
-        var result = ""
-        var rest = Substring(script)
-        while let open = rest.range(of: "${{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            let values = inner.hasPrefix("matrix.") ? Array(Set(matrix[String(inner.dropFirst(7)).lowercased()] ?? [])) : []
-            result += rest[..<open.lowerBound]
-            if let first = values.sorted().first, values.count == 1 || values.allSatisfy(PinState.isFullVersion) {
-                result += first
-            } else {
-                result += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+        guard !matrix.isEmpty, TextSearch.contains(script, "matrix."), let embedded = try? ExpressionTemplate.expressions(in: script) else { return script }
+        var scalars = Array(script.unicodeScalars)
+        // From the last, so that the offsets before it stay where they are.
+        for found in embedded.reversed() {
+            guard let expression = try? ExpressionParser.parse(found.text), expression.contextPath?.first == "matrix",
+                  let values = possibleValues(of: expression, matrix: matrix, inputs: [:]).map({ Array(Set($0)).sorted() }),
+                  let first = values.first, values.count == 1 || values.allSatisfy(PinState.isFullVersion) else { continue }
+            let end = found.offset + 3 + found.text.unicodeScalars.count + 2
+            scalars.replaceSubrange(found.offset..<end, with: first.unicodeScalars)
         }
-        return result + rest
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// NAME when the whole text is one `${{ CONTEXT.NAME }}` (blanks around it allowed).
