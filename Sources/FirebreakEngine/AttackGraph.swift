@@ -9,7 +9,7 @@ public struct AttackGraph: Sendable {
     public let jobs: [Job]
     /// The cloud roles whose trust admits some run of each job (their places in `identities`),
     /// by the job's place in `jobs`. The lists below hold jobs by their place in `jobs` too.
-    let trustedRoles: [[Int32]]
+    let trustedRoles: FlatLists<Int32>
     /// Each job's runner, by the job's place in `jobs`: the runner's place in `runners` (-1:
     /// none, or one the model does not declare).
     let runnerPlaces: [Int32]
@@ -166,7 +166,7 @@ public struct AttackGraph: Sendable {
     private struct Index: Sendable {
         var jobs: [Job]
         /// Per job, the places in `identities` of the roles that trust it.
-        var trustedRoles: [[Int32]] = []
+        var trustedRoles: FlatLists<Int32>
         var runnerPlaces: [Int32] = []
         var jobPlacesOnRunner: [[Int32]]
         var legitimateLevels: [Level] = []
@@ -198,9 +198,18 @@ public struct AttackGraph: Sendable {
             let placeOfIdentity = Dictionary(uniqueKeysWithValues: identities.enumerated().map { ($1.name, Int32($0)) })
             runners = sortedNames.runners
             let placeOfRunner = Dictionary(uniqueKeysWithValues: runners.enumerated().map { ($1.name, Int32($0)) })
+            trustedRoles = FlatLists(reservingLists: jobs.count)
             runnerPlaces.reserveCapacity(jobs.count)
             legitimateLevels.reserveCapacity(jobs.count)
             jobPlacesOnRunner = Array(repeating: [], count: runners.count)
+            // Room for a key per node the tables are keyed by (an undeclared name adds one): a
+            // table that grows moves every key it holds, each a name cold in memory on a large model.
+            consumers.reserveCapacity(model.artifacts.count)
+            producers.reserveCapacity(model.artifacts.count)
+            restorers.reserveCapacity(model.caches.count)
+            jobsByDefinition.reserveCapacity(model.definitions.count)
+            jobsGatedBy.reserveCapacity(model.environments.count)
+            jobsTriggeredBy.reserveCapacity(model.triggers.count)
             for (place, job) in jobs.enumerated() {
                 let runner = job.runsOn.flatMap { placeOfRunner[$0.name] } ?? -1
                 runnerPlaces.append(runner)
@@ -220,7 +229,8 @@ public struct AttackGraph: Sendable {
                     for file in job.tokenWorkflowFiles { publishersByDefinition[file, default: []].append(at) }
                 }
                 if let environment = job.environment?.name { jobsGatedBy[environment, default: []].append(at) }
-                trustedRoles.append(roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! })
+                // Only a job that may mint an OIDC token is trusted by a role (`PipelineModel.trusts`).
+                trustedRoles.append(job.oidc ? roles.candidates(for: job).filter { model.trusts($0, job) }.map { placeOfIdentity[$0.name]! } : [])
                 for (use, consumption) in job.consumes.enumerated() { consumers[consumption.artifact.name, default: []].append((at, Int32(use))) }
                 for artifact in job.produces { producers[artifact.name, default: []].append(at) }
                 for cache in job.restoresCaches { restorers[cache.name, default: []].append(at) }
@@ -238,6 +248,7 @@ public struct AttackGraph: Sendable {
             secrets = sortedNames.secrets
             committedSecrets = secrets.filter(\.committed)
             environments = sortedNames.environments
+            environmentsReviewedBy.reserveCapacity(model.actors.count)
             for environment in environments {
                 for reviewer in environment.reviewers { environmentsReviewedBy[reviewer.name, default: []].append(environment) }
             }
@@ -275,7 +286,7 @@ public struct AttackGraph: Sendable {
     func environment(of job: Job) -> Environment? { job.environment.flatMap { model.environments[$0.name] } }
     /// The jobs at `places` in `jobs`, each with its number.
     private func numberedJobs(_ places: [Int32]?) -> NumberedList<NumberedJob> {
-        NumberedList(places ?? [], of: jobs, firstNumber: numbering.number(ofPlace: 0, among: .job))
+        NumberedList(places?[...] ?? [], of: jobs, firstNumber: numbering.number(ofPlace: 0, among: .job))
     }
     /// The jobs on a numbered runner, sorted by name, each with its number.
     func jobs(onRunnerNumbered number: Int) -> NumberedList<NumberedJob> {
@@ -286,7 +297,7 @@ public struct AttackGraph: Sendable {
     /// over unasked).
     func secrets(exposedToJobNumbered number: Int) -> [(secret: Secret, number: Int, location: SourceLocation)] {
         guard let place = numbering.place(of: number, among: .job) else { return [] }
-        guard let exposed = references.exposedSecrets[place] else {
+        guard let exposed = references.secrets(exposedToJobAt: place) else {
             // Where every variable reaches every job (GitLab), worked out when a rule asks.
             return model.exposedSecrets(to: jobs[place]).compactMap { exposed in
                 numbering.number(of: exposed.secret.id).map { (exposed.secret, $0, exposed.location) }

@@ -15,26 +15,53 @@ struct NumberedReferences: Sendable {
         let location: SourceLocation
     }
 
+    /// A produced artifact with its number.
+    struct ProducedArtifact: Sendable {
+        let artifact: Reference
+        let number: Int32
+    }
+
     /// Per secret, the number of the identity whose credential it stores.
     let carriedIdentity: [Int32]
     /// Per identity, the numbers of its grants' targets, in the order of its grants.
-    let grantTargets: [[Int32]]
+    let grantTargets: FlatLists<Int32>
     /// Per job, the artifacts it produces sorted by name, with their numbers.
-    let producedArtifacts: [[(artifact: Reference, number: Int32)]]
-    /// Per job, the secrets the platform hands it, sorted by name; nil for a job on a platform
-    /// that hands every variable to every job (GitLab), whose list is worked out when asked:
-    /// stored, it would grow with jobs × variables.
-    let exposedSecrets: [[ExposedSecret]?]
+    let producedArtifacts: FlatLists<ProducedArtifact>
+    /// Per job, the secrets the platform hands it, sorted by name; empty and not `secretsListed`
+    /// for a job on a platform that hands every variable to every job (GitLab), whose list is
+    /// worked out when asked: stored, it would grow with jobs × variables.
+    private let exposedSecrets: FlatLists<ExposedSecret>
+    private let secretsListed: [Bool]
 
     init(_ model: PipelineModel, numbering: NodeNumbering, jobs: [Job], secrets: [Secret], identities: [Identity]) {
         func number(_ id: NodeID) -> Int32 { numbering.number(of: id).map(Int32.init) ?? -1 }
         carriedIdentity = secrets.map { secret in secret.carries.map { number(NodeID(.identity, $0.name)) } ?? -1 }
-        grantTargets = identities.map { $0.grants.map { number($0.target) } }
-        producedArtifacts = jobs.map { job in job.produces.sorted().map { ($0, number(NodeID(.artifact, $0.name))) } }
-        exposedSecrets = jobs.map { job in
-            guard !model.platform(of: job).exposesUnreferencedSecrets else { return nil }
-            return model.exposedSecrets(to: job).map { ExposedSecret(number: number($0.secret.id), location: $0.location) }
+        var grantTargets = FlatLists<Int32>(reservingLists: identities.count)
+        for identity in identities { grantTargets.append(identity.grants.lazy.map { number($0.target) }) }
+        self.grantTargets = grantTargets
+        var produced = FlatLists<ProducedArtifact>(reservingLists: jobs.count)
+        var exposed = FlatLists<ExposedSecret>(reservingLists: jobs.count)
+        var listed: [Bool] = []
+        listed.reserveCapacity(jobs.count)
+        for job in jobs {
+            let artifacts = job.produces
+            // Most jobs produce one artifact or none: sorted only when there are more.
+            produced.append((artifacts.count > 1 ? artifacts.sorted() : artifacts).lazy.map {
+                ProducedArtifact(artifact: $0, number: number(NodeID(.artifact, $0.name)))
+            })
+            let lists = !model.platform(of: job).exposesUnreferencedSecrets
+            listed.append(lists)
+            exposed.append(lists ? model.exposedSecrets(to: job).map { ExposedSecret(number: number($0.secret.id), location: $0.location) } : [])
         }
+        producedArtifacts = produced
+        exposedSecrets = exposed
+        secretsListed = listed
+    }
+
+    /// The secrets the platform hands the job at `place` in the sorted jobs, sorted by name; nil
+    /// where every variable reaches every job (GitLab), for the caller to work out.
+    func secrets(exposedToJobAt place: Int) -> ArraySlice<ExposedSecret>? {
+        secretsListed[place] ? exposedSecrets[place] : nil
     }
 }
 
@@ -85,11 +112,11 @@ protocol NumberedNode {
 struct NumberedList<Element: NumberedNode>: RandomAccessCollection, Sendable {
     /// The kind's nodes, sorted (the graph's own array, shared).
     private let values: [Element.Value]
-    private let places: [Int32]
+    private let places: ArraySlice<Int32>
     /// The number of the kind's first node: a node's number is this plus its place.
     private let firstNumber: Int
 
-    init(_ places: [Int32], of values: [Element.Value], firstNumber: Int) {
+    init(_ places: ArraySlice<Int32>, of values: [Element.Value], firstNumber: Int) {
         self.values = values
         self.places = places
         self.firstNumber = firstNumber
@@ -99,7 +126,7 @@ struct NumberedList<Element: NumberedNode>: RandomAccessCollection, Sendable {
     var endIndex: Int { places.count }
 
     subscript(position: Int) -> Element {
-        let place = Int(places[position])
+        let place = Int(places[places.startIndex + position])
         return Element(values[place], number: firstNumber + place)
     }
 }
