@@ -1,35 +1,75 @@
 /// A deployment gate: who must approve, from which branches, and the secrets behind it.
 public struct Environment: Sendable, Hashable {
-    public var name: String
-    public var reviewers: [Reference]
+    /// The environment's fields, in one shared box (`SharedFields`): the graph's indexes and the
+    /// rules copy environments out of the model (by reviewer, by job), and a copy is then one reference.
+    private struct Fields: Sendable, Hashable {
+        var name: String
+        var reviewers: [Reference]
+        var requiredApprovals: Int
+        var preventSelfReview: Bool
+        var allowedBranches: [String]
+        var allowedTags: [String]
+        var waitMinutes: Int
+        var production: Bool
+        var criticality: Criticality?
+        var location: SourceLocation
+    }
+
+    private var fields: SharedFields<Fields>
+
+    public var name: String {
+        get { fields.value.name }
+        _modify { yield &fields.value.name }
+    }
+    public var reviewers: [Reference] {
+        get { fields.value.reviewers }
+        _modify { yield &fields.value.reviewers }
+    }
     /// Distinct approvals needed; zero when nobody reviews.
-    public var requiredApprovals: Int
+    public var requiredApprovals: Int {
+        get { fields.value.requiredApprovals }
+        _modify { yield &fields.value.requiredApprovals }
+    }
     /// Whether the person who started a run may approve it.
-    public var preventSelfReview: Bool
+    public var preventSelfReview: Bool {
+        get { fields.value.preventSelfReview }
+        _modify { yield &fields.value.preventSelfReview }
+    }
     /// Branch names or patterns that may deploy here; empty means any (unless `allowedTags`
     /// says which tags may).
-    public var allowedBranches: [String]
+    public var allowedBranches: [String] {
+        get { fields.value.allowedBranches }
+        _modify { yield &fields.value.allowedBranches }
+    }
     /// Tag names or patterns whose runs may deploy here (GitHub's deployment tag rules); with
     /// `allowedBranches` empty as well, any ref may.
-    public var allowedTags: [String]
-    public var waitMinutes: Int
-    public var production: Bool
-    public var criticality: Criticality?
-    public var location: SourceLocation
+    public var allowedTags: [String] {
+        get { fields.value.allowedTags }
+        _modify { yield &fields.value.allowedTags }
+    }
+    public var waitMinutes: Int {
+        get { fields.value.waitMinutes }
+        _modify { yield &fields.value.waitMinutes }
+    }
+    public var production: Bool {
+        get { fields.value.production }
+        _modify { yield &fields.value.production }
+    }
+    public var criticality: Criticality? {
+        get { fields.value.criticality }
+        _modify { yield &fields.value.criticality }
+    }
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
 
     public init(name: String, reviewers: [Reference], requiredApprovals: Int, preventSelfReview: Bool,
                 allowedBranches: [String], allowedTags: [String] = [], waitMinutes: Int, production: Bool, criticality: Criticality?,
                 location: SourceLocation) {
-        self.allowedTags = allowedTags
-        self.name = name
-        self.reviewers = reviewers
-        self.requiredApprovals = requiredApprovals
-        self.preventSelfReview = preventSelfReview
-        self.allowedBranches = allowedBranches
-        self.waitMinutes = waitMinutes
-        self.production = production
-        self.criticality = criticality
-        self.location = location
+        fields = SharedFields(Fields(name: name, reviewers: reviewers, requiredApprovals: requiredApprovals, preventSelfReview: preventSelfReview,
+                                     allowedBranches: allowedBranches, allowedTags: allowedTags, waitMinutes: waitMinutes,
+                                     production: production, criticality: criticality, location: location))
     }
 
     public var id: NodeID { NodeID(.environment, name) }

@@ -12,37 +12,74 @@ public struct Resource: Sendable, Hashable {
         case other
     }
 
-    public var name: String
-    public var kind: Kind
-    public var zone: Reference?
-    public var criticality: Criticality
-    public var production: Bool
+    /// The resource's fields, in one shared box (`SharedFields`): the graph's indexes and the
+    /// rules copy resources out of the model (by zone, by grant), and a copy is then one reference.
+    private struct Fields: Sendable, Hashable {
+        var name: String
+        var kind: Kind
+        var zone: Reference?
+        var criticality: Criticality
+        var production: Bool
+        var networkAccess: AccessLevel?
+        var trustedPublisherEnvironment: String?
+        var writableByPushers: Bool
+        var location: SourceLocation
+    }
+
+    private var fields: SharedFields<Fields>
+
+    public var name: String {
+        get { fields.value.name }
+        _modify { yield &fields.value.name }
+    }
+    public var kind: Kind {
+        get { fields.value.kind }
+        _modify { yield &fields.value.kind }
+    }
+    public var zone: Reference? {
+        get { fields.value.zone }
+        _modify { yield &fields.value.zone }
+    }
+    public var criticality: Criticality {
+        get { fields.value.criticality }
+        _modify { yield &fields.value.criticality }
+    }
+    public var production: Bool {
+        get { fields.value.production }
+        _modify { yield &fields.value.production }
+    }
     /// What anything inside the resource's zone may do without credentials.
-    public var networkAccess: AccessLevel?
+    public var networkAccess: AccessLevel? {
+        get { fields.value.networkAccess }
+        _modify { yield &fields.value.networkAccess }
+    }
     /// For a registry that takes a workflow's OIDC token (trusted publishing): the environment
     /// its trusted publisher requires the run to be in. Nil: none known, so any run of the
     /// workflow file is taken to be accepted (the setting is optional on npm, PyPI, crates.io,
     /// RubyGems and NuGet).
-    public var trustedPublisherEnvironment: String?
+    public var trustedPublisherEnvironment: String? {
+        get { fields.value.trustedPublisherEnvironment }
+        _modify { yield &fields.value.trustedPublisherEnvironment }
+    }
     /// Whether whoever may push to the repository writes the resource with their own
     /// credentials, no pipeline needed (a GitLab project's container registry takes a
     /// Developer's pushes unless a protection rule says otherwise): an insider who reaches it
     /// through a job reaches nothing new.
-    public var writableByPushers: Bool
-    public var location: SourceLocation
+    public var writableByPushers: Bool {
+        get { fields.value.writableByPushers }
+        _modify { yield &fields.value.writableByPushers }
+    }
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
 
     public init(name: String, kind: Kind, zone: Reference?, criticality: Criticality, production: Bool,
                 networkAccess: AccessLevel?, trustedPublisherEnvironment: String? = nil, writableByPushers: Bool = false,
                 location: SourceLocation) {
-        self.name = name
-        self.kind = kind
-        self.zone = zone
-        self.criticality = criticality
-        self.production = production
-        self.networkAccess = networkAccess
-        self.trustedPublisherEnvironment = trustedPublisherEnvironment
-        self.writableByPushers = writableByPushers
-        self.location = location
+        fields = SharedFields(Fields(name: name, kind: kind, zone: zone, criticality: criticality, production: production,
+                                     networkAccess: networkAccess, trustedPublisherEnvironment: trustedPublisherEnvironment,
+                                     writableByPushers: writableByPushers, location: location))
     }
 
     public var id: NodeID { NodeID(.resource, name) }
