@@ -105,10 +105,17 @@ public struct AttackGraph: Sendable {
         let indexed = model
         let protectedRuns = runsOnProtectedRef
         let sortedNames = SortedNames(model)
-        let (numbering, index) = ParallelMap.both { NodeNumbering(indexed, sortedNames: sortedNames) } and: {
+        // The references the rules follow need only the numbering and the sorted nodes: made on
+        // the numbering's core while the other builds the indexes.
+        let ((numbering, references), index) = ParallelMap.both { () -> (NodeNumbering, NumberedReferences) in
+            let numbering = NodeNumbering(indexed, sortedNames: sortedNames)
+            return (numbering, NumberedReferences(indexed, numbering: numbering, jobs: sortedNames.jobs, secrets: sortedNames.secrets,
+                                                  identities: sortedNames.identities))
+        } and: {
             Index(indexed, sortedNames: sortedNames, protectedRuns: protectedRuns)
         }
         self.numbering = numbering
+        self.references = references
         jobs = index.jobs
         // The indexes hold jobs and roles by place; a lookup hands them out with their numbers.
         let sortedJobs = index.jobs
@@ -146,7 +153,6 @@ public struct AttackGraph: Sendable {
         environmentsReviewedBy = index.environmentsReviewedBy
         branches = index.branches
         localDefinitions = index.localDefinitions
-        references = NumberedReferences(model, numbering: numbering, jobs: index.jobs, secrets: index.secrets, identities: index.identities)
         assert(isNumberedInOrder, "each kind's sorted list is in the numbering's order")
     }
 
