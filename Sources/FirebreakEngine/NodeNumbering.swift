@@ -46,6 +46,8 @@ final class NodeNumbering: Sendable {
                     let criticality = model.criticality(of: secret)
                     return Summary(criticality: criticality, crownJewel: model.isCrownJewel(secret, criticality: criticality))
                 }
+            case .resource:
+                summaries = sortedNames.resources.map { Summary(criticality: $0.criticality, crownJewel: model.isCrownJewel($0)) }
             case .environment:
                 summaries = sortedNames.environments.map { environment in
                     let criticality = model.criticality(of: environment)

@@ -97,6 +97,12 @@ extension PipelineModel {
         criticality == .critical || isProduction(secret)
     }
 
+    /// Whether a resource the caller holds is a crown jewel (`isCrownJewel(_:)`): its
+    /// criticality is its own (`criticality(of:)`).
+    package func isCrownJewel(_ resource: Resource) -> Bool {
+        resource.criticality == .critical || resource.production
+    }
+
     /// Whether an environment the caller holds is a crown jewel (`isCrownJewel(_:)`).
     package func isCrownJewel(_ environment: Environment, criticality: Criticality) -> Bool {
         criticality == .critical || environment.production
