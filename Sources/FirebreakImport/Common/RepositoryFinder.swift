@@ -22,9 +22,12 @@ public enum RepositoryFinder {
     }
 
     /// The repositories below `root` (not `root` itself), as paths under it, sorted; at most
-    /// `maximumDepth` folders down.
+    /// `maximumDepth` folders down. A symbolic link to a repository is taken as the repository (a
+    /// folder of linked checkouts is an organisation too), but no search goes down through a
+    /// link, so that a link back up cannot loop; a repository reached both ways is listed once,
+    /// by its own path rather than a link's.
     public static func repositories(under root: String, maximumDepth: Int = 6) -> [String] {
-        var found: [String] = []
+        var found: [(path: String, linked: Bool)] = []
         var pending: [(path: String, depth: Int)] = [(root, 0)]
         let manager = FileManager.default
         while let (folder, depth) = pending.popLast() {
@@ -32,12 +35,22 @@ public enum RepositoryFinder {
             for name in names where !name.hasPrefix(".") && !skipped.contains(name) {
                 let path = (folder as NSString).appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                // Symbolic links are not followed: a link back up would loop.
-                guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-                      (try? manager.destinationOfSymbolicLink(atPath: path)) == nil else { continue }
-                if isRepository(path) { found.append(path) } else { pending.append((path, depth + 1)) }
+                guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                let linked = (try? manager.destinationOfSymbolicLink(atPath: path)) != nil
+                if isRepository(path) {
+                    found.append((path, linked))
+                } else if !linked {
+                    pending.append((path, depth + 1))
+                }
             }
         }
-        return found.sorted()
+        // Each repository once: its own path if it was found there, else the first link to it.
+        var chosen: [String: (path: String, linked: Bool)] = [:]
+        for repository in found.sorted(by: { $0.path < $1.path }) {
+            let resolved = URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path
+            if let kept = chosen[resolved], !(kept.linked && !repository.linked) { continue }
+            chosen[resolved] = repository
+        }
+        return chosen.values.map(\.path).sorted()
     }
 }
