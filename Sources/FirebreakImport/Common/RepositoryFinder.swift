@@ -44,13 +44,13 @@ public enum RepositoryFinder {
                 }
             }
         }
-        // Each repository once: its own path if it was found there, else the first link to it.
-        var chosen: [String: (path: String, linked: Bool)] = [:]
-        for repository in found.sorted(by: { $0.path < $1.path }) {
+        // Each repository once: its own path if it was found there, else the first link to it
+        // (own paths first, then in order of path; the first kept).
+        var chosen: [String: String] = [:]
+        for repository in found.sorted(by: { ($0.linked ? 1 : 0, $0.path) < ($1.linked ? 1 : 0, $1.path) }) {
             let resolved = URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path
-            if let kept = chosen[resolved], !(kept.linked && !repository.linked) { continue }
-            chosen[resolved] = repository
+            if chosen[resolved] == nil { chosen[resolved] = repository.path }
         }
-        return chosen.values.map(\.path).sorted()
+        return chosen.values.sorted()
     }
 }
