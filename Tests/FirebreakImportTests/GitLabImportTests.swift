@@ -113,6 +113,8 @@ import Foundation
         let storage = try model("aws --endpoint-url=https://rgw.example.org s3 cp build.tar s3://artifacts/")
         #expect(storage.resources["s3-compatible-storage"] != nil && storage.resources["aws-account"] == nil)
         #expect(storage.identities["s3-key:AWS_SECRET_ACCESS_KEY"] != nil)
+        #expect(storage.secrets["AWS_ACCESS_KEY_ID"].map { $0.carries == nil && $0.criticality == .low } == true,
+                "the key's id, used with its secret key, is an identifier: the key counts once")
         #expect(storage.assumptions.contains { $0.subject == NodeID(.secret, "AWS_SECRET_ACCESS_KEY") && $0.statement.contains("S3-compatible storage") })
         let aws = try model("aws s3 cp build.tar s3://artifacts/")
         #expect(aws.resources["aws-account"] != nil && aws.resources["s3-compatible-storage"] == nil,
@@ -123,6 +125,12 @@ import Foundation
         #expect(service.resources["s3-compatible-storage"] != nil, "a service's host, one label")
         let unknown = try model("aws --endpoint-url $S3_ENDPOINT s3 cp build.tar s3://artifacts/")
         #expect(unknown.resources["aws-account"] != nil, "an endpoint the file does not give may be AWS's")
+        let lone = try InputLoader.load(path: try ScratchRepository(files: [".gitlab-ci.yml": """
+            upload:
+              script: ['echo "$AWS_ACCESS_KEY_ID" > key-id']
+            """]).root).model
+        #expect(lone.secrets["AWS_ACCESS_KEY_ID"]?.carries?.name == "aws-key:AWS_ACCESS_KEY_ID",
+                "the control: with no secret key beside it, the id stands for the key")
     }
 
     /// GitLab keeps a cache on the machine of the runner that saved it unless the runners share a

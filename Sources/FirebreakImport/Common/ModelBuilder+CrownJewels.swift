@@ -29,7 +29,8 @@ extension ModelBuilder {
                     ratePublicHalf(reference.name, key: key, job: name, at: reference.location)
                     continue
                 }
-                guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical,
+                // A secret the evidence rates low (a setting, an access key's id, a login's user name) is no credential, whatever job holds it.
+                guard var secret = model.secrets[reference.name], secret.carries == nil, secret.criticality != .critical, secret.criticality != .low,
                       !Self.namesASetting(secret.name), !Self.namesAChatService(secret.name), !JobRoles.namesAReadOnlyCredential(secret.name),
                       !(job.role == .release && JobRoles.namesATestAccount(secret.name)) else { continue }
                 revalue(&secret, as: .critical, because: "secret '\(secret.name)' \(why): a crown jewel", at: reference.location)
@@ -66,6 +67,15 @@ extension ModelBuilder {
         guard var secret = model.secrets[name], secret.carries == nil, secret.criticality == .high else { return }
         revalue(&secret, as: .low, because: "secret '\(name)' is the certificate beside private key '\(key)' in job '\(job)': the key pair's public half, which anyone may read, so it counts as low",
                 at: location)
+    }
+
+    /// Rates a secret that names a credential handed over beside it (`CredentialIdentifier`) as
+    /// the identifier it is: low, said where the two are handed over. A context file's rating
+    /// stands, and so does a secret found to carry a key (handed over alone, it stands for the key).
+    mutating func rate(_ identifier: CredentialIdentifier, context: PipelineModel?) {
+        guard context?.secrets[identifier.secret]?.criticality == nil, var secret = model.secrets[identifier.secret], secret.carries == nil,
+              secret.criticality != .low, !secret.committed else { return }
+        revalue(&secret, as: .low, because: identifier.statement, at: identifier.location)
     }
 
     /// Rates a secret found in the files anew from evidence, and says why where the evidence is:

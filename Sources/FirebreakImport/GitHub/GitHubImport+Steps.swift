@@ -32,6 +32,8 @@ struct StepsInfo {
     var pushedImages: [(image: String, location: SourceLocation)] = []
     /// Secrets holding a static cloud key.
     var staticKeys: [(String, (identity: String, cloud: String, location: SourceLocation))] = []
+    /// Secrets that name a credential another secret beside them holds: an access key's id, a login's user name.
+    var identifiers: [CredentialIdentifier] = []
     /// Secrets handed to steps as a GitHub token (`token:`, `github-token:`, `GH_TOKEN`): long-lived
     /// personal or app tokens, since the job's own would be `github.token`.
     /// Secrets handed to steps as their GitHub token, with where, and the other repository the
@@ -105,9 +107,13 @@ extension GitHubImport {
                 guard var cloud = CloudKeyVariables.cloud(of: key), let secret = Self.secretName(in: value) else { continue }
                 let location = Self.setting(of: key, in: node, file: workflow.file) ?? location
                 if cloud == CloudKeyVariables.awsAccount { cloud = CloudKeyVariables.awsCloud(env: seen, scripts: scripts) }
-                // A key id and its secret key used together are one key, named by its secret half.
-                let named = CloudKeyVariables.secretHalf(of: key).flatMap { seen[$0] }.flatMap(Self.secretName(in:)) ?? secret
-                info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: named, for: cloud), cloud, location)))
+                // A key id and its secret key used together are one key, held by its secret half:
+                // the id is an identifier beside it.
+                if let secretKey = CloudKeyVariables.secretHalf(of: key).flatMap({ seen[$0] }).flatMap(Self.secretName(in:)) {
+                    info.identifiers.append(CredentialIdentifier(secret: secret, credential: secretKey, role: .accessKeyID, location: location))
+                    continue
+                }
+                info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: secret, for: cloud), cloud, location)))
             }
         }
         let jobEnv = workflow.env.merging(job.env) { _, job in job }
@@ -326,14 +332,26 @@ extension GitHubImport {
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {
-                    // The key id and its secret key are one key, named by its secret half.
-                    let secretHalf = with["aws-secret-access-key"].flatMap { Self.secretName(in: $0.text) }
-                    let identity = CloudKeyVariables.identity(holding: secretHalf ?? secret, for: CloudKeyVariables.awsAccount)
-                    for half in [secret] + (secretHalf.map { [$0] } ?? []) {
-                        info.staticKeys.append((half, (identity, CloudKeyVariables.awsAccount, key.node.location(workflow.file))))
+                    // The key id and its secret key are one key, held by its secret half: the id
+                    // is an identifier beside it. An id with no secret's key beside it stands for the key.
+                    let location = key.node.location(workflow.file)
+                    if let half = with["aws-secret-access-key"], let secretKey = Self.secretName(in: half.text) {
+                        info.identifiers.append(CredentialIdentifier(secret: secret, credential: secretKey, role: .accessKeyID, location: location))
+                        info.staticKeys.append((secretKey, (CloudKeyVariables.identity(holding: secretKey, for: CloudKeyVariables.awsAccount),
+                                                            CloudKeyVariables.awsAccount, half.node.location(workflow.file))))
+                    } else {
+                        info.staticKeys.append((secret, (CloudKeyVariables.identity(holding: secret, for: CloudKeyVariables.awsAccount),
+                                                         CloudKeyVariables.awsAccount, location)))
                     }
                 } else if let role = with["role-to-assume"] {
                     info.roles.append((Self.resolvingEnv(role.text, stepEnv()), "aws-account", role.node.location(workflow.file)))
+                }
+            case "docker/login-action":
+                // A user name beside a password or token (for Amazon ECR, an access key's id beside its secret key).
+                if let user = with["username"], let secret = Self.secretName(in: user.text),
+                   let credential = with["password"].flatMap({ Self.secretName(in: $0.text) }) {
+                    info.identifiers.append(CredentialIdentifier(secret: secret, credential: credential, role: .userName,
+                                                                 location: user.node.location(workflow.file)))
                 }
             case "google-github-actions/auth":
                 if let key = with["credentials_json"], let secret = Self.secretName(in: key.text) {

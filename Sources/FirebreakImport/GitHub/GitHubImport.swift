@@ -14,6 +14,8 @@ struct GitHubImport {
     var referencedSecrets: [String: SourceLocation] = [:]
     /// Secrets found to hold a static cloud key: secret -> identity name.
     var staticKeySecrets: [String: (identity: String, cloud: String, location: SourceLocation)] = [:]
+    /// Secrets found to name a credential another secret beside them holds, each as first found.
+    var identifierSecrets: [String: CredentialIdentifier] = [:]
     /// Jobs that read every secret of the repository (`toJSON(secrets)`, `secrets: inherit` to a
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
@@ -317,6 +319,7 @@ struct GitHubImport {
         for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != CloudKeyVariables.awsAccount }) ?? true {
             staticKeySecrets[secret] = key
         }
+        for identifier in stepsInfo.identifiers where identifierSecrets[identifier.secret] == nil { identifierSecrets[identifier.secret] = identifier }
         for token in stepsInfo.githubTokens {
             if githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
             if let other = token.elsewhere { githubTokenElsewhere[token.secret, default: []].insert(other) } else { githubTokensHere.insert(token.secret) }
@@ -747,6 +750,10 @@ struct GitHubImport {
                 return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)
             }
             return nil
+        }
+        // A secret that names a credential beside it, unless some step takes it alone for a key.
+        for (secret, identifier) in identifierSecrets.sorted(by: { $0.key < $1.key }) where staticKeySecrets[secret] == nil {
+            builder.rate(identifier, context: context)
         }
         // A signing tool's key, where no context file rates it.
         for (name, key) in signingKeySecrets.sorted(by: { $0.key < $1.key }) where context?.secrets[name]?.criticality == nil {

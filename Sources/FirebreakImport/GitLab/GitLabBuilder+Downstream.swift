@@ -51,7 +51,7 @@ extension GitLabBuilder {
         for file in files { loader.loadLocal(file.path, at: file.location) }
         builder.log.add(contentsOf: loader.diagnostics)
         guard !loader.config.files.isEmpty else { return }
-        var child = GitLabBuilder(config: loader.config, builder: builder)
+        var child = GitLabBuilder(config: loader.config, builder: builder, context: context)
         child.prefix = job + "/"
         child.parentRuns = runs
         child.inheritedVariables = inheritedVariables.union(topLevelVariables())
@@ -76,7 +76,7 @@ extension GitLabBuilder {
         var loader = GitLabConfigLoader(root: builder.root, display: builder.display, budget: builder.budget)
         for item in items { loader.loadInclude(item, file: file) }
         builder.log.add(contentsOf: loader.diagnostics)
-        var child = GitLabBuilder(config: loader.config, builder: builder)
+        var child = GitLabBuilder(config: loader.config, builder: builder, context: context)
         child.prefix = job + "/"
         child.parentRuns = runs
         child.depth = depth + 1

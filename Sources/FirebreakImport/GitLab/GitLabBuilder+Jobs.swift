@@ -397,6 +397,9 @@ extension GitLabBuilder {
                                     scope: { "CI/CD variable '\($0)' is neither protected nor environment-scoped, so it reaches every job" },
                                     settle: "declare it under `secrets:` in firebreak.context.yml with `protectedBranchesOnly: true` or its `environment:`") { builder, name in
             if var cloud = CloudKeyVariables.cloud(of: name) {
+                // A key id and its secret key used together are one key, held by its secret half:
+                // the id is an identifier beside it, rated below.
+                if let secretKey = CloudKeyVariables.secretHalf(of: name), referenced[secretKey] != nil { return nil }
                 let location = builder.model.secrets[name]?.location ?? referenced[name]!
                 // Every job that may use it points the tools elsewhere: said, since a job could
                 // still reach AWS itself with it through a tool Firebreak does not read (an SDK).
@@ -405,9 +408,7 @@ extension GitLabBuilder {
                     _ = builder.assume(NodeID(.secret, name), CloudKeyVariables.compatibleStorageStatement(name),
                                        settle: CloudKeyVariables.compatibleStorageSettle, at: location)
                 }
-                // A key id and its secret key used together are one key, named by its secret half.
-                let named = CloudKeyVariables.secretHalf(of: name).flatMap { referenced[$0] == nil ? nil : $0 } ?? name
-                return builder.addStaticKey(CloudKeyVariables.identity(holding: named, for: cloud), cloud: cloud, at: location)
+                return builder.addStaticKey(CloudKeyVariables.identity(holding: name, for: cloud), cloud: cloud, at: location)
             }
             if let pushed = pushTokens[name] {
                 return builder.addGitLabPushToken(for: name, at: pushed)
@@ -416,6 +417,10 @@ extension GitLabBuilder {
                 return builder.addRegistryToken(secret: name, registry: upload.registry, job: upload.job, variable: upload.variable, at: upload.location)
             }
             return nil
+        }
+        for (id, location) in referenced.sorted(by: { $0.key < $1.key }) {
+            guard let secretKey = CloudKeyVariables.secretHalf(of: id), referenced[secretKey] != nil else { continue }
+            builder.rate(CredentialIdentifier(secret: id, credential: secretKey, role: .accessKeyID, location: location), context: context)
         }
     }
 

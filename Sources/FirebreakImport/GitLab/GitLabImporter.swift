@@ -40,7 +40,7 @@ struct GitLabCIImporter: PipelineImporter {
                            settle: "give the project's path as `name:` under `repository:` in \(InputLoader.contextFileName)", at: leftOut.location)
         }
         guard !loader.config.files.isEmpty else { return }
-        var gitlab = GitLabBuilder(config: loader.config, builder: builder)
+        var gitlab = GitLabBuilder(config: loader.config, builder: builder, context: context)
         gitlab.build()
         builder = gitlab.builder
     }
@@ -86,9 +86,13 @@ struct GitLabBuilder {
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
 
-    init(config: GitLabConfig, builder: ModelBuilder) {
+    /// The context file's model, whose ratings the evidence does not override.
+    let context: PipelineModel?
+
+    init(config: GitLabConfig, builder: ModelBuilder, context: PipelineModel?) {
         self.config = config
         self.builder = builder
+        self.context = context
     }
 
     var model: PipelineModel {
