@@ -91,4 +91,76 @@ import Testing
         #expect(try use("echo start", "echo \"${{ github.workspace }}\" >> $GITHUB_PATH", path: "${{ github.workspace }}") == .data)
         #expect(try use("echo start", "echo \"${{ github.workspace }}\" >> $GITHUB_PATH", path: "${{ github.workspace }}/") == .data, "with its slash too")
     }
+
+    /// An archive from the download unpacked into a folder where git then runs brings its own
+    /// `.git/config` or hooks, which git runs (`core.fsmonitor` on `git add`, a hook on a commit).
+    @Test(arguments: [
+        "git -C site rm 'manual/*.md' || true\ntar -xzvf linux/manual.tar.gz -C site\ngit -C site add 'manual/*.md'",
+        "unzip -o linux/site.zip -d site\ncd site\ngit commit -m update", "tar xzf linux/docs.tgz --directory=site && git -C site status",
+        "tar -xf linux/tree.tar\ngit add -A",
+    ])
+    func anArchiveUnpackedWhereGitRunsRunsIt(script: String) {
+        #expect(GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: ["linux"], in: script))
+    }
+
+    @Test(arguments: [
+        "tar -tzvf linux/manual.tar.gz\ngit -C site add .", "tar -xzf linux/manual.tar.gz -C docs\ngit -C site commit -m x",
+        "tar -czf linux/manual.tar.gz -C site .\ngit -C site add .", "tar -xzf other/manual.tar.gz -C site\ngit -C site add .",
+        "git -C site add .\ntar -xzf linux/manual.tar.gz -C site", "unzip other.zip -d linux/site\ngit -C linux/site add .",
+    ])
+    func anArchiveUnpackedWhereGitDoesNotRunIsData(script: String) {
+        #expect(!GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: ["linux"], in: script))
+    }
+
+    /// A download without `name:` puts each artifact in a folder of its name (actions/download-artifact
+    /// README): a script that runs what one folder holds runs that artifact, not the others; with
+    /// `merge-multiple: true` the artifacts share one folder, and no folder names one of them.
+    /// A compromised build whose archive the release unpacks into the site it commits runs code
+    /// in the release, with its secrets.
+    @Test func eachArtifactInItsOwnFolderRunsWhenItsFolderDoes() throws {
+        func release(_ download: String) throws -> (model: PipelineModel, uses: [String: Job.Consumption.Use]) {
+            let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
+                on: {workflow_dispatch: {}}
+                permissions: {contents: read}
+                jobs:
+                  linux:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - run: make manual
+                      - uses: actions/upload-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: linux, path: dist/manual.tar.gz}
+                  macos:
+                    runs-on: macos-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                      - run: make dmg
+                      - uses: actions/upload-artifact@0123456789abcdef0123456789abcdef01234567
+                        with: {name: macos, path: dist/app.dmg}
+                  release:
+                    needs: [linux, macos]
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/download-artifact@0123456789abcdef0123456789abcdef01234567
+                        \(download)
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                        with: {repository: example/site, path: site, token: "${{ secrets.SITE_TOKEN }}"}
+                      - run: |
+                          tar -xzvf linux/manual.tar.gz -C site
+                          git -C site add manual
+                          git -C site commit -m "manual"
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            let uses = Dictionary(model.jobs["deploy/release"]?.consumes.map { ($0.artifact.name, $0.use) } ?? [], uniquingKeysWith: { $1 })
+            return (model, uses)
+        }
+        let folders = try release("with: {}")
+        #expect(folders.uses == ["deploy/linux": .run, "deploy/macos": .data])
+        let result = try Examples.run("compromised-build-step", on: folders.model)
+        #expect(result.footholds.contains(Fact(.exec, NodeID(.job, "deploy/linux"))))
+        #expect(result.reaches("exec job:deploy/release"))
+        #expect(result.reaches("read secret:SITE_TOKEN"))
+        let merged = try release("with: {merge-multiple: true}")
+        #expect(merged.uses == ["deploy/linux": .data, "deploy/macos": .data], "the control: one folder for all, which `linux/` is not")
+    }
 }

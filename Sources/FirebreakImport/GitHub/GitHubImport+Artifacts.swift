@@ -38,10 +38,18 @@ extension GitHubImport {
                     assume(NodeID(.job, job.name), "job '\(job.name)' downloads an artifact named `\(written)`, which Firebreak cannot evaluate: taken to be any upload \(which) whose name fits (\(guessed.count))",
                            settle: "name the artifact in the download step, or check what the expression yields", at: use.artifact.location)
                 }
+                let folders = use.use == .run ? nil
+                    : artifactFolderDownloads[job.name]?.first { $0.written == written && $0.location == use.artifact.location }
                 for name in names {
                     var linked = use
                     linked.artifact = Reference(name, at: use.artifact.location)
                     if guessed.contains(name) { linked.assumedFrom = written }
+                    // Each artifact in a folder of its name: a script that runs what that folder holds runs it.
+                    if let folders, Self.runs(folders, artifact: Self.writtenName(name, ofRun: Self.run(of: name))) {
+                        linked.use = .run
+                        linked.deploysTo = nil
+                    }
+                    guard !consumes.contains(linked) else { continue }
                     consumes.append(linked)
                     if model.artifacts[name] == nil {
                         model.artifacts[name] = Artifact(name: name, store: nil, signed: false, criticality: nil, location: use.artifact.location)
@@ -49,6 +57,17 @@ extension GitHubImport {
                 }
             }
             model.jobs[job.name]!.consumes = consumes
+        }
+    }
+
+    /// Whether the scripts after a download that puts each artifact in a folder of its name run
+    /// what `artifact`'s folder holds (`ActionsKnowledge.runsDownload`, `GitTreeUnpacking`).
+    static func runs(_ download: (written: String, location: SourceLocation, path: String?, scripts: [String]), artifact: String) -> Bool {
+        let base = download.path.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.flatMap { $0.isEmpty || $0 == "." ? nil : $0 }
+        let folder = base.map { "\($0)/\(artifact)" } ?? artifact
+        guard !folder.contains("$"), !ArtifactNamePattern.isPattern(artifact) else { return false }
+        return download.scripts.contains {
+            ActionsKnowledge.runsDownload(namedAnyOf: [folder], in: $0) || GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: [folder], in: $0)
         }
     }
 

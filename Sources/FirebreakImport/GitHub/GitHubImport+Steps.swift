@@ -12,8 +12,10 @@ struct StepsInfo {
     var runsCode = false
     var uploads: [Reference] = []
     /// Each download, with the folder it writes to when `path:` names one, and whether a later
-    /// script runs what it holds.
-    var downloads: [(artifact: Reference, path: String?, runs: Bool)] = []
+    /// script runs what it holds; for a download without `name:` (and without `merge-multiple:
+    /// true`), which puts each artifact in a folder of its name, the later scripts, which are
+    /// read for each artifact once the run's uploads are known.
+    var downloads: [(artifact: Reference, path: String?, runs: Bool, laterScripts: [String]?)] = []
     /// The site artifacts `actions/deploy-pages` steps publish on the repository's GitHub Pages site, by name.
     var pagesDeploys: [Reference] = []
     /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
@@ -186,8 +188,11 @@ extension GitHubImport {
                     let names = ([info.downloads[download].artifact.name] + [info.downloads[download].path].compactMap { $0 })
                         .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                         .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !ActionsKnowledge.sharedFolders.contains($0) }
-                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) { info.downloads[download].runs = true }
-                    if ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) { info.downloads[download].runs = true }
+                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) || GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: names, in: run)
+                        || ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) {
+                        info.downloads[download].runs = true
+                    }
+                    info.downloads[download].laterScripts?.append(run)
                 }
             }
             if step.uses != nil, Self.namesNothing(uses) {
@@ -328,7 +333,10 @@ extension GitHubImport {
                 let name = with["name"]?.text ?? with["pattern"]?.text ?? ArtifactNamePattern.everything
                 // A folder an earlier step put on PATH runs what lands in it, as a later step's would.
                 let onPath = runSteps.contains { ActionsKnowledge.putsDownloadOnPath(with["path"]?.text, in: $0.script) }
-                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath))
+                // Without `name:`, each artifact lands in a folder of its name, unless `merge-multiple: true`
+                // (actions/download-artifact README).
+                let ownFolders = with["name"] == nil && with["merge-multiple"]?.text != "true"
+                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath, ownFolders ? [] : nil))
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {

@@ -46,6 +46,10 @@ struct GitHubImport {
     var unreadConditions = UnreadConditions()
     /// Per job, the artifact names it downloads from another run (`run-id:`).
     var otherRunDownloads: [String: Set<String>] = [:]
+    /// Per job, its downloads that put each artifact in a folder of its name and that no script
+    /// was found to run as a whole: the name written, where, the folder they land in, and the
+    /// later scripts, read for each artifact when the downloads are linked.
+    var artifactFolderDownloads: [String: [(written: String, location: SourceLocation, path: String?, scripts: [String])]] = [:]
     /// Per job, the images it pushes (`PushedImages`).
     var pushedImages: [String: [(image: String, location: SourceLocation)]] = [:]
     var stepsInfo: [String: StepsInfo] = [:]
@@ -360,6 +364,9 @@ struct GitHubImport {
         var consumes: [Job.Consumption] = []
         for download in stepsInfo.downloads {
             let artifact = download.artifact, at = download.artifact.location
+            if !download.runs, let scripts = download.laterScripts, !scripts.isEmpty {
+                artifactFolderDownloads[name, default: []].append((artifact.name, at, download.path, scripts))
+            }
             if download.runs {
                 consumes.append(Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
             } else if !publishedTo.isEmpty {
