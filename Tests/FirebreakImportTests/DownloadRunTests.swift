@@ -53,6 +53,7 @@ import Testing
         }
         #expect(try analyze("go tool covdata textfmt -i=e2e-coverage/server -o report.out") == .data)
         #expect(try analyze("./e2e-coverage/merge-tool report.out") == .run)
+        #expect(try analyze("tar -xzf e2e-coverage/site.tgz -C site && git -C site add .") == .run, "unpacked where git runs")
     }
 
     /// A download whose folder the job puts on PATH (`GITHUB_PATH`, before or after the
@@ -160,6 +161,8 @@ import Testing
         #expect(result.footholds.contains(Fact(.exec, NodeID(.job, "deploy/linux"))))
         #expect(result.reaches("exec job:deploy/release"))
         #expect(result.reaches("read secret:SITE_TOKEN"))
+        let hop = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "deploy/release"))))
+        #expect(hop.rule == "artifact-execution" && hop.why.contains("unpacks an archive of it into 'site', where git then runs"), "\(hop.why)")
         let merged = try release("with: {merge-multiple: true}")
         #expect(merged.uses == ["deploy/linux": .data, "deploy/macos": .data], "the control: one folder for all, which `linux/` is not")
     }

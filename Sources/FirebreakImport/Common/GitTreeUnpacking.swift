@@ -10,14 +10,21 @@ enum GitTreeUnpacking {
     /// working folder unless `-C`/`--directory`/`-d` says), then runs git there (`git -C site
     /// commit`, or `cd site` then `git add`). A name counts as a whole path part.
     static func unpacksIntoAGitTree(namedAnyOf names: [String], in script: String) -> Bool {
-        guard TextSearch.contains(script, "git"), names.contains(where: { TextSearch.contains(script, $0) }) else { return false }
+        gitTree(unpackedFrom: names, in: script) != nil
+    }
+
+    /// The folder where `script` unpacks an archive inside any of `names` and then runs git
+    /// (`unpacksIntoAGitTree`), `.` for the working folder; nil when it does not.
+    static func gitTree(unpackedFrom names: [String], in script: String) -> String? {
+        guard TextSearch.contains(script, "git"), names.contains(where: { TextSearch.contains(script, $0) }) else { return nil }
         let inside = { (word: Substring) -> Bool in
             let path = folder(word)
             return names.contains { ("/" + path + "/").contains("/" + folder(Substring($0)) + "/") }
         }
         var unpackedInto: Set<String> = []
         var current = "."
-        return ShellCommands.contains(in: script) { words in
+        var found: String?
+        _ = ShellCommands.contains(in: script) { words in
             let command = ShellCommands.commandWords(words)
             guard let tool = command.first else { return false }
             let arguments = command.dropFirst()
@@ -36,12 +43,19 @@ enum GitTreeUnpacking {
                 }
             case "git":
                 let at = option(["-C"], in: arguments).map { folder($0, from: current) } ?? current
-                return unpackedInto.contains(at)
+                if unpackedInto.contains(at) { found = at }
+                return found != nil
             default:
                 break
             }
             return false
         }
+        return found
+    }
+
+    /// How a job that unpacks an archive into `folder` and runs git there runs the archive, for the hop.
+    static func how(_ folder: String) -> String {
+        "it unpacks an archive of it into \(folder == "." ? "the working folder" : "'\(folder)'"), where git then runs: the archive may bring that folder's `.git/config` or hooks, which git runs"
     }
 
     /// Whether tar's words ask it to extract: `-x…`, `--extract`, `--get`, or the old style's

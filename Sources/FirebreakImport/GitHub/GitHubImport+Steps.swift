@@ -15,7 +15,7 @@ struct StepsInfo {
     /// script runs what it holds; for a download without `name:` (and without `merge-multiple:
     /// true`), which puts each artifact in a folder of its name, the later scripts, which are
     /// read for each artifact once the run's uploads are known.
-    var downloads: [(artifact: Reference, path: String?, runs: Bool, laterScripts: [String]?)] = []
+    var downloads: [(artifact: Reference, path: String?, runs: Bool, how: String?, laterScripts: [String]?)] = []
     /// The site artifacts `actions/deploy-pages` steps publish on the repository's GitHub Pages site, by name.
     var pagesDeploys: [Reference] = []
     /// The names downloaded from another run (`run-id:`), which may be any run's uploads.
@@ -188,9 +188,11 @@ extension GitHubImport {
                     let names = ([info.downloads[download].artifact.name] + [info.downloads[download].path].compactMap { $0 })
                         .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                         .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !ActionsKnowledge.sharedFolders.contains($0) }
-                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) || GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: names, in: run)
-                        || ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) {
+                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) || ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) {
                         info.downloads[download].runs = true
+                    } else if let tree = GitTreeUnpacking.gitTree(unpackedFrom: names, in: run) {
+                        info.downloads[download].runs = true
+                        info.downloads[download].how = GitTreeUnpacking.how(tree)
                     }
                     info.downloads[download].laterScripts?.append(run)
                 }
@@ -336,7 +338,7 @@ extension GitHubImport {
                 // Without `name:`, each artifact lands in a folder of its name, unless `merge-multiple: true`
                 // (actions/download-artifact README).
                 let ownFolders = with["name"] == nil && with["merge-multiple"]?.text != "true"
-                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath, ownFolders ? [] : nil))
+                info.downloads.append((Reference(name, at: step.location), with["path"]?.text, onPath, nil, ownFolders ? [] : nil))
                 if with["run-id"] != nil { info.otherRunDownloads.insert(name) }
             case "aws-actions/configure-aws-credentials":
                 if let key = with["aws-access-key-id"], let secret = Self.secretName(in: key.text) {

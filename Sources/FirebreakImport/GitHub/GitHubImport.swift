@@ -368,7 +368,9 @@ struct GitHubImport {
                 artifactFolderDownloads[name, default: []].append((artifact.name, at, download.path, scripts))
             }
             if download.runs {
-                consumes.append(Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: at))
+                var consumption = Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: at)
+                consumption.how = download.how
+                consumes.append(consumption)
             } else if !publishedTo.isEmpty {
                 for registry in publishedTo {
                     let target = builder.declarePublishedRegistry(registry, job: name, at: at)

@@ -50,7 +50,7 @@ struct ArtifactExecutionRule: Rule {
         return graph.consumers(ofNumbered: number, named: fact.node.name).compactMap { consumer in
             guard consumer.use.use == .run, let level = graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) else { return nil }
             return conclude(Fact(.exec, consumer.job.id, level), numbered: consumer.number, from: [fact],
-                            "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'", at: consumer.use.location,
+                            "job '\(consumer.job.name)' executes artifact '\(fact.node.name)'" + (consumer.use.how.map { ": \($0)" } ?? ""), at: consumer.use.location,
                             caveats: [Caveat.nextRun] + graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
                                 + Caveat.assumedDownload(consumer.use, by: consumer.job.name))
         }
