@@ -166,4 +166,28 @@ import Testing
         let merged = try release("with: {merge-multiple: true}")
         #expect(merged.uses == ["deploy/linux": .data, "deploy/macos": .data], "the control: one folder for all, which `linux/` is not")
     }
+
+    /// GitLab restores an earlier job's artifacts into a later job's project folder at their
+    /// paths (GitLab Docs, *Job artifacts*): a job that installs or runs what they hold, or unpacks
+    /// an archive of them where git runs, runs the earlier job's code; one that uploads them does not.
+    @Test func aGitLabJobThatRunsAnEarlierJobsArtifactsRunsIt() throws {
+        func release(_ script: String) throws -> Job.Consumption.Use? {
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+                stages: [build, release]
+                build:
+                  stage: build
+                  script: [make wheel]
+                  artifacts: {paths: ["dist/*.whl", build/]}
+                release:
+                  stage: release
+                  script: ["\(script)", "twine upload --repository pypi dist/*"]
+                  rules: [{if: $CI_COMMIT_TAG}]
+                """])
+            return try InputLoader.load(path: repository.root).model.jobs["release"]?.consumes.first { $0.artifact.name == "build artifacts" }?.use
+        }
+        #expect(try release("pip install dist/tool-1.0-py3-none-any.whl") == .run)
+        #expect(try release("meson install -C build") == .run, "a tool handed the artifact's folder")
+        #expect(try release("tar -xzf build/site.tgz -C site && git -C site add .") == .run, "unpacked where git runs")
+        #expect(try release("ls dist") != .run, "the control: listed, then uploaded")
+    }
 }

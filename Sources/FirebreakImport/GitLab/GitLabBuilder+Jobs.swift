@@ -174,8 +174,21 @@ extension GitLabBuilder {
         let afterFailure = whens.contains { $0 == "always" || $0 == "on_failure" }
         let producing = Set(producers.filter { afterFailure || Self.handsOnArtifacts($0.mapping) }.map(\.name))
         sources = sources.map { Self.matrixJob(named: $0, among: producing) }
+        let script = scriptLines.map(\.text).joined(separator: "\n")
         var consumes = sources.filter { producing.contains($0) }.sorted().map { source -> Job.Consumption in
             let artifact = Reference("\(prefix)\(source) artifacts", at: job["dependencies"]?.location ?? job["needs"]?.location ?? location)
+            // GitLab restores an earlier job's artifacts into this job's project folder at their
+            // paths: a command inside them, a tool handed one of their files, or an archive of
+            // them unpacked where git runs runs that job's code here.
+            let paths = Self.artifactFolders(producers.first { $0.name == source }?.mapping)
+            if ActionsKnowledge.runsDownload(namedAnyOf: paths, in: script) {
+                return Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
+            }
+            if let tree = GitTreeUnpacking.gitTree(unpackedFrom: paths, in: script) {
+                var consumption = Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
+                consumption.how = GitTreeUnpacking.how(tree)
+                return consumption
+            }
             // What the pages job asks for by name (`needs:`, `dependencies:`) is what its `public`
             // folder is made of, which GitLab publishes; of what every earlier stage leaves it
             // unasked, an artifact whose paths hold `public` is (the build wrote the site).
@@ -311,6 +324,22 @@ extension GitLabBuilder {
     // MARK: Includes and variables
 
     /// Whether a job's `artifacts: paths:` hold the `public` folder GitLab Pages serves.
+    /// The folders and files a job's `artifacts: paths:` name, as a script would write them: a
+    /// glob's folder (`dist` of `dist/*.whl`), no trailing `/`; not the whole project folder, nor
+    /// one a variable names.
+    static func artifactFolders(_ job: SourcedMapping?) -> [String] {
+        let paths = job?["artifacts"]?.node.value("paths")?.items.compactMap(\.scalarText) ?? []
+        return paths.compactMap { path -> String? in
+            var folder = path.prefix { !"*?[".contains($0) }
+            // A glob inside a name (`build/app-*.tar`) leaves the folder it is in.
+            if folder.count < path.count, !folder.hasSuffix("/") { folder = folder.lastIndex(of: "/").map { folder[..<$0] } ?? "" }
+            while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
+            while folder.hasSuffix("/") { folder = folder.dropLast() }
+            let name = String(folder)
+            return name.contains("$") || ActionsKnowledge.sharedFolders.contains(name) ? nil : name
+        }
+    }
+
     static func holdsPublicFolder(_ job: SourcedMapping?) -> Bool {
         let paths = job?["artifacts"]?.node.value("paths")?.items.compactMap(\.scalarText) ?? []
         return paths.contains { ["public", "public/", "./public", "./public/"].contains($0) }
