@@ -45,10 +45,10 @@ extension GitHubImport {
                     linked.artifact = Reference(name, at: use.artifact.location)
                     if guessed.contains(name) { linked.assumedFrom = written }
                     // Each artifact in a folder of its name: a script that runs what that folder holds runs it.
-                    if let folders, let how = Self.runs(folders, artifact: Self.writtenName(name, ofRun: Self.run(of: name))) {
+                    if let folders, let run = Self.folderRun(folders, artifact: Self.writtenName(name, ofRun: Self.run(of: name))) {
                         linked.use = .run
                         linked.deploysTo = nil
-                        linked.how = how
+                        linked.how = run.how
                     }
                     guard !consumes.contains(linked) else { continue }
                     consumes.append(linked)
@@ -61,15 +61,28 @@ extension GitHubImport {
         }
     }
 
+    /// How the scripts after a download run one of its artifacts.
+    enum FolderRun {
+        /// A command or a tool runs what the artifact's folder holds.
+        case runsIt
+        /// An archive from the folder is unpacked into `tree`, where git then runs.
+        case unpacksWhereGitRuns(tree: String)
+
+        /// What the hop into the job says beyond that it runs the artifact.
+        var how: String? {
+            if case .unpacksWhereGitRuns(let tree) = self { return GitTreeUnpacking.how(tree) }
+            return nil
+        }
+    }
+
     /// Whether the scripts after a download that puts each artifact in a folder of its name run
-    /// what `artifact`'s folder holds (`ActionsKnowledge.runsDownload`, `GitTreeUnpacking`): nil
-    /// when they do not, else how, where a hop says more than that they run it (empty: nothing more).
-    static func runs(_ download: (written: String, location: SourceLocation, path: String?, scripts: [String]), artifact: String) -> String?? {
+    /// what `artifact`'s folder holds (`ActionsKnowledge.runsDownload`, `GitTreeUnpacking`), and how.
+    static func folderRun(_ download: (written: String, location: SourceLocation, path: String?, scripts: [String]), artifact: String) -> FolderRun? {
         let base = download.path.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.flatMap { $0.isEmpty || $0 == "." ? nil : $0 }
         let folder = base.map { "\($0)/\(artifact)" } ?? artifact
         guard !folder.contains("$"), !ArtifactNamePattern.isPattern(artifact) else { return nil }
-        if download.scripts.contains(where: { ActionsKnowledge.runsDownload(namedAnyOf: [folder], in: $0) }) { return .some(nil) }
-        return download.scripts.lazy.compactMap { GitTreeUnpacking.gitTree(unpackedFrom: [folder], in: $0) }.first.map { .some(GitTreeUnpacking.how($0)) }
+        if download.scripts.contains(where: { ActionsKnowledge.runsDownload(namedAnyOf: [folder], in: $0) }) { return .runsIt }
+        return download.scripts.lazy.compactMap { GitTreeUnpacking.gitTree(unpackedFrom: [folder], in: $0) }.first.map { .unpacksWhereGitRuns(tree: $0) }
     }
 
     /// The run a job belongs to: its workflow's jobs and those of the workflows it calls share
