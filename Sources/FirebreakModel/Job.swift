@@ -52,8 +52,8 @@ public struct Job: Sendable, Hashable {
         /// The name the job downloads by, when it is an expression that cannot be evaluated and
         /// `artifact` is only taken to fit it (read from GitHub workflows): hops through it say so.
         public var assumedFrom: String?
-        /// How the job runs it, where that is more than running a file of it (read from GitHub
-        /// workflows: an archive of it unpacked where git runs): the hop into the job says so.
+        /// How the job runs it, where that is more than running a file of it (read from the
+        /// scripts: an archive of it unpacked where git runs): the hop into the job says so.
         public var how: String?
 
         public init(artifact: Reference, use: Use, verifies: Bool, deploysTo: Reference?, canaryPercent: Int?,

@@ -323,7 +323,6 @@ extension GitLabBuilder {
 
     // MARK: Includes and variables
 
-    /// Whether a job's `artifacts: paths:` hold the `public` folder GitLab Pages serves.
     /// The folders and files a job's `artifacts: paths:` name, as a script would write them: a
     /// glob's folder (`dist` of `dist/*.whl`), no trailing `/`; not the whole project folder, nor
     /// one a variable names.
@@ -340,6 +339,7 @@ extension GitLabBuilder {
         }
     }
 
+    /// Whether a job's `artifacts: paths:` hold the `public` folder GitLab Pages serves.
     static func holdsPublicFolder(_ job: SourcedMapping?) -> Bool {
         let paths = job?["artifacts"]?.node.value("paths")?.items.compactMap(\.scalarText) ?? []
         return paths.contains { ["public", "public/", "./public", "./public/"].contains($0) }
