@@ -18,7 +18,8 @@ struct Export: ParsableCommand {
         scenarios reaching it and at which level (`reached`: `scenario=level`) and those starting \
         there; as edges, the attack hops, one per relation with the scenarios and rules taking \
         it. Ids are REPOSITORY#KIND:NAME, so that many repositories load side by side; a folder \
-        of repositories is exported as a whole (every repository below it), which is how an \
+        of repositories is exported as a whole (every repository below it; one with no name of \
+        its own, from a context file or its `origin` remote, is named by its path), which is how an \
         organisation's shared runners, secrets and reusable workflows are queried across \
         repositories.
 
@@ -60,10 +61,15 @@ struct Export: ParsableCommand {
         } else {
             if input.context != nil { throw ValidationError("--context describes one repository; \(path) holds \(repositories.count)") }
             let limits = SimulationInput.limits
+            let folder = path.hasSuffix("/") ? path : path + "/"
             let loaded = ParallelMap.map(repositories) { root -> (graph: ExportGraph?, diagnostics: [Diagnostic]) in
                 do throws(LoadError) {
                     let result = try InputLoader.load(path: root, limits: limits)
-                    return (Self.graph(result.model, scenarios: scenarios), result.diagnostics)
+                    // A repository with no name of its own (no context file, no `origin` remote)
+                    // is named by its path below the folder: its ids must not meet another's.
+                    let unnamed = result.model.repository.name == RepositoryIdentity.unnamed
+                    let label = unnamed ? (root.hasPrefix(folder) ? String(root.dropFirst(folder.count)) : root) : nil
+                    return (Self.graph(result.model, scenarios: scenarios, repository: label), result.diagnostics)
                 } catch {
                     return (nil, error.diagnostics)
                 }
@@ -94,8 +100,8 @@ struct Export: ParsableCommand {
     }
 
     /// A model's graph with what the scenarios reach, as the simulation saw the model.
-    static func graph(_ model: PipelineModel, scenarios: [Scenario]) -> ExportGraph {
+    static func graph(_ model: PipelineModel, scenarios: [Scenario], repository: String? = nil) -> ExportGraph {
         let simulation = Simulation(model: model)
-        return ExportGraph(model: simulation.graph.model, results: simulation.run(scenarios))
+        return ExportGraph(model: simulation.graph.model, results: simulation.run(scenarios), repository: repository)
     }
 }

@@ -86,5 +86,10 @@ struct ExportTests {
         #expect(run.status == 0, "\(run.stderr)")
         let document = try XMLDocument(data: Data(run.stdout.utf8))
         #expect(try document.nodes(forXPath: "//*[local-name()='graph']").count == 2)
+        // Neither has a name of its own (no context file, no remote): each is named by its path,
+        // and no node of one meets a node of the other.
+        let ids = try document.nodes(forXPath: "//*[local-name()='node']/@id").compactMap(\.stringValue)
+        #expect(Set(ids).count == ids.count, "ids shared across repositories: \(ids)")
+        #expect(ids.contains("one#repository:this-repository") && ids.contains("two#repository:this-repository"), "\(ids)")
     }
 }

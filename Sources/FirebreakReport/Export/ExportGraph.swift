@@ -39,9 +39,11 @@ public struct ExportGraph: Sendable {
     public var edges: [Edge]
 
     /// The model as the simulation saw it (with the outsider it assumes for a public
-    /// repository) and the results of its scenarios.
-    public init(model: PipelineModel, results: [BlastRadius]) {
-        let repository = model.repository.name
+    /// repository) and the results of its scenarios. `repository` prefixes every id (default:
+    /// the model's repository name); a folder of repositories names each one that has no name
+    /// of its own by its path, so that their nodes stay apart.
+    public init(model: PipelineModel, results: [BlastRadius], repository: String? = nil) {
+        let repository = repository ?? model.repository.name
         self.repository = repository
         func id(_ node: NodeID) -> String { "\(repository)#\(node)" }
         var reached: [NodeID: [String]] = [:], footholds: [NodeID: [String]] = [:]
