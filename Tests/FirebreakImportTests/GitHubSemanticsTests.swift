@@ -302,6 +302,16 @@ import Testing
                       registry: public.ecr.aws
                       username: ${{ secrets.ECR_KEY_ID }}
                       password: ${{ secrets.ECR_SECRET_KEY }}
+                  - uses: docker/login-action@v3
+                    with: {registry: ghcr.io, username: "${{ secrets.SAME_TOKEN }}", password: "${{ secrets.SAME_TOKEN }}"}
+                  - uses: docker/login-action@v3
+                    with: {registry: quay.io, username: "${{ secrets.QUAY_ROBOT }}", password: "${{ secrets.QUAY_PASSWORD }}"}
+                  - uses: docker/login-action@v3
+                    with: {registry: registry.example.com, username: "${{ secrets.MIRROR_LOGIN }}", password: "${{ secrets.QUAY_ROBOT }}"}
+                  - run: gh release upload v1 dist/*
+                    env: {GH_TOKEN: "${{ secrets.ECR_ROBOT }}"}
+                  - uses: docker/login-action@v3
+                    with: {registry: docker.io, username: "${{ secrets.ECR_ROBOT }}", password: "${{ secrets.HUB_PASSWORD }}"}
             """])
         let model = try InputLoader.load(path: repository.root).model
         for secretKey in ["RELEASE_SECRET_KEY", "MIRROR_SECRET_KEY"] {
@@ -313,6 +323,11 @@ import Testing
             #expect(!model.assumptions.contains { $0.subject == NodeID(.secret, id) && $0.statement.contains("counts as high") }, "one rating said")
         }
         #expect(model.secrets["ECR_SECRET_KEY"]?.criticality == .critical, "the login's password, in a publishing job")
+        // The controls: a secret some step takes for a credential is no identifier, whatever login names it user.
+        for credential in ["SAME_TOKEN", "QUAY_ROBOT", "ECR_ROBOT"] {
+            #expect(model.secrets[credential].map { $0.criticality != .low } == true, "\(credential) is a credential somewhere")
+        }
+        #expect(model.secrets["MIRROR_LOGIN"]?.criticality == .low)
         #expect(model.secrets["LOGS_KEY_ID"]?.carries?.name == "aws-key:LOGS_KEY_ID", "the control: with no secret's key beside it, the id stands for the key")
         let result = try Examples.run("compromised-third-party-action", on: model)
         #expect(result.crownJewels.contains(NodeID(.secret, "RELEASE_SECRET_KEY")) && result.crownJewels.contains(NodeID(.secret, "MIRROR_SECRET_KEY")))

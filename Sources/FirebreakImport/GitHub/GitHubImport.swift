@@ -14,8 +14,10 @@ struct GitHubImport {
     var referencedSecrets: [String: SourceLocation] = [:]
     /// Secrets found to hold a static cloud key: secret -> identity name.
     var staticKeySecrets: [String: (identity: String, cloud: String, location: SourceLocation)] = [:]
-    /// Secrets found to name a credential another secret beside them holds, each as first found.
+    /// Secrets found to name a credential another secret beside them holds, each as first found;
+    /// and every secret found holding the credential of such a pair.
     var identifierSecrets: [String: CredentialIdentifier] = [:]
+    var pairedCredentials: Set<String> = []
     /// Jobs that read every secret of the repository (`toJSON(secrets)`, `secrets: inherit` to a
     /// remote workflow, a computed name), with where they do.
     var everySecretJobs: [String: SourceLocation] = [:]
@@ -323,7 +325,10 @@ struct GitHubImport {
         for (secret, key) in stepsInfo.staticKeys where staticKeySecrets[secret].map({ $0.cloud != CloudKeyVariables.awsAccount }) ?? true {
             staticKeySecrets[secret] = key
         }
-        for identifier in stepsInfo.identifiers where identifierSecrets[identifier.secret] == nil { identifierSecrets[identifier.secret] = identifier }
+        for identifier in stepsInfo.identifiers {
+            pairedCredentials.insert(identifier.credential)
+            if identifierSecrets[identifier.secret] == nil { identifierSecrets[identifier.secret] = identifier }
+        }
         for token in stepsInfo.githubTokens {
             if githubTokenSecrets[token.secret] == nil { githubTokenSecrets[token.secret] = token.location }
             if let other = token.elsewhere { githubTokenElsewhere[token.secret, default: []].insert(other) } else { githubTokensHere.insert(token.secret) }
@@ -760,8 +765,12 @@ struct GitHubImport {
             }
             return nil
         }
-        // A secret that names a credential beside it, unless some step takes it alone for a key.
-        for (secret, identifier) in identifierSecrets.sorted(by: { $0.key < $1.key }) where staticKeySecrets[secret] == nil {
+        // A secret that names a credential beside it, unless some step takes it for a credential:
+        // a key alone, a token, a registry's or a signing tool's, or the credential of a pair
+        // (a login's password elsewhere, or its own user name too).
+        for (secret, identifier) in identifierSecrets.sorted(by: { $0.key < $1.key })
+        where staticKeySecrets[secret] == nil && githubTokenSecrets[secret] == nil && registryTokenSecrets[secret] == nil
+            && signingKeySecrets[secret] == nil && !pairedCredentials.contains(secret) {
             builder.rate(identifier, context: context)
         }
         // A signing tool's key, where no context file rates it.
