@@ -98,7 +98,8 @@ import Testing
     @Test(arguments: [
         "git -C site rm 'manual/*.md' || true\ntar -xzvf linux/manual.tar.gz -C site\ngit -C site add 'manual/*.md'",
         "unzip -o linux/site.zip -d site\ncd site\ngit commit -m update", "tar xzf linux/docs.tgz --directory=site && git -C site status",
-        "tar -xf linux/tree.tar\ngit add -A",
+        "tar -xf linux/tree.tar\ngit add -A", "pushd site\ntar -xzf ../linux/manual.tar.gz\ngit commit -m x",
+        "tar -xzf linux/manual.tar.gz -C site\ngit -C site/docs status", "tar -xzf linux/manual.tar.gz\ngit -C site add .",
     ])
     func anArchiveUnpackedWhereGitRunsRunsIt(script: String) {
         #expect(GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: ["linux"], in: script))

@@ -29,7 +29,7 @@ enum GitTreeUnpacking {
             guard let tool = command.first else { return false }
             let arguments = command.dropFirst()
             switch tool {
-            case "cd":
+            case "cd", "pushd":
                 current = arguments.first.map { folder($0, from: current) } ?? "."
             case "tar" where extracts(arguments):
                 let target = option(["-C", "--directory"], in: arguments)
@@ -42,8 +42,11 @@ enum GitTreeUnpacking {
                     unpackedInto.insert(target.map { folder($0, from: current) } ?? current)
                 }
             case "git":
+                // Git looks for the repository from its folder upwards: a folder the archive
+                // reached, or one below it (an archive in the working folder may bring any
+                // folder's `.git`).
                 let at = option(["-C"], in: arguments).map { folder($0, from: current) } ?? current
-                if unpackedInto.contains(at) { found = at }
+                found = unpackedInto.sorted().first { $0 == at || $0 == "." && !at.hasPrefix("/") || at.hasPrefix($0 + "/") }
                 return found != nil
             default:
                 break
