@@ -61,14 +61,12 @@ struct Export: ParsableCommand {
         } else {
             if input.context != nil { throw ValidationError("--context describes one repository; \(path) holds \(repositories.count)") }
             let limits = SimulationInput.limits
-            let folder = path.hasSuffix("/") ? path : path + "/"
             let loaded = ParallelMap.map(repositories) { root -> (graph: ExportGraph?, diagnostics: [Diagnostic]) in
                 do throws(LoadError) {
                     let result = try InputLoader.load(path: root, limits: limits)
                     // A repository with no name of its own (no context file, no `origin` remote)
-                    // is named by its path below the folder: its ids must not meet another's.
-                    let unnamed = result.model.repository.name == RepositoryIdentity.unnamed
-                    let label = unnamed ? (root.hasPrefix(folder) ? String(root.dropFirst(folder.count)) : root) : nil
+                    // is named by its path below the folder, as `simulate` names it: its ids must not meet another's.
+                    let label = OrganisationRun.name(of: result.model, at: OrganisationRun.relative(root, below: path))
                     return (Self.graph(result.model, scenarios: scenarios, repository: label), result.diagnostics)
                 } catch {
                     return (nil, error.diagnostics)

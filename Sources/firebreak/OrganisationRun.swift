@@ -131,7 +131,7 @@ struct OrganisationRun {
         // In parallel too: when the last repositories are all that is left, their scenarios share the cores.
         let results = simulation.run(scenarios)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
-        var outcome = Outcome(verdict: RepositoryVerdict(path: display, name: name(of: loaded.model, at: display), model: loaded.model,
+        var outcome = Outcome(verdict: RepositoryVerdict(path: display, name: Self.name(of: loaded.model, at: display), model: loaded.model,
                                                                  results: results, problems: errors),
                               diagnostics: DiagnosticGroups.lines(loaded.diagnostics, scope: "this repository"), failed: !errors.isEmpty)
         if details {
@@ -163,12 +163,15 @@ struct OrganisationRun {
     }
 
     /// The repository's own name, or its path when nothing names it (no remote, no context file).
-    func name(of model: PipelineModel, at path: String) -> String {
+    static func name(of model: PipelineModel, at path: String) -> String {
         model.repository.name == RepositoryIdentity.unnamed ? path : model.repository.name
     }
 
     /// A repository's path as found under the folder the user named.
-    func relative(_ path: String) -> String {
+    func relative(_ path: String) -> String { Self.relative(path, below: folder) }
+
+    /// A repository's path as found under `folder`.
+    static func relative(_ path: String, below folder: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
