@@ -102,7 +102,7 @@ import Testing
         "tar -xzf linux/manual.tar.gz -C site\ngit -C site/docs status", "tar -xzf linux/manual.tar.gz\ngit -C site add .",
     ])
     func anArchiveUnpackedWhereGitRunsRunsIt(script: String) {
-        #expect(GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: ["linux"], in: script))
+        #expect(GitTreeUnpacking.gitTree(unpackedFrom: ["linux"], in: script) != nil)
     }
 
     @Test(arguments: [
@@ -111,7 +111,7 @@ import Testing
         "git -C site add .\ntar -xzf linux/manual.tar.gz -C site", "unzip other.zip -d linux/site\ngit -C linux/site add .",
     ])
     func anArchiveUnpackedWhereGitDoesNotRunIsData(script: String) {
-        #expect(!GitTreeUnpacking.unpacksIntoAGitTree(namedAnyOf: ["linux"], in: script))
+        #expect(GitTreeUnpacking.gitTree(unpackedFrom: ["linux"], in: script) == nil)
     }
 
     /// A download without `name:` puts each artifact in a folder of its name (actions/download-artifact

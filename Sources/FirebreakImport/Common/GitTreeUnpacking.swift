@@ -5,16 +5,11 @@
 /// documentation, *git-config* and *githooks*). An archive unpacked into a folder of its own
 /// that has no `.git` yet becomes that repository when it brings one.
 enum GitTreeUnpacking {
-    /// Whether `script` unpacks an archive inside any of `names` (a download's name or folder:
-    /// `tar -xzvf linux/manual.tar.gz -C site`, `unzip dist/site.zip -d site`) into a folder (the
-    /// working folder unless `-C`/`--directory`/`-d` says), then runs git there (`git -C site
-    /// commit`, or `cd site` then `git add`). A name counts as a whole path part.
-    static func unpacksIntoAGitTree(namedAnyOf names: [String], in script: String) -> Bool {
-        gitTree(unpackedFrom: names, in: script) != nil
-    }
-
-    /// The folder where `script` unpacks an archive inside any of `names` and then runs git
-    /// (`unpacksIntoAGitTree`), `.` for the working folder; nil when it does not.
+    /// The folder where `script` unpacks an archive inside any of `names` (a download's name or
+    /// folder: `tar -xzvf linux/manual.tar.gz -C site`, `unzip dist/site.zip -d site`) into a
+    /// folder (the working folder, `.`, unless `-C`/`--directory`/`-d` says), then runs git there
+    /// (`git -C site commit`, or `cd site` then `git add`); nil when it does not. A name counts
+    /// as a whole path part.
     static func gitTree(unpackedFrom names: [String], in script: String) -> String? {
         guard TextSearch.contains(script, "git"), names.contains(where: { TextSearch.contains(script, $0) }) else { return nil }
         let inside = { (word: Substring) -> Bool in

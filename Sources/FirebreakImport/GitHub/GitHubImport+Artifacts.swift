@@ -61,28 +61,13 @@ extension GitHubImport {
         }
     }
 
-    /// How the scripts after a download run one of its artifacts.
-    enum FolderRun {
-        /// A command or a tool runs what the artifact's folder holds.
-        case runsIt
-        /// An archive from the folder is unpacked into `tree`, where git then runs.
-        case unpacksWhereGitRuns(tree: String)
-
-        /// What the hop into the job says beyond that it runs the artifact.
-        var how: String? {
-            if case .unpacksWhereGitRuns(let tree) = self { return GitTreeUnpacking.how(tree) }
-            return nil
-        }
-    }
-
     /// Whether the scripts after a download that puts each artifact in a folder of its name run
-    /// what `artifact`'s folder holds (`ActionsKnowledge.runsDownload`, `GitTreeUnpacking`), and how.
-    static func folderRun(_ download: (written: String, location: SourceLocation, path: String?, scripts: [String]), artifact: String) -> FolderRun? {
+    /// what `artifact`'s folder holds (`DownloadRun`), and how.
+    static func folderRun(_ download: (written: String, location: SourceLocation, path: String?, scripts: [String]), artifact: String) -> DownloadRun? {
         let base = download.path.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.flatMap { $0.isEmpty || $0 == "." ? nil : $0 }
         let folder = base.map { "\($0)/\(artifact)" } ?? artifact
         guard !folder.contains("$"), !ArtifactNamePattern.isPattern(artifact) else { return nil }
-        if download.scripts.contains(where: { ActionsKnowledge.runsDownload(namedAnyOf: [folder], in: $0) }) { return .runsIt }
-        return download.scripts.lazy.compactMap { GitTreeUnpacking.gitTree(unpackedFrom: [folder], in: $0) }.first.map { .unpacksWhereGitRuns(tree: $0) }
+        return DownloadRun.reading([folder], in: download.scripts)
     }
 
     /// The run a job belongs to: its workflow's jobs and those of the workflows it calls share

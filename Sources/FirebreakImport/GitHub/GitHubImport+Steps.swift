@@ -188,11 +188,11 @@ extension GitHubImport {
                     let names = ([info.downloads[download].artifact.name] + [info.downloads[download].path].compactMap { $0 })
                         .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                         .filter { !ArtifactNamePattern.isPattern($0) && !$0.contains("$") && !ActionsKnowledge.sharedFolders.contains($0) }
-                    if ActionsKnowledge.runsDownload(namedAnyOf: names, in: run) || ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) {
+                    if let reading = DownloadRun.reading(names, in: [run]) {
                         info.downloads[download].runs = true
-                    } else if let tree = GitTreeUnpacking.gitTree(unpackedFrom: names, in: run) {
+                        info.downloads[download].how = reading.how
+                    } else if ActionsKnowledge.putsDownloadOnPath(info.downloads[download].path, in: run) {
                         info.downloads[download].runs = true
-                        info.downloads[download].how = GitTreeUnpacking.how(tree)
                     }
                     info.downloads[download].laterScripts?.append(run)
                 }

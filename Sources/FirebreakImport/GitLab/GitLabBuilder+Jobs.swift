@@ -180,13 +180,9 @@ extension GitLabBuilder {
             // GitLab restores an earlier job's artifacts into this job's project folder at their
             // paths: a command inside them, a tool handed one of their files, or an archive of
             // them unpacked where git runs runs that job's code here.
-            let paths = Self.artifactFolders(producers.first { $0.name == source }?.mapping)
-            if ActionsKnowledge.runsDownload(namedAnyOf: paths, in: script) {
-                return Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
-            }
-            if let tree = GitTreeUnpacking.gitTree(unpackedFrom: paths, in: script) {
+            if let reading = DownloadRun.reading(Self.artifactFolders(producers.first { $0.name == source }?.mapping), in: [script]) {
                 var consumption = Job.Consumption(artifact: artifact, use: .run, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
-                consumption.how = GitTreeUnpacking.how(tree)
+                consumption.how = reading.how
                 return consumption
             }
             // What the pages job asks for by name (`needs:`, `dependencies:`) is what its `public`
