@@ -190,5 +190,41 @@ import Testing
         #expect(try release("meson install -C build") == .run, "a tool handed the artifact's folder")
         #expect(try release("tar -xzf build/site.tgz -C site && git -C site add .") == .run, "unpacked where git runs")
         #expect(try release("ls dist") != .run, "the control: listed, then uploaded")
+        // A command run inside a D-Bus session, on a virtual display or under a time limit is
+        // still the command run.
+        #expect(try release("dbus-run-session -- meson test -C build --timeout-multiplier 5") == .run)
+        #expect(try release("xvfb-run -a ./build/tests/app-test") == .run)
+        #expect(try release("timeout -k 10 600 ./build/tool --check") == .run)
+        #expect(try release("timeout 600 ls build") != .run, "the control: the time limit's command only lists it")
+    }
+}
+
+/// The command a wrapper runs is found where the wrapper's options and operands end.
+@Suite struct CommandWrapperTests {
+    /// The words of `script` that start a command.
+    private func commands(_ script: String) -> [String] {
+        let words = ShellWords(script)
+        return words.words.indices.filter { words.startsCommand[$0] }.map { String(words.words[$0]) }
+    }
+
+    @Test func theWrappedCommandStartsACommand() {
+        #expect(commands("dbus-run-session -- meson test -C build") == ["dbus-run-session", "meson"])
+        #expect(commands("xvfb-run -a -n 99 ./app") == ["xvfb-run", "./app"])
+        #expect(commands("timeout --signal KILL 600 ./tool") == ["timeout", "./tool"], "the duration is no command")
+        #expect(commands("nice -n 10 make install") == ["nice", "make"])
+        #expect(commands("stdbuf -oL ./run.sh") == ["stdbuf", "./run.sh"])
+        #expect(commands("echo timeout 600 ./tool") == ["echo"], "the control: a wrapper's name as an argument runs nothing")
+    }
+
+    @Test func aCommandIsFoundPastAssignmentsAndWrappers() {
+        func command(_ text: String) -> String? {
+            let words = text.split(separator: " ")
+            return ShellCommands.commandPlace(in: words).map { String(words[$0]) }
+        }
+        #expect(command("sudo -u ci env CI=1 ./build/tool") == "./build/tool")
+        #expect(command("xvfb-run -a dbus-run-session -- gjs test.js") == "gjs")
+        #expect(command("timeout 600 make check") == "make")
+        #expect(command("command -v yarn") == "command", "asks where yarn is: yarn does not run")
+        #expect(command("sudo") == "sudo")
     }
 }

@@ -181,4 +181,27 @@ import Testing
         let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "ci/ui"))))
         #expect(start.caveats.contains { $0.hasPrefix("assumed: the script clones 'https://github.com/someone/ui.git' at '${UI_COMMIT}'") }, "\(start.caveats)")
     }
+
+    /// A command a variable names (`$builder build`, its value set from a string the reading
+    /// takes as data) run inside a clone is taken to run the clone's code, and the foothold says
+    /// so; a wrapper's name inside that string (`export builder="sudo ..."`) is no command.
+    @Test func aCommandAVariableNamesInsideACloneIsTakenToRunItAndSaysSo() throws {
+        let model = try Self.model("""
+            git clone --depth 1 https://gitlab.com/someone/recipes.git
+            cd recipes
+            export builder="sudo --preserve-env --user ci env HOME=/home/ci tool"
+            $builder build --latest app
+            """)
+        #expect(Self.fetched(model) == ["https://gitlab.com/someone/recipes.git": PinState.none], "its default branch")
+        let result = try Examples.run("compromised-third-party-action", on: model)
+        let start = try #require(result.facts.derivation(of: Fact(.exec, NodeID(.job, "sign"))))
+        #expect(start.caveats.contains { $0.hasPrefix("assumed: the script runs `$builder` inside its clone of 'https://gitlab.com/someone/recipes.git'") },
+                "\(start.caveats)")
+        let outside = try Self.model("""
+            git clone --depth 1 https://gitlab.com/someone/recipes.git
+            ls recipes
+            $builder build --latest app
+            """)
+        #expect(Self.fetched(outside).isEmpty, "the control: the variable's command runs outside the clone")
+    }
 }

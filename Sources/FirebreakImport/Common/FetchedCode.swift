@@ -14,7 +14,18 @@ enum FetchedCode {
         /// The revision the script names by a variable (`--revision=$COMMIT`), whose value no
         /// file here gives: the pin is taken to move, an assumption to state.
         var variableRevision: String? = nil
+        /// The command, named by a variable (`$fdroid build`), that the script runs inside the
+        /// clone and that is the only sign the clone's code runs: taken to run it, an assumption
+        /// to state.
+        var variableCommand: String? = nil
     }
+
+    /// What is assumed of a clone in which the script runs a command a variable names.
+    static func variableCommandStatement(_ url: String, _ command: String) -> String {
+        "the script runs `$\(command)` inside its clone of '\(url)', a command a variable names: taken to build or run what the clone holds"
+    }
+
+    static let variableCommandSettle = "check what the variable runs; if it runs nothing of the clone's, the clone is only data"
 
     /// What is assumed of a clone checked out at a revision a variable names.
     static func variableRevisionStatement(_ url: String, _ revision: String) -> String {
@@ -47,9 +58,9 @@ enum FetchedCode {
         let joined = TextSearch.replacing("\\\n", with: " ", in: TextSearch.replacing("\\\r\n", with: " ", in: script))
         let lines = TextSplit.lines(joined).map(String.init)
         var found: [Fetch] = []
-        func add(_ url: String, _ pin: PinState, variableRevision: String? = nil) {
+        func add(_ url: String, _ pin: PinState, variableRevision: String? = nil, variableCommand: String? = nil) {
             guard !url.contains("$"), !found.contains(where: { $0.url == url }) else { return }
-            found.append(Fetch(url: url, pin: pin, variableRevision: variableRevision))
+            found.append(Fetch(url: url, pin: pin, variableRevision: variableRevision, variableCommand: variableCommand))
         }
         if downloading {
             for line in lines {
@@ -61,10 +72,13 @@ enum FetchedCode {
         guard !cloned.isEmpty || !downloaded.isEmpty else { return found }
         let words = ShellWords(joined)
         // Each clone and download costs a pass over the script's words: a bounded number of them.
-        for clone in cloned where runs(clone.directory, in: words) {
+        for clone in cloned {
+            guard let run = run(of: clone.directory, in: words) else { continue }
             let pinned = checksOutCommit(clone.directory, in: joined) || clone.ref.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
             let variable = !pinned && clone.revision && clone.ref?.hasPrefix("$") == true ? clone.ref : nil
-            add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref), variableRevision: variable)
+            var command: String?
+            if case .byVariableCommand(let name) = run { command = name }
+            add(clone.url, pinned ? .digest : PinState.infer(fromVersion: clone.ref), variableRevision: variable, variableCommand: command)
         }
         for download in downloaded where executes(download.file, in: words) {
             add(download.url, pin(ofURL: download.url))
@@ -88,7 +102,8 @@ enum FetchedCode {
         let segments = TextSearch.replacing("||", with: ";", in: line).split(separator: ";").first { $0.contains("curl") || $0.contains("wget") || $0.contains("iwr") || $0.contains("Invoke-WebRequest") }
             .map { $0.split(separator: "|").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } } ?? []
         let piped = segments.dropFirst().contains { words in
-            let command = words.drop { ["sudo", "-E", "env"].contains($0) || $0.contains("=") }
+            guard let place = CommandWrappers.commandPlace(in: words.map { Substring($0) }) else { return false }
+            let command = words[place...]
             guard let interpreter = command.first, shells.contains((interpreter as NSString).lastPathComponent) else { return false }
             return !command.dropFirst().contains { ["-c", "-e", "-m", "-ne", "-pe", "-Command"].contains($0) }
         }
@@ -173,33 +188,42 @@ enum FetchedCode {
                                                    "python", "python3", "bash", "sh", "source", ".", "node", "ruby", "perl", "mvn", "gradle",
                                                    "bundle", "rake", "dotnet", "install", "sudo"]
 
-    /// Whether the script runs code from a folder: a command from it (`./tool/run`), a build
-    /// in it (`cd tool && make`, `make -C tool`, `pip install ./tool`). A folder named by a
-    /// variable is taken to be run.
-    private static func runs(_ directory: String, in script: ShellWords) -> Bool {
-        guard !directory.isEmpty, !directory.contains("$"), !directory.hasPrefix("~") else { return true }
+    /// How a script runs code from a folder.
+    private enum FolderRun {
+        /// A command from it (`./tool/run`), a build in it (`cd tool && make`, `make -C tool`,
+        /// `pip install ./tool`), or the folder is named by a variable.
+        case runs
+        /// Only a command a variable names runs inside it (`cd tool && $runner build`).
+        case byVariableCommand(String)
+    }
+
+    /// Whether the script runs code from a folder (`FolderRun`); nil when nothing shows it does.
+    private static func run(of directory: String, in script: ShellWords) -> FolderRun? {
+        guard !directory.isEmpty, !directory.contains("$"), !directory.hasPrefix("~") else { return .runs }
         func inside(_ word: Substring) -> Bool {
             let path = word.hasPrefix("./") ? word.dropFirst(2) : word
             return path == directory || path.hasPrefix(directory + "/")
         }
         let words = script.words
         var inFolder = false
+        var variableCommand: Substring?
         for (place, word) in words.enumerated() {
             let starts = script.startsCommand[place]
-            if starts, inside(word), word.contains("/"), !word.hasSuffix("/") { return true }
+            if starts, inside(word), word.contains("/"), !word.hasSuffix("/") { return .runs }
             // `pushd` enters a folder as `cd` does; `popd` leaves it.
             if starts, word == "cd" || word == "pushd" { inFolder = place + 1 < words.count && inside(words[place + 1]); continue }
             if starts, word == "popd" { inFolder = false; continue }
-            if starts, inFolder, builders.contains(word) || (word.hasPrefix("./") && word.count > 2) { return true }
+            if starts, inFolder, builders.contains(word) || (word.hasPrefix("./") && word.count > 2) { return .runs }
+            if starts, inFolder, variableCommand == nil, script.isExpansion(place) { variableCommand = word }
             if starts, builders.contains(word) {
                 var next = place + 1
                 while next < words.count, !script.startsCommand[next] {
-                    if inside(words[next]) { return true }
+                    if inside(words[next]) { return .runs }
                     next += 1
                 }
             }
         }
-        return false
+        return variableCommand.map { .byVariableCommand(String($0)) }
     }
 
     /// The files the lines download (`wget URL`, `wget -O file URL`, `curl -o file URL`,

@@ -32,10 +32,8 @@ enum ShellCommands {
         return false
     }
 
-    /// Where a command's own word is: past variable assignments and `sudo`, `env`, `time` or `exec`.
-    static func commandPlace(in words: [Substring]) -> Int? {
-        words.firstIndex { !$0.utf8.contains(UInt8(ascii: "=")) && !["sudo", "env", "time", "exec"].contains($0) }
-    }
+    /// Where a command's own word is: past variable assignments and wrappers (`CommandWrappers`).
+    static func commandPlace(in words: [Substring]) -> Int? { CommandWrappers.commandPlace(in: words) }
 
     /// A command's own words: past the shell's keywords, variable assignments and `sudo`.
     static func commandWords(_ words: [Substring]) -> ArraySlice<Substring> {

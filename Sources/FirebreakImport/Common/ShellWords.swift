@@ -29,7 +29,7 @@ struct ShellWords: Sendable {
         var separated = true
         // The word that runs the next one (`sudo`, `env`, `CI=1`) whose options are being read,
         // and whether the last word was one of its options that takes an argument.
-        var prefix = PrefixOptions()
+        var prefix = CommandWrappers.Reading()
         var index = bytes.startIndex
         // The tables read once here, not once per byte.
         let separators = Self.separators, startsNext = Self.startsNext
@@ -38,9 +38,11 @@ struct ShellWords: Sendable {
             // Both ends are at ASCII bytes (a separator, or the script's ends), so on scalar
             // boundaries: the slice of bytes is the word, without rounding to characters.
             let word = Substring(bytes[begun..<index])
-            if separated { prefix = PrefixOptions() }
-            starts.append(separated || prefix.runs(word))
-            if Self.runsNext(word) { prefix = PrefixOptions(word) }
+            if separated { prefix = CommandWrappers.Reading() }
+            let command = separated || prefix.runs(word)
+            starts.append(command)
+            // A keyword, wrapper or assignment runs the next word only where it is the command.
+            if command, Self.runsNext(word) { prefix = CommandWrappers.Reading(after: word) }
             words.append(word)
             start = nil
             separated = false
@@ -91,46 +93,18 @@ struct ShellWords: Sendable {
         }
     }
 
-    private static let commandPrefixes: Set<Substring> = ["sudo", "then", "do", "else", "elif", "if", "while", "until", "!",
-                                                          "time", "exec", "nohup", "env", "command", "xargs"]
+    /// Shell keywords and the commands that run the command after them (`CommandWrappers`).
+    private static let commandPrefixes: Set<Substring> = CommandWrappers.names.union(["then", "do", "else", "elif", "if", "while", "until", "!"])
     private static let longestPrefix = commandPrefixes.map(\.utf8.count).max()!
 
-    /// Reads the words after one that runs the next (`sudo -E -u ci pip`): its options, and an
-    /// option's argument, until the command it runs.
-    private struct PrefixOptions {
-        private var prefix: Substring?
-        private var argumentNext = false
-
-        init(_ prefix: Substring? = nil) { self.prefix = prefix }
-
-        /// Whether `word` is the command the prefix runs; reads it as an option otherwise.
-        mutating func runs(_ word: Substring) -> Bool {
-            guard let current = prefix else { return false }
-            if argumentNext {
-                argumentNext = false
-                return false
-            }
-            guard word.hasPrefix("-"), word.count > 1 else {
-                prefix = nil
-                return true
-            }
-            // `command -v yarn` only says where yarn is.
-            if current == "command", word == "-v" || word == "-V" {
-                prefix = nil
-            } else {
-                argumentNext = Self.optionsWithArgument[current]?.contains(word) ?? false
-            }
-            return false
-        }
-
-        /// Options that take the next word as their argument (`sudo -u USER`, `env -u NAME`).
-        private static let optionsWithArgument: [Substring: Set<Substring>] = [
-            "sudo": ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--close-from", "--chdir",
-                     "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout"],
-            "env": ["-u", "-C", "-S", "--unset", "--chdir", "--split-string"], "time": ["-f", "-o", "--format", "--output"], "exec": ["-a"],
-            "xargs": ["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--max-lines", "--delimiter",
-                      "--max-chars", "--arg-file"],
-        ]
+    /// Whether the word at `place` is a variable's expansion (`$runner`, `${runner}`): the
+    /// script names it by the variable, whose value is not read here.
+    func isExpansion(_ place: Int) -> Bool {
+        let word = words[place], text = word.base.utf8
+        guard word.startIndex > text.startIndex else { return false }
+        let before = text.index(before: word.startIndex)
+        if text[before] == UInt8(ascii: "$") { return true }
+        return text[before] == UInt8(ascii: "{") && before > text.startIndex && text[text.index(before: before)] == UInt8(ascii: "$")
     }
 
     /// Whether any word starts a command path of the workspace (`./build.sh`).

@@ -392,6 +392,9 @@ extension GitHubImport {
             if let revision = fetch.variableRevision {
                 info.stepAssumptions.append((step.name, FetchedCode.variableRevisionStatement(fetch.url, revision), FetchedCode.variableRevisionSettle, at))
             }
+            if let command = fetch.variableCommand {
+                info.stepAssumptions.append((step.name, FetchedCode.variableCommandStatement(fetch.url, command), FetchedCode.variableCommandSettle, at))
+            }
         }
         // Tools the scripts install from a registry by name, each once, where it is first installed;
         // a version the matrix gives (`--version ${{ matrix.raze }}`) read as the matrix gives it.

@@ -82,6 +82,9 @@ extension GitLabBuilder {
             if let revision = fetch.variableRevision {
                 builder.assume(step.id, FetchedCode.variableRevisionStatement(fetch.url, revision), settle: FetchedCode.variableRevisionSettle, at: at)
             }
+            if let command = fetch.variableCommand {
+                builder.assume(step.id, FetchedCode.variableCommandStatement(fetch.url, command), settle: FetchedCode.variableCommandSettle, at: at)
+            }
         }
         // A variable in the address the scripts push the project to holds a token that writes it.
         for variable in GitLabPushTokens.variables(in: scriptLines.map(\.text).joined(separator: "\n"), project: model.repository.name)
