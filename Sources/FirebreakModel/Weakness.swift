@@ -18,6 +18,7 @@ public struct Weakness: Sendable, Hashable {
         case selfApproval = "self-approval"
         case committedCredential = "committed-credential"
         case unverifiedDownload = "unverified-download"
+        case steerableAgent = "steerable-agent"
 
         /// A short title.
         public var title: String {
@@ -36,6 +37,7 @@ public struct Weakness: Sendable, Hashable {
             case .selfApproval: "an environment whose approvers may approve their own change"
             case .committedCredential: "a credential written in the repository"
             case .unverifiedDownload: "downloaded code run without verification"
+            case .steerableAgent: "an AI agent in the job that anyone's text can steer"
             }
         }
 
@@ -54,13 +56,20 @@ public struct Weakness: Sendable, Hashable {
             case .selfApproval: ["self-approval"]
             case .committedCredential: ["committed-credential"]
             case .unverifiedDownload: ["artifact-execution"]
+            case .steerableAgent: []
             }
         }
 
         /// Why a weakness that no rule takes as a premise is listed all the same.
         public var latentBecause: String? {
-            guard self == .persistedCredentials else { return nil }
-            return "a job's code holds its token whether or not the checkout keeps it (rule 'job-token'), so it opens no path of its own; the token leaks further where the workspace, .git included, is uploaded as an artifact, which Firebreak does not trace"
+            switch self {
+            case .persistedCredentials:
+                return "a job's code holds its token whether or not the checkout keeps it (rule 'job-token'), so it opens no path of its own; the token leaks further where the workspace, .git included, is uploaded as an artifact, which Firebreak does not trace"
+            case .steerableAgent:
+                return "Firebreak has no model of what a prompt-injected agent does: what its sandbox and tools allow, what later steps run of what it writes, what later jobs do with its output; review the job's token and secrets and the jobs its output feeds, or keep the action's default (actors with write access only)"
+            default:
+                return nil
+            }
         }
 
         /// Whether a hop uses the construct only where it is written (a step's foothold), not
@@ -80,6 +89,7 @@ public struct Weakness: Sendable, Hashable {
             case .selfApproval: "self-approval"
             case .committedCredential: "committed-credential"
             case .unverifiedDownload: "artifact-execution"
+            case .steerableAgent: "privileged-pr-trigger"
             }
         }
     }

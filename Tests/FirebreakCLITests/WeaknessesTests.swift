@@ -80,4 +80,38 @@ struct WeaknessesTests {
         #expect(!kept.isEmpty)
         #expect(kept.allSatisfy { $0["opens"] == nil && ($0["latent"] as? String)?.contains("rule 'job-token'") == true }, "\(kept)")
     }
+
+    /// An AI agent action runs by default only for actors with write access; opened to every
+    /// GitHub user, anyone's issue or comment can steer it. Listed where the opening input is
+    /// written, latent with why: Firebreak has no model of what the steered agent does.
+    @Test func anAgentOpenToEveryGitHubUserIsASteerableAgent() throws {
+        func weaknesses(_ with: String, agent: String = "openai/codex-action") throws -> String {
+            let repository = try ScratchRepository(files: [".github/workflows/triage.yml": """
+                on: {issues: {types: [opened]}}
+                permissions: {}
+                jobs:
+                  triage:
+                    runs-on: ubuntu-latest
+                    permissions: {contents: read, issues: write}
+                    steps:
+                      - uses: \(agent)@52fe01ec70a42f454c9d2ebd47598f9fd6893d56
+                        with:
+                          openai-api-key: ${{ secrets.OPENAI_API_KEY }}
+                          prompt: Label this issue.
+                \(with)
+                """])
+            return try CommandRunner.run(["weaknesses", repository.root, "--format", "json"]).stdout
+        }
+        let open = try weaknesses("          allow-users: \"*\"")
+        #expect(open.contains(#""kind" : "steerable-agent""#), "\(open)")
+        #expect(open.contains(#"'openai/codex-action' runs for every GitHub user (`allow-users: \"*\"`), not only those with write access"#), "\(open)")
+        #expect(open.contains(#""location" : ".github/workflows/triage.yml:12:24""#), "where the input opens it")
+        #expect(open.contains("Firebreak has no model of what a prompt-injected agent does"), "latent, with why")
+        #expect(try !weaknesses("          allow-users: alice, bob").contains("steerable-agent"), "the control: named users only")
+        #expect(try !weaknesses("").contains("steerable-agent"), "the control: write access only, the default")
+        let claude = try weaknesses("          allowed_non_write_users: \"*\"", agent: "anthropics/claude-code-action")
+        #expect(claude.contains(#"'anthropics/claude-code-action' runs for every GitHub user (`allowed_non_write_users: \"*\"`)"#), "\(claude)")
+        let explained = try CommandRunner.run(["explain", "steerable-agent"])
+        #expect(explained.status == 0 && explained.stdout.contains("AI agent"), "\(explained.stdout)")
+    }
 }

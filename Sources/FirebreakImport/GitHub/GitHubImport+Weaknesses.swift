@@ -39,6 +39,9 @@ extension GitHubImport {
                     record(.scriptInjection, subject, "'${{ \(found.text) }}' pasted into a script (\(path): \(who))", at: found.location)
                 }
             }
+            if let agent = AgentActions.openToEveryone(step, file: workflow.file) {
+                record(.steerableAgent, subject, agent.detail, at: agent.location)
+            }
             if let uses = step.uses?.lowercased(), uses.hasPrefix("actions/checkout@") || uses == "actions/checkout",
                step.with["persist-credentials"]?.text.lowercased() != "false" {
                 record(.persistedCredentials, subject, "actions/checkout keeps the job token in .git (no `persist-credentials: false`)",
