@@ -114,4 +114,25 @@ struct WeaknessesTests {
         let explained = try CommandRunner.run(["explain", "steerable-agent"])
         #expect(explained.status == 0 && explained.stdout.contains("AI agent"), "\(explained.stdout)")
     }
+
+    /// A checkout keeps the job token in `.git` unless told not to: the weakness says which, the
+    /// default or an explicit `persist-credentials: true`.
+    @Test func aPersistedTokenSaysWhetherTheCheckoutAskedForIt() throws {
+        func detail(_ with: String) throws -> String {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567
+                \(with)
+                      - run: make test
+                """])
+            return try CommandRunner.run(["weaknesses", repository.root, "--format", "json"]).stdout
+        }
+        #expect(try detail("        with: {persist-credentials: true}").contains("keeps the job token in .git (`persist-credentials: true`)"))
+        #expect(try detail("").contains("keeps the job token in .git (no `persist-credentials: false`)"))
+    }
 }

@@ -44,8 +44,8 @@ extension GitHubImport {
             }
             if let uses = step.uses?.lowercased(), uses.hasPrefix("actions/checkout@") || uses == "actions/checkout",
                step.with["persist-credentials"]?.text.lowercased() != "false" {
-                record(.persistedCredentials, subject, "actions/checkout keeps the job token in .git (no `persist-credentials: false`)",
-                       at: step.location)
+                let asked = step.with["persist-credentials"].map { "`persist-credentials: \($0.text)`" } ?? "no `persist-credentials: false`"
+                record(.persistedCredentials, subject, "actions/checkout keeps the job token in .git (\(asked))", at: step.location)
             }
         }
         if job.secretsInherit, let uses = job.uses {
