@@ -161,4 +161,40 @@ import Testing
         let leaked = try Examples.run("leaked-god-token", on: model)
         #expect(leaked.crownJewels.contains(NodeID(.resource, "npm")))
     }
+
+    /// A variable the trigger job passes down outranks any the child defines (GitLab Docs,
+    /// *CI/CD variables*, precedence), so the child's rules are read with it: a child job kept for
+    /// another pipeline type never runs there. A value that names another variable, or rules that
+    /// pass different values, leave it unknown, and the child's job is kept (pessimistic).
+    @Test func aChildsRulesAreReadWithTheVariablesItsTriggerPassesDown() throws {
+        func childJobs(_ passed: String) throws -> [String] {
+            let repository = try ScratchRepository(files: [
+                ".gitlab-ci.yml": """
+                    .child-variables:
+                      PIPELINE_TYPE: \(passed)
+                    package:
+                      trigger:
+                        include: ci/child.yml
+                      rules:
+                        - if: $CI_COMMIT_BRANCH
+                          variables: !reference [.child-variables]
+                    """,
+                "ci/child.yml": """
+                    build:
+                      script: [make]
+                      rules:
+                        - if: '$PIPELINE_TYPE == "CE_TRIGGERED"'
+                    pages:
+                      script: [make pages]
+                      rules:
+                        - if: '$PIPELINE_TYPE == "PAGES_UPDATE"'
+                    """,
+            ])
+            return try InputLoader.load(path: repository.root).model.jobs.keys.sorted()
+        }
+        #expect(try childJobs("CE_TRIGGERED") == ["package/build"])
+        #expect(try childJobs("PAGES_UPDATE") == ["package/pages"])
+        #expect(try childJobs("${EDITION}_TRIGGERED") == ["package/build"], "whatever EDITION holds, the value ends in _TRIGGERED")
+        #expect(try childJobs("${PIPELINE_KIND}") == ["package/build", "package/pages"], "the control: a value not known here")
+    }
 }

@@ -56,6 +56,7 @@ extension GitLabBuilder {
         child.parentRuns = runs
         child.inheritedVariables = inheritedVariables.union(topLevelVariables())
             .union(resolve(name)["variables"]?.node.gitlabEntries.map(\.key) ?? [])
+        child.forwardedVariables = forwardedVariables(of: name)
         child.depth = depth + 1
         child.importedChildren = importedChildren
         // One project, one registry: the child learns what the parent found and hands back what it finds.
@@ -65,6 +66,37 @@ extension GitLabBuilder {
         builder = child.builder
         importedChildren = child.importedChildren
         projectRegistry = child.projectRegistry
+    }
+
+    /// The variables trigger job `name` passes to its child pipeline with a value the file
+    /// writes: its own `variables:`, overridden by those of the rule that runs it (`rules:
+    /// variables:`), known only where every rule that runs the job gives the same text (of a
+    /// value that names another variable, the parts written around it: `${EDITION}_BUILD` ends
+    /// with `_BUILD`, `GitLabPipelines.Value.written`). A variable passed down outranks any the child defines
+    /// (GitLab Docs, *CI/CD variables*: precedence, variables passed to downstream pipelines),
+    /// so the child's rules are read with it (`$PIPELINE_TYPE == "X"` in a child started with
+    /// `PIPELINE_TYPE: Y` never holds).
+    mutating func forwardedVariables(of name: String) -> [String: GitLabPipelines.Value] {
+        let job = resolve(name)
+        // Each variable's value as written.
+        func values(_ value: Sourced?) -> [String: GitLabPipelines.Value] {
+            guard let mapping = dereferenced(value), mapping.node.isMapping else { return [:] }
+            var result: [String: GitLabPipelines.Value] = [:]
+            for entry in mapping.node.gitlabEntries where entry.key != "extends" {
+                let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText
+                result[entry.key] = text.map(GitLabPipelines.Value.written) ?? .unknown
+            }
+            return result
+        }
+        let own = values(job["variables"])
+        var outcomes = [own]
+        if let rules = job["rules"] {
+            outcomes = ruleItems(rules).filter { $0.value("when")?.scalarText != "never" }.map { rule in
+                own.merging(values(rule.value("variables").map { Sourced(node: $0, file: rules.file) })) { _, ruleValue in ruleValue }
+            }
+        }
+        guard let first = outcomes.first else { return [:] }
+        return first.filter { key, value in value != .unknown && outcomes.allSatisfy { $0[key] == value } }
     }
 
     /// A child pipeline whose configuration comes from another project, a URL, a template or a

@@ -61,6 +61,9 @@ struct GitLabBuilder {
     var parentRuns: GitLabRuns?
     /// In a child pipeline: the variables its parent defines and passes down.
     var inheritedVariables: Set<String> = []
+    /// In a child pipeline: the variables the job that starts it passes down with a value the
+    /// file writes, by which its rules are read (`forwardedVariables(of:)`).
+    var forwardedVariables: [String: GitLabPipelines.Value] = [:]
     var depth = 0
     /// Child pipelines imported so far in this import (their files and where they run): the
     /// same child started by many jobs is imported once, under the first job's name.
@@ -105,7 +108,7 @@ struct GitLabBuilder {
             builder.declareLocalDefinition(file, at: SourceLocation(file: builder.file(file), line: 1, column: 1))
         }
         let stages = config.top["stages"]?.node.texts ?? ["build", "test", "deploy"]
-        let workflow = config.top["workflow"]?.node.value("rules").map { GitLabRuns.rules($0, child: parentRuns != nil) }
+        let workflow = config.top["workflow"]?.node.value("rules").map { GitLabRuns.rules(items: $0.items, child: parentRuns != nil, project: forwardedVariables) }
         let visible = config.jobOrder.filter { !$0.hasPrefix(".") }
         let limit = builder.budget.limits.jobs
         guard model.jobs.count + visible.count <= limit else {
@@ -241,7 +244,7 @@ struct GitLabBuilder {
     /// requests when the workflow makes such pipelines), within what the workflow allows.
     mutating func runs(of job: SourcedMapping, workflow: GitLabRuns?) -> GitLabRuns {
         var runs: GitLabRuns
-        if let rules = job["rules"] { runs = GitLabRuns.rules(items: ruleItems(rules), child: parentRuns != nil) }
+        if let rules = job["rules"] { runs = GitLabRuns.rules(items: ruleItems(rules), child: parentRuns != nil, project: forwardedVariables) }
         else if let only = job["only"] { runs = GitLabRuns.only(only.node) }
         else { runs = GitLabRuns(branches: ["*"], tags: true, mergeRequests: workflow?.mergeRequests ?? parentRuns?.mergeRequests ?? false,
                                  schedules: true, manual: true) }

@@ -19,8 +19,30 @@ enum GitLabPipelines {
         case someText
         /// A branch other than the default and every branch the file names.
         case otherBranch
+        /// Text whose written parts are known around variables that are not (`${EDITION}_BUILD`):
+        /// it starts with `prefix`, ends with `suffix`, and is never empty (one of them is not).
+        case partly(prefix: String, suffix: String)
         /// Maybe unset, maybe anything.
         case unknown
+
+        /// A value as the file writes it: its text, or what its written parts say around the
+        /// variables it names (`$NAME`, `${NAME}`); unknown when it says nothing.
+        static func written(_ text: String) -> Value {
+            guard let first = text.firstIndex(of: "$") else { return .text(text) }
+            let prefix = String(text[..<first])
+            // The text after the last variable named: after `}` for `${NAME}`, else after the name's characters.
+            var suffix = ""
+            if let last = text.lastIndex(of: "$") {
+                let rest = text[text.index(after: last)...]
+                if rest.first == "{" {
+                    suffix = rest.firstIndex(of: "}").map { String(rest[rest.index(after: $0)...]) } ?? ""
+                } else {
+                    suffix = String(rest.drop { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                }
+            }
+            if suffix.contains("$") { suffix = "" }
+            return prefix.isEmpty && suffix.isEmpty ? .unknown : .partly(prefix: prefix, suffix: suffix)
+        }
     }
 
     enum Truth { case yes, no, maybe }
@@ -125,7 +147,7 @@ enum GitLabPipelines {
             switch value(expression, variables) {
             case .text(let text): return text.isEmpty ? .no : .yes
             case .null: return .no
-            case .someText, .otherBranch: return .yes
+            case .someText, .otherBranch, .partly: return .yes
             case .unknown: return .maybe
             }
         }
@@ -172,6 +194,11 @@ enum GitLabPipelines {
         case (.null, .null): return .yes
         case (.null, .text), (.text, .null), (.null, .someText), (.someText, .null), (.null, .otherBranch), (.otherBranch, .null): return .no
         case (.otherBranch, .text), (.text, .otherBranch): return .no
+        // Text known in part equals a literal only if the literal has those parts.
+        case (.partly(let prefix, let suffix), .text(let text)), (.text(let text), .partly(let prefix, let suffix)):
+            if text == defaultBranch { return .maybe }
+            return text.count >= prefix.count + suffix.count && text.hasPrefix(prefix) && text.hasSuffix(suffix) ? .maybe : .no
+        case (.partly, .null), (.null, .partly): return .no
         default: return .maybe
         }
     }
