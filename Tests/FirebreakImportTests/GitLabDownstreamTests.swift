@@ -197,4 +197,38 @@ import Testing
         #expect(try childJobs("${EDITION}_TRIGGERED") == ["package/build"], "whatever EDITION holds, the value ends in _TRIGGERED")
         #expect(try childJobs("${PIPELINE_KIND}") == ["package/build", "package/pages"], "the control: a value not known here")
     }
+
+    /// A credential the file names where no script is still names a CI/CD variable the project
+    /// holds: in the global `variables:` every job receives, in a trigger job's `variables:` its
+    /// downstream jobs receive, in a `rules: if:` that tests it. Settings named there are not
+    /// taken for credentials.
+    @Test func aCredentialNamedOutsideAnyScriptIsAVariableTheProjectHolds() throws {
+        let repository = try ScratchRepository(files: [
+            ".gitlab-ci.yml": """
+                variables:
+                  MIRROR_PASSWORD: $MIRROR_PASSWORD_RO
+                  MIRROR_URL: $MIRROR_HOST/repo
+                deploy:
+                  script: [rake deploy]
+                  rules:
+                    - if: $DEPLOYER_TOKEN == null
+                      when: never
+                    - if: $CI_COMMIT_TAG
+                check:
+                  trigger:
+                    include: ci/check.yml
+                  variables:
+                    repo_token: "${STAGING_REPO_TOKEN}:@"
+                    repo: $STAGING_REPO
+                """,
+            "ci/check.yml": "verify:\n  script: [./verify.sh]\n",
+        ])
+        let model = try InputLoader.load(path: repository.root).model
+        for name in ["MIRROR_PASSWORD_RO", "DEPLOYER_TOKEN", "STAGING_REPO_TOKEN"] {
+            #expect(model.secrets[name] != nil, "\(name): \(model.secrets.keys.sorted())")
+        }
+        #expect(model.secrets["MIRROR_HOST"] == nil && model.secrets["STAGING_REPO"] == nil, "the control: settings")
+        let secret = try #require(model.secrets["STAGING_REPO_TOKEN"])
+        #expect(secret.location.line == 14, "where the trigger job passes it on: \(secret.location)")
+    }
 }

@@ -142,6 +142,10 @@ struct GitLabBuilder {
         }
         importExternalIncludes(triggers: Array(Set(model.jobs.values.flatMap(\.triggers).map(\.name))).sorted(),
                                mergingInto: jobs.map { prefix + $0.name }.filter { model.jobs[$0] != nil })
+        for (name, location) in variablesNamedOutsideScripts(triggerJobs: downstream.map(\.name), jobs: jobs.map(\.name) + downstream.map(\.name),
+                                                             defined: fileVariables) where referenced[name] == nil {
+            referenced[name] = location
+        }
         // What an AWS key opens is read from every job that may use it: here, with no child pipeline's.
         declareVariables(referenced, allJobsRead: depth == 0 && downstream.isEmpty)
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
