@@ -159,7 +159,7 @@ import Foundation
         let same = try #require(try restore(testTags: "[builder]"))
         #expect(!same.caveats.contains { $0.hasPrefix("assumed: cache") }, "one persistent machine: \(same.caveats)")
         let shared = try #require(try restore(testTags: "[]", releaseTags: "[]"))
-        #expect(shared.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' outlives the machine that saved it") && $0.hasSuffix("'gitlab-shared' starts a fresh machine for each job, which keeps no cache for the next") },
+        #expect(shared.caveats.contains { $0.hasPrefix("assumed: cache 'deps (protected)' outlives the machine that saved it") && $0.hasSuffix("'gitlab-shared' starts a fresh machine for each job, which keeps no cache for the next unless that one is shared") },
                 "\(shared.caveats)")
         // Two runners share the key; the test job on the release's own runner plants it with no sharing.
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
@@ -574,6 +574,10 @@ import Foundation
         #expect(model.resources[registry.name]?.writableByPushers == true)
         #expect(model.assumptions.contains { $0.subject == registry && $0.statement.contains("anyone with the Developer role") })
         let insider = try Examples.run("poisoned-pipeline-definition", on: model)
+        // The rewritten file's jobs run whatever its rules say, in GitLab's words.
+        let first = try #require(model.jobs.values.map(\.id).sorted().first)
+        let rewritten = try #require(insider.facts.derivation(of: Fact(.exec, first, .unprotected)))
+        #expect(rewritten.why.hasSuffix("whatever the file's `rules:` said)"), "\(rewritten.why)")
         let held = try #require(insider.reached.first { $0.node == registry })
         #expect(held.foothold, "their own access, not the pipeline's")
         #expect(!insider.crownJewels.contains(registry))

@@ -20,8 +20,8 @@ extension GitLabBuilder {
                 listed.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (listed.count > 3 ? " and \(listed.count - 3) more" : "")
             }
             let across = pools.count > 1 ? "is one cache across the runners its jobs run on (\(named(pools.sorted())))" : "outlives the machine that saved it"
-            let machines = fresh.isEmpty ? "" : "; \(named(fresh)) \(fresh.count == 1 ? "starts" : "start") a fresh machine for each job, which keeps no cache for the next"
-            _ = builder.assume(cache.id, "cache '\(name)' \(across): GitLab keeps a cache on the runner's own machine unless the runners share a distributed cache\(machines)",
+            let machines = fresh.isEmpty ? "" : "; \(named(fresh)) \(fresh.count == 1 ? "starts" : "start") a fresh machine for each job, which keeps no cache for the next unless that one is shared"
+            _ = builder.assume(cache.id, "cache '\(name)' \(across), as a distributed cache the runners share makes it: GitLab keeps a cache on the runner's own machine unless they share one (S3, GCS or Azure)\(machines)",
                                settle: "if these runners keep their caches apart, give each runner's jobs their own cache `key:`, so that the file says so",
                                at: cache.location)
         }

@@ -110,7 +110,7 @@ struct PoisonedPipelineRule: Rule {
                     caveats = Array(graph.assumedCaveats(about: environment.id).prefix(1))
                 }
                 result.append(conclude(Fact(.exec, job.id, level), numbered: defined.number, from: premises,
-                                       "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it, triggers included (a push of the branch starts it, whatever the file's `on:` or `rules:` said)",
+                                       "'\(definition.path)' rewritten on '\(branch)' runs job '\(job.name)' there, as the attacker wrote it, triggers included (a push of the branch starts it, whatever \(Self.triggerKeyword(of: job)) said)",
                                        at: job.location, caveats: caveats))
             }
         }
@@ -158,6 +158,15 @@ struct PoisonedPipelineRule: Rule {
 }
 
 extension PoisonedPipelineRule {
+    /// Where the file says when a job runs, in the platform's words.
+    static func triggerKeyword(of job: Job) -> String {
+        switch job.platform {
+        case .gitlab: "the file's `rules:`"
+        case .github: "the file's `on:`"
+        default: "its triggers"
+        }
+    }
+
     /// The registries that take an OIDC token of the workflow they trust for `job` (trusted
     /// publishing, `TrustedPublisherClaims`), for a job whose environment the branch cannot enter: a registry
     /// checks the workflow, and an environment only where its trusted publisher requires one, so
