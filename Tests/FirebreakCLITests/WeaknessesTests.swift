@@ -135,4 +135,29 @@ struct WeaknessesTests {
         #expect(try detail("        with: {persist-credentials: true}").contains("keeps the job token in .git (`persist-credentials: true`)"))
         #expect(try detail("").contains("keeps the job token in .git (no `persist-credentials: false`)"))
     }
+
+    /// A job that calls a workflow holds no token itself: the weakness at the call says the
+    /// called jobs get the default token unless the called file narrows it.
+    @Test func aCallWithoutPermissionsSaysTheCalledFileMayNarrowTheToken() throws {
+        let repository = try ScratchRepository(files: [
+            ".github/workflows/ci.yml": """
+                on: {pull_request: {types: [labeled]}}
+                jobs:
+                  suite:
+                    uses: ./.github/workflows/suite.yml
+                """,
+            ".github/workflows/suite.yml": """
+                on: {workflow_call: {}}
+                permissions: {contents: read}
+                jobs:
+                  run:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: make check
+                """,
+        ])
+        let json = try CommandRunner.run(["weaknesses", repository.root, "--format", "json"]).stdout
+        #expect(json.contains("no `permissions:` for job 'suite': the jobs of './.github/workflows/suite.yml' get the repository's default token, which may write everything, unless that file narrows it"), "\(json)")
+        #expect(!json.contains("'suite': its token gets"), "the call holds no token of its own")
+    }
 }

@@ -56,19 +56,30 @@ extension GitHubImport {
         if let every = reads.everySecret {
             record(.everySecret, subject, "the job reads every secret at once (`toJSON(secrets)` or a computed name)", at: every)
         }
-        if let top = workflow.permissions, top.location != permissions?.location, let what = Self.describeWrites(top) {
-            record(.broadToken, subject, "the workflow's token \(what) wherever a job does not narrow it", at: top.location)
-        }
-        if let permissions {
-            if let what = Self.describeWrites(permissions) { record(.broadToken, subject, "the job token \(what)", at: permissions.location) }
-        } else {
-            record(.broadToken, subject, "no `permissions:` for job '\(job.id)': its token gets the repository's default, which may write everything",
-                   at: job.location)
-        }
+        recordTokenWeaknesses(job, in: workflow, subject: subject, permissions: permissions)
         if let publishing {
             for cache in publishing.caches {
                 record(.sharedCache, subject, "\(publishing.what) restores a cache other runs of the default branch write", at: cache)
             }
+        }
+    }
+
+    /// A job token that may write: the workflow's, the job's, or the repository's default. A
+    /// job that calls a workflow holds no token itself: it hands the called jobs one they may
+    /// only narrow (GitHub Docs, *Reusing workflows*: permissions), and the weakness says so.
+    private mutating func recordTokenWeaknesses(_ job: Workflow.Job, in workflow: Workflow, subject: NodeID, permissions: Workflow.Permissions?) {
+        let whose = job.uses.map { "the token job '\(job.id)' hands the jobs of '\($0.text)' (unless that file narrows it)" } ?? "the job token"
+        if let top = workflow.permissions, top.location != permissions?.location, let what = Self.describeWrites(top) {
+            record(.broadToken, subject, "the workflow's token \(what) wherever a job does not narrow it", at: top.location)
+        }
+        if let permissions {
+            if let what = Self.describeWrites(permissions) { record(.broadToken, subject, "\(whose) \(what)", at: permissions.location) }
+        } else if let uses = job.uses {
+            record(.broadToken, subject, "no `permissions:` for job '\(job.id)': the jobs of '\(uses.text)' get the repository's default token, which may write everything, unless that file narrows it",
+                   at: job.location)
+        } else {
+            record(.broadToken, subject, "no `permissions:` for job '\(job.id)': its token gets the repository's default, which may write everything",
+                   at: job.location)
         }
     }
 
