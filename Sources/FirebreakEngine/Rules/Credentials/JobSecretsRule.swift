@@ -42,6 +42,13 @@ struct JobSecretsRule: Rule {
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
         guard fact.level.isRepositoryRun, fact.node.kind == .job else { return [] }
+        // GitHub hands a step only the secrets written into it, but sends the runner every secret
+        // the job names, held in its memory for the whole job (GitHub Docs, *Using secrets in
+        // GitHub Actions*; read from there in the tj-actions compromise); GitLab puts a job's
+        // variables in the environment of its whole script.
+        let reads = graph.job(numbered: number)?.platform == .github
+            ? "the runner holds it for every step, and a step not handed it can read it from the runner's memory"
+            : "any step can read it"
         // A side branch's run gets no secret kept for protected branches.
         return graph.secrets(exposedToJobNumbered: number).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says; a
@@ -52,7 +59,7 @@ struct JobSecretsRule: Rule {
                     && graph.job(numbered: number).map { !$0.secrets.contains { $0.name == Secret.everyRepositorySecret } } == true
             }
             return conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
-                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' for its whole run: any step can read it", at: exposed.location,
+                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' for its whole run: \(reads)", at: exposed.location,
                             caveats: caveats)
         }
     }
