@@ -83,7 +83,7 @@ extension GitLabBuilder {
             guard let mapping = dereferenced(value), mapping.node.isMapping else { return [:] }
             var result: [String: GitLabPipelines.Value] = [:]
             for entry in mapping.node.gitlabEntries where entry.key != "extends" {
-                let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText
+                let text = GitLabJobVariables.text(of: entry.value)
                 result[entry.key] = text.map(GitLabPipelines.Value.written) ?? .unknown
             }
             return result

@@ -24,7 +24,7 @@ extension GitLabBuilder {
         // A variable the job's own variables pass on may be a credential; one that only names
         // its image or environment (`image: ${FDO_DISTRIBUTION_IMAGE}`) is not: the runner
         // pulls the image by it, and the job log prints it.
-        texts += ownVariables.compactMap { $0.value.scalarText ?? $0.value.value("value")?.scalarText }
+        texts += ownVariables.compactMap { GitLabJobVariables.text(of: $0.value) }
         var names = Set<String>(), assigned = Set<String>()
         for text in texts {
             if scannedTexts[text] == nil { scannedTexts[text] = GitLabVariables.referenced(in: [text]) }
@@ -47,7 +47,7 @@ extension GitLabBuilder {
         let defined = fileVariables.union(ownVariables.map(\.key)).union(assigned).union(matrixKeys)
         // Where a script names it, else a variable of the job's that is set from it.
         let variableValues = job["variables"].map { mapping in
-            ownVariables.map { entry in (text: entry.value.scalarText ?? entry.value.value("value")?.scalarText ?? "", location: entry.value.location(mapping.file)) }
+            ownVariables.map { entry in (text: GitLabJobVariables.text(of: entry.value) ?? "", location: entry.value.location(mapping.file)) }
         } ?? []
         for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
             referenced[variable] = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
@@ -127,7 +127,7 @@ extension GitLabBuilder {
         var handed: [String: (registry: String, variable: String)] = [:]
         for entry in ownVariables {
             guard let registry = RegistryVariables.registry(of: entry.key),
-                  let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText else { continue }
+                  let text = GitLabJobVariables.text(of: entry.value) else { continue }
             let secrets = GitLabVariables.referenced(in: [text]).referenced.filter { !GitLabVariables.isPredefined($0) }
             for variable in secrets { handed[variable] = (registry, entry.key) }
             if !secrets.isEmpty { evidence.registriesByToolVariable.insert(registry) }

@@ -23,7 +23,7 @@ extension GitLabBuilder {
         func values(of variables: Sourced?) {
             guard let variables, variables.node.isMapping else { return }
             for entry in variables.node.gitlabEntries {
-                guard let text = entry.value.scalarText ?? entry.value.value("value")?.scalarText, text.contains("$") else { continue }
+                guard let text = GitLabJobVariables.text(of: entry.value), text.contains("$") else { continue }
                 add(GitLabVariables.referenced(in: [text]).referenced, at: entry.value.location(variables.file))
             }
         }

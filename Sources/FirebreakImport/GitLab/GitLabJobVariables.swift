@@ -44,10 +44,12 @@ struct GitLabJobVariables {
 
     /// A variable's value: the scalar, or a mapping's `value:` (with its `expand:`).
     private static func value(of node: Yams.Node) -> Value? {
-        if let text = node.scalarText { return Value(text: text, expands: true) }
-        guard let text = node.value("value")?.scalarText else { return nil }
+        guard let text = text(of: node) else { return nil }
         return Value(text: text, expands: node.value("expand")?.scalarText != "false")
     }
+
+    /// A variable's text as the file writes it: the scalar, or a mapping's `value:`.
+    static func text(of node: Yams.Node) -> String? { node.scalarText ?? node.value("value")?.scalarText }
 
     /// How deep a value naming another variable is followed, and the longest text made.
     static let depth = 4
