@@ -360,26 +360,6 @@ import Foundation
         #expect(hop.why.hasSuffix("for its whole run: any step can read it"), "GitLab puts it in the script's environment: \(hop.why)")
     }
 
-    /// GitHub hands a step only the secrets written into it, but the runner holds every secret
-    /// the job names for the whole job: the hop says how another step reads it.
-    @Test func aGitHubJobsSecretIsReadFromTheRunnersMemoryByAStepNotHandedIt() throws {
-        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
-            on: {push: {branches: [main]}}
-            permissions: {contents: read}
-            jobs:
-              test:
-                runs-on: ubuntu-latest
-                steps:
-                  - run: npm ci && npm test
-                  - run: ./upload-coverage.sh
-                    env: {CODECOV_TOKEN: "${{ secrets.CODECOV_TOKEN }}"}
-            """])
-        let result = try Examples.run("compromised-build-step", on: try InputLoader.load(path: repository.root).model)
-        let hop = try #require(result.asset(NodeID(.secret, "CODECOV_TOKEN"))?.path.last)
-        #expect(hop.rule == "job-secrets")
-        #expect(hop.why.hasSuffix("the runner holds it for every step, and a step not handed it can read it from the runner's memory"), "\(hop.why)")
-    }
-
     @Test func unlessItIsProtectedAndTheBuildRunsOnUnprotectedRefs() throws {
         let model = try ImportFixtures.load("gitlab-protected").model
         #expect(model.secrets["DEPLOY_TOKEN"]?.protectedBranchesOnly == true)
