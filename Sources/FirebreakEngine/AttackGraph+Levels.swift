@@ -146,6 +146,37 @@ extension AttackGraph {
         return tags + (environment(of: job).map { Array(assumedCaveats(about: $0.id).prefix(1)) } ?? [])
     }
 
+    /// Whether `job`, in a run on a side branch, still holds something to deploy with: not when
+    /// every secret it names is kept for protected branches (GitLab's protected variables, a
+    /// context file's `protectedBranchesOnly`), which such a run does not receive (GitLab Docs,
+    /// *Protect a CI/CD variable*), and it mints no OIDC token. A job that names none deploys
+    /// with what it receives unnamed (GitLab hands every job the variables its ref may have), or,
+    /// when it receives none, with what the files do not show (its own token): taken to deploy.
+    func deploysInUnprotectedRun(_ job: Job) -> Bool {
+        guard !job.oidc else { return true }
+        let credentials = deployCredentials(of: job)
+        return credentials.isEmpty || credentials.contains { model.secrets[$0].map { !$0.protectedBranchesOnly } ?? true }
+    }
+
+    /// The secrets `job` may deploy with, by name: those it names, else those its platform hands
+    /// it unnamed (GitLab's), as a run on its own refs receives them.
+    private func deployCredentials(of job: Job) -> [String] {
+        if !job.secrets.isEmpty { return job.secrets.map(\.name) }
+        return model.platform(of: job).exposesUnreferencedSecrets ? model.exposedSecrets(to: job).map(\.secret.name) : []
+    }
+
+    /// What a side branch's run of `job` deploying rests on, when the files do not say whether
+    /// the secrets it may deploy with are kept for protected branches: that they are not.
+    func unprotectedDeployCaveats(_ job: Job) -> [String] {
+        // Those the model declares unprotected are no assumption; the others were found in the files.
+        let assumed = deployCredentials(of: job).sorted().filter { name in
+            (model.secrets[name].map { !$0.protectedBranchesOnly } ?? false) && assumptionsBySubject[NodeID(.secret, name)] != nil
+        }
+        guard !assumed.isEmpty else { return [] }
+        let named = assumed.prefix(2).joined(separator: ", ") + (assumed.count > 2 ? " and \(assumed.count - 2) more" : "")
+        return ["assumed: job '\(job.name)' deploys with a secret a side branch's run receives (\(named): none is said to be kept for protected branches)"]
+    }
+
     /// The triggers of the unprotected runs an attacker who pushes starts in which `job` runs
     /// with a job that writes `artifact`.
     func sharedUnprotectedRuns(_ artifact: String, with job: Job) -> Set<String> {

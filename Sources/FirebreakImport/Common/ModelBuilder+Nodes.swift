@@ -62,13 +62,19 @@ extension ModelBuilder {
 
     /// An environment the files name and no context file declares: no required reviewers, and
     /// every branch admitted unless `admitting` lists those the platform itself admits (with
-    /// `statement` saying why); production by its name.
-    mutating func declareEnvironment(_ name: String, at location: SourceLocation, admitting branches: [String] = [], statement: String? = nil) -> Reference {
+    /// `statement` saying why); production by its name. `platform` words the assumption: a GitLab
+    /// environment is protected by who may deploy to it, not by branch (GitLab Docs, *Protected
+    /// environments*).
+    mutating func declareEnvironment(_ name: String, at location: SourceLocation, admitting branches: [String] = [], statement: String? = nil,
+                                     platform: Platform = .github) -> Reference {
         if model.environments[name] == nil {
             let production = name.lowercased().contains("prod") || name.lowercased() == "live"
             model.environments[name] = Environment(name: name, reviewers: [], requiredApprovals: 0, preventSelfReview: false,
                                                    allowedBranches: branches, waitMinutes: 0, production: production, criticality: nil, location: location)
-            assume(NodeID(.environment, name), statement ?? "environment '\(name)' has no required reviewers and admits every branch\(production ? "; it is production" : "")",
+            let unprotected = platform == .gitlab
+                ? "environment '\(name)' is not protected: any job of any pipeline, on any branch, deploys to it with no approval"
+                : "environment '\(name)' has no required reviewers and admits every branch"
+            assume(NodeID(.environment, name), statement ?? unprotected + (production ? "; it is production" : ""),
                    settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
         }
         return Reference(name, at: location)

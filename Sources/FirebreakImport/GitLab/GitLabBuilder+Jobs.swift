@@ -49,9 +49,11 @@ extension GitLabBuilder {
         let variableValues = job["variables"].map { mapping in
             ownVariables.map { entry in (text: GitLabJobVariables.text(of: entry.value) ?? "", location: entry.value.location(mapping.file)) }
         } ?? []
-        for variable in names.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) && referenced[variable] == nil {
-            referenced[variable] = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
+        for variable in awsKeys.union(names).subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) {
+            let place = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
                 .map { scriptPlace(of: variable, in: $0) } ?? location
+            namedVariables[id, default: []].append(Reference(variable, at: place))
+            if names.contains(variable), referenced[variable] == nil { referenced[variable] = place }
         }
 
         // Where it runs and what it pulls in.
@@ -113,7 +115,7 @@ extension GitLabBuilder {
             let envName = env.node.scalarText ?? env.node.value("name")?.scalarText
             let action = env.node.value("action")?.scalarText ?? "start"
             if let envName {
-                environment = builder.declareEnvironment(envName, at: env.location)
+                environment = builder.declareEnvironment(envName, at: env.location, platform: .gitlab)
                 if env.node.value("deployment_tier")?.scalarText == "production", var declared = model.environments[envName], !declared.production {
                     declared.production = true
                     model.environments[envName] = declared

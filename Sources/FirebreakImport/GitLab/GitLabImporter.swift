@@ -85,6 +85,10 @@ struct GitLabBuilder {
     /// The variables each script text references and assigns, scanned once: jobs that extend the
     /// same templates share their scripts.
     var scannedTexts: [String: (referenced: Set<String>, assigned: Set<String>)] = [:]
+    /// Per job (by its name in the model), the variables its scripts and its own variables name
+    /// that the file does not define, each where first named: the project's CI/CD variables it
+    /// uses, which become the job's `secrets` once declared (it receives the others too).
+    var namedVariables: [String: [Reference]] = [:]
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
@@ -148,6 +152,9 @@ struct GitLabBuilder {
         }
         // What an AWS key opens is read from every job that may use it: here, with no child pipeline's.
         declareVariables(referenced, allJobsRead: depth == 0 && downstream.isEmpty)
+        for job in jobs.map({ prefix + $0.name }) where model.jobs[job] != nil {
+            model.jobs[job]!.secrets = (namedVariables[job] ?? []).filter { model.secrets[$0.name] != nil }
+        }
         for job in downstream { importDownstream(job.name, job.trigger, runs: job.runs) }
         // Declared by the project's own pipeline, after its children, with what they all found.
         if depth == 0 {

@@ -71,10 +71,21 @@ extension JobSecretsRule {
         // Replacing the stored key with OIDC deletes the secret itself.
         let replaced = secret.carries.flatMap { model.identities[$0.name] }
             .flatMap { $0.lifetime == .static && $0.kind != .personalToken && $0.kind != .jobToken ? ModelChange(.shortLivedCredential, $0.id) : nil }
-        if job.secrets.contains(where: { $0.name == secret.name }) {
+        // A job that names it stops receiving it when it no longer does, where the platform hands
+        // a job only what it names (GitLab hands every job every variable its ref may have).
+        if !model.platform(of: job).exposesUnreferencedSecrets, job.secrets.contains(where: { $0.name == secret.name }) {
             return [ModelChange(.withholdSecret, job.id, secret.id)] + (replaced.map { [$0] } ?? [])
         }
-        // A variable the platform hands to every job: scope it to the protected branches.
-        return model.runsOnProtectedBranch(job) || secret.protectedBranchesOnly ? [] : [ModelChange(.protectSecret, secret.id)]
+        // A variable the platform hands to every job: scoped to the one environment the jobs that
+        // use it deploy through, it reaches only them (GitLab Docs, *Limit the environment scope
+        // of a CI/CD variable*); kept for protected branches, it reaches no side branch's run.
+        var changes: [ModelChange] = []
+        let users = model.sortedJobs.filter { $0.secrets.contains { $0.name == secret.name } }
+        if secret.environment == nil, let scope = users.first?.environment?.name, job.environment?.name != scope,
+           users.allSatisfy({ $0.environment?.name == scope }) {
+            changes.append(ModelChange(.scopeSecret, secret.id, NodeID(.environment, scope)))
+        }
+        if !model.runsOnProtectedBranch(job), !secret.protectedBranchesOnly { changes.append(ModelChange(.protectSecret, secret.id)) }
+        return changes
     }
 }

@@ -1,0 +1,95 @@
+import FirebreakEngine
+import FirebreakImport
+import FirebreakModel
+import FirebreakTestSupport
+import Testing
+
+/// A side branch's pipeline gets none of the protected variables (GitLab Docs, *Protect a CI/CD
+/// variable*): a rewritten pipeline's deploy job, run there, deploys only with what such a run
+/// receives, and a build's artifact reaches the deploy job of its own pipeline only.
+@Suite struct GitLabSideBranchDeployTests {
+    static let pipeline = """
+        stages: [build, release]
+        helper:
+          stage: build
+          script: [make helper]
+          artifacts: {paths: [out/]}
+        publish:
+          stage: release
+          script:
+            - echo "$HUB_PASSWORD" | docker login -u bot --password-stdin
+            - docker push acme/app:edge
+          environment: edge
+          needs: [helper]
+        check:
+          stage: release
+          script: [./verify.sh]
+          environment: edge
+          needs: [helper]
+        """
+
+    static func run(_ scenario: String, secrets: String = "", checkOnly: Bool = false) throws -> BlastRadius {
+        var file = pipeline
+        // Only the job that names no variable deploys.
+        if checkOnly { file = file.replacingOccurrences(of: "  environment: edge\n  needs: [helper]\ncheck:", with: "  needs: [helper]\ncheck:") }
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
+            firebreak: 1
+            repository: {name: acme/app, visibility: private}
+            actors: {dev: {role: contributor}}
+            \(secrets)
+            """])
+        return try Examples.run(scenario, on: try InputLoader.load(path: repository.root).model)
+    }
+
+    static let target = NodeID(.resource, "edge target")
+
+    @Test func aRewrittenPipelineDeploysFromItsBranchWithAVariableThatReachesIt() throws {
+        let open = try Self.run("poisoned-pipeline-definition")
+        let deploy = try #require(open.facts.derivation(of: Fact(.access, Self.target, .deploy)))
+        #expect(deploy.rule == "artifact-deploy")
+        // What the side branch's deployment rests on: the variable the job deploys with reaches it.
+        #expect(deploy.caveats.contains { $0.hasPrefix("assumed: job '") && $0.contains("deploys with a secret a side branch's run receives (HUB_PASSWORD:") },
+                "\(deploy.caveats)")
+        #expect(deploy.caveats.contains { $0.hasPrefix("assumed: environment 'edge' is not protected") }, "\(deploy.caveats)")
+        #expect(deploy.caveats.contains { $0.hasPrefix("assumed: jobs in environment 'edge' deliver what they download") }, "\(deploy.caveats)")
+    }
+
+    @Test func aProtectedVariableKeepsTheSideBranchsRunFromDeploying() throws {
+        let closed = try Self.run("poisoned-pipeline-definition", secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}")
+        #expect(closed.facts.best(.exec, NodeID(.job, "publish")) == .unprotected, "the rewritten pipeline still runs the deploy job")
+        #expect(!closed.facts.has(.access, Self.target, atLeast: .deploy))
+    }
+
+    /// A job that names no variable deploys with those GitLab hands it unnamed: none in a side
+    /// branch's run when every one is protected.
+    @Test func aJobNamingNoVariableDeploysOnlyWithOneThatReachesTheBranch() throws {
+        let open = try Self.run("poisoned-pipeline-definition", checkOnly: true)
+        #expect(open.facts.has(.access, Self.target, atLeast: .deploy))
+        let closed = try Self.run("poisoned-pipeline-definition", secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}", checkOnly: true)
+        #expect(!closed.facts.has(.access, Self.target, atLeast: .deploy))
+    }
+
+    /// The legitimate pipeline still ships what its own hijacked build made, with the protected
+    /// variable; the hop says the artifact went no further than that pipeline.
+    @Test func aHijackedBuildShipsThroughItsOwnPipeline() throws {
+        let result = try Self.run("compromised-build-step", secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}")
+        let deploy = try #require(result.facts.derivation(of: Fact(.access, Self.target, .deploy)))
+        #expect(deploy.caveats.contains(Caveat.legitimateReleaseInPipeline))
+        #expect(!deploy.caveats.contains(Caveat.legitimateRelease))
+    }
+
+    /// GitLab hands a hijacked build every variable: the fix scopes the deploy credential to the
+    /// environment its users deploy through, and never proposes withholding it from one job,
+    /// which GitLab cannot do.
+    @Test func theFixScopesAVariableToItsUsersEnvironment() throws {
+        var file = Self.pipeline
+        file = file.replacingOccurrences(of: "check:\n  stage: release\n  script: [./verify.sh]\n  environment: edge\n  needs: [helper]\n", with: "")
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": "firebreak: 1\nrepository: {name: acme/app}\n"])
+        let model = try InputLoader.load(path: repository.root).model
+        let library = try Examples.library().scenarios.filter { $0.id == "compromised-build-step" }
+        let advice = FixAdvisor(model: model, scenarios: library, keeps: [], writable: { _ in true }, written: nil).advise()
+        let changes = advice.candidates.map(\.change) + advice.remaining.flatMap(\.byHand)
+        #expect(changes.contains(ModelChange(.scopeSecret, NodeID(.secret, "HUB_PASSWORD"), NodeID(.environment, "edge"))), "\(changes)")
+        #expect(!changes.contains { $0.kind == .withholdSecret }, "\(changes)")
+    }
+}
