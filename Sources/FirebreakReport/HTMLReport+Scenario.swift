@@ -21,6 +21,7 @@ extension HTMLReport {
         verdict += " · score \(result.score)"
         if !secrets.isEmpty { verdict += " · \(secrets.count) secret\(secrets.count == 1 ? "" : "s"): \(list(secrets, limit: 8))" }
         out += "<p class=\"verdict\">\(verdict)</p>\n"
+        if let uncounted = scenario.uncounted { out += "<p class=\"note\">Not counted: \(e(uncounted))</p>\n" }
         for paragraph in scenario.narrative.split(separator: "\n\n") {
             let text = paragraph.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             if !text.isEmpty { out += "<p class=\"story\">\(e(text))</p>\n" }

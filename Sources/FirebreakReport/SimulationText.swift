@@ -208,6 +208,7 @@ public struct SimulationText {
             + (named.isEmpty ? "reached " : "\(named.count) secret\(named.count == 1 ? "" : "s")\(secrets.isEmpty ? " rated low" : ""): ")
         let width = Self.width + score.count - style.visibleCount(score) - lowNote.count
         var lines = [header, Self.list(score, named.isEmpty ? Self.countList(result) : named, width: width) + lowNote]
+        if let uncounted = result.scenario.uncounted { lines += uncounted.wrapped(after: "  ", hanging: "not counted: ", width: Self.width) }
         let candidates = Self.pathsWorthDrawing(result, in: model)
         guard !candidates.isEmpty else {
             let jewelsHeld = Set(result.crownJewelsHeldAtStart)

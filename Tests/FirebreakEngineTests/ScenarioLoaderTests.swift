@@ -29,6 +29,23 @@ import Testing
         }
     }
 
+    /// `uncounted:` is read as one sentence, its lines joined.
+    @Test func uncountedIsReadAsOneSentence() throws {
+        let scenario = try ScenarioLoader().load(text: """
+            id: my-scenario
+            title: t
+            narrative: n
+            attacker: a
+            footholds:
+              - jobs: {role: [build]}
+                why: w
+            uncounted: |
+              the secrets no file
+              names
+            """, file: "s.yml")
+        #expect(scenario.uncounted == "the secrets no file names")
+    }
+
     /// `through:` names a capability the engine knows and how reports say it; a typo is an
     /// error at its place, with the closest capability.
     @Test func throughNamesAKnownCapability() throws {

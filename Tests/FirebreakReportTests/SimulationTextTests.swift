@@ -291,6 +291,18 @@ struct SimulationTextTests {
         #expect(text.contains("stolen-static-key               n/a"), "the verdict table says n/a, not 0")
     }
 
+    /// A count of what a scenario reaches is not all there is: a rewritten pipeline also names
+    /// secrets no file names, and its report says so under its score, where a scenario with
+    /// nothing uncounted says nothing.
+    @Test func aScenarioSaysWhatItsCountLeavesOut() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": SampleWorkflow.build()])
+        let lines = Self.lines(try Self.text(repository.root))
+        let header = try #require(lines.firstIndex { $0.hasPrefix("poisoned-pipeline-definition — ") })
+        #expect(lines[header + 2].hasPrefix("  not counted: the secrets no file names"), "\(lines[header + 2])")
+        let other = try #require(lines.firstIndex { $0.hasPrefix("compromised-build-step — ") })
+        #expect(!lines[other + 2].contains("not counted"))
+    }
+
     /// A scenario that cannot start where the importers do not look says what they do not read:
     /// every action pinned by commit is not every action's own steps pinned.
     @Test func aNotApplicableScenarioSaysWhatIsNotRead() throws {

@@ -18,6 +18,9 @@ public struct Scenario: Sendable, Hashable {
     /// What the importers do not read that this attacker could use, said beside a "not
     /// applicable" so that it does not read as an all-clear: one paragraph, its lines joined.
     public var unseen: String?
+    /// What the attacker also gets that no input names, said under the scenario's score in every
+    /// report, so that a count of what is reached does not read as all there is: one sentence.
+    public var uncounted: String?
     public var location: SourceLocation
 
     /// A kind of hop, and how a report names it.
@@ -34,7 +37,8 @@ public struct Scenario: Sendable, Hashable {
     }
 
     public init(id: String, title: String, narrative: String, attacker: String, footholds: [FootholdSelector],
-                references: [String], through: Mechanism? = nil, unseen: String? = nil, location: SourceLocation) {
+                references: [String], through: Mechanism? = nil, unseen: String? = nil, uncounted: String? = nil,
+                location: SourceLocation) {
         self.id = id
         self.title = title
         self.narrative = narrative
@@ -43,6 +47,7 @@ public struct Scenario: Sendable, Hashable {
         self.references = references
         self.through = through
         self.unseen = unseen
+        self.uncounted = uncounted
         self.location = location
     }
 }

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads scenario files, reporting every problem with its file:line:column like a model.
 public struct ScenarioLoader {
-    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references", "through", "unseen"]
+    static let keys = ["id", "title", "narrative", "attacker", "footholds", "references", "through", "unseen", "uncounted"]
 
     public init() {}
 
@@ -52,9 +52,12 @@ public struct ScenarioLoader {
         guard !sink.hasErrors, let id else { throw LoadError(sink.diagnostics) }
         return Scenario(id: id, title: top.string("title") ?? id, narrative: (top.string("narrative") ?? "").trimmed,
                         attacker: (top.string("attacker") ?? "").trimmed, footholds: footholds, references: references,
-                        through: through, unseen: top.string("unseen").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") },
+                        through: through, unseen: top.string("unseen").map(Self.oneLine), uncounted: top.string("uncounted").map(Self.oneLine),
                         location: top.location)
     }
+
+    /// A paragraph written over several lines, as one line.
+    static func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     private func readSelector(_ node: Yams.Node, file: String, sink: DiagnosticSink) -> FootholdSelector? {
         let targets = FootholdSelector.Target.allCases.map(\.rawValue)
