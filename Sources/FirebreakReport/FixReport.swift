@@ -13,9 +13,14 @@ public struct FixReport: Sendable {
     /// Changes in the set that are repository settings: the patch records them in the context
     /// file, and someone makes them in the platform's settings.
     public var settings: Set<ModelChange>
+    /// Where no crown jewel is reached, what that rests on (`HighlyRated`): nil otherwise.
+    var unsettled: String?
 
-    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], settings: Set<ModelChange> = []) {
+    /// `baseline`: the scenarios played on the input as it is, for what a clean verdict rests on.
+    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], settings: Set<ModelChange> = [],
+                baseline: [BlastRadius] = []) {
         self.settings = settings
+        unsettled = HighlyRated(ScenarioRanking.worstFirst(baseline)).map(\.sentence)
         self.model = model
         self.advice = advice
         self.diff = diff
@@ -32,7 +37,10 @@ public struct FixReport: Sendable {
         case .pruned: search = "exhaustive search over \(advice.candidates.count) candidates; none of the changes can be left out"
         case .greedy: search = "greedy search over \(advice.candidates.count) candidates, too many for an exhaustive one; none can be left out"
         }
-        if before.crownJewels == 0 { return "no crown jewel is reached in the scenarios played: nothing to fix" }
+        if before.crownJewels == 0 {
+            return "no crown jewel is reached in the scenarios played: nothing to fix"
+                + (unsettled.map { "; but \($0), then run fix again" } ?? "")
+        }
         if set == 0 {
             return "no change Firebreak writes cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "
                 + "scenario\(advice.before.count == 1 ? "" : "s"): each needs a setting or an edit by hand, a job split in two, or a control the model cannot express (listed below)"

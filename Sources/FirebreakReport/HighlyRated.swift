@@ -37,11 +37,16 @@ struct HighlyRated {
         return parts.dropLast().joined(separator: ", ") + (parts.count > 1 ? " and " : "") + parts.last!
     }
 
+    /// "X reaches write access to the repository rated high (this-repository): settle whether ...".
+    var sentence: String {
+        "\(scenario) reaches \(phrase) rated high (\(SimulationText.namedFew(assets.map(\.name)))): \(settle)"
+    }
+
     var settle: String {
         let repository = assets.contains { $0.kind == .repository }
         let others = assets.filter { $0.kind != .repository }.count
         let opens = others == 0 ? nil : "what \(others == 1 ? "it opens" : "they open")"
-        let worth = repository ? "whether the repository's releases go to others" : nil
+        let worth = repository ? "whether others install what the repository releases (then write access to it is a crown jewel)" : nil
         return "settle " + [opens, worth].compactMap { $0 }.joined(separator: " and ")
     }
 }

@@ -110,10 +110,7 @@ public struct SimulationText {
 
     /// Where no crown jewel is reached, what the all-clear rests on (`HighlyRated`).
     private func highlyRated(_ applicable: [BlastRadius]) -> String {
-        guard let rated = HighlyRated(applicable) else { return "" }
-        let named = rated.assets.map(\.name)
-        let names = Self.namedFew(named)
-        return "; but \(rated.scenario) reaches \(rated.phrase) rated high (\(names)): \(rated.settle)"
+        HighlyRated(applicable).map { "; but " + $0.sentence } ?? ""
     }
 
     /// The first three names, and how many more: "a, b, c and 4 more".

@@ -16,6 +16,28 @@ import Testing
         #expect(result.stdout.contains("--- a/Scenarios/pipelines/skeleton-key.yml"))
     }
 
+    /// "Nothing to fix" is no all-clear where what a scenario reaches is rated high only because
+    /// nothing says what it is worth: the verdict says what to settle first, as simulate's does.
+    @Test func nothingToFixSaysWhatTheCleanVerdictRestsOn() throws {
+        func verdict(_ permissions: String) throws -> String {
+            let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+                on: push
+                \(permissions)
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: make test
+                """])
+            return try CommandRunner.run(["fix", repository.root]).stdout.components(separatedBy: "\n")[0]
+        }
+        let open = try verdict("")
+        #expect(open.contains("nothing to fix; but ") && open.contains("write access to the repository rated high")
+                && open.hasSuffix("then run fix again"), "\(open)")
+        let narrow = try verdict("permissions: {contents: read}")
+        #expect(narrow.hasSuffix("no crown jewel is reached in the scenarios played: nothing to fix"), "\(narrow)")
+    }
+
     @Test func aRunnersLifecycleIsMadeInTheRunnersOwnConfiguration() throws {
         // A pool's lifecycle is its host's configuration: no repository setting makes it ephemeral.
         let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """

@@ -422,7 +422,7 @@ struct VerdictSentenceTests {
         let text = try SimulationTextTests.text(repository.root)
         let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
         #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
-        #expect(verdict.contains("write access to the repository rated high") && verdict.contains("whether the repository's releases go to others"),
+        #expect(verdict.contains("write access to the repository rated high") && verdict.contains("whether others install what the repository releases (then write access to it is a crown jewel)"),
                 "\(verdict)")
     }
 }
