@@ -92,4 +92,18 @@ import Testing
         #expect(changes.contains(ModelChange(.scopeSecret, NodeID(.secret, "HUB_PASSWORD"), NodeID(.environment, "edge"))), "\(changes)")
         #expect(!changes.contains { $0.kind == .withholdSecret }, "\(changes)")
     }
+
+    /// A job that does not name a variable still receives it, and its hop says so: the place it
+    /// cites is where another job names the variable.
+    @Test func aJobReceivesAVariableItDoesNotNameAndSaysSo() throws {
+        func why(helperScript: String) throws -> String {
+            let file = Self.pipeline.replacingOccurrences(of: "script: [make helper]", with: "script: [\(helperScript)]")
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": file])
+            let result = try Examples.run("compromised-build-step", on: try InputLoader.load(path: repository.root).model)
+            let read = try #require(result.facts.derivation(of: Fact(.read, NodeID(.secret, "HUB_PASSWORD"))))
+            return read.why
+        }
+        #expect(try why(helperScript: "make helper").contains("receives secret 'HUB_PASSWORD' for its whole run without naming it (GitLab hands"))
+        #expect(try !why(helperScript: "make helper HUB=$HUB_PASSWORD").contains("without naming it"))
+    }
 }

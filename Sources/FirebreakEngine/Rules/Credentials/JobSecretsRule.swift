@@ -46,9 +46,16 @@ struct JobSecretsRule: Rule {
         // the job names, held in its memory for the whole job (GitHub Docs, *Using secrets in
         // GitHub Actions*; read from there in the tj-actions compromise); GitLab puts a job's
         // variables in the environment of its whole script.
-        let reads = graph.job(numbered: number)?.platform == .github
+        let job = graph.job(numbered: number)
+        let reads = job?.platform == .github
             ? "the runner holds it for every step, and a step not handed it can read it from the runner's memory"
             : "any step can read it"
+        // GitLab hands a job every variable its ref may have, named or not: the hop's place is
+        // then where the variable is named, in another job.
+        let unnamed = { (secret: Secret) in
+            job.map { $0.platform == .gitlab && !$0.secrets.contains { $0.name == secret.name } } ?? false
+                ? " without naming it (GitLab hands a job every variable its ref may have)" : ""
+        }
         // A side branch's run gets no secret kept for protected branches.
         return graph.secrets(exposedToJobNumbered: number).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
             // What the import assumed of the secret (its scope, what it holds), the hop says; a
@@ -56,10 +63,10 @@ struct JobSecretsRule: Rule {
             // side branch's run or a rewritten job's, nor a job that reads every secret at once.
             let caveats = graph.assumedCaveats(aboutSecret: exposed.secret.id) {
                 fact.level == .full && known.rule(of: fact) != PoisonedPipelineRule.description.id
-                    && graph.job(numbered: number).map { !$0.secrets.contains { $0.name == Secret.everyRepositorySecret } } == true
+                    && job.map { !$0.secrets.contains { $0.name == Secret.everyRepositorySecret } } == true
             }
             return conclude(Fact(.read, exposed.secret.id), numbered: exposed.number, from: [fact],
-                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' for its whole run: \(reads)", at: exposed.location,
+                            "job '\(fact.node.name)' receives secret '\(exposed.secret.name)' for its whole run\(unnamed(exposed.secret)): \(reads)", at: exposed.location,
                             caveats: caveats)
         }
     }
