@@ -125,7 +125,9 @@ extension GitHubImport {
             return TextSearch.contains(run, "gh pr checkout") || TextSearch.contains(run, "refs/pull/")
                 || run.range(of: #"pull/\S+/head"#, options: .regularExpression) != nil
         }
-        guard step.uses?.lowercased().hasPrefix("actions/checkout") == true else { return false }
+        // `actions/checkout`, or an action named for one, which is taken to do the same with the ref it is handed.
+        guard let uses = step.uses?.lowercased(),
+              uses.hasPrefix("actions/checkout") || isCheckoutWrapper(String(uses.split(separator: "@").first ?? "")) else { return false }
         for key in ["ref", "repository"] {
             guard let value = step.with[key] else { continue }
             if value.text.contains("refs/pull/") { return true }

@@ -260,6 +260,14 @@ extension GitHubImport {
                 info.evidence.authenticatesToNpm = true
             }
             addStep(uses, kind: uses.hasPrefix("docker://") ? .image : .action, at: step.location)
+            // A remote action named for a checkout (`org/repo/.github/actions/checkout-x@ref`),
+            // whose steps Firebreak does not read, is taken to check this repository out unless it
+            // names another: the scripts after it run the repository's code.
+            if Self.isCheckoutWrapper(action), step.with["repository"] == nil, !checkedOut {
+                checkedOut = true
+                info.stepAssumptions.append((info.steps[info.steps.count - 1].name, Self.checkoutWrapperStatement(uses),
+                                             "describe the job in a native model if the action checks out nothing", step.location))
+            }
             if checkedOut, Self.workspaceRunningActions.contains(where: { action.hasPrefix($0) }), !installOnly {
                 info.runsCode = true
             }
@@ -683,5 +691,16 @@ extension GitHubImport {
         guard let text, !text.contains("${{"), text.split(separator: "/").count == 2,
               text.lowercased() != model.repository.name.lowercased() else { return nil }
         return text
+    }
+
+    /// Whether an action other than `actions/checkout` is named for a checkout: its repository's
+    /// or its folder's name says so (`pytorch/pytorch/.github/actions/checkout-pytorch`).
+    static func isCheckoutWrapper(_ action: String) -> Bool {
+        guard !action.hasPrefix("actions/checkout"), !action.hasPrefix("./"), !action.hasPrefix("docker://") else { return false }
+        return action.split(separator: "/").dropFirst().contains { $0.contains("checkout") }
+    }
+
+    static func checkoutWrapperStatement(_ uses: String) -> String {
+        "'\(uses)' is named for a checkout and its steps are not read: taken to check this repository out, so the job's later scripts run its code"
     }
 }
