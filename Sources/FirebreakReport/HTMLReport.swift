@@ -100,7 +100,7 @@ public struct HTMLReport {
                 + "<a href=\"#\(anchor(highest))\">\(e(highest.scenario.id))</a>."
             if let rated = HighlyRated(ranked) {
                 sentence += " But \(e(rated.scenario)) reaches \(rated.phrase) rated high: "
-                    + "\(list(rated.assets.map(\.name), limit: 6)); \(rated.settle)."
+                    + "\(list(rated.assets.map(\.name), limit: 6))\(e(rated.resting)); \(rated.settle)."
             }
         } else {
             sentence = "No scenario can start on this model."

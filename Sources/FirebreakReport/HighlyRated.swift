@@ -10,6 +10,8 @@ struct HighlyRated {
     /// The scenario, and what it reaches rated high: secrets, then resources, then the repository, each kind by id.
     let scenario: String
     let assets: [NodeID]
+    /// What most of their paths rest on, and how many do, when they rest on assumptions (`SimulationText.chiefAssumption`).
+    let chief: (statement: String, count: Int)?
 
     private static let kinds: [NodeKind] = [.secret, .resource, .repository]
 
@@ -23,6 +25,8 @@ struct HighlyRated {
         guard let first = reaching.first else { return nil }
         let worst = reaching.dropFirst().reduce(first) { $1.assets.count > $0.assets.count ? $1 : $0 }
         scenario = worst.result.scenario.id
+        let counted = Set(worst.assets)
+        chief = SimulationText.chiefAssumption(worst.result) { counted.contains($0.node) }
         assets = worst.assets.sorted { (Self.kinds.firstIndex(of: $0.kind)!, $0) < (Self.kinds.firstIndex(of: $1.kind)!, $1) }
     }
 
@@ -39,7 +43,14 @@ struct HighlyRated {
 
     /// "X reaches write access to the repository rated high (this-repository): settle whether ...".
     var sentence: String {
-        "\(scenario) reaches \(phrase) rated high (\(SimulationText.namedFew(assets.map(\.name)))): \(settle)"
+        "\(scenario) reaches \(phrase) rated high (\(SimulationText.namedFew(assets.map(\.name))))" + (resting.isEmpty ? ": " : resting + "; ") + settle
+    }
+
+    /// ", resting on an assumption: ..." where their paths do; empty where they do not.
+    var resting: String {
+        chief.map { chief in
+            (chief.count == assets.count ? ", resting on an assumption: " : ", \(chief.count) of them resting on: ") + SimulationText.shortened(chief.statement, to: 150)
+        } ?? ""
     }
 
     var settle: String {

@@ -264,11 +264,12 @@ public struct SimulationText {
     /// The assumption the most of a scenario's crown jewels rest on (a hop noted `assumed: ...`
     /// on their paths), with how many; nil when none rests on one, or no assumption carries at
     /// least half of those that do. Of two carrying as many, the one nearer the paths' start
-    /// (the earlier premise), then the first in order of text.
-    static func chiefAssumption(_ result: BlastRadius) -> (statement: String, count: Int)? {
+    /// (the earlier premise), then the first in order of text. `counted`: the assets weighed,
+    /// the crown jewels unless told.
+    static func chiefAssumption(_ result: BlastRadius, among counted: (ReachedAsset) -> Bool = \.crownJewel) -> (statement: String, count: Int)? {
         var counts: [String: (jewels: Int, earliest: Int)] = [:]
         var resting = 0
-        for asset in result.reached where asset.crownJewel && !asset.foothold {
+        for asset in result.reached where counted(asset) && !asset.foothold {
             let assumed = asset.caveats.filter { $0.hasPrefix("assumed: ") }.map { String($0.dropFirst("assumed: ".count)) }
             if !assumed.isEmpty { resting += 1 }
             for (place, statement) in assumed.enumerated() where !assumed[..<place].contains(statement) {

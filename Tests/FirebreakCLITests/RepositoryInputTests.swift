@@ -19,7 +19,9 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[1].hasPrefix("verdict: "), "a sentence says it first: \(lines[1])")
         let header = try #require(lines.firstIndex { $0.hasPrefix("scenario") && $0.contains("crown jewels") })
-        #expect(header <= 4, "the table follows the verdict")
+        // The verdict's sentence, wrapped over at most three lines, then the table.
+        let blank = try #require(lines.indices.first { $0 > 1 && lines[$0].isEmpty })
+        #expect(blank <= 4 && header == blank + 1, "the table follows the verdict: \(lines.prefix(header + 1))")
         let rows = lines[(header + 1)...(header + 4)]
         let scores = rows.compactMap { line in line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.flatMap { Int($0) } }
         #expect(scores.count == 4 && scores == scores.sorted(by: >), "the scenario that reaches most is first: \(rows)")

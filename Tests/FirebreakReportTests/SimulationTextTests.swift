@@ -403,14 +403,15 @@ struct VerdictSentenceTests {
         let text = try SimulationTextTests.text(repository.root)
         let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
         #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
-        #expect(verdict.contains("reaches 1 secret rated high (DASHBOARD_TOKEN): settle what it opens"), "\(verdict)")
+        #expect(verdict.contains("reaches 1 secret rated high (DASHBOARD_TOKEN), resting on an assumption: anyone who can push may create new branches, and they are unprotected; settle what it opens"),
+                "\(verdict)")
         // The HTML report's verdict says the same.
         let model = try InputLoader.load(path: repository.root).model
         let results = try Examples.library().scenarios.map(Simulation(model: model).run)
         var report = HTMLReport(model: model, results: results, assumptions: [], weaknesses: WeaknessReport(model: model, results: results),
                                 fix: nil, pictures: [:])
         let page = report.html()
-        #expect(page.contains("reaches 1 secret rated high: <code>DASHBOARD_TOKEN</code>; settle what it opens."), "\(page)")
+        #expect(page.contains("reaches 1 secret rated high: <code>DASHBOARD_TOKEN</code>, resting on an assumption: anyone who can push may create new branches, and they are unprotected; settle what it opens."), "\(page)")
     }
 
     /// Write access to the repository, rated high because no release job was found to make it a
@@ -424,6 +425,27 @@ struct VerdictSentenceTests {
         #expect(verdict.hasPrefix("verdict: no scenario reaches a crown jewel ("), "\(verdict)")
         #expect(verdict.contains("write access to the repository rated high") && verdict.contains("whether others install what the repository releases (then write access to it is a crown jewel)"),
                 "\(verdict)")
+        // Its path rests on the workflow's token being what the file says: no assumption to name.
+        #expect(!verdict.contains("resting on"), "\(verdict)")
+    }
+
+    /// An all-clear whose highly rated reach rests on an assumption names it, as a crown jewel's
+    /// verdict does: here a self-hosted pool taken to be persistent, the only way a stranger's
+    /// pull request reaches the write token.
+    @Test func anAllClearSaysWhatItsHighlyRatedReachRestsOn() throws {
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: [pull_request, push]
+            permissions: {contents: write}
+            jobs:
+              test:
+                runs-on: [self-hosted, linux]
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - run: make test
+            """])
+        let text = try SimulationTextTests.text(repository.root)
+        let verdict = SimulationTextTests.lines(text).dropFirst().prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(verdict.contains("rated high (this-repository), resting on an assumption: "), "\(verdict)")
     }
 }
 
