@@ -338,7 +338,8 @@ final class ModelReader {
 
     private func readResource(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Resource? {
         guard let f = fields(node, "resource '\(name)'",
-                             ["type", "zone", "criticality", "production", "networkAccess", "trustedPublisherEnvironment", "writableByPushers"]) else { return nil }
+                             ["type", "zone", "criticality", "production", "networkAccess", "trustedPublisherEnvironment", "writableByPushers",
+                              "deployedByPlatform"]) else { return nil }
         f.require("type", help: "write one of: \(Resource.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         guard let kind = f.choice("type", Resource.Kind.self) else { return nil }
         let zone = f.reference("zone")
@@ -356,7 +357,8 @@ final class ModelReader {
         return Resource(name: name, kind: kind, zone: zone, criticality: f.choice("criticality", Criticality.self) ?? .medium,
                         production: f.bool("production") ?? false, networkAccess: networkAccess,
                         trustedPublisherEnvironment: f.string("trustedPublisherEnvironment"),
-                        writableByPushers: f.bool("writableByPushers") ?? false, location: location)
+                        writableByPushers: f.bool("writableByPushers") ?? false, deployedByPlatform: f.bool("deployedByPlatform") ?? false,
+                        location: location)
     }
 
     private func readArtifact(_ name: String, _ location: SourceLocation, _ node: Yams.Node) -> Artifact? {

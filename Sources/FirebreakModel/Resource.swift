@@ -23,6 +23,7 @@ public struct Resource: Sendable, Hashable {
         var networkAccess: AccessLevel?
         var trustedPublisherEnvironment: String?
         var writableByPushers: Bool
+        var deployedByPlatform: Bool
         var location: SourceLocation
     }
 
@@ -69,6 +70,13 @@ public struct Resource: Sendable, Hashable {
         get { fields.value.writableByPushers }
         _modify { yield &fields.value.writableByPushers }
     }
+    /// Whether the platform itself publishes what a job hands it (a Pages site): a deployment
+    /// there needs no credential of the job's, so a side branch's run of the job deploys as any
+    /// run does, whatever its variables.
+    public var deployedByPlatform: Bool {
+        get { fields.value.deployedByPlatform }
+        _modify { yield &fields.value.deployedByPlatform }
+    }
     public var location: SourceLocation {
         get { fields.value.location }
         _modify { yield &fields.value.location }
@@ -76,10 +84,10 @@ public struct Resource: Sendable, Hashable {
 
     public init(name: String, kind: Kind, zone: Reference?, criticality: Criticality, production: Bool,
                 networkAccess: AccessLevel?, trustedPublisherEnvironment: String? = nil, writableByPushers: Bool = false,
-                location: SourceLocation) {
+                deployedByPlatform: Bool = false, location: SourceLocation) {
         fields = SharedFields(Fields(name: name, kind: kind, zone: zone, criticality: criticality, production: production,
                                      networkAccess: networkAccess, trustedPublisherEnvironment: trustedPublisherEnvironment,
-                                     writableByPushers: writableByPushers, location: location))
+                                     writableByPushers: writableByPushers, deployedByPlatform: deployedByPlatform, location: location))
     }
 
     public var id: NodeID { NodeID(.resource, name) }

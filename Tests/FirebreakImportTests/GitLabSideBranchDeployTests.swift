@@ -106,4 +106,30 @@ import Testing
         #expect(try why(helperScript: "make helper").contains("receives secret 'HUB_PASSWORD' for its whole run without naming it (GitLab hands"))
         #expect(try !why(helperScript: "make helper HUB=$HUB_PASSWORD").contains("without naming it"))
     }
+
+    /// GitLab publishes the `pages` job's site from whatever ref runs it, with no credential of
+    /// the job's: a side branch's rewritten pipeline deploys it whatever the variables' protection,
+    /// and the hop rests on no variable.
+    @Test func aPagesJobDeploysFromASideBranchWithNoVariable() throws {
+        let file = """
+            docs:
+              stage: build
+              script: [make docs, echo $HUB_PASSWORD >/dev/null]
+              artifacts: {paths: [site/]}
+            pages:
+              stage: deploy
+              script: [mv site public]
+              artifacts: {paths: [public]}
+              needs: [docs]
+            """
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
+            firebreak: 1
+            repository: {name: acme/app, visibility: private}
+            actors: {dev: {role: contributor}}
+            secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}
+            """])
+        let result = try Examples.run("poisoned-pipeline-definition", on: try InputLoader.load(path: repository.root).model)
+        let deploy = try #require(result.facts.derivation(of: Fact(.access, NodeID(.resource, "gitlab-pages"), .deploy)))
+        #expect(!deploy.caveats.contains { $0.contains("deploys with a secret") }, "\(deploy.caveats)")
+    }
 }

@@ -113,7 +113,7 @@ extension ModelBuilder {
         let name = platform == .github ? "github-pages" : "gitlab-pages"
         if model.resources[name] == nil {
             model.resources[name] = Resource(name: name, kind: .other, zone: nil, criticality: .high, production: true,
-                                             networkAccess: nil, location: location)
+                                             networkAccess: nil, deployedByPlatform: true, location: location)
             let how = platform == .github
                 ? "the GitHub Pages site is the project's public face (documentation, install instructions): a job that deploys it (actions/deploy-pages) decides what it serves, and the site's artifact it takes in from its run is what it publishes"
                 : "the GitLab Pages site is the project's public face (documentation, install instructions): the `pages` job's run decides what it serves, from whatever ref runs it, and what the job takes in from the jobs it needs is taken to be what it publishes"

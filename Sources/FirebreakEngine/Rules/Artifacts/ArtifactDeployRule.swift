@@ -8,7 +8,7 @@ struct ArtifactDeployRule: Rule {
         id: "artifact-deploy",
         name: "A release ships the tampered artifact",
         summary: "A job that deploys an artifact the attacker wrote delivers the attacker's code to its target in a legitimate release: the run that built it, or the next to pull it.",
-        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches and does not deploy only with credentials kept for protected branches; a J that makes A itself deploys it in the run that wrote it)",
+        premises: "write(A); job J deploys A to X (for a fork pull request's artifact, only a J started by workflow_run picks it up; for a side branch's, that or a J that runs on side branches and does not deploy only with credentials kept for protected branches, unless the platform deploys X itself; a J that makes A itself deploys it in the run that wrote it)",
         conclusion: "access(X, deploy), delivered by a legitimate release that takes it in",
         control: "Nothing at the gate: an approver approves a release they cannot see into, and the artifact's signature is valid. What limits it: a canary with automated rollback exposes only its share first; a deploy job that builds nothing it did not verify against an independent rebuild.",
         rationale: "This is why a compromised build still matters in a hardened pipeline: least privilege keeps production credentials away from the build, but the build's output is what production runs.",
@@ -26,6 +26,14 @@ struct ArtifactDeployRule: Rule {
             triggers: {push: {event: push, branches: [main]}}
             runners: {hosted: {hosting: hosted}}
             jobs: {pages: {triggers: [push], runsOn: hosted, produces: [public], consumes: {public: {use: deploy, deploysTo: site}}}}
+            """), footholds: ["write artifact:public unprotected"], expect: "access resource:site deploy"),
+                 RuleExample("a site the platform publishes takes a side branch's deployment, whatever the job's secrets", model: ExampleModel.wrap("""
+            resources: {site: {type: other, criticality: high, deployedByPlatform: true}}
+            artifacts: {public: {}}
+            secrets: {DEPLOY_KEY: {protectedBranchesOnly: true}}
+            triggers: {push: {event: push}}
+            runners: {hosted: {hosting: hosted}}
+            jobs: {pages: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY], produces: [public], consumes: {public: {use: deploy, deploysTo: site}}}}
             """), footholds: ["write artifact:public unprotected"], expect: "access resource:site deploy")],
         blocked: [RuleExample("a fork pull request's artifact never leaves its own run", model: ExampleModel.wrap("""
             resources: {cluster: {type: cluster, criticality: critical}}
@@ -35,13 +43,13 @@ struct ArtifactDeployRule: Rule {
             jobs: {deploy: {triggers: [push], runsOn: hosted, consumes: {image: {use: deploy, deploysTo: cluster}}}}
             """), footholds: ["write artifact:image untrusted"], expect: "access resource:cluster deploy"),
                  RuleExample("a side branch's run of a deploy job gets none of the credentials it deploys with, kept for protected branches", model: ExampleModel.wrap("""
-            resources: {site: {type: other, criticality: high}}
-            artifacts: {public: {}}
+            resources: {cluster: {type: cluster, criticality: critical}}
+            artifacts: {bundle: {}}
             secrets: {DEPLOY_KEY: {protectedBranchesOnly: true}}
             triggers: {push: {event: push}}
             runners: {hosted: {hosting: hosted}}
-            jobs: {pages: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY], produces: [public], consumes: {public: {use: deploy, deploysTo: site}}}}
-            """), footholds: ["write artifact:public unprotected"], expect: "access resource:site deploy")]
+            jobs: {deploy: {triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY], produces: [bundle], consumes: {bundle: {use: deploy, deploysTo: cluster}}}}
+            """), footholds: ["write artifact:bundle unprotected"], expect: "access resource:cluster deploy")]
     )
 
     func conclusions(from fact: Fact, numbered number: Int, in graph: AttackGraph, known: FactStore) -> [Conclusion] {
@@ -52,8 +60,10 @@ struct ArtifactDeployRule: Rule {
             // job started by workflow_run picks it up in a run of its own), and only with what a
             // side branch's run receives.
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
-            if sameRun, !graph.deploysInUnprotectedRun(consumer.job) { return nil }
-            let sameRunCaveats = sameRun ? graph.unprotectedDeployCaveats(consumer.job) : []
+            // A target the platform deploys to itself (a Pages site) takes any run's deployment.
+            let needsCredential = sameRun && !(graph.model.resources[target.name]?.deployedByPlatform ?? false)
+            if needsCredential, !graph.deploysInUnprotectedRun(consumer.job) { return nil }
+            let sameRunCaveats = needsCredential ? graph.unprotectedDeployCaveats(consumer.job) : []
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
             // folder) does so in the run that wrote it, whoever started that run.
             if consumer.job.produces.contains(where: { $0.name == fact.node.name }) {
