@@ -1467,6 +1467,32 @@ import Testing
         #expect(try statement(alsoHere: true)?.hasPrefix("secret 'SITE_PAT' is handed to a step as its GitHub token, so it holds") == true)
     }
 
+    /// A secret a script writes into a GitHub address it clones or pushes is a GitHub token for
+    /// that repository (argo-cd's deployments repository), through a variable or inline; one
+    /// written into another host's address is not.
+    @Test func aSecretInAGitHubAddressIsATokenForThatRepository() throws {
+        func statement(_ script: String, env: String = "{TOKEN: \"${{ secrets.DEPLOY_PAT }}\"}") throws -> String? {
+            let repository = try ScratchRepository(files: [".github/workflows/deploy.yml": """
+                on: {push: {branches: [main]}}
+                permissions: {contents: read}
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: \(script)
+                        env: \(env)
+                """])
+            let model = try InputLoader.load(path: repository.root).model
+            return model.assumptions.first { $0.subject == NodeID(.identity, "github-token:DEPLOY_PAT") }?.statement
+        }
+        #expect(try statement("git clone \"https://$TOKEN@github.com/acme/deployments\"")?
+            .hasPrefix("secret 'DEPLOY_PAT' is handed to steps as their GitHub token for 'acme/deployments' only") == true)
+        #expect(try statement("git push https://x-access-token:${{ secrets.DEPLOY_PAT }}@github.com/acme/site.git HEAD", env: "{}")?
+            .hasPrefix("secret 'DEPLOY_PAT' is handed to steps as their GitHub token for 'acme/site' only") == true)
+        // The control: another host's address says nothing of GitHub.
+        #expect(try statement("git clone \"https://$TOKEN@gitlab.com/acme/deployments\"") == nil)
+    }
+
     /// A token handed over in a step's `env:` is cited where the variable is set, not at the
     /// step's first line.
     @Test func aTokenInAStepsEnvIsCitedWhereItIsSet() throws {

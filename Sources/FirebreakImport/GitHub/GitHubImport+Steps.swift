@@ -155,6 +155,15 @@ extension GitHubImport {
                 let at = Self.setting(of: key, in: step.node, file: workflow.file) ?? step.location
                 if let secret = Self.secretName(in: value) { info.githubTokens.append((secret, at, nil)) }
             }
+            // A secret written into a GitHub address a script clones, fetches or pushes
+            // (`https://$TOKEN@github.com/owner/repo`) is a GitHub token for that repository.
+            if let run = step.run {
+                let env = jobEnv.merging(step.env) { _, step in step }
+                for use in Self.githubURLTokens(in: run, env: env) {
+                    let at = use.variable.flatMap { Self.setting(of: $0, in: step.node, file: workflow.file) } ?? step.location
+                    info.githubTokens.append((use.secret, at, otherRepository(named: use.repository)))
+                }
+            }
             cloudKeys(in: step.env, of: step.node, at: step.location, seen: jobEnv.merging(step.env) { _, step in step }, scripts: step.run.map { [$0] } ?? [])
             signingKeys(in: step.env, from: step.node, file: workflow.file, into: &info)
             // A secret handed to a step in a registry tool's own variable is that registry's upload
@@ -702,5 +711,35 @@ extension GitHubImport {
 
     static func checkoutWrapperStatement(_ uses: String) -> String {
         "'\(uses)' is named for a checkout and its steps are not read: taken to check this repository out, so the job's later scripts run its code"
+    }
+
+    /// The secrets a script writes into a GitHub address before its host (`https://$TOKEN@github.com/o/r`,
+    /// `https://x-access-token:${{ secrets.X }}@github.com/o/r.git`), each with the variable that
+    /// holds it (nil when written inline) and the repository the address names, if written out.
+    static func githubURLTokens(in script: String, env: [String: String]) -> [(secret: String, variable: String?, repository: String?)] {
+        var found: [(secret: String, variable: String?, repository: String?)] = []
+        var rest = Substring(script)
+        while let host = rest.range(of: "@github.com/") {
+            let before = rest[..<host.lowerBound]
+            // The address's credentials: back to its scheme.
+            guard let scheme = before.range(of: "https://", options: .backwards) else { rest = rest[host.upperBound...]; continue }
+            let credentials = before[scheme.upperBound...]
+            let path = rest[host.upperBound...].prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+            let parts = path.split(separator: "/").prefix(2).map { String($0) }
+            let repository = parts.count == 2 && !parts.joined().contains("$") ? parts[0] + "/" + (parts[1].hasSuffix(".git") ? String(parts[1].dropLast(4)) : parts[1]) : nil
+            // One word, but for the expressions in it (`${{ secrets.X }}` holds blanks).
+            let word = credentials.replacingOccurrences(of: #"\$\{\{[^}]*\}\}"#, with: "", options: .regularExpression)
+            if !word.contains(where: \.isWhitespace) {
+                if let secret = secretName(in: String(credentials)) {
+                    found.append((secret, nil, repository))
+                } else {
+                    for (name, value) in env.sorted(by: { $0.key < $1.key }) where credentials.contains("$\(name)") || credentials.contains("${\(name)}") {
+                        if let secret = secretName(in: value) { found.append((secret, name, repository)) }
+                    }
+                }
+            }
+            rest = rest[host.upperBound...]
+        }
+        return found
     }
 }
