@@ -172,7 +172,9 @@ extension GitLabBuilder {
                 return item.value("job")?.scalarText
             }
         } else {
-            sources = producers.filter { $0.stage < stage }.map(\.name)
+            // Every earlier stage's job that may run in a pipeline this one runs in (GitLab Docs,
+            // *dependencies*: by default, the artifacts of all jobs of earlier stages of the pipeline).
+            sources = producers.filter { $0.stage < stage && (jobRuns[$0.name].map { $0.mayShareAPipeline(with: runs) } ?? true) }.map(\.name)
         }
         // Artifacts kept only when their job fails reach only a job that runs after a failure.
         let whens = [job["when"]?.node.scalarText] + (job["rules"]?.node.items.map { $0.value("when")?.scalarText } ?? [])

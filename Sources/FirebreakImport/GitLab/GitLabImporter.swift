@@ -89,6 +89,8 @@ struct GitLabBuilder {
     /// that the file does not define, each where first named: the project's CI/CD variables it
     /// uses, which become the job's `secrets` once declared (it receives the others too).
     var namedVariables: [String: [Reference]] = [:]
+    /// The pipelines each job of this pipeline file runs in, by its name in the file.
+    var jobRuns: [String: GitLabRuns] = [:]
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
     static let maximumChildDepth = 2
@@ -127,6 +129,7 @@ struct GitLabBuilder {
             let mapping = resolve(name)
             let runs = runs(of: mapping, workflow: workflow)
             if runs.isEmpty { continue }
+            jobRuns[name] = runs
             if let trigger = mapping["trigger"], mapping["script"] == nil {
                 downstream.append((name, trigger, runs))
                 continue

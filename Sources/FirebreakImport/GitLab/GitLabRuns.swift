@@ -29,6 +29,16 @@ struct GitLabRuns: Equatable {
         protectedOnly = protectedOnly && other.protectedOnly
     }
 
+    /// Whether a pipeline may run both: one of the same source (a push to a branch both admit, a
+    /// tag, a merge request, a schedule, one started by hand). Each is read pessimistically, so
+    /// false means they never meet.
+    func mayShareAPipeline(with other: GitLabRuns) -> Bool {
+        let branch = branches.contains { mine in
+            other.branches.contains { theirs in mine == "*" || theirs == "*" || BranchPattern.matches(mine, theirs) || BranchPattern.matches(theirs, mine) }
+        }
+        return branch || (tags && other.tags) || (mergeRequests && other.mergeRequests) || (schedules && other.schedules) || (manual && other.manual)
+    }
+
     /// Keeps only what the workflow's rules let pipelines be created for.
     func restricted(to workflow: GitLabRuns) -> GitLabRuns {
         var result = self
