@@ -90,7 +90,7 @@ public struct HTMLReport {
     func verdictSection(_ ranked: [BlastRadius]) -> String {
         let reaching = ranked.filter { !$0.crownJewels.isEmpty }
         var sentence: String
-        if let worst = reaching.first {
+        if let worst = ScenarioRanking.worstReaching(reaching) {
             let jewels = worst.crownJewels.map(\.description)
             sentence = "\(reaching.count) of \(ranked.count) scenarios reach a crown jewel. The worst, "
                 + "<a href=\"#\(anchor(worst))\">\(e(worst.scenario.id))</a>, reaches \(jewels.count) "

@@ -17,4 +17,13 @@ enum ScenarioRanking {
             (a.jewels, a.own, a.result.score, b.result.scenario.id) > (b.jewels, b.own, b.result.score, a.result.scenario.id)
         }.map(\.result)
     }
+
+    /// The worst of `ranked` (worst first) that reaches a crown jewel, as a verdict names it: the
+    /// first whose story reaches one, passing over a scenario about a hop none of whose crown
+    /// jewels it reaches through that hop (its foothold holds them already: another scenario tells
+    /// that story); that one when no other reaches any. Nil when none reaches a crown jewel.
+    static func worstReaching(_ ranked: [BlastRadius]) -> BlastRadius? {
+        let reaching = ranked.filter { !$0.crownJewels.isEmpty }
+        return reaching.first { $0.scenario.through == nil || ($0.crownJewelsThroughMechanism ?? 1) > 0 } ?? reaching.first
+    }
 }

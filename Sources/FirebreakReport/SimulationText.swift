@@ -77,7 +77,7 @@ public struct SimulationText {
     func verdictSentence() -> String {
         let applicable = ranked.filter { !$0.footholds.isEmpty }
         let reaching = applicable.filter { !$0.crownJewels.isEmpty }
-        guard let worst = reaching.first else {
+        guard let worst = ScenarioRanking.worstReaching(reaching) else {
             return style.green("verdict: no scenario reaches a crown jewel") + " (\(applicable.count) of \(results.count) apply here)" + highlyRated(applicable)
         }
         let jewels = worst.crownJewels.count
@@ -100,7 +100,7 @@ public struct SimulationText {
         // A worst scenario about a hop that reaches none of them through it says so: its foothold reaches them itself.
         let itself = worst.crownJewelsThroughMechanism == 0 ? worst.scenario.through.map { ", none through \($0.says)" } ?? "" : ""
         // So do the others counted: their footholds reach crown jewels, their hop none.
-        let byFootholds = reaching.dropFirst().compactMap { result in
+        let byFootholds = reaching.filter { $0.scenario.id != worst.scenario.id }.compactMap { result in
             result.crownJewelsThroughMechanism == 0 ? result.scenario.through.map { "\(result.scenario.id): none through \($0.says)" } : nil
         }
         let counted = byFootholds.isEmpty ? "" : " (\(byFootholds.joined(separator: "; ")))"

@@ -145,6 +145,29 @@ struct SimulationTextTests {
         #expect(!through.contains("(cache-poisoning: none through"), "\(through)")
     }
 
+    /// A scenario about a hop that reaches more crown jewels than any other, none of them
+    /// through its hop (a scan job that holds them itself), tops the table but is not the
+    /// verdict's worst: the scenario whose story reaches them is (cosign's scorecard job).
+    @Test func theVerdictsWorstIsOneWhoseStoryReachesItsCrownJewels() throws {
+        let model = try ModelLoader().load(text: ExampleModel.wrap("""
+            caches: {deps: {}}
+            triggers: {push: {event: push, branches: [main]}}
+            runners: {hosted: {hosting: hosted}}
+            secrets: {DEPLOY_KEY: {criticality: critical}, SCAN_KEY: {criticality: critical}}
+            jobs:
+              scan: {role: scan, triggers: [push], runsOn: hosted, savesCaches: [deps], secrets: [SCAN_KEY, DEPLOY_KEY]}
+              build: {role: build, triggers: [push], runsOn: hosted, secrets: [DEPLOY_KEY]}
+            """), file: "m.yml")
+        let scenarios = try ["cache-poisoning", "compromised-build-step"].map { try #require(try Examples.library().scenario(id: $0)) }
+        let results = scenarios.map(Simulation(model: model).run)
+        let text = SimulationText(model: model, results: results, assumptions: []).text
+        let table = Self.lines(text).drop { !$0.hasPrefix("scenario") }.dropFirst().prefix(2)
+        #expect(table.first?.hasPrefix("cache-poisoning") == true, "the table ranks by crown jewels: \(table)")
+        #expect(text.replacingOccurrences(of: "\n", with: " ")
+                    .contains("verdict: 2 of 2 scenarios reach a crown jewel (cache-poisoning: none through a poisoned cache); the worst, compromised-build-step, reaches 1"),
+                "\(text)")
+    }
+
     /// A scenario that starts at a crown jewel (write access to a registry releases go to, which
     /// keeps an image) says so, rather than an all-clear "no crown jewel reached"; where the
     /// registry keeps nothing the pipeline takes back, artifact tampering does not apply.
