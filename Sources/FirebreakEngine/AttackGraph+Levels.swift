@@ -147,34 +147,43 @@ extension AttackGraph {
     }
 
     /// Whether `job`, in a run on a side branch, still holds something to deploy with: not when
-    /// every secret it names is kept for protected branches (GitLab's protected variables, a
-    /// context file's `protectedBranchesOnly`), which such a run does not receive (GitLab Docs,
-    /// *Protect a CI/CD variable*), and it mints no OIDC token. A job that names none deploys
-    /// with what it receives unnamed (GitLab hands every job the variables its ref may have), or,
-    /// when it receives none, with what the files do not show (its own token): taken to deploy.
+    /// every secret it may deploy with is kept for protected branches (GitLab's protected
+    /// variables, a context file's `protectedBranchesOnly`), which such a run does not receive
+    /// (GitLab Docs, *Protect a CI/CD variable*), and it mints no OIDC token and holds no token
+    /// that writes. With no secret at all it deploys with what the files do not show: taken to.
     func deploysInUnprotectedRun(_ job: Job) -> Bool {
-        guard !job.oidc else { return true }
+        guard !job.oidc, !(job.token?.contains { $0.level >= .write } ?? false) else { return true }
         let credentials = deployCredentials(of: job)
-        return credentials.isEmpty || credentials.contains { model.secrets[$0].map { !$0.protectedBranchesOnly } ?? true }
+        return credentials.isEmpty || credentials.contains { !$0.protectedBranchesOnly }
     }
 
-    /// The secrets `job` may deploy with, by name: those it names, else those its platform hands
-    /// it unnamed (GitLab's), as a run on its own refs receives them.
-    private func deployCredentials(of job: Job) -> [String] {
-        if !job.secrets.isEmpty { return job.secrets.map(\.name) }
-        return model.platform(of: job).exposesUnreferencedSecrets ? model.exposedSecrets(to: job).map(\.secret.name) : []
+    /// The secrets `job` may deploy with: those it names; on a platform that hands a job its
+    /// secrets unnamed (GitLab), every one it receives, since a script may use one through
+    /// another variable or a tool that reads it unnamed. Those rated low (settings by their
+    /// names: a user name, an address) are no credentials.
+    private func deployCredentials(of job: Job) -> [Secret] {
+        let secrets = model.platform(of: job).exposesUnreferencedSecrets
+            ? model.exposedSecrets(to: job).map(\.secret) : job.secrets.compactMap { model.secrets[$0.name] }
+        return secrets.filter { $0.criticality != .low }
     }
 
-    /// What a side branch's run of `job` deploying rests on, when the files do not say whether
-    /// the secrets it may deploy with are kept for protected branches: that they are not.
+    /// What a side branch's run of `job` deploying rests on: that a secret it may deploy with
+    /// reaches such a run, where the files do not say it is not kept for protected branches
+    /// (the secrets found in them, which carry the assumption about their scope); or, with
+    /// none, that it deploys with something the files do not show.
     func unprotectedDeployCaveats(_ job: Job) -> [String] {
-        // Those the model declares unprotected are no assumption; the others were found in the files.
-        let assumed = deployCredentials(of: job).sorted().filter { name in
-            (model.secrets[name].map { !$0.protectedBranchesOnly } ?? false) && assumptionsBySubject[NodeID(.secret, name)] != nil
+        guard !job.oidc, !(job.token?.contains { $0.level >= .write } ?? false) else { return [] }
+        let credentials = deployCredentials(of: job)
+        guard !credentials.isEmpty else {
+            return ["assumed: job '\(job.name)' deploys with a credential the files do not show, which a side branch's run holds too"]
         }
+        let named = Set(job.secrets.map(\.name))
+        // The ones the job names first, then by name.
+        let assumed = credentials.filter { !$0.protectedBranchesOnly && assumptionsBySubject[$0.id] != nil }
+            .sorted { (named.contains($0.name) ? 0 : 1, $0.name) < (named.contains($1.name) ? 0 : 1, $1.name) }.map(\.name)
         guard !assumed.isEmpty else { return [] }
-        let named = assumed.prefix(2).joined(separator: ", ") + (assumed.count > 2 ? " and \(assumed.count - 2) more" : "")
-        return ["assumed: job '\(job.name)' deploys with a secret a side branch's run receives (\(named): none is said to be kept for protected branches)"]
+        let list = assumed.prefix(2).joined(separator: ", ") + (assumed.count > 2 ? " and \(assumed.count - 2) more" : "")
+        return ["assumed: job '\(job.name)' deploys with a secret a side branch's run receives (\(list): none is said to be kept for protected branches)"]
     }
 
     /// The triggers of the unprotected runs an attacker who pushes starts in which `job` runs

@@ -59,9 +59,9 @@ public enum Caveat {
     /// it (a build step turned hostile works inside a legitimate release), or the next release
     /// that pulls it from where it is kept.
     public static let legitimateRelease = "delivered by a legitimate release that takes it in (the run that built it, or the next to pull it); an approval gate does not stop it"
-    /// The same, for a GitLab job: its artifacts reach only later jobs of the pipeline that made
-    /// them (GitLab Docs, *Job artifacts*: `needs:` and `dependencies:` name jobs of the same pipeline).
-    public static let legitimateReleaseInPipeline = "delivered by the legitimate pipeline that built it, which takes it in (GitLab hands a job's artifacts only to jobs of its own pipeline); an approval gate does not stop it"
+    /// The same, for a GitLab job that takes it in through `needs:`, `dependencies:` or the
+    /// earlier stages, which name jobs of its own pipeline (GitLab Docs, *Job artifacts*).
+    public static let legitimateReleaseInPipeline = "delivered by the legitimate pipeline that built it, whose later job takes it in (`needs:`, `dependencies:` and earlier stages hand over a job's artifacts within its pipeline); an approval gate does not stop it"
     /// GitHub Docs, *Caching dependencies*: an entry, once saved under a key, is never changed;
     /// a restore takes the entry of its exact key, else the newest whose key starts with one of
     /// its `restore-keys`. A key new in every run (one naming `github.run_id`) never matches

@@ -39,5 +39,21 @@ import Testing
         #expect(head.untrustedInput == .checkout)
         let (base, _) = try Self.job("pull_request_target", checkout: Self.wrapper)
         #expect(base.untrustedInput != .checkout)
+        // After a checkout of its own, the wrapper handed the head still checks it out, and says so.
+        let repository = try ScratchRepository(files: [".github/workflows/ci.yml": """
+            on: pull_request_target
+            permissions: {contents: read}
+            jobs:
+              labels:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                  - uses: \(Self.wrapper)
+                    with: {ref: "${{ github.event.pull_request.head.sha }}"}
+                  - run: python3 .github/scripts/check_labels.py
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(model.jobs["ci/labels"]?.untrustedInput == .checkout)
+        #expect(model.assumptions.contains { $0.statement.hasPrefix("'\(Self.wrapper)' is named for a checkout") })
     }
 }

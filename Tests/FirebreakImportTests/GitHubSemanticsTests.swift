@@ -1489,6 +1489,10 @@ import Testing
             .hasPrefix("secret 'DEPLOY_PAT' is handed to steps as their GitHub token for 'acme/deployments' only") == true)
         #expect(try statement("git push https://x-access-token:${{ secrets.DEPLOY_PAT }}@github.com/acme/site.git HEAD", env: "{}")?
             .hasPrefix("secret 'DEPLOY_PAT' is handed to steps as their GitHub token for 'acme/site' only") == true)
+        // `user:token@`: the token is the one after the colon; a variable named like the start of another is not it.
+        #expect(try statement("git clone https://$GH_USER:$TOKEN@github.com/acme/deployments.git;", env: "{GH_USER: \"${{ secrets.DEPLOY_USER }}\", TOKEN: \"${{ secrets.DEPLOY_PAT }}\"}")?
+            .hasPrefix("secret 'DEPLOY_PAT' is handed to steps as their GitHub token for 'acme/deployments' only") == true)
+        #expect(try statement("git clone https://$TOKENS@github.com/acme/deployments") == nil)
         // The control: another host's address says nothing of GitHub.
         #expect(try statement("git clone \"https://$TOKEN@gitlab.com/acme/deployments\"") == nil)
     }

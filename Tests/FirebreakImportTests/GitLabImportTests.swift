@@ -357,7 +357,7 @@ import Foundation
         #expect(result.reaches("read secret:DEPLOY_TOKEN"))
         let hop = try #require(result.asset(NodeID(.secret, "DEPLOY_TOKEN"))?.path.last)
         #expect(hop.rule == "job-secrets")
-        #expect(hop.why.hasSuffix("for its whole run without naming it (GitLab hands a job every variable its ref may have): any step can read it"),
+        #expect(hop.why.hasSuffix("for its whole run without naming it (GitLab hands a job every variable its ref and environment may have): any step can read it"),
                 "GitLab puts it in the script's environment: \(hop.why)")
     }
 

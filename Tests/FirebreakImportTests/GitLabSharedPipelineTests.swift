@@ -26,6 +26,18 @@ import Testing
         return try #require(model.jobs["triage"]).consumes.map(\.artifact.name)
     }
 
+    /// `only:` names refs, whatever started their pipeline: a schedule on `main` runs an
+    /// `only: [main]` job, so its artifacts are kept.
+    @Test func onlyRefsKeepTheirArtifactEdges() throws {
+        let repository = try ScratchRepository(files: [".gitlab-ci.yml": """
+            stages: [build, report]
+            build: {stage: build, script: [make], artifacts: {paths: [out/]}, only: [main]}
+            triage: {stage: report, script: [./triage.sh], rules: [{if: $CI_PIPELINE_SOURCE == "schedule"}]}
+            """])
+        let model = try InputLoader.load(path: repository.root).model
+        #expect(try #require(model.jobs["triage"]).consumes.map(\.artifact.name) == ["build artifacts"])
+    }
+
     @Test func aJobTakesNoArtifactsOfAJobItNeverSharesAPipelineWith() throws {
         #expect(try Self.consumes(triageRule: "$CI_PIPELINE_SOURCE == \"schedule\"").isEmpty)
         // The control: on the default branch's pushes they meet.
@@ -39,5 +51,8 @@ import Testing
         #expect(pushes.mayShareAPipeline(with: GitLabRuns(branches: ["*"])))
         #expect(!pushes.mayShareAPipeline(with: GitLabRuns(branches: ["release/*"])))
         #expect(GitLabRuns(branches: ["release/1.0"]).mayShareAPipeline(with: GitLabRuns(branches: ["release/*"])))
+        // The default branch, by its symbol, may be the branch a rule names; two patterns may meet.
+        #expect(GitLabRuns(branches: [GitLabPipelines.defaultBranch]).mayShareAPipeline(with: pushes))
+        #expect(GitLabRuns(branches: ["release/*"]).mayShareAPipeline(with: GitLabRuns(branches: ["*-stable"])))
     }
 }

@@ -132,4 +132,34 @@ import Testing
         let deploy = try #require(result.facts.derivation(of: Fact(.access, NodeID(.resource, "gitlab-pages"), .deploy)))
         #expect(!deploy.caveats.contains { $0.contains("deploys with a secret") }, "\(deploy.caveats)")
     }
+
+    /// A deploy job that names only a protected variable still deploys from a side branch with
+    /// what such a run holds: its own job token, or another variable it uses through one the
+    /// file sets (GitLab hands a job every variable).
+    @Test func aSideBranchDeploysWithTheJobTokenOrAVariableItUsesUnnamed() throws {
+        func reaches(_ script: String, top: String = "") throws -> Bool {
+            let file = """
+                \(top)
+                stages: [build, release]
+                helper: {stage: build, script: [make], artifacts: {paths: [out/]}}
+                publish:
+                  stage: release
+                  script: ["echo $SIGNING_PASS | gpg --batch --passphrase-fd 0 -s out/app", "\(script)"]
+                  environment: edge
+                  needs: [helper]
+                """
+            let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
+                firebreak: 1
+                repository: {name: acme/app, visibility: private}
+                actors: {dev: {role: contributor}}
+                secrets: {SIGNING_PASS: {protectedBranchesOnly: true}}
+                """])
+            let result = try Examples.run("poisoned-pipeline-definition", on: try InputLoader.load(path: repository.root).model)
+            return result.facts.has(.access, Self.target, atLeast: .deploy)
+        }
+        #expect(try reaches("curl --header JOB-TOKEN:$CI_JOB_TOKEN --upload-file out/app $CI_API_V4_URL/packages"))
+        #expect(try reaches("docker login -p $REGISTRY_AUTH hub.example.com", top: "variables: {REGISTRY_AUTH: $HUB_TOKEN}"))
+        // The control: nothing but the protected variable to deploy with.
+        #expect(try !reaches("./upload.sh out/app"))
+    }
 }

@@ -74,8 +74,10 @@ extension ModelBuilder {
             let unprotected = platform == .gitlab
                 ? "environment '\(name)' is not protected: any job of any pipeline, on any branch, deploys to it with no approval"
                 : "environment '\(name)' has no required reviewers and admits every branch"
-            assume(NodeID(.environment, name), statement ?? unprotected + (production ? "; it is production" : ""),
-                   settle: "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches", at: location)
+            let settle = platform == .gitlab
+                ? "declare it under `environments:` in firebreak.context.yml: its approvers as `reviewers:` and `requiredApprovals:`, and, where only Maintainers may deploy, the protected branches they deploy from as `allowedBranches:`"
+                : "declare it under `environments:` in firebreak.context.yml with its reviewers and allowedBranches"
+            assume(NodeID(.environment, name), statement ?? unprotected + (production ? "; it is production" : ""), settle: settle, at: location)
         }
         return Reference(name, at: location)
     }

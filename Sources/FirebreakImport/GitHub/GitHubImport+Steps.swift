@@ -272,8 +272,8 @@ extension GitHubImport {
             // A remote action named for a checkout (`org/repo/.github/actions/checkout-x@ref`),
             // whose steps Firebreak does not read, is taken to check this repository out unless it
             // names another: the scripts after it run the repository's code.
-            if Self.isCheckoutWrapper(action), step.with["repository"] == nil, !checkedOut {
-                checkedOut = true
+            if Self.isCheckoutWrapper(action) {
+                if step.with["repository"] == nil { checkedOut = true }
                 info.stepAssumptions.append((info.steps[info.steps.count - 1].name, Self.checkoutWrapperStatement(uses),
                                              "describe the job in a native model if the action checks out nothing", step.location))
             }
@@ -710,7 +710,7 @@ extension GitHubImport {
     }
 
     static func checkoutWrapperStatement(_ uses: String) -> String {
-        "'\(uses)' is named for a checkout and its steps are not read: taken to check this repository out, so the job's later scripts run its code"
+        "'\(uses)' is named for a checkout and its steps are not read: taken to check out what it is handed (this repository unless it names another, at the ref it is given), so the job's later scripts run that code"
     }
 
     /// The secrets a script writes into a GitHub address before its host (`https://$TOKEN@github.com/o/r`,
@@ -724,16 +724,18 @@ extension GitHubImport {
             // The address's credentials: back to its scheme.
             guard let scheme = before.range(of: "https://", options: .backwards) else { rest = rest[host.upperBound...]; continue }
             let credentials = before[scheme.upperBound...]
-            let path = rest[host.upperBound...].prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+            let path = rest[host.upperBound...].prefix { !$0.isWhitespace && !"\"';|&)".contains($0) }
             let parts = path.split(separator: "/").prefix(2).map { String($0) }
             let repository = parts.count == 2 && !parts.joined().contains("$") ? parts[0] + "/" + (parts[1].hasSuffix(".git") ? String(parts[1].dropLast(4)) : parts[1]) : nil
             // One word, but for the expressions in it (`${{ secrets.X }}` holds blanks).
             let word = credentials.replacingOccurrences(of: #"\$\{\{[^}]*\}\}"#, with: "", options: .regularExpression)
             if !word.contains(where: \.isWhitespace) {
-                if let secret = secretName(in: String(credentials)) {
+                // `user:token@`: the token is after the colon (outside an expression's braces).
+                let token = word.contains(":") ? String(credentials[credentials.index(after: credentials.lastIndex(of: ":")!)...]) : String(credentials)
+                if let secret = secretName(in: token) {
                     found.append((secret, nil, repository))
                 } else {
-                    for (name, value) in env.sorted(by: { $0.key < $1.key }) where credentials.contains("$\(name)") || credentials.contains("${\(name)}") {
+                    for (name, value) in env.sorted(by: { $0.key < $1.key }) where Self.expands(token, variable: name) {
                         if let secret = secretName(in: value) { found.append((secret, name, repository)) }
                     }
                 }
@@ -741,5 +743,10 @@ extension GitHubImport {
             rest = rest[host.upperBound...]
         }
         return found
+    }
+
+    /// Whether shell text expands variable `name` (`$NAME`, `${NAME}`), not a longer one it begins.
+    static func expands(_ text: String, variable name: String) -> Bool {
+        text.range(of: #"\$\{?"# + NSRegularExpression.escapedPattern(for: name) + #"(\}|(?![A-Za-z0-9_]))"#, options: .regularExpression) != nil
     }
 }

@@ -4,6 +4,12 @@ import Yams
 
 extension GitLabBuilder {
     static let sharedRunner = "gitlab-shared"
+
+    /// Whether a script expands the job's own token: `CI_JOB_TOKEN`, or the registry and
+    /// dependency proxy logins GitLab makes of it (GitLab Docs, *Predefined CI/CD variables*).
+    static func handsOverJobToken(_ script: String) -> Bool {
+        script.range(of: #"\$\{?(CI_JOB_TOKEN|CI_REGISTRY_PASSWORD|CI_DEPENDENCY_PROXY_PASSWORD)\b"#, options: .regularExpression) != nil
+    }
     /// The AWS CLI, where a command starts.
     static let awsCommand = CommandPhrases(["aws"])
 
@@ -49,7 +55,7 @@ extension GitLabBuilder {
         let variableValues = job["variables"].map { mapping in
             ownVariables.map { entry in (text: GitLabJobVariables.text(of: entry.value) ?? "", location: entry.value.location(mapping.file)) }
         } ?? []
-        for variable in awsKeys.union(names).subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) {
+        for variable in awsKeys.subtracting(defined).sorted() where !GitLabVariables.isPredefined(variable) {
             let place = (scriptLines.first { $0.text.contains(variable) } ?? variableValues.first { $0.text.contains(variable) })
                 .map { scriptPlace(of: variable, in: $0) } ?? location
             namedVariables[id, default: []].append(Reference(variable, at: place))
@@ -174,7 +180,10 @@ extension GitLabBuilder {
         } else {
             // Every earlier stage's job that may run in a pipeline this one runs in (GitLab Docs,
             // *dependencies*: by default, the artifacts of all jobs of earlier stages of the pipeline).
-            sources = producers.filter { $0.stage < stage && (jobRuns[$0.name].map { $0.mayShareAPipeline(with: runs) } ?? true) }.map(\.name)
+            let own = job["rules"] != nil ? runs : nil
+            sources = producers.filter { producer in
+                producer.stage < stage && (jobRuns[producer.name].flatMap { theirs in own.map { theirs.mayShareAPipeline(with: $0) } } ?? true)
+            }.map(\.name)
         }
         // Artifacts kept only when their job fails reach only a job that runs after a failure.
         let whens = [job["when"]?.node.scalarText] + (job["rules"]?.node.items.map { $0.value("when")?.scalarText } ?? [])
@@ -205,6 +214,14 @@ extension GitLabBuilder {
                 return Job.Consumption(artifact: artifact, use: .deploy, verifies: false, deploysTo: target, canaryPercent: nil, location: artifact.location)
             }
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
+        }
+        // A deploy job whose scripts hand over its own job token (`CI_JOB_TOKEN`, or the registry
+        // login GitLab makes of it) deploys with it, which every run of the job holds, a side
+        // branch's too: its token writes the environment's target.
+        if deploys, let environment, role == .deploy || role == .release,
+           scriptLines.contains(where: { Self.handsOverJobToken($0.text) }) {
+            let target = builder.declareDeployTarget(for: environment, page: job["environment"]?.node.value("url")?.scalarText)
+            token.append(Grant(target: NodeID(.resource, target.name), level: .write, location: target.location))
         }
         if let site, let own = produces.first {
             consumes.append(Job.Consumption(artifact: own, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: own.location),

@@ -89,7 +89,7 @@ struct GitLabBuilder {
     /// that the file does not define, each where first named: the project's CI/CD variables it
     /// uses, which become the job's `secrets` once declared (it receives the others too).
     var namedVariables: [String: [Reference]] = [:]
-    /// The pipelines each job of this pipeline file runs in, by its name in the file.
+    /// The pipelines each job of this pipeline file with `rules:` runs in, by its name in the file.
     var jobRuns: [String: GitLabRuns] = [:]
 
     /// GitLab lets a child pipeline start children of its own, two levels down at most.
@@ -129,7 +129,9 @@ struct GitLabBuilder {
             let mapping = resolve(name)
             let runs = runs(of: mapping, workflow: workflow)
             if runs.isEmpty { continue }
-            jobRuns[name] = runs
+            // Only `rules:` say of each kind of pipeline whether the job is in it (`only:` names
+            // refs, whatever started their pipeline).
+            if mapping["rules"] != nil { jobRuns[name] = runs }
             if let trigger = mapping["trigger"], mapping["script"] == nil {
                 downstream.append((name, trigger, runs))
                 continue

@@ -33,9 +33,13 @@ struct GitLabRuns: Equatable {
     /// tag, a merge request, a schedule, one started by hand). Each is read pessimistically, so
     /// false means they never meet.
     func mayShareAPipeline(with other: GitLabRuns) -> Bool {
-        let branch = branches.contains { mine in
-            other.branches.contains { theirs in mine == "*" || theirs == "*" || BranchPattern.matches(mine, theirs) || BranchPattern.matches(theirs, mine) }
+        // Two patterns may both match a branch; the default branch, by its symbol, may be any name.
+        func meet(_ a: String, _ b: String) -> Bool {
+            let symbols = [a, b].filter { $0 == "*" || $0 == GitLabPipelines.defaultBranch || $0.contains("*") || $0.hasPrefix("/") }
+            return a == b || !symbols.isEmpty && (symbols.count == 2 || BranchPattern.matches(a, b) || BranchPattern.matches(b, a)
+                || symbols.contains("*") || symbols.contains(GitLabPipelines.defaultBranch))
         }
+        let branch = branches.contains { mine in other.branches.contains { meet(mine, $0) } }
         return branch || (tags && other.tags) || (mergeRequests && other.mergeRequests) || (schedules && other.schedules) || (manual && other.manual)
     }
 

@@ -53,8 +53,8 @@ struct JobSecretsRule: Rule {
         // GitLab hands a job every variable its ref may have, named or not: the hop's place is
         // then where the variable is named, in another job.
         let unnamed = { (secret: Secret) in
-            job.map { $0.platform == .gitlab && !$0.secrets.contains { $0.name == secret.name } } ?? false
-                ? " without naming it (GitLab hands a job every variable its ref may have)" : ""
+            job.map { graph.model.platform(of: $0) == .gitlab && !$0.secrets.contains { $0.name == secret.name } } ?? false
+                ? " without naming it (GitLab hands a job every variable its ref and environment may have)" : ""
         }
         // A side branch's run gets no secret kept for protected branches.
         return graph.secrets(exposedToJobNumbered: number).filter { fact.level == .full || !$0.secret.protectedBranchesOnly }.map { exposed in
