@@ -146,15 +146,28 @@ extension AttackGraph {
         return tags + (environment(of: job).map { Array(assumedCaveats(about: $0.id).prefix(1)) } ?? [])
     }
 
-    /// Whether `job`, in a run on a side branch, still holds something to deploy with: not when
-    /// every secret it may deploy with is kept for protected branches (GitLab's protected
-    /// variables, a context file's `protectedBranchesOnly`), which such a run does not receive
-    /// (GitLab Docs, *Protect a CI/CD variable*), and it mints no OIDC token and holds no token
-    /// that writes. With no secret at all it deploys with what the files do not show: taken to.
-    func deploysInUnprotectedRun(_ job: Job) -> Bool {
-        guard !job.oidc, !(job.token?.contains { $0.level >= .write } ?? false) else { return true }
+    /// Whether `job`, in a run on a side branch, still holds something to deploy with, and what
+    /// that rests on. Not when every secret it may deploy with is kept for protected branches
+    /// (GitLab's protected variables, a context file's `protectedBranchesOnly`), which such a run
+    /// does not receive (GitLab Docs, *Protect a CI/CD variable*), and it mints no OIDC token and
+    /// holds no token that writes. With no secret at all it deploys with what the files do not
+    /// show: taken to, and said. Where the files do not say a secret it may deploy with is not
+    /// kept for protected branches (a secret found in them), that it is not is said.
+    func unprotectedDeploy(_ job: Job) -> (deploys: Bool, caveats: [String]) {
+        if job.oidc || (job.token?.contains { $0.level >= .write } ?? false) { return (true, []) }
         let credentials = deployCredentials(of: job)
-        return credentials.isEmpty || credentials.contains { !$0.protectedBranchesOnly }
+        guard !credentials.isEmpty else {
+            return (true, ["assumed: job '\(job.name)' deploys with a credential the files do not show, which a side branch's run holds too"])
+        }
+        let reaching = credentials.filter { !$0.protectedBranchesOnly }
+        guard !reaching.isEmpty else { return (false, []) }
+        // The ones the job names first, then by name.
+        let named = Set(job.secrets.map(\.name))
+        let assumed = reaching.filter { assumptionsBySubject[$0.id] != nil }
+            .sorted { (named.contains($0.name) ? 0 : 1, $0.name) < (named.contains($1.name) ? 0 : 1, $1.name) }.map(\.name)
+        guard !assumed.isEmpty else { return (true, []) }
+        let list = assumed.prefix(2).joined(separator: ", ") + (assumed.count > 2 ? " and \(assumed.count - 2) more" : "")
+        return (true, ["assumed: job '\(job.name)' deploys with a secret a side branch's run receives (\(list): none is said to be kept for protected branches)"])
     }
 
     /// The secrets `job` may deploy with: those it names; on a platform that hands a job its
@@ -165,25 +178,6 @@ extension AttackGraph {
         let secrets = model.platform(of: job).exposesUnreferencedSecrets
             ? model.exposedSecrets(to: job).map(\.secret) : job.secrets.compactMap { model.secrets[$0.name] }
         return secrets.filter { $0.criticality != .low }
-    }
-
-    /// What a side branch's run of `job` deploying rests on: that a secret it may deploy with
-    /// reaches such a run, where the files do not say it is not kept for protected branches
-    /// (the secrets found in them, which carry the assumption about their scope); or, with
-    /// none, that it deploys with something the files do not show.
-    func unprotectedDeployCaveats(_ job: Job) -> [String] {
-        guard !job.oidc, !(job.token?.contains { $0.level >= .write } ?? false) else { return [] }
-        let credentials = deployCredentials(of: job)
-        guard !credentials.isEmpty else {
-            return ["assumed: job '\(job.name)' deploys with a credential the files do not show, which a side branch's run holds too"]
-        }
-        let named = Set(job.secrets.map(\.name))
-        // The ones the job names first, then by name.
-        let assumed = credentials.filter { !$0.protectedBranchesOnly && assumptionsBySubject[$0.id] != nil }
-            .sorted { (named.contains($0.name) ? 0 : 1, $0.name) < (named.contains($1.name) ? 0 : 1, $1.name) }.map(\.name)
-        guard !assumed.isEmpty else { return [] }
-        let list = assumed.prefix(2).joined(separator: ", ") + (assumed.count > 2 ? " and \(assumed.count - 2) more" : "")
-        return ["assumed: job '\(job.name)' deploys with a secret a side branch's run receives (\(list): none is said to be kept for protected branches)"]
     }
 
     /// The triggers of the unprotected runs an attacker who pushes starts in which `job` runs

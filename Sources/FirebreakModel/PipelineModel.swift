@@ -186,6 +186,14 @@ public struct PipelineModel: Sendable {
             .map { (secret: $0.0, location: $0.1) }
     }
 
+    /// The environment every job that names `secret` runs in, when there are such jobs and they
+    /// share one: where the secret could be scoped and still reach each of them.
+    public func soleEnvironment(ofJobsNaming secret: String) -> String? {
+        let users = jobs.values.filter { $0.secrets.contains { $0.name == secret } }
+        guard let first = users.first?.environment?.name, users.allSatisfy({ $0.environment?.name == first }) else { return nil }
+        return first
+    }
+
     /// Whether a cloud role's trust policy accepts some run of the job.
     public func trusts(_ identity: Identity, _ job: Job) -> Bool {
         guard job.oidc, let trust = identity.trust else { return false }

@@ -95,6 +95,11 @@ public struct HTMLReport {
             sentence = "\(reaching.count) of \(ranked.count) scenarios reach a crown jewel. The worst, "
                 + "<a href=\"#\(anchor(worst))\">\(e(worst.scenario.id))</a>, reaches \(jewels.count) "
                 + "(score \(worst.score)): \(list(jewels, limit: 6))."
+            // The scenarios passed over: each reaches its crown jewels without the hop it is about.
+            let passed = reaching.prefix { $0.scenario.id != worst.scenario.id }.compactMap { result in
+                result.scenario.through.map { "\(e(result.scenario.id)) reaches \(result.crownJewels.count), none through \(e($0.says))" }
+            }
+            if !passed.isEmpty { sentence += " (" + passed.joined(separator: "; ") + ": its foothold holds them itself.)" }
         } else if let highest = ranked.first(where: { !$0.footholds.isEmpty }) {
             sentence = "No scenario reaches a crown jewel. The highest score is \(highest.score), in "
                 + "<a href=\"#\(anchor(highest))\">\(e(highest.scenario.id))</a>."

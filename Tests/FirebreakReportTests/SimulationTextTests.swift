@@ -166,6 +166,12 @@ struct SimulationTextTests {
         #expect(text.replacingOccurrences(of: "\n", with: " ")
                     .contains("verdict: 2 of 2 scenarios reach a crown jewel (cache-poisoning: none through a poisoned cache); the worst, compromised-build-step, reaches 1"),
                 "\(text)")
+        // The page names the same worst, and says why the first row is not it.
+        var report = HTMLReport(model: model, results: results, assumptions: [], weaknesses: WeaknessReport(model: model, results: results),
+                                fix: nil, pictures: [:])
+        let page = report.html()
+        #expect(page.contains(">compromised-build-step</a>, reaches 1") && page.contains("(cache-poisoning reaches 2, none through a poisoned cache: its foothold holds them itself.)"),
+                "\(page)")
     }
 
     /// A scenario that starts at a crown jewel (write access to a registry releases go to, which

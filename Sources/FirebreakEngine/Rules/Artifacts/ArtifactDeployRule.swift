@@ -62,8 +62,9 @@ struct ArtifactDeployRule: Rule {
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
             // A target the platform deploys to itself (a Pages site) takes any run's deployment.
             let needsCredential = sameRun && !(graph.model.resources[target.name]?.deployedByPlatform ?? false)
-            if needsCredential, !graph.deploysInUnprotectedRun(consumer.job) { return nil }
-            let sameRunCaveats = needsCredential ? graph.unprotectedDeployCaveats(consumer.job) : []
+            let deploy = needsCredential ? graph.unprotectedDeploy(consumer.job) : (deploys: true, caveats: [])
+            guard deploy.deploys else { return nil }
+            let sameRunCaveats = deploy.caveats
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
             // folder) does so in the run that wrote it, whoever started that run.
             if consumer.job.produces.contains(where: { $0.name == fact.node.name }) {

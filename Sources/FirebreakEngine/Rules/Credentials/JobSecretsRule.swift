@@ -87,9 +87,7 @@ extension JobSecretsRule {
         // use it deploy through, it reaches only them (GitLab Docs, *Limit the environment scope
         // of a CI/CD variable*); kept for protected branches, it reaches no side branch's run.
         var changes: [ModelChange] = []
-        let users = model.sortedJobs.filter { $0.secrets.contains { $0.name == secret.name } }
-        if secret.environment == nil, let scope = users.first?.environment?.name, job.environment?.name != scope,
-           users.allSatisfy({ $0.environment?.name == scope }) {
+        if secret.environment == nil, let scope = model.soleEnvironment(ofJobsNaming: secret.name), job.environment?.name != scope {
             changes.append(ModelChange(.scopeSecret, secret.id, NodeID(.environment, scope)))
         }
         if !model.runsOnProtectedBranch(job), !secret.protectedBranchesOnly { changes.append(ModelChange(.protectSecret, secret.id)) }

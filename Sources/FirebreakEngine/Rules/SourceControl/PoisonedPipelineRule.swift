@@ -205,7 +205,8 @@ extension PoisonedPipelineRule {
             }
             var changes: [ModelChange] = []
             let users = model.sortedJobs.filter { job in job.secrets.contains { $0.name == secret.name } }
-            if let first = users.first?.environment?.name, users.allSatisfy({ $0.environment?.name == first }),
+            // Scoped to the environment its users share, where that environment keeps a side branch out.
+            if let first = model.soleEnvironment(ofJobsNaming: secret.name),
                model.environments[first].map({ !$0.allowedBranches.isEmpty || $0.requiredApprovals > 0 }) ?? false {
                 changes.append(ModelChange(.scopeSecret, secret.id, NodeID(.environment, first)))
             } else if users.allSatisfy({ $0.environment == nil }), (users.first.map(model.platform(of:)) ?? secret.platform ?? model.platform) == .github {
