@@ -219,9 +219,9 @@ extension GitLabBuilder {
         // login GitLab makes of it) deploys with it, which every run of the job holds, a side
         // branch's too: its token writes the environment's target.
         if deploys, let environment, role == .deploy || role == .release,
-           scriptLines.contains(where: { Self.handsOverJobToken($0.text) }) {
+           let handing = scriptLines.first(where: { Self.handsOverJobToken($0.text) }) {
             let target = builder.declareDeployTarget(for: environment, page: job["environment"]?.node.value("url")?.scalarText)
-            token.append(Grant(target: NodeID(.resource, target.name), level: .write, location: target.location))
+            token.append(Grant(target: NodeID(.resource, target.name), level: .write, location: handing.location))
         }
         if let site, let own = produces.first {
             consumes.append(Job.Consumption(artifact: own, use: .deploy, verifies: false, deploysTo: Reference(site.name, at: own.location),
