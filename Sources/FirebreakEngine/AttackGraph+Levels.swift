@@ -146,15 +146,16 @@ extension AttackGraph {
         return tags + (environment(of: job).map { Array(assumedCaveats(about: $0.id).prefix(1)) } ?? [])
     }
 
-    /// Whether `job`, in a run on a side branch, still holds something to deploy with, and what
-    /// that rests on. Not when every secret it may deploy with is kept for protected branches
-    /// (GitLab's protected variables, a context file's `protectedBranchesOnly`), which such a run
-    /// does not receive (GitLab Docs, *Protect a CI/CD variable*), and it mints no OIDC token and
-    /// holds no token that writes. With no secret at all it deploys with what the files do not
-    /// show: taken to, and said. Where the files do not say a secret it may deploy with is not
-    /// kept for protected branches (a secret found in them), that it is not is said.
-    func unprotectedDeploy(_ job: Job) -> (deploys: Bool, caveats: [String]) {
-        if job.oidc || (job.token?.contains { $0.level >= .write } ?? false) { return (true, []) }
+    /// Whether `job`, in a run on a side branch, still holds something to deploy to `target`
+    /// with, and what that rests on. Not when every secret it may deploy with is kept for
+    /// protected branches (GitLab's protected variables, a context file's `protectedBranchesOnly`),
+    /// which such a run does not receive (GitLab Docs, *Protect a CI/CD variable*), and it mints
+    /// no OIDC token and its own token does not write the target. With no secret at all it
+    /// deploys with what the files do not show: taken to, and said. Where the files do not say a
+    /// secret it may deploy with is not kept for protected branches (a secret found in them),
+    /// that it is not is said.
+    func unprotectedDeploy(_ job: Job, to target: NodeID) -> (deploys: Bool, caveats: [String]) {
+        if job.oidc || (job.token?.contains { $0.target == target && $0.level >= .write } ?? false) { return (true, []) }
         let credentials = deployCredentials(of: job)
         guard !credentials.isEmpty else {
             return (true, ["assumed: job '\(job.name)' deploys with a credential the files do not show, which a side branch's run holds too"])

@@ -137,7 +137,7 @@ import Testing
     /// what such a run holds: its own job token, or another variable it uses through one the
     /// file sets (GitLab hands a job every variable).
     @Test func aSideBranchDeploysWithTheJobTokenOrAVariableItUsesUnnamed() throws {
-        func reaches(_ script: String, top: String = "") throws -> Bool {
+        func reaches(_ script: String, top: String = "", environment: String = "edge") throws -> Bool {
             let file = """
                 \(top)
                 stages: [build, release]
@@ -145,7 +145,7 @@ import Testing
                 publish:
                   stage: release
                   script: ["echo $SIGNING_PASS | gpg --batch --passphrase-fd 0 -s out/app", "\(script)"]
-                  environment: edge
+                  environment: \(environment)
                   needs: [helper]
                 """
             let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
@@ -159,7 +159,10 @@ import Testing
         }
         #expect(try reaches("curl --header JOB-TOKEN:$CI_JOB_TOKEN --upload-file out/app $CI_API_V4_URL/packages"))
         #expect(try reaches("docker login -p $REGISTRY_AUTH hub.example.com", top: "variables: {REGISTRY_AUTH: $HUB_TOKEN}"))
-        // The control: nothing but the protected variable to deploy with.
+        // The controls: nothing but the protected variable to deploy with; a job token that opens
+        // the project's registry, where the environment's page is Docker Hub's (gitlab-runner).
         #expect(try !reaches("./upload.sh out/app"))
+        #expect(try !reaches("docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY && docker push $CI_REGISTRY_IMAGE/app",
+                             environment: "{name: edge, url: 'https://hub.docker.com/r/acme/app/tags'}"))
     }
 }

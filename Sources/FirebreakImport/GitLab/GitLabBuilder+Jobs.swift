@@ -216,11 +216,13 @@ extension GitLabBuilder {
             return Job.Consumption(artifact: artifact, use: .data, verifies: false, deploysTo: nil, canaryPercent: nil, location: artifact.location)
         }
         // A deploy job whose scripts hand over its own job token (`CI_JOB_TOKEN`, or the registry
-        // login GitLab makes of it) deploys with it, which every run of the job holds, a side
-        // branch's too: its token writes the environment's target.
-        if deploys, let environment, role == .deploy || role == .release,
+        // login GitLab makes of it) may deploy with it, which every run of the job holds, a side
+        // branch's too: its token writes the environment's target, unless the environment's page
+        // is another registry's (Docker Hub, PyPI), which no GitLab job token opens.
+        let page = job["environment"]?.node.value("url")?.scalarText
+        if deploys, let environment, role == .deploy || role == .release, page.flatMap(RegistryPages.registry(ofPage:)) == nil,
            let handing = scriptLines.first(where: { Self.handsOverJobToken($0.text) }) {
-            let target = builder.declareDeployTarget(for: environment, page: job["environment"]?.node.value("url")?.scalarText)
+            let target = builder.declareDeployTarget(for: environment, page: page)
             token.append(Grant(target: NodeID(.resource, target.name), level: .write, location: handing.location))
         }
         if let site, let own = produces.first {

@@ -62,7 +62,7 @@ struct ArtifactDeployRule: Rule {
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
             // A target the platform deploys to itself (a Pages site) takes any run's deployment.
             let needsCredential = sameRun && !(graph.model.resources[target.name]?.deployedByPlatform ?? false)
-            let deploy = needsCredential ? graph.unprotectedDeploy(consumer.job) : (deploys: true, caveats: [])
+            let deploy = needsCredential ? graph.unprotectedDeploy(consumer.job, to: NodeID(.resource, target.name)) : (deploys: true, caveats: [])
             guard deploy.deploys else { return nil }
             let sameRunCaveats = deploy.caveats
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
