@@ -13,14 +13,9 @@ public struct FixReport: Sendable {
     /// Changes in the set that are repository settings: the patch records them in the context
     /// file, and someone makes them in the platform's settings.
     public var settings: Set<ModelChange>
-    /// Where no crown jewel is reached, what that rests on (`HighlyRated`): nil otherwise.
-    var unsettled: String?
 
-    /// `baseline`: the scenarios played on the input as it is, for what a clean verdict rests on.
-    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], settings: Set<ModelChange> = [],
-                baseline: [BlastRadius] = []) {
+    public init(model: PipelineModel, advice: FixAdvice, diff: String, byHand: [ModelChange], settings: Set<ModelChange> = []) {
         self.settings = settings
-        unsettled = HighlyRated(ScenarioRanking.worstFirst(baseline)).map(\.sentence)
         self.model = model
         self.advice = advice
         self.diff = diff
@@ -38,8 +33,9 @@ public struct FixReport: Sendable {
         case .greedy: search = "greedy search over \(advice.candidates.count) candidates, too many for an exhaustive one; none can be left out"
         }
         if before.crownJewels == 0 {
+            // What that rests on, as simulate's verdict says it (`HighlyRated`).
             return "no crown jewel is reached in the scenarios played: nothing to fix"
-                + (unsettled.map { "; but \($0), then run fix again" } ?? "")
+                + (HighlyRated(ScenarioRanking.worstFirst(advice.played)).map { "; but \($0.sentence), then run fix again" } ?? "")
         }
         if set == 0 {
             return "no change Firebreak writes cuts any of the \(before.crownJewels) crown-jewel reaches in \(advice.before.count) "

@@ -19,9 +19,8 @@ struct FixRun {
         let limits = SimulationInput.limits
         let written: (@Sendable ([ModelChange]) -> PipelineModel?)?
         if case .repository = writer.input { written = { [writer] in writer.written($0, limits: limits) } } else { written = nil }
-        let advisor = FixAdvisor(model: model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) },
-                                 written: written)
-        let advice = advisor.advise()
+        let advice = FixAdvisor(model: model, scenarios: scenarios, keeps: keeps, writable: { [writer] in writer.canWrite($0) },
+                                written: written).advise()
         var patch: Patch?
         do throws(PatchError) {
             patch = try writer.patch(advice.minimalSet.map(\.change))
@@ -30,10 +29,8 @@ struct FixRun {
         }
         self.writer = writer
         self.patch = patch
-        // What a clean verdict rests on, from the scenarios as they are: played again only then.
-        let baseline = FixAdvice.total(advice.before).crownJewels == 0 ? advisor.simulate([]) : []
         report = FixReport(model: model, advice: advice, diff: patch?.unifiedDiff ?? "", byHand: patch?.byHand ?? [],
-                           settings: Set(advice.candidates.map(\.change).filter(writer.isSetting)), baseline: baseline)
+                           settings: Set(advice.candidates.map(\.change).filter(writer.isSetting)))
     }
 
     /// What the patch edits: the model file, or the repository folder.

@@ -28,10 +28,12 @@ import Testing
           needs: [helper]
         """
 
-    static func run(_ scenario: String, secrets: String = "", checkOnly: Bool = false) throws -> BlastRadius {
-        var file = pipeline
-        // Only the job that names no variable deploys.
-        if checkOnly { file = file.replacingOccurrences(of: "  environment: edge\n  needs: [helper]\ncheck:", with: "  needs: [helper]\ncheck:") }
+    /// `pipeline` with only the job that names no variable deploying.
+    static let checkOnly = pipeline.replacingOccurrences(of: "  environment: edge\n  needs: [helper]\ncheck:", with: "  needs: [helper]\ncheck:")
+
+    /// A scenario played on `file` in a private project with a contributor, `secrets` saying
+    /// what the context file says of them.
+    static func run(_ scenario: String, file: String = pipeline, secrets: String = "") throws -> BlastRadius {
         let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
             firebreak: 1
             repository: {name: acme/app, visibility: private}
@@ -63,9 +65,9 @@ import Testing
     /// A job that names no variable deploys with those GitLab hands it unnamed: none in a side
     /// branch's run when every one is protected.
     @Test func aJobNamingNoVariableDeploysOnlyWithOneThatReachesTheBranch() throws {
-        let open = try Self.run("poisoned-pipeline-definition", checkOnly: true)
+        let open = try Self.run("poisoned-pipeline-definition", file: Self.checkOnly)
         #expect(open.facts.has(.access, Self.target, atLeast: .deploy))
-        let closed = try Self.run("poisoned-pipeline-definition", secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}", checkOnly: true)
+        let closed = try Self.run("poisoned-pipeline-definition", file: Self.checkOnly, secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}")
         #expect(!closed.facts.has(.access, Self.target, atLeast: .deploy))
     }
 
@@ -122,13 +124,7 @@ import Testing
               artifacts: {paths: [public]}
               needs: [docs]
             """
-        let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
-            firebreak: 1
-            repository: {name: acme/app, visibility: private}
-            actors: {dev: {role: contributor}}
-            secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}
-            """])
-        let result = try Examples.run("poisoned-pipeline-definition", on: try InputLoader.load(path: repository.root).model)
+        let result = try Self.run("poisoned-pipeline-definition", file: file, secrets: "secrets: {HUB_PASSWORD: {protectedBranchesOnly: true}}")
         let deploy = try #require(result.facts.derivation(of: Fact(.access, NodeID(.resource, "gitlab-pages"), .deploy)))
         #expect(!deploy.caveats.contains { $0.contains("deploys with a secret") }, "\(deploy.caveats)")
     }
@@ -148,13 +144,7 @@ import Testing
                   environment: \(environment)
                   needs: [helper]
                 """
-            let repository = try ScratchRepository(files: [".gitlab-ci.yml": file, "firebreak.context.yml": """
-                firebreak: 1
-                repository: {name: acme/app, visibility: private}
-                actors: {dev: {role: contributor}}
-                secrets: {SIGNING_PASS: {protectedBranchesOnly: true}}
-                """])
-            let result = try Examples.run("poisoned-pipeline-definition", on: try InputLoader.load(path: repository.root).model)
+            let result = try Self.run("poisoned-pipeline-definition", file: file, secrets: "secrets: {SIGNING_PASS: {protectedBranchesOnly: true}}")
             return result.facts.has(.access, Self.target, atLeast: .deploy)
         }
         #expect(try reaches("curl --header JOB-TOKEN:$CI_JOB_TOKEN --upload-file out/app $CI_API_V4_URL/packages"))

@@ -40,6 +40,9 @@ public struct FixAdvice: Sendable {
     }
 
     public var before: [Outcome]
+    /// The scenarios as played on the input as it is, `before`'s results in full: what a
+    /// report says a clean verdict rests on.
+    public var played: [BlastRadius]
     /// The predicted outcome with the minimal set in place.
     public var after: [Outcome]
     /// Every control found on a path to a crown jewel, ranked by what it removes alone.

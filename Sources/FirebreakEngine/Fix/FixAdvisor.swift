@@ -185,7 +185,7 @@ public struct FixAdvisor: Sendable {
         let remaining = results.flatMap { result in
             result.crownJewels.compactMap { settled["\(result.scenario.id) \($0)"] }
         }
-        return FixAdvice(before: base.map(FixAdvice.Outcome.init), after: results.map(FixAdvice.Outcome.init), candidates: candidates,
+        return FixAdvice(before: base.map(FixAdvice.Outcome.init), played: base, after: results.map(FixAdvice.Outcome.init), candidates: candidates,
                          minimalSet: candidates.filter { chosen.contains($0.change) },
                          search: !exhaustive ? .greedy : pruned ? .pruned : .exact, remaining: remaining)
     }

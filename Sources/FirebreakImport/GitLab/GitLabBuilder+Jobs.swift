@@ -5,11 +5,9 @@ import Yams
 extension GitLabBuilder {
     static let sharedRunner = "gitlab-shared"
 
-    /// Whether a script expands the job's own token: `CI_JOB_TOKEN`, or the registry and
+    /// The variables that hold the job's own token: `CI_JOB_TOKEN`, and the registry and
     /// dependency proxy logins GitLab makes of it (GitLab Docs, *Predefined CI/CD variables*).
-    static func handsOverJobToken(_ script: String) -> Bool {
-        script.range(of: #"\$\{?(CI_JOB_TOKEN|CI_REGISTRY_PASSWORD|CI_DEPENDENCY_PROXY_PASSWORD)\b"#, options: .regularExpression) != nil
-    }
+    static let jobTokenVariables: Set<String> = ["CI_JOB_TOKEN", "CI_REGISTRY_PASSWORD", "CI_DEPENDENCY_PROXY_PASSWORD"]
     /// The AWS CLI, where a command starts.
     static let awsCommand = CommandPhrases(["aws"])
 
@@ -221,7 +219,7 @@ extension GitLabBuilder {
         // is another registry's (Docker Hub, PyPI), which no GitLab job token opens.
         let page = job["environment"]?.node.value("url")?.scalarText
         if deploys, let environment, role == .deploy || role == .release, page.flatMap(RegistryPages.registry(ofPage:)) == nil,
-           let handing = scriptLines.first(where: { Self.handsOverJobToken($0.text) }) {
+           let handing = scriptLines.first(where: { scannedTexts[$0.text]?.referenced.isDisjoint(with: Self.jobTokenVariables) == false }) {
             let target = builder.declareDeployTarget(for: environment, page: page)
             token.append(Grant(target: NodeID(.resource, target.name), level: .write, location: handing.location))
         }

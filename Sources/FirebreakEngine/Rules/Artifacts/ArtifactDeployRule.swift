@@ -62,25 +62,30 @@ struct ArtifactDeployRule: Rule {
             let sameRun = fact.level == .unprotected && !graph.isTriggered(consumer.job, by: { $0 == .workflowRun })
             // A target the platform deploys to itself (a Pages site) takes any run's deployment.
             let needsCredential = sameRun && !(graph.model.resources[target.name]?.deployedByPlatform ?? false)
-            let deploy = needsCredential ? graph.unprotectedDeploy(consumer.job, to: NodeID(.resource, target.name)) : (deploys: true, caveats: [])
-            guard deploy.deploys else { return nil }
-            let sameRunCaveats = deploy.caveats
+            // Weighed only for a job that deploys the artifact at all.
+            func credential() -> (deploys: Bool, caveats: [String]) {
+                needsCredential ? graph.unprotectedDeploy(consumer.job, to: NodeID(.resource, target.name)) : (true, [])
+            }
             // A job that deploys what it made itself (GitLab's pages job publishes its own `public`
             // folder) does so in the run that wrote it, whoever started that run.
             if consumer.job.produces.contains(where: { $0.name == fact.node.name }) {
-                let caveats = (consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []) + sameRunCaveats + graph.assumedCaveats(about: NodeID(.resource, target.name))
+                let deploy = credential()
+                guard deploy.deploys else { return nil }
+                let caveats = (consumer.use.canaryPercent.map { [Caveat.canary($0)] } ?? []) + deploy.caveats + graph.assumedCaveats(about: NodeID(.resource, target.name))
                 return conclude(Fact(.access, NodeID(.resource, target.name), .deploy), numbered: consumer.target, from: [fact],
                                 "job '\(consumer.job.name)' deploys what it made, artifact '\(fact.node.name)', to '\(target.name)' in the same run",
                                 at: consumer.use.location, caveats: caveats)
             }
             guard graph.pickUp(fact.node.name, writtenAt: fact.level, by: consumer.job) != nil else { return nil }
+            let deploy = credential()
+            guard deploy.deploys else { return nil }
             // Anything but an unprotected run's artifact is deployed by a legitimate release: the one
             // that built it, or the next to pick it up.
             var caveats = sameRun ? [] : [graph.model.platform(of: consumer.job) == .gitlab ? Caveat.legitimateReleaseInPipeline : Caveat.legitimateRelease]
             if let canary = consumer.use.canaryPercent { caveats.append(Caveat.canary(canary)) }
             caveats += graph.pickUpCaveats(fact.node.name, writtenAt: fact.level, by: consumer.job)
             caveats += Caveat.assumedDownload(consumer.use, by: consumer.job.name)
-            caveats += sameRunCaveats
+            caveats += deploy.caveats
             // What the target is taken to be, and what makes it a crown jewel, when the files only
             // suggest it (an environment's target, a Pages site).
             caveats += graph.assumedCaveats(about: NodeID(.resource, target.name))
